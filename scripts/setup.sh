@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# One-time set-up of a development machine (Debian/Ubuntu; other systems: install the same things by hand).
+# Installs the system packages the tests and browser mode use, then the npm dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(libxml2-utils chromium dbus gnome-keyring libsecret-tools zbar-tools fonts-noto-core fonts-hosny-amiri openssl)
+if command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+  fi
+fi
+
+# Electron fetches its binary from GitHub on first launch; where that is impossible everything except the thin
+# Electron shell still runs (browser mode). Never let the download decide whether the install passes.
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+# better-sqlite3 and esbuild need their install scripts (allowed in package.json "allowScripts");
+# npm versions without allowScripts support run them anyway. Fail loudly if the native module did not build.
+node -e "new (require('better-sqlite3'))(':memory:').close()" || npm rebuild better-sqlite3
