@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: UNLICENSED
+// The shape of a `dukkan` sub-command. Each command lives in its own file under commands/ and is listed in
+// commands/index.ts. Exit codes: 0 success, 1 the thing checked is invalid / the operation failed, 2 usage error.
+
+export interface CommandIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); long-running commands await it. */
+  readonly stopSignal: Promise<void>;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for `dukkan help`. */
+  readonly summary: string;
+  /** Full usage text. */
+  readonly usage: string;
+  run(argv: readonly string[], io: CommandIo): Promise<number>;
+}
+
+/** Thrown for bad command lines; the runner prints the message and the command's usage, and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

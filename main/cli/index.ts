@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: UNLICENSED
+// `dukkan` command-line entry: dispatches to the sub-commands in commands/.
+import { COMMANDS } from './commands/index';
+import { UsageError, type CommandIo } from './command';
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
+  return ['Usage: dukkan <command> [options]', '', 'Commands:', ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`), '', 'dukkan help <command> shows its options.'].join('\n');
+}
+
+export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const target = COMMANDS.find((c) => c.name === rest[0]);
+    io.stdout(`${target ? target.usage : helpText()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`dukkan: unknown command '${name}'\n\n${helpText()}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`dukkan ${command.name}: ${err.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    io.stderr(`dukkan ${command.name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+function processIo(): CommandIo {
+  const stopSignal = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stopSignal,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.env.DUKKAN_CLI_MAIN === '1') {
+  runCli(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+      // long-running commands resolve after their servers close; nothing else keeps us alive
+    },
+    (err: unknown) => {
+      process.stderr.write(`dukkan: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
