@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: UNLICENSED
+// Strict DER reader (X.690 §8 and §10). Certificates, CSRs and keys reach us from the network, the keychain and
+// files pasted by users, so anything that is not canonical DER is refused rather than guessed at: indefinite
+// lengths, non-minimal lengths, constructed strings, non-minimal INTEGERs, bad BOOLEAN/NULL/BIT STRING contents,
+// trailing bytes. Error messages carry offsets only, never content bytes (the input may be a private key).
+
+/** X.690 tag classes (the two high bits of the identifier octet). */
+export const DerClass = { UNIVERSAL: 0, APPLICATION: 1, CONTEXT: 2, PRIVATE: 3 } as const;
+
+/** Universal tag numbers used in X.509 / PKCS#10 / SEC1 / PKCS#8. */
+export const DerTag = {
+  BOOLEAN: 1,
+  INTEGER: 2,
+  BIT_STRING: 3,
+  OCTET_STRING: 4,
+  NULL: 5,
+  OID: 6,
+  UTF8_STRING: 12,
+  SEQUENCE: 16,
+  SET: 17,
+  NUMERIC_STRING: 18,
+  PRINTABLE_STRING: 19,
+  T61_STRING: 20,
+  IA5_STRING: 22,
+  UTC_TIME: 23,
+  GENERALIZED_TIME: 24,
+  VISIBLE_STRING: 26,
+  UNIVERSAL_STRING: 28,
+  BMP_STRING: 30,
+} as const;
+
+/**
+ * One DER element. `tag` is the tag *number* (16 for SEQUENCE, 0 for `[0]`), `cls` the class (0 universal,
+ * 2 context-specific, see DerClass). `start`/`end` are offsets into the buffer given to parseDer; `header` is the
+ * identifier+length byte count, so the content starts at `start + header`. `content` and `raw` are views into that
+ * buffer (not copies). `children` is present exactly when the element is constructed.
+ */
+export interface DerNode {
+  tag: number;
+  constructed: boolean;
+  cls: number;
+  header: number;
+  start: number;
+  end: number;
+  content: Uint8Array;
+  children?: DerNode[];
+  raw: Uint8Array;
+}
+
+export class DerError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(`DER: ${message} at offset ${offset}`);
+    this.name = 'DerError';
+  }
+}
+
+const MAX_DEPTH = 64;
+
+/** Parses exactly one DER element spanning all of `bytes`; throws DerError otherwise. */
+export function parseDer(bytes: Uint8Array): DerNode {
+  if (bytes.length === 0) throw new DerError('empty input', 0);
+  const node = readNode(bytes, 0, bytes.length, 0);
+  if (node.end !== bytes.length) throw new DerError(`${bytes.length - node.end} trailing byte(s) after the element`, node.end);
+  return node;
+}
+
+function readNode(buf: Uint8Array, offset: number, limit: number, depth: number): DerNode {
+  if (depth > MAX_DEPTH) throw new DerError('nesting deeper than 64 levels', offset);
+  let pos = offset;
+  const first = byteAt(buf, pos++, limit, 'identifier');
+  const cls = first >> 6;
+  const constructed = (first & 0x20) !== 0;
+  let tag = first & 0x1f;
+  if (tag === 0x1f) {
+    // high tag number form (X.690 §8.1.2.4): base-128, minimal, and only for numbers >= 31
+    tag = 0;
+    let b: number;
+    let count = 0;
+    do {
+      b = byteAt(buf, pos++, limit, 'tag number');
+      if (count === 0 && b === 0x80) throw new DerError('non-minimal tag number', pos - 1);
+      if (++count > 4) throw new DerError('tag number too large', pos - 1);
+      tag = tag * 128 + (b & 0x7f);
+    } while (b & 0x80);
+    if (tag < 31) throw new DerError('tag number below 31 in high-tag form', offset);
+  }
+  const lenByte = byteAt(buf, pos++, limit, 'length');
+  let length: number;
+  if (lenByte < 0x80) {
+    length = lenByte;
+  } else if (lenByte === 0x80) {
+    throw new DerError('indefinite length is not DER', pos - 1);
+  } else {
+    const n = lenByte & 0x7f;
+    if (n > 4) throw new DerError('length field longer than 4 bytes', pos - 1);
+    length = 0;
+    for (let i = 0; i < n; i++) length = length * 256 + byteAt(buf, pos++, limit, 'length');
+    if (byteOrZero(buf, pos - n) === 0) throw new DerError('length has a leading zero byte', pos - n);
+    if (length < 0x80) throw new DerError('long-form length below 128', pos - n - 1);
+  }
+  const header = pos - offset;
+  const end = pos + length;
+  if (end > limit) throw new DerError(`length ${length} runs past the end of the enclosing data`, offset);
+  const node: DerNode = {
+    tag,
+    constructed,
+    cls,
+    header,
+    start: offset,
+    end,
+    content: buf.subarray(pos, end),
+    raw: buf.subarray(offset, end),
+  };
+  if (cls === DerClass.UNIVERSAL) checkUniversal(node);
+  if (constructed) {
+    const children: DerNode[] = [];
+    let p = pos;
+    while (p < end) {
+      const child = readNode(buf, p, end, depth + 1);
+      children.push(child);
+      p = child.end;
+    }
+    node.children = children;
+  }
+  return node;
+}
+
+function byteAt(buf: Uint8Array, pos: number, limit: number, what: string): number {
+  if (pos >= limit) throw new DerError(`truncated ${what}`, pos);
+  return buf[pos]!;
+}
+
+function byteOrZero(buf: Uint8Array, pos: number): number {
+  return buf[pos] ?? 0;
+}
+
+/** Per-type DER content rules (X.690 §10, §11) for the universal types we meet. */
+function checkUniversal(node: DerNode): void {
+  const { tag, constructed, content, start } = node;
+  const mustBeConstructed = tag === DerTag.SEQUENCE || tag === DerTag.SET;
+  if (mustBeConstructed !== constructed) {
+    throw new DerError(constructed ? `constructed encoding of universal tag ${tag} is not DER` : `universal tag ${tag} must be constructed`, start);
+  }
+  switch (tag) {
+    case DerTag.BOOLEAN:
+      if (content.length !== 1 || (content[0] !== 0x00 && content[0] !== 0xff)) throw new DerError('BOOLEAN must be one byte 00 or FF', start);
+      break;
+    case DerTag.NULL:
+      if (content.length !== 0) throw new DerError('NULL must be empty', start);
+      break;
+    case DerTag.INTEGER:
+      if (content.length === 0) throw new DerError('empty INTEGER', start);
+      if (content.length > 1 && ((content[0] === 0x00 && content[1]! < 0x80) || (content[0] === 0xff && content[1]! >= 0x80))) {
+        throw new DerError('INTEGER is not minimally encoded', start);
+      }
+      break;
+    case DerTag.BIT_STRING: {
+      const unused = content[0];
+      if (unused === undefined) throw new DerError('empty BIT STRING', start);
+      if (unused > 7 || (content.length === 1 && unused !== 0)) throw new DerError('BIT STRING has an invalid unused-bits count', start);
+      if (unused > 0 && (content[content.length - 1]! & ((1 << unused) - 1)) !== 0) throw new DerError('BIT STRING unused bits are not zero', start);
+      break;
+    }
+    case DerTag.OID:
+      if (content.length === 0 || content[content.length - 1]! & 0x80) throw new DerError('malformed OBJECT IDENTIFIER', start);
+      for (let i = 0; i < content.length; i++) {
+        if (content[i] === 0x80 && (i === 0 || !(content[i - 1]! & 0x80))) throw new DerError('OBJECT IDENTIFIER arc is not minimally encoded', start);
+      }
+      break;
+  }
+}
+
+/** True when `node` is the universal type `tag` (e.g. isUniversal(n, DerTag.SEQUENCE)). */
+export function isUniversal(node: DerNode | undefined, tag: number): node is DerNode {
+  return node !== undefined && node.cls === DerClass.UNIVERSAL && node.tag === tag;
+}
+
+/** True when `node` is the context-specific `[tagNo]`. */
+export function isContext(node: DerNode | undefined, tagNo: number): node is DerNode {
+  return node !== undefined && node.cls === DerClass.CONTEXT && node.tag === tagNo;
+}
+
+/** Returns `node` if it is the universal type `tag`, else throws an Error naming `what`. */
+export function expectUniversal(node: DerNode | undefined, tag: number, what: string): DerNode {
+  if (!isUniversal(node, tag)) throw new Error(`${what}: expected ${universalName(tag)}${node ? `, found ${describeTag(node)}` : ', found nothing'}`);
+  return node;
+}
+
+/** The children of a constructed node (empty array for primitives), for uniform iteration. */
+export function childrenOf(node: DerNode): DerNode[] {
+  return node.children ?? [];
+}
+
+export function describeTag(node: DerNode): string {
+  if (node.cls === DerClass.CONTEXT) return `[${node.tag}]`;
+  if (node.cls === DerClass.UNIVERSAL) return universalName(node.tag);
+  return `${node.cls === DerClass.APPLICATION ? 'APPLICATION' : 'PRIVATE'} ${node.tag}`;
+}
+
+function universalName(tag: number): string {
+  const entry = Object.entries(DerTag).find(([, n]) => n === tag);
+  return entry ? entry[0].replace(/_/g, ' ') : `universal tag ${tag}`;
+}

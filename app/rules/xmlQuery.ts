@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: UNLICENSED
+// Small XPath helpers over a parsed UBL document (libxml2-wasm), shared by the business-rule checks. The ZATCA
+// schematron (SCH-3.4.6) works on string values, so these return raw text and leave interpretation to the rules.
+import type { XmlElement, XmlNode } from 'libxml2-wasm';
+import { NS } from '../xml/namespaces';
+
+const NS_MAP: Record<string, string> = { ...NS };
+const PREFIX_BY_URI = new Map<string, string>(Object.entries(NS).map(([prefix, uri]) => [uri, prefix]));
+
+export function nodes(context: XmlNode, xpath: string): XmlNode[] {
+  return context.find(xpath, NS_MAP);
+}
+
+export function elements(context: XmlNode, xpath: string): XmlElement[] {
+  return nodes(context, xpath).filter((n): n is XmlElement => 'attrs' in n);
+}
+
+export function first(context: XmlNode, xpath: string): XmlElement | undefined {
+  return elements(context, xpath)[0];
+}
+
+/** Raw string value of the first match (XPath string() semantics), undefined when there is no match. */
+export function text(context: XmlNode, xpath: string): string | undefined {
+  return first(context, xpath)?.content;
+}
+
+export function exists(context: XmlNode, xpath: string): boolean {
+  return nodes(context, xpath).length > 0;
+}
+
+export function attr(element: XmlElement | undefined, name: string): string | undefined {
+  return element?.attr(name)?.value;
+}
+
+/** XPath normalize-space(): trim and collapse runs of XML whitespace. */
+export function norm(value: string | undefined): string {
+  return (value ?? '').replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+/** True when the element exists and its normalized value is non-empty (the schematron's `x != ''` idiom, trimmed). */
+export function hasText(context: XmlNode, xpath: string): boolean {
+  return norm(text(context, xpath)) !== '';
+}
+
+/** XPath string-length(): counts code points, not UTF-16 units (Arabic names are counted like the validator). */
+export function charLength(value: string): number {
+  return [...value].length;
+}
+
+/** XML Schema boolean lexical space: true/1 and false/0 (surrounding whitespace collapsed). */
+export function parseXsdBoolean(value: string | undefined): boolean | undefined {
+  const v = norm(value);
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  return undefined;
+}
+
+/** A short XPath-like location such as `/Invoice/cac:InvoiceLine[2]/cbc:LineExtensionAmount`. */
+export function locate(node: XmlNode | undefined): string | undefined {
+  if (!node) return undefined;
+  const steps: string[] = [];
+  let current: XmlNode | null = node;
+  while (current && 'attrs' in current) {
+    const el: XmlElement = current;
+    const parent: XmlElement | null = el.parent;
+    const prefix = PREFIX_BY_URI.get(el.namespaceUri);
+    const name = prefix && prefix !== 'inv' ? `${prefix}:${el.name}` : el.name;
+    let index = 0;
+    let count = 0;
+    for (let sib = parent?.firstChild ?? null; sib; sib = sib.next) {
+      if ('attrs' in sib && (sib as XmlElement).name === el.name && (sib as XmlElement).namespaceUri === el.namespaceUri) {
+        count++;
+        if (sib.isSameNode(el)) index = count;
+      }
+    }
+    steps.unshift(count > 1 ? `${name}[${index}]` : name);
+    current = parent;
+  }
+  return `/${steps.join('/')}`;
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { computeTotals, type DocumentTotals } from './computeTotals';
+import { parseDocumentInput, type DocumentInputJson } from '../document/documentInput';
+import { Decimal, dec } from '../money/decimal';
+import { simplifiedInvoice } from '../../test/fixtures/documents';
+
+const r2 = (d: Decimal) => d.round(2);
+
+/** The §7.6 rules, re-derived from the output numbers alone (independent of how computeTotals got them). */
+function assertRules(t: DocumentTotals): void {
+  for (const l of t.lines) {
+    // BR-KSA-EN16931-11 — we hold it exactly, not just within ±0.01
+    const check = r2(l.quantity.mul(l.netUnitPrice).trunc(3).sub(l.allowance ?? Decimal.ZERO));
+    expect(check.toFixed(2), `line ${l.id} net`).toBe(l.net.toFixed(2));
+    // BR-KSA-51
+    expect(l.inclusive.toFixed(2)).toBe(r2(l.net.add(l.vat)).toFixed(2));
+    expect(l.net.isNegative()).toBe(false);
+  }
+  expect(t.lineExtension.toFixed(2)).toBe(r2(Decimal.sum(t.lines.map((l) => l.net))).toFixed(2)); // BR-CO-10
+  expect(t.allowanceTotal.toFixed(2)).toBe(Decimal.sum(t.allowances.map((a) => a.amount)).toFixed(2)); // BR-CO-11
+  expect(t.taxExclusive.toFixed(2)).toBe(r2(t.lineExtension.sub(t.allowanceTotal).add(t.chargeTotal)).toFixed(2)); // BR-CO-13
+  expect(t.vat.toFixed(2)).toBe(r2(Decimal.sum(t.categories.map((c) => c.vat))).toFixed(2)); // BR-CO-14
+  expect(t.taxInclusive.toFixed(2)).toBe(r2(t.taxExclusive.add(Decimal.sum(t.categories.map((c) => c.vat)))).toFixed(2)); // BR-CO-15
+  expect(t.payable.toFixed(2)).toBe(t.taxInclusive.add(t.payableRounding).toFixed(2)); // BR-CO-16
+  for (const c of t.categories) {
+    const key = (k: typeof c.vatKey) => `${k.category}|${k.rate.toFixed(2)}|${k.exemptionCode ?? ''}`;
+    const lines = Decimal.sum(t.lines.filter((l) => key(l.vatKey) === key(c.vatKey)).map((l) => l.net));
+    const allow = Decimal.sum(t.allowances.filter((a) => key(a.vatKey) === key(c.vatKey)).map((a) => a.amount));
+    const charge = Decimal.sum(t.charges.filter((a) => key(a.vatKey) === key(c.vatKey)).map((a) => a.amount));
+    expect(c.taxable.toFixed(2)).toBe(lines.sub(allow).add(charge).toFixed(2)); // BR-S-08
+    expect(c.vat.toFixed(2)).toBe(r2(c.taxable.mul(c.vatKey.rate).div(dec('100'), 4)).toFixed(2)); // BR-CO-17/BR-S-09, zero tolerance
+    if (c.vatKey.category !== 'S') expect(c.vat.isZero()).toBe(true); // BR-Z-09/E-09/O-09
+  }
+}
+
+function totalsOf(json: DocumentInputJson): DocumentTotals {
+  return computeTotals(parseDocumentInput(json));
+}
+
+describe('computeTotals (reference §7.6)', () => {
+  it('the drift case: three lines of 10.10 at 15 % give VAT 4.55 (category rounding), not 4.56', () => {
+    const line = { name: 'Item', quantity: '1', unitPrice: '10.10', vat: { category: 'S' as const, rate: '15' } };
+    const t = totalsOf(simplifiedInvoice({ lines: [line, line, line] }));
+    expect(t.lines.map((l) => l.vat.toFixed(2))).toEqual(['1.52', '1.52', '1.52']);
+    expect(t.taxExclusive.toFixed(2)).toBe('30.30');
+    expect(t.vat.toFixed(2)).toBe('4.55');
+    expect(t.taxInclusive.toFixed(2)).toBe('34.85');
+    assertRules(t);
+  });
+
+  it('VAT-inclusive shelf prices: the customer pays exactly the shelf total', () => {
+    const t = totalsOf(
+      simplifiedInvoice({
+        pricesIncludeVat: true,
+        lines: [
+          { name: 'Water', quantity: '3', unitPrice: '1.15', vat: { category: 'S', rate: '15' } },
+          { name: 'Dates', quantity: '0.750', unitPrice: '39.99', unitCode: 'KGM', vat: { category: 'S', rate: '15' } },
+          { name: 'Medicine', quantity: '1', unitPrice: '24.50', vat: { category: 'Z', rate: '0', exemptionCode: 'VATEX-SA-35' } },
+        ],
+      }),
+    );
+    // 3 × 1.15 = 3.45; 0.75 × 39.99 = 29.9925 → 29.99; 24.50 → 57.94
+    expect(t.payable.toFixed(2)).toBe('57.94');
+    expect(t.lines[0]!.shownTotal.toFixed(2)).toBe('3.45');
+    assertRules(t);
+  });
+
+  it('uses PayableRoundingAmount only when no net splits the shelf total exactly', () => {
+    // 0.01 incl. 15 %: no net n with n + round(0.15 n) = 0.01 (0.01 + 0.00 = 0.01 works) — take a real gap instead:
+    // find a gross with no exact split by search, and check the rounding absorbs it.
+    let found: DocumentTotals | undefined;
+    for (let cents = 1; cents < 2000 && !found; cents++) {
+      const price = Decimal.fromUnits(BigInt(cents), 2).toFixed(2);
+      const t = totalsOf(simplifiedInvoice({ pricesIncludeVat: true, lines: [{ name: 'Item', quantity: '1', unitPrice: price, vat: { category: 'S', rate: '15' } }] }));
+      if (!t.payableRounding.isZero()) found = t;
+    }
+    expect(found).toBeDefined();
+    expect(found!.payable.toFixed(2)).toBe(found!.lines[0]!.shownTotal.toFixed(2));
+    expect(found!.payableRounding.abs().cmp(dec('0.01'))).toBeLessThanOrEqual(0);
+    assertRules(found!);
+  });
+
+  it('line discounts and document allowances', () => {
+    const t = totalsOf(
+      simplifiedInvoice({
+        lines: [
+          { name: 'Shirt', quantity: '2', unitPrice: '49.90', discount: { amount: '10.00', reason: 'promo' }, vat: { category: 'S', rate: '15' } },
+          { name: 'Socks', quantity: '3', unitPrice: '5.25', vat: { category: 'S', rate: '15' } },
+        ],
+        allowances: [{ amount: '5.00', reason: 'loyalty', vat: { category: 'S', rate: '15' } }],
+      }),
+    );
+    expect(t.lines[0]!.net.toFixed(2)).toBe('89.80');
+    expect(t.taxExclusive.toFixed(2)).toBe('100.55');
+    expect(t.vat.toFixed(2)).toBe('15.08');
+    assertRules(t);
+  });
+
+  it('refuses a discount larger than its line and an allowance with no matching category', () => {
+    expect(() => totalsOf(simplifiedInvoice({ lines: [{ name: 'Item', quantity: '1', unitPrice: '5.00', discount: { amount: '6.00' }, vat: { category: 'S', rate: '15' } }] }))).toThrow(
+      /lines\.0\.discount\.amount: discount 6\.00 exceeds the line amount 5\.00/,
+    );
+    expect(() => totalsOf(simplifiedInvoice({ allowances: [{ amount: '1.00', vat: { category: 'S', rate: '5' } }] }))).toThrow(/allowances\.0\.vat/);
+  });
+
+  const vat = fc.constantFrom(
+    { category: 'S' as const, rate: '15' },
+    { category: 'S' as const, rate: '5' },
+    { category: 'Z' as const, rate: '0', exemptionCode: 'VATEX-SA-35' },
+    { category: 'E' as const, rate: '0', exemptionCode: 'VATEX-SA-29' },
+    { category: 'O' as const, rate: '0', exemptionCode: 'VATEX-SA-OOS', exemptionReason: 'Out of scope' },
+  );
+  const money = (max: number) => fc.integer({ min: 0, max }).map((c) => Decimal.fromUnits(BigInt(c), 2).toFixed(2));
+  const quantity = fc.oneof(
+    fc.integer({ min: 1, max: 50 }).map(String),
+    fc.integer({ min: 1, max: 99_999 }).map((m) => Decimal.fromUnits(BigInt(m), 3).toString()),
+  );
+  const line = fc.record({ name: fc.constant('Item'), quantity, unitPrice: money(100_000), vat });
+  const cart = fc.record({ pricesIncludeVat: fc.boolean(), lines: fc.array(line, { minLength: 1, maxLength: 30 }) });
+
+  it('property: random carts keep every totals invariant, in both price conventions', () => {
+    fc.assert(
+      fc.property(cart, ({ pricesIncludeVat, lines }) => {
+        const t = totalsOf(simplifiedInvoice({ pricesIncludeVat, lines }));
+        assertRules(t);
+        if (pricesIncludeVat) {
+          const shelf = Decimal.sum(t.lines.map((l) => l.shownTotal));
+          expect(t.payable.toFixed(2)).toBe(shelf.toFixed(2));
+          expect(t.payableRounding.abs().cmp(dec('0.05'))).toBeLessThanOrEqual(0);
+        } else {
+          expect(t.payableRounding.isZero()).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
