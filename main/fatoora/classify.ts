@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: UNLICENSED
+// From an HTTP exchange to a typed outcome, following ZATCA's status table (reference §9):
+// 200 accepted · 202 accepted with warnings · 208 clearance already cleared · 303 clearance off · 400 rejected ·
+// 401 unauthorized · 409 reporting already reported · 413 too large · 428 renewal needs compliance ·
+// 429/5xx not received. Anything else is `failed`; a broken exchange is `retryable` (unreachable) or
+// `unknown-outcome` (it may have arrived).
+import { Secret } from '../log/secret';
+import type { FatooraEnvironment } from './environment';
+import { parseBody, readErrors, readString, readValidationResults, type FatooraMessage, type ParsedBody } from './messages';
+import type { FatooraEndpoint, FatooraOutcome, InvoiceResult, IssuedCsid } from './outcome';
+import { parseRetryAfter, type HttpExchange } from './transport';
+
+type Answer = Extract<HttpExchange, { ok: true }>;
+
+function statusDetail(answer: Answer, body: ParsedBody): string {
+  return `HTTP ${answer.status}; ${body.summary}`;
+}
+
+/** The outcomes every endpoint shares: transport failures, 401/403, 413, 429, 5xx, and unknown statuses. */
+function commonOutcome(exchange: HttpExchange, now: Date): FatooraOutcome<never> | { answer: Answer; body: ParsedBody; errors: FatooraMessage[] } {
+  if (!exchange.ok) {
+    if (exchange.failure === 'unreachable') return { kind: 'retryable', reason: 'unreachable', errors: [], detail: exchange.detail };
+    return { kind: 'unknown-outcome', reason: exchange.failure, detail: exchange.detail };
+  }
+  const body = parseBody(exchange.text);
+  const errors = readErrors(body.json);
+  const s = exchange.status;
+  const detail = statusDetail(exchange, body);
+  if (s === 401 || s === 403) return { kind: 'unauthorized', httpStatus: s, errors };
+  if (s === 413) return { kind: 'retryable', reason: 'payload-too-large', httpStatus: s, errors, detail };
+  if (s === 429 || s >= 500) {
+    const retryAfterMs = parseRetryAfter(exchange.headers.get('retry-after'), now);
+    return {
+      kind: 'retryable',
+      reason: s === 429 ? 'rate-limited' : 'server-error',
+      httpStatus: s,
+      errors,
+      detail,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
+  }
+  return { answer: exchange, body, errors };
+}
+
+function readCsid(json: unknown, environment: FatooraEnvironment): IssuedCsid | undefined {
+  const token = readString(json, 'binarySecurityToken');
+  const secret = readString(json, 'secret');
+  const requestId = readString(json, 'requestID');
+  if (!token || !secret || requestId === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(token)) return undefined;
+  const tokenType = readString(json, 'tokenType');
+  return {
+    credentials: { environment, binarySecurityToken: token, secret: new Secret(secret), requestId },
+    requestId,
+    dispositionMessage: readString(json, 'dispositionMessage') ?? '',
+    ...(tokenType !== undefined ? { tokenType } : {}),
+  };
+}
+
+/** /compliance, /production/csids (POST and PATCH). */
+export function classifyCsid(endpoint: FatooraEndpoint, exchange: HttpExchange, environment: FatooraEnvironment, now = new Date()): FatooraOutcome<IssuedCsid> {
+  const common = commonOutcome(exchange, now);
+  if ('kind' in common) return common;
+  const { answer, body, errors } = common;
+  const s = answer.status;
+  if (s === 200 || s === 202) {
+    const csid = readCsid(body.json, environment);
+    if (!csid) return { kind: 'failed', httpStatus: s, errors, detail: `HTTP ${s} without a readable binarySecurityToken, secret and requestID` };
+    return { kind: 'accepted', httpStatus: s, value: csid };
+  }
+  if (s === 428 && endpoint === 'renew-production-csid') {
+    const csid = readCsid(body.json, environment);
+    if (!csid) return { kind: 'failed', httpStatus: s, errors, detail: 'HTTP 428 without the renewed compliance CSID' };
+    return { kind: 'needs-compliance', httpStatus: s, csid, errors };
+  }
+  if (s === 400) return { kind: 'rejected', httpStatus: s, errors };
+  return { kind: 'failed', httpStatus: s, errors, detail: statusDetail(answer, body) };
+}
+
+function readInvoiceResult(json: unknown): InvoiceResult {
+  const validation = readValidationResults(json) ?? { infoMessages: [], warningMessages: [], errorMessages: [] };
+  const pick = (key: string): string | undefined => readString(json, key);
+  const reportingStatus = pick('reportingStatus');
+  const clearanceStatus = pick('clearanceStatus');
+  const clearedInvoice = pick('clearedInvoice');
+  const invoiceHash = pick('invoiceHash');
+  return {
+    validation,
+    ...(reportingStatus !== undefined ? { reportingStatus } : {}),
+    ...(clearanceStatus !== undefined ? { clearanceStatus } : {}),
+    ...(clearedInvoice !== undefined ? { clearedInvoice } : {}),
+    ...(invoiceHash !== undefined ? { invoiceHash } : {}),
+  };
+}
+
+/** /compliance/invoices, /invoices/reporting/single, /invoices/clearance/single. */
+export function classifyInvoice(endpoint: FatooraEndpoint, exchange: HttpExchange, now = new Date()): FatooraOutcome<InvoiceResult> {
+  const common = commonOutcome(exchange, now);
+  if ('kind' in common) return common;
+  const { answer, body, errors } = common;
+  const s = answer.status;
+  const result = readInvoiceResult(body.json);
+  const v = result.validation;
+  if (s === 200 || s === 202) {
+    // A compliance check is a test, not a recording: an ERROR status there fails the step whatever the HTTP code.
+    if (endpoint === 'compliance-check' && (v.status === 'ERROR' || v.errorMessages.length > 0)) {
+      return { kind: 'rejected', httpStatus: s, errors: v.errorMessages, validation: v };
+    }
+    // For reporting/clearance only the HTTP status says whether the document is recorded (reference §9, DISC 2687).
+    if (s === 202 || v.warningMessages.length > 0 || v.status === 'WARNING') {
+      return { kind: 'accepted-with-warnings', httpStatus: s, value: result, warnings: v.warningMessages };
+    }
+    return { kind: 'accepted', httpStatus: s, value: result };
+  }
+  if ((s === 409 && endpoint === 'reporting') || (s === 208 && endpoint === 'clearance')) {
+    return { kind: 'already-done', httpStatus: s, value: result, messages: [...v.errorMessages, ...v.warningMessages, ...v.infoMessages] };
+  }
+  if (s === 303 && endpoint === 'clearance') {
+    return { kind: 'retryable', reason: 'clearance-off', httpStatus: s, errors, detail: 'clearance is switched off: submit the document through reporting (reference §9)' };
+  }
+  if (s === 400) return { kind: 'rejected', httpStatus: s, errors: errors.length > 0 ? errors : v.errorMessages, ...(readValidationResults(body.json) ? { validation: v } : {}) };
+  return { kind: 'failed', httpStatus: s, errors, detail: statusDetail(answer, body) };
+}
