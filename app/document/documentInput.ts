@@ -4,6 +4,7 @@
 // input is refused before anything is built, numbered or stored.
 import { z } from 'zod';
 import { Decimal } from '../money/decimal';
+import { utf8ByteLength } from '../bytes/utf8';
 import { EXEMPTION_CODES, type VatCategory } from './exemptionCodes';
 
 export type DocumentKind = 'invoice' | 'credit-note' | 'debit-note';
@@ -19,6 +20,7 @@ export const PAYMENT_MEANS_CODES = {
 } as const;
 
 // Unicode control characters other than tab/newline would make XML 1.0 ill-formed.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]*$/;
 
 const text = (max: number) =>
@@ -78,7 +80,7 @@ const buyerIdSchemes = ['TIN', 'CRN', 'MOM', 'MLS', '700', 'SAG', 'NAT', 'GCC', 
 
 const sellerSchema = z.object({
   /** Registration name (BT-27); ZATCA wants Arabic, optionally followed by English ("… | …"). Feeds QR tag 1. */
-  name: text(1000).refine((v) => new TextEncoder().encode(v).length <= 255, {
+  name: text(1000).refine((v) => utf8ByteLength(v) <= 255, {
     error: '[QR tag 1] must be at most 255 UTF-8 bytes so it fits the QR TLV length byte (reference §6)',
   }),
   vatNumber,

@@ -137,9 +137,12 @@ export class Decimal {
 
   /** Shortest form with at least `minScale` places: trailing zeros beyond it removed. */
   toMinimal(minScale = 0): string {
-    let d: Decimal = this;
-    while (d.scale > minScale && d.units % 10n === 0n) d = new Decimal(d.units / 10n, d.scale - 1);
-    return d.round(Math.max(minScale, d.scale)).toString();
+    let { units, scale } = this;
+    while (scale > minScale && units % 10n === 0n) {
+      units /= 10n;
+      scale -= 1;
+    }
+    return new Decimal(units, scale).round(Math.max(minScale, scale)).toString();
   }
 
   static sum(values: Iterable<Decimal>): Decimal {

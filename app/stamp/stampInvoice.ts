@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: UNLICENSED
+// Stamping (reference §5, "order of operations that works"): hash the unsigned document → sign the 32 hash bytes →
+// build SignedProperties and its digest → build the QR → fill the two slots, changing nothing outside them →
+// re-hash the final bytes as a self-check. The private key never comes here: a MessageSigner does the signing.
+import { bytesToBase64 } from '../bytes/base64';
+import type { MessageSigner } from '../crypto/ecdsa';
+import { encodeQr } from '../qr/tlv';
+import { QR_SLOT, UBL_EXTENSIONS_SLOT } from '../ubl/buildInvoiceXml';
+import { certificateDigest } from '../x509/certificateDigest';
+import type { Certificate } from '../x509/parseCertificate';
+import { computeInvoiceHash, invoiceHashBytes } from './invoiceHash';
+import { signatureBlockXml, SIGNED_PROPERTIES_DEPTH } from './signatureBlock';
+import { signedPropertiesDigest, signedPropertiesXml } from './signedProperties';
+
+/** The signing certificate (CSID): ds:X509Certificate, CertDigest, issuer, serial and QR tags 8 and 9 come from it. */
+export type SigningCertificate = Certificate;
+
+export interface QrValues {
+  readonly sellerName: string;
+  readonly vatNumber: string;
+  readonly issueDate: string;
+  readonly issueTime: string;
+  readonly totalWithVat: string;
+  readonly vatTotal: string;
+  /** Tag 9 goes on simplified documents only (reference §6). */
+  readonly simplified: boolean;
+}
+
+export interface StampResult {
+  /** The final document, LF line endings, UTF-8 declaration. */
+  readonly xml: string;
+  readonly hash: string;
+  readonly signatureValue: string;
+  readonly qr: string;
+}
+
+export class StampError extends Error {
+  override readonly name = 'StampError';
+}
+
+function replaceOnce(text: string, slot: string, replacement: string): string {
+  const at = text.indexOf(slot);
+  if (at < 0 || text.indexOf(slot, at + slot.length) >= 0) throw new StampError(`document must contain exactly one ${slot}`);
+  return text.slice(0, at) + replacement + text.slice(at + slot.length);
+}
+
+function indentOf(text: string, slot: string): string {
+  const at = text.indexOf(slot);
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const indent = text.slice(lineStart, at);
+  if (!/^ *$/.test(indent)) throw new StampError(`${slot} must start its own line`);
+  return indent;
+}
+
+export async function stampInvoice(unsignedXml: string, qrValues: QrValues, certificate: SigningCertificate, sign: MessageSigner): Promise<StampResult> {
+  if (unsignedXml.includes('\r')) throw new StampError('document contains CR characters: line endings must be LF on every OS (reference §4)');
+  const hashBytes = invoiceHashBytes(unsignedXml);
+  const hash = bytesToBase64(hashBytes);
+  const signatureValue = bytesToBase64(await sign(hashBytes));
+  const slotIndent = indentOf(unsignedXml, UBL_EXTENSIONS_SLOT);
+  const spXml = signedPropertiesXml(
+    {
+      // one clock: the signing time is the document's own issue time, in the same (Riyadh) zone (reference §4, §11)
+      signingTime: `${qrValues.issueDate}T${qrValues.issueTime}`,
+      certificateDigest: certificateDigest(certificate),
+      issuerName: certificate.issuerName,
+      serialNumber: certificate.serialDecimal,
+    },
+    slotIndent + '    '.repeat(SIGNED_PROPERTIES_DEPTH),
+  );
+  const block = signatureBlockXml(
+    { invoiceHash: hash, signedPropertiesXml: spXml, signedPropertiesDigest: signedPropertiesDigest(spXml), signatureValue, certificate: certificate.base64Der },
+    slotIndent,
+  );
+  const qr = encodeQr({
+    sellerName: qrValues.sellerName,
+    vatNumber: qrValues.vatNumber,
+    timestamp: `${qrValues.issueDate}T${qrValues.issueTime}`,
+    totalWithVat: qrValues.totalWithVat,
+    vatTotal: qrValues.vatTotal,
+    invoiceHash: hash,
+    signature: signatureValue,
+    publicKey: certificate.spki,
+    ...(qrValues.simplified ? { certificateSignature: certificate.signatureValue } : {}),
+  });
+  const xml = replaceOnce(
+    replaceOnce(unsignedXml, UBL_EXTENSIONS_SLOT, block),
+    QR_SLOT,
+    `<cbc:EmbeddedDocumentBinaryObject mimeCode="text/plain">${qr}</cbc:EmbeddedDocumentBinaryObject>`,
+  );
+  const check = computeInvoiceHash(xml);
+  if (check !== hash) throw new StampError(`self-check failed: the final document hashes to ${check}, the stamp says ${hash}`);
+  return { xml, hash, signatureValue, qr };
+}
