@@ -120,7 +120,7 @@ export function derPrintableString(text: string): Uint8Array {
 }
 
 export function derIa5String(text: string): Uint8Array {
-  if (!/^[\x00-\x7f]*$/.test(text)) throw new Error('derIa5String: text has non-ASCII characters');
+  if (Array.from(text).some((c) => c.charCodeAt(0) > 0x7f)) throw new Error('derIa5String: text has non-ASCII characters');
   return derTlv(0x16, asciiBytes(text));
 }
 
