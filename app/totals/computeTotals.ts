@@ -5,7 +5,11 @@
 //
 // Shelf prices in Saudi shops include VAT. For those documents the customer must pay exactly the sum of the shelf
 // prices, so the category net is chosen such that net + round(net × rate) equals the category's gross when such a
-// net exists; when it does not, the cent goes to PayableRoundingAmount (BR-CO-16 allows it).
+// net exists. For about one gross value in eight no such net exists (net + VAT jumps by 0.02 at some steps); then
+// VAT = gross − net, which is within 0.01 of round(net × rate) — inside the tolerance of BR-CO-17 / BR-S-09
+// (±0.01 × number of lines, reference §7.6). We do not use PayableRoundingAmount for it: SDK 3.4.6 writes the
+// payable amount into QR tag 4 when the two differ, the standard says the total with VAT, and a document where
+// both are equal is right under either reading.
 import { Decimal } from '../money/decimal';
 import type { AllowanceInput, DocumentInput, LineInput, VatCategory } from '../document/documentInput';
 import { defaultExemptionReason } from '../document/exemptionCodes';
@@ -54,7 +58,7 @@ export interface CategoryTotals {
   readonly vatKey: VatKey;
   /** BR-S-08 & co.: Σ line nets − allowances + charges of this category. */
   readonly taxable: Decimal;
-  /** round(taxable × rate / 100, 2) — exactly, so BR-CO-17 / BR-S-09 hold with zero tolerance. */
+  /** round(taxable × rate / 100, 2) exactly for VAT-exclusive prices; within 0.01 of it for VAT-inclusive ones. */
   readonly vat: Decimal;
 }
 
@@ -73,7 +77,7 @@ export interface DocumentTotals {
   readonly vat: Decimal;
   /** BT-112, QR tag 4. */
   readonly taxInclusive: Decimal;
-  /** BT-114, non-zero only when VAT-inclusive shelf prices cannot be split exactly. */
+  /** BT-114: always zero for documents we build (see the note on VAT-inclusive prices above). */
   readonly payableRounding: Decimal;
   /** BT-115: what the customer pays. */
   readonly payable: Decimal;
@@ -189,7 +193,7 @@ function computeExclusive(
     if (taxable.isNegative()) throw new TotalsError('allowances', `allowances exceed the lines of VAT category ${vatKey.category} ${vatKey.rate.toMinimal()} %`);
     return { vatKey, taxable, vat: vatOf(taxable, vatKey.rate) };
   });
-  return assemble(lines, allowances, charges, categories, undefined);
+  return assemble(lines, allowances, charges, categories);
 }
 
 function computeInclusive(
@@ -217,7 +221,6 @@ function computeInclusive(
   });
 
   const lineNets = new Array<Decimal>(doc.lines.length);
-  let shelfTotal = Decimal.ZERO;
   const categories = categoryOrder.map((s): CategoryTotals => {
     const vatKey = keyByString.get(s)!;
     const f = factorOf(vatKey);
@@ -226,7 +229,6 @@ function computeInclusive(
     const catChargeIncl = Decimal.sum(doc.charges.filter((_, i) => keyString(chargeKeys[i]!) === s).map((c) => Decimal.parse(c.amount)));
     const catGross = Decimal.sum(idx.map((i) => gross[i]!.shown)).sub(catAllowIncl).add(catChargeIncl);
     if (catGross.isNegative()) throw new TotalsError('allowances', `allowances exceed the lines of VAT category ${vatKey.category} ${vatKey.rate.toMinimal()} %`);
-    shelfTotal = shelfTotal.add(catGross);
     // the net whose net + VAT is exactly the shelf total, if one exists within a cent of the ideal
     const ideal = catGross.div(f, 2);
     const taxable = [ideal, ideal.sub(CENT), ideal.add(CENT)].find((n) => !n.isNegative() && n.add(vatOf(n, vatKey.rate)).eq(catGross)) ?? ideal;
@@ -238,7 +240,7 @@ function computeInclusive(
       idx.map((i) => gross[i]!.shown.div(f, 8)),
       target,
     ).forEach((net, j) => (lineNets[idx[j]!] = net));
-    return { vatKey, taxable, vat: vatOf(taxable, vatKey.rate) };
+    return { vatKey, taxable, vat: catGross.sub(taxable) };
   });
 
   const lines = doc.lines.map((line, i): LineTotals => {
@@ -260,7 +262,7 @@ function computeInclusive(
       vatKey,
     };
   });
-  return assemble(lines, allowances, charges, categories, shelfTotal);
+  return assemble(lines, allowances, charges, categories);
 }
 
 /**
@@ -291,7 +293,6 @@ function assemble(
   allowances: AllowanceTotals[],
   charges: AllowanceTotals[],
   categories: CategoryTotals[],
-  shelfTotal: Decimal | undefined,
 ): DocumentTotals {
   const lineExtension = Decimal.sum(lines.map((l) => l.net));
   const allowanceTotal = Decimal.sum(allowances.map((a) => a.amount)).round(2);
@@ -299,7 +300,7 @@ function assemble(
   const taxExclusive = lineExtension.sub(allowanceTotal).add(chargeTotal);
   const vat = Decimal.sum(categories.map((c) => c.vat)).round(2);
   const taxInclusive = taxExclusive.add(vat);
-  const payableRounding = shelfTotal ? shelfTotal.sub(taxInclusive).round(2) : Decimal.parse('0.00');
+  const payableRounding = Decimal.parse('0.00');
   return {
     lines,
     allowances,

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { verifyInvoice } from './verifyInvoice';
+import { canonicalInvoiceText } from '../stamp/invoiceHash';
+import { listSampleXml, VECTORS_DIR } from '../../test/vectors';
+import { signWithSdkKey, SDK_CERTIFICATE } from '../../test/support/signing';
+import { creditNote, debitNote, simplifiedInvoice, standardInvoice } from '../../test/fixtures/documents';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const stampErrors = (xml: string | Uint8Array) => verifyInvoice(xml, { now: NOW }).findings.filter((f) => f.severity === 'error');
+
+const STALE = ['sdk-238-R3.2.7/Data/Samples/Standard/Invoice/Standard_Invoice.xml', 'Sample Invoice[Advance Payements] - 1.xml', 'Sample Invoice[Advance Payements] - 2.xml', 'Exempt_Standard_Invoice.xml', 'Zero_Rate_Standard_Invoice.xml'];
+
+describe('verifyInvoice — stamp checks on the SDK samples', () => {
+  const samples = listSampleXml();
+  const simplifiedGood = samples.filter((p) => p.includes('/Simplified/') && !p.endsWith('_Error.xml'));
+  const standardGood = samples.filter((p) => p.includes('/Standard/') && !p.endsWith('_Error.xml') && !STALE.some((s) => p.endsWith(s)));
+
+  it.each([...simplifiedGood, ...standardGood])('%s has a valid stamp', (rel) => {
+    const bytes = readFileSync(path.join(VECTORS_DIR, rel));
+    const report = verifyInvoice(bytes, { now: NOW });
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(report.invoiceHash).toBe(report.declaredHash);
+  });
+
+  it.each(samples.filter((p) => p.includes('/Simplified/') && p.endsWith('_Error.xml')))('%s is rejected for its wrong invoice hash', (rel) => {
+    const report = verifyInvoice(readFileSync(path.join(VECTORS_DIR, rel)), { now: NOW });
+    expect(report.valid).toBe(false);
+    const hash = report.findings.find((f) => f.rule === 'invalid-invoice-hash');
+    expect(hash?.message).toMatch(/invoice hash mismatch/);
+    expect(hash?.hint).toBeTruthy();
+  });
+});
+
+describe('documents we sign', () => {
+  const kinds = { invoice: simplifiedInvoice(), 'credit note': creditNote(), 'debit note': debitNote(), 'standard invoice': standardInvoice() };
+
+  it.each(Object.entries(kinds))('a %s verifies, and independent tools agree', async (_name, json) => {
+    const signed = await signWithSdkKey(json);
+    expect(stampErrors(signed.xml)).toEqual([]);
+    // node:crypto (OpenSSL) verifies the signature over the raw hash bytes with the certificate's key
+    const pub = createPublicKey({ key: Buffer.from(SDK_CERTIFICATE.spki), format: 'der', type: 'spki' });
+    expect(nodeVerify('sha256', Buffer.from(signed.hash, 'base64'), { key: pub, dsaEncoding: 'der' }, Buffer.from(signed.signatureValue, 'base64'))).toBe(true);
+    // xmllint's C14N 1.1 of the document without the excluded blocks hashes to the stamped value
+    const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-verify-'));
+    const stripped = signed.xml
+      .replace(/<ext:UBLExtensions>[\s\S]*?<\/ext:UBLExtensions>/, '')
+      .replace(/<cac:Signature>[\s\S]*?<\/cac:Signature>/, '')
+      .replace(/<cac:AdditionalDocumentReference>\s*<cbc:ID>QR<\/cbc:ID>[\s\S]*?<\/cac:AdditionalDocumentReference>/, '');
+    writeFileSync(path.join(dir, 'doc.xml'), stripped);
+    const c14n = execFileSync('xmllint', ['--c14n11', path.join(dir, 'doc.xml')]);
+    expect(c14n.toString('utf8')).toBe(canonicalInvoiceText(signed.xml));
+    expect(signed.xml).not.toContain('\r');
+  });
+
+  it('property: changing any character of an amount, a name or a date invalidates the document', async () => {
+    const signed = await signWithSdkKey(simplifiedInvoice());
+    const targets = [...signed.xml.matchAll(/<cbc:(?:TaxInclusiveAmount|PayableAmount|LineExtensionAmount|TaxAmount|PriceAmount|Name|RegistrationName|IssueDate|IssueTime|StreetName)[^>]*>([^<]+)</g)].map((m) => ({
+      start: m.index + m[0].length - 1 - m[1]!.length,
+      text: m[1]!,
+    }));
+    expect(targets.length).toBeGreaterThan(10);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: targets.length - 1 }), fc.nat(), fc.constantFrom('0', '7', 'x', 'ب', '.'), async (t, pos, replacement) => {
+        const target = targets[t]!;
+        const i = target.start + (pos % target.text.length);
+        fc.pre(signed.xml[i] !== replacement);
+        const tampered = signed.xml.slice(0, i) + replacement + signed.xml.slice(i + 1);
+        const report = verifyInvoice(tampered, { now: NOW });
+        expect(report.valid).toBe(false);
+        expect(report.findings.some((f) => f.rule === 'invalid-invoice-hash')).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('names the likely cause: a re-indented document', async () => {
+    const signed = await signWithSdkKey(simplifiedInvoice());
+    const reindented = signed.xml.replace('\n    <cbc:ProfileID>', '\n  <cbc:ProfileID>');
+    const f = stampErrors(reindented).find((x) => x.rule === 'invalid-invoice-hash');
+    expect(f?.hint).toMatch(/changed after stamping|re-indented/);
+  });
+
+  it('names the likely cause: whitespace dropped around the removed blocks', async () => {
+    const signed = await signWithSdkKey(simplifiedInvoice());
+    const wrong = Buffer.from(await import('node:crypto').then((c) => c.createHash('sha256').update(canonicalInvoiceText(signed.xml, { dropWhitespaceTails: true })).digest())).toString('base64');
+    const doc = signed.xml.replace(`<ds:DigestValue>${signed.hash}</ds:DigestValue>`, `<ds:DigestValue>${wrong}</ds:DigestValue>`);
+    const f = stampErrors(doc).find((x) => x.rule === 'invalid-invoice-hash');
+    expect(f?.hint).toMatch(/whitespace/);
+  });
+
+  it('names the likely cause: base64 of the hex digest', async () => {
+    const signed = await signWithSdkKey(simplifiedInvoice());
+    const hexB64 = Buffer.from(Buffer.from(signed.hash, 'base64').toString('hex'), 'ascii').toString('base64');
+    const doc = signed.xml.replace(`<ds:DigestValue>${signed.hash}</ds:DigestValue>`, `<ds:DigestValue>${hexB64}</ds:DigestValue>`);
+    expect(stampErrors(doc).find((x) => x.rule === 'invalid-invoice-hash')?.hint).toMatch(/hex text/);
+  });
+
+  it('a CRLF copy of a valid document fails SignedProperties, as at Fatoora', async () => {
+    const signed = await signWithSdkKey(simplifiedInvoice());
+    const errors = stampErrors(signed.xml.replace(/\n/g, '\r\n'));
+    expect(errors.find((x) => x.rule === 'signed-properties-hashing')?.hint).toMatch(/CR/);
+  });
+
+  it('warns about a QR whose time stamp gained a Z', async () => {
+    const signed = await signWithSdkKey(simplifiedInvoice());
+    const { decodeQr, encodeQr } = await import('../qr/tlv');
+    const fields = decodeQr(signed.qr).fields;
+    const bad = encodeQr({ ...(fields as Required<typeof fields>), timestamp: `${fields.timestamp}Z` });
+    const report = verifyInvoice(signed.xml.replace(signed.qr, bad), { now: NOW });
+    const finding = report.findings.find((x) => x.rule === 'invoiceTimeStamp_QRCODE_INVALID');
+    expect(finding?.severity).toBe('warning'); // Fatoora accepts with this warning (reference §6)
+    expect(finding?.hint).toMatch(/"Z"/);
+  });
+
+  it('reports a non-XML input without throwing', () => {
+    const report = verifyInvoice('<Invoice><oops></Invoice>', { now: NOW });
+    expect(report.valid).toBe(false);
+    expect(report.findings[0]!.rule).toBe('XML');
+  });
+});
