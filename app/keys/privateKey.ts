@@ -35,7 +35,7 @@ export function parsePrivateKey(input: string | Uint8Array): Uint8Array {
     throw new Error(`private key: not a readable key (${safeReason(e)})`);
   }
   const [version, second] = childrenOf(expectUniversal(root, DerTag.SEQUENCE, 'private key'));
-  if (isUniversal(second, DerTag.SEQUENCE)) return fromPkcs8(root);
+  if (isUniversal(version, DerTag.INTEGER) && isUniversal(second, DerTag.SEQUENCE)) return fromPkcs8(root);
   if (isUniversal(version, DerTag.INTEGER) && isUniversal(second, DerTag.OCTET_STRING)) return fromSec1(root, undefined);
   throw new Error('private key: neither a SEC1 ECPrivateKey nor a PKCS#8 PrivateKeyInfo');
 }

@@ -8,6 +8,7 @@ import { DerTag, childrenOf, expectUniversal, isUniversal, parseDer } from '../a
 import { derBitString, derSequence } from '../asn1/derWriter';
 import { decodeOctetAlignedBitString } from '../asn1/derValues';
 import { OID, decodeOid, derOid } from '../asn1/oid';
+import { verifyDer } from '../crypto/ecdsa';
 
 /** The EC curves we can do arithmetic on: secp256k1 (EGS keys) and P-256 (ZATCA's CA keys, see certificates). */
 export type EcCurveName = 'secp256k1' | 'P-256';
@@ -64,12 +65,14 @@ export function normalizePoint(curve: EcCurveName, bytes: Uint8Array, what: stri
 }
 
 /**
- * Verifies an ECDSA-with-SHA-256 DER signature over `message` (hashed here) on either supported curve.
- * High-S is accepted, as in app/crypto/ecdsa.ts (Java signers do not normalise S).
+ * Verifies an ECDSA-with-SHA-256 DER signature over `message` (hashed here) on either supported curve:
+ * secp256k1 through app/crypto/ecdsa.ts verifyDer, P-256 with the same options (high-S accepted: Java and
+ * Windows CA signers do not normalise S).
  */
 export function verifyEcdsaSha256(curve: EcCurveName, signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  if (curve === 'secp256k1') return verifyDer(signature, message, publicKey);
   try {
-    return curveImpl(curve).verify(signature, message, publicKey, { prehash: true, format: 'der', lowS: false });
+    return p256.verify(signature, message, publicKey, { prehash: true, format: 'der', lowS: false });
   } catch {
     return false;
   }
