@@ -41,9 +41,8 @@ export const MIME_CODES = words(`text/csv text/plain application/pdf image/png i
   application/dwg drawing/dwg application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
   application/vnd.oasis.opendocument.spreadsheet`);
 
-/** UNCL 5305 VAT categories (BR-CL-18) and the KSA subset (BR-KSA-18). */
+/** UNCL 5305 VAT categories (BR-CL-18). */
 export const VAT_CATEGORIES = words('AE L M E S Z G O K B');
-export const KSA_VAT_CATEGORIES = words('S Z E O');
 
 /** Exemption reason codes per category as BR-KSA-CL-04 accepts them (XML-1.2 §11.2.4 plus later additions). */
 export const EXEMPTION_REASON_CODES: Readonly<Record<'Z' | 'E' | 'O', ReadonlySet<string>>> = {
@@ -64,10 +63,6 @@ export const CHARGE_REASON_CODES_TEXT = ` AA AAA AAC AAD AAE AAF AAH AAI AAS AAT
  CAM CAN CAO CAPCAQ CAR CAS CAT CAU CAV CAW CD CG CS CT DAB DAD DL EG EP ER FAA FAB FAC FC FH FI GAA HAA HD HH IAA AB ID
  IF IR IS KO L1 LA LAA LAB LF MAE MI ML NAA OA PA PAA PC PL RAB RAC RAD RAF RE RF RH RV SA SAA SAD SAE SAI SG SH SM SU
  TAB AC TT TV V1 V2 WH XAA YY ZZZ `.replace(/\s+/g, ' ');
-
-/** The seller identification schemes (BR-KSA-08) and the buyer ones (BR-KSA-14). */
-export const SELLER_ID_SCHEMES = words('CRN MOM MLS SAG OTH 700');
-export const BUYER_ID_SCHEMES = words('TIN NAT IQA PAS CRN MOM MLS 700 SAG GCC OTH');
 
 /** KSA-13 of the first document of a chain: base64 of the hex SHA-256 of "0" (BR-KSA-26 text; reference §1). */
 export const INITIAL_PIH = 'NWZlY2ViNjZmZmM4NmYzOGQ5NTI3ODZjNmQ2OTZjNzljMmRiYzIzOWRkNGU5MWI0NjcyOWQ3M2EyN2ZiNTdlOQ==';

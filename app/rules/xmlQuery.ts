@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Small XPath helpers over a parsed UBL document (libxml2-wasm), shared by the business-rule checks. The ZATCA
 // schematron (SCH-3.4.6) works on string values, so these return raw text and leave interpretation to the rules.
-import type { XmlElement, XmlNode } from 'libxml2-wasm';
+import { XmlElement, type XmlNode } from 'libxml2-wasm';
 import { NS } from '../xml/namespaces';
 
 const NS_MAP: Record<string, string> = { ...NS };
@@ -12,7 +12,7 @@ export function nodes(context: XmlNode, xpath: string): XmlNode[] {
 }
 
 export function elements(context: XmlNode, xpath: string): XmlElement[] {
-  return nodes(context, xpath).filter((n): n is XmlElement => 'attrs' in n);
+  return nodes(context, xpath).filter((n): n is XmlElement => n instanceof XmlElement);
 }
 
 export function first(context: XmlNode, xpath: string): XmlElement | undefined {
@@ -60,7 +60,7 @@ export function locate(node: XmlNode | undefined): string | undefined {
   if (!node) return undefined;
   const steps: string[] = [];
   let current: XmlNode | null = node;
-  while (current && 'attrs' in current) {
+  while (current instanceof XmlElement) {
     const el: XmlElement = current;
     const parent: XmlElement | null = el.parent;
     const prefix = PREFIX_BY_URI.get(el.namespaceUri);
@@ -68,7 +68,7 @@ export function locate(node: XmlNode | undefined): string | undefined {
     let index = 0;
     let count = 0;
     for (let sib = parent?.firstChild ?? null; sib; sib = sib.next) {
-      if ('attrs' in sib && (sib as XmlElement).name === el.name && (sib as XmlElement).namespaceUri === el.namespaceUri) {
+      if (sib instanceof XmlElement && sib.name === el.name && sib.namespaceUri === el.namespaceUri) {
         count++;
         if (sib.isSameNode(el)) index = count;
       }
