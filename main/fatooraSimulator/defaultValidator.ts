@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
-// The simulator's document checks are our own verifier (app/verify), the same code the app uses for `dukkan
-// verify`: stamp (hash, signature, certificate digest, SignedProperties, QR), chain fields, and — where the engine
-// provides them — XSD and business rules, judged at the simulator clock's "now".
-import { verifyInvoice } from '../../app/verify/verifyInvoice';
+// The simulator's document checks are our own full verifier (main/zatca/verifier: app/verify stamp checks — hash,
+// signature, certificate digest, SignedProperties, QR — plus the business rules and UBL 2.1 XSD validation), the
+// same code behind `dukkan verify`, judged at the simulator clock's "now" (BR-KSA-04, BR-KSA-98).
+import { verifyDocument } from '../zatca/verifier';
 import type { InvoiceValidator } from './invoiceChecks';
 
-export async function defaultInvoiceValidator(): Promise<InvoiceValidator> {
-  return (xml, { now }) => verifyInvoice(xml, { now });
-}
+export const defaultInvoiceValidator: InvoiceValidator = (xml, { now }) => verifyDocument(xml, { now });

@@ -105,7 +105,7 @@ export async function startFatooraSimulator(options: FatooraSimulatorOptions = {
     certificateValidityDays: { compliance: 365, production: 5 * 365 },
     ...options.settings,
   };
-  const validate = options.validateInvoice ?? (await defaultInvoiceValidator());
+  const validate = options.validateInvoice ?? defaultInvoiceValidator;
 
   const http = await startHttpSide({
     port,
