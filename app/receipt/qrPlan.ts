@@ -15,7 +15,7 @@
 // resolve reliably at receipt-reading distance. On 58 mm paper (384 dots) 3 dots is the largest size at which every
 // payload ZATCA accepts still fits at M (1000 base64 chars → version 25, 117 + 8 quiet modules × 3 = 375 ≤ 384).
 // On 80 mm paper (576 dots) the same worst case fits at 4 dots (500 ≤ 576), so we ask for 0.5 mm there. A module
-// is capped at 5 dots (0.625 mm): bigger codes scan no better and only cost paper.
+// is capped at 4 dots (0.5 mm): bigger codes scan no better and only cost paper.
 import { create } from 'qrcode';
 
 export type QrErrorCorrection = 'L' | 'M' | 'Q' | 'H';
@@ -25,7 +25,7 @@ export type PaperDots = 384 | 576;
 export const QR_QUIET_ZONE_MODULES = 4;
 export const QR_ERROR_CORRECTION: QrErrorCorrection = 'M';
 export const MIN_MODULE_DOTS: Readonly<Record<PaperDots, number>> = { 384: 3, 576: 4 };
-export const MAX_MODULE_DOTS = 5;
+export const MAX_MODULE_DOTS = 4;
 
 export interface QrPlan {
   readonly version: number;
@@ -36,6 +36,8 @@ export interface QrPlan {
   /** Width of the symbol including the quiet zone, in dots. */
   readonly sizeDots: number;
   readonly errorCorrection: QrErrorCorrection;
+  /** The symbol itself, so the template draws exactly what was planned without computing it again. */
+  readonly matrix: QrMatrix;
 }
 
 /** Raised when a QR payload cannot be printed at the minimum module size: printing an unscannable code is worse. */
@@ -89,5 +91,5 @@ export function planQr(text: string, paperDots: PaperDots, errorCorrection: QrEr
       { chars: text.length, version: matrix.version, modules: matrix.size, paperDots, minModuleDots },
     );
   }
-  return { version: matrix.version, modules: matrix.size, modulePx, sizeDots: span * modulePx, errorCorrection };
+  return { version: matrix.version, modules: matrix.size, modulePx, sizeDots: span * modulePx, errorCorrection, matrix };
 }

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: UNLICENSED
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { create } from 'qrcode';
+import { describe, expect, it } from 'vitest';
+import { bytesToBase64 } from '../bytes';
+import { MIN_MODULE_DOTS, planQr, QR_QUIET_ZONE_MODULES, QrCannotFitError } from './qrPlan';
+
+// The real QR of the SDK-3.4.6 simplified invoice sample (632 chars); read directly, app tests may not import test/.
+const SAMPLE = path.resolve(import.meta.dirname, '../../test/vectors/sdk-238-R3.4.6-from-phive/Samples/Simplified/Invoice/Simplified_Invoice.xml');
+const sampleQr = /<cbc:ID>QR<\/cbc:ID>\s*<cac:Attachment>\s*<cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(readFileSync(SAMPLE, 'utf8'))![1]!.trim();
+
+describe('planQr', () => {
+  it('plans the SDK sample QR (632 chars) as version 20 at M: 3 dots per module on 58 mm, 4 on 80 mm', () => {
+    expect(sampleQr).toHaveLength(632);
+    const narrow = planQr(sampleQr, 384);
+    expect(narrow).toMatchObject({ version: 20, modules: 97, modulePx: 3, sizeDots: (97 + 8) * 3, errorCorrection: 'M' });
+    const wide = planQr(sampleQr, 576);
+    expect(wide).toMatchObject({ version: 20, modules: 97, modulePx: 4, sizeDots: (97 + 8) * 4 });
+  });
+
+  it('returns the same symbol qrcode builds, so the template draws exactly what was planned', () => {
+    const plan = planQr(sampleQr, 384);
+    const code = create(sampleQr, { errorCorrectionLevel: 'M' });
+    expect(plan.matrix.size).toBe(code.modules.size);
+    expect([...plan.matrix.dark]).toEqual([...code.modules.data].map((v) => (v ? 1 : 0)));
+  });
+
+  it('fits every payload ZATCA accepts (≤ 1000 base64 chars, BR-CL-KSA-14) at the minimum module size or larger', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 750 }), fc.constantFrom(384 as const, 576 as const), (bytes, paper) => {
+        const text = bytesToBase64(bytes);
+        const plan = planQr(text, paper);
+        expect(plan.modulePx).toBeGreaterThanOrEqual(MIN_MODULE_DOTS[paper]);
+        expect(plan.sizeDots).toBe((plan.modules + 2 * QR_QUIET_ZONE_MODULES) * plan.modulePx);
+        expect(plan.sizeDots).toBeLessThanOrEqual(paper);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses a payload that cannot fit at the minimum module size, with a message that says why', () => {
+    const tooLong = bytesToBase64(new Uint8Array(1100).map((_, i) => (i * 37) & 255)); // 1468 chars
+    let error: unknown;
+    try {
+      planQr(tooLong, 384);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(QrCannotFitError);
+    const e = error as QrCannotFitError;
+    expect(e.message).toMatch(/^QR cannot be printed scannably: 1468 characters need version \d+ at level M/);
+    expect(e.message).toContain('minimum of 3 dots per module');
+    expect(e.message).toContain('wider than the 384 dots of 58 mm paper');
+    expect(e.detail).toMatchObject({ chars: 1468, paperDots: 384, minModuleDots: 3 });
+    expect((e.detail.modules + 8) * 3).toBeGreaterThan(384);
+  });
+
+  it('rejects an empty QR and an unknown paper width', () => {
+    expect(() => planQr('', 384)).toThrow(/qr text is empty/);
+    expect(() => planQr(sampleQr, 500 as 384)).toThrow(/paperDots must be 384 \(58 mm\) or 576 \(80 mm\), got 500/);
+  });
+});

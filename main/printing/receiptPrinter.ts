@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: UNLICENSED
+// The receipt print queue: one job at a time per printer, automatic retries while nothing (or only part) reached
+// the printer, reprints from history marked as a copy (نسخة / COPY), and typed events for the cashier UI.
+//
+// Failure never loses the sale: the document was committed before print() was called, the queue only reads the
+// ReceiptModel, and a failed job stays in history to retry or reprint.
+import type { ReceiptModel } from '../../app/receipt/receiptModel';
+import { concatBytes } from '../../app/bytes';
+import { dleEotStatus, isStatusReply, parseStatusReply } from '../../app/receipt/escpos';
+import { BAND_BUDGET_BYTES } from '../../app/receipt/rasterBands';
+import type { RawPrinter } from '../../native/printer/rawPrinter';
+import { PrintError } from './printError';
+import { ioFailure, queryPrinterStatus, statusFailure, type PrinterStatus } from './printerStatus';
+import { prepareReceiptJob, type PaperProfile, type ReceiptRenderKit } from './receiptJob';
+
+export type PrintJobState = 'queued' | 'printing' | 'printed' | 'failed';
+
+export interface PrintJob {
+  readonly id: number;
+  readonly model: ReceiptModel;
+  readonly openDrawer: boolean;
+  /** The job this one reprints, if it is a reprint. */
+  readonly reprintOf: number | null;
+  readonly state: PrintJobState;
+  readonly attempts: number;
+  readonly error: PrintError | null;
+  readonly queuedAt: Date;
+  readonly finishedAt: Date | null;
+}
+
+export type PrintEvent =
+  | { readonly type: 'job-queued'; readonly job: PrintJob }
+  | { readonly type: 'job-started'; readonly job: PrintJob }
+  | { readonly type: 'job-printed'; readonly job: PrintJob }
+  | { readonly type: 'job-retry-scheduled'; readonly job: PrintJob; readonly error: PrintError; readonly delayMs: number }
+  /** The cashier must see this: the receipt did not print (the sale itself is safe). */
+  | { readonly type: 'job-failed'; readonly job: PrintJob; readonly error: PrintError }
+  /** Also an alert: the printed QR would not have matched the signed invoice, so nothing was printed. */
+  | { readonly type: 'qr-self-check-failed'; readonly job: PrintJob; readonly error: PrintError }
+  | { readonly type: 'printer-status'; readonly status: PrinterStatus };
+
+export interface ReceiptPrinterConfig {
+  readonly printer: RawPrinter;
+  readonly kit: ReceiptRenderKit;
+  readonly profile: PaperProfile;
+  /** Waits before automatic retries; their count is the number of retries. Default 1 s, 3 s, 10 s. */
+  readonly retryDelaysMs?: readonly number[];
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => Date;
+}
+
+export interface PrintOptions {
+  /** Cash sale: kick the cash drawer. */
+  readonly openDrawer?: boolean;
+}
+
+type MutableJob = { -readonly [K in keyof PrintJob]: PrintJob[K] };
+
+const DEFAULT_RETRY_DELAYS_MS = [1000, 3000, 10_000];
+
+export class ReceiptPrinter {
+  private readonly jobs: MutableJob[] = [];
+  private readonly listeners = new Set<(event: PrintEvent) => void>();
+  private chain: Promise<unknown> = Promise.resolve();
+  /** Set once the printer accepted a connection but answered no DLE EOT: then we neither pre-check nor confirm. */
+  private repliesUnsupported = false;
+  private lastAttemptLostConnection = false;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => Date;
+
+  constructor(private readonly config: ReceiptPrinterConfig) {
+    this.sleep = config.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = config.now ?? (() => new Date());
+  }
+
+  on(listener: (event: PrintEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Print a committed document's receipt. Resolves with the job once it printed or failed for good (state 'failed'
+   * with a typed PrintError in `error`, after automatic retries); never rejects for a printing failure, so a caller
+   * that does not wait cannot crash the app with an unhandled rejection.
+   */
+  print(model: ReceiptModel, options: PrintOptions = {}): Promise<PrintJob> {
+    return this.enqueue(model, options.openDrawer ?? false, null);
+  }
+
+  /** Print a job of the history again, marked as a copy (نسخة / COPY). Never kicks the drawer. */
+  reprint(jobId: number): Promise<PrintJob> {
+    const job = this.job(jobId);
+    return this.enqueue({ ...job.model, copy: true }, false, job.id);
+  }
+
+  /** Reprint a document from the ledger (not printed in this session), marked as a copy. */
+  reprintDocument(model: ReceiptModel): Promise<PrintJob> {
+    return this.enqueue({ ...model, copy: true }, false, null);
+  }
+
+  /** Send a failed job again as it was (an original stays an original: it never printed completely). */
+  retry(jobId: number): Promise<PrintJob> {
+    const job = this.job(jobId);
+    if (job.state !== 'failed') throw new Error(`retry: job ${jobId} is ${job.state}, only failed jobs can be retried (use reprint for a copy)`);
+    job.state = 'queued';
+    job.error = null;
+    job.finishedAt = null;
+    this.emit({ type: 'job-queued', job: this.snapshot(job) });
+    return this.schedule(job);
+  }
+
+  history(): readonly PrintJob[] {
+    return this.jobs.map((j) => this.snapshot(j));
+  }
+
+  /** Ask the printer how it is (paper, cover, errors) and tell listeners. */
+  async status(): Promise<PrinterStatus> {
+    const status = await queryPrinterStatus(this.config.printer);
+    this.emit({ type: 'printer-status', status });
+    return status;
+  }
+
+  private job(id: number): MutableJob {
+    const job = this.jobs.find((j) => j.id === id);
+    if (!job) throw new Error(`no print job ${id} in history`);
+    return job;
+  }
+
+  private enqueue(model: ReceiptModel, openDrawer: boolean, reprintOf: number | null): Promise<PrintJob> {
+    const job: MutableJob = { id: this.jobs.length + 1, model, openDrawer, reprintOf, state: 'queued', attempts: 0, error: null, queuedAt: this.now(), finishedAt: null };
+    this.jobs.push(job);
+    this.emit({ type: 'job-queued', job: this.snapshot(job) });
+    return this.schedule(job);
+  }
+
+  private schedule(job: MutableJob): Promise<PrintJob> {
+    const run = this.chain.then(() => this.run(job));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(job: MutableJob): Promise<PrintJob> {
+    const delays = this.config.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    for (let retry = 0; ; retry++) {
+      job.state = 'printing';
+      job.attempts++;
+      this.emit({ type: 'job-started', job: this.snapshot(job) });
+      try {
+        await this.attempt(job);
+        job.state = 'printed';
+        job.finishedAt = this.now();
+        this.emit({ type: 'job-printed', job: this.snapshot(job) });
+        return this.snapshot(job);
+      } catch (e) {
+        const error = e instanceof PrintError ? e : new PrintError('render-failed', `Receipt ${job.model.number}: ${(e as Error).message}`, { cause: e });
+        job.error = error;
+        const delay = delays[retry];
+        if (error.autoRetry && delay !== undefined) {
+          this.emit({ type: 'job-retry-scheduled', job: this.snapshot(job), error, delayMs: delay });
+          await this.sleep(delay);
+          continue;
+        }
+        job.state = 'failed';
+        job.finishedAt = this.now();
+        if (error.kind === 'qr-mismatch') this.emit({ type: 'qr-self-check-failed', job: this.snapshot(job), error });
+        this.emit({ type: 'job-failed', job: this.snapshot(job), error });
+        return this.snapshot(job);
+      }
+    }
+  }
+
+  private async attempt(job: MutableJob): Promise<void> {
+    const { printer, kit, profile } = this.config;
+    const what = `Receipt ${job.model.number}`;
+    const prepared = await prepareReceiptJob(job.model, kit, profile, { openDrawer: job.openDrawer });
+    const confirm = printer.canReply && !this.repliesUnsupported;
+    if (confirm) {
+      const status = await queryPrinterStatus(printer);
+      this.emit({ type: 'printer-status', status });
+      if (status.state === 'unknown') this.repliesUnsupported = true;
+      const refusal = statusFailure(status);
+      if (refusal) throw refusal;
+    }
+    // After a connection broke mid-band, the printer may still be waiting for the rest of a GS v 0 block and would
+    // swallow our next command bytes as image data (hennedo/escpos#9). Zero bytes complete any pending band as white
+    // rows and are ignored between commands.
+    const resync = this.lastAttemptLostConnection ? new Uint8Array(BAND_BUDGET_BYTES + 8) : new Uint8Array(0);
+    const bytes = concatBytes(resync, prepared.bytes);
+    try {
+      if (confirm && !this.repliesUnsupported) {
+        // DLE EOT 1 after the cut: its reply proves the printer received the whole job, in order.
+        const reply = await printer.sendAndRead(concatBytes(bytes, dleEotStatus(1)), 1);
+        this.lastAttemptLostConnection = false;
+        const byte = reply[0];
+        if (byte !== undefined && isStatusReply(byte) && parseStatusReply(1, byte).offline) {
+          const status = await queryPrinterStatus(printer);
+          this.emit({ type: 'printer-status', status });
+          throw statusFailure(status, true) ?? new PrintError('printer-error', `${what}: ${status.message}`, { delivered: true });
+        }
+      } else {
+        await printer.send(bytes);
+        this.lastAttemptLostConnection = false;
+      }
+    } catch (e) {
+      if (e instanceof PrintError) throw e;
+      const failure = ioFailure(e, what);
+      if (failure.kind === 'connection-lost' || failure.kind === 'timeout') this.lastAttemptLostConnection = true;
+      throw failure;
+    }
+  }
+
+  private snapshot(job: MutableJob): PrintJob {
+    return { ...job };
+  }
+
+  private emit(event: PrintEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // a broken listener must not stop printing
+      }
+    }
+  }
+}
