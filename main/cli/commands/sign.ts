@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: UNLICENSED
+import { INITIAL_PIH } from '../../../app/stamp/invoiceHash';
+import { parseDocumentInput } from '../../../app/document/documentInput';
+import { buildAndStamp } from '../../../app/engine/buildAndStamp';
+import { base64ToBytes, isBase64 } from '../../../app/bytes/base64';
+import { keyObjectFromScalar, nodeSigner } from '../../zatca/nodeSigner';
+import { writeFileAtomic } from '../../fs/writeFileAtomic';
+import { UsageError, type Command } from '../command';
+import { integerFlag, optionalFlag, parseArgs, requireFlag } from '../parseArgs';
+import { readCertificateFile, readJsonFile, readPrivateKeyFile } from '../readInputs';
+
+export const signCommand: Command = {
+  name: 'sign',
+  summary: 'build and stamp a document from JSON into signed UBL XML',
+  usage: `Usage: dukkan sign --in document.json --key KEY --cert CERT [--icv N] [--pih B64] --out signed.xml
+
+  --in    document JSON (see README "Document JSON"); - reads stdin
+  --key   secp256k1 private key: PEM (EC PRIVATE KEY / PRIVATE KEY) or the SDK's headerless base64
+  --cert  signing certificate (CSID): PEM, one-line base64 DER, or the Fatoora binarySecurityToken
+  --icv   invoice counter value (default 1)
+  --pih   previous invoice hash, base64 (default: the initial PIH of a new EGS unit)
+  --out   where to write the signed XML; nothing is written when the document is invalid
+Prints the invoice hash.`,
+  async run(argv, io) {
+    const args = parseArgs(argv, ['in', 'key', 'cert', 'icv', 'pih', 'out']);
+    const out = requireFlag(args, 'out');
+    const pih = optionalFlag(args, 'pih') ?? INITIAL_PIH;
+    if (pih !== INITIAL_PIH && !(isBase64(pih) && base64ToBytes(pih).length === 32)) throw new UsageError('--pih must be a base64 SHA-256 digest (44 characters)');
+    const icv = integerFlag(args, 'icv', 1, 1);
+    const document = parseDocumentInput(readJsonFile(requireFlag(args, 'in'), 'document'));
+    const key = readPrivateKeyFile(requireFlag(args, 'key'));
+    const certificate = readCertificateFile(requireFlag(args, 'cert'));
+    const stamped = await buildAndStamp(document, { icv, pih }, { certificate, sign: nodeSigner(keyObjectFromScalar(key)) });
+    writeFileAtomic(out, stamped.bytes);
+    io.stdout(`${stamped.hash}\n`);
+    return 0;
+  },
+};

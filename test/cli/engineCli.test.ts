@@ -1,0 +1,127 @@
+// The `dukkan` engine commands, run as a real process exactly as an integrator runs them.
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, SDK_CERT_PEM, SDK_KEY_PEM, listSampleXml, VECTORS_DIR } from '../vectors';
+import { creditNote, simplifiedInvoice } from '../fixtures/documents';
+import type { DocumentInputJson } from '../../app/document/documentInput';
+
+const BIN = path.join(REPO_ROOT, 'bin', 'dukkan.mjs');
+const work = mkdtempSync(path.join(tmpdir(), 'dukkan-cli-'));
+
+function dukkan(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: work });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function writeJson(name: string, value: unknown): string {
+  const file = path.join(work, name);
+  writeFileSync(file, JSON.stringify(value, null, 2));
+  return file;
+}
+
+function sign(doc: DocumentInputJson, out: string, ...extra: string[]) {
+  return dukkan('sign', '--in', writeJson(`${out}.json`, doc), '--key', SDK_KEY_PEM, '--cert', SDK_CERT_PEM, '--out', path.join(work, out), ...extra);
+}
+
+describe('dukkan sign / verify / hash / qr', () => {
+  it('signs a simplified invoice that verifies, with the hash printed and the QR decodable', () => {
+    const r = sign(simplifiedInvoice(), 'invoice.xml', '--icv', '7', '--pih', 'z5F9qsS6oWyDhehD8u8S0DaxV+2CUiUz9Y+UsR61JgQ=');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const hash = r.stdout.trim();
+    expect(hash).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    const file = path.join(work, 'invoice.xml');
+    expect(readFileSync(file, 'utf8')).toContain('<cbc:UUID>7</cbc:UUID>');
+    const v = dukkan('verify', file, '--at', '2026-11-23T12:00:00Z');
+    expect(v.stdout).toBe(`${file}: valid\n`);
+    expect(v.code).toBe(0);
+    expect(dukkan('hash', file).stdout.trim()).toBe(hash);
+    const qr = JSON.parse(dukkan('qr', file).stdout) as Record<string, unknown>;
+    expect(qr['6_invoiceHash']).toBe(hash);
+    expect(qr['3_timestamp']).toBe('2026-11-23T14:05:09');
+    expect(qr['4_totalWithVat']).toBe('18.40');
+  });
+
+  it('verifies a credit note and reports as JSON', () => {
+    expect(sign(creditNote(), 'credit.xml').code).toBe(0);
+    const v = dukkan('verify', path.join(work, 'credit.xml'), '--json', '--at', '2026-11-23T12:00:00Z');
+    const [report] = JSON.parse(v.stdout) as { valid: boolean; findings: unknown[] }[];
+    expect(report!.valid).toBe(true);
+    expect(v.code).toBe(0);
+  });
+
+  it('accepts the self-consistent SDK simplified samples and rejects the *_Error ones with the reason', () => {
+    const samples = listSampleXml().filter((p) => p.includes('/Simplified/'));
+    const good = samples.filter((p) => !p.endsWith('_Error.xml')).map((p) => path.join(VECTORS_DIR, p));
+    const bad = samples.filter((p) => p.endsWith('_Error.xml')).map((p) => path.join(VECTORS_DIR, p));
+    // the samples were issued in 2022-2025: judge them on a clock within a day of issue would need one run each;
+    // BR-KSA-98 (24 h) is a warning, so validity is unaffected by the clock
+    const ok = dukkan('verify', ...good.filter((p) => p.includes('3.4.6')));
+    expect(ok.stdout).not.toMatch(/: error /);
+    expect(ok.code).toBe(0);
+    const ko = dukkan('verify', ...bad);
+    expect(ko.code).toBe(1);
+    for (const file of bad) expect(ko.stdout).toContain(`${file}: error invalid-invoice-hash invoice hash mismatch`);
+  });
+
+  it.each([
+    ['missing seller VAT', { ...simplifiedInvoice(), seller: { ...simplifiedInvoice().seller, vatNumber: undefined } }, /seller\.vatNumber/],
+    ['14-digit VAT', { ...simplifiedInvoice(), seller: { ...simplifiedInvoice().seller, vatNumber: '39999999990003' } }, /seller\.vatNumber: must be 15 digits, starting and ending with 3 \(BR-KSA-40\)/],
+    ['negative quantity', simplifiedInvoice({ lines: [{ name: 'Milk', quantity: '-1', unitPrice: '5.00', vat: { category: 'S', rate: '15' } }] }), /lines\.0\.quantity: .*must not be negative.*BR-KSA-F-04/],
+    ['note without billing reference', { ...creditNote(), billingReference: undefined }, /billingReference: a credit or debit note must reference the original invoice \(BR-KSA-56\)/],
+    ['rate 16 on S', simplifiedInvoice({ lines: [{ name: 'Milk', quantity: '1', unitPrice: '5.00', vat: { category: 'S', rate: '16' } }] }), /lines\.0\.vat\.rate: standard rate \(S\) must be 15 or 5 \(BR-KSA-84\)/],
+    ['exempt without code', simplifiedInvoice({ lines: [{ name: 'Loan fee', quantity: '1', unitPrice: '5.00', vat: { category: 'E', rate: '0' } }] }), /lines\.0\.vat\.exemptionCode: .*\(BR-KSA-23\)/],
+    ['time with fractions', simplifiedInvoice({ issueTime: '10:00:00.123' }), /issueTime: must be HH:MM:SS .*\(BR-KSA-70\)/],
+  ])('refuses a document with %s: clear error, exit 1, no output file', (_name, doc, message) => {
+    const out = `bad-${_name.replace(/\W+/g, '-')}.xml`;
+    const r = sign(doc as DocumentInputJson, out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(path.join(work, out))).toBe(false);
+  });
+
+  it('usage errors exit 2', () => {
+    expect(dukkan('verify').code).toBe(2);
+    expect(dukkan('sign', '--in', 'x.json').code).toBe(2);
+    expect(dukkan('frobnicate').code).toBe(2);
+    expect(dukkan('verify', '--bogus', 'x').stderr).toMatch(/unknown option --bogus/);
+  });
+});
+
+describe('dukkan csr', () => {
+  it('writes a key and a CSR that openssl verifies, with the ZATCA fields', () => {
+    const config = writeJson('csr.json', {
+      commonName: 'TST-886431145-399999999900003',
+      serialNumber: '1-Dukkan|2-POS|3-ed22f1d8-e6a2-1118-9b58-d9a8f11e445f',
+      organizationIdentifier: '399999999900003',
+      organizationUnitName: 'Riyadh Branch',
+      organizationName: 'Dukkan Retail Store',
+      countryName: 'SA',
+      invoiceType: '0100',
+      locationAddress: 'RRRD2929',
+      industryBusinessCategory: 'Retail',
+      environment: 'simulation',
+    });
+    const keyOut = path.join(work, 'egs.key');
+    const csrOut = path.join(work, 'egs.csr');
+    const r = dukkan('csr', '--config', config, '--key-out', keyOut, '--csr-out', csrOut);
+    expect(r.code).toBe(0);
+    expect(Buffer.from(r.stdout.trim(), 'base64').toString('utf8')).toBe(readFileSync(csrOut, 'utf8'));
+    const verified = execFileSync('openssl', ['req', '-in', csrOut, '-verify', '-noout', '-text'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(verified).toContain('PREZATCA-Code-Signing');
+    expect(verified).toMatch(/title=0100|title = 0100/);
+    const key = execFileSync('openssl', ['ec', '-in', keyOut, '-noout', '-text'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(key).toContain('secp256k1');
+  });
+
+  it('refuses a config with a bad VAT number and writes nothing', () => {
+    const config = writeJson('bad-csr.json', { commonName: 'x', organizationIdentifier: '123', environment: 'simulation' });
+    const r = dukkan('csr', '--config', config, '--key-out', path.join(work, 'k2'), '--csr-out', path.join(work, 'c2'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/organizationIdentifier/);
+    expect(existsSync(path.join(work, 'k2'))).toBe(false);
+  });
+});
