@@ -116,6 +116,23 @@ describe('parseCsr on tampered and broken input', () => {
     expect(parseCsr(sha384).signatureValid).toBe(false);
   });
 
+  it('catches every single-bit change in the SDK CSR: either it no longer parses or signatureValid is false', () => {
+    const der = parseCsr(sdk2026).der;
+    let parsed = 0;
+    for (let i = 0; i < der.length; i++) {
+      const bytes = Uint8Array.from(der);
+      bytes[i]! ^= 0x01;
+      try {
+        const csr = parseCsr(bytes);
+        parsed++;
+        expect(csr.signatureValid).toBe(false);
+      } catch (e) {
+        expect(e).toBeInstanceOf(Error);
+      }
+    }
+    expect(parsed).toBeGreaterThan(der.length / 2);
+  });
+
   it('throws on structural damage instead of guessing', () => {
     expect(() => parseCsr(built.der.subarray(0, built.der.length - 3))).toThrow(/DER/);
     expect(() => parseCsr('nonsense!')).toThrow(/CSR: input is neither DER, PEM nor base64/);

@@ -99,4 +99,23 @@ describe('verifyCertificateSignature', () => {
     expect(verifyCertificateSignature(sdkCert, Uint8Array.of(0x30, 0x00))).toBe(false);
     expect(verifyCertificateSignature({ ...sdkCert, signatureAlgorithm: '1.2.840.10045.4.3.3' }, caKey)).toBe(false);
   });
+
+  it('catches every single-bit change anywhere in a ZATCA certificate: either it no longer parses or it no longer verifies', () => {
+    const caKey = shared[0]!;
+    let parsed = 0;
+    for (let i = 0; i < sdkCert.der.length; i++) {
+      const der = Uint8Array.from(sdkCert.der);
+      der[i]! ^= 0x01;
+      let cert: Certificate;
+      try {
+        cert = parseCertificate(der);
+      } catch (e) {
+        expect(e).toBeInstanceOf(Error);
+        continue;
+      }
+      parsed++;
+      expect(verifyCertificateSignature(cert, caKey)).toBe(false);
+    }
+    expect(parsed).toBeGreaterThan(sdkCert.der.length / 2); // most flips land in values, not structure
+  });
 });
