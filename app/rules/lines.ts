@@ -15,7 +15,8 @@ function lineLabel(line: XmlElement): string {
 
 /**
  * Line structure: BR-KSA-F-06-C17 (error), BR-21 (warning), BR-22/24/26 (errors), BR-25 (warning), BR-CO-04
- * (error), BR-KSA-F-06-C18/C19/C20/C21/C30/C31 and BR-KSA-F-C-01 (warnings). BR-21..26 and BR-CO-04 are CEN.
+ * (error), BR-DEC-23, BR-KSA-F-06-C18/C19/C20/C21/C30/C31 and BR-KSA-F-C-01 (warnings). BR-2x, BR-CO-04 and
+ * BR-DEC-23 are CEN.
  */
 export function checkLineStructure(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -30,7 +31,11 @@ export function checkLineStructure(ctx: RuleContext): Finding[] {
     if (!idEl || idEl.content === '') out.push(warning('BR-21', `${label}: the line has no identifier cbc:ID (BT-126).`, line));
     const qty = first(line, 'cbc:InvoicedQuantity');
     if (!qty || qty.content === '0') out.push(error('BR-22', `${label}: cbc:InvoicedQuantity (BT-129) is ${q(qty?.content)}; each line needs an invoiced quantity.`, qty ?? line));
-    if (!exists(line, 'cbc:LineExtensionAmount')) out.push(error('BR-24', `${label}: the line net amount cbc:LineExtensionAmount (BT-131) is missing.`, line));
+    const netEl = first(line, 'cbc:LineExtensionAmount');
+    if (!netEl) out.push(error('BR-24', `${label}: the line net amount cbc:LineExtensionAmount (BT-131) is missing.`, line));
+    if (netEl && digitsAfterPoint(netEl.content) > 2) {
+      out.push(warning('BR-DEC-23', `${label}: the line net amount ${netEl.content} has more than 2 decimals.`, netEl));
+    }
     const name = text(line, 'cac:Item/cbc:Name');
     if (!name) out.push(warning('BR-25', `${label}: the item name cac:Item/cbc:Name (BT-153) is missing or empty.`, line));
     if (!exists(line, 'cac:Price/cbc:PriceAmount')) out.push(error('BR-26', `${label}: the item net price cac:Price/cbc:PriceAmount (BT-146) is missing.`, line));
