@@ -115,3 +115,19 @@ describe('three lines of 10.10 at 15 %', () => {
     expect(findings.filter((f) => f.rule === 'BR-KSA-51' || f.rule.startsWith('BR-CO'))).toEqual([]);
   });
 });
+
+describe('the SDK sample (2 lines, 201.00 at 15 % = 30.15 exactly, no half cent)', () => {
+  const withVat = (vatCents: number) => {
+    expect(base.split('>30.15<').length - 1).toBe(3); // both TaxTotals and the subtotal
+    expect(base.split('>231.15<').length - 1).toBe(2); // TaxInclusiveAmount and PayableAmount
+    return base.replaceAll('>30.15<', `>${cents(vatCents)}<`).replaceAll('>231.15<', `>${cents(20100 + vatCents)}<`);
+  };
+
+  it.each([3013, 3015, 3017])('VAT %i cents is within ±0.02 and passes', (vat) => {
+    expect(check(withVat(vat), now)).toEqual([]);
+  });
+
+  it.each([3012, 3018])('VAT %i cents is outside ±0.02: warnings only', (vat) => {
+    expect(summary(check(withVat(vat), now))).toEqual(['warning BR-CO-17', 'warning BR-S-09']);
+  });
+});
