@@ -172,10 +172,13 @@ export class ReceiptPrinter {
   private async attempt(job: MutableJob): Promise<void> {
     const { printer, kit, profile } = this.config;
     const what = `Receipt ${job.model.number}`;
-    const prepared = await prepareReceiptJob(job.model, kit, profile, { openDrawer: job.openDrawer });
     const confirm = printer.canReply && !this.repliesUnsupported;
-    if (confirm) {
-      const status = await queryPrinterStatus(printer);
+    // The pre-flight status exchange (a few ms on a LAN) runs while the receipt renders.
+    const preflight = confirm ? queryPrinterStatus(printer) : null;
+    preflight?.catch(() => undefined); // awaited below; do not let a render failure leave it unhandled
+    const prepared = await prepareReceiptJob(job.model, kit, profile, { openDrawer: job.openDrawer });
+    if (preflight) {
+      const status = await preflight;
       this.emit({ type: 'printer-status', status });
       if (status.state === 'unknown') this.repliesUnsupported = true;
       const refusal = statusFailure(status);

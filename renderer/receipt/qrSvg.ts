@@ -47,7 +47,7 @@ export function qrSvg(matrix: QrModules, modulePx: number): QrSvg {
   const sizePx = span * modulePx;
   const q = QUIET_ZONE_MODULES;
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${sizePx}" height="${sizePx}" viewBox="${-q} ${-q} ${span} ${span}" ` +
+    `<svg width="${sizePx}" height="${sizePx}" viewBox="${-q} ${-q} ${span} ${span}" ` +
     `shape-rendering="crispEdges" role="img" aria-label="ZATCA QR">` +
     `<rect x="${-q}" y="${-q}" width="${span}" height="${span}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
   return { svg, version: matrix.version, modules: n, sizePx };

@@ -76,7 +76,7 @@ body { width: ${o.paperDots}px; font-family: 'Noto Sans', 'Noto Sans Arabic', 'D
 .label .en { text-align: right; }
 .num { unicode-bidi: isolate; white-space: nowrap; flex: 0 0 auto; }
 .value { font-weight: 700; }
-.vat-row .ar { font-weight: 400; }
+.vat-row .ar { font-weight: 400; font-size: ${Math.round(fontPx * 0.8)}px; }
 .grand .value, .grand .ar { font-size: ${Math.round(fontPx * 1.2)}px; }
 .name { font-weight: 700; }
 .line { padding: 2px 0; }

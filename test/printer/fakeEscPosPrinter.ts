@@ -41,7 +41,7 @@ export class FakeEscPosPrinter {
   condition: FakePrinterCondition = 'online';
   /** Answer no status query at all (a printer that does not implement DLE EOT, or a hung one). */
   silent = false;
-  /** Drop the next connections after this many bytes, `dropCount` times (then behave). */
+  /** Drop connections once they have brought this many bytes, `dropCount` times (then behave). */
   dropAfterBytes: number | null = null;
   dropCount = 0;
   private server: net.Server | null = null;
@@ -83,6 +83,11 @@ export class FakeEscPosPrinter {
     return new Promise((resolve) => this.firstByteWaiters.push(resolve));
   }
 
+  /** Resolves once every connection so far has closed (for write-only senders that cannot know when we got it all). */
+  async settled(): Promise<void> {
+    while (this.sockets.size > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   /** Connections that carried a print job (their bytes start with ESC @ after any padding). */
   jobs(): ReceivedConnection[] {
     return this.connections.filter((c) => c.bytes.includes(Buffer.from([0x1b, 0x40])));
@@ -99,8 +104,6 @@ export class FakeEscPosPrinter {
     this.sockets.add(socket);
     const record: ReceivedConnection = { index: this.connections.length, connectedAt: performance.now(), firstByteAt: null, closedAt: null, bytes: Buffer.alloc(0), dropped: false, replies: [] };
     this.connections.push(record);
-    const dropAt = this.dropAfterBytes !== null && this.dropCount > 0 ? this.dropAfterBytes : null;
-    if (dropAt !== null) this.dropCount--;
     let parsed = 0;
     socket.on('data', (chunk: Buffer) => {
       if (record.dropped) return;
@@ -108,7 +111,9 @@ export class FakeEscPosPrinter {
         record.firstByteAt = performance.now();
         for (const w of this.firstByteWaiters.splice(0)) w(record);
       }
-      if (dropAt !== null && record.bytes.length + chunk.length >= dropAt) {
+      const dropAt = this.dropAfterBytes;
+      if (dropAt !== null && this.dropCount > 0 && record.bytes.length + chunk.length >= dropAt) {
+        this.dropCount--;
         record.bytes = Buffer.concat([record.bytes, chunk.subarray(0, dropAt - record.bytes.length)]);
         record.dropped = true;
         // RST, as when the printer loses power or the cable is pulled and the peer gives up.

@@ -20,11 +20,11 @@ const ITEMS: readonly ReceiptLine[] = [
   { name: 'كتاب', quantity: '33', unitPrice: '3.00', lineTotal: '99.00', vatRate: '15', vatCategory: 'S' },
   { name: 'قلم', quantity: '3', unitPrice: '34.00', lineTotal: '102.00', vatRate: '15', vatCategory: 'S' },
   { name: 'حليب طازج كامل الدسم ١ لتر', quantity: '2', unitPrice: '6.50', lineTotal: '13.00', vatRate: '15', vatCategory: 'S' },
-  { name: 'Arabic coffee — قهوة عربية 250g', quantity: '1', unitPrice: '45.00', lineTotal: '40.00', discount: '5.00', vatRate: '15', vatCategory: 'S' },
+  { name: 'قهوة عربية — Arabic coffee 250g', quantity: '1', unitPrice: '45.00', lineTotal: '40.00', discount: '5.00', vatRate: '15', vatCategory: 'S' },
   { name: 'تمر سكري', quantity: '0.750', unitPrice: '40.00', lineTotal: '30.00', vatRate: '15', vatCategory: 'S' },
 ];
 
-/** A 5-line cash sale (the benchmark receipt). Amounts are illustrative strings, as a committed document gives them. */
+/** A 5-line cash sale (the benchmark receipt). Amounts are strings, as a committed document gives them. */
 export function sampleReceipt(overrides: Partial<ReceiptModel> = {}): ReceiptModel {
   return {
     kind: 'invoice',
@@ -39,10 +39,11 @@ export function sampleReceipt(overrides: Partial<ReceiptModel> = {}): ReceiptMod
     issueDate: '2022-08-17',
     issueTime: '17:41:08',
     lines: ITEMS,
-    vatBreakdown: [{ category: 'S', rate: '15', taxable: '247.83', vat: '37.17' }],
-    totals: { taxExclusive: '247.83', vat: '37.17', taxInclusive: '285.00', payable: '285.00' },
+    // VAT-inclusive shelf prices: 284.00 incl. = 246.96 + 37.04 VAT
+    vatBreakdown: [{ category: 'S', rate: '15', taxable: '246.96', vat: '37.04' }],
+    totals: { taxExclusive: '246.96', vat: '37.04', taxInclusive: '284.00', payable: '284.00' },
     payments: [{ method: 'cash', amount: '300.00' }],
-    change: '15.00',
+    change: '16.00',
     qr: sdkSampleQr(),
     footer: 'شكرًا لزيارتكم — Thank you for shopping with us',
     ...overrides,
