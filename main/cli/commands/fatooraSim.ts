@@ -42,9 +42,16 @@ export const fatooraSimCommand: Command = {
       ...(otps ? { otps } : {}),
       ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
     });
-    io.stdout(`Fatoora simulator listening on ${sim.url}\n`);
-    for (const [env, url] of Object.entries(sim.urls)) io.stdout(`  ${env.padEnd(16)} ${url}\n`);
-    io.stdout(`  OTPs accepted: ${sim.otps.list().filter((o) => o.usedAt === undefined).map((o) => o.code).join(', ') || '(none left)'}\n`);
+    // one write, so whoever waits for the ready line gets the whole block
+    const usable = sim.otps.list().filter((o) => o.usedAt === undefined && Date.parse(o.expiresAt) > sim.clock.now().getTime());
+    io.stdout(
+      [
+        `Fatoora simulator listening on ${sim.url}`,
+        ...Object.entries(sim.urls).map(([env, url]) => `  ${env.padEnd(16)} ${url}`),
+        `  OTPs accepted: ${usable.map((o) => o.code).join(', ') || '(none left; restart with --otp)'}`,
+        '',
+      ].join('\n'),
+    );
     await io.stopSignal;
     await sim.close();
     io.stdout('Fatoora simulator stopped\n');
