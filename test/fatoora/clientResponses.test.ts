@@ -29,7 +29,10 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       if (reply === 'hang') return;
-      if (reply === 'reset') return req.socket.resetAndDestroy();
+      if (reply === 'reset') {
+        req.socket.resetAndDestroy();
+        return;
+      }
       if (reply === 'truncate') {
         res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '500' });
         res.write('{"validationResults":');
