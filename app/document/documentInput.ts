@@ -162,12 +162,16 @@ const lineSchema = z.object({
   vat: vatSchema,
   /** Seller's item code (barcode/SKU), optional. */
   itemCode: text(127).optional(),
+  /** Credit/debit notes: the line number (cbc:ID) of the original invoice line this line adjusts. Not in the XML. */
+  originalLine: z.number({ error: 'must be a line number' }).int({ error: 'must be a line number' }).min(1, { error: 'must be ≥ 1' }).optional(),
 });
 
 const billingReferenceSchema = z.object({
   /** IRN (cbc:ID) of the original invoice, or several / a range as free text (BR-KSA-56, F-06-C22). */
   number: text(5000),
   issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' }).optional(),
+  /** The original is not in this device's ledger (a legacy receipt): it is then identified by number and date. */
+  external: z.boolean({ error: 'must be true or false' }).default(false),
 });
 
 const paymentMeansSchema = z.union(
@@ -209,6 +213,9 @@ export const documentInputSchema = z
     if (doc.kind !== 'invoice') {
       if (!doc.billingReference) {
         ctx.addIssue({ code: 'custom', path: ['billingReference'], message: '[BR-KSA-56] a credit or debit note must reference the original invoice' });
+      }
+      if (doc.billingReference?.external && !doc.billingReference.issueDate) {
+        ctx.addIssue({ code: 'custom', path: ['billingReference', 'issueDate'], message: 'a note for an invoice from another system needs that invoice\'s issue date' });
       }
       if (!doc.reason) {
         ctx.addIssue({ code: 'custom', path: ['reason'], message: '[BR-KSA-17] a credit or debit note must state the reason for issuing it' });

@@ -25,7 +25,7 @@ export const ZONE_RULES = {
   preload: { zones: ['preload', 'contract'], node: false, packages: new Set(['electron']) },
   renderer: { zones: ['renderer', 'contract'], node: false, packages: new Set(['qrcode']) },
   native: { zones: ['native'], node: true, packages: 'any' },
-  test: { zones: ['test', 'app', 'contract', 'main', 'native', 'renderer', 'preload', 'bench'], node: true, packages: 'any' },
+  test: { zones: ['test', 'app', 'contract', 'main', 'native', 'renderer', 'preload', 'bench', 'tooling'], node: true, packages: 'any' },
   bench: { zones: ['bench', 'app', 'contract', 'main', 'native', 'test'], node: true, packages: 'any' },
   build: { zones: ['build'], node: true, packages: 'any' },
   // top-level config files, bin/ launchers and scripts/: tooling that may reach everything

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: UNLICENSED
 // Every `dukkan` sub-command. Add a command by writing commands/<name>.ts and listing it here.
 import type { Command } from '../command';
+import { auditCommand } from './audit';
 import { csrCommand } from './csr';
 import { fatooraSimCommand } from './fatooraSim';
 import { hashCommand } from './hash';
+import { issueCommand } from './issue';
 import { qrCommand } from './qr';
 import { signCommand } from './sign';
 import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly Command[] = [signCommand, verifyCommand, hashCommand, qrCommand, csrCommand, fatooraSimCommand];
+export const COMMANDS: readonly Command[] = [signCommand, verifyCommand, hashCommand, qrCommand, csrCommand, issueCommand, auditCommand, fatooraSimCommand];

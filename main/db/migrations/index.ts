@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: UNLICENSED
+// Every schema step, in order. Add a step as migrations/NNNN-name.ts and list it here; never edit a released one.
+import { ledgerMigration } from './0010-ledger';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [ledgerMigration];

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: UNLICENSED
+// The device database: one SQLite file per terminal (the ledger, onboarding state, reporting outbox). WAL so readers
+// (status screen, audit) never block the counter; synchronous=FULL so a committed document survives a power cut.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openSqlite, type SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { assertSchemaNotNewer, migrate } from './migrate';
+import { MIGRATIONS } from './migrations/index';
+
+export const DATABASE_FILE_NAME = 'dukkan.sqlite';
+
+export interface DeviceDatabaseOptions {
+  readonly busyTimeoutMs?: number;
+  readonly readonly?: boolean;
+}
+
+export function openDeviceDatabase(file: string, options: DeviceDatabaseOptions = {}): SqliteDatabase {
+  if (!options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = openSqlite(file, { busyTimeoutMs: options.busyTimeoutMs ?? 10_000, readonly: options.readonly ?? false, mustExist: options.readonly ?? false });
+  try {
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    // read-only openers still refuse a newer schema: an old app cannot interpret it
+    if (options.readonly) assertSchemaNotNewer(db, MIGRATIONS);
+    else migrate(db, MIGRATIONS);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
