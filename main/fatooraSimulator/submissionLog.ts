@@ -40,11 +40,12 @@ export function isAccepted(s: Submission): boolean {
 }
 
 export function createSubmissionLog(store: StateStore): SubmissionLog {
-  const list: Submission[] = store.load('submissions', (v) => z.array(submissionSchema).parse(v), []);
+  const list: Submission[] = store.loadLines('submissions', (v) => submissionSchema.parse(v));
   return {
     add(s) {
-      list.push(submissionSchema.parse(s));
-      store.save('submissions', list);
+      const record = submissionSchema.parse(s);
+      list.push(record);
+      store.append('submissions', record);
     },
     all: () => [...list],
     lastAccepted(endpoint, environment, invoiceHash) {

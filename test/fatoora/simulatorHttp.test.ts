@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
@@ -189,11 +189,13 @@ describe('simulator state across restarts (--state)', () => {
       await first.close();
     }
     const files = readdirSync(dir).sort();
-    expect(files).toEqual(['authority.json', 'csids.json', 'otps.json', 'submissions.json']);
+    expect(files).toEqual(['authority.json', 'csids.json', 'otps.json', 'submissions.jsonl']);
     const all = files.map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
     expect(all).not.toContain(unit.production.credentials.secret.reveal());
     expect(all).not.toContain(unit.compliance.credentials.secret.reveal());
 
+    // a crash in the middle of an append leaves a torn last line: it is dropped, the rest is kept
+    appendFileSync(path.join(dir, 'submissions.jsonl'), '{"endpoint":"repor');
     const second = await startFatooraSimulator({ stateDir: dir });
     try {
       expect(second.caCertificate).toBe(first.caCertificate);
@@ -208,12 +210,22 @@ describe('simulator state across restarts (--state)', () => {
     } finally {
       await second.close();
     }
+    const third = await startFatooraSimulator({ stateDir: dir });
+    try {
+      expect(third.records.reported()).toHaveLength(2);
+      expect(readFileSync(path.join(dir, 'submissions.jsonl'), 'utf8').split('\n').filter(Boolean).every((l) => JSON.parse(l) !== undefined)).toBe(true);
+    } finally {
+      await third.close();
+    }
   });
 
   it('refuses a corrupt state file with an error naming it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-simstate-'));
     writeFileSync(path.join(dir, 'csids.json'), '{"lastRequestId": "1", "records": [{"kind": "root"}]}');
     await expect(startFatooraSimulator({ stateDir: dir })).rejects.toThrow(/csids\.json: unreadable/);
+    const dir2 = mkdtempSync(path.join(tmpdir(), 'dukkan-simstate-'));
+    writeFileSync(path.join(dir2, 'submissions.jsonl'), '{"endpoint":"reporting"}\n{}\n');
+    await expect(startFatooraSimulator({ stateDir: dir2 })).rejects.toThrow(/submissions\.jsonl line 1: unreadable/);
   });
 });
 
