@@ -64,5 +64,5 @@ export const CHARGE_REASON_CODES_TEXT = ` AA AAA AAC AAD AAE AAF AAH AAI AAS AAT
  IF IR IS KO L1 LA LAA LAB LF MAE MI ML NAA OA PA PAA PC PL RAB RAC RAD RAF RE RF RH RV SA SAA SAD SAE SAI SG SH SM SU
  TAB AC TT TV V1 V2 WH XAA YY ZZZ `.replace(/\s+/g, ' ');
 
-/** KSA-13 of the first document of a chain: base64 of the hex SHA-256 of "0" (BR-KSA-26 text; reference §1). */
-export const INITIAL_PIH = 'NWZlY2ViNjZmZmM4NmYzOGQ5NTI3ODZjNmQ2OTZjNzljMmRiYzIzOWRkNGU5MWI0NjcyOWQ3M2EyN2ZiNTdlOQ==';
+// The initial PIH lives with the hash recipe (app/stamp/invoiceHash.ts); re-exported for the rule files.
+export { INITIAL_PIH } from '../stamp/invoiceHash';

@@ -9,6 +9,7 @@ import { parseXml, XmlSyntaxError } from '../xml/parseXml';
 import { checkStamp } from './checkStamp';
 import { hasErrors, type Finding } from './finding';
 import { readInvoiceFields } from './readInvoiceFields';
+import { checkBusinessRules } from '../rules/checkBusinessRules';
 
 /** Anything that checks a parsed document: the XSD validator, the business rules. */
 export interface DocumentCheck {
@@ -20,7 +21,7 @@ export interface VerifyOptions {
   readonly now: Date;
   /** UBL 2.1 XSD validation; omitted → not run (and said so in `skipped`). */
   readonly xsd?: DocumentCheck;
-  /** Business rules (reference §7); omitted → the engine's rule set. */
+  /** Business rules (reference §7); omitted → the engine's full rule set (app/rules). */
   readonly rules?: (doc: XmlDocument, options: { now: Date }) => Finding[];
 }
 
@@ -66,9 +67,7 @@ export function verifyInvoice(xml: string | Uint8Array, options: VerifyOptions):
     findings.push(...stamp.findings);
     if (options.xsd) findings.push(...options.xsd.validate(doc));
     else skipped.push('XSD');
-    const rules = options.rules;
-    if (rules) findings.push(...rules(doc, { now: options.now }));
-    else skipped.push('rules');
+    findings.push(...(options.rules ?? checkBusinessRules)(doc, { now: options.now }));
     const icv = fields.icv !== undefined && /^\d+$/.test(fields.icv) ? Number(fields.icv) : undefined;
     const profile = fields.typeName?.startsWith('01') ? 'standard' : fields.typeName?.startsWith('02') ? 'simplified' : undefined;
     const kind = fields.typeCode ? KINDS[fields.typeCode] : undefined;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // The full verifier as the main process and the CLI use it: stamp checks, business rules and UBL 2.1 XSD
 // validation against the bundled schemas. The XSD validator is expensive to build, so it is built once, on first use.
-import { checkBusinessRules } from '../../app/rules/checkBusinessRules';
 import { createXsdValidator, type XsdValidator } from '../../app/xsd/validateXsd';
 import { verifyInvoice, type VerificationReport } from '../../app/verify/verifyInvoice';
 import { INVOICE_XSD_ENTRY, loadXsdFiles } from './xsdFiles';
@@ -22,7 +21,6 @@ export interface FullVerifyOptions {
 export function verifyDocument(xml: string | Uint8Array, options: FullVerifyOptions = {}): VerificationReport {
   return verifyInvoice(xml, {
     now: options.now ?? new Date(),
-    rules: checkBusinessRules,
     ...(options.skipXsd ? {} : { xsd: xsdValidator() }),
   });
 }
