@@ -51,9 +51,11 @@ export class ChromiumRasterizer implements ReceiptRasterizer {
   }
 
   async close(): Promise<void> {
+    const pending = this.page;
+    this.page = null;
+    await pending?.catch(() => undefined); // a launch in progress finishes first, so its browser is closed too
     const browser = this.browser;
     this.browser = null;
-    this.page = null;
     if (browser) await browser.close();
   }
 
@@ -74,7 +76,15 @@ export class ChromiumRasterizer implements ReceiptRasterizer {
   private getPage(): Promise<{ page: Page; cdp: CDPSession }> {
     if (!this.page) {
       this.page = (async () => {
-        this.browser = await chromium.launch({ executablePath: this.options.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+        const browser = await chromium.launch({ executablePath: this.options.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+        this.browser = browser;
+        // A crashed or killed browser must not poison every later receipt: forget it, the next call relaunches.
+        browser.on('disconnected', () => {
+          if (this.browser === browser) {
+            this.browser = null;
+            this.page = null;
+          }
+        });
         const context = await this.browser.newContext({ deviceScaleFactor: 1, javaScriptEnabled: true, offline: true });
         const page = await context.newPage();
         return { page, cdp: await context.newCDPSession(page) };

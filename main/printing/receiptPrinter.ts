@@ -7,7 +7,7 @@
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
 import { concatBytes } from '../../app/bytes';
 import { dleEotStatus, isStatusReply, parseStatusReply } from '../../app/receipt/escpos';
-import { BAND_BUDGET_BYTES } from '../../app/receipt/rasterBands';
+import { defaultBandRows } from '../../app/receipt/rasterBands';
 import type { RawPrinter } from '../../native/printer/rawPrinter';
 import { PrintError } from './printError';
 import { ioFailure, queryPrinterStatus, statusFailure, type PrinterStatus } from './printerStatus';
@@ -187,7 +187,9 @@ export class ReceiptPrinter {
     // After a connection broke mid-band, the printer may still be waiting for the rest of a GS v 0 block and would
     // swallow our next command bytes as image data (hennedo/escpos#9). Zero bytes complete any pending band as white
     // rows and are ignored between commands.
-    const resync = this.lastAttemptLostConnection ? new Uint8Array(BAND_BUDGET_BYTES + 8) : new Uint8Array(0);
+    const bytesPerRow = profile.paperDots / 8;
+    const bandBytes = (profile.bandRows ?? defaultBandRows(bytesPerRow)) * bytesPerRow;
+    const resync = new Uint8Array(this.lastAttemptLostConnection ? bandBytes + 8 : 0);
     const bytes = concatBytes(resync, prepared.bytes);
     try {
       if (confirm && !this.repliesUnsupported) {

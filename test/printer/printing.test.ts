@@ -164,8 +164,11 @@ describe('when printing fails', () => {
     const retried = await printer.retry(failed.id);
     expect(retried.state).toBe('printed');
     const retriedJob = fake.jobs().at(-1)!;
-    // the retry starts with zero padding that completes any band the printer was still waiting for
-    expect(retriedJob.bytes.subarray(0, 4104).every((b) => b === 0)).toBe(true);
+    // the retry starts with zero padding that completes any band the printer was still waiting for: as many bytes
+    // as the largest band (85 rows × 48 bytes on 58 mm) plus its 8-byte header, then the job proper
+    const lead = retriedJob.bytes.indexOf(Buffer.from([0x1b, 0x40]));
+    expect(lead).toBe(85 * 48 + 8);
+    expect(retriedJob.bytes.subarray(0, lead).every((b) => b === 0)).toBe(true);
     const original = lastJob();
     expect(decodeQrWithJsqr(decodedImagePng(original))).toBe(model.qr);
 

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: UNLICENSED
+// The parts around the happy path: our fast PNG decoder against pngjs, a crashed Chromium, a system print queue.
+import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
+import { PNG } from 'pngjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodePng } from '../../main/printing/png';
+import { receiptDocument } from '../../main/printing/receiptJob';
+import { ReceiptPrinter } from '../../main/printing/receiptPrinter';
+import { openRawPrinter } from '../../native/printer/rawPrinter';
+import { commandNames, decodedImagePng, decodeEscPos } from './escposDecoder';
+import { chromiumKit, decodeQrWithJsqr } from './printingHarness';
+import { sampleReceipt } from './receiptFixtures';
+
+describe('decodePng (the fast path for screenshots)', () => {
+  it('decodes 8-bit RGB and RGBA with every row filter exactly as pngjs does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 23 }),
+        fc.integer({ min: 1, max: 17 }),
+        fc.constantFrom(0, 1, 2, 3, 4, -1),
+        fc.constantFrom(2 as const, 6 as const),
+        fc.integer(),
+        (width, height, filterType, colorType, seed) => {
+          const png = new PNG({ width, height, filterType, colorType, inputHasAlpha: true });
+          for (let i = 0; i < png.data.length; i++) png.data[i] = (i * 2654435761 + seed) >>> 24;
+          const bytes = PNG.sync.write(png, { colorType, filterType });
+          const ours = decodePng(bytes);
+          const theirs = PNG.sync.read(bytes);
+          expect([ours.width, ours.height]).toEqual([width, height]);
+          expect(Buffer.from(ours.data)).toEqual(theirs.data);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('falls back to pngjs for other PNG kinds and rejects non-PNG input', () => {
+    const grey = new PNG({ width: 3, height: 2, colorType: 0, inputHasAlpha: true });
+    grey.data.fill(200);
+    const bytes = PNG.sync.write(grey, { colorType: 0 });
+    expect(Buffer.from(decodePng(bytes).data)).toEqual(PNG.sync.read(bytes).data);
+    expect(() => decodePng(Buffer.from('GIF89a not a png at all, really not'))).toThrow(/not a PNG/);
+  });
+});
+
+describe('ChromiumRasterizer', () => {
+  const kit = chromiumKit();
+  afterAll(() => kit.rasterizer.close());
+
+  it('relaunches after the browser process dies', async () => {
+    const model = sampleReceipt();
+    const { html } = receiptDocument(model, 384, kit.template);
+    const first = await kit.rasterizer.rasterize(html, 384);
+    // kill the Chromium this test process started (its direct children), by pid
+    const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/))
+      .filter(([pid, comm]) => pid && /chrom/.test(comm ?? ''))
+      .map(([pid]) => Number(pid));
+    expect(children.length).toBeGreaterThan(0);
+    for (const pid of children) process.kill(pid, 'SIGKILL');
+    await expect(kit.rasterizer.rasterize(html, 384)).rejects.toThrow();
+    const again = await kit.rasterizer.rasterize(html, 384);
+    expect([again.bitmap.width, again.bitmap.height]).toEqual([first.bitmap.width, first.bitmap.height]);
+    expect(Buffer.from(again.bitmap.data).equals(Buffer.from(first.bitmap.data))).toBe(true); // same pixels
+  });
+});
+
+describe('system printers (printer:Name through an injected driver)', () => {
+  const kit = chromiumKit();
+  afterAll(() => kit.rasterizer.close());
+
+  it('hands the raw job to the driver’s printDirect; status cannot be read, so it is unknown', async () => {
+    const sent: { data: Buffer; printer: string; type: string }[] = [];
+    // the API of the `printer` / `electron-printer` modules that node-thermal-printer calls (lib/interfaces/printer.js)
+    const driver = {
+      getPrinters: () => [{ name: 'TM-T20', attributes: ['RAW-ONLY'] }],
+      getPrinter: (name: string) => ({ name, status: ['IDLE'] }),
+      printDirect(job: { data: Buffer; printer: string; type: string; success: (id: number) => void }) {
+        sent.push({ data: job.data, printer: job.printer, type: job.type });
+        job.success(1);
+      },
+    };
+    const raw = openRawPrinter({ address: 'printer:TM-T20', driver });
+    expect(raw).toMatchObject({ kind: 'system', canReply: false });
+    expect(await raw.isConnected()).toBe(true);
+    const printer = new ReceiptPrinter({ printer: raw, kit, profile: { paperDots: 576 }, retryDelaysMs: [] });
+    const model = sampleReceipt();
+    expect((await printer.print(model)).state).toBe('printed');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ printer: 'TM-T20', type: 'RAW' });
+    const decoded = decodeEscPos(sent[0]!.data);
+    expect(commandNames(decoded).at(-1)).toBe('cut');
+    expect(decodeQrWithJsqr(decodedImagePng(decoded))).toBe(model.qr);
+    expect((await printer.status()).state).toBe('unknown');
+  });
+
+  it('refuses a system printer address without a driver', () => {
+    expect(() => openRawPrinter({ address: 'printer:TM-T20' })).toThrow(/needs a system printer driver/);
+  });
+});
