@@ -169,12 +169,13 @@ export function createFatooraClient(options: FatooraClientOptions): FatooraClien
   return {
     environment,
     baseUrl,
-    requestComplianceCsid: (request, call) => {
+    // every method is async, so bad input rejects the returned promise instead of throwing synchronously
+    requestComplianceCsid: async (request, call) => {
       const body = JSON.stringify({ csr: csrForApi(request.csr) });
       return csidCall('compliance-csid', 'POST', '/compliance', body, { otp: otpHeader(request.otp) }, call);
     },
     checkCompliance: (credentials, submission, call) => invoiceCall('compliance-check', '/compliance/invoices', credentials, submission, undefined, call),
-    requestProductionCsid: (credentials, call) => {
+    requestProductionCsid: async (credentials, call) => {
       const bound = bind(credentials);
       const requestId = call?.complianceRequestId ?? bound.requestId;
       if (requestId === undefined || !/^\d+$/.test(requestId)) {
@@ -182,7 +183,7 @@ export function createFatooraClient(options: FatooraClientOptions): FatooraClien
       }
       return csidCall('production-csid', 'POST', '/production/csids', JSON.stringify({ compliance_request_id: requestId }), { credentials: bound }, call);
     },
-    renewProductionCsid: (credentials, request, call) => {
+    renewProductionCsid: async (credentials, request, call) => {
       const auth = { credentials: bind(credentials), otp: otpHeader(request.otp) };
       return csidCall('renew-production-csid', 'PATCH', '/production/csids', JSON.stringify({ csr: csrForApi(request.csr) }), auth, call);
     },

@@ -108,6 +108,10 @@ describe('requests', () => {
     await expect(async () => client().requestComplianceCsid({ csr: 'not a csr', otp: new Secret('123345') })).rejects.toThrow(/csr/);
     await expect(async () => client().requestComplianceCsid({ csr: '-----BEGIN CERTIFICATE REQUEST-----', otp: new Secret('12345') })).rejects.toThrow(/otp: must be the 6 digits/);
     await expect(async () => client().requestProductionCsid({ ...creds, requestId: undefined as unknown as string })).rejects.toThrow(/complianceRequestId/);
+    // bad input rejects the promise; nothing throws synchronously
+    const pending = client().requestComplianceCsid({ csr: 'x', otp: new Secret('1') });
+    expect(pending).toBeInstanceOf(Promise);
+    await expect(pending).rejects.toThrow(/csr/);
     expect(seen).toHaveLength(0);
   });
 
