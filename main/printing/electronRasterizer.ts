@@ -28,6 +28,8 @@ export class ElectronRasterizer implements ReceiptRasterizer {
       await win.webContents.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
       const measure = (await win.webContents.executeJavaScript(`document.fonts.ready.then(() => ${MEASURE_PAGE_SCRIPT})`)) as PageMeasure;
       win.setContentSize(widthPx, measure.height);
+      // Let the resized page paint before capturing it.
+      await win.webContents.executeJavaScript('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))');
       // capturePage's raw bitmap layout is platform-dependent (toBitmap docs); PNG is not, so decode that.
       const image = await win.webContents.capturePage({ x: 0, y: 0, width: widthPx, height: measure.height });
       const bitmap = decodePng(image.toPNG());
@@ -58,6 +60,8 @@ export class ElectronRasterizer implements ReceiptRasterizer {
           contextIsolation: true,
           nodeIntegration: false,
           zoomFactor: 1,
+          // hidden windows are otherwise throttled and may not paint before capturePage
+          backgroundThrottling: false,
         },
       });
       // A receipt document has a CSP forbidding fetches; refuse navigation and new windows anyway.
