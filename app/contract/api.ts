@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: UNLICENSED
+// The cashier API, defined once: for each method, who may call it, the schema its argument must pass in main, and
+// the type it answers with. The preload exposes exactly these methods (main/preload), main registers a handler for
+// each (main/ipc), browser mode serves them as POST /api/<method> (main/browser), and the renderer calls them
+// through one typed client (renderer/app/api). The renderer is untrusted: every argument is parsed here in main.
+import { z } from 'zod';
+import type { MethodName } from './methodNames';
+import { barcode, documentNumber, empty, id, isoDate, locale, money, paperWidth, paymentMethod, pin, price, quantity, role, text, uuid, vatCategory, vatRate } from './schemas';
+import type {
+  Approval,
+  CsvImportResult,
+  DailyReport,
+  DeviceStatus,
+  ExportResult,
+  IssueResult,
+  OnboardingProgress,
+  PrinterSettings,
+  PrintOutcome,
+  ProblemDocument,
+  Product,
+  Quote,
+  ReceiptDetails,
+  ReceiptPreview,
+  SessionInfo,
+  StatusSnapshot,
+  SyncLogEntry,
+  UserSummary,
+} from './types';
+
+/** Who may call: anyone (the sign-in screen), a signed-in cashier or manager, or a manager only. */
+export type Access = 'anyone' | 'cashier' | 'manager';
+
+export interface MethodDefinition<I extends z.ZodType, O> {
+  readonly access: Access;
+  readonly input: I;
+  /** Phantom: the answer's type. */
+  readonly output?: O;
+}
+
+const def =
+  <O>() =>
+  <I extends z.ZodType>(access: Access, input: I): MethodDefinition<I, O> => ({ access, input });
+
+const cartLine = z
+  .object({
+    productId: id,
+    quantity,
+    /** A price other than the catalog's (needs a manager approval). */
+    unitPrice: price.optional(),
+    /** Line discount amount (needs a manager approval). */
+    discount: money.optional(),
+  })
+  .strict();
+
+const payment = z.object({ method: paymentMethod, amount: money }).strict();
+
+const cart = {
+  lines: z.array(cartLine).min(1, { error: 'the sale has no items' }).max(500, { error: 'at most 500 lines per sale' }),
+  payments: z.array(payment).max(4, { error: 'at most 4 payments per sale' }),
+  approvalId: uuid.optional(),
+};
+
+const productInput = z
+  .object({
+    id: id.optional(),
+    name: text(200),
+    nameAr: text(200).optional(),
+    barcodes: z.array(barcode).max(20, { error: 'at most 20 barcodes per product' }),
+    price,
+    priceIncludesVat: z.boolean({ error: 'must be true or false' }),
+    vatCategory,
+    vatRate,
+    exemptionCode: z.string().regex(/^VATEX-SA-[A-Z0-9-]{2,12}$/, { error: 'must be a ZATCA exemption code such as VATEX-SA-29' }).optional(),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+const shop = z
+  .object({
+    nameAr: text(120),
+    nameEn: text(120),
+    vatNumber: z.string().regex(/^3\d{13}3$/, { error: 'VAT number must be 15 digits, starting and ending with 3' }),
+    crn: z.string().regex(/^\d{10}$/, { error: 'commercial registration number must be 10 digits' }),
+    branch: text(100),
+    street: text(200),
+    building: z.string().regex(/^\d{4}$/, { error: 'building number must be exactly 4 digits' }),
+    district: text(100),
+    city: text(100),
+    postalCode: z.string().regex(/^\d{5}$/, { error: 'postal code must be exactly 5 digits' }),
+    industry: text(100),
+  })
+  .strict();
+
+export const API = {
+  'session.get': def<SessionInfo>()('anyone', empty),
+  'session.login': def<SessionInfo>()('anyone', z.object({ userId: id, pin }).strict()),
+  'session.logout': def<SessionInfo>()('anyone', empty),
+  'session.setLocale': def<SessionInfo>()('anyone', z.object({ locale }).strict()),
+  'status.get': def<StatusSnapshot>()('cashier', empty),
+  'catalog.search': def<Product[]>()('cashier', z.object({ query: text(100) }).strict()),
+  'catalog.lookup': def<Product | null>()('cashier', z.object({ barcode }).strict()),
+  'catalog.list': def<Product[]>()('manager', empty),
+  'catalog.save': def<Product>()('manager', productInput),
+  'catalog.importCsv': def<CsvImportResult>()('manager', z.object({ csv: z.string().min(1, { error: 'the file is empty' }).max(2_000_000, { error: 'the file is larger than 2 MB' }) }).strict()),
+  'approval.request': def<Approval>()('cashier', z.object({ pin, purpose: z.enum(['price-override', 'discount', 'return', 'debit-note']) }).strict()),
+  'sale.quote': def<Quote>()('cashier', z.object(cart).strict()),
+  'sale.complete': def<IssueResult>()('cashier', z.object({ ...cart, saleId: uuid }).strict()),
+  'receipts.find': def<ReceiptDetails | null>()('cashier', z.object({ query: z.string().trim().min(1, { error: 'type a receipt number or scan its QR' }).max(2000) }).strict()),
+  'receipts.reprint': def<PrintOutcome>()('cashier', z.object({ number: documentNumber }).strict()),
+  'receipts.preview': def<ReceiptPreview>()('cashier', z.object({ number: documentNumber }).strict()),
+  'returns.create': def<IssueResult>()(
+    'cashier',
+    z
+      .object({
+        originalNumber: documentNumber,
+        lines: z.array(z.object({ lineId: id, quantity }).strict()).min(1, { error: 'choose at least one line to return' }),
+        reason: text(200),
+        refundMethod: paymentMethod,
+        approvalId: uuid,
+        requestId: uuid,
+      })
+      .strict(),
+  ),
+  'debitNotes.create': def<IssueResult>()(
+    'cashier',
+    z
+      .object({
+        originalNumber: documentNumber,
+        /** Per line: the amount per unit that was undercharged, for `quantity` units. */
+        lines: z.array(z.object({ lineId: id, quantity, unitAmount: price }).strict()).min(1, { error: 'choose at least one line' }),
+        reason: text(200),
+        paymentMethod,
+        approvalId: uuid,
+        requestId: uuid,
+      })
+      .strict(),
+  ),
+  'onboarding.get': def<OnboardingProgress>()('manager', empty),
+  'onboarding.start': def<OnboardingProgress>()(
+    'manager',
+    z
+      .object({
+        environment: z.enum(['developer-portal', 'simulation', 'production'], { error: 'choose developer portal, simulation or production' }),
+        otp: z.string().regex(/^\d{6}$/, { error: 'the OTP is the 6 digits shown on the Fatoora portal' }),
+        shop,
+        standardInvoices: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  'device.status': def<DeviceStatus>()('manager', empty),
+  'sync.log': def<SyncLogEntry[]>()('manager', z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict()),
+  'sync.problems': def<ProblemDocument[]>()('manager', empty),
+  'sync.retryNow': def<StatusSnapshot>()('manager', empty),
+  'printer.get': def<PrinterSettings>()('manager', empty),
+  'printer.save': def<PrinterSettings>()(
+    'manager',
+    z
+      .object({
+        address: z
+          .string()
+          .trim()
+          .max(200)
+          .regex(/^(tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?|printer:[^/\s][^/]*|\/dev\/[A-Za-z0-9/_.-]+|\\\\\.\\COM\d+|COM\d+)$/, { error: 'printer address must be tcp://host:9100, printer:Name or a device such as /dev/usb/lp0' })
+          .nullable(),
+        paperWidth,
+      })
+      .strict(),
+  ),
+  'printer.testPrint': def<PrintOutcome>()('manager', empty),
+  'reports.daily': def<DailyReport>()('manager', z.object({ kind: z.enum(['X', 'Z']) }).strict()),
+  'export.documents': def<ExportResult>()(
+    'manager',
+    z
+      .object({ from: isoDate, to: isoDate })
+      .strict()
+      .refine((r) => r.from <= r.to, { error: 'the period must start before it ends', path: ['to'] }),
+  ),
+  'users.list': def<UserSummary[]>()('manager', empty),
+  'users.save': def<UserSummary>()('manager', z.object({ id: id.optional(), name: text(60), role, pin: pin.optional(), active: z.boolean().default(true) }).strict()),
+  // `satisfies` on the literal checks both directions: every name has a definition and no definition lacks a name.
+} as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
+
+export type ApiDefinitions = typeof API;
+/** What the caller passes (before defaults). */
+export type MethodInput<M extends MethodName> = z.input<ApiDefinitions[M]['input']>;
+/** What the handler in main receives (after parsing and defaults). */
+export type ParsedInput<M extends MethodName> = z.output<ApiDefinitions[M]['input']>;
+export type MethodOutput<M extends MethodName> = ApiDefinitions[M] extends MethodDefinition<z.ZodType, infer O> ? O : never;
+
+/** The API as the renderer sees it: one async function per method. */
+export type DukkanApi = { readonly [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };

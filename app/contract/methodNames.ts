@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: UNLICENSED
+// The names of the cashier API's methods, without their schemas: the preload and the renderer need only these
+// (and the types), so neither bundles zod. api.ts checks at compile time that this list and the API map agree.
+
+export const METHOD_NAMES = [
+  'session.get',
+  'session.login',
+  'session.logout',
+  'session.setLocale',
+  'status.get',
+  'catalog.search',
+  'catalog.lookup',
+  'catalog.list',
+  'catalog.save',
+  'catalog.importCsv',
+  'approval.request',
+  'sale.quote',
+  'sale.complete',
+  'receipts.find',
+  'receipts.reprint',
+  'receipts.preview',
+  'returns.create',
+  'debitNotes.create',
+  'onboarding.get',
+  'onboarding.start',
+  'device.status',
+  'sync.log',
+  'sync.problems',
+  'sync.retryNow',
+  'printer.get',
+  'printer.save',
+  'printer.testPrint',
+  'reports.daily',
+  'export.documents',
+  'users.list',
+  'users.save',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+/** IPC channels are the method names under one prefix; main refuses every other channel (validatedIpc). */
+export const CHANNEL_PREFIX = 'pos:';
+/** The one channel main pushes events on. */
+export const EVENT_CHANNEL = 'pos-event';
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
+}

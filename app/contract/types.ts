@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: UNLICENSED
+// What the cashier API returns. Plain JSON (strings, numbers, booleans, arrays, objects) so every value crosses the
+// Electron structured-clone boundary and the browser-mode HTTP transport unchanged. Amounts are decimal strings
+// exactly as in the signed documents; dates are ISO 8601 (instants) or Riyadh local date/time (documents).
+
+export type Role = 'cashier' | 'manager';
+export type Locale = 'ar' | 'en';
+export type PaymentMethod = 'cash' | 'card';
+export type VatCategoryCode = 'S' | 'Z' | 'E' | 'O';
+export type DocumentKind = 'invoice' | 'credit-note' | 'debit-note';
+/** training: the embedded Fatoora simulator, nothing is a tax invoice. live: onboarded to a ZATCA environment. */
+export type AppMode = 'training' | 'live';
+
+export interface UserSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly role: Role;
+  readonly active: boolean;
+}
+
+export interface SessionInfo {
+  readonly user: UserSummary | null;
+  readonly locale: Locale;
+  readonly mode: AppMode;
+  /** Users to pick from on the sign-in screen. */
+  readonly users: readonly UserSummary[];
+  /** Training mode with the factory PINs unchanged: the sign-in screen shows them. */
+  readonly defaultPinsHint: { readonly manager: string; readonly cashier: string } | null;
+  readonly shopName: string;
+}
+
+export interface Product {
+  readonly id: number;
+  readonly name: string;
+  readonly nameAr: string | null;
+  readonly barcodes: readonly string[];
+  /** Decimal string; VAT-inclusive when priceIncludesVat. */
+  readonly price: string;
+  readonly priceIncludesVat: boolean;
+  readonly vatCategory: VatCategoryCode;
+  readonly vatRate: string;
+  readonly exemptionCode: string | null;
+  readonly active: boolean;
+}
+
+export interface QuoteLine {
+  readonly productId: number;
+  readonly name: string;
+  readonly quantity: string;
+  /** The unit price charged (shown VAT-inclusive when the sale is priced inclusive). */
+  readonly unitPrice: string;
+  readonly catalogPrice: string;
+  readonly discount: string | null;
+  readonly lineTotal: string;
+  readonly vatRate: string;
+  readonly overridden: boolean;
+}
+
+export interface Quote {
+  readonly lines: readonly QuoteLine[];
+  readonly pricesIncludeVat: boolean;
+  readonly taxExclusive: string;
+  readonly vat: string;
+  readonly total: string;
+  readonly paid: string;
+  /** Still to pay (0 when fully paid). */
+  readonly due: string;
+  /** Cash to give back (0 when nothing). */
+  readonly change: string;
+  /** Price overrides or discounts present: a manager approval must accompany the sale. */
+  readonly needsApproval: boolean;
+  /** The sale can be completed as it is (paid in full, approval present where needed). */
+  readonly complete: boolean;
+  readonly problems: readonly string[];
+}
+
+export type PrintState = 'printed' | 'failed' | 'no-printer';
+
+export interface PrintOutcome {
+  readonly state: PrintState;
+  readonly message: string | null;
+}
+
+export interface DocumentSummary {
+  readonly number: string;
+  readonly kind: DocumentKind;
+  readonly issueDate: string;
+  readonly issueTime: string;
+  readonly total: string;
+  readonly vat: string;
+  readonly training: boolean;
+}
+
+export interface IssueResult {
+  readonly document: DocumentSummary;
+  readonly change: string;
+  readonly print: PrintOutcome;
+}
+
+export interface ReceiptLineDetails {
+  readonly lineId: number;
+  readonly name: string;
+  readonly quantity: string;
+  readonly unitPrice: string;
+  readonly vatRate: string;
+  readonly vatCategory: VatCategoryCode;
+  /** Already returned by earlier credit notes. */
+  readonly returned: string;
+  /** Still returnable. */
+  readonly returnable: string;
+}
+
+export type ReportingState = 'queued' | 'in-flight' | 'reported' | 'reported-with-warnings' | 'rejected' | 'failed' | 'unknown';
+
+export interface ReceiptDetails {
+  readonly document: DocumentSummary;
+  readonly pricesIncludeVat: boolean;
+  readonly lines: readonly ReceiptLineDetails[];
+  readonly payments: readonly { readonly method: PaymentMethod; readonly amount: string }[];
+  readonly originalNumber: string | null;
+  readonly reason: string | null;
+  /** Credit and debit notes issued against this invoice. */
+  readonly notes: readonly { readonly number: string; readonly kind: DocumentKind; readonly total: string }[];
+  readonly reporting: ReportingState;
+}
+
+export type Connectivity = 'online' | 'offline' | 'unknown';
+
+/** The always-visible strip of the cashier screen. */
+export interface StatusSnapshot {
+  readonly mode: AppMode;
+  readonly environment: string;
+  readonly connectivity: Connectivity;
+  /** Documents issued and not yet reported to Fatoora. */
+  readonly waiting: number;
+  readonly rejected: number;
+  readonly overdue: number;
+  /** Issue time + 24 h of the oldest unreported document (ISO instant), or null. */
+  readonly nearestDeadline: string | null;
+  readonly printer: { readonly configured: boolean; readonly state: 'ready' | 'printing' | 'error' | 'unknown'; readonly message: string | null };
+  readonly at: string;
+}
+
+export interface DeviceStatus {
+  readonly mode: AppMode;
+  readonly environment: string;
+  readonly onboarded: boolean;
+  readonly egsName: string | null;
+  readonly certificate: { readonly serial: string; readonly notAfter: string; readonly daysLeft: number } | null;
+  readonly chainHead: { readonly icv: number; readonly number: string; readonly hash: string } | null;
+  readonly queue: { readonly queued: number; readonly inFlight: number; readonly reported: number; readonly warnings: number; readonly rejected: number; readonly failed: number; readonly overdue: number };
+  readonly dataDir: string;
+}
+
+export interface ZatcaMessage {
+  readonly type: string;
+  readonly code: string | null;
+  readonly message: string;
+}
+
+export interface SyncLogEntry {
+  readonly at: string;
+  readonly number: string;
+  readonly outcome: string;
+  readonly httpStatus: number | null;
+  readonly messages: readonly ZatcaMessage[];
+}
+
+export interface ProblemDocument {
+  readonly number: string;
+  readonly kind: DocumentKind;
+  readonly issuedAt: string;
+  readonly problem: 'rejected' | 'overdue' | 'failed';
+  readonly attempts: number;
+  readonly messages: readonly ZatcaMessage[];
+  /** What the manager should do, in plain words. */
+  readonly action: string;
+}
+
+export type OnboardingStepId = 'validate' | 'keys' | 'compliance-csid' | 'compliance-checks' | 'production-csid' | 'done';
+
+export interface OnboardingProgress {
+  readonly state: 'not-started' | 'in-progress' | 'done' | 'failed';
+  readonly environment: string | null;
+  readonly steps: readonly { readonly id: OnboardingStepId; readonly done: boolean; readonly current: boolean }[];
+  /** Plain-language explanation of a failed step, in both languages. */
+  readonly error: { readonly en: string; readonly ar: string } | null;
+}
+
+export interface DailyReport {
+  readonly kind: 'X' | 'Z';
+  /** Z reports are numbered; X reports are not. */
+  readonly number: number | null;
+  readonly from: string;
+  readonly to: string;
+  readonly documents: { readonly invoices: number; readonly creditNotes: number; readonly debitNotes: number };
+  readonly vat: readonly { readonly category: VatCategoryCode; readonly rate: string; readonly taxable: string; readonly vat: string }[];
+  readonly payments: readonly { readonly method: PaymentMethod; readonly amount: string }[];
+  readonly totals: { readonly sales: string; readonly returns: string; readonly debits: string; readonly net: string; readonly vat: string };
+  readonly training: boolean;
+}
+
+export interface ExportResult {
+  readonly fileName: string;
+  readonly path: string;
+  readonly documents: number;
+  readonly bytes: number;
+}
+
+export interface PrinterSettings {
+  /** tcp://host:9100, printer:Name or a device path; null = no printer. */
+  readonly address: string | null;
+  readonly paperWidth: 58 | 80;
+}
+
+export interface CsvImportResult {
+  readonly created: number;
+  readonly updated: number;
+  readonly errors: readonly { readonly line: number; readonly message: string }[];
+}
+
+export interface Approval {
+  readonly approvalId: string;
+  readonly managerName: string;
+  readonly expiresAt: string;
+}
+
+export interface ReceiptPreview {
+  /** data: URL of a PNG of the receipt exactly as the template renders it. */
+  readonly dataUrl: string;
+}
