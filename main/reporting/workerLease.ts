@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: UNLICENSED
+// One reporting worker per device database. Two workers (the app and a CLI run, or two windows) would each find the
+// same queued jobs; the claim is atomic, but start-up recovery ("in flight at start → interrupted → resend") is only
+// right when the previous holder is really gone. The lease row says who holds the outbox; it is taken over only
+// when its holder's process no longer exists on this host (a crash or kill) or its heartbeat is stale.
+import { hostname } from 'node:os';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import type { LeaseRow, ReportingStatements } from './reportingStore';
+
+export class ReportingLeaseError extends Error {
+  override readonly name = 'ReportingLeaseError';
+  constructor(readonly holder: LeaseRow) {
+    super(`another reporting worker (process ${holder.pid} on ${holder.host}) is running on this database; stop it first`);
+  }
+}
+
+export interface LeaseOptions {
+  /** A holder silent for longer than this is presumed dead. Default 60 s; heartbeats every third of it. */
+  readonly ttlMs?: number;
+  readonly isProcessAlive?: (pid: number) => boolean;
+}
+
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the lease or throws ReportingLeaseError. Returns the previous holder when one was taken over. */
+export function acquireLease(db: SqliteDatabase, q: ReportingStatements, owner: string, now: number, options: LeaseOptions = {}): LeaseRow | undefined {
+  const ttl = options.ttlMs ?? 60_000;
+  const alive = options.isProcessAlive ?? processIsAlive;
+  const host = hostname();
+  return db
+    .transaction((): LeaseRow | undefined => {
+      const holder = q.lease.get();
+      if (holder && holder.owner !== owner) {
+        const gone = holder.host === host && !alive(holder.pid);
+        const stale = now - holder.heartbeat_at > ttl;
+        if (!gone && !stale) throw new ReportingLeaseError(holder);
+      }
+      q.takeLease.run({ owner, pid: process.pid, host, heartbeat_at: now });
+      return holder && holder.owner !== owner ? holder : undefined;
+    })
+    .immediate();
+}
