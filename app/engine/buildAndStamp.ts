@@ -6,7 +6,7 @@ import type { MessageSigner } from '../crypto/ecdsa';
 import { utf8ToBytes } from '../bytes/utf8';
 import { computeTotals, type DocumentTotals } from '../totals/computeTotals';
 import { buildUnsignedInvoiceXml, type ChainPosition } from '../ubl/buildInvoiceXml';
-import { stampInvoice, type SigningCertificate } from '../stamp/stampInvoice';
+import { stampInvoice, type SigningCertificate, type StampOptions } from '../stamp/stampInvoice';
 
 export interface Signing {
   readonly certificate: SigningCertificate;
@@ -30,7 +30,7 @@ export interface StampedDocument {
   readonly number: string;
 }
 
-export async function buildAndStamp(document: DocumentInput, chain: ChainPosition, signing: Signing): Promise<StampedDocument> {
+export async function buildAndStamp(document: DocumentInput, chain: ChainPosition, signing: Signing, options: StampOptions = {}): Promise<StampedDocument> {
   const totals = computeTotals(document);
   const unsigned = buildUnsignedInvoiceXml(document, totals, chain);
   const stamp = await stampInvoice(
@@ -46,6 +46,7 @@ export async function buildAndStamp(document: DocumentInput, chain: ChainPositio
     },
     signing.certificate,
     signing.sign,
+    options,
   );
   return {
     document,

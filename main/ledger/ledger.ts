@@ -12,6 +12,9 @@ import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { parseDocumentInput, type DocumentInput, type DocumentInputJson } from '../../app/document/documentInput';
 import { buildAndStamp, type Signing, type StampedDocument } from '../../app/engine/buildAndStamp';
 import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
+import { checkStamp } from '../../app/verify/checkStamp';
+import { readInvoiceFields } from '../../app/verify/readInvoiceFields';
+import { withXml } from '../../app/xml/parseXml';
 import { Decimal } from '../../app/money/decimal';
 import { LedgerError, storageError } from './ledgerErrors';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
@@ -105,7 +108,8 @@ export class Ledger {
       const when = corrects ? { issueDate: corrects.issue_date, issueTime: corrects.issue_time } : riyadhDateTime(now);
       const document = parseDocumentInput({ ...sale, number, uuid, ...when });
       const resolved = this.resolveOriginal(document);
-      const stamped = await buildAndStamp(document, { icv: snapshot.icv, pih: snapshot.pih }, signing);
+      const stamped = await buildAndStamp(document, { icv: snapshot.icv, pih: snapshot.pih }, signing, { selfCheck: 'structural' });
+      verifyBeforeStoring(stamped);
       const id = this.commit(snapshot, stamped, resolved, corrects, now, signing);
       if (id === undefined) continue; // the head moved under us (another process issued): rebuild on the new head
       return {
@@ -301,6 +305,15 @@ interface ResolvedOriginal {
 function withoutAssignedFields(document: DocumentInput): SaleInput {
   const { number: _n, uuid: _u, issueDate: _d, issueTime: _t, ...sale } = document;
   return sale;
+}
+
+/** Nothing is stored that does not verify: hash, signature, certificate references, SignedProperties and QR. */
+function verifyBeforeStoring(stamped: StampedDocument): void {
+  const fields = withXml(stamped.bytes, (doc) => readInvoiceFields(doc));
+  const errors = checkStamp(stamped.bytes, fields).findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0 || fields.icv !== String(stamped.icv) || fields.pih !== stamped.pih) {
+    throw new LedgerError('stamp-self-check', `the stamped document did not verify, so it was not stored: ${errors.map((e) => `${e.rule}: ${e.message}`).join('; ') || 'chain fields differ'}`);
+  }
 }
 
 function formatNumber(prefix: string, n: number): string {

@@ -8,6 +8,7 @@ export type LedgerRefusal =
   | 'unknown-original'
   | 'return-exceeds-sale'
   | 'not-rejected'
+  | 'stamp-self-check'
   | 'storage-full'
   | 'storage-read-only'
   | 'storage-busy'
