@@ -6,8 +6,10 @@ import { csrCommand } from './csr';
 import { fatooraSimCommand } from './fatooraSim';
 import { hashCommand } from './hash';
 import { issueCommand } from './issue';
+import { onboardCommand } from './onboard';
 import { qrCommand } from './qr';
 import { signCommand } from './sign';
+import { statusCommand } from './status';
 import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly Command[] = [signCommand, verifyCommand, hashCommand, qrCommand, csrCommand, issueCommand, auditCommand, fatooraSimCommand];
+export const COMMANDS: readonly Command[] = [signCommand, verifyCommand, hashCommand, qrCommand, csrCommand, issueCommand, auditCommand, onboardCommand, statusCommand, fatooraSimCommand];

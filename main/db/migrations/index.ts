@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // Every schema step, in order. Add a step as migrations/NNNN-name.ts and list it here; never edit a released one.
 import { ledgerMigration } from './0010-ledger';
+import { onboardingMigration } from './0020-onboarding';
 import { reportingMigration } from './0030-reporting';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [ledgerMigration, reportingMigration];
+export const MIGRATIONS: readonly Migration[] = [ledgerMigration, onboardingMigration, reportingMigration];

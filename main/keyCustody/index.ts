@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: UNLICENSED
+export { createKeyCustody, deviceKeyEntry, DeviceKeyMissingError, keyFingerprint, type KeyCustody, type KeyCustodyOptions } from './keyCustody';

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: UNLICENSED
+export {
+  createOnboardingService,
+  type OnboardingProgress,
+  type OnboardingService,
+  type OnboardingServiceOptions,
+  type ProgressPoint,
+  type StartOptions,
+} from './onboardingService';
+export { readOnboardingStatus, type CertificateStatus, type EnvironmentStatus, type OnboardingStatus } from './onboardingStatus';
+export { OnboardingError, type Bilingual, type InputProblem, type OnboardingErrorCode } from './onboardingError';
+export { parseShopProfile, parseOnboardingInput, type ShopProfile, type ShopAddress, type InvoiceTypes } from './shopProfile';
+export { expiryState, EXPIRY_WARNING_DAYS, type ExpiryState, type ExpiryWarning } from './certificateExpiry';
+export { credentialsEntry } from './csidSecrets';
+export { deviceKeychainService, openDeviceKeychain } from './deviceKeychain';
+export type { Procedure, Step } from './onboardingStore';

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: UNLICENSED
+// The shop details an onboarding starts from (docs/shop-json.md), validated up front: every problem is reported at
+// once, each with its field and a message in Arabic and English, before anything is stored or sent (issue 5).
+// The rules are ZATCA's where it has one: VAT 15 digits starting and ending with 3 (BR-KSA-40, SDK CSR check),
+// building number 4 digits (BR-KSA-37), postal code 5 digits (BR-KSA-66), the SDK's forbidden CSR characters
+// `!@#$%&*_<` (reference §8), a VAT group's 10-digit member TIN in OU (reference §8), the seller name within the QR
+// tag's 255 bytes (reference §6). Fields that go into the CSR are kept to printable ASCII: Arabic in CSR fields is
+// an unresolved trouble spot (reference §8), so the English name, branch and industry are used there.
+import { isFatooraEnvironment, FATOORA_ENVIRONMENTS, type FatooraEnvironment } from '../fatoora/environment';
+import { Secret } from '../log/secret';
+import { invalidInput, type InputProblem } from './onboardingError';
+
+export type InvoiceTypes = 'simplified' | 'simplified+standard';
+
+export interface ShopAddress {
+  readonly street: string;
+  readonly additionalStreet?: string;
+  readonly building: string;
+  readonly district: string;
+  readonly city: string;
+  readonly postalCode: string;
+  readonly province?: string;
+  /** National address short code, e.g. RRRD2929: the CSR registeredAddress when given. */
+  readonly shortAddress?: string;
+}
+
+export interface ShopProfile {
+  readonly vatNumber: string;
+  /** Commercial registration number (seller id scheme CRN, BR-KSA-08). */
+  readonly crn: string;
+  readonly sellerName: { readonly ar: string; readonly en: string };
+  readonly branch: string;
+  readonly address: ShopAddress;
+  readonly industry: string;
+  readonly invoiceTypes: InvoiceTypes;
+  /** The terminal's name in the certificate (CSR CN); default DUKKAN-<8 hex of the EGS serial>. */
+  readonly terminalName?: string;
+}
+
+export interface OnboardingInput {
+  readonly shop: ShopProfile;
+  readonly environment: FatooraEnvironment;
+  readonly otp: Secret;
+}
+
+const SHOP_KEYS = ['vatNumber', 'crn', 'sellerName', 'branch', 'address', 'industry', 'invoiceTypes', 'terminalName'];
+const ADDRESS_KEYS = ['street', 'additionalStreet', 'building', 'district', 'city', 'postalCode', 'province', 'shortAddress'];
+const INVOICE_TYPES: readonly InvoiceTypes[] = ['simplified', 'simplified+standard'];
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F\uFFFE\uFFFF]/;
+const ARABIC_LETTER = /[\u0621-\u064A]/;
+const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
+const CSR_FORBIDDEN = /[!@#$%&*_<]/;
+
+type Problems = InputProblem[];
+const problem = (problems: Problems, field: string, en: string, ar: string): undefined => {
+  problems.push({ field, en, ar });
+  return undefined;
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function unknownKeys(problems: Problems, value: Record<string, unknown>, known: readonly string[], prefix: string): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) problem(problems, `${prefix}${key}`, `unknown field (known: ${known.join(', ')})`, `حقل غير معروف (الحقول المعروفة: ${known.join('، ')})`);
+  }
+}
+
+/** A required free-text field (Arabic or English): a non-empty string without control characters. */
+function freeText(problems: Problems, value: unknown, field: string, label: { en: string; ar: string }, optional = false): string | undefined {
+  if (value === undefined && optional) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') return problem(problems, field, `${label.en} is required`, `${label.ar} مطلوب`);
+  const text = value.trim();
+  if (CONTROL.test(text)) return problem(problems, field, `${label.en} must not contain control characters`, `يجب ألا يحتوي ${label.ar} على محارف تحكم`);
+  if (text.length > 1000) return problem(problems, field, `${label.en} must be at most 1000 characters`, `يجب ألا يزيد ${label.ar} على 1000 حرف`);
+  return text;
+}
+
+/** A field that goes into the CSR: printable ASCII with a letter, none of the SDK's forbidden characters. */
+function csrText(problems: Problems, value: unknown, field: string, label: { en: string; ar: string }, optional = false): string | undefined {
+  if (value === undefined && optional) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') return problem(problems, field, `${label.en} is required`, `${label.ar} مطلوب`);
+  const text = value.trim();
+  if (!PRINTABLE_ASCII.test(text) || !/[A-Za-z0-9]/.test(text)) {
+    return problem(problems, field, `${label.en} must be written in Latin letters and digits (it goes into the certificate request)`, `يجب كتابة ${label.ar} بحروف لاتينية وأرقام (يدخل في طلب الشهادة)`);
+  }
+  if (CSR_FORBIDDEN.test(text)) {
+    return problem(problems, field, `${label.en} must not contain any of ! @ # $ % & * _ <`, `يجب ألا يحتوي ${label.ar} على أي من الرموز ! @ # $ % & * _ <`);
+  }
+  if (text.length > 64) return problem(problems, field, `${label.en} must be at most 64 characters`, `يجب ألا يزيد ${label.ar} على 64 حرفًا`);
+  return text;
+}
+
+function parseAddress(problems: Problems, value: unknown): ShopAddress | undefined {
+  if (!isRecord(value)) return problem(problems, 'address', 'the shop address is required (an object with street, building, district, city, postalCode)', 'عنوان المتجر مطلوب (الشارع، رقم المبنى، الحي، المدينة، الرمز البريدي)');
+  unknownKeys(problems, value, ADDRESS_KEYS, 'address.');
+  const street = freeText(problems, value.street, 'address.street', { en: 'the street', ar: 'اسم الشارع' });
+  const additionalStreet = freeText(problems, value.additionalStreet, 'address.additionalStreet', { en: 'the additional street', ar: 'اسم الشارع الإضافي' }, true);
+  const district = freeText(problems, value.district, 'address.district', { en: 'the district', ar: 'اسم الحي' });
+  const city = freeText(problems, value.city, 'address.city', { en: 'the city', ar: 'اسم المدينة' });
+  const province = freeText(problems, value.province, 'address.province', { en: 'the province', ar: 'اسم المنطقة' }, true);
+  let building: string | undefined;
+  if (typeof value.building !== 'string' || !/^\d{4}$/.test(value.building)) {
+    problem(problems, 'address.building', 'the building number must be exactly 4 digits (BR-KSA-37)', 'يجب أن يتكون رقم المبنى من 4 أرقام بالضبط');
+  } else building = value.building;
+  let postalCode: string | undefined;
+  if (typeof value.postalCode !== 'string' || !/^\d{5}$/.test(value.postalCode)) {
+    problem(problems, 'address.postalCode', 'the postal code must be exactly 5 digits (BR-KSA-66)', 'يجب أن يتكون الرمز البريدي من 5 أرقام بالضبط');
+  } else postalCode = value.postalCode;
+  let shortAddress: string | undefined;
+  if (value.shortAddress !== undefined) {
+    if (typeof value.shortAddress !== 'string' || !/^[A-Z]{4}\d{4}$/.test(value.shortAddress)) {
+      problem(problems, 'address.shortAddress', 'the short national address must be 4 capital letters and 4 digits, e.g. RRRD2929', 'يجب أن يتكون العنوان الوطني المختصر من 4 حروف لاتينية كبيرة و4 أرقام، مثل RRRD2929');
+    } else shortAddress = value.shortAddress;
+  }
+  if (street === undefined || district === undefined || city === undefined || building === undefined || postalCode === undefined) return undefined;
+  return {
+    street,
+    building,
+    district,
+    city,
+    postalCode,
+    ...(additionalStreet !== undefined ? { additionalStreet } : {}),
+    ...(province !== undefined ? { province } : {}),
+    ...(shortAddress !== undefined ? { shortAddress } : {}),
+  };
+}
+
+function parseShop(problems: Problems, json: unknown): ShopProfile | undefined {
+  if (!isRecord(json)) return problem(problems, '(shop)', 'the shop details must be a JSON object (docs/shop-json.md)', 'يجب أن تكون بيانات المتجر كائن JSON');
+  unknownKeys(problems, json, SHOP_KEYS, '');
+  let vatNumber: string | undefined;
+  if (typeof json.vatNumber !== 'string' || !/^3\d{13}3$/.test(json.vatNumber)) {
+    problem(problems, 'vatNumber', 'the VAT number must be 15 digits, starting and ending with 3', 'يجب أن يتكون الرقم الضريبي من 15 رقمًا يبدأ بالرقم 3 وينتهي به');
+  } else vatNumber = json.vatNumber;
+  let crn: string | undefined;
+  if (typeof json.crn !== 'string' || !/^\d{10}$/.test(json.crn)) {
+    problem(problems, 'crn', 'the commercial registration number (CRN) must be 10 digits', 'يجب أن يتكون رقم السجل التجاري من 10 أرقام');
+  } else crn = json.crn;
+
+  let sellerName: ShopProfile['sellerName'] | undefined;
+  if (!isRecord(json.sellerName)) {
+    problem(problems, 'sellerName', 'the seller name is required in Arabic and English: {"ar": "…", "en": "…"}', 'اسم البائع مطلوب بالعربية والإنجليزية');
+  } else {
+    unknownKeys(problems, json.sellerName, ['ar', 'en'], 'sellerName.');
+    let ar = freeText(problems, json.sellerName.ar, 'sellerName.ar', { en: 'the Arabic seller name', ar: 'اسم البائع بالعربية' });
+    if (ar !== undefined && !ARABIC_LETTER.test(ar)) ar = problem(problems, 'sellerName.ar', 'the Arabic seller name must be written in Arabic letters', 'يجب كتابة اسم البائع بالعربية بحروف عربية');
+    const en = csrText(problems, json.sellerName.en, 'sellerName.en', { en: 'the English seller name', ar: 'اسم البائع بالإنجليزية' });
+    if (ar !== undefined && en !== undefined) {
+      if (new TextEncoder().encode(`${ar} | ${en}`).length > 255) {
+        problem(problems, 'sellerName', 'the Arabic and English names together must fit 255 bytes (QR tag 1, reference §6)', 'يجب ألا يتجاوز الاسمان العربي والإنجليزي معًا 255 بايت (رمز QR)');
+      } else sellerName = { ar, en };
+    }
+  }
+  let branch = csrText(problems, json.branch, 'branch', { en: 'the branch name', ar: 'اسم الفرع' });
+  if (branch !== undefined && vatNumber !== undefined && vatNumber[10] === '1' && !/^\d{10}$/.test(branch)) {
+    branch = problem(problems, 'branch', 'for a VAT group (11th digit of the VAT number is 1) the branch must be the member\'s 10-digit TIN', 'في حالة المجموعة الضريبية (الرقم الحادي عشر من الرقم الضريبي هو 1) يجب أن يكون الفرع هو الرقم المميز للعضو المكون من 10 أرقام');
+  }
+  const address = parseAddress(problems, json.address);
+  const industry = csrText(problems, json.industry, 'industry', { en: 'the industry (business category)', ar: 'نشاط المنشأة' });
+  let invoiceTypes: InvoiceTypes | undefined;
+  if (!INVOICE_TYPES.includes(json.invoiceTypes as InvoiceTypes)) {
+    problem(problems, 'invoiceTypes', 'the invoice types must be "simplified" or "simplified+standard"', 'يجب أن تكون أنواع الفواتير "simplified" (مبسطة) أو "simplified+standard" (مبسطة وقياسية)');
+  } else invoiceTypes = json.invoiceTypes as InvoiceTypes;
+  const terminalName = csrText(problems, json.terminalName, 'terminalName', { en: 'the terminal name', ar: 'اسم الجهاز' }, true);
+
+  if (!vatNumber || !crn || !sellerName || !branch || !address || !industry || !invoiceTypes || (json.terminalName !== undefined && !terminalName)) return undefined;
+  return { vatNumber, crn, sellerName, branch, address, industry, invoiceTypes, ...(terminalName !== undefined ? { terminalName } : {}) };
+}
+
+export function checkEnvironment(problems: Problems, value: unknown): FatooraEnvironment | undefined {
+  if (isFatooraEnvironment(value)) return value;
+  return problem(problems, 'environment', `the environment must be one of ${FATOORA_ENVIRONMENTS.join(', ')}`, `يجب أن تكون البيئة إحدى: ${FATOORA_ENVIRONMENTS.join('، ')}`);
+}
+
+export function checkOtp(problems: Problems, value: unknown): Secret | undefined {
+  const text = value instanceof Secret ? value.reveal() : value;
+  if (typeof text !== 'string' || !/^\d{6}$/.test(text)) {
+    // the message never repeats what was typed: it might be a real OTP with a typo
+    return problem(problems, 'otp', 'the OTP must be the 6 digits shown in the Fatoora portal', 'يجب أن يكون رمز التحقق (OTP) هو الأرقام الستة الظاهرة في بوابة فاتورة');
+  }
+  return value instanceof Secret ? value : new Secret(text);
+}
+
+/** Validates the shop JSON alone; throws OnboardingError('invalid-input') listing every problem. */
+export function parseShopProfile(json: unknown): ShopProfile {
+  const problems: Problems = [];
+  const shop = parseShop(problems, json);
+  if (problems.length > 0 || !shop) throw invalidInput(problems);
+  return shop;
+}
+
+/** Validates everything an onboarding needs at once: shop, environment and OTP. */
+export function parseOnboardingInput(shopJson: unknown, environment: unknown, otp: unknown): OnboardingInput {
+  const problems: Problems = [];
+  const shop = parseShop(problems, shopJson);
+  const env = checkEnvironment(problems, environment);
+  const secret = checkOtp(problems, otp);
+  if (problems.length > 0 || !shop || !env || !secret) throw invalidInput(problems);
+  return { shop, environment: env, otp: secret };
+}
+
+/** The same profile as stable JSON (key order fixed), to store and to compare. */
+export function shopJson(shop: ShopProfile): string {
+  const a = shop.address;
+  return JSON.stringify({
+    vatNumber: shop.vatNumber,
+    crn: shop.crn,
+    sellerName: { ar: shop.sellerName.ar, en: shop.sellerName.en },
+    branch: shop.branch,
+    address: {
+      street: a.street,
+      additionalStreet: a.additionalStreet,
+      building: a.building,
+      district: a.district,
+      city: a.city,
+      postalCode: a.postalCode,
+      province: a.province,
+      shortAddress: a.shortAddress,
+    },
+    industry: shop.industry,
+    invoiceTypes: shop.invoiceTypes,
+    terminalName: shop.terminalName,
+  });
+}

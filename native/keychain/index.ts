@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: UNLICENSED
+export { checkEntryName, KeychainUnavailableError, type SecretStore } from './secretStore';
+export { createOsKeychain, type OsKeychainOptions } from './osKeychain';
