@@ -11,6 +11,7 @@ import { keyObjectFromScalar, nodeSigner } from '../main/zatca/nodeSigner';
 import { createTestEgs } from '../test/support/testCertificate';
 import { SELLER } from '../test/fixtures/documents';
 import { measure, ms, type BenchSection, type LatencySummary } from './stats';
+import type * as ZatcaXmlJs from 'zatca-xml-js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,7 +34,7 @@ function sale(lines: number): DocumentInputJson {
 
 /** The same cart for zatca-xml-js (floats are its own choice; amounts are small enough to stay exact here). */
 function zatcaXmlJsInvoice(lines: number) {
-  const { ZATCASimplifiedTaxInvoice } = require('zatca-xml-js') as typeof import('zatca-xml-js');
+  const { ZATCASimplifiedTaxInvoice } = require('zatca-xml-js') as typeof ZatcaXmlJs;
   return new ZATCASimplifiedTaxInvoice({
     props: {
       egs_info: {
