@@ -60,6 +60,34 @@ describe('documents we sign', () => {
     expect(signed.xml).not.toContain('\r');
   });
 
+  it('property: verify(sign(doc)) is valid for random carts, simplified and standard, both price conventions', async () => {
+    const vat = fc.constantFrom(
+      { category: 'S' as const, rate: '15' },
+      { category: 'S' as const, rate: '5' },
+      { category: 'Z' as const, rate: '0', exemptionCode: 'VATEX-SA-35' },
+      { category: 'E' as const, rate: '0', exemptionCode: 'VATEX-SA-29' },
+      { category: 'O' as const, rate: '0', exemptionCode: 'VATEX-SA-OOS', exemptionReason: 'Out of scope' },
+    );
+    const money = fc.integer({ min: 1, max: 500_000 }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`);
+    const line = fc.record({
+      name: fc.constantFrom('حليب طازج', 'Bread & "butter" <x> ]]>', 'تمر | Dates', 'Item'),
+      quantity: fc.oneof(fc.integer({ min: 1, max: 20 }).map(String), fc.integer({ min: 1, max: 9999 }).map((m) => (m / 1000).toFixed(3))),
+      unitPrice: money,
+      vat,
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean(), async (lines, inclusive, standard) => {
+        const json = standard ? standardInvoice({ lines, pricesIncludeVat: inclusive }) : simplifiedInvoice({ lines, pricesIncludeVat: inclusive });
+        const signed = await signWithSdkKey(json);
+        const report = verifyInvoice(signed.xml, { now: NOW });
+        expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+        // totals rules hold exactly; only the VAT-inclusive tolerance of BR-CO-17/BR-S-09 may ever show, and never here
+        expect(report.findings.filter((f) => /^BR-(CO|S|Z|E|O|KSA-EN16931-11|KSA-51)/.test(f.rule))).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('property: changing any character of an amount, a name or a date invalidates the document', async () => {
     const signed = await signWithSdkKey(simplifiedInvoice());
     const targets = [...signed.xml.matchAll(/<cbc:(?:TaxInclusiveAmount|PayableAmount|LineExtensionAmount|TaxAmount|PriceAmount|Name|RegistrationName|IssueDate|IssueTime|StreetName)[^>]*>([^<]+)</g)].map((m) => ({
