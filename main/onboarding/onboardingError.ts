@@ -132,9 +132,9 @@ export const TEXT = {
     en: `This device works in the ${active} environment. Switching to ${requested} is an explicit action: confirm it (confirm: true / --confirm-switch). Credentials and keys of ${active} are kept apart and are not used in ${requested}.`,
     ar: `يعمل هذا الجهاز في بيئة ${active}. الانتقال إلى بيئة ${requested} إجراء صريح يجب تأكيده. تبقى مفاتيح وبيانات اعتماد ${active} منفصلة ولا تُستخدم في ${requested}.`,
   }),
-  notActive: (active: string | null, requested: string) => ({
-    en: `Signing for ${requested} was refused: this device works in the ${active ?? 'no'} environment. Documents are never signed with another environment's key.`,
-    ar: `رُفض التوقيع لبيئة ${requested}: يعمل هذا الجهاز في بيئة ${active ?? 'غير محددة'}. لا تُوقَّع المستندات أبدًا بمفتاح بيئة أخرى.`,
+  notActive: (active: string, requested: string) => ({
+    en: `Signing for ${requested} was refused: this device works in the ${active} environment. Documents are never signed with another environment's key.`,
+    ar: `رُفض التوقيع لبيئة ${requested}: يعمل هذا الجهاز في بيئة ${active}. لا تُوقَّع المستندات أبدًا بمفتاح بيئة أخرى.`,
   }),
   notOnboarded: (environment: string) => ({
     en: `This device is not onboarded in the ${environment} environment yet: nothing can be signed. Run onboarding with the shop details and an OTP.`,

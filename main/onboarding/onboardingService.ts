@@ -562,6 +562,7 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
 
     async signingFor(environment) {
       const active = identity().active_environment;
+      if (active === null) throw new OnboardingError('not-onboarded', TEXT.notOnboarded(environment));
       if (active !== environment) throw new OnboardingError('wrong-environment', TEXT.notActive(active, environment));
       const row = rowOf(environment);
       if (!row) throw new OnboardingError('not-onboarded', TEXT.notOnboarded(environment));
