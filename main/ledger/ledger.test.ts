@@ -132,6 +132,15 @@ describe('Ledger issuance', () => {
     expect(count(db, 'documents')).toBe(0);
   });
 
+  it('refuses to store a document signed with a key that does not belong to the certificate', async () => {
+    const { db, ledger } = freshLedger();
+    const other = createTestEgs();
+    const refusal = await ledger.issue(sale(simplifiedInvoice()), { certificate: egs.certificate, sign: other.signing.sign }).catch((e: unknown) => e);
+    expect((refusal as LedgerError).reason).toBe('stamp-self-check');
+    expect((refusal as Error).message).toMatch(/signing key does not belong to this CSID/);
+    expect(count(db, 'documents')).toBe(0);
+  });
+
   it('a new CSID starts a new chain at ICV 1 with the initial PIH', async () => {
     const { db, ledger } = freshLedger();
     await ledger.issue(sale(simplifiedInvoice()), egs.signing);

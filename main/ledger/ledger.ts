@@ -12,9 +12,10 @@ import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { parseDocumentInput, type DocumentInput, type DocumentInputJson } from '../../app/document/documentInput';
 import { buildAndStamp, type Signing, type StampedDocument } from '../../app/engine/buildAndStamp';
 import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
-import { checkStamp } from '../../app/verify/checkStamp';
-import { readInvoiceFields } from '../../app/verify/readInvoiceFields';
-import { withXml } from '../../app/xml/parseXml';
+import { computeInvoiceHash } from '../../app/stamp/invoiceHash';
+import { decodeQr } from '../../app/qr/tlv';
+import { base64ToBytes } from '../../app/bytes/base64';
+import { nodeVerifier } from '../zatca/nodeSigner';
 import { Decimal } from '../../app/money/decimal';
 import { LedgerError, storageError } from './ledgerErrors';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
@@ -109,7 +110,7 @@ export class Ledger {
       const document = parseDocumentInput({ ...sale, number, uuid, ...when });
       const resolved = this.resolveOriginal(document);
       const stamped = await buildAndStamp(document, { icv: snapshot.icv, pih: snapshot.pih }, signing, { selfCheck: 'structural' });
-      verifyBeforeStoring(stamped);
+      verifyBeforeStoring(stamped, signing);
       const id = this.commit(snapshot, stamped, resolved, corrects, now, signing);
       if (id === undefined) continue; // the head moved under us (another process issued): rebuild on the new head
       return {
@@ -307,13 +308,25 @@ function withoutAssignedFields(document: DocumentInput): SaleInput {
   return sale;
 }
 
-/** Nothing is stored that does not verify: hash, signature, certificate references, SignedProperties and QR. */
-function verifyBeforeStoring(stamped: StampedDocument): void {
-  const fields = withXml(stamped.bytes, (doc) => readInvoiceFields(doc));
-  const errors = checkStamp(stamped.bytes, fields).findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0 || fields.icv !== String(stamped.icv) || fields.pih !== stamped.pih) {
-    throw new LedgerError('stamp-self-check', `the stamped document did not verify, so it was not stored: ${errors.map((e) => `${e.rule}: ${e.message}`).join('; ') || 'chain fields differ'}`);
+const verifiers = new WeakMap<Signing['certificate'], ReturnType<typeof nodeVerifier>>();
+
+/**
+ * Nothing is stored that does not verify: the final bytes re-hash to the stamped hash (real C14N), the signature
+ * verifies with the certificate's key (catches a keychain key that does not match the CSID), and the QR carries
+ * that hash and signature.
+ */
+function verifyBeforeStoring(stamped: StampedDocument, signing: Signing): void {
+  const problems: string[] = [];
+  const rehash = computeInvoiceHash(stamped.bytes);
+  if (rehash !== stamped.hash) problems.push(`the final document hashes to ${rehash}, not ${stamped.hash}`);
+  let verify = verifiers.get(signing.certificate);
+  if (!verify) verifiers.set(signing.certificate, (verify = nodeVerifier(signing.certificate.spki)));
+  if (!verify(base64ToBytes(stamped.signatureValue), base64ToBytes(stamped.hash))) {
+    problems.push("the signature does not verify with the certificate's public key: the signing key does not belong to this CSID");
   }
+  const qr = decodeQr(stamped.qr).fields;
+  if (qr.invoiceHash !== stamped.hash || qr.signature !== stamped.signatureValue) problems.push('the QR does not carry the document hash and signature');
+  if (problems.length > 0) throw new LedgerError('stamp-self-check', `the stamped document did not verify, so it was not stored: ${problems.join('; ')}`);
 }
 
 function formatNumber(prefix: string, n: number): string {

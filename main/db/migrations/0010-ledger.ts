@@ -48,6 +48,7 @@ export const ledgerMigration: Migration = {
       -- IRNs are never reused, except by the corrected re-issue of a rejected document, which keeps the number
       CREATE UNIQUE INDEX documents_number ON documents (number) WHERE corrects_document_id IS NULL;
       CREATE INDEX documents_issued_at ON documents (issued_at);
+      CREATE INDEX documents_committed_at ON documents (committed_at); -- the clock guard reads MAX(committed_at) per issuance
       CREATE INDEX documents_original ON documents (original_document_id) WHERE original_document_id IS NOT NULL;
 
       -- Signed documents cannot change or disappear (GUIDE §5.6: invoices cannot be deleted or edited).
