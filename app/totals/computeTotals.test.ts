@@ -100,6 +100,10 @@ describe('computeTotals (reference §7.6)', () => {
     assertRules(t);
   });
 
+  it('refuses text with a carriage return (documents are LF-only on every OS)', () => {
+    expect(() => totalsOf(simplifiedInvoice({ lines: [{ name: 'Milk\r\nfresh', quantity: '1', unitPrice: '5.00', vat: { category: 'S', rate: '15' } }] }))).toThrow(/lines\.0\.name: must not contain control characters/);
+  });
+
   it('refuses a discount larger than its line and an allowance with no matching category', () => {
     expect(() => totalsOf(simplifiedInvoice({ lines: [{ name: 'Item', quantity: '1', unitPrice: '5.00', discount: { amount: '6.00' }, vat: { category: 'S', rate: '15' } }] }))).toThrow(
       /lines\.0\.discount\.amount: discount 6\.00 exceeds the line amount 5\.00/,
