@@ -25,7 +25,8 @@ export type OnboardingErrorCode =
   | 'fatoora-unreachable'
   | 'fatoora-no-answer'
   | 'fatoora-error'
-  | 'keychain-unavailable';
+  | 'keychain-unavailable'
+  | 'unexpected';
 
 export interface Bilingual {
   readonly en: string;
@@ -175,6 +176,10 @@ export const TEXT = {
   fatooraError: (detail: string) => ({
     en: `Fatoora gave an unexpected answer (${detail}). Check the environment and its URL.`,
     ar: `أعطت منصة فاتورة إجابة غير متوقعة (${detail}). تحقق من البيئة وعنوانها.`,
+  }),
+  unexpected: (detail: string) => ({
+    en: `Onboarding stopped on an unexpected error (${detail}). Nothing was lost; run it again, and report the problem if it repeats.`,
+    ar: `توقف التسجيل بسبب خطأ غير متوقع (${detail}). لم يُفقد شيء؛ أعد تشغيله، وأبلغ عن المشكلة إذا تكررت.`,
   }),
   keychain: {
     en: 'The OS keychain is locked or unavailable, so the device key and credentials cannot be used. Unlock the keychain (log in to the desktop session) and try again.',

@@ -426,7 +426,7 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
     if (err instanceof DeviceKeyMissingError) return new OnboardingError('key-missing', TEXT.keyMissing(environment));
     if (err instanceof CredentialEnvironmentError) return new OnboardingError('wrong-environment', TEXT.credentialsRefused(environment), [err.message]);
     // a bug or an unexpected failure: keep its message (ours never carry secrets) behind a plain sentence
-    return new OnboardingError('fatoora-error', TEXT.fatooraError(err instanceof Error ? err.message : String(err)));
+    return new OnboardingError('unexpected', TEXT.unexpected(err instanceof Error ? err.message : String(err)));
   }
 
   // ---------------------------------------------------------------- status
@@ -462,6 +462,7 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
         const json = shopJson(input.shop);
         const existing = rowOf(environment);
         if (existing && existing.shop_json !== json) throw new OnboardingError('onboarding-in-progress', TEXT.differentShop(environment));
+        if (existing && existing.procedure !== null && existing.procedure !== 'onboard') throw new OnboardingError('onboarding-in-progress', TEXT.busy(environment, existing.procedure));
         db.transaction(() => {
           if (!existing) {
             const egs = newEgsIdentity(input.shop);
@@ -472,7 +473,6 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
         }).immediate();
         if (active !== environment) log.info('onboarding.environment-switched', { from: active, to: environment });
         if (existing && existing.procedure === null) return status(); // onboarded already with these details
-        if (existing && existing.procedure !== 'onboard') throw new OnboardingError('onboarding-in-progress', TEXT.busy(environment, existing.procedure!));
         return runProcedure(environment, input.otp);
       });
     },
