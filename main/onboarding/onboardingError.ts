@@ -149,9 +149,9 @@ export const TEXT = {
     en: `An onboarding with different shop details is already under way in ${environment}. Resume it with the same details, or start over with --rotate and a new OTP.`,
     ar: `يوجد تسجيل جارٍ ببيانات متجر مختلفة في بيئة ${environment}. استأنفه بالبيانات نفسها، أو ابدأ من جديد مع خيار التدوير ورمز تحقق جديد.`,
   }),
-  busy: (environment: string, procedure: string) => ({
-    en: `A ${procedure} is under way in ${environment}; finish it first (run the same command again to resume).`,
-    ar: `توجد عملية (${procedure}) جارية في بيئة ${environment}؛ أكملها أولًا (أعد تشغيل الأمر نفسه للاستئناف).`,
+  busy: (environment: string, procedure: 'onboard' | 'renew' | 'rotate') => ({
+    en: `${{ onboard: 'An onboarding', renew: 'A certificate renewal', rotate: 'A key rotation' }[procedure]} is under way in ${environment}; finish it first (run the same command again to resume).`,
+    ar: `${{ onboard: 'يوجد تسجيل', renew: 'يوجد تجديد للشهادة', rotate: 'يوجد تدوير للمفتاح' }[procedure]} جارٍ في بيئة ${environment}؛ أكمله أولًا (أعد تشغيل الأمر نفسه للاستئناف).`,
   }),
   expired: (notAfter: Date) => ({
     en: `The signing certificate expired on ${day(notAfter)}. Nothing was signed. Renew it with a new OTP from the Fatoora portal.`,
