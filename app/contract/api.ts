@@ -4,6 +4,8 @@
 // each (main/ipc), browser mode serves them as POST /api/<method> (main/browser), and the renderer calls them
 // through one typed client (renderer/app/api). The renderer is untrusted: every argument is parsed here in main.
 import { z } from 'zod';
+import type { ApiResult } from './errors';
+import type { AppEvent } from './events';
 import type { MethodName } from './methodNames';
 import { barcode, documentNumber, empty, id, isoDate, locale, money, paperWidth, paymentMethod, pin, price, quantity, role, text, uuid, vatCategory, vatRate } from './schemas';
 import type {
@@ -75,19 +77,18 @@ const productInput = z
   })
   .strict();
 
+// The shop profile of the onboarding wizard. Only its shape is checked here: the onboarding service validates the
+// content (VAT number, building number, Latin-only certificate fields, …) and explains each problem in Arabic and
+// English, field by field, so the wizard can show the service's own plain-language messages.
+const field = (max: number) => z.string({ error: 'must be text' }).trim().max(max, { error: `must be at most ${max} characters` });
 const shop = z
   .object({
-    nameAr: text(120),
-    nameEn: text(120),
-    vatNumber: z.string().regex(/^3\d{13}3$/, { error: 'VAT number must be 15 digits, starting and ending with 3' }),
-    crn: z.string().regex(/^\d{10}$/, { error: 'commercial registration number must be 10 digits' }),
-    branch: text(100),
-    street: text(200),
-    building: z.string().regex(/^\d{4}$/, { error: 'building number must be exactly 4 digits' }),
-    district: text(100),
-    city: text(100),
-    postalCode: z.string().regex(/^\d{5}$/, { error: 'postal code must be exactly 5 digits' }),
-    industry: text(100),
+    vatNumber: field(20),
+    crn: field(20),
+    sellerName: z.object({ ar: field(300), en: field(300) }).strict(),
+    branch: field(100),
+    industry: field(100),
+    address: z.object({ street: field(300), building: field(10), district: field(100), city: field(100), postalCode: field(10) }).strict(),
   })
   .strict();
 
@@ -140,7 +141,7 @@ export const API = {
     'manager',
     z
       .object({
-        environment: z.enum(['developer-portal', 'simulation', 'production'], { error: 'choose developer portal, simulation or production' }),
+        environment: z.enum(['developer-portal', 'simulation', 'production', 'local-simulator'], { error: 'choose developer portal, simulation or production' }),
         otp: z.string().regex(/^\d{6}$/, { error: 'the OTP is the 6 digits shown on the Fatoora portal' }),
         shop,
         standardInvoices: z.boolean().default(false),
@@ -189,3 +190,11 @@ export type MethodOutput<M extends MethodName> = ApiDefinitions[M] extends Metho
 
 /** The API as the renderer sees it: one async function per method. */
 export type DukkanApi = { readonly [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
+
+/**
+ * What the preload exposes on `window.dukkan` (contextBridge): one function per method answering the envelope, and
+ * a subscription to events. Nothing else: no ipcRenderer, no channel names, no Node.
+ */
+export type DukkanBridge = { readonly [M in MethodName]: (input: MethodInput<M>) => Promise<ApiResult<MethodOutput<M>>> } & {
+  readonly onEvent: (listener: (event: AppEvent) => void) => () => void;
+};

@@ -46,3 +46,6 @@ export const EVENT_CHANNEL = 'pos-event';
 export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
 }
+
+/** The global the preload defines in the renderer's main world (see DukkanBridge in api.ts). */
+export const BRIDGE_GLOBAL = 'dukkan';

@@ -27,7 +27,11 @@ export interface SessionInfo {
   /** Training mode with the factory PINs unchanged: the sign-in screen shows them. */
   readonly defaultPinsHint: { readonly manager: string; readonly cashier: string } | null;
   readonly shopName: string;
+  /** Environments the onboarding wizard offers (the local simulator only when this terminal was started with one). */
+  readonly onboardingEnvironments: readonly OnboardingEnvironment[];
 }
+
+export type OnboardingEnvironment = 'developer-portal' | 'simulation' | 'production' | 'local-simulator';
 
 export interface Product {
   readonly id: number;
@@ -74,7 +78,8 @@ export interface Quote {
   readonly problems: readonly string[];
 }
 
-export type PrintState = 'printed' | 'failed' | 'no-printer';
+/** `printing`: still under way (retries after a printer fault); the outcome follows as a `print` event. */
+export type PrintState = 'printed' | 'printing' | 'failed' | 'no-printer';
 
 export interface PrintOutcome {
   readonly state: PrintState;
@@ -177,14 +182,19 @@ export interface ProblemDocument {
   readonly action: string;
 }
 
-export type OnboardingStepId = 'validate' | 'keys' | 'compliance-csid' | 'compliance-checks' | 'production-csid' | 'done';
+export type OnboardingStepId = 'key' | 'csr' | 'csid' | 'compliance-checks' | 'production-csid' | 'ready';
+
+export interface Bilingual {
+  readonly en: string;
+  readonly ar: string;
+}
 
 export interface OnboardingProgress {
   readonly state: 'not-started' | 'in-progress' | 'done' | 'failed';
   readonly environment: string | null;
   readonly steps: readonly { readonly id: OnboardingStepId; readonly done: boolean; readonly current: boolean }[];
-  /** Plain-language explanation of a failed step, in both languages. */
-  readonly error: { readonly en: string; readonly ar: string } | null;
+  /** Plain-language explanation of a failed step, in both languages, with the fields at fault. */
+  readonly error: (Bilingual & { readonly fields: readonly (Bilingual & { readonly field: string })[] }) | null;
 }
 
 export interface DailyReport {
@@ -195,7 +205,8 @@ export interface DailyReport {
   readonly to: string;
   readonly documents: { readonly invoices: number; readonly creditNotes: number; readonly debitNotes: number };
   readonly vat: readonly { readonly category: VatCategoryCode; readonly rate: string; readonly taxable: string; readonly vat: string }[];
-  readonly payments: readonly { readonly method: PaymentMethod; readonly amount: string }[];
+  /** `unrecorded`: documents whose payment row is missing (a crash between the ledger commit and the payment row). */
+  readonly payments: readonly { readonly method: PaymentMethod | 'unrecorded'; readonly amount: string }[];
   readonly totals: { readonly sales: string; readonly returns: string; readonly debits: string; readonly net: string; readonly vat: string };
   readonly training: boolean;
 }

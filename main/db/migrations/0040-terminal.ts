@@ -52,13 +52,13 @@ export const terminalMigration: Migration = {
         value TEXT NOT NULL
       ) STRICT;
 
-      -- One row per issued document from the counter: the renderer's request id (idempotency), who issued it, the
-      -- change given. Written right after the ledger's commit; a document without a row (a crash in between) shows in
+      -- One row per issued document from the counter: the renderer's request id (idempotency), who issued it (a user
+      -- of the terminal's database, which in training mode is another file: hence no foreign key), the change given. Written right after the ledger's commit; a document without a row (a crash in between) shows in
       -- the X/Z report as "payment not recorded" rather than vanishing from the totals.
       CREATE TABLE document_requests (
         request_id TEXT PRIMARY KEY,
         document_id INTEGER NOT NULL UNIQUE REFERENCES documents (id),
-        user_id INTEGER REFERENCES users (id),
+        user_id INTEGER,
         change TEXT NOT NULL,
         created_at INTEGER NOT NULL
       ) STRICT;
@@ -76,7 +76,7 @@ export const terminalMigration: Migration = {
         number INTEGER PRIMARY KEY,
         to_document_id INTEGER NOT NULL,
         closed_at INTEGER NOT NULL,
-        closed_by INTEGER REFERENCES users (id),
+        closed_by INTEGER,                    -- a user id of the terminal's database
         report_json TEXT NOT NULL
       ) STRICT;
       CREATE TRIGGER z_reports_immutable BEFORE UPDATE ON z_reports

@@ -3,6 +3,7 @@
 import { ledgerMigration } from './0010-ledger';
 import { onboardingMigration } from './0020-onboarding';
 import { reportingMigration } from './0030-reporting';
+import { terminalMigration } from './0040-terminal';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [ledgerMigration, onboardingMigration, reportingMigration];
+export const MIGRATIONS: readonly Migration[] = [ledgerMigration, onboardingMigration, reportingMigration, terminalMigration];

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: UNLICENSED
+// The counter's reads of the ledger tables (documents, lines, reporting jobs, attempts) and its own rows next to
+// them (how each document was paid, the renderer's request id). Reads only on the ledger's tables: the ledger is
+// the only writer of documents. Every statement is a constant with bound parameters.
+import { parseDocumentInput, type DocumentInput } from '../../app/document/documentInput';
+import { decodeQr } from '../../app/qr/tlv';
+import type { DocumentRow, LineRow } from '../ledger/ledgerStore';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+
+export interface PaymentRow {
+  method: 'cash' | 'card';
+  amount: string;
+}
+
+export interface RequestRow {
+  request_id: string;
+  document_id: number;
+  user_id: number | null;
+  change: string;
+}
+
+export interface AttemptLogRow {
+  started_at: number;
+  finished_at: number | null;
+  number: string;
+  outcome: string | null;
+  http_status: number | null;
+  reason: string | null;
+  detail: string | null;
+  messages: string | null;
+}
+
+export class DocumentStore {
+  private readonly q;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.q = {
+      byId: db.prepare<[number], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+      /** The document a number refers to now: the latest re-issue of a rejected one. */
+      byNumber: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE number = ? ORDER BY id DESC LIMIT 1'),
+      byQr: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE qr = ? ORDER BY id DESC LIMIT 1'),
+      byHash: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE hash = ? ORDER BY id DESC LIMIT 1'),
+      lines: db.prepare<[number], LineRow>('SELECT * FROM document_lines WHERE document_id = ? ORDER BY line_id'),
+      returned: db.prepare<[number], { original_line_id: number; quantity: string }>(
+        `SELECT l.original_line_id, l.quantity FROM document_lines l JOIN documents d ON d.id = l.document_id
+         WHERE d.original_document_id = ? AND d.kind = 'credit-note' AND l.original_line_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM documents c WHERE c.corrects_document_id = d.id)`,
+      ),
+      notes: db.prepare<[number, string], { number: string; kind: DocumentRow['kind']; payable: string }>(
+        'SELECT number, kind, payable FROM documents WHERE original_document_id = ? AND kind != ? ORDER BY id',
+      ),
+      jobState: db.prepare<[number], { state: string }>('SELECT state FROM reporting_jobs WHERE document_id = ?'),
+      payments: db.prepare<[number], PaymentRow>('SELECT method, amount FROM document_payments WHERE document_id = ? ORDER BY seq'),
+      request: db.prepare<[string], RequestRow>('SELECT * FROM document_requests WHERE request_id = ?'),
+      requestOf: db.prepare<[number], RequestRow>('SELECT * FROM document_requests WHERE document_id = ?'),
+      insertRequest: db.prepare<[string, number, number | null, string, number]>('INSERT INTO document_requests (request_id, document_id, user_id, change, created_at) VALUES (?, ?, ?, ?, ?)'),
+      insertPayment: db.prepare<[number, number, string, string]>('INSERT INTO document_payments (document_id, seq, method, amount) VALUES (?, ?, ?, ?)'),
+      attempts: db.prepare<[number], AttemptLogRow>(
+        `SELECT a.started_at, a.finished_at, d.number, a.outcome, a.http_status, a.reason, a.detail, a.messages
+         FROM reporting_attempts a JOIN documents d ON d.id = a.document_id ORDER BY a.id DESC LIMIT ?`,
+      ),
+      head: db.prepare<[], { icv: number; number: string; hash: string }>('SELECT icv, number, hash FROM documents ORDER BY chain_id DESC, icv DESC LIMIT 1'),
+      inPeriod: db.prepare<[number, number], DocumentRow>('SELECT * FROM documents WHERE issued_at >= ? AND issued_at < ? ORDER BY id'),
+      afterId: db.prepare<[number], DocumentRow>('SELECT * FROM documents WHERE id > ? ORDER BY id'),
+      maxId: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM documents'),
+    };
+  }
+
+  get(id: number): DocumentRow | undefined {
+    return this.q.byId.get(id);
+  }
+
+  byNumber(number: string): DocumentRow | undefined {
+    return this.q.byNumber.get(number);
+  }
+
+  /** A scanned receipt QR: the stored text itself, or any QR whose tag 6 (the invoice hash) is one of ours. */
+  byQr(text: string): DocumentRow | undefined {
+    const exact = this.q.byQr.get(text);
+    if (exact) return exact;
+    try {
+      const hash = decodeQr(text).fields.invoiceHash;
+      return hash ? this.q.byHash.get(hash) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The validated document as it was signed (the stored sale plus the fields the ledger assigned). */
+  documentOf(row: DocumentRow): DocumentInput {
+    return parseDocumentInput({ ...JSON.parse(row.input_json), number: row.number, uuid: row.uuid, issueDate: row.issue_date, issueTime: row.issue_time });
+  }
+
+  lines(documentId: number): LineRow[] {
+    return this.q.lines.all(documentId);
+  }
+
+  /** Quantity already credited per original line id. */
+  returnedQuantities(invoiceId: number): { lineId: number; quantity: string }[] {
+    return this.q.returned.all(invoiceId).map((r) => ({ lineId: r.original_line_id, quantity: r.quantity }));
+  }
+
+  notesOf(invoiceId: number): { number: string; kind: DocumentRow['kind']; payable: string }[] {
+    return this.q.notes.all(invoiceId, 'invoice');
+  }
+
+  reportingState(documentId: number): string {
+    return this.q.jobState.get(documentId)?.state ?? 'unknown';
+  }
+
+  payments(documentId: number): PaymentRow[] {
+    return this.q.payments.all(documentId);
+  }
+
+  request(requestId: string): RequestRow | undefined {
+    return this.q.request.get(requestId);
+  }
+
+  requestOf(documentId: number): RequestRow | undefined {
+    return this.q.requestOf.get(documentId);
+  }
+
+  /** Records how a just-committed document was paid, with the request id that makes the call idempotent. */
+  recordPayment(requestId: string, documentId: number, userId: number | null, change: string, payments: readonly PaymentRow[], at: Date): void {
+    this.db.transaction(() => {
+      this.q.insertRequest.run(requestId, documentId, userId, change, at.getTime());
+      payments.forEach((p, i) => this.q.insertPayment.run(documentId, i + 1, p.method, p.amount));
+    })();
+  }
+
+  attempts(limit: number): AttemptLogRow[] {
+    return this.q.attempts.all(limit);
+  }
+
+  head(): { icv: number; number: string; hash: string } | undefined {
+    return this.q.head.get();
+  }
+
+  inPeriod(fromMs: number, toMs: number): IterableIterator<DocumentRow> {
+    return this.q.inPeriod.iterate(fromMs, toMs);
+  }
+
+  afterId(id: number): DocumentRow[] {
+    return this.q.afterId.all(id);
+  }
+
+  maxId(): number {
+    return this.q.maxId.get()?.id ?? 0;
+  }
+}

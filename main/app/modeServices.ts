@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: UNLICENSED
+// Everything that belongs to one data folder's ledger: the database (one connection for issuance and the counter,
+// a second one for the reporting worker, as the reporting design wants), the onboarding service with its keychain,
+// and — once the active environment can sign — the Ledger and the ReportingWorker. The live folder and the training
+// folder each get one of these; only the active mode's worker runs.
+import type { Signing } from '../../app/engine/buildAndStamp';
+import { parseCertificate } from '../../app/x509/parseCertificate';
+import type { SecretStore } from '../../native/keychain/secretStore';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { openDeviceDatabase } from '../db/openDeviceDatabase';
+import type { FatooraClient, FatooraEnvironment } from '../fatoora/index';
+import { Ledger } from '../ledger/ledger';
+import type { Logger } from '../log/logger';
+import { loadCredentials } from '../onboarding/csidSecrets';
+import { createOnboardingService, parseShopProfile, type OnboardingProgress as ServiceProgress, type OnboardingService, type ShopProfile } from '../onboarding/index';
+import { onboardingStatements } from '../onboarding/onboardingStore';
+import { ReportingWorker, type ReportingWorkerOptions } from '../reporting/index';
+import { DailyReports } from '../reports/dailyReport';
+import { DocumentStore } from './documentStore';
+
+export interface ModeServicesOptions {
+  /** The SQLite file of this folder. */
+  readonly file: string;
+  readonly training: boolean;
+  readonly secrets: (db: SqliteDatabase) => SecretStore;
+  /** A Fatoora client bound to an environment. */
+  readonly clientFor: (environment: FatooraEnvironment) => FatooraClient;
+  readonly numberPrefix: string;
+  readonly clock: () => Date;
+  readonly logger: Logger;
+  readonly reporting?: Partial<Omit<ReportingWorkerOptions, 'db' | 'client' | 'credentials'>>;
+  readonly onOnboardingProgress?: (progress: ServiceProgress) => void;
+}
+
+export class ModeServices {
+  readonly db: SqliteDatabase;
+  readonly onboarding: OnboardingService;
+  readonly documents: DocumentStore;
+  readonly reports: DailyReports;
+  private readonly secrets: SecretStore;
+  private workerDb: SqliteDatabase | null = null;
+  private active: { environment: FatooraEnvironment; ledger: Ledger; worker: ReportingWorker } | null = null;
+
+  constructor(readonly options: ModeServicesOptions) {
+    this.db = openDeviceDatabase(options.file);
+    this.secrets = options.secrets(this.db);
+    this.onboarding = createOnboardingService({
+      db: this.db,
+      secrets: this.secrets,
+      clientFor: options.clientFor,
+      clock: options.clock,
+      logger: options.logger,
+      ...(options.onOnboardingProgress ? { onProgress: options.onOnboardingProgress } : {}),
+    });
+    this.documents = new DocumentStore(this.db);
+    this.reports = new DailyReports(this.db, this.documents, { training: options.training, clock: options.clock });
+  }
+
+  /** The active environment when it can sign (a production CSID in place, no rotation under way). */
+  signingEnvironment(): FatooraEnvironment | null {
+    const active = this.onboarding.status().active;
+    return active?.canSign ? active.environment : null;
+  }
+
+  /** Starts the ledger and the reporting worker for the active environment, if it can sign. Idempotent. */
+  activate(): boolean {
+    const environment = this.signingEnvironment();
+    if (!environment) return false;
+    if (this.active?.environment === environment) return true;
+    if (this.active) throw new Error(`the ${this.active.environment} ledger is running; restart the app to switch environment`);
+    const ledger = new Ledger(this.db, { numberPrefix: this.options.numberPrefix, environment, clock: this.options.clock });
+    this.workerDb = openDeviceDatabase(this.options.file);
+    const worker = new ReportingWorker({
+      ...this.options.reporting,
+      db: this.workerDb,
+      client: this.options.clientFor(environment),
+      credentials: async () => this.productionCredentials(environment),
+      logger: this.options.logger,
+    });
+    worker.start();
+    this.active = { environment, ledger, worker };
+    return true;
+  }
+
+  get ledger(): Ledger | null {
+    return this.active?.ledger ?? null;
+  }
+
+  get worker(): ReportingWorker | null {
+    return this.active?.worker ?? null;
+  }
+
+  get environment(): FatooraEnvironment | null {
+    return this.active?.environment ?? this.onboarding.status().activeEnvironment;
+  }
+
+  signing(): Promise<Signing> {
+    const environment = this.active?.environment;
+    if (!environment) throw new Error('this terminal is not onboarded: nothing can be signed');
+    return this.onboarding.signingFor(environment);
+  }
+
+  /** The shop profile the active environment was onboarded with. */
+  shop(): ShopProfile | null {
+    const environment = this.onboarding.status().activeEnvironment;
+    const row = environment ? onboardingStatements(this.db).row.get(environment) : undefined;
+    return row ? parseShopProfile(JSON.parse(row.shop_json)) : null;
+  }
+
+  /**
+   * The production CSID to report with: the current one of the environment (after a renewal, documents signed with
+   * the previous certificate are reported with the new CSID; reference §9 authenticates the sender, not the signer).
+   */
+  private async productionCredentials(environment: FatooraEnvironment) {
+    const row = onboardingStatements(this.db).row.get(environment);
+    if (!row?.production_token) return undefined;
+    return loadCredentials(this.secrets, environment, 'production', row.production_token, parseCertificate(row.production_token));
+  }
+
+  async close(): Promise<void> {
+    const active = this.active;
+    this.active = null;
+    if (active) await active.worker.stop({ deadlineMs: 3000 });
+    this.onboarding.close();
+    this.workerDb?.close();
+    this.db.close();
+  }
+}

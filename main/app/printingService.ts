@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: UNLICENSED
+// The terminal's receipt printer, as the counter uses it: the printing helper's ReceiptPrinter (queue, retries,
+// QR self-check) over the configured printer, previews as PNG, and print events for the screen. Printing always
+// happens after the document is committed; a printing failure never undoes or blocks a sale.
+import type { AppEvent } from '../../app/contract/events';
+import type { PrintOutcome, PrinterSettings } from '../../app/contract/types';
+import type { PaperDots } from '../../app/receipt/qrPlan';
+import type { ReceiptModel } from '../../app/receipt/receiptModel';
+import { connectionKind, openRawPrinter } from '../../native/printer/rawPrinter';
+import { ApiFailure } from '../ipc/apiFailure';
+import { errorFields, type Logger } from '../log/logger';
+import { exportReceiptPng } from '../printing/receiptExport';
+import type { ReceiptRenderKit } from '../printing/receiptJob';
+import { ReceiptPrinter, type PrintJob } from '../printing/receiptPrinter';
+import type { TerminalSettings } from './terminalSettings';
+
+export interface PrintingServiceOptions {
+  readonly kit: ReceiptRenderKit;
+  readonly settings: TerminalSettings;
+  readonly emit: (event: AppEvent) => void;
+  readonly logger: Logger;
+  /** Waits before automatic retries (default the printer's own: 1 s, 3 s, 10 s). */
+  readonly retryDelaysMs?: readonly number[];
+  /** How long a sale waits for its receipt before answering "printing" (the outcome then follows as an event). */
+  readonly waitMs?: number;
+}
+
+export type PrinterHealth = { readonly configured: boolean; readonly state: 'ready' | 'printing' | 'error' | 'unknown'; readonly message: string | null };
+
+export function paperDotsOf(width: 58 | 80): PaperDots {
+  return width === 58 ? 384 : 576;
+}
+
+export class PrintingService {
+  private printer: ReceiptPrinter | null = null;
+  private health: PrinterHealth;
+  private readonly log: Logger;
+
+  constructor(private readonly options: PrintingServiceOptions) {
+    this.log = options.logger.child({ component: 'printing' });
+    this.health = { configured: this.settings().address !== null, state: 'unknown', message: null };
+  }
+
+  settings(): PrinterSettings {
+    return this.options.settings.get('printer');
+  }
+
+  save(settings: PrinterSettings): PrinterSettings {
+    if (settings.address !== null && connectionKind(settings.address) === 'system') {
+      throw new ApiFailure('invalid-input', 'system print queues (printer:Name) need a printer driver module this terminal does not have; use tcp://host:9100 or a device path such as /dev/usb/lp0', {
+        messageAr: 'طوابير الطباعة في النظام تحتاج وحدة تشغيل غير متوفرة؛ استخدم tcp://host:9100 أو مسار جهاز مثل /dev/usb/lp0',
+      });
+    }
+    this.options.settings.set('printer', settings);
+    this.printer = null; // the next receipt opens the new printer
+    this.health = { configured: settings.address !== null, state: 'unknown', message: null };
+    return this.settings();
+  }
+
+  state(): PrinterHealth {
+    return this.health;
+  }
+
+  private receiptPrinter(): ReceiptPrinter | null {
+    const { address, paperWidth } = this.settings();
+    if (address === null) return null;
+    if (!this.printer) {
+      const printer = new ReceiptPrinter({
+        printer: openRawPrinter({ address, timeoutMs: 3000 }),
+        kit: this.options.kit,
+        profile: { paperDots: paperDotsOf(paperWidth) },
+        ...(this.options.retryDelaysMs ? { retryDelaysMs: this.options.retryDelaysMs } : {}),
+      });
+      printer.on((event) => {
+        if (event.type === 'job-started') this.setHealth({ configured: true, state: 'printing', message: null });
+        else if (event.type === 'job-printed') this.setHealth({ configured: true, state: 'ready', message: null });
+        else if (event.type === 'job-retry-scheduled' || event.type === 'job-failed') this.setHealth({ configured: true, state: 'error', message: event.error.message });
+      });
+      this.printer = printer;
+    }
+    return this.printer;
+  }
+
+  private setHealth(health: PrinterHealth): void {
+    this.health = health;
+  }
+
+  /** Prints a committed document's receipt; answers within `waitMs` (then "printing", with an event to follow). */
+  print(model: ReceiptModel, options: { readonly openDrawer?: boolean; readonly copy?: boolean } = {}): Promise<PrintOutcome> {
+    const printer = this.receiptPrinter();
+    if (!printer) return Promise.resolve({ state: 'no-printer', message: null });
+    const job = options.copy ? printer.reprintDocument(model) : printer.print(model, { openDrawer: options.openDrawer ?? false });
+    const outcome = job.then(
+      (j: PrintJob): PrintOutcome => (j.state === 'printed' ? { state: 'printed', message: null } : { state: 'failed', message: j.error?.message ?? 'the receipt was not printed' }),
+      (e: unknown): PrintOutcome => {
+        this.log.error('printing.unexpected', errorFields(e));
+        return { state: 'failed', message: e instanceof Error ? e.message : 'the receipt was not printed' };
+      },
+    );
+    void outcome.then((o) => this.options.emit({ type: 'print', number: model.number, outcome: o }));
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<PrintOutcome>((resolve) => {
+      timer = setTimeout(() => resolve({ state: 'printing', message: null }), this.options.waitMs ?? 8000);
+    });
+    return Promise.race([outcome, waited]).finally(() => clearTimeout(timer));
+  }
+
+  /** The receipt exactly as the template renders it on this paper, as a PNG data: URL. */
+  async preview(model: ReceiptModel): Promise<string> {
+    const png = await exportReceiptPng(model, this.options.kit, { paperDots: paperDotsOf(this.settings().paperWidth) });
+    return `data:image/png;base64,${png.toString('base64')}`;
+  }
+
+  async close(): Promise<void> {
+    this.printer = null;
+    await this.options.kit.rasterizer.close();
+  }
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: UNLICENSED
+// The ReceiptModel of a committed document (app/receipt/receiptModel): built from the stored, validated sale and
+// the stored QR text, never from the cart, so a reprint next year shows what was signed today.
+import type { DocumentInput } from '../../app/document/documentInput';
+import type { ReceiptModel } from '../../app/receipt/receiptModel';
+import { computeTotals } from '../../app/totals/computeTotals';
+
+export interface StoredDocument {
+  readonly document: DocumentInput;
+  readonly qr: string;
+}
+
+export interface ReceiptExtras {
+  readonly payments: readonly { readonly method: 'cash' | 'card'; readonly amount: string }[];
+  readonly change: string | null;
+  readonly branch?: string | undefined;
+  readonly training: boolean;
+  readonly copy?: boolean;
+  readonly footer?: string;
+}
+
+/** "متجر الدكان | Dukkan Store" → Arabic and English halves (the seller name is Arabic first, then English). */
+export function splitSellerName(name: string): { ar: string; en: string } {
+  const [ar, ...rest] = name.split(' | ');
+  return { ar: ar!.trim(), en: rest.join(' | ').trim() || ar!.trim() };
+}
+
+export function receiptModelOf(stored: StoredDocument, extras: ReceiptExtras): ReceiptModel {
+  const doc = stored.document;
+  const totals = computeTotals(doc);
+  const seller = splitSellerName(doc.seller.name);
+  const a = doc.seller.address;
+  const change = extras.change !== null && extras.change !== '0.00' ? extras.change : undefined;
+  return {
+    kind: doc.kind,
+    shop: {
+      nameAr: seller.ar,
+      nameEn: seller.en,
+      vatNumber: doc.seller.vatNumber,
+      ...(extras.branch ? { branch: extras.branch } : {}),
+      address: `${a.street} ${a.building}، ${a.district}، ${a.city} ${a.postalCode}`,
+    },
+    number: doc.number,
+    issueDate: doc.issueDate,
+    issueTime: doc.issueTime,
+    lines: totals.lines.map((l) => ({
+      name: l.input.name,
+      quantity: l.quantity.toMinimal(),
+      unitPrice: l.shownUnitPrice.toMinimal(2),
+      lineTotal: l.shownTotal.toFixed(2),
+      ...(l.input.discount ? { discount: l.input.discount.amount } : {}),
+      vatRate: l.vatKey.rate.toMinimal(),
+      vatCategory: l.vatKey.category,
+    })),
+    vatBreakdown: totals.categories.map((c) => ({ category: c.vatKey.category, rate: c.vatKey.rate.toMinimal(), taxable: c.taxable.toFixed(2), vat: c.vat.toFixed(2) })),
+    totals: { taxExclusive: totals.taxExclusive.toFixed(2), vat: totals.vat.toFixed(2), taxInclusive: totals.taxInclusive.toFixed(2), payable: totals.payable.toFixed(2) },
+    payments: extras.payments.map((p) => ({ method: p.method, amount: p.amount })),
+    ...(change ? { change } : {}),
+    ...(doc.billingReference ? { originalInvoice: doc.billingReference.number } : {}),
+    ...(doc.reason ? { reason: doc.reason } : {}),
+    qr: stored.qr,
+    ...(extras.training ? { training: true } : {}),
+    ...(extras.copy ? { copy: true } : {}),
+    ...(extras.footer ? { footer: extras.footer } : {}),
+  };
+}

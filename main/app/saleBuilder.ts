@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: UNLICENSED
+// From the cashier's cart to the document the ledger signs, and the quote the cashier sees before that. Both come
+// from the same computeTotals (app/totals), so the total on the screen is the total in the signed XML.
+//
+// Saudi consumer prices are shown with VAT, so counter documents are always VAT-inclusive (pricesIncludeVat): a
+// product priced without VAT is converted once, price × (100 + rate) / 100 rounded half-up to the halala — the shelf
+// price the customer sees. Price overrides and discounts are typed VAT-inclusive as well.
+import type { Product, Quote, QuoteLine } from '../../app/contract/types';
+import type { DocumentInputJson } from '../../app/document/documentInput';
+import { parseDocumentInput } from '../../app/document/documentInput';
+import { Decimal } from '../../app/money/decimal';
+import { computeTotals, type DocumentTotals } from '../../app/totals/computeTotals';
+import { ApiFailure } from '../ipc/apiFailure';
+import type { SaleInput } from '../ledger/ledger';
+
+const HUNDRED = Decimal.fromInt(100);
+const ZERO = Decimal.ZERO;
+
+export interface CartLine {
+  readonly productId: number;
+  readonly quantity: string;
+  readonly unitPrice?: string | undefined;
+  readonly discount?: string | undefined;
+}
+
+export interface CartPayment {
+  readonly method: 'cash' | 'card';
+  readonly amount: string;
+}
+
+export interface Cart {
+  readonly lines: readonly CartLine[];
+  readonly payments: readonly CartPayment[];
+}
+
+/** A product's price as the customer sees it: with VAT, to the halala when converted. */
+export function shelfPrice(product: Pick<Product, 'price' | 'priceIncludesVat' | 'vatRate'>): Decimal {
+  const price = Decimal.parse(product.price);
+  if (product.priceIncludesVat) return price;
+  return price.mul(HUNDRED.add(Decimal.parse(product.vatRate))).div(HUNDRED, 2);
+}
+
+function vatOf(product: Product): DocumentInputJson['lines'][number]['vat'] {
+  return {
+    category: product.vatCategory,
+    rate: product.vatRate,
+    ...(product.exemptionCode ? { exemptionCode: product.exemptionCode } : {}),
+  };
+}
+
+export interface PricedCart {
+  readonly sale: SaleInput;
+  readonly lines: readonly QuoteLine[];
+  readonly needsApproval: boolean;
+}
+
+/** The document lines of a cart; refuses unknown or inactive products and discounts larger than the line. */
+export function priceCart(cart: Cart, products: (id: number) => Product | undefined, seller: DocumentInputJson['seller'], paymentMeans: DocumentInputJson['paymentMeans']): PricedCart {
+  let needsApproval = false;
+  const quoteLines: QuoteLine[] = [];
+  const lines = cart.lines.map((line, i) => {
+    const product = products(line.productId);
+    if (!product || !product.active) throw new ApiFailure('not-found', `line ${i + 1}: product ${line.productId} is not in the catalog (or no longer sold)`, { fields: [{ path: `lines.${i}.productId`, message: 'unknown product' }] });
+    const catalogPrice = shelfPrice(product);
+    const unitPrice = line.unitPrice !== undefined ? Decimal.parse(line.unitPrice) : catalogPrice;
+    const overridden = !unitPrice.eq(catalogPrice);
+    const quantity = Decimal.parse(line.quantity);
+    const discount = line.discount !== undefined && !Decimal.parse(line.discount).isZero() ? Decimal.parse(line.discount) : undefined;
+    if (discount && discount.cmp(quantity.mul(unitPrice).round(2)) > 0) {
+      throw new ApiFailure('invalid-input', `line ${i + 1}: the discount ${discount.toFixed(2)} is more than the line (${quantity.mul(unitPrice).toFixed(2)})`, { fields: [{ path: `lines.${i}.discount`, message: 'more than the line total' }] });
+    }
+    if (overridden || discount) needsApproval = true;
+    quoteLines.push({
+      productId: product.id,
+      name: product.name,
+      quantity: quantity.toMinimal(),
+      unitPrice: unitPrice.toMinimal(2),
+      catalogPrice: catalogPrice.toMinimal(2),
+      discount: discount ? discount.toFixed(2) : null,
+      lineTotal: '', // filled from the totals below
+      vatRate: product.vatRate,
+      overridden,
+    });
+    const documentLine: DocumentInputJson['lines'][number] = {
+      name: product.nameAr ? `${product.nameAr} | ${product.name}` : product.name,
+      quantity: quantity.toMinimal(),
+      unitPrice: unitPrice.toMinimal(2),
+      vat: vatOf(product),
+      ...(discount ? { discount: { amount: discount.toFixed(2), reason: 'discount' } } : {}),
+      ...(product.barcodes[0] ? { itemCode: product.barcodes[0] } : {}),
+    };
+    return documentLine;
+  });
+  const sale: SaleInput = { kind: 'invoice', profile: 'simplified', pricesIncludeVat: true, seller, lines, paymentMeans };
+  return { sale, lines: quoteLines, needsApproval };
+}
+
+/** Totals of a sale before it is issued: the same computation the engine does when it builds the XML. */
+export function totalsOf(sale: SaleInput): DocumentTotals {
+  return computeTotals(parseDocumentInput({ ...sale, number: 'QUOTE-1', uuid: '00000000-0000-4000-8000-000000000000', issueDate: '2000-01-01', issueTime: '00:00:00' }));
+}
+
+export interface Settlement {
+  readonly paid: Decimal;
+  readonly due: Decimal;
+  readonly change: Decimal;
+  /** What each method settles (cash net of change); sums to the total when fully paid. */
+  readonly settled: readonly CartPayment[];
+  readonly problems: readonly string[];
+}
+
+/** Cash, card or both; change only from cash (a card is charged no more than what is due). */
+export function settle(total: Decimal, payments: readonly CartPayment[]): Settlement {
+  const sum = (m: 'cash' | 'card') => Decimal.sum(payments.filter((p) => p.method === m).map((p) => Decimal.parse(p.amount)));
+  const cash = sum('cash');
+  const card = sum('card');
+  const problems: string[] = [];
+  if (card.cmp(total) > 0) problems.push(`the card amount ${card.toFixed(2)} is more than the total ${total.toFixed(2)}`);
+  const paid = cash.add(card);
+  const due = paid.cmp(total) >= 0 ? ZERO : total.sub(paid);
+  const change = paid.cmp(total) > 0 && card.cmp(total) <= 0 ? paid.sub(total) : ZERO;
+  const settled: CartPayment[] = [];
+  if (!card.isZero()) settled.push({ method: 'card', amount: card.toFixed(2) });
+  const cashKept = cash.sub(change);
+  if (!cashKept.isZero()) settled.push({ method: 'cash', amount: cashKept.toFixed(2) });
+  return { paid, due, change, settled, problems };
+}
+
+/** UNTDID 4461 payment means of a settlement: cash 10, card 48, both when split (BR-KSA-16). */
+export function paymentMeansOf(payments: readonly CartPayment[]): ('cash' | 'card')[] {
+  const methods = (['cash', 'card'] as const).filter((m) => payments.some((p) => p.method === m && !Decimal.parse(p.amount).isZero()));
+  return methods.length > 0 ? methods : ['cash'];
+}
+
+export function quoteOf(priced: PricedCart, payments: readonly CartPayment[], approved: boolean): Quote {
+  const totals = totalsOf(priced.sale);
+  const total = totals.payable;
+  const s = settle(total, payments);
+  const problems = [...s.problems];
+  if (priced.needsApproval && !approved) problems.push('a price change or discount needs a manager approval');
+  if (!s.due.isZero()) problems.push(`${s.due.toFixed(2)} still to pay`);
+  return {
+    lines: priced.lines.map((l, i) => ({ ...l, lineTotal: totals.lines[i]!.shownTotal.toFixed(2) })),
+    pricesIncludeVat: true,
+    taxExclusive: totals.taxExclusive.toFixed(2),
+    vat: totals.vat.toFixed(2),
+    total: total.toFixed(2),
+    paid: s.paid.toFixed(2),
+    due: s.due.toFixed(2),
+    change: s.change.toFixed(2),
+    needsApproval: priced.needsApproval,
+    complete: problems.length === 0,
+    problems,
+  };
+}

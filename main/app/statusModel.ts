@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: UNLICENSED
+// What the screens show about the terminal's standing with ZATCA, built from the reporting worker's status model,
+// the onboarding service's status and the ledger tables: the always-visible status strip, the device status page,
+// the sync log with ZATCA's own messages, and the documents that need the manager with what to do about them.
+import type { AppMode, DeviceStatus, OnboardingProgress, OnboardingStepId, ProblemDocument, StatusSnapshot, SyncLogEntry, ZatcaMessage } from '../../app/contract/types';
+import type { FatooraMessage } from '../fatoora/index';
+import type { OnboardingError, OnboardingStatus } from '../onboarding/index';
+import type { ReportingStatus, ReportingWorker } from '../reporting/index';
+import type { DocumentStore } from './documentStore';
+import type { PrinterHealth } from './printingService';
+
+const STEPS: readonly OnboardingStepId[] = ['key', 'csr', 'csid', 'compliance-checks', 'production-csid', 'ready'];
+
+export function zatcaMessages(list: readonly FatooraMessage[] | undefined): ZatcaMessage[] {
+  return (list ?? []).map((m) => ({ type: m.type ?? m.status ?? 'INFO', code: m.code ?? null, message: m.message }));
+}
+
+function parseMessages(json: string | null): ZatcaMessage[] {
+  if (!json) return [];
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? zatcaMessages(value as FatooraMessage[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function statusSnapshot(mode: AppMode, environment: string, reporting: ReportingStatus | null, printer: PrinterHealth, now: Date): StatusSnapshot {
+  const c = reporting?.counts;
+  return {
+    mode,
+    environment,
+    connectivity: reporting?.connectivity ?? 'unknown',
+    waiting: c ? c.queued + c.inFlight : 0,
+    rejected: c ? reporting.awaitingCorrection : 0,
+    overdue: c?.overdue ?? 0,
+    nearestDeadline: reporting?.nearestDeadline ? reporting.nearestDeadline.deadline.toISOString() : null,
+    printer,
+    at: now.toISOString(),
+  };
+}
+
+export function deviceStatus(mode: AppMode, onboarding: OnboardingStatus, worker: ReportingWorker | null, documents: DocumentStore, dataDir: string): DeviceStatus {
+  const active = onboarding.active;
+  const counts = worker?.status().counts;
+  const head = documents.head();
+  return {
+    mode,
+    environment: active?.environment ?? 'none',
+    onboarded: active?.canSign ?? false,
+    egsName: active ? `${active.commonName} (${active.egsSerial})` : null,
+    certificate: active?.certificate ? { serial: active.certificate.serial, notAfter: active.certificate.notAfter.toISOString(), daysLeft: active.certificate.daysLeft } : null,
+    chainHead: head ?? null,
+    queue: {
+      queued: counts?.queued ?? 0,
+      inFlight: counts?.inFlight ?? 0,
+      reported: counts?.reported ?? 0,
+      warnings: counts?.reportedWithWarnings ?? 0,
+      rejected: counts?.rejected ?? 0,
+      failed: counts?.failed ?? 0,
+      overdue: counts?.overdue ?? 0,
+    },
+    dataDir,
+  };
+}
+
+export function syncLog(documents: DocumentStore, limit: number): SyncLogEntry[] {
+  return documents.attempts(limit).map((a) => ({
+    at: new Date(a.finished_at ?? a.started_at).toISOString(),
+    number: a.number,
+    outcome: a.outcome === null ? 'in-flight' : a.reason ? `${a.outcome} (${a.reason})` : a.outcome,
+    httpStatus: a.http_status,
+    messages: parseMessages(a.messages),
+  }));
+}
+
+export function problems(worker: ReportingWorker | null): ProblemDocument[] {
+  if (!worker) return [];
+  const list: ProblemDocument[] = [];
+  const seen = new Set<string>();
+  for (const r of worker.rejections()) {
+    if (r.correctiveAction?.reissuedAs) continue; // corrected already
+    seen.add(r.uuid);
+    list.push({
+      number: r.number,
+      kind: r.kind as ProblemDocument['kind'],
+      issuedAt: r.issuedAt.toISOString(),
+      problem: r.state === 'failed' ? 'failed' : 'rejected',
+      attempts: r.attempts,
+      messages: zatcaMessages(r.messages),
+      action: r.correctiveAction?.summary ?? 'Contact support.',
+    });
+  }
+  for (const d of worker.overdueEvidence().documents) {
+    if (seen.has(d.uuid) || d.reportedAt !== null) continue;
+    list.push({
+      number: d.number,
+      kind: d.kind as ProblemDocument['kind'],
+      issuedAt: d.issuedAt,
+      problem: 'overdue',
+      attempts: d.attempts.length,
+      messages: [],
+      action: `Not reported within 24 hours (${d.delayHours} h late so far). Restore the internet connection; the terminal keeps trying. Notify ZATCA of the failure with the evidence export (reference §11).`,
+    });
+  }
+  return list;
+}
+
+/** The wizard's view of the onboarding service: the steps of reference §10, where it stands, and any failure. */
+export function onboardingProgress(status: OnboardingStatus, running: { readonly step: string } | null, failure: OnboardingError | null): OnboardingProgress {
+  const env = status.active;
+  const currentStep = running?.step ?? env?.step ?? null;
+  const index = currentStep ? STEPS.indexOf(currentStep as OnboardingStepId) : -1;
+  const done = env?.canSign === true && env.procedure === null && !running;
+  const state: OnboardingProgress['state'] = done ? 'done' : running ? 'in-progress' : failure || env?.lastError ? 'failed' : env?.procedure ? 'failed' : 'not-started';
+  const error =
+    state !== 'failed'
+      ? null
+      : failure
+        ? {
+            en: failure.en,
+            ar: failure.ar,
+            fields: failure.details.filter((d): d is Exclude<typeof d, string> => typeof d !== 'string').map((d) => ({ field: d.field, en: d.en, ar: d.ar })),
+          }
+        : env?.lastError
+          ? { en: env.lastError.message, ar: env.lastError.message, fields: [] }
+          : { en: 'Onboarding stopped before it finished; start it again with a new OTP.', ar: 'توقف التسجيل قبل اكتماله؛ ابدأ من جديد برمز تحقق جديد.', fields: [] };
+  return {
+    state,
+    environment: env?.environment ?? null,
+    steps: STEPS.map((id, i) => ({ id, done: done || (index >= 0 && i < index), current: !done && i === index })),
+    error,
+  };
+}

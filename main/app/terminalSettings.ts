@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: UNLICENSED
+// Small terminal settings (printer, language, number prefix) as JSON values by name, each validated on read so a
+// hand-edited or older value falls back to the default instead of breaking start-up.
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+
+export interface PrinterSettingsValue {
+  readonly address: string | null;
+  readonly paperWidth: 58 | 80;
+}
+
+export interface SettingsShape {
+  readonly printer: PrinterSettingsValue;
+  readonly locale: 'ar' | 'en';
+  readonly numberPrefix: string;
+}
+
+const DEFAULTS: SettingsShape = { printer: { address: null, paperWidth: 80 }, locale: 'ar', numberPrefix: 'T1' };
+
+const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is SettingsShape[K] } = {
+  printer: (v): v is PrinterSettingsValue =>
+    typeof v === 'object' && v !== null && ((v as PrinterSettingsValue).address === null || typeof (v as PrinterSettingsValue).address === 'string') && [58, 80].includes((v as PrinterSettingsValue).paperWidth),
+  locale: (v): v is 'ar' | 'en' => v === 'ar' || v === 'en',
+  numberPrefix: (v): v is string => typeof v === 'string' && /^[A-Za-z0-9]{1,10}$/.test(v),
+};
+
+export class TerminalSettings {
+  private readonly q;
+
+  constructor(db: SqliteDatabase) {
+    this.q = {
+      get: db.prepare<[string], { value: string }>('SELECT value FROM terminal_settings WHERE key = ?'),
+      set: db.prepare<[string, string]>('INSERT INTO terminal_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  get<K extends keyof SettingsShape>(key: K): SettingsShape[K] {
+    const row = this.q.get.get(key);
+    if (!row) return DEFAULTS[key];
+    try {
+      const value: unknown = JSON.parse(row.value);
+      return VALID[key](value) ? value : DEFAULTS[key];
+    } catch {
+      return DEFAULTS[key];
+    }
+  }
+
+  has(key: keyof SettingsShape): boolean {
+    return this.q.get.get(key) !== undefined;
+  }
+
+  set<K extends keyof SettingsShape>(key: K, value: SettingsShape[K]): void {
+    if (!VALID[key](value)) throw new Error(`setting ${key}: invalid value`);
+    this.q.set.run(key, JSON.stringify(value));
+  }
+}

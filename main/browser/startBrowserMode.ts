@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: UNLICENSED
+// `npm run start:browser`: the whole terminal in plain Node — the same composition root as the Electron app
+// (main/app/openApp), with receipts rasterised by the system Chromium — serving the renderer on 127.0.0.1 with a
+// per-launch token. Open the printed link in Chromium (or any current browser). Stops on Ctrl+C / SIGTERM.
+//
+//   npm run start:browser -- [--data-dir DIR] [--port N] [--printer tcp://HOST:9100] [--paper 58|80]
+//                            [--fatoora-url http://127.0.0.1:PORT] [--quiet]
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openApp } from '../app/openApp';
+import { receiptTemplate } from '../app/receiptTemplate';
+import { createLogger, streamLogSink, teeLogSink } from '../log/logger';
+import { ChromiumRasterizer } from '../printing/chromiumRasterizer';
+import { startBrowserServer } from './browserServer';
+import { buildRendererAssets } from './rendererAssets';
+
+export interface BrowserModeOptions {
+  readonly dataDir: string;
+  readonly port?: number;
+  readonly printer?: string;
+  readonly paperWidth?: 58 | 80;
+  readonly fatooraUrl?: string;
+  readonly quiet?: boolean;
+}
+
+export function parseBrowserModeArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BrowserModeOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      printer: { type: 'string' },
+      paper: { type: 'string' },
+      'fatoora-url': { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be an integer 0–65535');
+  if (values.paper !== undefined && values.paper !== '58' && values.paper !== '80') throw new Error('--paper must be 58 or 80');
+  if (values['fatoora-url'] !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(values['fatoora-url'])) throw new Error('--fatoora-url must be the root URL of a Fatoora simulator, e.g. http://127.0.0.1:8443');
+  return {
+    dataDir: path.resolve(values['data-dir'] ?? env.DUKKAN_DATA_DIR ?? '.dukkan-data'),
+    port,
+    ...(values.printer !== undefined ? { printer: values.printer } : {}),
+    ...(values.paper !== undefined ? { paperWidth: values.paper === '58' ? 58 : 80 } : {}),
+    ...(values['fatoora-url'] !== undefined ? { fatooraUrl: values['fatoora-url'] } : {}),
+    quiet: values.quiet ?? false,
+  };
+}
+
+export interface RunningBrowserMode {
+  readonly launchUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startBrowserMode(options: BrowserModeOptions): Promise<RunningBrowserMode> {
+  mkdirSync(path.join(options.dataDir, 'logs'), { recursive: true });
+  const logFile = createWriteStream(path.join(options.dataDir, 'logs', 'dukkan.log'), { flags: 'a' });
+  const sinks = [streamLogSink((t) => logFile.write(t)), ...(options.quiet ? [] : [streamLogSink((t) => process.stderr.write(t))])];
+  const logger = createLogger({ sink: teeLogSink(...sinks), minLevel: 'info' });
+  const rasterizer = new ChromiumRasterizer();
+  const [assets, app] = await Promise.all([
+    buildRendererAssets(),
+    openApp({
+      dataDir: options.dataDir,
+      template: receiptTemplate,
+      rasterizer,
+      logger,
+      ...(options.fatooraUrl ? { fatooraUrl: options.fatooraUrl } : {}),
+      ...(options.printer ? { printer: { address: options.printer, ...(options.paperWidth ? { paperWidth: options.paperWidth } : {}) } } : {}),
+    }),
+  ]);
+  const server = await startBrowserServer({ dispatcher: app.dispatcher, sessions: app.sessions, assets, subscribe: (l) => app.subscribe(l), logger, ...(options.port ? { port: options.port } : {}) });
+  // the first receipt should not pay for launching Chromium
+  void rasterizer.warmUp().catch(() => undefined);
+  return {
+    launchUrl: server.launchUrl,
+    async close() {
+      await server.close();
+      await app.close();
+      await new Promise<void>((resolve) => logFile.end(() => resolve()));
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let options: BrowserModeOptions;
+  try {
+    options = parseBrowserModeArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const running = await startBrowserMode(options);
+  // one write, so whoever waits for the ready line gets it whole
+  process.stdout.write(`Dukkan is ready (browser mode, data in ${options.dataDir}). Open: ${running.launchUrl}\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    running.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        process.stderr.write(`shutdown: ${(e as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`Dukkan could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

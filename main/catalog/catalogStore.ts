@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: UNLICENSED
+// Products and their barcodes. A product's price is kept exactly as the manager entered it, with or without VAT
+// (priceIncludesVat); the sale builder (main/app/saleBuilder) turns it into document lines. A barcode belongs to one
+// product; saving a product with another product's barcode is refused rather than silently moving it.
+import type { Product, VatCategoryCode } from '../../app/contract/types';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+
+interface ProductRow {
+  id: number;
+  name: string;
+  name_ar: string | null;
+  price: string;
+  price_includes_vat: number;
+  vat_category: VatCategoryCode;
+  vat_rate: string;
+  exemption_code: string | null;
+  active: number;
+  barcodes: string | null;
+}
+
+export interface ProductInput {
+  readonly id?: number | undefined;
+  readonly name: string;
+  readonly nameAr?: string | undefined;
+  readonly barcodes: readonly string[];
+  readonly price: string;
+  readonly priceIncludesVat: boolean;
+  readonly vatCategory: VatCategoryCode;
+  readonly vatRate: string;
+  readonly exemptionCode?: string | undefined;
+  readonly active: boolean;
+}
+
+export class CatalogError extends Error {
+  override readonly name = 'CatalogError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+  }
+}
+
+/** The VAT rules a product must follow before it can be sold (BR-KSA-84, BR-KSA-11, BR-KSA-69/23/24). */
+export function checkProductVat(p: Pick<ProductInput, 'vatCategory' | 'vatRate' | 'exemptionCode'>): void {
+  if (p.vatCategory === 'S') {
+    if (p.vatRate !== '15' && p.vatRate !== '5') throw new CatalogError('vatRate', 'standard-rated (S) products are taxed at 15 or 5 percent');
+    if (p.exemptionCode) throw new CatalogError('exemptionCode', 'standard-rated (S) products take no exemption code');
+    return;
+  }
+  if (p.vatRate !== '0') throw new CatalogError('vatRate', `category ${p.vatCategory} products have a VAT rate of 0`);
+  if (!p.exemptionCode) throw new CatalogError('exemptionCode', `category ${p.vatCategory} products need a ZATCA exemption reason code (e.g. VATEX-SA-29)`);
+}
+
+const SELECT = `SELECT p.*, (SELECT group_concat(barcode, char(10)) FROM product_barcodes b WHERE b.product_id = p.id) AS barcodes FROM products p`;
+
+function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    name: row.name,
+    nameAr: row.name_ar,
+    barcodes: row.barcodes ? row.barcodes.split('\n').sort() : [],
+    price: row.price,
+    priceIncludesVat: row.price_includes_vat === 1,
+    vatCategory: row.vat_category,
+    vatRate: row.vat_rate,
+    exemptionCode: row.exemption_code,
+    active: row.active === 1,
+  };
+}
+
+/** LIKE pattern for a literal search text: % and _ are escaped with backslash. */
+function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export class CatalogStore {
+  private readonly q;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.q = {
+      all: db.prepare<[], ProductRow>(`${SELECT} ORDER BY p.name COLLATE NOCASE`),
+      byId: db.prepare<[number], ProductRow>(`${SELECT} WHERE p.id = ?`),
+      byBarcode: db.prepare<[string], ProductRow>(`${SELECT} WHERE p.id = (SELECT product_id FROM product_barcodes WHERE barcode = ?)`),
+      search: db.prepare<[string, string, string, string], ProductRow>(
+        `${SELECT} WHERE p.active = 1 AND (p.name LIKE ? ESCAPE '\\' OR p.name_ar LIKE ? ESCAPE '\\'
+           OR EXISTS (SELECT 1 FROM product_barcodes b WHERE b.product_id = p.id AND b.barcode LIKE ? ESCAPE '\\'))
+         ORDER BY (p.name LIKE ? ESCAPE '\\') DESC, p.name COLLATE NOCASE LIMIT 20`,
+      ),
+      insert: db.prepare<[string, string | null, string, number, string, string, string | null, number, number]>(
+        'INSERT INTO products (name, name_ar, price, price_includes_vat, vat_category, vat_rate, exemption_code, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      update: db.prepare<[string, string | null, string, number, string, string, string | null, number, number, number]>(
+        'UPDATE products SET name = ?, name_ar = ?, price = ?, price_includes_vat = ?, vat_category = ?, vat_rate = ?, exemption_code = ?, active = ?, updated_at = ? WHERE id = ?',
+      ),
+      barcodeOwner: db.prepare<[string], { product_id: number }>('SELECT product_id FROM product_barcodes WHERE barcode = ?'),
+      clearBarcodes: db.prepare<[number]>('DELETE FROM product_barcodes WHERE product_id = ?'),
+      addBarcode: db.prepare<[string, number]>('INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)'),
+      count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM products'),
+    };
+  }
+
+  list(): Product[] {
+    return this.q.all.all().map(toProduct);
+  }
+
+  get(id: number): Product | undefined {
+    const row = this.q.byId.get(id);
+    return row ? toProduct(row) : undefined;
+  }
+
+  lookup(barcode: string): Product | undefined {
+    const row = this.q.byBarcode.get(barcode.trim());
+    return row ? toProduct(row) : undefined;
+  }
+
+  search(text: string): Product[] {
+    const t = text.trim();
+    if (!t) return [];
+    const like = likeContains(t);
+    return this.q.search.all(like, like, `${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, like).map(toProduct);
+  }
+
+  isEmpty(): boolean {
+    return (this.q.count.get()?.n ?? 0) === 0;
+  }
+
+  /** Inserts (no id) or updates a product with its barcodes, in one transaction. */
+  save(input: ProductInput): Product {
+    checkProductVat(input);
+    const barcodes = [...new Set(input.barcodes.map((b) => b.trim()).filter((b) => b.length > 0))];
+    const id = this.db.transaction((): number => {
+      for (const b of barcodes) {
+        const owner = this.q.barcodeOwner.get(b)?.product_id;
+        if (owner !== undefined && owner !== input.id) throw new CatalogError('barcodes', `barcode ${b} already belongs to product ${this.get(owner)?.name ?? owner}`);
+      }
+      const values = [input.name, input.nameAr ?? null, input.price, input.priceIncludesVat ? 1 : 0, input.vatCategory, input.vatRate, input.exemptionCode ?? null, input.active ? 1 : 0, this.now().getTime()] as const;
+      let productId: number;
+      if (input.id === undefined) productId = Number(this.q.insert.run(...values).lastInsertRowid);
+      else {
+        if (this.q.update.run(...values, input.id).changes !== 1) throw new CatalogError('id', `no product ${input.id}`);
+        productId = input.id;
+      }
+      this.q.clearBarcodes.run(productId);
+      for (const b of barcodes) this.q.addBarcode.run(b, productId);
+      return productId;
+    })();
+    return this.get(id)!;
+  }
+
+  /** Runs `work` in one transaction (CSV import: all rows or none). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+}

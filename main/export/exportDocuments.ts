@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: UNLICENSED
+// Export of a period's documents for an accountant or a ZATCA request: every signed XML exactly as stored and sent
+// (the bytes the hash chain covers), one file per document, plus a manifest listing number, UUID, ICV, PIH, hash
+// and reporting state, in one zip. The period is by issue date as written in the documents (Riyadh local time).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ExportResult } from '../../app/contract/types';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { ZipWriter } from './zipWriter';
+
+interface ExportRow {
+  number: string;
+  uuid: string;
+  icv: number;
+  kind: string;
+  issue_date: string;
+  issue_time: string;
+  pih: string;
+  hash: string;
+  payable: string;
+  xml: Buffer;
+  committed_at: number;
+  state: string | null;
+}
+
+function csvField(v: string | number): string {
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function exportDocuments(db: SqliteDatabase, options: { readonly from: string; readonly to: string; readonly dir: string; readonly now: Date; readonly training: boolean }): ExportResult {
+  const rows = db
+    .prepare<[string, string], ExportRow>(
+      `SELECT d.number, d.uuid, d.icv, d.kind, d.issue_date, d.issue_time, d.pih, d.hash, d.payable, d.xml, d.committed_at, j.state
+       FROM documents d LEFT JOIN reporting_jobs j ON j.document_id = d.id
+       WHERE d.issue_date >= ? AND d.issue_date <= ? ORDER BY d.chain_id, d.icv`,
+    )
+    .iterate(options.from, options.to);
+  mkdirSync(options.dir, { recursive: true });
+  const stamp = options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const fileName = `dukkan-${options.training ? 'training-' : ''}documents-${options.from}_${options.to}-${stamp}.zip`;
+  const file = path.join(options.dir, fileName);
+  const zip = new ZipWriter(file);
+  const manifest = ['number,uuid,icv,kind,issue_date,issue_time,payable,pih,invoice_hash,reporting_state,file'];
+  let count = 0;
+  try {
+    for (const r of rows) {
+      const name = `${r.issue_date}/${r.number}_${r.uuid}.xml`;
+      zip.add(name, r.xml, new Date(r.committed_at));
+      manifest.push([r.number, r.uuid, r.icv, r.kind, r.issue_date, r.issue_time, r.payable, r.pih, r.hash, r.state ?? 'unknown', name].map(csvField).join(','));
+      count++;
+    }
+    zip.add('manifest.csv', Buffer.from(`${manifest.join('\r\n')}\r\n`, 'utf8'), options.now);
+    const bytes = zip.finish();
+    return { fileName, path: file, documents: count, bytes };
+  } catch (e) {
+    zip.abort();
+    throw e;
+  }
+}

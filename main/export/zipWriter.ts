@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: UNLICENSED
+// A small ZIP writer (APPNOTE.TXT 6.3: local headers, DEFLATE via node:zlib deflateRaw, central directory, end of
+// central directory) that streams entries to a file, so an export of a busy month never sits in memory at once.
+// UTF-8 names (general purpose bit 11). No ZIP64: more than 65,535 entries or 4 GiB is refused, not corrupted.
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (ISO 3309 / ITU-T V.42, the ZIP and PNG checksum). */
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const b of bytes) crc = CRC_TABLE[(crc ^ b) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** MS-DOS date and time of a local time (2-second resolution; the years 1980–2107). */
+function dosDateTime(at: Date): { date: number; time: number } {
+  const year = Math.min(Math.max(at.getFullYear(), 1980), 2107);
+  return {
+    date: ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate(),
+    time: (at.getHours() << 11) | (at.getMinutes() << 5) | Math.floor(at.getSeconds() / 2),
+  };
+}
+
+interface CentralEntry {
+  readonly name: Buffer;
+  readonly crc: number;
+  readonly compressed: number;
+  readonly size: number;
+  readonly offset: number;
+  readonly date: number;
+  readonly time: number;
+  readonly method: number;
+}
+
+const LIMIT = 0xffffffff;
+const UTF8_FLAG = 0x0800;
+
+export class ZipWriter {
+  private readonly fd: number;
+  private readonly tmp: string;
+  private offset = 0;
+  private readonly entries: CentralEntry[] = [];
+  private readonly names = new Set<string>();
+  private finished = false;
+
+  /** Writes to `file` through a temporary file renamed at finish(): a reader never sees half a zip. */
+  constructor(private readonly file: string) {
+    this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    this.fd = openSync(this.tmp, 'w', 0o644);
+  }
+
+  private write(bytes: Uint8Array): void {
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    this.offset += bytes.length;
+    if (this.offset > LIMIT) throw new Error('zip: the archive would exceed 4 GiB (ZIP64 is not supported)');
+  }
+
+  add(name: string, data: Uint8Array, modified: Date = new Date()): void {
+    if (this.finished) throw new Error('zip: add() after finish()');
+    if (!name || name.startsWith('/') || name.split('/').some((p) => p === '..' || p === '') || name.includes('\\')) throw new Error(`zip: entry name ${JSON.stringify(name)} must be a relative path without .. or backslashes`);
+    if (this.names.has(name)) throw new Error(`zip: duplicate entry ${name}`);
+    if (this.entries.length >= 0xffff) throw new Error('zip: more than 65,535 entries (ZIP64 is not supported)');
+    this.names.add(name);
+    const nameBytes = Buffer.from(name, 'utf8');
+    const deflated = deflateRawSync(data, { level: 6 });
+    // store when compression does not help (tiny files)
+    const method = deflated.length < data.length ? 8 : 0;
+    const body = method === 8 ? deflated : data;
+    const crc = crc32(data);
+    const { date, time } = dosDateTime(modified);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    header.writeUInt16LE(UTF8_FLAG, 6);
+    header.writeUInt16LE(method, 8);
+    header.writeUInt16LE(time, 10);
+    header.writeUInt16LE(date, 12);
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(body.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    header.writeUInt16LE(0, 28);
+    const offset = this.offset;
+    this.write(header);
+    this.write(nameBytes);
+    this.write(body);
+    this.entries.push({ name: nameBytes, crc, compressed: body.length, size: data.length, offset, date, time, method });
+  }
+
+  /** Writes the central directory, syncs and moves the file into place. Returns the archive size. */
+  finish(): number {
+    if (this.finished) throw new Error('zip: finish() twice');
+    this.finished = true;
+    try {
+      const start = this.offset;
+      for (const e of this.entries) {
+        const h = Buffer.alloc(46);
+        h.writeUInt32LE(0x02014b50, 0);
+        h.writeUInt16LE(0x0314, 4); // made by: UNIX, 2.0
+        h.writeUInt16LE(20, 6);
+        h.writeUInt16LE(UTF8_FLAG, 8);
+        h.writeUInt16LE(e.method, 10);
+        h.writeUInt16LE(e.time, 12);
+        h.writeUInt16LE(e.date, 14);
+        h.writeUInt32LE(e.crc, 16);
+        h.writeUInt32LE(e.compressed, 20);
+        h.writeUInt32LE(e.size, 24);
+        h.writeUInt16LE(e.name.length, 28);
+        h.writeUInt16LE(0, 30); // extra
+        h.writeUInt16LE(0, 32); // comment
+        h.writeUInt16LE(0, 34); // disk
+        h.writeUInt16LE(0, 36); // internal attributes
+        h.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external: regular file, rw-r--r--
+        h.writeUInt32LE(e.offset, 42);
+        this.write(h);
+        this.write(e.name);
+      }
+      const end = Buffer.alloc(22);
+      end.writeUInt32LE(0x06054b50, 0);
+      end.writeUInt16LE(this.entries.length, 8);
+      end.writeUInt16LE(this.entries.length, 10);
+      end.writeUInt32LE(this.offset - start, 12);
+      end.writeUInt32LE(start, 16);
+      this.write(end);
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      renameSync(this.tmp, this.file);
+      return this.offset;
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  /** Drops the unfinished archive. */
+  abort(): void {
+    this.finished = true;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.tmp, { force: true });
+  }
+}

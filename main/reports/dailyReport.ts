@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: UNLICENSED
+// X and Z reports. Both cover the documents issued since the last Z report; a Z report also closes that period
+// (numbered, immutable). Amounts are recomputed from each stored, signed sale with the engine's computeTotals, so
+// the report adds up exactly the amounts in the XML: per VAT category and rate, per payment method, and in total
+// (credit notes subtract). A rejected document that was re-issued counts once, as its correction.
+import type { DailyReport, PaymentMethod, VatCategoryCode } from '../../app/contract/types';
+import type { DocumentInput } from '../../app/document/documentInput';
+import { Decimal } from '../../app/money/decimal';
+import { computeTotals } from '../../app/totals/computeTotals';
+import type { DocumentRow } from '../ledger/ledgerStore';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+
+export interface ReportSource {
+  /** Documents with an id greater than `id`, in id order. */
+  afterId(id: number): DocumentRow[];
+  documentOf(row: DocumentRow): DocumentInput;
+  payments(documentId: number): readonly { method: PaymentMethod; amount: string }[];
+}
+
+interface ZRow {
+  number: number;
+  to_document_id: number;
+  closed_at: number;
+}
+
+export class DailyReports {
+  private readonly q;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly source: ReportSource,
+    private readonly options: { readonly training: boolean; readonly clock: () => Date },
+  ) {
+    this.q = {
+      lastZ: db.prepare<[], ZRow>('SELECT number, to_document_id, closed_at FROM z_reports ORDER BY number DESC LIMIT 1'),
+      insertZ: db.prepare<[number, number, number, number | null, string]>('INSERT INTO z_reports (number, to_document_id, closed_at, closed_by, report_json) VALUES (?, ?, ?, ?, ?)'),
+    };
+  }
+
+  /** X: what the open period holds so far. */
+  x(): DailyReport {
+    return this.build('X', null).report;
+  }
+
+  /** Z: the same, then the period is closed (in one transaction: two managers pressing Z close it once). */
+  z(closedBy: number | null): DailyReport {
+    return this.db
+      .transaction((): DailyReport => {
+        const last = this.q.lastZ.get();
+        const { report, lastId } = this.build('Z', (last?.number ?? 0) + 1);
+        this.q.insertZ.run(report.number!, lastId, Date.parse(report.to), closedBy, JSON.stringify(report));
+        return report;
+      })
+      .immediate();
+  }
+
+  private build(kind: 'X' | 'Z', number: number | null): { report: DailyReport; lastId: number } {
+    const last = this.q.lastZ.get();
+    const rows = this.source.afterId(last?.to_document_id ?? 0);
+    const corrected = new Set(rows.map((r) => r.corrects_document_id).filter((id): id is number => id !== null));
+    const counted = rows.filter((r) => !corrected.has(r.id));
+    const vat = new Map<string, { category: VatCategoryCode; rate: Decimal; taxable: Decimal; vat: Decimal }>();
+    const payments = new Map<PaymentMethod | 'unrecorded', Decimal>();
+    const sum = { sales: Decimal.ZERO, returns: Decimal.ZERO, debits: Decimal.ZERO, vat: Decimal.ZERO };
+    const counts = { invoices: 0, creditNotes: 0, debitNotes: 0 };
+    const add = <K>(map: Map<K, Decimal>, key: K, amount: Decimal) => map.set(key, (map.get(key) ?? Decimal.ZERO).add(amount));
+
+    for (const row of counted) {
+      const sign = row.kind === 'credit-note' ? Decimal.fromInt(-1) : Decimal.fromInt(1);
+      const totals = computeTotals(this.source.documentOf(row));
+      if (row.kind === 'invoice') {
+        counts.invoices++;
+        sum.sales = sum.sales.add(totals.payable);
+      } else if (row.kind === 'credit-note') {
+        counts.creditNotes++;
+        sum.returns = sum.returns.add(totals.payable);
+      } else {
+        counts.debitNotes++;
+        sum.debits = sum.debits.add(totals.payable);
+      }
+      sum.vat = sum.vat.add(totals.vat.mul(sign));
+      for (const c of totals.categories) {
+        const key = `${c.vatKey.category}|${c.vatKey.rate.toFixed(2)}`;
+        const entry = vat.get(key) ?? { category: c.vatKey.category, rate: c.vatKey.rate, taxable: Decimal.ZERO, vat: Decimal.ZERO };
+        vat.set(key, { ...entry, taxable: entry.taxable.add(c.taxable.mul(sign)), vat: entry.vat.add(c.vat.mul(sign)) });
+      }
+      const paid = this.source.payments(row.id);
+      if (paid.length === 0) add(payments, 'unrecorded', totals.payable.mul(sign));
+      for (const p of paid) add(payments, p.method, Decimal.parse(p.amount).mul(sign));
+    }
+    const fixed = (d: Decimal) => d.toFixed(2);
+    const report: DailyReport = {
+      kind,
+      number,
+      from: new Date(last?.closed_at ?? counted[0]?.committed_at ?? this.options.clock().getTime()).toISOString(),
+      to: this.options.clock().toISOString(),
+      documents: counts,
+      vat: [...vat.values()].map((v) => ({ category: v.category, rate: v.rate.toMinimal(), taxable: fixed(v.taxable), vat: fixed(v.vat) })),
+      payments: [...payments].map(([method, amount]) => ({ method, amount: fixed(amount) })),
+      totals: { sales: fixed(sum.sales), returns: fixed(sum.returns), debits: fixed(sum.debits), net: fixed(sum.sales.sub(sum.returns).add(sum.debits)), vat: fixed(sum.vat) },
+      training: this.options.training,
+    };
+    return { report, lastId: rows.at(-1)?.id ?? last?.to_document_id ?? 0 };
+  }
+}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: UNLICENSED
+// Who is signed in at each client (an Electron window, or a browser-mode tab) and the manager approvals granted
+// there. Approvals are short-lived and bound to the client that asked, so a PIN typed at one till approves nothing
+// at another. Approval PIN guesses are counted per client: the manager PIN cannot be found by trying approvals.
+import { randomUUID } from 'node:crypto';
+import type { User } from './userStore';
+
+export type Locale = 'ar' | 'en';
+export type ApprovalPurpose = 'price-override' | 'discount' | 'return' | 'debit-note';
+
+export interface GrantedApproval {
+  readonly id: string;
+  readonly managerId: number;
+  readonly managerName: string;
+  readonly purpose: ApprovalPurpose;
+  readonly expiresAt: number;
+}
+
+export interface ClientSession {
+  readonly clientId: string;
+  user: User | null;
+  locale: Locale;
+  readonly approvals: Map<string, GrantedApproval>;
+  approvalFailures: number;
+  approvalLockedUntil: number;
+}
+
+/** An approval covers edits for this long (a sale being rung up, a return being chosen). */
+export const APPROVAL_TTL_MS = 10 * 60_000;
+const APPROVAL_LOCK_AFTER = 5;
+const APPROVAL_LOCK_MS = 60_000;
+const MAX_CLIENTS = 200;
+
+export class SessionStore {
+  private readonly sessions = new Map<string, ClientSession>();
+
+  constructor(
+    private readonly defaultLocale: () => Locale,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get(clientId: string): ClientSession {
+    let session = this.sessions.get(clientId);
+    if (!session) {
+      // a bounded table: browser tabs come and go, the oldest signed-out ones are forgotten first
+      if (this.sessions.size >= MAX_CLIENTS) {
+        const victim = [...this.sessions.values()].find((s) => s.user === null) ?? this.sessions.values().next().value;
+        if (victim) this.sessions.delete(victim.clientId);
+      }
+      session = { clientId, user: null, locale: this.defaultLocale(), approvals: new Map(), approvalFailures: 0, approvalLockedUntil: 0 };
+      this.sessions.set(clientId, session);
+    }
+    return session;
+  }
+
+  signOut(session: ClientSession): void {
+    session.user = null;
+    session.approvals.clear();
+  }
+
+  /** Signs every client out (the terminal changed mode, e.g. training ended). */
+  signOutAll(): void {
+    for (const s of this.sessions.values()) this.signOut(s);
+  }
+
+  /** Returns the lock end when approvals are locked at this client after too many wrong manager PINs. */
+  approvalLock(session: ClientSession): Date | null {
+    return session.approvalLockedUntil > this.now().getTime() ? new Date(session.approvalLockedUntil) : null;
+  }
+
+  recordApprovalFailure(session: ClientSession): Date | null {
+    session.approvalFailures++;
+    if (session.approvalFailures >= APPROVAL_LOCK_AFTER) {
+      session.approvalFailures = 0;
+      session.approvalLockedUntil = this.now().getTime() + APPROVAL_LOCK_MS;
+      return new Date(session.approvalLockedUntil);
+    }
+    return null;
+  }
+
+  grant(session: ClientSession, manager: User, purpose: ApprovalPurpose): GrantedApproval {
+    session.approvalFailures = 0;
+    const approval: GrantedApproval = { id: randomUUID(), managerId: manager.id, managerName: manager.name, purpose, expiresAt: this.now().getTime() + APPROVAL_TTL_MS };
+    for (const [key, a] of session.approvals) if (a.expiresAt <= this.now().getTime()) session.approvals.delete(key);
+    session.approvals.set(approval.id, approval);
+    return approval;
+  }
+
+  /** The approval if it was granted at this client, is unexpired and was given for one of `purposes`. */
+  approval(session: ClientSession, id: string | undefined, purposes: readonly ApprovalPurpose[]): GrantedApproval | undefined {
+    if (id === undefined) return undefined;
+    const a = session.approvals.get(id);
+    if (!a || a.expiresAt <= this.now().getTime() || !purposes.includes(a.purpose)) return undefined;
+    return a;
+  }
+}
