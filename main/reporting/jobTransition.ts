@@ -53,8 +53,9 @@ function resultMessages(result: InvoiceResult | undefined): FatooraMessage[] {
 /**
  * @param outcome the client's typed outcome of one reporting call
  * @param backoffMs the backoff delay for this job's failure count (exponential with jitter, see backoff.ts)
+ * @param maxWaitMs the longest a Retry-After may park a document (a bogus header must not hide it for a day)
  */
-export function transitionFor(outcome: FatooraOutcome<InvoiceResult>, backoffMs: number): JobTransition {
+export function transitionFor(outcome: FatooraOutcome<InvoiceResult>, backoffMs: number, maxWaitMs = Infinity): JobTransition {
   switch (outcome.kind) {
     case 'accepted':
       return { state: 'reported', outcome: outcome.kind, effect: 'recorded', httpStatus: outcome.httpStatus, messages: resultMessages(outcome.value) };
@@ -78,7 +79,7 @@ export function transitionFor(outcome: FatooraOutcome<InvoiceResult>, backoffMs:
     case 'retryable': {
       const base = { outcome: outcome.kind, reason: outcome.reason, detail: outcome.detail, messages: outcome.errors, ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}) };
       if (outcome.reason === 'payload-too-large') return { ...base, state: 'failed', effect: 'too-large' };
-      const retryAfter = outcome.retryAfterMs;
+      const retryAfter = outcome.retryAfterMs === undefined ? undefined : Math.min(outcome.retryAfterMs, Math.max(maxWaitMs, backoffMs));
       const retryInMs = Math.max(backoffMs, retryAfter ?? 0);
       const effect: TransitionEffect = outcome.reason === 'rate-limited' ? 'rate-limited' : outcome.reason === 'unreachable' ? 'unreachable' : 'transient';
       return { ...base, state: 'queued', effect, retryInMs, ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) };

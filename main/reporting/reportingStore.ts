@@ -94,6 +94,14 @@ export interface UnsettledRow {
   overdue_at: number | null;
 }
 
+export interface UnsettledSummaryRow {
+  queued: number;
+  in_flight: number;
+  overdue: number;
+  awaiting_correction: number;
+  oldest_issued_at: number | null;
+}
+
 export interface DocumentStatusRow {
   id: number;
   chain_id: number;
@@ -187,22 +195,32 @@ export function reportingStatements(db: SqliteDatabase) {
     requeueInFlight: db.prepare<[number, number, number]>(
       "UPDATE reporting_jobs SET state = 'queued', next_attempt_at = ?, updated_at = ? WHERE document_id = ? AND state = 'in-flight'",
     ),
-    /** Connectivity is back: everything that waited is due now (an immediate attempt, not each job's backoff). */
-    dueNow: db.prepare<[number, number, number]>("UPDATE reporting_jobs SET next_attempt_at = ?, updated_at = ? WHERE state = 'queued' AND next_attempt_at > ?"),
+    /**
+     * Connectivity is back: everything that waited is due now (an immediate attempt, not each job's backoff) —
+     * except documents whose last answer was 429/503, the answers that carry Retry-After: those keep the wait the
+     * server asked for.
+     */
+    dueNow: db.prepare<[number, number, number]>(
+      "UPDATE reporting_jobs SET next_attempt_at = ?, updated_at = ? WHERE state = 'queued' AND next_attempt_at > ? AND (last_status IS NULL OR last_status NOT IN (429, 503))",
+    ),
     countsByState: db.prepare<[], { state: JobState; n: number }>(
       "SELECT j.state, COUNT(*) AS n FROM reporting_jobs j JOIN documents d ON d.id = j.document_id WHERE d.profile = 'simplified' GROUP BY j.state",
     ),
-    countsPending: db.prepare<[], { state: JobState; n: number }>(
-      "SELECT j.state, COUNT(*) AS n FROM reporting_jobs j JOIN documents d ON d.id = j.document_id WHERE j.state IN ('queued', 'in-flight') AND d.profile = 'simplified' GROUP BY j.state",
-    ),
-    /** Of the unsettled documents: how many were issued at or before the cut-off (overdue), how many await a correction. */
-    unsettledSummary: db.prepare<[number], { overdue: number | null; awaiting_correction: number | null }>(
-      `SELECT SUM(u.issued_at <= ?) AS overdue, SUM(u.state IN ('rejected', 'failed')) AS awaiting_correction FROM (${UNSETTLED}) u`,
+    /**
+     * The status counts in one pass over the unsettled documents: queued, in flight, overdue (issued at or before the
+     * cut-off), awaiting a correction, and the oldest issue time (the nearest deadline).
+     */
+    unsettledSummary: db.prepare<[number], UnsettledSummaryRow>(
+      `SELECT COALESCE(SUM(u.state = 'queued'), 0) AS queued, COALESCE(SUM(u.state = 'in-flight'), 0) AS in_flight,
+         COALESCE(SUM(u.issued_at <= ?), 0) AS overdue, COALESCE(SUM(u.state IN ('rejected', 'failed')), 0) AS awaiting_correction,
+         MIN(u.issued_at) AS oldest_issued_at
+       FROM (${UNSETTLED}) u`,
     ),
     unsettled: db.prepare<[], UnsettledRow>(`${UNSETTLED} ORDER BY d.issued_at, d.id`),
     /** Unsettled documents issued at or before the given instant (those with an alert threshold behind them). */
     unsettledIssuedBy: db.prepare<[number], UnsettledRow>(`${UNSETTLED} AND d.issued_at <= ? ORDER BY d.issued_at, d.id`),
-    oldestUnsettled: db.prepare<[], UnsettledRow>(`${UNSETTLED} ORDER BY d.issued_at, d.id LIMIT 1`),
+    /** The unsettled document issued at that instant (with unsettledSummary's oldest_issued_at: the nearest deadline). */
+    unsettledIssuedAt: db.prepare<[number], UnsettledRow>(`${UNSETTLED} AND d.issued_at = ? ORDER BY d.id LIMIT 1`),
     /** Flags are set once: a later check never moves the time an alert was first raised. */
     upsertWatch: db.prepare<[{ document_id: number; alerted_12h_at: number | null; alerted_20h_at: number | null; overdue_at: number | null }]>(
       `INSERT INTO reporting_watch (document_id, alerted_12h_at, alerted_20h_at, overdue_at)

@@ -304,14 +304,9 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
 
   status(): ReportingStatus {
     const now = this.time.now();
-    const counts = { queued: 0, inFlight: 0 };
-    for (const r of this.q.countsPending.all()) {
-      if (r.state === 'queued') counts.queued = r.n;
-      else if (r.state === 'in-flight') counts.inFlight = r.n;
-    }
     const policy = this.watchdog.policy;
-    const unsettled = this.q.unsettledSummary.get(now - policy.deadlineMs) ?? { overdue: 0, awaiting_correction: 0 };
-    const oldest = this.q.oldestUnsettled.get();
+    const u = this.q.unsettledSummary.get(now - policy.deadlineMs)!;
+    const oldest = u.oldest_issued_at === null ? undefined : this.q.unsettledIssuedAt.get(u.oldest_issued_at);
     const c = this.connectivity;
     return {
       at: new Date(now),
@@ -323,14 +318,15 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
       probes: c.probes,
       ...(this.rateLimitedUntil > now ? { rateLimitedUntil: new Date(this.rateLimitedUntil) } : {}),
       counts: {
-        ...counts,
+        queued: u.queued,
+        inFlight: u.in_flight,
         reported: this.terminal.reported,
         reportedWithWarnings: this.terminal['reported-with-warnings'],
         rejected: this.terminal.rejected,
         failed: this.terminal.failed,
-        overdue: unsettled.overdue ?? 0,
+        overdue: u.overdue,
       },
-      awaitingCorrection: unsettled.awaiting_correction ?? 0,
+      awaitingCorrection: u.awaiting_correction,
       ...(oldest ? { nearestDeadline: deadlineEntry(oldest, policy, now) } : {}),
       ...(this.lastReportedAt !== undefined ? { lastReportedAt: new Date(this.lastReportedAt) } : {}),
     };
@@ -356,9 +352,9 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     return buildOverdueEvidence(this.q, this.watchdog.policy, this.time.now());
   }
 
-  /** Writes the evidence as JSON and CSV into `dir`. */
-  writeOverdueEvidence(dir: string): { json: string; csv: string } {
-    return writeOverdueEvidence(this.overdueEvidence(), dir);
+  /** Writes the evidence (by default: as of now) as JSON and CSV into `dir`. */
+  writeOverdueEvidence(dir: string, evidence: OverdueEvidence = this.overdueEvidence()): { json: string; csv: string } {
+    return writeOverdueEvidence(evidence, dir);
   }
 
   // ── the loop ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -538,7 +534,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
 
   private settle(job: DueJobRow, claim: Claim, outcome: FatooraOutcome<InvoiceResult>): void {
     const now = this.time.now();
-    const t = transitionFor(outcome, backoffDelay(claim.attempt, this.retry, this.random));
+    const t = transitionFor(outcome, backoffDelay(claim.attempt, this.retry, this.random), this.retry.maxMs);
     const retryAt = t.state === 'queued' ? now + (t.retryInMs ?? 0) : null;
     const messages = t.messages.length > 0 ? JSON.stringify(t.messages) : null;
     this.db

@@ -2,19 +2,36 @@
 // Shared pieces of the reporting tests: a movable clock with timers that fire when time jumps, a device database
 // with a ledger and an onboarded terminal, and helpers to issue documents and compare the ledger with what the
 // simulator recorded.
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DocumentInputJson } from '../../app/document/documentInput';
 import { openDeviceDatabase } from '../../main/db/openDeviceDatabase';
-import type { FatooraSimulator } from '../../main/fatooraSimulator/index';
+import { startFatooraSimulator, type FatooraSimulator, type FatooraSimulatorOptions } from '../../main/fatooraSimulator/index';
 import { Ledger, type IssuedDocument, type SaleInput } from '../../main/ledger/ledger';
-import { ReportingWorker, type ReportingStatus, type ReportingTime, type ReportingWorkerOptions } from '../../main/reporting/index';
+import { ReportingWorker, type ReportingAlert, type ReportingStatus, type ReportingTime, type ReportingWorkerOptions } from '../../main/reporting/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
-import { simplifiedInvoice } from '../fixtures/documents';
-import type { SimulatorDevice } from '../support/simulatorDevice';
+import { BUYER, simplifiedInvoice } from '../fixtures/documents';
+import { onboardSimulatorDevice, type SimulatorDevice } from '../support/simulatorDevice';
 
 export const HOUR = 3600 * 1000;
+
+export interface SimulatorFixture {
+  readonly sim: FatooraSimulator;
+  readonly device: SimulatorDevice;
+}
+
+/** One simulator per test file, with a terminal onboarded on it (started before the tests, closed after). */
+export function simulatorFixture(options: FatooraSimulatorOptions = {}): SimulatorFixture {
+  const fixture = {} as { sim: FatooraSimulator; device: SimulatorDevice };
+  beforeAll(async () => {
+    fixture.sim = await startFatooraSimulator(options);
+    fixture.device = await onboardSimulatorDevice(fixture.sim);
+  });
+  afterAll(() => fixture.sim?.close());
+  return fixture;
+}
 
 /**
  * Real time plus an offset that tests can move forward. Timers run on real time, and `advance()` fires at once
@@ -71,6 +88,20 @@ export function saleOf(json: DocumentInputJson = simplifiedInvoice()): SaleInput
   return sale;
 }
 
+/**
+ * A sale with another shop's VAT number as the seller: the terminal's certificate does not cover it, so Fatoora
+ * rejects it (400 certificate-permissions, reference §12 item 19) — a real rejection, not an injected one.
+ */
+export function wrongSellerSale(): SaleInput {
+  return saleOf(simplifiedInvoice({ seller: { ...simplifiedInvoice().seller, vatNumber: BUYER.vatNumber } }));
+}
+
+/** Fatoora's port stops listening (connections refused) from now for `forMs` of simulator time. */
+export async function refuseConnections(sim: FatooraSimulator, time: MovableTime, forMs = 30 * 24 * HOUR): Promise<void> {
+  sim.faults.set({ outages: [{ from: new Date(time.now() - 1000), until: new Date(time.now() + forMs), mode: 'refuse' }] });
+  await new Promise((r) => setTimeout(r, 300)); // the simulator closes its port on its next reconcile
+}
+
 export interface Terminal {
   readonly file: string;
   /** The issuance connection (the ledger's). */
@@ -106,12 +137,30 @@ export function newWorker(terminal: Terminal, device: SimulatorDevice, time: Mov
   });
 }
 
-/** Resolves when `predicate` holds, polling every 20 ms; rejects with `what` after `timeoutMs`. */
+export interface Scene extends SimulatorFixture {
+  readonly time: MovableTime;
+  readonly terminal: Terminal;
+  readonly worker: ReportingWorker;
+  /** Every alert the worker raised, in order. */
+  readonly alerts: ReportingAlert[];
+}
+
+/** A fresh terminal database on the fixture's simulator, with a (not yet started) worker whose alerts are kept. */
+export function scene(fx: SimulatorFixture, options: Partial<ReportingWorkerOptions> = {}, device: SimulatorDevice = fx.device): Scene {
+  const time = new MovableTime(fx.sim);
+  const terminal = openTerminal(time);
+  const worker = newWorker(terminal, device, time, options);
+  const alerts: ReportingAlert[] = [];
+  worker.on('alert', (a) => alerts.push(a));
+  return { sim: fx.sim, device: fx.device, time, terminal, worker, alerts };
+}
+
+/** Resolves when `predicate` holds, polling every 50 ms; rejects with `what` after `timeoutMs`. */
 export async function waitFor(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -149,10 +198,11 @@ export interface AttemptLine {
   reason: string | null;
   started_at: number;
   finished_at: number | null;
+  retry_at: number | null;
 }
 
 export function attemptsByDocument(db: SqliteDatabase): Map<number, AttemptLine[]> {
-  const rows = db.prepare('SELECT document_id, attempt, outcome, http_status, reason, started_at, finished_at FROM reporting_attempts ORDER BY document_id, attempt').all() as AttemptLine[];
+  const rows = db.prepare('SELECT document_id, attempt, outcome, http_status, reason, started_at, finished_at, retry_at FROM reporting_attempts ORDER BY document_id, attempt').all() as AttemptLine[];
   const map = new Map<number, AttemptLine[]>();
   for (const r of rows) map.set(r.document_id, [...(map.get(r.document_id) ?? []), r]);
   return map;

@@ -1,24 +1,15 @@
 // SPDX-License-Identifier: UNLICENSED
 // The reporting worker against the in-process Fatoora simulator (real HTTP on 127.0.0.1, real verifier): the happy
 // path, a rejection in the middle of the chain with its correction, pause/resume, draining on shutdown, and the lease.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
-import { ReportingLeaseError, type ReportingAlert } from '../../main/reporting/index';
-import { BUYER, simplifiedInvoice } from '../fixtures/documents';
-import { onboardSimulatorDevice, type SimulatorDevice } from '../support/simulatorDevice';
-import { attemptsByDocument, issueMany, jobStates, MovableTime, newWorker, openTerminal, reportedByHash, saleOf, settled, storedDocuments, waitFor } from './support';
+import { describe, expect, it } from 'vitest';
+import { ReportingLeaseError } from '../../main/reporting/index';
+import { attemptsByDocument, issueMany, jobStates, MovableTime, newWorker, openTerminal, reportedByHash, saleOf, scene, settled, simulatorFixture, storedDocuments, waitFor, wrongSellerSale } from './support';
 
-let sim: FatooraSimulator;
-let device: SimulatorDevice;
-
-beforeAll(async () => {
-  sim = await startFatooraSimulator();
-  device = await onboardSimulatorDevice(sim);
-});
-afterAll(() => sim.close());
+const fx = simulatorFixture();
 
 describe('reporting worker', () => {
   it('reports every document once, in ICV order, with the stored bytes, and keeps each attempt', async () => {
+    const { sim, device } = fx;
     const time = new MovableTime(sim);
     const terminal = openTerminal(time);
     const docs = await issueMany(terminal, device, 12);
@@ -51,17 +42,12 @@ describe('reporting worker', () => {
   });
 
   it('a document rejected in the middle of the chain keeps ZATCA\'s messages; its re-issue continues the chain; later documents are reported', async () => {
-    const time = new MovableTime(sim);
-    const terminal = openTerminal(time);
-    const worker = newWorker(terminal, device, time);
-    const alerts: ReportingAlert[] = [];
-    worker.on('alert', (a) => alerts.push(a));
+    const { sim, device, terminal, worker, alerts } = scene(fx);
     worker.start();
     const early = await issueMany(terminal, device, 3);
     // a wrong seller VAT number (another shop's): the certificate does not cover it, Fatoora answers 400
     // certificate-permissions (reference §12 item 19)
-    const wrongSeller = saleOf(simplifiedInvoice({ seller: { ...simplifiedInvoice().seller, vatNumber: BUYER.vatNumber } }));
-    const [bad] = await issueMany(terminal, device, 1, wrongSeller);
+    const [bad] = await issueMany(terminal, device, 1, wrongSellerSale());
     const later = await issueMany(terminal, device, 3);
     worker.nudge();
     await waitFor(() => settled(worker), 20_000, 'all answered');
@@ -101,6 +87,7 @@ describe('reporting worker', () => {
   });
 
   it('pause stops sending, resume continues; a second worker on the same database is refused', async () => {
+    const { sim, device } = fx;
     const time = new MovableTime(sim);
     const terminal = openTerminal(time);
     const worker = newWorker(terminal, device, time);
@@ -123,6 +110,7 @@ describe('reporting worker', () => {
   });
 
   it('stop() lets requests in flight finish; past its deadline it aborts them, and the next worker resends the identical payload', async () => {
+    const { sim, device } = fx;
     const time = new MovableTime(sim);
     const terminal = openTerminal(time);
     const docs = await issueMany(terminal, device, 4);
