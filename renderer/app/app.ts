@@ -60,6 +60,8 @@ export async function startApp(connection: Connection): Promise<void> {
     }
     screen?.dispose?.();
     setLocale(session.locale); // before the screen is built: its words and direction depend on it
+    const toastEl = document.getElementById('toast');
+    if (toastEl) toastEl.hidden = true;
     screenName = name;
     screen = name === 'login' ? loginScreen(ctx) : name === 'cashier' ? cashierScreen(ctx) : name === 'receipts' ? receiptsScreen(ctx) : managerScreen(ctx);
     mount(byId('screen'), screen.el);

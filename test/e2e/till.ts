@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: UNLICENSED
+// Driving the app in Debian's Chromium the way a cashier does: with the keyboard (the scanner is a keyboard too).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './browserModeProcess';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'e2e');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function openTill(browser: Browser, launchUrl: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  await page.goto(launchUrl);
+  await page.waitForSelector('[data-test=pin]');
+  return { page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The language toggle until the page is in `locale`. */
+export async function useLanguage(page: Page, locale: 'ar' | 'en'): Promise<void> {
+  for (let i = 0; i < 2 && (await page.getAttribute('html', 'lang')) !== locale; i++) {
+    await page.click('[data-test=language]');
+    await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+  }
+}
+
+export async function signIn(page: Page, user: string, pin: string): Promise<void> {
+  if (await page.$('[data-test=sign-out]')) {
+    await page.click('[data-test=sign-out]');
+  }
+  await page.waitForSelector('[data-test=pin]');
+  await page.click(`[data-test="user-${user}"]`);
+  await page.fill('[data-test=pin]', pin);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-test=scan]');
+}
+
+/** Types into the focused scan field and presses Enter, as a keyboard-wedge scanner does. */
+export async function scan(page: Page, code: string): Promise<void> {
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-test') === 'scan');
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+}
+
+/** Rings up the codes, pays cash (F8, amount typed) and completes with Enter; returns the document number. */
+export async function sellForCash(page: Page, codes: readonly string[], cash: string): Promise<string> {
+  const before = await page.textContent('[data-test=last-sale]');
+  for (const code of codes) await scan(page, code);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-test=cart] tr[data-test^=line-]').length === n, new Set(codes).size);
+  await page.waitForFunction(() => !document.querySelector('[data-test=total]')?.textContent?.includes('…') && document.querySelector('[data-test=total]')?.textContent !== '0.00');
+  await page.keyboard.press('F8');
+  await page.keyboard.type(cash);
+  await page.waitForFunction(() => document.querySelector('[data-test=due]')?.textContent === '0.00');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((b) => {
+    const t = document.querySelector('[data-test=last-sale]')?.textContent ?? '';
+    return t !== '' && t !== b;
+  }, before ?? '');
+  return (await page.textContent('[data-test=last-sale] .doc-number'))!.trim();
+}
+
+export async function chipText(page: Page, name: string): Promise<string> {
+  return ((await page.textContent(`[data-test=${name}]`)) ?? '').trim();
+}
