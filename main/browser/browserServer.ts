@@ -67,16 +67,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     res.end(body);
   };
 
+  /** The body, or null when it is larger than allowed (declared or as it arrives): the caller answers 413. */
   function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
     return new Promise((resolve) => {
+      if (Number(req.headers['content-length'] ?? 0) > maxBody) return resolve(null);
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > maxBody) {
-          resolve(null);
-          req.destroy();
-        } else chunks.push(c);
+        if (size > maxBody) resolve(null);
+        else chunks.push(c);
       });
       req.on('end', () => resolve(Buffer.concat(chunks)));
       req.on('error', () => resolve(null));
@@ -132,7 +132,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (req.method !== 'POST') return plain(res, 405, 'method not allowed');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return plain(res, 415, 'application/json only');
     const raw = await readBody(req);
-    if (raw === null) return plain(res, 413, 'too large');
+    if (raw === null) {
+      res.setHeader('Connection', 'close');
+      res.on('finish', () => req.destroy());
+      return plain(res, 413, 'too large');
+    }
     let input: unknown;
     try {
       input = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
