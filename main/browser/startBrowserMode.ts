@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { openApp } from '../app/openApp';
 import { receiptTemplate } from '../app/receiptTemplate';
 import { createLogger, streamLogSink, teeLogSink } from '../log/logger';
-import { ChromiumRasterizer } from '../printing/chromiumRasterizer';
+import type { ChromiumRasterizer } from '../printing/chromiumRasterizer';
+import type { ReceiptRasterizer } from '../printing/rasterizer';
 import { startBrowserServer } from './browserServer';
 import { buildRendererAssets } from './rendererAssets';
 
@@ -52,6 +53,24 @@ export function parseBrowserModeArgs(argv: readonly string[], env: NodeJS.Proces
   };
 }
 
+/**
+ * The Chromium rasterizer, loaded on first use: playwright-core alone takes ~0.6 s to import, which the till
+ * should not wait for at start-up. Warmed up a few seconds after start, so the first receipt does not launch it.
+ */
+function lazyChromiumRasterizer(): ReceiptRasterizer & { warmUp(): Promise<void> } {
+  let instance: Promise<ChromiumRasterizer> | null = null;
+  const get = () => (instance ??= import('../printing/chromiumRasterizer').then((m) => new m.ChromiumRasterizer()));
+  return {
+    rasterize: async (html, widthPx) => (await get()).rasterize(html, widthPx),
+    warmUp: async () => (await get()).warmUp(),
+    close: async () => {
+      if (instance) await (await instance).close();
+    },
+  };
+}
+
+const WARM_UP_AFTER_MS = 3000;
+
 export interface RunningBrowserMode {
   readonly launchUrl: string;
   close(): Promise<void>;
@@ -62,7 +81,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   const logFile = createWriteStream(path.join(options.dataDir, 'logs', 'dukkan.log'), { flags: 'a' });
   const sinks = [streamLogSink((t) => logFile.write(t)), ...(options.quiet ? [] : [streamLogSink((t) => process.stderr.write(t))])];
   const logger = createLogger({ sink: teeLogSink(...sinks), minLevel: 'info' });
-  const rasterizer = new ChromiumRasterizer();
+  const rasterizer = lazyChromiumRasterizer();
   const [assets, app] = await Promise.all([
     buildRendererAssets(),
     openApp({
@@ -75,11 +94,12 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
     }),
   ]);
   const server = await startBrowserServer({ dispatcher: app.dispatcher, sessions: app.sessions, assets, subscribe: (l) => app.subscribe(l), logger, ...(options.port ? { port: options.port } : {}) });
-  // the first receipt should not pay for launching Chromium
-  void rasterizer.warmUp().catch(() => undefined);
+  // the first receipt should not pay for launching Chromium, nor should the first page load compete with it
+  const warmUp = setTimeout(() => void rasterizer.warmUp().catch(() => undefined), WARM_UP_AFTER_MS);
   return {
     launchUrl: server.launchUrl,
     async close() {
+      clearTimeout(warmUp);
       await server.close();
       await app.close();
       await new Promise<void>((resolve) => logFile.end(() => resolve()));

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: UNLICENSED
+// Startup of browser mode to a usable cashier screen (issue 8): from spawning `main/browser/startBrowserMode.ts` (as
+// `npm run start:browser` does) to the till being interactive in Chromium — the link printed, the page loaded, the
+// cashier signed in, the scan field focused and the status strip filled. Chromium is already running (on a terminal
+// the browser or kiosk window is). Cold = a new data folder (training mode onboards against the embedded Fatoora
+// simulator, with the OS keychain); warm = the same folder again.
+import type { Browser } from 'playwright-core';
+import { startBrowserModeProcess } from '../test/e2e/browserModeProcess';
+import { launchChromium } from '../test/e2e/till';
+import { summarize, type LatencySummary } from './stats';
+
+interface Phases {
+  readonly ready: number;
+  readonly signInScreen: number;
+  readonly cashier: number;
+}
+
+async function oneStart(browser: Browser, dataDir?: string): Promise<{ phases: Phases; dataDir: string }> {
+  const t0 = performance.now();
+  const app = await startBrowserModeProcess(dataDir ? { dataDir } : {});
+  const ready = performance.now() - t0;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(app.launchUrl);
+    await page.waitForSelector('[data-test=pin]');
+    const signInScreen = performance.now() - t0;
+    await page.click('[data-test="user-Cashier"]');
+    await page.fill('[data-test=pin]', '0000');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-test') === 'scan' && document.querySelector('[data-test=waiting]') !== null);
+    const cashier = performance.now() - t0;
+    return { phases: { ready, signInScreen, cashier }, dataDir: app.dataDir };
+  } finally {
+    await page.close();
+    await app.stop();
+  }
+}
+
+export async function benchStartup(options: { readonly runs?: number } = {}) {
+  const runs = options.runs ?? 5;
+  const browser = await launchChromium();
+  const cold: Phases[] = [];
+  const warm: Phases[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const first = await oneStart(browser);
+      cold.push(first.phases);
+      warm.push((await oneStart(browser, first.dataDir)).phases);
+    }
+  } finally {
+    await browser.close();
+  }
+  const sum = (list: Phases[], k: keyof Phases): LatencySummary => summarize(list.map((p) => p[k]));
+  const figures = {
+    runs,
+    cold: { ready: sum(cold, 'ready'), signInScreen: sum(cold, 'signInScreen'), cashier: sum(cold, 'cashier') },
+    warm: { ready: sum(warm, 'ready'), signInScreen: sum(warm, 'signInScreen'), cashier: sum(warm, 'cashier') },
+  };
+  const s = (v: LatencySummary) => `${(v.p50 / 1000).toFixed(2)} s (max ${(v.max / 1000).toFixed(2)} s)`;
+  const markdown = [
+    `Process start (\`npm run start:browser\` spawned) → link printed → page loaded in Chromium → cashier signed in,`,
+    `scan field focused and status strip filled. p50 over ${runs} runs each; Chromium already open. Cold = new data`,
+    `folder: training mode onboards against the embedded Fatoora simulator (keys into gnome-keyring), seeds users and`,
+    `catalog. Warm = the same folder started again. Includes the renderer bundle (esbuild, built at start).`,
+    '',
+    '| start | link printed | sign-in screen | cashier screen usable |',
+    '| --- | --- | --- | --- |',
+    `| cold (first run) | ${s(figures.cold.ready)} | ${s(figures.cold.signInScreen)} | ${s(figures.cold.cashier)} |`,
+    `| warm | ${s(figures.warm.ready)} | ${s(figures.warm.signInScreen)} | ${s(figures.warm.cashier)} |`,
+  ];
+  return { title: 'Startup: browser mode to a usable cashier screen (issue 8)', markdown, figures };
+}

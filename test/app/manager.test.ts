@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: UNLICENSED
+// The manager's side through the contract on a real app: X/Z reports that add up to the signed documents, the
+// zip export checked by unzip and Python's zipfile against the ledger's bytes, CSV import (all or nothing), users
+// with hashed PINs, printer settings, and onboarding refusals in plain words.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { randomUUID, scryptSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Decimal } from '../../app/money/decimal';
+import { computeTotals } from '../../app/totals/computeTotals';
+import type { DukkanApp } from '../../main/app/openApp';
+import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDeviceDatabase';
+import { clientOf, openTestApp, signIn, type Client } from './support';
+
+describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => {
+  let app: DukkanApp;
+  let dataDir: string;
+  let cashier: Client;
+  let manager: Client;
+  const numbers: string[] = [];
+
+  beforeAll(async () => {
+    ({ app, dataDir } = await openTestApp());
+    cashier = clientOf(app, 'till');
+    manager = clientOf(app, 'office');
+    await signIn(cashier, app, 'cashier');
+    await signIn(manager, app, 'manager');
+  });
+  afterAll(() => app.close());
+
+  const product = (name: string) => app.core.catalog.list().find((p) => p.name.startsWith(name))!.id;
+
+  it('imports a spreadsheet catalog all or nothing, with line numbers for every problem', async () => {
+    const bad = '\uFEFFname;name_ar;barcode;price;price_includes_vat;vat_category;vat_rate;exemption_code\r\n' + 'Tea 100 bags;"شاي، ١٠٠ كيس";6281234567897;12.50;yes;S;15;\r\n' + 'Broken;;628;12,5x;maybe;S;15;\r\n' + 'Insulin;انسولين;6281111111111;30;yes;Z;0;\r\n';
+    const r1 = await manager.call('catalog.importCsv', { csv: bad });
+    expect(r1.created).toBe(0);
+    expect(r1.errors.map((e) => e.line)).toEqual([3, 4]);
+    expect(r1.errors.find((e) => e.line === 4)!.message).toMatch(/exemption/);
+    expect(app.core.catalog.lookup('6281234567897')).toBeUndefined();
+
+    const good = 'name,name_ar,barcode,price,price_includes_vat,vat_category,vat_rate,exemption_code\n' + 'Tea 100 bags,"شاي، ١٠٠ كيس",6281234567897|6281234567880,12.50,yes,S,15,\n' + 'Insulin,انسولين,6281111111111,30,yes,Z,0,VATEX-SA-35\n' + '"Olive oil ""extra virgin""",,6289999999994,21.74,no,S,15,\n';
+    const r2 = await manager.call('catalog.importCsv', { csv: good });
+    expect(r2).toEqual({ created: 3, updated: 0, errors: [] });
+    expect(app.core.catalog.lookup('6281234567880')).toMatchObject({ name: 'Tea 100 bags', nameAr: 'شاي، ١٠٠ كيس', price: '12.50' });
+    expect(app.core.catalog.lookup('6289999999994')).toMatchObject({ name: 'Olive oil "extra virgin"', priceIncludesVat: false });
+    // the same file again updates by barcode
+    expect(await manager.call('catalog.importCsv', { csv: good.replace('12.50', '13.00') })).toEqual({ created: 0, updated: 3, errors: [] });
+    expect(app.core.catalog.lookup('6281234567897')!.price).toBe('13.00');
+  });
+
+  it('refuses a barcode that belongs to another product and VAT rules that do not hold', async () => {
+    const e = await manager.refusal('catalog.save', { name: 'Tea copy', barcodes: ['6281234567897'], price: '1', priceIncludesVat: true, vatCategory: 'S', vatRate: '15' });
+    expect(e.message).toContain('already belongs to product Tea 100 bags');
+    expect((await manager.refusal('catalog.save', { name: 'Odd', barcodes: [], price: '1', priceIncludesVat: true, vatCategory: 'S', vatRate: '0' })).message).toContain('15 or 5');
+    expect((await manager.refusal('catalog.save', { name: 'Odd', barcodes: [], price: '1', priceIncludesVat: true, vatCategory: 'E', vatRate: '0' })).message).toContain('exemption');
+  });
+
+  it('X report adds up the signed documents per VAT rate and payment method; Z closes the period', async () => {
+    const sell = async (lines: { productId: number; quantity: string }[], payments: { method: 'cash' | 'card'; amount: string }[]) =>
+      numbers.push((await cashier.call('sale.complete', { lines, payments, saleId: randomUUID() })).document.number);
+    await sell([{ productId: product('Tea'), quantity: '2' }, { productId: product('Insulin'), quantity: '1' }], [{ method: 'card', amount: '56.00' }]);
+    await sell([{ productId: product('Olive'), quantity: '1' }], [{ method: 'cash', amount: '30' }]);
+    const approvalId = (await cashier.call('approval.request', { pin: '1234', purpose: 'return' })).approvalId;
+    const note = await cashier.call('returns.create', { originalNumber: numbers[0]!, lines: [{ lineId: 1, quantity: '1' }], reason: 'Wrong item', refundMethod: 'card', approvalId, requestId: randomUUID() });
+
+    const x = await manager.call('reports.daily', { kind: 'X' });
+    expect(x).toMatchObject({ kind: 'X', number: null, documents: { invoices: 2, creditNotes: 1, debitNotes: 0 }, training: true });
+    expect(x.totals).toEqual({ sales: '81.00', returns: '13.00', debits: '0.00', net: '68.00', vat: expect.any(String) });
+    expect(x.payments).toEqual(expect.arrayContaining([{ method: 'card', amount: '43.00' }, { method: 'cash', amount: '25.00' }]));
+    // independently: the VAT rows equal the sum over the stored documents recomputed by the engine
+    const docs = [...numbers, note.document.number].map((n) => app.core.current().documents.byNumber(n)!);
+    const expected = new Map<string, Decimal>();
+    for (const d of docs) {
+      const sign = d.kind === 'credit-note' ? Decimal.fromInt(-1) : Decimal.fromInt(1);
+      for (const c of computeTotals(app.core.current().documents.documentOf(d)).categories) {
+        const key = `${c.vatKey.category}|${c.vatKey.rate.toMinimal()}`;
+        expected.set(key, (expected.get(key) ?? Decimal.ZERO).add(c.vat.mul(sign)));
+      }
+    }
+    expect(Object.fromEntries(x.vat.map((v) => [`${v.category}|${v.rate}`, v.vat]))).toEqual(Object.fromEntries([...expected].map(([k, v]) => [k, v.toFixed(2)])));
+    expect(x.vat.find((v) => v.category === 'Z')).toMatchObject({ rate: '0', taxable: '30.00', vat: '0.00' });
+
+    const z = await manager.call('reports.daily', { kind: 'Z' });
+    expect(z).toMatchObject({ kind: 'Z', number: 1, totals: x.totals, documents: x.documents });
+    const after = await manager.call('reports.daily', { kind: 'X' });
+    expect(after.documents).toEqual({ invoices: 0, creditNotes: 0, debitNotes: 0 });
+    expect(after.totals.net).toBe('0.00');
+    expect((await manager.call('reports.daily', { kind: 'Z' })).number).toBe(2);
+  });
+
+  it('exports the period as a zip that unzip and Python accept, with every document byte for byte', async () => {
+    const today = app.core.current().documents.byNumber(numbers[0]!)!.issue_date;
+    const r = await manager.call('export.documents', { from: today, to: today });
+    expect(r.documents).toBeGreaterThanOrEqual(3);
+    expect(r.fileName).toMatch(/^dukkan-training-documents-/);
+    expect(execFileSync('unzip', ['-t', r.path]).toString()).toMatch(/No errors detected/);
+    const listing = JSON.parse(
+      execFileSync('python3', ['-c', 'import sys,zipfile,json,base64\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({i.filename: base64.b64encode(z.read(i)).decode() for i in z.infolist()}))', r.path]).toString(),
+    ) as Record<string, string>;
+    const manifest = Buffer.from(listing['manifest.csv']!, 'base64').toString('utf8').trim().split('\r\n');
+    expect(manifest).toHaveLength(r.documents + 1);
+    for (const line of manifest.slice(1)) {
+      const [number, uuid, , , , , , , hash, , file] = line.split(',');
+      const row = app.core.current().documents.byNumber(number!)!;
+      expect(row.uuid).toBe(uuid);
+      expect(row.hash).toBe(hash);
+      expect(Buffer.from(listing[file!]!, 'base64').equals(Buffer.from(row.xml))).toBe(true);
+    }
+    expect(readFileSync(r.path).length).toBe(r.bytes);
+    expect(await manager.refusal('export.documents', { from: '2026-02-01', to: '2026-01-01' })).toMatchObject({ code: 'invalid-input' });
+  });
+
+  it('keeps PINs hashed, changes them, and never leaves the terminal without a manager', async () => {
+    const created = await manager.call('users.save', { name: 'Sara', role: 'cashier', pin: '4821' });
+    const db = openDeviceDatabase(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+    const stored = db.prepare<[number], { pin_salt: Buffer; pin_hash: Buffer; pin_params: string }>('SELECT pin_salt, pin_hash, pin_params FROM users WHERE id = ?').get(created.id)!;
+    db.close();
+    expect(stored.pin_salt).toHaveLength(16);
+    expect(stored.pin_hash).toHaveLength(32);
+    // the hash is scrypt(PIN, salt) with the stored parameters, checked with node:crypto independently
+    expect(scryptSync('4821', stored.pin_salt, 32, { N: 16384, r: 8, p: 1 }).equals(stored.pin_hash)).toBe(true);
+    expect(JSON.parse(stored.pin_params)).toEqual({ N: 16384, r: 8, p: 1, keylen: 32 });
+    const sara = clientOf(app, 'till-sara');
+    expect(await sara.refusal('session.login', { userId: created.id, pin: '0000' })).toMatchObject({ code: 'wrong-pin' });
+    await sara.call('session.login', { userId: created.id, pin: '4821' });
+    const boss = app.core.users.list().find((u) => u.role === 'manager')!;
+    expect((await manager.refusal('users.save', { id: boss.id, name: boss.name, role: 'cashier' })).message).toContain('at least one active manager');
+    // once the factory PINs are changed the sign-in screen stops showing them
+    const cashierUser = app.core.users.list().find((u) => u.name === 'Cashier')!;
+    await manager.call('users.save', { id: cashierUser.id, name: 'Cashier', role: 'cashier', pin: '7391' });
+    await manager.call('users.save', { id: boss.id, name: boss.name, role: 'manager', pin: '5520' });
+    expect((await cashier.call('session.get', {})).defaultPinsHint).toBeNull();
+  });
+
+  it('saves printer settings, refusing addresses it cannot drive', async () => {
+    expect(await manager.call('printer.save', { address: 'tcp://192.168.1.50:9100', paperWidth: 58 })).toEqual({ address: 'tcp://192.168.1.50:9100', paperWidth: 58 });
+    expect(await manager.call('printer.get', {})).toEqual({ address: 'tcp://192.168.1.50:9100', paperWidth: 58 });
+    expect((await manager.refusal('printer.save', { address: 'http://evil/', paperWidth: 80 })).code).toBe('invalid-input');
+    expect((await manager.refusal('printer.save', { address: 'printer:Office', paperWidth: 80 })).message).toContain('printer driver');
+    await manager.call('printer.save', { address: null, paperWidth: 80 });
+  });
+
+  it('explains a refused onboarding in both languages, field by field, and stays in training', async () => {
+    const shop = { vatNumber: '123', crn: '1010010000', sellerName: { ar: 'متجر', en: 'Shop' }, branch: 'فرع', industry: 'Retail', address: { street: 'x', building: '12', district: 'd', city: 'c', postalCode: '1234' } };
+    const p = await manager.call('onboarding.start', { environment: 'simulation', otp: '123456', shop });
+    expect(p.state).toBe('failed');
+    expect(p.error!.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['vatNumber', 'branch', 'address.building', 'address.postalCode']));
+    for (const f of p.error!.fields) expect(f.ar).toMatch(/[\u0600-\u06FF]/);
+    expect(app.mode()).toBe('training');
+    expect((await manager.refusal('onboarding.start', { environment: 'simulation', otp: '12', shop })).fields?.[0]?.path).toBe('otp');
+  });
+});

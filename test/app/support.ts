@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: UNLICENSED
+// An app opened in-process on a temporary folder, driven through its dispatcher exactly as the renderer's calls
+// arrive (IPC or HTTP): the same schemas, roles and handlers. The keychain is an in-memory SecretStore (the
+// SecretStore interface of native/keychain; the OS keychain itself is covered by the onboarding tests and e2e).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { MethodInput, MethodOutput } from '../../app/contract/api';
+import type { ApiError } from '../../app/contract/errors';
+import type { MethodName } from '../../app/contract/methodNames';
+import { openApp, type AppOptions, type DukkanApp } from '../../main/app/openApp';
+import { receiptTemplate } from '../../main/app/receiptTemplate';
+import type { SecretStore } from '../../native/keychain/secretStore';
+import type { ClientSession } from '../../main/users/sessions';
+import type { ReceiptRasterizer } from '../../main/printing/rasterizer';
+
+export function memorySecrets(): SecretStore & { readonly entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  return {
+    entries,
+    get: async (name) => entries.get(name),
+    set: async (name, value) => void entries.set(name, value),
+    delete: async (name) => entries.delete(name),
+  };
+}
+
+/** A rasterizer that must not be reached (no printer is configured in these tests unless one is given). */
+export const NO_RASTERIZER: ReceiptRasterizer = {
+  rasterize: () => Promise.reject(new Error('no rasterizer in this test')),
+  close: async () => undefined,
+};
+
+export class CallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(`${error.code}: ${error.message}`);
+  }
+}
+
+export interface Client {
+  readonly session: ClientSession;
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** The refusal of a call expected to fail. */
+  refusal<M extends MethodName>(method: M, input: unknown): Promise<ApiError>;
+}
+
+export function clientOf(app: DukkanApp, id = 'test-client'): Client {
+  const session = app.sessions.get(id);
+  return {
+    session,
+    async call(method, input) {
+      const r = await app.dispatcher.call(method, input, session);
+      if (!r.ok) throw new CallError(r.error);
+      return r.value as never;
+    },
+    async refusal(method, input) {
+      const r = await app.dispatcher.call(method, input, session);
+      if (r.ok) throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(r.value).slice(0, 200)}`);
+      return r.error;
+    },
+  };
+}
+
+export async function openTestApp(options: Partial<AppOptions> = {}): Promise<{ app: DukkanApp; dataDir: string; secrets: ReturnType<typeof memorySecrets> }> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'dukkan-app-'));
+  // one store per database, as the OS keychain is one service per device id
+  const stores = new Map<string, ReturnType<typeof memorySecrets>>();
+  const secrets = memorySecrets();
+  const app = await openApp({
+    dataDir,
+    template: receiptTemplate,
+    rasterizer: NO_RASTERIZER,
+    secrets: (db) => {
+      const key = db.name;
+      if (!stores.has(key)) stores.set(key, key.endsWith(path.join(path.basename(dataDir), 'dukkan.sqlite')) ? secrets : memorySecrets());
+      return stores.get(key)!;
+    },
+    reporting: { retry: { initialMs: 100, maxMs: 1000 }, probe: { initialMs: 100, maxMs: 1000 }, pollIntervalMs: 200, statusIntervalMs: 20 },
+    ...options,
+  });
+  return { app, dataDir, secrets };
+}
+
+export async function signIn(client: Client, app: DukkanApp, role: 'cashier' | 'manager', pin = role === 'manager' ? '1234' : '0000'): Promise<void> {
+  const user = app.core.users.list().find((u) => u.role === role)!;
+  await client.call('session.login', { userId: user.id, pin });
+}
+
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
