@@ -43,7 +43,6 @@ const preload = path.join(here, 'preload.cjs');
     if (kiosk || app.isPackaged) Menu.setApplicationMenu(null);
     lockDownSession(session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
-    process.env.DUKKAN_RESOURCES ??= path.join(here, '..', 'resources');
     dukkan = await openApp({ dataDir: app.getPath('userData'), template: receiptTemplate, rasterizer: new ElectronRasterizer({ BrowserWindow }), logger });
     ipc = registerValidatedIpc(ipcMain as unknown as IpcMainLike, dukkan.dispatcher, dukkan.sessions, logger);
     dukkan.subscribe((event) => ipc?.broadcast(event));
