@@ -4,6 +4,8 @@
 // IPC handlers, windows) and lets the test drive it (IPC calls, app:// requests, quitting). Loaded in place of the
 // real module by NODE_PATH (require) and by hooks.mjs (import).
 'use strict';
+/* global require, module, process -- CommonJS on purpose: the same instance for main.cjs (require) and app.mjs (import) */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { EventEmitter } = require('node:events');
 
 const state = { schemes: [], protocolHandlers: {}, ipcHandlers: new Map(), windows: [], permission: {}, beforeRequest: null, menu: 'default', errors: [] };
