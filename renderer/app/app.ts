@@ -99,7 +99,13 @@ export async function startApp(connection: Connection): Promise<void> {
       s.nearestDeadline ? chip(Date.parse(s.nearestDeadline) - Date.now() < 4 * 3600_000 ? 'bad' : 'warn', t('deadline', { t: timeLeft(s.nearestDeadline) }), 'deadline') : chip('ok', t('noDeadline'), 'deadline'),
       s.overdue > 0 ? chip('bad', t('overdueChip', { n: s.overdue }), 'overdue') : null,
       s.rejected > 0 ? chip('bad', t('rejectedChip', { n: s.rejected }), 'rejected') : null,
-      !s.printer.configured ? chip('', t('printerNone'), 'printer') : s.printer.state === 'error' ? chip('bad', `${t('printerError')}: ${s.printer.message ?? ''}`, 'printer') : chip('ok', t('printerReady'), 'printer'),
+      !s.printer.configured
+        ? chip('', t('printerNone'), 'printer')
+        : s.printer.state === 'error'
+          ? chip('bad', `${t('printerError')}: ${s.printer.message ?? ''}`, 'printer')
+          : s.printer.state === 'unknown'
+            ? chip('', t('printerSetUp'), 'printer')
+            : chip('ok', t('printerReady'), 'printer'),
     );
   }
 

@@ -18,6 +18,7 @@ const S = {
   rejectedChip: { en: 'Rejected: {n}', ar: 'مرفوضة: {n}' },
   printerReady: { en: 'Printer ready', ar: 'الطابعة جاهزة' },
   printerError: { en: 'Printer problem', ar: 'مشكلة في الطابعة' },
+  printerSetUp: { en: 'Printer set up', ar: 'الطابعة مُعدّة' },
   printerNone: { en: 'No printer', ar: 'لا توجد طابعة' },
   language: { en: 'العربية', ar: 'English' },
   signOut: { en: 'Sign out', ar: 'خروج' },

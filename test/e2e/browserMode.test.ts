@@ -223,6 +223,27 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
     const side = (await page.locator('.side').boundingBox())!;
     expect(side.x).toBeLessThan(till.x);
     await screenshot(page, '6-arabic-rtl');
+  });
+
+  it('gives the manager the sync log with Fatoora’s answers and a daily X report, by keyboard', async () => {
+    await page.keyboard.press('Alt+n');
+    await page.click('[data-test=confirm-yes]');
+    await useLanguage(page, 'en');
+    await signIn(page, 'Manager', '1234');
+    await page.keyboard.press('F7');
+    await page.keyboard.press('Alt+3');
+    await page.waitForFunction(() => (document.querySelector('[data-test=sync-log]')?.querySelectorAll('tr').length ?? 0) > 20);
+    const log = (await page.textContent('[data-test=sync-log]'))!;
+    expect(log).toContain('accepted');
+    expect(log).toMatch(/unknown-outcome|retryable/); // the attempts made while Fatoora was down are on record
+    await screenshot(page, '7-sync-log');
+    await page.keyboard.press('Alt+7');
+    await page.click('[data-test=x-report]');
+    await page.waitForSelector('[data-test=report] table');
+    const report = (await page.textContent('[data-test=report]'))!;
+    expect(report).toContain('Invoices21');
+    expect(report).toContain('Credit notes1');
+    await screenshot(page, '7-x-report');
     expect(problems).toEqual([]);
   });
 });
