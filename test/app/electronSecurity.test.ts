@@ -113,31 +113,27 @@ describe('webPreferences of every window', () => {
   });
 
   it('no other code creates a BrowserWindow (so the two tests above cover every window)', () => {
-    const creators: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const full = path.join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && /new\s+[\w.]*BrowserWindow\s*\(/.test(readFileSync(full, 'utf8'))) creators.push(path.relative(ROOT, full));
-      }
-    };
-    walk(path.join(ROOT, 'main'));
-    expect(creators.sort()).toEqual(['main/printing/electronRasterizer.ts', 'main/window/createMainWindow.ts']);
+    expect(mainSourcesMatching(/new\s+[\w.]*BrowserWindow\s*\(/)).toEqual(['main/printing/electronRasterizer.ts', 'main/window/createMainWindow.ts']);
   });
 
   it('ipcMain is used only by the validated wrapper and the shell that hands it over', () => {
-    const users: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const full = path.join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && /\bipcMain\b/.test(readFileSync(full, 'utf8'))) users.push(path.relative(ROOT, full));
-      }
-    };
-    walk(path.join(ROOT, 'main'));
-    expect(users.sort()).toEqual(['main/ipc/validatedIpc.ts', 'main/window/electronMain.ts']);
+    expect(mainSourcesMatching(/\bipcMain\b/)).toEqual(['main/ipc/validatedIpc.ts', 'main/window/electronMain.ts']);
   });
 });
+
+/** Source files under main/ (tests excepted) whose text matches, repository-relative and sorted. */
+function mainSourcesMatching(pattern: RegExp): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && pattern.test(readFileSync(full, 'utf8'))) found.push(path.relative(ROOT, full));
+    }
+  };
+  walk(path.join(ROOT, 'main'));
+  return found.sort();
+}
 
 describe('session lockdown', () => {
   it('denies every permission request and check, and every renderer request to the network', () => {
