@@ -11,7 +11,7 @@ import type { CatalogStore } from '../catalog/catalogStore';
 import { ApiFailure } from '../ipc/apiFailure';
 import type { IssuedDocument, Ledger, SaleInput } from '../ledger/ledger';
 import type { DocumentRow } from '../ledger/ledgerStore';
-import { errorFields, type Logger } from '../log/logger';
+import type { Logger } from '../log/logger';
 import type { ClientSession, SessionStore } from '../users/sessions';
 import type { DocumentStore, PaymentRow } from './documentStore';
 import type { PrintingService } from './printingService';
@@ -41,7 +41,6 @@ export class Counter {
   /** Completions under way by request id: a double click waits for the first instead of issuing twice. */
   private readonly inFlight = new Map<string, Promise<IssueResult>>();
   /** Request ids whose document was committed but whose payment row could not be written. */
-  private readonly committedWithoutRow = new Map<string, number>();
 
   constructor(private readonly o: CounterOptions) {}
 
@@ -150,7 +149,7 @@ export class Counter {
 
   private once(requestId: string, work: () => Promise<IssueResult>): Promise<IssueResult> {
     const done = this.o.documents.request(requestId);
-    const documentId = done?.document_id ?? this.committedWithoutRow.get(requestId);
+    const documentId = done?.document_id;
     if (documentId !== undefined) {
       const row = this.o.documents.get(documentId)!;
       return Promise.resolve({
@@ -201,15 +200,11 @@ export class Counter {
 
   private async issue(sale: SaleInput, requestId: string, session: ClientSession, payments: readonly PaymentRow[], change: string, openDrawer: boolean): Promise<IssueResult> {
     const signing = await this.o.signing();
-    const issued: IssuedDocument = await this.o.ledger.issue(sale, signing);
+    // the payment and the request id are written in the ledger's own transaction: a sale is issued with them or not at all
+    const issued: IssuedDocument = await this.o.ledger.issue(sale, signing, {
+      withinCommit: (documentId) => this.o.documents.recordPayment(requestId, documentId, session.user?.id ?? null, change, payments, this.o.clock()),
+    });
     // committed: from here on the document exists whatever happens next, so nothing below may report a failed sale
-    try {
-      this.o.documents.recordPayment(requestId, issued.id, session.user?.id ?? null, change, payments, this.o.clock());
-    } catch (e) {
-      // the X/Z report shows it as "payment not recorded"; a retry of the same request finds the document here
-      this.committedWithoutRow.set(requestId, issued.id);
-      this.o.logger.error('counter.payment-not-recorded', { number: issued.number, ...errorFields(e) });
-    }
     this.o.issued();
     const row = this.o.documents.get(issued.id)!;
     const print = await this.o.printing.print(this.modelOf(row), { openDrawer });

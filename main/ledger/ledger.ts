@@ -38,6 +38,11 @@ export interface LedgerOptions {
 /** A sale to issue: the document JSON without the fields the ledger assigns (number, UUID, issue date and time). */
 export type SaleInput = Omit<DocumentInputJson, 'number' | 'uuid' | 'issueDate' | 'issueTime'>;
 
+export interface IssueHooks {
+  /** Runs inside the issuance transaction, after the document, its lines and its reporting job are written. */
+  readonly withinCommit?: (documentId: number) => void;
+}
+
 export interface IssuedDocument {
   readonly id: number;
   readonly icv: number;
@@ -73,9 +78,13 @@ export class Ledger {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  /** Issues a new invoice, credit note or debit note. Serialised: one issuance at a time per process. */
-  issue(sale: SaleInput, signing: Signing): Promise<IssuedDocument> {
-    return this.serialised(() => this.issueNow(sale, signing, undefined));
+  /**
+   * Issues a new invoice, credit note or debit note. Serialised: one issuance at a time per process.
+   * `hooks.withinCommit` runs inside the issuance transaction on the same connection (e.g. to record how the sale was
+   * paid): it commits with the document or, if it throws, nothing is issued.
+   */
+  issue(sale: SaleInput, signing: Signing, hooks: IssueHooks = {}): Promise<IssuedDocument> {
+    return this.serialised(() => this.issueNow(sale, signing, undefined, hooks));
   }
 
   /**
@@ -89,7 +98,7 @@ export class Ledger {
       if (this.q.jobState.get(documentId)?.state !== 'rejected') throw new LedgerError('not-rejected', `document ${original.number} was not rejected by Fatoora; only rejected documents are re-issued`);
       if (this.q.correctionOf.get(documentId)) throw new LedgerError('not-rejected', `document ${original.number} was already re-issued`);
       const sale = corrected ?? (JSON.parse(original.input_json) as SaleInput);
-      return this.issueNow(sale, signing, original);
+      return this.issueNow(sale, signing, original, {});
     });
   }
 
@@ -99,7 +108,7 @@ export class Ledger {
     return run;
   }
 
-  private async issueNow(sale: SaleInput, signing: Signing, corrects: DocumentRow | undefined): Promise<IssuedDocument> {
+  private async issueNow(sale: SaleInput, signing: Signing, corrects: DocumentRow | undefined, hooks: IssueHooks): Promise<IssuedDocument> {
     const now = this.clock(); // the one clock reading for this document
     this.checkCertificate(signing, now);
     const uuid = randomUUID();
@@ -111,7 +120,7 @@ export class Ledger {
       const resolved = this.resolveOriginal(document);
       const stamped = await buildAndStamp(document, { icv: snapshot.icv, pih: snapshot.pih }, signing, { selfCheck: 'structural' });
       verifyBeforeStoring(stamped, signing);
-      const id = this.commit(snapshot, stamped, resolved, corrects, now, signing);
+      const id = this.commit(snapshot, stamped, resolved, corrects, now, signing, hooks);
       if (id === undefined) continue; // the head moved under us (another process issued): rebuild on the new head
       return {
         id,
@@ -223,6 +232,7 @@ export class Ledger {
     corrects: DocumentRow | undefined,
     now: Date,
     signing: Signing,
+    hooks: IssueHooks,
   ): number | undefined {
     const q = this.q;
     const prefix = this.options.numberPrefix;
@@ -286,6 +296,7 @@ export class Ledger {
             }),
           );
           q.insertJob.run(id, now.getTime(), now.getTime());
+          hooks.withinCommit?.(id);
           return id;
         })
         .immediate();

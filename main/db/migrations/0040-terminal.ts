@@ -53,7 +53,7 @@ export const terminalMigration: Migration = {
       ) STRICT;
 
       -- One row per issued document from the counter: the renderer's request id (idempotency), who issued it (a user
-      -- of the terminal's database, which in training mode is another file: hence no foreign key), the change given. Written right after the ledger's commit; a document without a row (a crash in between) shows in
+      -- of the terminal's database, which in training mode is another file: hence no foreign key), the change given. Written inside the ledger's issuance transaction (Ledger.issue hooks); a document without a row (issued outside the counter, e.g. by "dukkan issue") shows in
       -- the X/Z report as "payment not recorded" rather than vanishing from the totals.
       CREATE TABLE document_requests (
         request_id TEXT PRIMARY KEY,
