@@ -40,7 +40,7 @@ import { translateError } from './translateError';
 
 export interface AppOptions {
   readonly dataDir: string;
-  /** The receipt template (renderer/receipt/renderReceiptHtml), injected: main may not import the renderer. */
+  /** The receipt template (app/receipt/template/renderReceiptHtml), injected by the shell. */
   readonly template: ReceiptTemplate;
   /** Chromium (browser mode) or an offscreen Electron window (the desktop app). */
   readonly rasterizer: ReceiptRasterizer;

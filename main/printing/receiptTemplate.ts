@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
-// The shape of the receipt template (renderer/receipt/renderReceiptHtml), injected into main/printing: the layering
-// rule lets main import app, contract and native but not renderer, so the composition root passes the template in.
+// The shape of the receipt template (app/receipt/template/renderReceiptHtml), injected into main/printing so tests and
+// the shells can choose the template without printing depending on one.
 import type { QrErrorCorrection, QrMatrix } from '../../app/receipt/qrPlan';
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
 

@@ -10,7 +10,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { ChromiumRasterizer } from '../../main/printing/chromiumRasterizer';
 import type { ReceiptRenderKit } from '../../main/printing/receiptJob';
-import { renderReceiptHtml } from '../../renderer/receipt/renderReceiptHtml';
+import { renderReceiptHtml } from '../../app/receipt/template/renderReceiptHtml';
 
 export const template = renderReceiptHtml;
 

@@ -6,7 +6,7 @@ import { planQr } from '../../app/receipt/qrPlan';
 import { exportReceiptPdf, exportReceiptPng } from '../../main/printing/receiptExport';
 import { receiptDocument } from '../../main/printing/receiptJob';
 import { PrintError } from '../../main/printing/printError';
-import { renderReceiptHtml } from '../../renderer/receipt/renderReceiptHtml';
+import { renderReceiptHtml } from '../../app/receipt/template/renderReceiptHtml';
 import { chromiumKit, decodeQrWithJsqr, decodeQrWithZbar, template } from './printingHarness';
 import { sampleReceipt } from './receiptFixtures';
 

@@ -7,9 +7,7 @@
 // wide). Arabic is laid out by the browser's shaping engine (HarfBuzz): joined and right to left, which ESC/POS
 // text mode cannot do (field notes §2.9). Amounts, dates and numbers are printed exactly as given in the model
 // (= the signed XML), never reformatted.
-// The ReceiptModel type lives in app/receipt until it moves to app/contract; a type-only import erases at build.
-// eslint-disable-next-line dukkan/layering
-import type { ReceiptLine, ReceiptModel } from '../../app/receipt/receiptModel';
+import type { ReceiptLine, ReceiptModel } from '../receiptModel';
 import { CURRENCY, LABELS, PAYMENT_LABELS, TITLES, VAT_CATEGORY_LABELS, type Bilingual } from './labels';
 import { qrModules, qrSvg, type QrModules } from './qrSvg';
 
