@@ -203,8 +203,9 @@ export function reportingStatements(db: SqliteDatabase) {
     dueNow: db.prepare<[number, number, number]>(
       "UPDATE reporting_jobs SET next_attempt_at = ?, updated_at = ? WHERE state = 'queued' AND next_attempt_at > ? AND (last_status IS NULL OR last_status NOT IN (429, 503))",
     ),
-    countsByState: db.prepare<[], { state: JobState; n: number }>(
-      "SELECT j.state, COUNT(*) AS n FROM reporting_jobs j JOIN documents d ON d.id = j.document_id WHERE d.profile = 'simplified' GROUP BY j.state",
+    /** Settled jobs per state, from the (state, next_attempt_at) index alone: read once at start. */
+    countsSettled: db.prepare<[], { state: JobState; n: number }>(
+      "SELECT state, COUNT(*) AS n FROM reporting_jobs WHERE state IN ('reported', 'reported-with-warnings', 'rejected', 'failed') GROUP BY state",
     ),
     /**
      * The status counts in one pass over the unsettled documents: queued, in flight, overdue (issued at or before the
@@ -240,7 +241,10 @@ export function reportingStatements(db: SqliteDatabase) {
        ORDER BY d.chain_id, d.icv`,
     ),
     attemptsOf: db.prepare<[number], AttemptRow>('SELECT * FROM reporting_attempts WHERE document_id = ? ORDER BY attempt'),
-    lastReportedAt: db.prepare<[], { at: number | null }>("SELECT MAX(updated_at) AS at FROM reporting_jobs WHERE state IN ('reported', 'reported-with-warnings')"),
+    /** The newest attempt Fatoora recorded (attempt ids grow with time: read from the end). */
+    lastReportedAt: db.prepare<[], { at: number | null }>(
+      "SELECT finished_at AS at FROM reporting_attempts WHERE outcome IN ('accepted', 'accepted-with-warnings', 'already-done') ORDER BY id DESC LIMIT 1",
+    ),
     lease: db.prepare<[], LeaseRow>('SELECT owner, pid, host, heartbeat_at FROM reporting_lease WHERE id = 1'),
     takeLease: db.prepare<[LeaseRow]>(
       `INSERT INTO reporting_lease (id, owner, pid, host, heartbeat_at) VALUES (1, @owner, @pid, @host, @heartbeat_at)

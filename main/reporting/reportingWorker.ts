@@ -172,13 +172,16 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
   private mode: WorkerMode = 'stopped';
   private haltInfo: { reason: HaltReason; since: number; message: string } | undefined;
   private readonly inFlight = new Map<number, InFlight>();
+  /** Claimed jobs whose answer could not be written (storage error): requeued as interrupted on the next pump. */
+  private readonly stranded = new Set<number>();
   private buffer: DueJobRow[] = [];
   private readonly chains = new Map<number, ReportingChain>();
   private readonly credentialCache = new Map<number, Promise<FatooraCredentials | undefined>>();
   private rateLimitedUntil = 0;
   private probing = false;
   private unexpectedAlerted = false;
-  private terminal = { reported: 0, 'reported-with-warnings': 0, rejected: 0, failed: 0 };
+  /** Counts of settled jobs, kept in memory (a full count reads every job ever issued); undefined until loaded. */
+  private terminal: { reported: number; 'reported-with-warnings': number; rejected: number; failed: number } | undefined;
   private lastReportedAt: number | undefined;
 
   private pumping = false;
@@ -217,8 +220,13 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     const now = this.time.now();
     const previous = acquireLease(this.db, this.q, this.owner, now, this.options.lease);
     if (previous) this.log.warn('reporting.lease-taken-over', { previousPid: previous.pid, previousHeartbeat: new Date(previous.heartbeat_at).toISOString() });
-    this.recoverInterrupted(now);
-    this.loadCounts();
+    try {
+      this.recoverInterrupted(now);
+      this.loadCounts();
+    } catch (err) {
+      this.q.releaseLease.run(this.owner);
+      throw err;
+    }
     this.mode = 'running';
     this.haltInfo = undefined;
     const ttl = this.options.lease?.ttlMs ?? 60_000;
@@ -262,7 +270,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     }
     this.mode = 'stopped';
     this.log.info('reporting.stopped', {});
-    this.emit('status', this.status());
+    this.emitStatus();
   }
 
   /** Stops sending (requests in flight finish). The watchdog keeps running. */
@@ -308,6 +316,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     const u = this.q.unsettledSummary.get(now - policy.deadlineMs)!;
     const oldest = u.oldest_issued_at === null ? undefined : this.q.unsettledIssuedAt.get(u.oldest_issued_at);
     const c = this.connectivity;
+    const terminal = this.terminal ?? this.loadCounts();
     return {
       at: new Date(now),
       mode: this.mode,
@@ -320,10 +329,10 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
       counts: {
         queued: u.queued,
         inFlight: u.in_flight,
-        reported: this.terminal.reported,
-        reportedWithWarnings: this.terminal['reported-with-warnings'],
-        rejected: this.terminal.rejected,
-        failed: this.terminal.failed,
+        reported: terminal.reported,
+        reportedWithWarnings: terminal['reported-with-warnings'],
+        rejected: terminal.rejected,
+        failed: terminal.failed,
         overdue: u.overdue,
       },
       awaitingCorrection: u.awaiting_correction,
@@ -382,6 +391,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
   private pumpOnce(): void {
     if (this.mode !== 'running') return;
     const now = this.time.now();
+    if (this.stranded.size > 0) this.requeueStranded(now);
     const c = this.connectivity;
     if (c.state === 'offline') {
       if (this.probing) return; // the probe's end pumps
@@ -451,7 +461,12 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     const entry: InFlight = { controller: new AbortController() };
     this.inFlight.set(job.document_id, entry);
     entry.done = this.send(job, entry.controller.signal)
-      .catch((err: unknown) => this.log.error('reporting.send-failed', { documentId: job.document_id, ...errorFields(err) }))
+      .catch((err: unknown) => {
+        // most likely the database refused the write after the answer (disk full, locked): the job may be left in
+        // flight; it is requeued as interrupted (resent unchanged) once storage works again
+        this.log.error('reporting.send-failed', { documentId: job.document_id, ...errorFields(err) });
+        this.stranded.add(job.document_id);
+      })
       .finally(() => {
         this.inFlight.delete(job.document_id);
         this.statusChanged();
@@ -464,7 +479,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     const credentials = await this.credentialsFor(chain);
     if (this.mode !== 'running') return; // paused, halted or stopping meanwhile: the job was not claimed
     if (!credentials) {
-      this.halt('no-credentials', 'this terminal has no production CSID to report with: complete onboarding (reference §10); documents wait in the queue');
+      this.halt('no-credentials', 'no production CSID to report with (not onboarded, or the keychain could not be read): complete onboarding (reference §10); documents wait in the queue');
       return;
     }
     const claim = this.claim(job.document_id);
@@ -552,7 +567,8 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
         this.q.settleJob.run({ document_id: job.document_id, state: t.state, next_attempt_at: retryAt ?? now, last_status: t.httpStatus ?? null, last_messages: messages, updated_at: now });
       })
       .immediate();
-    if (t.state in this.terminal) this.terminal[t.state as keyof typeof this.terminal]++;
+    const terminal = this.terminal ?? this.loadCounts();
+    if (t.state in terminal) terminal[t.state as keyof typeof terminal]++;
     this.log.info('reporting.outcome', {
       documentId: job.document_id,
       number: job.number,
@@ -654,6 +670,23 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
 
   // ── crash recovery, counts, watchdog, events ───────────────────────────────────────────────────────────────
 
+  private requeueStranded(now: number): void {
+    try {
+      this.db
+        .transaction(() => {
+          for (const a of this.q.openAttempts.all()) {
+            if (!this.stranded.has(a.document_id) || this.inFlight.has(a.document_id)) continue;
+            this.q.finishAttempt.run({ id: a.id, finished_at: now, outcome: 'interrupted', http_status: null, reason: 'storage-error', detail: 'the answer could not be stored; the identical payload is resent', messages: null, retry_at: now });
+          }
+          for (const id of this.stranded) if (!this.inFlight.has(id)) this.q.requeueInFlight.run(now, now, id);
+        })
+        .immediate();
+      this.stranded.clear();
+    } catch (err) {
+      this.log.error('reporting.requeue-failed', errorFields(err));
+    }
+  }
+
   /** Jobs a crashed (or killed) worker left in flight: the outcome is unknown, so they are resent unchanged. */
   private recoverInterrupted(now: number): void {
     const recovered = this.db
@@ -678,10 +711,12 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     if (recovered > 0) this.log.warn('reporting.recovered-in-flight', { jobs: recovered });
   }
 
-  private loadCounts(): void {
-    this.terminal = { reported: 0, 'reported-with-warnings': 0, rejected: 0, failed: 0 };
-    for (const r of this.q.countsByState.all()) if (r.state in this.terminal) this.terminal[r.state as keyof typeof this.terminal] = r.n;
+  private loadCounts(): NonNullable<ReportingWorker['terminal']> {
+    const terminal = { reported: 0, 'reported-with-warnings': 0, rejected: 0, failed: 0 };
+    for (const r of this.q.countsSettled.all()) if (r.state in terminal) terminal[r.state as keyof typeof terminal] = r.n;
+    this.terminal = terminal;
     this.lastReportedAt = this.q.lastReportedAt.get()?.at ?? undefined;
+    return terminal;
   }
 
   private runWatchdog(): DeadlineCrossings {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { openDeviceDatabase } from '../../main/db/openDeviceDatabase';
 import { ReportingLeaseError } from '../../main/reporting/index';
 import { REPO_ROOT } from '../vectors';
-import { attemptsByDocument, issueMany, jobStates, MovableTime, newWorker, openTerminal, reportedByHash, settled, simulatorFixture, storedDocuments, waitFor } from './support';
+import { attemptsByDocument, fingerprints, issueMany, jobStates, MovableTime, newWorker, openTerminal, reportedByHash, settled, simulatorFixture, waitFor } from './support';
 
 const fx = simulatorFixture();
 
@@ -20,7 +20,7 @@ describe('restart in the middle of a sync', () => {
     const time = new MovableTime(sim);
     const terminal = openTerminal(time);
     const docs = await issueMany(terminal, device, 120);
-    const stored = storedDocuments(terminal.db);
+    const before = fingerprints(terminal.db);
     sim.faults.set({ latencyMs: 200, endpoints: ['reporting'] });
 
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'reporting', 'workerProcess.ts')], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -72,7 +72,7 @@ describe('restart in the middle of a sync', () => {
     }
     // the requests had reached the simulator before the kill (it records after its latency): resends answered 409
     expect(answered409).toBeGreaterThanOrEqual(1);
-    expect(storedDocuments(terminal.db)).toEqual(stored);
+    expect(fingerprints(terminal.db)).toEqual(before);
     const reopened = openDeviceDatabase(terminal.file, { readonly: true });
     expect((reopened.prepare('SELECT COUNT(*) AS n FROM reporting_attempts WHERE finished_at IS NULL').get() as { n: number }).n).toBe(0);
     reopened.close();

@@ -3,6 +3,7 @@
 // with a ledger and an onboarded terminal, and helpers to issue documents and compare the ledger with what the
 // simulator recorded.
 import { afterAll, beforeAll } from 'vitest';
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -184,6 +185,14 @@ export interface StoredDocument {
 /** The ledger's documents as stored: bytes, hash, UUID (to prove nothing was re-signed or changed). */
 export function storedDocuments(db: SqliteDatabase): StoredDocument[] {
   return db.prepare('SELECT id, hash, uuid, xml FROM documents ORDER BY id').all() as StoredDocument[];
+}
+
+/**
+ * One line per stored document: id, invoice hash, UUID and the SHA-256 of its bytes — compared before and after a
+ * run to prove nothing was re-signed, changed, added or removed (cheaper to compare than 5,000 buffers).
+ */
+export function fingerprints(db: SqliteDatabase): string[] {
+  return storedDocuments(db).map((d) => `${d.id} ${d.hash} ${d.uuid} ${createHash('sha256').update(d.xml).digest('base64')}`);
 }
 
 export function jobStates(db: SqliteDatabase): Map<number, string> {

@@ -3,7 +3,7 @@
 // path, a rejection in the middle of the chain with its correction, pause/resume, draining on shutdown, and the lease.
 import { describe, expect, it } from 'vitest';
 import { ReportingLeaseError } from '../../main/reporting/index';
-import { attemptsByDocument, issueMany, jobStates, MovableTime, newWorker, openTerminal, reportedByHash, saleOf, scene, settled, simulatorFixture, storedDocuments, waitFor, wrongSellerSale } from './support';
+import { attemptsByDocument, fingerprints, issueMany, jobStates, MovableTime, newWorker, openTerminal, reportedByHash, saleOf, scene, settled, simulatorFixture, waitFor, wrongSellerSale } from './support';
 
 const fx = simulatorFixture();
 
@@ -114,7 +114,7 @@ describe('reporting worker', () => {
     const time = new MovableTime(sim);
     const terminal = openTerminal(time);
     const docs = await issueMany(terminal, device, 4);
-    const stored = storedDocuments(terminal.db);
+    const before = fingerprints(terminal.db);
     sim.faults.update({ latencyMs: 600 });
     try {
       const worker = newWorker(terminal, device, time, { concurrency: 2 });
@@ -149,7 +149,7 @@ describe('reporting worker', () => {
       // an aborted request that had reached the simulator was recorded there: its resend is answered 409 and counts
       // as reported; one that had not arrived is simply accepted now. Either way: recorded exactly once (above).
       for (const d of interrupted) expect(['accepted', 'already-done']).toContain(attemptsByDocument(terminal.db).get(d.id)!.at(-1)!.outcome);
-      expect(storedDocuments(terminal.db)).toEqual(stored);
+      expect(fingerprints(terminal.db)).toEqual(before);
     } finally {
       sim.faults.update({ latencyMs: 0 });
     }
