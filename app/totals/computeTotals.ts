@@ -147,19 +147,21 @@ export function computeTotals(doc: DocumentInput): DocumentTotals {
       throw new TotalsError(`${i}.vat`, `no line has VAT category ${k.category} at ${k.rate.toMinimal()} % to apply this to`);
     }
   }
-  return doc.pricesIncludeVat
-    ? computeInclusive(doc, lineKeys, allowanceKeys, chargeKeys, categoryOrder, keyByString)
-    : computeExclusive(doc, lineKeys, allowanceKeys, chargeKeys, categoryOrder, keyByString);
+  const plan: VatPlan = { lineKeys, allowanceKeys, chargeKeys, categoryOrder, keyByString };
+  return doc.pricesIncludeVat ? computeInclusive(doc, plan) : computeExclusive(doc, plan);
 }
 
-function computeExclusive(
-  doc: DocumentInput,
-  lineKeys: VatKey[],
-  allowanceKeys: VatKey[],
-  chargeKeys: VatKey[],
-  categoryOrder: string[],
-  keyByString: Map<string, VatKey>,
-): DocumentTotals {
+/** The VAT key of every line, allowance and charge, and the breakdown's categories in first-seen order. */
+interface VatPlan {
+  readonly lineKeys: VatKey[];
+  readonly allowanceKeys: VatKey[];
+  readonly chargeKeys: VatKey[];
+  readonly categoryOrder: string[];
+  readonly keyByString: Map<string, VatKey>;
+}
+
+function computeExclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
+  const { lineKeys, allowanceKeys, chargeKeys, categoryOrder, keyByString } = plan;
   const lines = doc.lines.map((line, i): LineTotals => {
     const quantity = Decimal.parse(line.quantity);
     const price = Decimal.parse(line.unitPrice);
@@ -196,14 +198,8 @@ function computeExclusive(
   return assemble(lines, allowances, charges, categories);
 }
 
-function computeInclusive(
-  doc: DocumentInput,
-  lineKeys: VatKey[],
-  allowanceKeys: VatKey[],
-  chargeKeys: VatKey[],
-  categoryOrder: string[],
-  keyByString: Map<string, VatKey>,
-): DocumentTotals {
+function computeInclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
+  const { lineKeys, allowanceKeys, chargeKeys, categoryOrder, keyByString } = plan;
   const gross = doc.lines.map((line, i) => {
     const g = Decimal.parse(line.quantity).mul(Decimal.parse(line.unitPrice)).round(2);
     const d = line.discount ? Decimal.parse(line.discount.amount) : Decimal.ZERO;
