@@ -34,3 +34,17 @@ export interface BenchSection {
   readonly markdown: string;
   readonly figures: Record<string, unknown>;
 }
+
+/** Runs the variants round-robin, `runs` times each, and summarises each one's samples. */
+export async function measureInterleaved<K extends string>(variants: Record<K, () => unknown>, runs: number): Promise<Record<K, LatencySummary>> {
+  const names = Object.keys(variants) as K[];
+  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < runs; i++) {
+    for (const n of names) {
+      const t0 = performance.now();
+      await variants[n]();
+      samples[n].push(performance.now() - t0);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, summarize(samples[n])])) as Record<K, LatencySummary>;
+}

