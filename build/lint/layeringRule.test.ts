@@ -1,0 +1,38 @@
+// The layering rule is code: it gets its own tests (ESLint's RuleTester), so a refactor of it cannot silently stop
+// enforcing DEVELOPERS.md's architecture.
+import { describe, it } from 'vitest';
+import { RuleTester } from 'eslint';
+import path from 'node:path';
+import tseslint from 'typescript-eslint';
+import { layeringRule } from './layeringRule.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const file = (rel: string) => path.join(root, rel);
+
+RuleTester.describe = describe;
+RuleTester.it = it;
+const tester = new RuleTester({ languageOptions: { parser: tseslint.parser as never, ecmaVersion: 2023, sourceType: 'module' } });
+
+tester.run('dukkan/layering', layeringRule, {
+  valid: [
+    { filename: file('app/stamp/x.ts'), code: "import { sha256 } from '../crypto/sha256';", options: [{ root }] },
+    { filename: file('app/stamp/x.ts'), code: "import { secp256k1 } from '@noble/curves/secp256k1.js';", options: [{ root }] },
+    { filename: file('app/stamp/x.test.ts'), code: "import { readFileSync } from 'node:fs'; import { it } from 'vitest'; import { SDK327 } from '../../test/vectors';", options: [{ root }] },
+    { filename: file('main/ledger/x.ts'), code: "import Database from 'better-sqlite3'; import { x } from '../../app/money/decimal'; import { y } from '../../native/sqlite/sqliteDriver';", options: [{ root }] },
+    { filename: file('renderer/app/x.ts'), code: "import type { Api } from '../../app/contract/api';", options: [{ root }] },
+    { filename: file('main/preload/x.ts'), code: "import { contextBridge } from 'electron'; import { METHOD_NAMES } from '../../app/contract/methodNames';", options: [{ root }] },
+  ],
+  invalid: [
+    { filename: file('app/stamp/x.ts'), code: "import { readFileSync } from 'node:fs';", options: [{ root }], errors: [{ messageId: 'forbiddenNode' }] },
+    { filename: file('app/stamp/x.ts'), code: "import { app } from 'electron';", options: [{ root }], errors: [{ messageId: 'forbiddenPackage' }] },
+    { filename: file('app/stamp/x.ts'), code: "import Database from 'better-sqlite3';", options: [{ root }], errors: [{ messageId: 'forbiddenPackage' }] },
+    { filename: file('app/stamp/x.ts'), code: "import { Ledger } from '../../main/ledger/ledger';", options: [{ root }], errors: [{ messageId: 'forbiddenZone' }] },
+    { filename: file('app/stamp/x.ts'), code: "export * from '../../renderer/app/app';", options: [{ root }], errors: [{ messageId: 'forbiddenZone' }] },
+    { filename: file('app/stamp/x.ts'), code: "const m = await import('../../native/printer/rawPrinter');", options: [{ root }], errors: [{ messageId: 'forbiddenZone' }] },
+    { filename: file('renderer/app/x.ts'), code: "import { Decimal } from '../../app/money/decimal';", options: [{ root }], errors: [{ messageId: 'forbiddenZone' }] },
+    { filename: file('renderer/app/x.ts'), code: "import { ipcRenderer } from 'electron';", options: [{ root }], errors: [{ messageId: 'forbiddenPackage' }] },
+    { filename: file('native/printer/x.ts'), code: "import { Ledger } from '../../main/ledger/ledger';", options: [{ root }], errors: [{ messageId: 'forbiddenZone' }] },
+    { filename: file('main/x/x.ts'), code: "import { render } from '../../renderer/app/app';", options: [{ root }], errors: [{ messageId: 'forbiddenZone' }] },
+    { filename: file('elsewhere/x.ts'), code: "import { x } from './y';", options: [{ root }], errors: [{ messageId: 'unknownZone' }] },
+  ],
+});
