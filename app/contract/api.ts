@@ -97,6 +97,17 @@ export const API = {
   'session.login': def<SessionInfo>()('anyone', z.object({ userId: id, pin }).strict()),
   'session.logout': def<SessionInfo>()('anyone', empty),
   'session.setLocale': def<SessionInfo>()('anyone', z.object({ locale }).strict()),
+  'session.changePin': def<SessionInfo>()(
+    'cashier',
+    z
+      .object({
+        oldPin: pin,
+        // only the shape here: main/users/pinPolicy checks the rules (4–8 digits, no factory PIN, …) and explains
+        // each refusal in Arabic and English, which a schema message cannot
+        newPin: z.string({ error: 'must be digits' }).max(32, { error: 'must be at most 32 characters' }),
+      })
+      .strict(),
+  ),
   'status.get': def<StatusSnapshot>()('cashier', empty),
   'catalog.search': def<Product[]>()('cashier', z.object({ query: text(100) }).strict()),
   'catalog.lookup': def<Product | null>()('cashier', z.object({ barcode }).strict()),
@@ -180,6 +191,13 @@ export const API = {
   'users.save': def<UserSummary>()('manager', z.object({ id: id.optional(), name: text(60), role, pin: pin.optional(), active: z.boolean().default(true) }).strict()),
   // `satisfies` on the literal checks both directions: every name has a definition and no definition lacks a name.
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
+
+/**
+ * What a signed-in user may still call while their PIN must be changed (a factory PIN on a live terminal): the
+ * sign-in screen's methods and the change itself. The dispatcher refuses everything else for that session, so a
+ * method added later stays out of reach until it is listed here.
+ */
+export const ALLOWED_BEFORE_PIN_CHANGE: ReadonlySet<MethodName> = new Set<MethodName>(['session.get', 'session.login', 'session.logout', 'session.setLocale', 'session.changePin']);
 
 export type ApiDefinitions = typeof API;
 /** What the caller passes (before defaults). */

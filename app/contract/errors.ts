@@ -11,6 +11,8 @@ export type ApiErrorCode =
   /** Signed in, but the role may not do this (a cashier calling a manager method). */
   | 'forbidden'
   | 'wrong-pin'
+  /** Signed in with a factory PIN on a live terminal: only choosing a new PIN is allowed until then. */
+  | 'pin-change-required'
   | 'locked'
   | 'not-found'
   /** The operation was understood and refused by a service (e.g. the ledger: return exceeds sale, clock behind). */

@@ -7,6 +7,7 @@ export const METHOD_NAMES = [
   'session.login',
   'session.logout',
   'session.setLocale',
+  'session.changePin',
   'status.get',
   'catalog.search',
   'catalog.lookup',

@@ -26,6 +26,11 @@ export interface SessionInfo {
   readonly users: readonly UserSummary[];
   /** Training mode with the factory PINs unchanged: the sign-in screen shows them. */
   readonly defaultPinsHint: { readonly manager: string; readonly cashier: string } | null;
+  /**
+   * The signed-in user still has a factory PIN on a live terminal: they must choose their own (session.changePin)
+   * before anything else. Main refuses every other method for this session until then (main/ipc/dispatcher).
+   */
+  readonly pinChangeRequired: boolean;
   readonly shopName: string;
   /** Environments the onboarding wizard offers (the local simulator only when this terminal was started with one). */
   readonly onboardingEnvironments: readonly OnboardingEnvironment[];

@@ -11,8 +11,9 @@ import { exportDocuments } from '../export/exportDocuments';
 import { ApiFailure } from '../ipc/apiFailure';
 import type { ApiHandlers } from '../ipc/dispatcher';
 import type { ParsedInput } from '../../app/contract/api';
+import { newPinProblem, weakPinProblem, type PinProblem } from '../users/pinPolicy';
 import type { ClientSession, SessionStore } from '../users/sessions';
-import { DEFAULT_PINS, type User, type UserStore } from '../users/userStore';
+import { DEFAULT_PINS, type PinCheck, type User, type UserStore } from '../users/userStore';
 import type { Counter } from './counter';
 import type { ModeServices } from './modeServices';
 import type { PrintingService } from './printingService';
@@ -30,6 +31,11 @@ export interface AppCore {
   readonly onboardingEnvironments: readonly OnboardingEnvironment[];
   readonly clock: () => Date;
   mode(): AppMode;
+  /**
+   * Whether this user must choose a new PIN before anything else: a live terminal and a PIN still the factory one.
+   * Read from the database at each call, so a PIN reset by a manager or a switch to live mode counts at once.
+   */
+  pinChangeRequired(user: User | null): boolean;
   /** The services of the mode in use (training or live). */
   current(): ModeServices;
   counter(): Counter;
@@ -44,6 +50,16 @@ function summary(u: User): UserSummary {
 
 const untilText = (d: Date) => d.toISOString().slice(11, 16);
 
+/** A failed PIN check as the cashier reads it: locked (with until when) or wrong. */
+function pinRefusal(check: Exclude<PinCheck, { ok: true }>, wrong: PinProblem): ApiFailure {
+  if (check.reason === 'locked') return new ApiFailure('locked', `Too many wrong PINs: try again after ${untilText(check.until)} UTC.`, { messageAr: `محاولات خاطئة كثيرة: حاول بعد ${untilText(check.until)} بتوقيت UTC.` });
+  return new ApiFailure('wrong-pin', wrong.en, { messageAr: wrong.ar });
+}
+
+function badPin(field: string, problem: PinProblem): ApiFailure {
+  return new ApiFailure('invalid-input', problem.en, { messageAr: problem.ar, fields: [{ path: field, message: problem.en }] });
+}
+
 export function createApiHandlers(core: AppCore): ApiHandlers {
   const session = (s: ClientSession): SessionInfo => {
     const mode = core.mode();
@@ -55,6 +71,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
       mode,
       users: users.filter((u) => u.active).map(summary),
       defaultPinsHint: mode === 'training' && users.some((u) => u.defaultPin) ? { ...DEFAULT_PINS } : null,
+      pinChangeRequired: core.pinChangeRequired(s.user),
       shopName: shop ? (s.locale === 'ar' ? shop.sellerName.ar : shop.sellerName.en) : 'Dukkan',
       onboardingEnvironments: core.onboardingEnvironments,
     };
@@ -66,12 +83,20 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     'session.get': (_, { session: s }) => session(s),
     async 'session.login'({ userId, pin }, { session: s }) {
       const check = await core.users.checkPin(userId, pin);
-      if (!check.ok) {
-        if (check.reason === 'locked') throw new ApiFailure('locked', `Too many wrong PINs: try again after ${untilText(check.until)} UTC.`, { messageAr: `محاولات خاطئة كثيرة: حاول بعد ${untilText(check.until)} بتوقيت UTC.` });
-        throw new ApiFailure('wrong-pin', 'Wrong PIN.', { messageAr: 'الرقم السري غير صحيح.' });
-      }
+      if (!check.ok) throw pinRefusal(check, { en: 'Wrong PIN.', ar: 'الرقم السري غير صحيح.' });
       core.sessions.signOut(s);
+      // with a factory PIN on a live terminal this session can only choose a new PIN (pinChangeRequired below)
       s.user = check.user;
+      return session(s);
+    },
+    async 'session.changePin'({ oldPin, newPin }, { session: s }) {
+      if (!s.user) throw new ApiFailure('not-signed-in', 'Sign in first.', { messageAr: 'سجّل الدخول أولاً.' });
+      // the rules first: a typing mistake in the new PIN does not count as a wrong current PIN
+      const problem = newPinProblem(newPin, oldPin);
+      if (problem) throw badPin('newPin', problem);
+      const changed = await core.users.changePin(s.user.id, oldPin, newPin);
+      if (!changed.ok) throw pinRefusal(changed, { en: 'The current PIN is wrong.', ar: 'الرقم السري الحالي غير صحيح.' });
+      s.user = changed.user;
       return session(s);
     },
     'session.logout'(_, { session: s }) {
@@ -102,6 +127,12 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
         const locked = core.sessions.recordApprovalFailure(s);
         if (locked) throw new ApiFailure('locked', `Too many wrong manager PINs at this till: try again after ${untilText(locked)} UTC.`, { messageAr: `محاولات خاطئة كثيرة لرقم المدير: حاول بعد ${untilText(locked)} بتوقيت UTC.` });
         throw new ApiFailure('wrong-pin', 'That is not a manager PIN.', { messageAr: 'هذا ليس الرقم السري للمدير.' });
+      }
+      // a factory manager PIN approves nothing on a live terminal: anyone could type it
+      if (core.pinChangeRequired(check.user)) {
+        throw new ApiFailure('pin-change-required', 'This manager still has the factory PIN, which approves nothing on a live terminal: the manager signs in and chooses a new PIN first.', {
+          messageAr: 'ما زال المدير يستخدم الرقم السري الافتراضي، ولا يوافق على شيء في وضع التشغيل الفعلي: على المدير تسجيل الدخول واختيار رقم سري جديد أولاً.',
+        });
       }
       const granted = core.sessions.grant(s, check.user, purpose);
       return { approvalId: granted.id, managerName: granted.managerName, expiresAt: new Date(granted.expiresAt).toISOString() };
@@ -138,7 +169,12 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     },
 
     'users.list': () => core.users.list().map(summary),
-    'users.save': async (input) => summary(await core.users.save(input)),
+    'users.save': async (input) => {
+      // a live terminal takes no PIN that a factory PIN or one repeated digit would be (training keeps any)
+      const problem = input.pin !== undefined && core.mode() === 'live' ? weakPinProblem(input.pin) : null;
+      if (problem) throw badPin('pin', problem);
+      return summary(await core.users.save(input));
+    },
   };
 }
 

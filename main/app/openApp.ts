@@ -231,6 +231,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     onboardingEnvironments: simulatorBase ? [...REAL_ENVIRONMENTS, 'local-simulator'] : REAL_ENVIRONMENTS,
     clock,
     mode,
+    pinChangeRequired: (user) => mode() === 'live' && user !== null && (users.get(user.id)?.defaultPin ?? false),
     current: () => current,
     counter: () => counter,
     status,
@@ -264,7 +265,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     },
   };
 
-  const dispatcher = createDispatcher({ handlers: () => handlers, translate: translateError, logger });
+  const dispatcher = createDispatcher({ handlers: () => handlers, translate: translateError, pinChangeRequired: (session) => core.pinChangeRequired(session.user), logger });
   const handlers = createApiHandlers(core);
 
   return {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // One entry point for every call, whatever the transport (Electron IPC or browser-mode HTTP): the method must be in
-// the contract, the argument must pass its schema, the client must be signed in with the right role — only then
-// does the handler run. Failures become an ApiError envelope; nothing a handler throws leaks to the caller as is.
-import { API, type Access, type MethodOutput, type ParsedInput } from '../../app/contract/api';
+// the contract, the argument must pass its schema, the client must be signed in with the right role and, if its
+// user still has to replace a factory PIN, call nothing but the PIN change — only then does the handler run. Failures become an ApiError envelope; nothing a handler throws leaks to the caller as is.
+import { ALLOWED_BEFORE_PIN_CHANGE, API, type Access, type MethodOutput, type ParsedInput } from '../../app/contract/api';
 import type { ApiError, ApiResult } from '../../app/contract/errors';
 import { isMethodName, type MethodName } from '../../app/contract/methodNames';
 import { errorFields, type Logger } from '../log/logger';
@@ -31,7 +31,24 @@ function allowed(access: Access, session: ClientSession): ApiError | undefined {
   return undefined;
 }
 
-export function createDispatcher(options: { readonly handlers: () => ApiHandlers; readonly translate?: ErrorTranslator; readonly logger: Logger }): Dispatcher {
+export interface DispatcherOptions {
+  readonly handlers: () => ApiHandlers;
+  readonly translate?: ErrorTranslator;
+  /**
+   * Whether the session's user must choose a new PIN first (a factory PIN on a live terminal). Such a session may
+   * call only ALLOWED_BEFORE_PIN_CHANGE: the renderer is untrusted, so skipping its PIN change screen gains nothing.
+   */
+  readonly pinChangeRequired: (session: ClientSession) => boolean;
+  readonly logger: Logger;
+}
+
+const PIN_CHANGE_FIRST: ApiError = {
+  code: 'pin-change-required',
+  message: 'Choose your own PIN first: a factory PIN cannot be used on a live terminal.',
+  messageAr: 'اختر رقمك السري أولاً: لا يمكن استخدام الرقم السري الافتراضي على جهاز في وضع التشغيل الفعلي.',
+};
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const log = options.logger.child({ component: 'api' });
   return {
     async call(method, input, session) {
@@ -41,7 +58,7 @@ export function createDispatcher(options: { readonly handlers: () => ApiHandlers
       }
       const definition = API[method];
       // who may call comes first: a cashier probing a manager method learns nothing about its arguments
-      const denied = allowed(definition.access, session);
+      const denied = allowed(definition.access, session) ?? (session.user && !ALLOWED_BEFORE_PIN_CHANGE.has(method) && options.pinChangeRequired(session) ? PIN_CHANGE_FIRST : undefined);
       if (denied) {
         log.info('api.denied', { method, code: denied.code });
         return { ok: false, error: denied };

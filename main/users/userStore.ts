@@ -73,6 +73,10 @@ export class UserStore {
       setPin: db.prepare<[Buffer, Buffer, string, number, number]>(
         'UPDATE users SET pin_salt = ?, pin_hash = ?, pin_params = ?, default_pin = 0, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
       ),
+      // a PIN change stores the new hash only over the very hash the current PIN was checked against
+      changePin: db.prepare<[Buffer, Buffer, string, number, number, Buffer]>(
+        'UPDATE users SET pin_salt = ?, pin_hash = ?, pin_params = ?, default_pin = 0, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ? AND pin_hash = ?',
+      ),
       failed: db.prepare<[number, number | null, number]>('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?'),
       succeeded: db.prepare<[number]>('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ? AND (failed_attempts != 0 OR locked_until IS NOT NULL)'),
     };
@@ -142,6 +146,21 @@ export class UserStore {
     const lockMs = failures >= LOCK_AFTER ? Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - LOCK_AFTER)) : 0;
     this.q.failed.run(failures, lockMs > 0 ? now + lockMs : null, userId);
     return lockMs > 0 ? { ok: false, reason: 'locked', until: new Date(now + lockMs) } : { ok: false, reason: 'wrong-pin' };
+  }
+
+  /**
+   * A user choosing their own PIN: the current one is checked exactly as at sign-in (a wrong one counts towards the
+   * lockout), then the new one is stored hashed and the factory-PIN mark cleared. The caller has checked the new
+   * PIN's rules (pinPolicy). A PIN changed meanwhile by someone else answers wrong-pin and changes nothing.
+   */
+  async changePin(userId: number, oldPin: string, newPin: string): Promise<PinCheck> {
+    const checkedHash = this.q.byId.get(userId)?.pin_hash;
+    const check = await this.checkPin(userId, oldPin);
+    if (!check.ok) return check;
+    if (!checkedHash) return { ok: false, reason: 'unknown-user' };
+    const pin = await hashPin(newPin);
+    const changed = this.q.changePin.run(pin.salt, pin.hash, pin.params, this.now().getTime(), userId, checkedHash).changes;
+    return changed === 1 ? { ok: true, user: this.get(userId)! } : { ok: false, reason: 'wrong-pin' };
   }
 
   /** A manager's PIN typed at the counter to approve something: any active manager whose PIN matches. */

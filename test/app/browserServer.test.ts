@@ -41,7 +41,7 @@ describe('browser-mode server', () => {
     const handlers = new Proxy({} as ApiHandlers, { get: (_t, m: string) => () => (calls.push(m), { method: m }) });
     const logger = createLogger({ sink: () => undefined });
     server = await startBrowserServer({
-      dispatcher: createDispatcher({ handlers: () => handlers, logger }),
+      dispatcher: createDispatcher({ handlers: () => handlers, pinChangeRequired: () => false, logger }),
       sessions: new SessionStore(() => 'en'),
       assets: await buildRendererAssets(),
       subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),

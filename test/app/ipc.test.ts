@@ -2,15 +2,15 @@
 // The validated IPC: a call reaches a handler only from a window we created, from its main frame, showing our
 // app:// origin, with an argument that passes the contract's schema and a signed-in user of the right role.
 import { describe, expect, it } from 'vitest';
-import { API } from '../../app/contract/api';
+import { ALLOWED_BEFORE_PIN_CHANGE, API } from '../../app/contract/api';
 import type { ApiResult } from '../../app/contract/errors';
 import { CHANNEL_PREFIX, METHOD_NAMES } from '../../app/contract/methodNames';
 import { createDispatcher, type ApiHandlers } from '../../main/ipc/dispatcher';
 import { registerValidatedIpc, type FrameLike, type InvokeEventLike, type IpcMainLike } from '../../main/ipc/validatedIpc';
 import { memoryLogSink, createLogger } from '../../main/log/logger';
-import { SessionStore } from '../../main/users/sessions';
+import { SessionStore, type ClientSession } from '../../main/users/sessions';
 
-function setUp() {
+function setUp(pinChangeRequired: (session: ClientSession) => boolean = () => false) {
   const calls: { method: string; input: unknown }[] = [];
   const handlers = new Proxy({} as ApiHandlers, {
     get: (_t, method: string) => (input: unknown) => {
@@ -21,7 +21,7 @@ function setUp() {
   const log = memoryLogSink();
   const logger = createLogger({ sink: log.sink, minLevel: 'debug' });
   const sessions = new SessionStore(() => 'en');
-  const dispatcher = createDispatcher({ handlers: () => handlers, logger });
+  const dispatcher = createDispatcher({ handlers: () => handlers, pinChangeRequired, logger });
   const channels = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
   const ipcMain: IpcMainLike = { handle: (c, l) => channels.set(c, l), removeHandler: (c) => channels.delete(c) };
   const ipc = registerValidatedIpc(ipcMain, dispatcher, sessions, logger);
@@ -30,7 +30,7 @@ function setUp() {
   ipc.trustWindow({ id: 7, send: (_c, e) => sent.push(e), isDestroyed: () => false });
   const invoke = async (method: string, event: Partial<InvokeEventLike> = {}, ...args: unknown[]) =>
     (await channels.get(`${CHANNEL_PREFIX}${method}`)!({ sender: { id: 7, mainFrame }, senderFrame: mainFrame, ...event }, ...args)) as ApiResult<unknown>;
-  const signIn = (role: 'cashier' | 'manager') => (sessions.get('window-7').user = { id: 1, name: role, role, active: true, defaultPin: false });
+  const signIn = (role: 'cashier' | 'manager', defaultPin = false) => (sessions.get('window-7').user = { id: 1, name: role, role, active: true, defaultPin });
   return { calls, log, channels, ipc, ipcMain, invoke, mainFrame, signIn, sent };
 }
 
@@ -107,6 +107,21 @@ describe('validated IPC', () => {
     expect(await invoke('catalog.list', {}, {})).toMatchObject({ ok: true });
   });
 
+  it('lets a user who must replace a factory PIN call nothing but the sign-in methods and the PIN change', async () => {
+    const { invoke, calls, signIn } = setUp((session) => session.user?.defaultPin === true);
+    signIn('manager', true);
+    for (const method of METHOD_NAMES.filter((m) => !ALLOWED_BEFORE_PIN_CHANGE.has(m))) {
+      // refused before the argument is even looked at, whatever the role allows
+      expect(await invoke(method, {}, {}), method).toMatchObject({ ok: false, error: { code: 'pin-change-required', messageAr: expect.stringMatching(/[\u0600-\u06FF]/) } });
+    }
+    expect(calls).toEqual([]);
+    for (const method of ALLOWED_BEFORE_PIN_CHANGE) expect(await invoke(method, {}, {}), method).not.toMatchObject({ error: { code: 'pin-change-required' } });
+    expect([...ALLOWED_BEFORE_PIN_CHANGE].sort()).toEqual(['session.changePin', 'session.get', 'session.login', 'session.logout', 'session.setLocale']);
+    // the same user once the PIN is changed: everything the role allows
+    signIn('manager', false);
+    expect(await invoke('catalog.list', {}, {})).toMatchObject({ ok: true });
+  });
+
   it('sends events only to trusted windows, and forgets a closed one', () => {
     const { ipc, sent } = setUp();
     ipc.broadcast({ type: 'mode-changed' });
@@ -126,6 +141,7 @@ describe('validated IPC', () => {
             throw new Error('SQLITE_CORRUPT at /home/shop/.config/dukkan/dukkan.sqlite: SELECT * FROM secret');
           },
         }),
+      pinChangeRequired: () => false,
       logger,
     });
     const session = sessions.get('x');
