@@ -20,8 +20,10 @@ function isFactoryPin(pin: string): boolean {
 export function weakPinProblem(pin: string): PinProblem | null {
   if (!/^\d{4,8}$/.test(pin)) return { en: 'The new PIN must be 4 to 8 digits.', ar: 'يجب أن يتكون الرقم السري الجديد من 4 إلى 8 أرقام.' };
   if (isFactoryPin(pin)) {
-    const list = FACTORY_PINS.join(', ');
-    return { en: `The new PIN cannot be a factory PIN (${list}): everyone knows those.`, ar: `لا يمكن أن يكون الرقم السري الجديد رقمًا افتراضيًا (${list})، فهذه الأرقام يعرفها الجميع.` };
+    return {
+      en: `The new PIN cannot be a factory PIN (${FACTORY_PINS.join(' or ')}): everyone knows those.`,
+      ar: `لا يمكن أن يكون الرقم السري الجديد رقمًا افتراضيًا (${FACTORY_PINS.join(' أو ')})، فهذه الأرقام يعرفها الجميع.`,
+    };
   }
   if (/^(\d)\1*$/.test(pin)) return { en: 'The new PIN cannot be one digit repeated (such as 1111): mix different digits.', ar: 'لا يمكن أن يكون الرقم السري الجديد رقمًا واحدًا مكررًا (مثل 1111): استخدم أرقامًا مختلفة.' };
   return null;

@@ -10,10 +10,11 @@ import { setLocale, t, timeLeft, type StringKey } from './i18n';
 import { cashierScreen } from './screens/cashier';
 import { loginScreen } from './screens/login';
 import { managerScreen } from './screens/manager';
+import { pinChangeScreen } from './screens/pinChange';
 import { receiptsScreen } from './screens/receipts';
 import { attempt, toast } from './ui';
 
-export type ScreenName = 'login' | 'cashier' | 'receipts' | 'manager';
+export type ScreenName = 'login' | 'pin-change' | 'cashier' | 'receipts' | 'manager';
 
 export interface Screen {
   readonly el: HTMLElement;
@@ -32,6 +33,8 @@ export interface AppContext {
   status(): StatusSnapshot | null;
   go(screen: ScreenName): void;
   refreshSession(): Promise<void>;
+  /** After the PIN change: the screen the user was on their way to (the till after a sign-in). */
+  continueAfterPinChange(): void;
 }
 
 export async function startApp(connection: Connection): Promise<void> {
@@ -40,6 +43,8 @@ export async function startApp(connection: Connection): Promise<void> {
   let status: StatusSnapshot | null = null;
   let screen: Screen | null = null;
   let screenName: ScreenName = 'login';
+  // where to go once a required PIN change is done (e.g. back to the manager screen that onboarding ended on)
+  let afterPinChange: ScreenName = 'cashier';
 
   const ctx: AppContext = {
     api,
@@ -50,10 +55,22 @@ export async function startApp(connection: Connection): Promise<void> {
       session = await api['session.get']({});
       renderChrome();
     },
+    continueAfterPinChange: () => show(afterPinChange),
   };
 
   function show(name: ScreenName): void {
     if (!session.user) name = 'login';
+    else if (session.pinChangeRequired) {
+      // a factory PIN on a live terminal: main answers nothing else until it is changed
+      if (name !== 'login' && name !== 'pin-change') afterPinChange = name;
+      name = 'pin-change';
+      // already there in this language (onboarding's answer and its mode-changed event both lead here): keep what is typed
+      if (screenName === 'pin-change' && screen && document.documentElement.lang === session.locale) {
+        renderChrome();
+        return;
+      }
+    } else if (name === 'pin-change') name = afterPinChange;
+    if (name === 'login') afterPinChange = 'cashier';
     if (name === 'manager' && session.user?.role !== 'manager') {
       toast(t('managersOnly'), 'error');
       name = 'cashier';
@@ -63,16 +80,16 @@ export async function startApp(connection: Connection): Promise<void> {
     const toastEl = document.getElementById('toast');
     if (toastEl) toastEl.hidden = true;
     screenName = name;
-    screen = name === 'login' ? loginScreen(ctx) : name === 'cashier' ? cashierScreen(ctx) : name === 'receipts' ? receiptsScreen(ctx) : managerScreen(ctx);
+    screen = name === 'login' ? loginScreen(ctx) : name === 'pin-change' ? pinChangeScreen(ctx) : name === 'cashier' ? cashierScreen(ctx) : name === 'receipts' ? receiptsScreen(ctx) : managerScreen(ctx);
     mount(byId('screen'), screen.el);
     document.body.dataset.screen = name;
     renderChrome();
     screen.focus?.();
-    if (session.user) void refreshStatus();
+    void refreshStatus();
   }
 
   async function refreshStatus(): Promise<void> {
-    if (!session.user) return;
+    if (!session.user || session.pinChangeRequired) return;
     const s = await attempt(() => api['status.get']({}));
     if (s) {
       status = s;
@@ -86,7 +103,7 @@ export async function startApp(connection: Connection): Promise<void> {
 
   function renderStatus(): void {
     const bar = byId('status');
-    if (!status || !session.user) {
+    if (!status || !session.user || session.pinChangeRequired) {
       mount(bar);
       return;
     }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 // End to end, in Debian's Chromium, against `npm run start:browser` as a real process, with the Fatoora simulator
 // (main/fatooraSimulator) and the fake network receipt printer (test/printer) as its outside world:
-//   training mode on first run → onboarding with an OTP → a sale printed and its QR verified → the simulator taken
-//   down, 20 sales, brought back, all reported → a return as a credit note → the Arabic screen.
+//   training mode on first run → onboarding with an OTP → the factory PINs replaced (live terminals refuse them)
+//   → a sale printed and its QR verified → the simulator taken down, 20 sales, brought back, all reported → a return
+//   as a credit note → the Arabic screen.
 // The flows share one terminal, in order, as a shop would live through them. Each saves a screenshot under
 // test-output/e2e/ (reviewed copies are committed in test/e2e/screenshots/).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,9 +20,12 @@ import { verifyDocument } from '../../main/zatca/verifier';
 import { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
 import { decodeQrWithJsqr, decodeQrWithZbar } from '../printer/printingHarness';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browserModeProcess';
-import { chipText, launchChromium, openTill, scan, screenshot, SCREENSHOT_DIR, sellForCash, signIn, useLanguage } from './till';
+import { chipText, choosePin, enterPin, launchChromium, openTill, scan, screenshot, SCREENSHOT_DIR, sellForCash, signIn, typeNewPin, useLanguage } from './till';
 
 const OTP = '246810';
+/** The PINs the manager and the cashier choose once the terminal is live (the factory 1234 / 0000 stop working). */
+const MANAGER_PIN = '864209';
+const CASHIER_PIN = '2580';
 const barcode = (i: number) => DEMO_PRODUCTS[i]!.barcodes[0]!;
 const MILK = barcode(0);
 const BREAD = barcode(1);
@@ -115,8 +119,22 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
 
     await page.fill('[data-test=ob-otp]', OTP);
     await page.click('[data-test=ob-start]');
-    await page.waitForSelector('[data-test=ob-done]', { timeout: 60_000 });
+    // live now: the manager, still signed in with the factory PIN, must choose their own before anything else
+    await page.waitForSelector('[data-test=pin-change]', { timeout: 60_000 });
     await page.waitForFunction(() => (document.getElementById('training-banner') as HTMLElement).hidden);
+    await screenshot(page, '2-choose-own-pin');
+    // a PIN main refuses (one digit repeated): the screen says why, keeps the current PIN and asks for a new one again
+    await typeNewPin(page, '1234', '1111');
+    await page.waitForFunction(() => /one digit repeated/.test(document.querySelector('[data-test=pin-change-error]')?.textContent ?? ''));
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-test') === 'new-pin');
+    for (const value of [MANAGER_PIN, MANAGER_PIN]) {
+      await page.keyboard.type(value);
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForSelector('[data-test=pin-change]', { state: 'detached' });
+    // back where onboarding ended: the wizard with every step done
+    await page.waitForSelector('[data-test=ob-done]');
+    expect(await page.isVisible('#training-banner')).toBe(false);
     await screenshot(page, '2-onboarded');
     // the simulator issued a production CSID for this terminal's CSR
     expect(sim.records.csids().some((c) => c.kind === 'production')).toBe(true);
@@ -125,8 +143,31 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
     expect(await page.textContent('[data-test=mode]')).toContain('Live');
   });
 
+  it('holds a cashier signing in with the factory PIN at the PIN change screen (in Arabic here), enforced in main', async () => {
+    await enterPin(page, 'Cashier', '0000');
+    await page.waitForSelector('[data-test=pin-change]');
+    // skipping the screen gains nothing: main refuses this tab's calls until the PIN is changed
+    const refused = await page.evaluate(async () => {
+      const headers = { Authorization: `Bearer ${sessionStorage.getItem('dukkan.token')}`, 'X-Dukkan-Client': sessionStorage.getItem('dukkan.client') ?? '', 'Content-Type': 'application/json' };
+      return (await fetch('/api/status.get', { method: 'POST', headers, body: '{}' })).json() as Promise<unknown>;
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'pin-change-required' } });
+    await useLanguage(page, 'ar');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.textContent('[data-test=pin-change] h1')).toBe('اختر رقمك السري');
+    await typeNewPin(page, '0000', '1234');
+    await page.waitForFunction(() => /افتراضي/.test(document.querySelector('[data-test=pin-change-error]')?.textContent ?? ''));
+    await screenshot(page, '2-cashier-own-pin-arabic');
+    await useLanguage(page, 'en');
+    await choosePin(page, '0000', CASHIER_PIN);
+    await page.waitForSelector('[data-test=scan]');
+    // the factory PIN is gone for good
+    await enterPin(page, 'Cashier', '0000');
+    await page.waitForFunction(() => /Wrong PIN/.test(document.querySelector('[data-test=login-error]')?.textContent ?? ''));
+  });
+
   it('sells, prints the receipt after the commit, and the printed QR is the signed document’s', async () => {
-    await signIn(page, 'Cashier', '0000');
+    await signIn(page, 'Cashier', CASHIER_PIN);
     const jobsBefore = printer.jobs().length;
     firstSale = await sellForCash(page, [MILK, BREAD, RICE], '100');
     expect(firstSale).toMatch(/^T1-\d{6}$/);
@@ -164,7 +205,7 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
 
     sim = await startFatooraSimulator({ port: simPort, stateDir: simState });
     // the manager does not have to wait for the next connectivity probe
-    await signIn(page, 'Manager', '1234');
+    await signIn(page, 'Manager', MANAGER_PIN);
     await page.keyboard.press('F7');
     await page.keyboard.press('Alt+1');
     await page.click('[data-test=retry-now]');
@@ -180,7 +221,7 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
   });
 
   it('returns a line as a credit note against the original invoice', async () => {
-    await signIn(page, 'Cashier', '0000');
+    await signIn(page, 'Cashier', CASHIER_PIN);
     await page.keyboard.press('F6');
     await page.waitForSelector('[data-test=receipt-query]');
     await page.keyboard.type(firstSale);
@@ -191,7 +232,7 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
     await page.fill('[data-test=reason]', 'Damaged / تالف');
     await page.keyboard.press('F8');
     await page.waitForSelector('[data-test=manager-pin]');
-    await page.keyboard.type('1234');
+    await page.keyboard.type(MANAGER_PIN);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.toast.ok')?.textContent?.includes('Credit note'));
     await page.waitForFunction(() => /Returned/.test(document.querySelector('[data-test=receipt-details]')?.textContent ?? '') && document.querySelector('.note-ref') !== null);
@@ -229,7 +270,7 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
     await page.keyboard.press('Alt+n');
     await page.click('[data-test=confirm-yes]');
     await useLanguage(page, 'en');
-    await signIn(page, 'Manager', '1234');
+    await signIn(page, 'Manager', MANAGER_PIN);
     await page.keyboard.press('F7');
     await page.keyboard.press('Alt+3');
     await page.waitForFunction(() => (document.querySelector('[data-test=sync-log]')?.querySelectorAll('tr').length ?? 0) > 20);

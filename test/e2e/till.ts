@@ -39,7 +39,8 @@ export async function useLanguage(page: Page, locale: 'ar' | 'en'): Promise<void
   }
 }
 
-export async function signIn(page: Page, user: string, pin: string): Promise<void> {
+/** Signs out whoever is signed in, picks the user, types the PIN and presses Enter; does not wait for what follows. */
+export async function enterPin(page: Page, user: string, pin: string): Promise<void> {
   if (await page.$('[data-test=sign-out]')) {
     await page.click('[data-test=sign-out]');
   }
@@ -47,7 +48,31 @@ export async function signIn(page: Page, user: string, pin: string): Promise<voi
   await page.click(`[data-test="user-${user}"]`);
   await page.fill('[data-test=pin]', pin);
   await page.keyboard.press('Enter');
+}
+
+/** Signs in to the till. */
+export async function signIn(page: Page, user: string, pin: string): Promise<void> {
+  await enterPin(page, user, pin);
   await page.waitForSelector('[data-test=scan]');
+}
+
+/**
+ * On the PIN change screen (a factory PIN on a live terminal), by keyboard as a cashier would: the current PIN,
+ * Enter, the new one, Enter, the new one again, Enter. Waits only for the screen, not for the answer.
+ */
+export async function typeNewPin(page: Page, current: string, next: string): Promise<void> {
+  await page.waitForSelector('[data-test=pin-change]');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-test') === 'current-pin');
+  for (const value of [current, next, next]) {
+    await page.keyboard.type(value);
+    await page.keyboard.press('Enter');
+  }
+}
+
+/** Chooses a new PIN on the PIN change screen and waits until the screen is gone. */
+export async function choosePin(page: Page, current: string, next: string): Promise<void> {
+  await typeNewPin(page, current, next);
+  await page.waitForSelector('[data-test=pin-change]', { state: 'detached' });
 }
 
 /** Types into the focused scan field and presses Enter, as a keyboard-wedge scanner does. */

@@ -99,7 +99,11 @@ export function onboardingTab(ctx: AppContext): Tab {
       });
       fields.otp.value = ''; // an OTP is single use
       render(progress);
-      if (progress.state === 'done') await ctx.refreshSession();
+      if (progress.state === 'done') {
+        await ctx.refreshSession();
+        // live now: a manager still on the factory PIN chooses their own before anything else (also on mode-changed)
+        if (ctx.session().pinChangeRequired) ctx.go('manager');
+      }
     } catch (e) {
       mount(message, h('p', { class: 'error', attrs: { role: 'alert', 'data-test': 'ob-error' } }, errorText(e)));
       submit.disabled = false;
