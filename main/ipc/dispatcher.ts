@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // One entry point for every call, whatever the transport (Electron IPC or browser-mode HTTP): the method must be in
 // the contract, the argument must pass its schema, the client must be signed in with the right role and, if its
-// user still has to replace a factory PIN, call nothing but the PIN change — only then does the handler run. Failures become an ApiError envelope; nothing a handler throws leaks to the caller as is.
+// user still has to replace a factory PIN, call nothing but the PIN change — only then does the handler run.
+// Failures become an ApiError envelope; nothing a handler throws leaks to the caller as is.
 import { ALLOWED_BEFORE_PIN_CHANGE, API, type Access, type MethodOutput, type ParsedInput } from '../../app/contract/api';
 import type { ApiError, ApiResult } from '../../app/contract/errors';
 import { isMethodName, type MethodName } from '../../app/contract/methodNames';
