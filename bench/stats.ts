@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Percentiles and formatting shared by the benchmarks.
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 export interface LatencySummary {
   readonly runs: number;
@@ -35,15 +37,37 @@ export interface BenchSection {
   readonly figures: Record<string, unknown>;
 }
 
-/** Runs the variants round-robin, `runs` times each, and summarises each one's samples. */
-export async function measureInterleaved<K extends string>(variants: Record<K, () => unknown>, runs: number): Promise<Record<K, LatencySummary>> {
+/** A full garbage collection, when the runtime lets us ask for one (see `collectGarbage`). */
+const fullGc: (() => void) | undefined = (() => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * Runs the variants in rotating blocks (`block` runs of one, then the next, round after round) and summarises each
+ * one's samples. Rotation spreads the shared VM's minute-to-minute speed over all variants alike; the blocks, with
+ * a full GC between them, make each variant pay for its own garbage — run one by one, a variant that allocates
+ * ten times more would leave its major GCs to whichever variant runs next. GCs inside a block are the variant's own
+ * and stay in its figures.
+ */
+export async function measureInterleaved<K extends string>(variants: Record<K, () => unknown>, runs: number, block = Math.max(1, Math.min(100, Math.floor(runs / 10)))): Promise<Record<K, LatencySummary>> {
   const names = Object.keys(variants) as K[];
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
-  for (let i = 0; i < runs; i++) {
+  for (let done = 0; done < runs; done += block) {
     for (const n of names) {
-      const t0 = performance.now();
-      await variants[n]();
-      samples[n].push(performance.now() - t0);
+      if (fullGc) {
+        fullGc();
+        await variants[n](); // unrecorded: the first run after a forced full GC re-warms what the GC discarded
+      }
+      for (let i = done; i < Math.min(runs, done + block); i++) {
+        const t0 = performance.now();
+        await variants[n]();
+        samples[n].push(performance.now() - t0);
+      }
     }
   }
   return Object.fromEntries(names.map((n) => [n, summarize(samples[n])])) as Record<K, LatencySummary>;

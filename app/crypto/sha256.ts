@@ -10,3 +10,8 @@ export function sha256(data: Uint8Array | string): Uint8Array {
 export function sha256Hex(data: Uint8Array | string): string {
   return bytesToHex(sha256(data));
 }
+
+/** An incremental SHA-256 for data that arrives in chunks (the C14N output stream). */
+export function createSha256(): { update(chunk: Uint8Array): void; digest(): Uint8Array } {
+  return nobleSha256.create();
+}

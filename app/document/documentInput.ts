@@ -23,6 +23,9 @@ export const PAYMENT_MEANS_CODES = {
 // hashed text and break the line-ending rule (LF on every OS, reference §4).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NO_CONTROL = /^[^\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]*$/;
+// A lone UTF-16 surrogate is not a character: XML cannot carry it and UTF-8 encoding would turn it into U+FFFD, so
+// the stored bytes would no longer say what the cashier typed (XML 1.0 §2.2).
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const text = (max: number) =>
   z
@@ -30,7 +33,8 @@ const text = (max: number) =>
     .trim()
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` })
-    .regex(NO_CONTROL, { error: 'must not contain control characters' });
+    .regex(NO_CONTROL, { error: 'must not contain control characters' })
+    .refine((v) => !UNPAIRED_SURROGATE.test(v), { error: 'must be valid Unicode text (an unpaired surrogate is not a character)' });
 
 const decimalString = (what: string) =>
   z.string({ error: `${what} must be a decimal string such as "12.50"` }).refine(Decimal.isValid, {

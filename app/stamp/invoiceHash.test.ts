@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { canonicalInvoiceText, computeInvoiceHash, INITIAL_PIH } from './invoiceHash';
+import { canonicalInvoiceBytes, canonicalInvoiceText, computeInvoiceHash, invoiceHashBytes, INITIAL_PIH } from './invoiceHash';
 import { listSampleXml, SDK_PIH, VECTORS_DIR } from '../../test/vectors';
 
 const declaredHash = (text: string) => /<ds:Reference Id="invoiceSignedData"[\s\S]*?<ds:DigestValue>([^<]+)</.exec(text)?.[1];
@@ -44,6 +44,21 @@ describe('invoice hash (reference §1)', () => {
     const c14n = execFileSync('xmllint', ['--c14n11', file]);
     expect(c14n.toString('utf8')).toBe(canonicalInvoiceText(text));
     expect(createHash('sha256').update(c14n).digest('base64')).toBe(declaredHash(text));
+  });
+
+  it('streams C14N output straight into SHA-256: same digest as xmllint\'s bytes, for a large Arabic document', () => {
+    // a text node far larger than libxml2's output buffer (4 KB, flushed in 16 KB chunks), Arabic throughout, so the
+    // output arrives in several chunks; the hash never goes through a JS string and the text is decoded only once
+    const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-c14n-'));
+    const long = 'تمر | Dates & <more> '.repeat(2000);
+    const text = `<?xml version="1.0" encoding="UTF-8"?>\n<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">\n    <cbc:Note>${long.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</cbc:Note>\n    <cbc:ID b="2" a="1"/>\n</Invoice>`;
+    const file = path.join(dir, 'long.xml');
+    writeFileSync(file, text);
+    const c14n = execFileSync('xmllint', ['--c14n11', file]);
+    expect(c14n.length).toBeGreaterThan(60_000);
+    expect(Buffer.from(canonicalInvoiceBytes(text)).equals(c14n)).toBe(true);
+    expect(canonicalInvoiceText(text)).toBe(c14n.toString('utf8'));
+    expect(Buffer.from(invoiceHashBytes(text)).toString('base64')).toBe(createHash('sha256').update(c14n).digest('base64'));
   });
 
   it('the initial PIH is base64 of the hex text of SHA-256("0"), as in the SDK', () => {

@@ -5,13 +5,12 @@
 // The result is the unsigned document with two empty slots: <ext:UBLExtensions/> and the QR attachment. Both slots
 // are excluded from the invoice hash (§1), so the stamp can fill them later without changing the hash — provided
 // nothing outside them changes, which is why the slots are replaced textually, never by re-serialising.
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { DocumentInput } from '../document/documentInput';
 import { PAYMENT_MEANS_CODES } from '../document/documentInput';
 import type { DocumentTotals, VatKey } from '../totals/computeTotals';
 import type { Decimal } from '../money/decimal';
 import { NS } from '../xml/namespaces';
+import { createXmlDocument, type XmlDocumentFactory, type XmlElementSink } from '../xml/xmlWriter';
 
 export const TYPE_CODES = { invoice: '388', 'credit-note': '381', 'debit-note': '383' } as const;
 
@@ -34,11 +33,11 @@ export function invoiceTypeName(profile: DocumentInput['profile']): string {
   return profile === 'standard' ? '0100000' : '0200000';
 }
 
-function amount(parent: XMLBuilder, name: string, value: Decimal, currency: string): void {
+function amount(parent: XmlElementSink, name: string, value: Decimal, currency: string): void {
   parent.ele(`cbc:${name}`, { currencyID: currency }).txt(value.toFixed(2));
 }
 
-function taxCategory(parent: XMLBuilder, element: 'cac:TaxCategory' | 'cac:ClassifiedTaxCategory', key: VatKey, withExemption: boolean): void {
+function taxCategory(parent: XmlElementSink, element: 'cac:TaxCategory' | 'cac:ClassifiedTaxCategory', key: VatKey, withExemption: boolean): void {
   const cat = parent.ele(element);
   cat.ele('cbc:ID').txt(key.category);
   cat.ele('cbc:Percent').txt(key.rate.toFixed(2));
@@ -50,7 +49,7 @@ function taxCategory(parent: XMLBuilder, element: 'cac:TaxCategory' | 'cac:Class
   cat.ele('cac:TaxScheme').ele('cbc:ID').txt('VAT');
 }
 
-function postalAddress(parent: XMLBuilder, a: NonNullable<DocumentInput['buyer']>['address'] | DocumentInput['seller']['address']): void {
+function postalAddress(parent: XmlElementSink, a: NonNullable<DocumentInput['buyer']>['address'] | DocumentInput['seller']['address']): void {
   if (!a) return;
   // XSD order: StreetName, AdditionalStreetName, BuildingNumber, PlotIdentification, CitySubdivisionName, CityName,
   // PostalZone, CountrySubentity, Country (§7.4)
@@ -66,7 +65,7 @@ function postalAddress(parent: XMLBuilder, a: NonNullable<DocumentInput['buyer']
   el.ele('cac:Country').ele('cbc:IdentificationCode').txt(a.country);
 }
 
-function sellerParty(root: XMLBuilder, seller: DocumentInput['seller']): void {
+function sellerParty(root: XmlElementSink, seller: DocumentInput['seller']): void {
   const party = root.ele('cac:AccountingSupplierParty').ele('cac:Party');
   party.ele('cac:PartyIdentification').ele('cbc:ID', { schemeID: seller.id.scheme }).txt(seller.id.value);
   postalAddress(party, seller.address);
@@ -76,7 +75,7 @@ function sellerParty(root: XMLBuilder, seller: DocumentInput['seller']): void {
   party.ele('cac:PartyLegalEntity').ele('cbc:RegistrationName').txt(seller.name);
 }
 
-function buyerParty(root: XMLBuilder, buyer: DocumentInput['buyer']): void {
+function buyerParty(root: XmlElementSink, buyer: DocumentInput['buyer']): void {
   // The element is mandatory in the XSD even when a B2C sale has no buyer details (§7.4).
   const customer = root.ele('cac:AccountingCustomerParty');
   if (!buyer || (!buyer.name && !buyer.vatNumber && !buyer.id && !buyer.address)) return;
@@ -91,7 +90,7 @@ function buyerParty(root: XMLBuilder, buyer: DocumentInput['buyer']): void {
   if (buyer.name) party.ele('cac:PartyLegalEntity').ele('cbc:RegistrationName').txt(buyer.name);
 }
 
-function allowanceCharge(parent: XMLBuilder, charge: boolean, reason: string, value: Decimal, currency: string, key?: VatKey): void {
+function allowanceCharge(parent: XmlElementSink, charge: boolean, reason: string, value: Decimal, currency: string, key?: VatKey): void {
   const el = parent.ele('cac:AllowanceCharge');
   el.ele('cbc:ChargeIndicator').txt(charge ? 'true' : 'false');
   el.ele('cbc:AllowanceChargeReason').txt(reason);
@@ -99,15 +98,20 @@ function allowanceCharge(parent: XMLBuilder, charge: boolean, reason: string, va
   if (key) taxCategory(el, 'cac:TaxCategory', key, false);
 }
 
-/** Builds the unsigned document (with the two empty slots) as an LF-only string with 4-space indentation. */
-export function buildUnsignedInvoiceXml(doc: DocumentInput, totals: DocumentTotals, chain: ChainPosition): string {
+/**
+ * Builds the unsigned document (with the two empty slots) as an LF-only string with 4-space indentation.
+ * `createDocument` is the XML writer: app/xml/xmlWriter in production; tests pass xmlbuilder2 as an oracle and
+ * require the same bytes.
+ */
+export function buildUnsignedInvoiceXml(doc: DocumentInput, totals: DocumentTotals, chain: ChainPosition, createDocument: XmlDocumentFactory = createXmlDocument): string {
   if (!Number.isSafeInteger(chain.icv) || chain.icv < 1) throw new RangeError(`icv must be a positive integer (BR-KSA-33), got ${chain.icv}`);
   const currency = doc.currency;
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS.inv, 'Invoice', {
+  const xml = createDocument(NS.inv, 'Invoice', {
     'xmlns:cac': NS.cac,
     'xmlns:cbc': NS.cbc,
     'xmlns:ext': NS.ext,
   });
+  const root = xml.root;
   root.ele('ext:UBLExtensions');
   root.ele('cbc:ProfileID').txt('reporting:1.0');
   root.ele('cbc:ID').txt(doc.number);
@@ -183,5 +187,5 @@ export function buildUnsignedInvoiceXml(doc: DocumentInput, totals: DocumentTota
     // unit prices keep their own precision (XML-1.2 §7.3); every other amount has 2 decimals
     el.ele('cac:Price').ele('cbc:PriceAmount', { currencyID: currency }).txt(line.netUnitPrice.toMinimal(2));
   }
-  return root.end({ prettyPrint: true, indent: '    ', newline: '\n' });
+  return xml.end();
 }

@@ -16,7 +16,16 @@ import { parseCertificate } from './parseCertificate';
  * what goes into ds:X509Certificate.
  */
 export function certificateDigest(cert: Certificate | string): string {
-  const base64Der = typeof cert === 'string' ? parseCertificate(cert).base64Der : cert.base64Der;
+  if (typeof cert === 'string') return digestOfBase64Der(parseCertificate(cert).base64Der);
+  // the same CSID signs every document for a year: compute its digest once per parsed certificate
+  let digest = DIGESTS.get(cert);
+  if (digest === undefined) DIGESTS.set(cert, (digest = digestOfBase64Der(cert.base64Der)));
+  return digest;
+}
+
+const DIGESTS = new WeakMap<Certificate, string>();
+
+function digestOfBase64Der(base64Der: string): string {
   return bytesToBase64(utf8ToBytes(sha256Hex(base64Der)));
 }
 

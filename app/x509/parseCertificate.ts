@@ -19,7 +19,7 @@ import { parseName } from './name';
 export interface Certificate {
   der: Uint8Array;
   /** Standard base64 of the DER on one line, no PEM armour: the ds:X509Certificate text (reference §3). */
-  base64Der: string;
+  readonly base64Der: string;
   serialNumber: bigint;
   /** ds:X509SerialNumber: the serial in decimal (reference §3). */
   serialDecimal: string;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Escaping for text we splice into XML ourselves (the signature block); everything else goes through xmlbuilder2.
+// Escaping for text we splice into XML ourselves (the signature block); the UBL body goes through app/xml/xmlWriter.
 // `>` is escaped too so that "]]>" in data can never be read as markup, and CR so line endings survive C14N.
 
 export function escapeXmlText(value: string): string {

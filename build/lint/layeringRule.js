@@ -11,7 +11,6 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 export const APP_PACKAGES = new Set([
   '@noble/curves',
   '@noble/hashes',
-  'xmlbuilder2',
   'libxml2-wasm',
   'zod',
   'qrcode',
