@@ -7,6 +7,8 @@ import { XmlC14NMode, XmlElement, XmlText, type XmlDocument, type XmlOutputBuffe
 import { createSha256 } from '../crypto/sha256';
 import { NS } from '../xml/namespaces';
 import { bytesToBase64 } from '../bytes/base64';
+import { concatBytes } from '../bytes/hex';
+import { bytesToUtf8 } from '../bytes/utf8';
 import { withXml } from '../xml/parseXml';
 
 /**
@@ -67,23 +69,13 @@ function canonicalize(xml: string | Uint8Array, options: CanonicalizeOptions, ha
 /** The canonical bytes the invoice hash is computed over (UTF-8, exactly as libxml2 writes them). */
 export function canonicalInvoiceBytes(xml: string | Uint8Array, options: CanonicalizeOptions = {}): Uint8Array {
   const chunks: Uint8Array[] = [];
-  let length = 0;
-  canonicalize(xml, options, {
-    // the chunk is a view into WebAssembly memory, valid only during the call: copy it
-    write: (chunk) => {
-      chunks.push(chunk.slice());
-      length += chunk.byteLength;
-      return chunk.byteLength;
-    },
-    close: () => true,
-  });
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  // the chunk is a view into WebAssembly memory, valid only during the call: copy it
+  const write = (chunk: Uint8Array): number => {
+    chunks.push(chunk.slice());
+    return chunk.byteLength;
+  };
+  canonicalize(xml, options, { write, close: () => true });
+  return concatBytes(...chunks);
 }
 
 /**
@@ -91,7 +83,7 @@ export function canonicalInvoiceBytes(xml: string | Uint8Array, options: Canonic
  * multi-byte character (long Arabic text), so chunks must never be decoded one by one.
  */
 export function canonicalInvoiceText(xml: string | Uint8Array, options: CanonicalizeOptions = {}): string {
-  return new TextDecoder('utf-8', { fatal: true }).decode(canonicalInvoiceBytes(xml, options));
+  return bytesToUtf8(canonicalInvoiceBytes(xml, options));
 }
 
 /**

@@ -2,12 +2,15 @@
 // A small pretty-printing XML writer for the documents we build ourselves (UBL invoices). It does exactly what the
 // UBL builder needs and nothing else: elements with attributes, either element children or one text value, the
 // XML declaration, 4-space indentation and LF line endings. It writes the same bytes xmlbuilder2 writes for the
-// same calls (`prettyPrint`, `indent: '    '`, `newline: '\n'`), which test/ubl checks on every fixture and on
-// random carts, at a twentieth of the cost: xmlbuilder2 builds a full WHATWG DOM and runs the namespace
-// serialisation algorithm for every element — about 0.5–0.8 ms of a 5-line invoice's 2 ms budget (BENCHMARKS.md).
+// same calls (`prettyPrint`, `indent: '    '`, `newline: '\n'`) — app/ubl/buildInvoiceXml.test.ts checks every
+// fixture and random carts — at a twelfth of the cost: xmlbuilder2 builds a full WHATWG DOM and runs the namespace
+// serialisation algorithm for every element, 0.8–0.9 ms of a 5-line invoice's 2 ms budget (BENCHMARKS.md). Where
+// the two differ, xmlbuilder2 loses data: it leaves `&name;` and `&#n;` unescaped, and writes CR (and, in
+// attributes, tab and LF) raw, which a parser turns into other characters.
 //
 // Why the escaping matters for the hash: the invoice hash is over the C14N form of exactly these bytes
 // (reference §1), so the writer must produce well-formed XML for any text a shop types — `&`, `<`, `]]>`, quotes.
+import { escapeXmlAttribute, escapeXmlText } from './escapeXml';
 
 /** The builder surface the UBL code uses; xmlbuilder2's XMLBuilder has the same shape (the test oracle uses it). */
 export interface XmlElementSink {
@@ -34,8 +37,6 @@ export class XmlWriteError extends Error {
 // written at all (not even as a character reference), so it is refused rather than silently replaced.
 const ILLEGAL_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\uD800-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const NAME = /^[A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?$/;
-const TEXT_SPECIAL = /[&<>]/;
-const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/;
 
 function checkChars(value: string, where: string): void {
   if (ILLEGAL_CHAR.test(value)) {
@@ -43,17 +44,6 @@ function checkChars(value: string, where: string): void {
     const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     throw new XmlWriteError(`${where}: U+${code} is not a character XML allows (XML 1.0 §2.2)`);
   }
-}
-
-function escapeText(value: string): string {
-  // `>` too, so that "]]>" in data can never end a CDATA section a reader imagines
-  return TEXT_SPECIAL.test(value) ? value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : value;
-}
-
-function escapeAttribute(value: string): string {
-  if (!ATTRIBUTE_SPECIAL.test(value)) return value;
-  // tab, LF and CR as character references: a parser would normalise the raw characters to spaces (XML 1.0 §3.3.3)
-  return escapeText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
 }
 
 function startTag(name: string, attributes: Readonly<Record<string, string>> | undefined): string {
@@ -64,7 +54,7 @@ function startTag(name: string, attributes: Readonly<Record<string, string>> | u
       if (!NAME.test(key)) throw new XmlWriteError(`${name}: "${key}" is not an XML attribute name`);
       const value = attributes[key]!;
       checkChars(value, `${name}/@${key}`);
-      tag += ' ' + key + '="' + escapeAttribute(value) + '"';
+      tag += ' ' + key + '="' + escapeXmlAttribute(value) + '"';
     }
   }
   return tag;
@@ -89,7 +79,7 @@ class WriterElement implements XmlElementSink {
   txt(content: string): XmlElementSink {
     if (this.children) throw new XmlWriteError(`${this.name}: an element has either text or child elements, not both`);
     checkChars(content, this.name);
-    this.text += escapeText(content);
+    this.text += escapeXmlText(content);
     return this;
   }
 
