@@ -17,73 +17,24 @@
 // - signing is refused for an environment that is not the active one, before ready, and after expiry.
 import { buildCsrWithSigner } from '../../app/csr/index';
 import { parseDocumentInput } from '../../app/document/documentInput';
-import { buildAndStamp, type Signing } from '../../app/engine/buildAndStamp';
+import { buildAndStamp } from '../../app/engine/buildAndStamp';
 import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
 import { equalBytes } from '../../app/bytes/hex';
 import { parseCertificate, type Certificate } from '../../app/x509/parseCertificate';
-import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
-import { KeychainUnavailableError, type SecretStore } from '../../native/keychain/secretStore';
+import { KeychainUnavailableError } from '../../native/keychain/secretStore';
 import { CredentialEnvironmentError, type FatooraClient, type FatooraCredentials, type FatooraEnvironment, type FatooraMessage, type FatooraOutcome, type IssuedCsid } from '../fatoora/index';
 import { createKeyCustody, DeviceKeyMissingError, keyFingerprint, type KeyCustody } from '../keyCustody/index';
-import { errorFields, silentLogger, type Logger } from '../log/logger';
+import { errorFields, silentLogger } from '../log/logger';
 import type { Secret } from '../log/secret';
 import { credentialsEntry, hasCsidSecretFor, loadCredentials, saveCsidSecret } from './csidSecrets';
 import { invalidInput, OnboardingError, TEXT, type InputProblem } from './onboardingError';
 import { readOnboardingStatus, type OnboardingStatus } from './onboardingStatus';
-import { onboardingStatements, type CsidKind, type OnboardingRow, type Procedure, type RowChanges, type Step } from './onboardingStore';
+import type { OnboardingProgress, OnboardingService, OnboardingServiceOptions, ProgressPoint } from './onboardingTypes';
+import { onboardingStatements, type CsidKind, type OnboardingRow, type RowChanges } from './onboardingStore';
 import { complianceDocument, csrConfigFor, invoiceTypeDigits, newEgsIdentity, requiredComplianceSteps } from './shopDocuments';
 import { checkEnvironment, checkOtp, parseOnboardingInput, parseShopProfile, shopJson, type ShopProfile } from './shopProfile';
 
-export type ProgressPoint = 'begin' | 'sending' | 'saved' | 'stored' | 'done';
-
-/** Reported before and after each step and around each write, for progress screens and crash tests. */
-export interface OnboardingProgress {
-  readonly environment: FatooraEnvironment;
-  readonly procedure: Procedure;
-  readonly step: Step;
-  /** begin · sending (a request to Fatoora is about to leave) · saved (a CSID token is in SQLite as pending) ·
-   *  stored (a secret is in the keychain, SQLite not yet updated) · done. */
-  readonly point: ProgressPoint;
-  /** The compliance step of the document at hand, during compliance-checks. */
-  readonly detail?: string;
-}
-
-export interface OnboardingServiceOptions {
-  readonly db: SqliteDatabase;
-  readonly secrets: SecretStore;
-  /** The Fatoora client of an environment (it must be bound to that environment). */
-  readonly clientFor: (environment: FatooraEnvironment) => FatooraClient;
-  readonly clock?: () => Date;
-  readonly logger?: Logger;
-  readonly onProgress?: (event: OnboardingProgress) => void | Promise<void>;
-  /** How long the device key stays loaded after a signature (main/keyCustody). */
-  readonly keyHoldMs?: number;
-}
-
-export interface StartOptions {
-  readonly environment: FatooraEnvironment;
-  /** Required to onboard in an environment other than the active one (an explicit, confirmed switch). */
-  readonly confirm?: boolean;
-}
-
-export interface OnboardingService {
-  /** Validates everything first (nothing is stored on invalid input), then onboards; resumes a run under way. */
-  start(shop: unknown, otp: string | Secret, options: StartOptions): Promise<OnboardingStatus>;
-  /** Continues the procedure under way in the active environment; `otp` is needed only before a CSID request. */
-  resume(otp?: string | Secret): Promise<OnboardingStatus>;
-  /** Renews the production CSID with a new OTP (PATCH /production/csids; 428 → compliance checks → new PCSID). */
-  renew(otp: string | Secret): Promise<OnboardingStatus>;
-  /** "The key may have leaked": wipes the key and CSIDs, then onboards again with a new key pair. */
-  rotate(otp: string | Secret, options?: { readonly shop?: unknown }): Promise<OnboardingStatus>;
-  /** Makes another environment the active one; `confirm` must be true. Keys and CSIDs stay per environment. */
-  switchEnvironment(environment: FatooraEnvironment, options: { readonly confirm: boolean }): OnboardingStatus;
-  status(): OnboardingStatus;
-  /** The certificate and signer the ledger needs, for the active environment only; refused when expired. */
-  signingFor(environment: FatooraEnvironment): Promise<Signing>;
-  /** Drops the device key from memory. */
-  close(): void;
-}
-
+export type { ProgressPoint, OnboardingProgress, OnboardingServiceOptions, StartOptions, OnboardingService } from './onboardingTypes';
 
 export function createOnboardingService(options: OnboardingServiceOptions): OnboardingService {
   const { db, secrets } = options;
