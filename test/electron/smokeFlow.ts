@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: UNLICENSED
+// The till's first minutes on a new terminal, driven as a shop would: the manager sets up the receipt printer, the
+// cashier makes a training sale paid in cash, the receipt comes out. Used by `npm run smoke:electron` on the real
+// Electron app, and run in browser mode by smokeFlow.test.ts so its every step is known to work here.
+import type { Page } from 'playwright-core';
+import { decodeQr, type DecodedQr } from '../../app/qr/tlv';
+import { DEMO_PRODUCTS } from '../../main/catalog/demoCatalog';
+import { signIn, sellForCash, useLanguage } from '../e2e/till';
+import { decodedImagePng, decodeEscPos } from '../printer/escposDecoder';
+import type { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
+import { decodeQrWithJsqr } from '../printer/printingHarness';
+
+/** The factory PINs of a terminal in training mode. */
+export const TRAINING_PINS = { manager: '1234', cashier: '0000' } as const;
+
+const addressInput = '[data-test=printer-address]';
+
+/** As the manager, in the manager screen's printer tab: saves the printer's address and reads it back. */
+export async function setUpPrinter(page: Page, address: string): Promise<void> {
+  await useLanguage(page, 'en');
+  await signIn(page, 'Manager', TRAINING_PINS.manager);
+  await page.keyboard.press('F7');
+  await page.click('[data-test=tab-printer]');
+  await page.waitForSelector(addressInput);
+  await page.fill(addressInput, address);
+  await page.selectOption('[data-test=printer-width]', '80');
+  await page.click('[data-test=printer-save]');
+  await page.waitForFunction(() => document.querySelector('.toast.ok') !== null);
+  // what the terminal kept, not what the field shows: the tab loads the saved settings when it opens
+  await page.click('[data-test=tab-status]');
+  await page.click('[data-test=tab-printer]');
+  await page.waitForFunction((a) => (document.querySelector('[data-test=printer-address]') as HTMLInputElement | null)?.value === a, address);
+}
+
+export interface PrintedSale {
+  /** The training document's number as the till shows it. */
+  readonly number: string;
+  /** Bytes of the receipt's print job as the printer received them. */
+  readonly receiptBytes: number;
+  /** The QR read back from the printed raster, decoded. */
+  readonly qr: DecodedQr;
+}
+
+/**
+ * As the cashier: one item rung up by barcode and paid in cash; waits until the till says the receipt is printed,
+ * then reads the printer's new job back: an ESC/POS raster whose QR decodes.
+ */
+export async function trainingSale(page: Page, printer: FakeEscPosPrinter): Promise<PrintedSale> {
+  const jobsBefore = printer.jobs().length;
+  await signIn(page, 'Cashier', TRAINING_PINS.cashier);
+  const number = await sellForCash(page, [DEMO_PRODUCTS[0]!.barcodes[0]!], '10');
+  await page.waitForSelector('[data-test=print-state][data-state=printed]');
+  await printer.settled();
+  const jobs = printer.jobs();
+  if (jobs.length !== jobsBefore + 1) throw new Error(`the printer received ${jobs.length - jobsBefore} print jobs for one sale`);
+  const bytes = jobs.at(-1)!.bytes;
+  const text = decodeQrWithJsqr(decodedImagePng(decodeEscPos(bytes)));
+  if (text === null) throw new Error(`no QR code in the printed receipt (${bytes.length} bytes)`);
+  return { number, receiptBytes: bytes.length, qr: decodeQr(text) };
+}
