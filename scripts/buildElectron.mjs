@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // `npm run build:electron`: the Electron app as a self-contained folder, dist/app/ (electron-builder's
 // "two package.json" layout: electron-builder.yml points directories.app at it):
-//   package.json            name, productName (Electron names the userData folder after it), main, and only the
-//                           runtime dependencies the bundles leave external, at the versions package-lock.json pins
+//   package.json            name, productName (Electron names the userData folder after it), desktopName, main, and
+//                           only the runtime dependencies the bundles leave external, at the versions the lock pins
 //   electron/main.cjs       entry: scheme privileges + single-instance lock (main/window/electronBoot.ts)
 //   electron/app.mjs        main process (main/window/electronMain.ts and all it imports, bundled as ESM)
 //   electron/preload.cjs    the sandboxed preload (main/preload/preload.ts; may only require 'electron')
@@ -80,8 +80,8 @@ export function appPackageJson() {
     if (!version) throw new Error(`${name} is not in package-lock.json: run npm install`);
     dependencies[name] = version;
   }
-  const { name, productName, version, description, license, author, homepage } = pkg;
-  return { name, productName, version, description, license, private: true, author, homepage, main: 'electron/main.cjs', dependencies };
+  const { name, productName, desktopName, version, description, license, author, homepage } = pkg;
+  return { name, productName, desktopName, version, description, license, private: true, author, homepage, main: 'electron/main.cjs', dependencies };
 }
 
 /** Package folders under `dir`/node_modules, at any depth, as lockfile-style paths relative to `dir`. */

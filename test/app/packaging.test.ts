@@ -2,8 +2,9 @@
 // What ships, checked with electron-builder's own code wherever it has the answer: electron-builder.yml against its
 // schema and its deb defaults; the app folder scripts/buildElectron.mjs writes (package.json, bundles, resources,
 // node_modules); where @electron/rebuild would rebuild native modules; the userData folder name Electron derives;
-// and an actual electron-builder run over the app folder (with a stand-in Electron distribution and no fuses, since
-// Electron's binary cannot be fetched here), read back from the app.asar it writes.
+// and an actual electron-builder deb build of the app folder — with stand-ins for Electron's distribution (so no
+// fuses) and for fpm, neither of which can be fetched here — read back from the app.asar it writes and from how it
+// calls fpm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -284,44 +285,113 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
     expect(builders).toContain(path.join(ROOT, 'node_modules', 'better-sqlite3'));
   });
 
-  it('is what electron-builder packages: app.asar holds its files and modules, native addons unpacked, no dev tooling', async () => {
-    // a stand-in Electron distribution (the real one cannot be fetched here), so no fuses to flip in it
-    const work = mkdtempSync(path.join(tmpdir(), 'dukkan-builder-'));
-    const electronDist = path.join(work, 'electron-dist');
-    mkdirSync(electronDist);
-    for (const f of ['electron', 'chrome-sandbox', 'LICENSE', 'LICENSES.chromium.html']) writeFileSync(path.join(electronDist, f), '');
-    writeFileSync(path.join(electronDist, 'version'), installedElectron);
+  describe('packaged by electron-builder (deb, with stand-ins for Electron’s distribution and for fpm)', () => {
+    let work: string;
+    let resources: string;
     let hookedFor: ReturnType<Scripts['rebuildTarget']> | null = null;
-    const { build, Platform } = require('electron-builder') as { build(o: Json): Promise<string[]>; Platform: { LINUX: { createTarget(t: string): unknown } } };
-    try {
-      await build({
-        projectDir: ROOT,
-        targets: Platform.LINUX.createTarget('dir'),
-        config: {
-          ...config,
-          directories: { ...(config.directories as Json), app: out, output: path.join(work, 'out') },
-          electronDist,
-          electronFuses: null,
-          beforePack: (context: unknown) => void (hookedFor = s.rebuildTarget(context)),
-        },
-      });
-      // electron-builder asked the hook to rebuild this app folder for the installed Electron and this machine
+    let fpm: { args: string[]; afterInstall: string; desktop: string };
+    const asar = () => builderRequire('@electron/asar') as { listPackage(file: string): string[]; extractFile(file: string, inner: string): Buffer };
+
+    beforeAll(async () => {
+      work = mkdtempSync(path.join(tmpdir(), 'dukkan-builder-'));
+      // Electron's distribution cannot be fetched here: an empty stand-in, so no fuses to flip in it
+      const electronDist = path.join(work, 'electron-dist');
+      mkdirSync(electronDist);
+      for (const f of ['electron', 'chrome-sandbox', 'LICENSE', 'LICENSES.chromium.html']) writeFileSync(path.join(electronDist, f), '');
+      writeFileSync(path.join(electronDist, 'version'), installedElectron);
+      // nor can fpm, which turns the unpacked app into a .deb: a stand-in records how electron-builder calls it
+      const record = path.join(work, 'fpm');
+      mkdirSync(record);
+      const fakeFpm = path.join(work, 'fpm.sh');
+      writeFileSync(
+        fakeFpm,
+        [
+          '#!/bin/sh',
+          `printf '%s\\0' "$@" > '${record}/args'`,
+          'prev=""',
+          'for a in "$@"; do',
+          `  case "$prev" in --after-install) cp "$a" '${record}/after-install' ;; --package) : > "$a" ;; esac`,
+          `  case "$a" in *=/usr/share/applications/*) cp "\${a%%=*}" '${record}/desktop' ;; esac`,
+          '  prev="$a"',
+          'done',
+          '',
+        ].join('\n'),
+        { mode: 0o755 },
+      );
+      const { build, Platform } = require('electron-builder') as { build(o: Json): Promise<string[]>; Platform: { LINUX: { createTarget(t: string): unknown } } };
+      const previousFpm = process.env.CUSTOM_FPM_PATH;
+      process.env.CUSTOM_FPM_PATH = fakeFpm;
+      try {
+        await build({
+          projectDir: ROOT,
+          targets: Platform.LINUX.createTarget('deb'),
+          config: {
+            ...config,
+            directories: { ...(config.directories as Json), app: out, output: path.join(work, 'out') },
+            electronDist,
+            electronFuses: null,
+            beforePack: (context: unknown) => void (hookedFor = s.rebuildTarget(context)),
+          },
+        });
+      } finally {
+        if (previousFpm === undefined) delete process.env.CUSTOM_FPM_PATH;
+        else process.env.CUSTOM_FPM_PATH = previousFpm;
+      }
+      resources = path.join(work, 'out', `linux${process.arch === 'x64' ? '' : `-${process.arch}`}-unpacked`, 'resources');
+      const args = readFileSync(path.join(record, 'args'), 'utf8').split('\0').slice(0, -1);
+      fpm = { args, afterInstall: readFileSync(path.join(record, 'after-install'), 'utf8'), desktop: readFileSync(path.join(record, 'desktop'), 'utf8') };
+    });
+    afterAll(() => {
+      if (work) rmSync(work, { recursive: true, force: true });
+    });
+
+    it('calls the rebuild hook for this app folder, the installed Electron and this machine', () => {
       expect(hookedFor).toEqual({ appDir: out, electronVersion: installedElectron, platform: 'linux', arch: process.arch });
-      const resources = path.join(work, 'out', `linux${process.arch === 'x64' ? '' : `-${process.arch}`}-unpacked`, 'resources');
-      const asar = builderRequire('@electron/asar') as { listPackage(file: string): string[]; extractFile(file: string, inner: string): Buffer };
-      const files = asar.listPackage(path.join(resources, 'app.asar')).map((f) => f.replaceAll('\\', '/'));
+    });
+
+    it('puts the app folder’s files and modules in app.asar, and no dev tooling', () => {
+      const files = asar().listPackage(path.join(resources, 'app.asar')).map((f) => f.replaceAll('\\', '/'));
       expect(files).toEqual(expect.arrayContaining(['/package.json', '/electron/main.cjs', '/electron/app.mjs', '/electron/preload.cjs', '/renderer/index.html', '/resources/ubl-xsd', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/bindings/bindings.js']));
       const modules = new Set(files.filter((f) => f.includes('/node_modules/')).map(moduleOf));
       expect(modules).toContain('@napi-rs/keyring');
       expect([...modules].filter((m) => DEV_TOOLING.includes(m))).toEqual([]);
-      expect(JSON.parse(asar.extractFile(path.join(resources, 'app.asar'), 'package.json').toString()).productName).toBe('Dukkan');
-      // native addons outside the archive, where the OS can load them; better-sqlite3's sources left out
+      expect(JSON.parse(asar().extractFile(path.join(resources, 'app.asar'), 'package.json').toString()).productName).toBe('Dukkan');
+    });
+
+    it('unpacks the native addons, where the OS can load them, and leaves better-sqlite3’s sources out', () => {
+      const files = asar().listPackage(path.join(resources, 'app.asar')).map((f) => f.replaceAll('\\', '/'));
       const unpacked = filesUnder(path.join(resources, 'app.asar.unpacked')).map((f) => f.replaceAll('\\', '/'));
       expect(unpacked).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/build/Release/better_sqlite3.node']));
       expect(unpacked.some((f) => f.endsWith('.node') && f.startsWith('node_modules/@napi-rs/keyring-'))).toBe(true);
       expect([...files, ...unpacked].filter((f) => /better-sqlite3\/(deps|src)\/|test_extension/.test(f))).toEqual([]);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    });
+
+    it('makes a deb that depends on the list in electron-builder.yml and installs to /opt/Dukkan', () => {
+      const depends = fpm.args.flatMap((a, i) => (fpm.args[i - 1] === '-d' ? [a] : []));
+      expect(depends).toEqual((config.deb as Json).depends);
+      const option = (name: string) => fpm.args[fpm.args.indexOf(name) + 1];
+      expect(option('--name')).toBe('dukkan');
+      expect(option('--maintainer')).toBe((config.deb as Json).maintainer);
+      expect(option('--url')).toBe(readJson<{ homepage: string }>(path.join(ROOT, 'package.json')).homepage);
+      expect(fpm.args).toContain(`${path.dirname(resources)}/=/opt/Dukkan`);
+    });
+
+    it('installs the AppArmor profile that lets Chromium’s sandbox create user namespaces', () => {
+      expect(fpm.afterInstall).toContain("APPARMOR_PROFILE_SOURCE='/opt/Dukkan/resources/apparmor-profile'");
+      expect(fpm.afterInstall).toContain('apparmor_parser --replace');
+      const profile = readFileSync(path.join(resources, 'apparmor-profile'), 'utf8');
+      expect(profile).toContain('profile "dukkan" "/opt/Dukkan/dukkan"');
+      expect(profile).toMatch(/^\s*userns,$/m);
+    });
+
+    it('names the launcher after the desktopName Electron gives the window', () => {
+      const packaged = JSON.parse(asar().extractFile(path.join(resources, 'app.asar'), 'package.json').toString()) as { desktopName?: string; productName?: string; name: string };
+      // Electron: package.json desktopName, else "<app name>.desktop"
+      const electronDesktopName = packaged.desktopName ?? `${electronAppName(packaged)}.desktop`;
+      const launcher = fpm.args.find((a) => a.includes('=/usr/share/applications/'))!;
+      expect(launcher.slice(launcher.indexOf('=') + 1)).toBe(`/usr/share/applications/${electronDesktopName}`);
+      expect(fpm.desktop).toContain(`StartupWMClass=${electronDesktopName.replace(/\.desktop$/, '')}\n`);
+      expect(fpm.desktop).toContain('Exec=/opt/Dukkan/dukkan %U\n');
+    });
   });
 });
