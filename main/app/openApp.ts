@@ -19,7 +19,7 @@ import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { CatalogStore } from '../catalog/catalogStore';
 import { seedDemoCatalog } from '../catalog/demoCatalog';
 import { DATABASE_FILE_NAME } from '../db/openDeviceDatabase';
-import { createFatooraClient, type FatooraClient, type FatooraEnvironment } from '../fatoora/index';
+import { createFatooraClient, type FatooraClient, type FatooraEnvironment, type FetchLike } from '../fatoora/index';
 import { ApiFailure } from '../ipc/apiFailure';
 import { createDispatcher, type Dispatcher } from '../ipc/dispatcher';
 import { errorFields, silentLogger, type Logger } from '../log/logger';
@@ -49,6 +49,8 @@ export interface AppOptions {
    * environment. Real environments always use ZATCA's own URLs.
    */
   readonly fatooraUrl?: string;
+  /** The HTTP stack of every Fatoora request (default Node's fetch; the desktop app passes Chromium's, main/fatoora/chromiumFetch). */
+  readonly fetch?: FetchLike;
   readonly logger?: Logger;
   readonly clock?: () => Date;
   /** The keychain of a folder's database (default: the OS keychain, main/onboarding openDeviceKeychain). */
@@ -90,13 +92,14 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   };
 
   const simulatorBase = options.fatooraUrl?.replace(/\/+$/, '');
+  const http = options.fetch ? { fetch: options.fetch } : {};
   const liveClient = (environment: FatooraEnvironment): FatooraClient => {
     if (environment === 'local-simulator') {
       if (!simulatorBase) throw new OnboardingError('wrong-environment', { en: 'No Fatoora simulator is configured on this terminal.', ar: 'لا يوجد محاكي فاتورة مُعد على هذا الجهاز.' });
       // CSRs for the local simulator carry the developer-portal template name (app/csr TEMPLATE_NAMES)
-      return createFatooraClient({ environment, baseUrl: `${simulatorBase}/e-invoicing/developer-portal`, logger });
+      return createFatooraClient({ environment, baseUrl: `${simulatorBase}/e-invoicing/developer-portal`, logger, ...http });
     }
-    return createFatooraClient({ environment, logger });
+    return createFatooraClient({ environment, logger, ...http });
   };
 
   let onboardingRun: { step: string } | null = null;
@@ -174,7 +177,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
       training: true,
       clientFor: (environment) => {
         if (environment !== 'local-simulator') throw new OnboardingError('wrong-environment', { en: 'Training mode uses the embedded simulator only.', ar: 'وضع التدريب يستخدم المحاكي المدمج فقط.' });
-        return createFatooraClient({ environment, baseUrl: fatoora.simulator.urls['developer-portal'], logger, timeoutMs: 10_000 });
+        return createFatooraClient({ environment, baseUrl: fatoora.simulator.urls['developer-portal'], logger, timeoutMs: 10_000, ...http });
       },
       numberPrefix: 'TR',
     });

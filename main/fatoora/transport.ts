@@ -5,6 +5,8 @@
 // - `timeout` / `network` / `aborted`: the request may have reached the server — the outcome is unknown.
 // Failure details carry the error code and the library's own message, never the request (whose headers hold the
 // Authorization value).
+// The HTTP stack is injected (FetchLike): Node's global fetch by default, Chromium's in the desktop app
+// (chromiumFetch.ts); the deadline, the whole-body read and the failure classes above are this file's, for both.
 
 export interface HttpRequest {
   readonly url: string;
@@ -21,13 +23,36 @@ export type HttpExchange =
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** Codes that prove no request bytes were delivered. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+/**
+ * Codes that prove no request bytes were delivered: Node's (undici, the default fetch) and the same conditions as
+ * Chromium names them (the desktop app's transport, chromiumFetch.ts), including a proxy that could not be reached or
+ * would not open a tunnel — the request never left the shop's network.
+ */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_INVALID_URL',
+  'ERR_CONNECTION_REFUSED',
+  'ERR_NAME_NOT_RESOLVED',
+  'ERR_NAME_RESOLUTION_FAILED',
+  'ERR_ADDRESS_UNREACHABLE',
+  'ERR_INTERNET_DISCONNECTED',
+  'ERR_PROXY_CONNECTION_FAILED',
+  'ERR_TUNNEL_CONNECTION_FAILED',
+]);
+
+/** Chromium's errors carry no `code`; their message is the net error's name (`net::ERR_CONNECTION_REFUSED`). */
+const CHROMIUM_NET_ERROR = /^net::(ERR_[A-Z0-9_]+)$/;
 
 function errorCode(err: unknown): string | undefined {
   for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') return code;
+    const chromium = e instanceof Error ? CHROMIUM_NET_ERROR.exec(e.message) : null;
+    if (chromium) return chromium[1];
   }
   return undefined;
 }

@@ -141,10 +141,16 @@ export function streamLogSink(write: (text: string) => void): LogSink {
   return (line) => write(`${line}\n`);
 }
 
-/** Sends every line to each sink in turn (e.g. stderr and memory). */
+/** Sends every line to each sink in turn (e.g. a file and stderr); one failing sink does not starve the others. */
 export function teeLogSink(...sinks: LogSink[]): LogSink {
   return (line, record) => {
-    for (const s of sinks) s(line, record);
+    for (const s of sinks) {
+      try {
+        s(line, record);
+      } catch {
+        // a full disk must not also silence stderr, nor a closed stderr the file
+      }
+    }
   };
 }
 

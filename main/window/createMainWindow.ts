@@ -8,6 +8,9 @@ import { APP_ORIGIN } from '../ipc/validatedIpc';
 import { lockDownContents } from './lockDown';
 import { secureWebPreferences } from './webPreferences';
 
+/** The page the till's window shows (and reloads after a renderer crash). */
+export const MAIN_WINDOW_URL = `${APP_ORIGIN}/index.html`;
+
 export interface WindowFactory {
   readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
 }
@@ -44,6 +47,6 @@ export function createMainWindow(electron: WindowFactory, options: MainWindowOpt
   options.ipc.trustWindow(contents);
   win.on('closed', () => options.ipc.forgetWindow(id));
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  void win.loadURL(MAIN_WINDOW_URL);
   return win;
 }

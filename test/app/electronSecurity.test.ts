@@ -71,6 +71,9 @@ function expectLockedDown(webPreferences: BrowserWindowConstructorOptions['webPr
   expect(webPreferences!.allowRunningInsecureContent ?? false).toBe(false);
   expect(webPreferences!.webviewTag ?? false).toBe(false);
   expect(webPreferences!.experimentalFeatures ?? false).toBe(false);
+  // the shell's Fatoora session reaches the network: no page may ever run in it
+  expect(webPreferences!.partition).not.toBe('fatoora');
+  expect(webPreferences!.session).toBeUndefined();
 }
 
 describe('webPreferences of every window', () => {
@@ -84,6 +87,8 @@ describe('webPreferences of every window', () => {
     expectLockedDown(w.options.webPreferences);
     expect(w.options.webPreferences).toMatchObject({ preload: '/opt/dukkan/preload.cjs', devTools: false, navigateOnDragDrop: false, safeDialogs: true });
     expect(w.options.kiosk).toBe(true);
+    // the default session, which lockDownSession closes to the network
+    expect(w.options.webPreferences!.partition).toBeUndefined();
     expect(w.urls).toEqual(['app://dukkan/index.html']);
     expect(ipc.trusted).toEqual([1]);
 
@@ -118,6 +123,12 @@ describe('webPreferences of every window', () => {
 
   it('ipcMain is used only by the validated wrapper and the shell that hands it over', () => {
     expect(mainSourcesMatching(/\bipcMain\b/)).toEqual(['main/ipc/validatedIpc.ts', 'main/window/electronMain.ts']);
+  });
+
+  it("Chromium's network stack is used only by the shell, for Fatoora, on a session no window uses", () => {
+    // the renderer session refuses every http(s) request; the Fatoora session must stay out of any window's reach
+    // (expectLockedDown checks that no window's webPreferences names the Fatoora partition)
+    expect(mainSourcesMatching(/\bnet\.(request|fetch)\(|\.fromPartition\(/)).toEqual(['main/window/electronMain.ts']);
   });
 });
 

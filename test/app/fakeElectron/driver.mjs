@@ -1,32 +1,62 @@
 // SPDX-License-Identifier: UNLICENSED
-// Runs the built Electron entry (argv[2]: dist/electron/main.cjs) against the fake electron module, plays the part
-// of Electron and of the renderer, and prints what happened as one JSON line.
+// Runs the built Electron entry (argv[2]: dist/electron/main.cjs; later arguments are the app's command line) against
+// the fake electron module, plays the part of Electron, of the OS and of the renderer in one scenario
+// (FAKE_ELECTRON_SCENARIO), and prints what happened as one JSON line. Nothing here asserts: the test does.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const entry = path.resolve(process.argv[2]);
 const require = createRequire(entry);
-require(entry);
 const electron = require('electron');
-const { state, appEvents, ready } = electron.__fake;
+const { state, appEvents, hooks, ready } = electron.__fake;
+const scenario = process.env.FAKE_ELECTRON_SCENARIO ?? 'till';
+const logFile = path.join(process.env.FAKE_ELECTRON_USER_DATA, 'logs', 'dukkan.log');
+
+// quit during start-up: from inside a Fatoora request of the training terminal's onboarding, so start-up is certainly
+// still under way — the last one (the production CSID), so what is left of start-up is short, or, when requests
+// hang, the first
+if (scenario === 'quit-during-start' || scenario === 'hung-start') {
+  const last = scenario === 'quit-during-start' ? /\/production\/csids$/ : /./;
+  hooks.onNetRequest = (request) => {
+    if (!last.test(request.url)) return;
+    hooks.onNetRequest = null;
+    electron.app.quit();
+  };
+}
+require(entry);
 ready();
 
 const until = async (what, check, ms = 60_000) => {
   const end = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}; errors: ${state.errors.join(' | ')}`);
+    if (Date.now() > end) throw new Error(`timed out: ${what}; dialogs: ${JSON.stringify(state.dialogs)}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 };
+const logLines = () => {
+  try {
+    return readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+};
+const logRecords = () => logLines().map((l) => JSON.parse(l));
+const ended = () => state.quitted || state.exitCode !== null;
+const key = (k, code, mods = {}) => ({ type: 'keyDown', key: k, code, alt: false, control: false, meta: false, shift: false, ...mods });
 
-const out = {};
-try {
+const out = { scenario };
+async function mainWindow() {
   await until('the window', () => state.windows.length > 0 && state.windows[0].record.urls.length > 0);
-  const win = state.windows[0];
+  return state.windows[0];
+}
+
+async function till() {
+  const win = await mainWindow();
   const wc = win.webContents;
   out.schemes = state.schemes;
   out.windowOptions = win.record.options;
-  out.urls = win.record.urls;
+  out.urls = [...win.record.urls];
   out.channels = [...state.ipcHandlers.keys()].length;
   const invoke = (channel, arg, event = {}) => state.ipcHandlers.get(channel)({ sender: { id: wc.id, mainFrame: wc.mainFrame }, senderFrame: wc.mainFrame, ...event }, arg);
   const session = await invoke('pos:session.get', {});
@@ -39,6 +69,8 @@ try {
   out.sale = sale.ok ? sale.value.document.number : sale.error;
   // the reporting worker's status changes reach the window as events
   await until('an event sent to the window', () => win.record.sent.length > 0, 20_000);
+  // the sale is reported to the embedded simulator (through the shell's Chromium transport, the test checks)
+  await until('the sale reported', () => state.netRequests.some((r) => r.url.endsWith('/invoices/reporting/single')), 20_000).catch(() => undefined);
   out.foreignFrame = await invoke('pos:status.get', {}, { senderFrame: { url: 'https://evil.example/' } });
   out.subFrame = await invoke('pos:status.get', {}, { senderFrame: { url: 'app://dukkan/index.html' } });
   out.badArgs = await invoke('pos:sale.quote', { lines: 'all of them' });
@@ -50,19 +82,91 @@ try {
   state.permission.request(null, 'media', (g) => (granted = g));
   out.permission = granted;
   out.blocksNetwork = state.beforeRequest.filter.urls;
-  const blocked = [];
-  win.record.contentsEvents.emit('will-navigate', { preventDefault: () => blocked.push('navigate') }, 'https://evil.example/');
-  out.navigationBlocked = blocked;
+  out.navigationBlocked = win.fireContents('will-navigate', 'https://evil.example/');
   out.windowOpen = win.record.openHandler({ url: 'https://evil.example/' });
   out.eventsSentToWindow = win.record.sent.length > 0 ? win.record.sent[0][0] : null;
-  // quit: the shell closes the services before the process ends
-  let prevented = false;
-  appEvents.emit('before-quit', { preventDefault: () => (prevented = true) });
-  out.quitDeferred = prevented;
-  await new Promise((r) => appEvents.once('quit', r));
-  out.errors = state.errors;
+
+  // the page painted: the till is usable
+  win.emit('ready-to-show');
+  // kiosk keys (this scenario runs with --kiosk); Ctrl+W is typed on an Arabic layout
+  out.keys = Object.fromEntries(
+    Object.entries({
+      'Alt+F4': key('F4', 'F4', { alt: true }),
+      'Ctrl+W (Arabic layout)': key('ص', 'KeyW', { control: true }),
+      'Ctrl+Q': key('q', 'KeyQ', { control: true }),
+      F11: key('F11', 'F11'),
+      F5: key('F5', 'F5'),
+      'Ctrl+Shift+I': key('I', 'KeyI', { control: true, shift: true }),
+      'Alt+Tab': key('Tab', 'Tab', { alt: true }),
+      F4: key('F4', 'F4'),
+      F10: key('F10', 'F10'),
+      'Alt+L': key('l', 'KeyL', { alt: true }),
+      'Ctrl+C': key('c', 'KeyC', { control: true }),
+      Tab: key('Tab', 'Tab'),
+    }).map(([name, input]) => [name, win.fireContents('before-input-event', input)]),
+  );
+  // the page going wrong
+  win.fireContents('did-fail-load', -6, 'ERR_FILE_NOT_FOUND', 'app://dukkan/index.html', true);
+  win.fireContents('preload-error', '/opt/dukkan/preload.cjs', new Error('preload exploded'));
+  win.emit('unresponsive');
+  win.emit('responsive');
+  // a renderer crash reloads the page; a crash loop gives up, tells the user and quits
+  win.fireContents('render-process-gone', { reason: 'crashed', exitCode: 11 });
+  out.urlsAfterCrash = [...win.record.urls];
+  win.fireContents('render-process-gone', { reason: 'oom', exitCode: 1 });
+  win.fireContents('render-process-gone', { reason: 'crashed', exitCode: 11 });
+  out.dialogsBeforeLoop = state.dialogs.length;
+  win.fireContents('render-process-gone', { reason: 'crashed', exitCode: 11 });
+  out.urlsAfterLoop = [...win.record.urls];
+  await until('the quit after the crash loop', ended);
+}
+
+async function windowClosed() {
+  const win = await mainWindow();
+  win.emit('ready-to-show');
+  // as the receipt rasterizer's: hidden, offscreen, alive for the whole session
+  const hidden = new electron.BrowserWindow({ show: false, webPreferences: { offscreen: true } });
+  out.altF4 = win.fireContents('before-input-event', key('F4', 'F4', { alt: true }));
+  out.windowAllClosedFired = false;
+  appEvents.once('window-all-closed', () => (out.windowAllClosedFired = true));
+  // the user closes the till's window
+  win.close();
+  await until('the quit after the window closed', ended, 30_000);
+  out.hiddenDestroyed = hidden.isDestroyed();
+}
+
+async function sessionEnd() {
+  const win = await mainWindow();
+  win.emit('ready-to-show');
+  win.emit('session-end', { reasons: ['logoff'], preventDefault: () => undefined });
+  // Windows ends the process soon after the event returns: what is done by then is what counts
+  out.atReturn = { channels: state.ipcHandlers.size, logged: logRecords().some((r) => r.event === 'app.session-end') };
+  await until('the quit after the session end', ended, 30_000);
+}
+
+async function ends() {
+  await until('the end', ended, 60_000);
+}
+
+try {
+  if (scenario === 'till') await till();
+  else if (scenario === 'window-closed') await windowClosed();
+  else if (scenario === 'session-end') await sessionEnd();
+  else await ends();
 } catch (e) {
   out.failure = e instanceof Error ? e.stack : String(e);
 }
+Object.assign(out, {
+  quitted: state.quitted,
+  exitCode: state.exitCode,
+  dialogs: state.dialogs,
+  windowsCreated: state.windowsCreated,
+  lockRequested: state.lockRequested,
+  menu: state.menu,
+  menuTemplates: state.menuTemplates,
+  partitions: state.partitions,
+  netRequests: state.netRequests,
+  logLines: logLines(),
+});
 process.stdout.write(`${JSON.stringify(out)}\n`);
 process.exit(0);
