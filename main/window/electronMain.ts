@@ -60,7 +60,7 @@ export function startElectronApp(shell: ShellLog): void {
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, blocked));
   app.on('child-process-gone', (_event, details) => log.warn('app.child-process-gone', { type: details.type, reason: details.reason, exitCode: details.exitCode }));
   app.on('before-quit', (event) => quit.beforeQuit(event));
-  // windows that are not user-facing (the rasterizer's) do not keep the app alive; see UserFacingWindows
+  // rarely reached: the rasterizer's hidden window lives on, so the way out is UserFacingWindows' callback above
   app.on('window-all-closed', () => app.quit());
 
   function openMainWindow(current: DukkanApp, validated: ValidatedIpc): electron.BrowserWindow {
