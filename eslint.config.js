@@ -6,6 +6,16 @@ import dukkan from './build/lint/layeringRule.js';
 
 const root = import.meta.dirname;
 
+// Electron's node:crypto is BoringSSL, which has no secp256k1: every EC key, signing and verifying function below
+// throws there for ZATCA's curve. Product code signs with @noble/curves (app/crypto/signingKey.ts); tests reach
+// OpenSSL as an oracle only through test/support/opensslOracle.ts. Hashes, HMAC, scrypt and randomness are fine.
+const NODE_CRYPTO_EC = [
+  'default', 'createPrivateKey', 'createPublicKey', 'generateKeyPair', 'generateKeyPairSync', 'sign', 'verify', 'createSign',
+  'createVerify', 'createECDH', 'ECDH', 'diffieHellman', 'X509Certificate', 'KeyObject', 'getCurves', 'webcrypto', 'subtle',
+];
+const ecMessage =
+  "node:crypto's EC functions do not support secp256k1 in Electron (BoringSSL): sign and verify with app/crypto/signingKey.ts; tests use test/support/opensslOracle.ts.";
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**', 'test-output/**'] },
   js.configs.recommended,
@@ -19,7 +29,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+      'no-restricted-imports': [
+        'error',
+        { name: 'node:crypto', importNames: NODE_CRYPTO_EC, message: ecMessage },
+        { name: 'crypto', importNames: NODE_CRYPTO_EC, message: ecMessage },
+      ],
     },
+  },
+  {
+    // allowed to hold OpenSSL's EC functions: the profile that takes them away, its test, and the oracle
+    files: ['test/support/opensslOracle.ts', 'test/support/boringsslProfile.mjs', 'test/boringssl/profile.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // The pure core: no DOM, no process, no Node globals that do I/O or tie it to Node.
@@ -30,7 +50,7 @@ export default tseslint.config(
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'navigator', 'localStorage', 'fetch', 'XMLHttpRequest', 'process', 'require', 'Buffer', '__dirname', '__filename', 'setTimeout', 'setInterval'].map(
-          (name) => ({ name, message: `app/ is the pure core: '${name}' is not available here (DEVELOPERS.md, Architecture).` }),
+          (name) => ({ name, message: `app/ is the pure core: '${name}' is not available here (README, "How it is built").` }),
         ),
       ],
     },

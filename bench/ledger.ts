@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDeviceDatabase } from '../main/db/openDeviceDatabase';
 import { Ledger, type SaleInput } from '../main/ledger/ledger';
-import { keyObjectFromScalar, nodeSigner } from '../main/zatca/nodeSigner';
+import { createSigningKey } from '../app/crypto/signingKey';
 import { createTestEgs } from '../test/support/testCertificate';
 import { SELLER } from '../test/fixtures/documents';
 import { measure, ms, type BenchSection } from './stats';
@@ -55,7 +55,7 @@ export async function benchLedger(options: { runs?: number; history?: number } =
   const runs = options.runs ?? 500;
   const history = options.history ?? 100_000;
   const egs = createTestEgs();
-  const signing = { certificate: egs.certificate, sign: nodeSigner(keyObjectFromScalar(egs.privateKey)) };
+  const signing = { certificate: egs.certificate, sign: createSigningKey(egs.privateKey).sign };
   const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-bench-ledger-'));
   try {
     const file = path.join(dir, 'dukkan.sqlite');
@@ -79,7 +79,7 @@ export async function benchLedger(options: { runs?: number; history?: number } =
     const markdown = [
       'One issuance = clock + chain head + build + stamp + full verification of the stamped bytes + one IMMEDIATE',
       'transaction (document, 5 lines, outbox job) committed in WAL mode with synchronous=FULL — the call returns when',
-      `the document is durable. 5-line simplified invoice, node:crypto signer, ${runs} runs each.`,
+      `the document is durable. 5-line simplified invoice, noble signer (the product path), ${runs} runs each.`,
       '',
       '| ledger | p50 | p99 | mean |',
       '|---|---|---|---|',

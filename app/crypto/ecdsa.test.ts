@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { openssl } from '../../test/support/opensslOracle';
 import { publicKeyFromPrivate, randomPrivateKey, signDer, verifyDer } from './ecdsa';
 import { sha256 } from './sha256';
+// OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
+const { createPublicKey, verify: nodeVerify } = openssl;
 
 function spkiPem(pub: Uint8Array): string {
   // SubjectPublicKeyInfo prefix for id-ecPublicKey + secp256k1, then the 65-byte point

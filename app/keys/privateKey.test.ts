@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { openssl } from '../../test/support/opensslOracle';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SDK_CERT_PEM, SDK_KEY_PEM, VECTORS_DIR } from '../../test/vectors';
@@ -10,6 +10,8 @@ import { publicKeyFromPrivate, randomPrivateKey } from '../crypto/ecdsa';
 import { parseCertificate } from '../x509/parseCertificate';
 import { encodeSec1PrivateKey, encodeSec1PrivateKeyPem, encodeSpki, parsePrivateKey } from './privateKey';
 import { parseSpki } from './spki';
+// OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
+const { createPrivateKey, createPublicKey, generateKeyPairSync } = openssl;
 
 const KEYS346 = path.join(VECTORS_DIR, 'sdk-238-R3.4.x-keys-from-fatoora-rs');
 const sdkKeyText = readFileSync(SDK_KEY_PEM, 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { openssl } from '../../test/support/opensslOracle';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,8 @@ import { canonicalInvoiceText } from '../stamp/invoiceHash';
 import { listSampleXml, VECTORS_DIR } from '../../test/vectors';
 import { signWithSdkKey, SDK_CERTIFICATE } from '../../test/support/signing';
 import { creditNote, debitNote, simplifiedInvoice, standardInvoice } from '../../test/fixtures/documents';
+// OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
+const { createPublicKey, verify: nodeVerify } = openssl;
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const stampErrors = (xml: string | Uint8Array) => verifyInvoice(xml, { now: NOW }).findings.filter((f) => f.severity === 'error');

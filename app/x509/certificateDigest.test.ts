@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { X509Certificate, createHash, createPublicKey } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { openssl } from '../../test/support/opensslOracle';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { p256 } from '@noble/curves/nist.js';
@@ -8,6 +9,8 @@ import { bytesToHex } from '../bytes/index';
 import { publicKeyFromPrivate, randomPrivateKey } from '../crypto/ecdsa';
 import { certificateDigest, verifyCertificateSignature } from './certificateDigest';
 import { parseCertificate, type Certificate } from './parseCertificate';
+// OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
+const { X509Certificate, createPublicKey } = openssl;
 
 const sdkCert = parseCertificate(readFileSync(SDK_CERT_PEM, 'utf8'));
 const sampleCertText = (rel: string) => /<ds:X509Certificate>([\s\S]*?)<\/ds:X509Certificate>/.exec(readFileSync(path.join(VECTORS_DIR, rel), 'utf8'))?.[1];

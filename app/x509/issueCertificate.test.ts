@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
+import { openssl as opensslOracle } from '../../test/support/opensslOracle';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,8 @@ import { parseCsr } from '../csr/parseCsr';
 import { certificateDigest, verifyCertificateSignature } from './certificateDigest';
 import { createCertificateAuthority, isCertificateAuthority, issueCertificate } from './issueCertificate';
 import { parseCertificate, type Certificate } from './parseCertificate';
+// OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
+const { X509Certificate } = opensslOracle;
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'dukkan-ca-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

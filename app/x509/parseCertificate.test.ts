@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { X509Certificate } from 'node:crypto';
+import { openssl } from '../../test/support/opensslOracle';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SDK_CERT_PEM, VECTORS_DIR, listSampleXml } from '../../test/vectors';
 import { base64ToBytes, bytesToHex } from '../bytes/index';
 import { encodePem } from '../asn1/pem';
 import { parseCertificate, type Certificate } from './parseCertificate';
+// OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
+const { X509Certificate } = openssl;
 
 const sdkCertText = readFileSync(SDK_CERT_PEM, 'utf8');
 const token346 = readFileSync(path.join(VECTORS_DIR, 'sdk-238-R3.4.x-keys-from-fatoora-rs', 'zatca_cert_b64.txt'), 'utf8');

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Reading the CLI's input files: document JSON, signing key and certificate. Errors name the file and never echo
 // key material.
+import { createSigningKey, type SigningKey } from '../../app/crypto/signingKey';
 import { readFileSync } from 'node:fs';
 import { parseCertificate, type Certificate } from '../../app/x509/parseCertificate';
 import { parsePrivateKey } from '../../app/keys/privateKey';
@@ -24,13 +25,20 @@ export function readJsonFile(file: string, what: string): unknown {
 }
 
 /** Key file: PEM (SEC1 or PKCS#8) or the SDK's headerless base64. */
-export function readPrivateKeyFile(file: string): Uint8Array {
+/** Private key file (PEM or the SDK's headerless base64) → a signing key; the parsed scalar is zeroed at once. */
+export function signingKeyFromFile(file: string): SigningKey {
   const text = readTextFile(file, 'key');
+  let scalar: Uint8Array;
   try {
-    return parsePrivateKey(text.trim());
+    scalar = parsePrivateKey(text.trim());
   } catch (err) {
     // parsePrivateKey's messages describe the structure, never the key bytes
     throw new Error(`key ${file}: ${(err as Error).message}`);
+  }
+  try {
+    return createSigningKey(scalar);
+  } finally {
+    scalar.fill(0);
   }
 }
 

@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: UNLICENSED
-// Custody of the EGS private key (issue 5; reference §8: secp256k1, "private key non-exportable", SEC-1.1 req. 6).
-// The key is generated here, in the main process, by OpenSSL (node:crypto), and goes straight into the OS keychain
-// as base64 of its SEC1 DER — the form of the SDK's ec-secp256k1-priv-key.pem. It is never written to disk.
-// Callers get a signing function and the public key; nothing here returns private key bytes.
+// Custody of the EGS private key (reference §8: secp256k1, "private key non-exportable", SEC-1.1 req. 6).
+// The key is generated here, in the main process, with @noble/curves (Electron's BoringSSL has no secp256k1), and
+// goes straight into the OS keychain as base64 of its SEC1 DER — the form of the SDK's ec-secp256k1-priv-key.pem
+// and the form OpenSSL wrote for terminals onboarded before, so their keys load unchanged. It is never written to
+// disk. Callers get a signing function and the public key; nothing here returns private key bytes.
 //
-// The key is read from the keychain when a signature is needed and the KeyObject (whose bytes live in OpenSSL's
-// memory, not on the JavaScript heap) is kept for `holdMs` after the last use, then dropped; a sale does not pay a
-// keychain round trip, an idle terminal holds nothing. DER buffers are zeroed after use. The base64 text the keychain
-// returns is a JavaScript string and cannot be zeroed; it is dropped at once and left to the collector.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+// The key is read from the keychain when a signature is needed and parsed once into a SigningKey, kept for
+// `holdMs` after the last use, then destroyed (its scalar copy zeroed); a sale does not pay a keychain round trip,
+// an idle terminal holds nothing. DER buffers and parsed scalars are zeroed after use. What cannot be zeroed: the
+// base64 text the keychain returns (a JavaScript string) and the bigints noble derives inside a signature; both
+// are dropped at once and left to the collector (app/crypto/signingKey.ts says more).
 import type { MessageSigner } from '../../app/crypto/ecdsa';
 import { sha256Hex } from '../../app/crypto/sha256';
-import { encodeSpki, parseSpki } from '../../app/keys/spki';
+import { createSigningKey, generateScalar, type SigningKey } from '../../app/crypto/signingKey';
+import { encodeSec1PrivateKey, parsePrivateKey } from '../../app/keys/privateKey';
+import { encodeSpki } from '../../app/keys/spki';
+import { base64ToBytes, bytesToBase64 } from '../../app/bytes/base64';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import type { FatooraEnvironment } from '../fatoora/environment';
-import { nodeSigner } from '../zatca/nodeSigner';
 
 export interface KeyCustody {
   /** True when the keychain holds a device key for this environment. */
@@ -51,65 +54,80 @@ export function keyFingerprint(publicKey: Uint8Array): string {
   return sha256Hex(encodeSpki(publicKey));
 }
 
-function publicPointOf(key: KeyObject): Uint8Array {
-  return parseSpki(new Uint8Array(createPublicKey(key).export({ format: 'der', type: 'spki' }))).publicKey;
-}
-
-function keyFromStored(text: string, environment: FatooraEnvironment): KeyObject {
-  const der = Buffer.from(text, 'base64');
+function keyFromStored(text: string, environment: FatooraEnvironment): SigningKey {
+  let der: Uint8Array | undefined;
+  let scalar: Uint8Array | undefined;
   try {
-    const key = createPrivateKey({ key: der, format: 'der', type: 'sec1' });
-    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'secp256k1') throw new Error('not secp256k1');
-    return key;
+    der = base64ToBytes(text);
+    scalar = parsePrivateKey(der);
+    return createSigningKey(scalar);
   } catch {
     // the reason names the structure only, never the bytes
     throw new Error(`the device key stored for ${environment} is not a SEC1 secp256k1 private key`);
   } finally {
-    der.fill(0);
+    der?.fill(0);
+    scalar?.fill(0);
   }
 }
 
 export function createKeyCustody(secrets: SecretStore, options: KeyCustodyOptions = {}): KeyCustody {
   const holdMs = options.holdMs ?? 60_000;
   if (!Number.isInteger(holdMs) || holdMs < 0) throw new Error('keyCustody holdMs: must be an integer ≥ 0');
-  const held = new Map<FatooraEnvironment, { key: KeyObject; timer: NodeJS.Timeout | undefined }>();
-  const loading = new Map<FatooraEnvironment, Promise<KeyObject>>();
+  const held = new Map<FatooraEnvironment, { key: SigningKey; timer: NodeJS.Timeout | undefined }>();
+  const loading = new Map<FatooraEnvironment, Promise<SigningKey>>();
 
   const drop = (environment: FatooraEnvironment): void => {
     const h = held.get(environment);
-    if (h?.timer) clearTimeout(h.timer);
+    if (!h) return;
+    if (h.timer) clearTimeout(h.timer);
     held.delete(environment);
+    h.key.destroy();
   };
 
-  const hold = (environment: FatooraEnvironment, key: KeyObject): void => {
-    drop(environment);
-    if (holdMs === 0) return;
-    const timer = setTimeout(() => held.delete(environment), holdMs);
+  const hold = (environment: FatooraEnvironment, key: SigningKey): void => {
+    const h = held.get(environment);
+    if (h && h.key !== key) drop(environment);
+    if (h?.timer) clearTimeout(h.timer);
+    const timer = setTimeout(() => drop(environment), holdMs);
     timer.unref();
     held.set(environment, { key, timer });
   };
 
-  async function load(environment: FatooraEnvironment): Promise<KeyObject> {
+  const readKey = async (environment: FatooraEnvironment): Promise<SigningKey> => {
+    const text = await secrets.get(deviceKeyEntry(environment));
+    if (text === undefined) throw new DeviceKeyMissingError(environment);
+    return keyFromStored(text, environment);
+  };
+
+  /** Runs `use` with the environment's key. Concurrent first uses share one keychain read. */
+  async function withKey<T>(environment: FatooraEnvironment, use: (key: SigningKey) => T): Promise<T> {
+    if (holdMs === 0) {
+      // nothing is held: every use reads, parses and destroys its own key
+      const key = await readKey(environment);
+      try {
+        return use(key);
+      } finally {
+        key.destroy();
+      }
+    }
     const h = held.get(environment);
     if (h) {
       hold(environment, h.key); // used again: keep it a little longer
-      return h.key;
+      return use(h.key);
     }
-    const pending = loading.get(environment);
-    if (pending) return pending;
-    const run = (async () => {
-      const text = await secrets.get(deviceKeyEntry(environment));
-      if (text === undefined) throw new DeviceKeyMissingError(environment);
-      const key = keyFromStored(text, environment);
-      hold(environment, key);
-      return key;
-    })();
-    loading.set(environment, run);
-    try {
-      return await run;
-    } finally {
-      loading.delete(environment);
+    let pending = loading.get(environment);
+    if (!pending) {
+      pending = readKey(environment).then((key) => {
+        hold(environment, key);
+        return key;
+      });
+      loading.set(environment, pending);
+      pending.finally(() => loading.delete(environment)).catch(() => undefined);
     }
+    const key = await pending;
+    // released or wiped while this call waited: the key was destroyed, so read it again
+    if (key.destroyed) return withKey(environment, use);
+    return use(key);
   }
 
   return {
@@ -118,19 +136,23 @@ export function createKeyCustody(secrets: SecretStore, options: KeyCustodyOption
       if ((await secrets.get(deviceKeyEntry(environment))) !== undefined) {
         throw new Error(`a device key for ${environment} already exists; wipe it before generating a new one`);
       }
-      const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
-      const der = privateKey.export({ format: 'der', type: 'sec1' });
+      const scalar = generateScalar();
+      const der = encodeSec1PrivateKey(scalar);
       try {
-        await secrets.set(deviceKeyEntry(environment), der.toString('base64'));
+        const key = createSigningKey(scalar);
+        const publicKey = key.publicKey;
+        key.destroy();
+        await secrets.set(deviceKeyEntry(environment), bytesToBase64(der));
+        drop(environment);
+        return publicKey;
       } finally {
         der.fill(0);
+        scalar.fill(0);
       }
-      drop(environment);
-      return publicPointOf(privateKey);
     },
-    publicKey: async (environment) => publicPointOf(await load(environment)),
+    publicKey: (environment) => withKey(environment, (key) => key.publicKey.slice()),
     signer(environment) {
-      return async (message) => nodeSigner(await load(environment))(message);
+      return (message) => withKey(environment, (key) => key.sign(message));
     },
     async wipe(environment) {
       drop(environment);

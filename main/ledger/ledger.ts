@@ -15,7 +15,7 @@ import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
 import { computeInvoiceHash } from '../../app/stamp/invoiceHash';
 import { decodeQr } from '../../app/qr/tlv';
 import { base64ToBytes } from '../../app/bytes/base64';
-import { nodeVerifier } from '../zatca/nodeSigner';
+import { createVerifier, type SignatureVerifier } from '../../app/crypto/signingKey';
 import { Decimal } from '../../app/money/decimal';
 import { LedgerError, storageError } from './ledgerErrors';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
@@ -109,10 +109,12 @@ export class Ledger {
   }
 
   private async issueNow(sale: SaleInput, signing: Signing, corrects: DocumentRow | undefined, hooks: IssueHooks): Promise<IssuedDocument> {
-    const now = this.clock(); // the one clock reading for this document
-    this.checkCertificate(signing, now);
     const uuid = randomUUID();
     for (let attempt = 0; attempt < MAX_HEAD_RETRIES; attempt++) {
+      // the one clock reading for this attempt's document; a retry after another process issued reads it again, or
+      // a slow attempt would carry a time earlier than the document that overtook it
+      const now = this.clock();
+      this.checkCertificate(signing, now);
       const snapshot = this.readSnapshot(signing, now);
       const number = corrects ? corrects.number : formatNumber(this.options.numberPrefix, snapshot.nextNumber);
       const when = corrects ? { issueDate: corrects.issue_date, issueTime: corrects.issue_time } : riyadhDateTime(now);
@@ -319,7 +321,8 @@ function withoutAssignedFields(document: DocumentInput): SaleInput {
   return sale;
 }
 
-const verifiers = new WeakMap<Signing['certificate'], ReturnType<typeof nodeVerifier>>();
+// one verifier per certificate: it precomputes tables for the certificate's key (app/crypto/signingKey.ts)
+const verifiers = new WeakMap<Signing['certificate'], SignatureVerifier>();
 
 /**
  * Nothing is stored that does not verify: the final bytes re-hash to the stamped hash (real C14N), the signature
@@ -331,7 +334,14 @@ function verifyBeforeStoring(stamped: StampedDocument, signing: Signing): void {
   const rehash = computeInvoiceHash(stamped.bytes);
   if (rehash !== stamped.hash) problems.push(`the final document hashes to ${rehash}, not ${stamped.hash}`);
   let verify = verifiers.get(signing.certificate);
-  if (!verify) verifiers.set(signing.certificate, (verify = nodeVerifier(signing.certificate.spki)));
+  if (!verify) {
+    try {
+      verify = createVerifier(signing.certificate.publicKey);
+    } catch {
+      verify = () => false; // not a secp256k1 key: nothing it "signed" can verify (reference §2)
+    }
+    verifiers.set(signing.certificate, verify);
+  }
   if (!verify(base64ToBytes(stamped.signatureValue), base64ToBytes(stamped.hash))) {
     problems.push("the signature does not verify with the certificate's public key: the signing key does not belong to this CSID");
   }

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, SDK_CERT_PEM, SDK_KEY_PEM, listSampleXml, VECTORS_DIR } from '../vectors';
-import { creditNote, simplifiedInvoice } from '../fixtures/documents';
+import { creditNote, CSR_CONFIG, simplifiedInvoice } from '../fixtures/documents';
 import type { DocumentInputJson } from '../../app/document/documentInput';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'dukkan.mjs');
@@ -94,16 +94,7 @@ describe('dukkan sign / verify / hash / qr', () => {
 describe('dukkan csr', () => {
   it('writes a key and a CSR that openssl verifies, with the ZATCA fields', () => {
     const config = writeJson('csr.json', {
-      commonName: 'TST-886431145-399999999900003',
-      serialNumber: '1-Dukkan|2-POS|3-ed22f1d8-e6a2-1118-9b58-d9a8f11e445f',
-      organizationIdentifier: '399999999900003',
-      organizationUnitName: 'Riyadh Branch',
-      organizationName: 'Dukkan Retail Store',
-      countryName: 'SA',
-      invoiceType: '0100',
-      locationAddress: 'RRRD2929',
-      industryBusinessCategory: 'Retail',
-      environment: 'simulation',
+      ...CSR_CONFIG,
     });
     const keyOut = path.join(work, 'egs.key');
     const csrOut = path.join(work, 'egs.csr');

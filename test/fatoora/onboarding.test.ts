@@ -5,7 +5,7 @@
 // node:crypto, independently of our own X.509 code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { X509Certificate, verify as nodeVerify } from 'node:crypto';
+import { openssl } from '../support/opensslOracle';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,8 @@ import { certificateTextFromToken } from '../../main/fatoora/index';
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
 import { simplifiedInvoice } from '../fixtures/documents';
 import { clientFor, complianceDocuments, expectKind, newEgs, OTP, riyadhDateTime, signWith, submissionOf } from './support';
+// OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
+const { X509Certificate, verify: nodeVerify } = openssl;
 
 const pem = (base64Der: string) => `-----BEGIN CERTIFICATE-----\n${base64Der.replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
 

@@ -3,12 +3,15 @@
 // secret-tool and node:crypto: where the key lives, in which form, that signatures verify, that a loaded key is
 // dropped from memory, and that wiping really removes it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPrivateKey, createPublicKey, randomBytes, verify as nodeVerify } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { openssl } from '../support/opensslOracle';
 import { verifyDer } from '../../app/crypto/ecdsa';
 import { encodeSpki } from '../../app/keys/spki';
 import { createKeyCustody, DeviceKeyMissingError, keyFingerprint } from '../../main/keyCustody/index';
 import { createOsKeychain } from '../../native/keychain/index';
 import { keychainItems, requireSecretService, secretToolLookup } from './support';
+// OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
+const { createPrivateKey, createPublicKey, generateKeyPairSync, verify: nodeVerify } = openssl;
 
 const service = () => `dukkan-test-${randomBytes(6).toString('hex')}`;
 
@@ -80,6 +83,45 @@ describe('key custody', () => {
     await custody.wipe('production');
     await custody.wipe('simulation');
     custody.release();
+  });
+
+  it('loads a key that OpenSSL generated and stored (terminals onboarded before the signer moved to noble)', async () => {
+    const name = service();
+    const store = createOsKeychain({ service: name });
+    // exactly what the earlier custody wrote: OpenSSL's SEC1 DER export, base64, under <environment>/device-key
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
+    await store.set('production/device-key', privateKey.export({ format: 'der', type: 'sec1' }).toString('base64'));
+    const custody = createKeyCustody(store);
+    const point = await custody.publicKey('production');
+    expect(Buffer.from(encodeSpki(point)).equals(publicKey.export({ format: 'der', type: 'spki' }))).toBe(true);
+    const message = new Uint8Array(randomBytes(32));
+    const signature = await custody.signer('production')(message);
+    expect(nodeVerify('sha256', message, { key: publicKey, dsaEncoding: 'der' }, signature)).toBe(true);
+    custody.release();
+    await store.delete('production/device-key');
+  });
+
+  it('refuses a stored key that is not secp256k1, naming the structure and never the bytes', async () => {
+    const name = service();
+    const store = createOsKeychain({ service: name });
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const stored = privateKey.export({ format: 'der', type: 'sec1' }).toString('base64');
+    await store.set('simulation/device-key', stored);
+    const custody = createKeyCustody(store);
+    const failure = await Promise.resolve(custody.signer('simulation')(new Uint8Array(32))).catch((e: unknown) => e as Error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toBe('the device key stored for simulation is not a SEC1 secp256k1 private key');
+    await store.delete('simulation/device-key');
+  });
+
+  it('concurrent first signatures share one keychain read and all verify', async () => {
+    const name = service();
+    const custody = createKeyCustody(createOsKeychain({ service: name }));
+    const publicKey = await custody.generate('simulation');
+    const messages = Array.from({ length: 20 }, (_, i) => new Uint8Array(32).fill(i));
+    const signatures = await Promise.all(messages.map((m) => custody.signer('simulation')(m)));
+    signatures.forEach((sig, i) => expect(verifyDer(sig, messages[i]!, publicKey)).toBe(true));
+    await custody.wipe('simulation');
   });
 
   it('keeps a loaded key only for holdMs and drops it on release(); holdMs 0 reads the keychain for every signature', async () => {

@@ -4,7 +4,7 @@
 // service and verified with the production certificate — by our verifier (stamp, rules, XSD), by node:crypto, and
 // by the simulator's reporting endpoint authenticating with the stored credentials.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrivateKey, verify as nodeVerify, X509Certificate } from 'node:crypto';
+import { openssl } from '../support/opensslOracle';
 import { parseCertificate } from '../../app/x509/parseCertificate';
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
 import { Ledger } from '../../main/ledger/ledger';
@@ -12,6 +12,8 @@ import { Secret } from '../../main/log/secret';
 import { OnboardingError } from '../../main/onboarding/index';
 import { verifyDocument } from '../../main/zatca/verifier';
 import { keychainItems, newDevice, onboardingRows, requireSecretService, SALE, secretToolLookup, SHOP, simulatorClients } from './support';
+// OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
+const { createPrivateKey, verify: nodeVerify, X509Certificate } = openssl;
 
 describe('onboarding end to end with the OS keychain', () => {
   let sim: FatooraSimulator;

@@ -2,9 +2,11 @@
 // Looks for secrets in bytes: a private key in every encoding we can think of (raw 32 bytes, hex, base64 and
 // base64url at any byte alignment — so it is found inside a longer base64 text too —, SEC1 and PKCS#8 DER, PEM,
 // JWK), CSID secrets (text, hex, base64 at any alignment, as in an Authorization header) and OTPs.
-import { createPrivateKey } from 'node:crypto';
+import { openssl } from '../support/opensslOracle';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+// OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
+const { createPrivateKey } = openssl;
 
 export interface Needle {
   readonly what: string;

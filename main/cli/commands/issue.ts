@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 import { openDeviceDatabase } from '../../db/openDeviceDatabase';
 import { Ledger, type SaleInput } from '../../ledger/ledger';
-import { keyObjectFromScalar, nodeSigner } from '../../zatca/nodeSigner';
 import type { Command } from '../command';
 import { integerFlag, optionalFlag, parseArgs, requireFlag } from '../parseArgs';
-import { readCertificateFile, readJsonFile, readPrivateKeyFile } from '../readInputs';
+import { readCertificateFile, readJsonFile, signingKeyFromFile } from '../readInputs';
 
 export const issueCommand: Command = {
   name: 'issue',
@@ -22,7 +21,9 @@ Prints one line per committed document, after its commit is durable: ICV NUMBER 
     const args = parseArgs(argv, ['db', 'key', 'cert', 'in', 'count', 'prefix']);
     const count = integerFlag(args, 'count', 1, 1);
     const sale = readJsonFile(requireFlag(args, 'in'), 'document') as SaleInput;
-    const signing = { certificate: readCertificateFile(requireFlag(args, 'cert')), sign: nodeSigner(keyObjectFromScalar(readPrivateKeyFile(requireFlag(args, 'key')))) };
+    const certificate = readCertificateFile(requireFlag(args, 'cert'));
+    const key = signingKeyFromFile(requireFlag(args, 'key'));
+    const signing = { certificate, sign: key.sign };
     const db = openDeviceDatabase(requireFlag(args, 'db'));
     try {
       const ledger = new Ledger(db, { numberPrefix: optionalFlag(args, 'prefix') ?? 'T1', environment: 'cli' });
@@ -35,6 +36,7 @@ Prints one line per committed document, after its commit is durable: ICV NUMBER 
       }
     } finally {
       db.close();
+      key.destroy();
     }
     return 0;
   },

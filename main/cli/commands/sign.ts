@@ -3,11 +3,10 @@ import { INITIAL_PIH } from '../../../app/stamp/invoiceHash';
 import { parseDocumentInput } from '../../../app/document/documentInput';
 import { buildAndStamp } from '../../../app/engine/buildAndStamp';
 import { base64ToBytes, isBase64 } from '../../../app/bytes/base64';
-import { keyObjectFromScalar, nodeSigner } from '../../zatca/nodeSigner';
 import { writeFileAtomic } from '../../fs/writeFileAtomic';
 import { UsageError, type Command } from '../command';
 import { integerFlag, optionalFlag, parseArgs, requireFlag } from '../parseArgs';
-import { readCertificateFile, readJsonFile, readPrivateKeyFile } from '../readInputs';
+import { readCertificateFile, readJsonFile, signingKeyFromFile } from '../readInputs';
 
 export const signCommand: Command = {
   name: 'sign',
@@ -28,9 +27,14 @@ Prints the invoice hash.`,
     if (pih !== INITIAL_PIH && !(isBase64(pih) && base64ToBytes(pih).length === 32)) throw new UsageError('--pih must be a base64 SHA-256 digest (44 characters)');
     const icv = integerFlag(args, 'icv', 1, 1);
     const document = parseDocumentInput(readJsonFile(requireFlag(args, 'in'), 'document'));
-    const key = readPrivateKeyFile(requireFlag(args, 'key'));
+    const key = signingKeyFromFile(requireFlag(args, 'key'));
     const certificate = readCertificateFile(requireFlag(args, 'cert'));
-    const stamped = await buildAndStamp(document, { icv, pih }, { certificate, sign: nodeSigner(keyObjectFromScalar(key)) });
+    let stamped;
+    try {
+      stamped = await buildAndStamp(document, { icv, pih }, { certificate, sign: key.sign });
+    } finally {
+      key.destroy();
+    }
     writeFileAtomic(out, stamped.bytes);
     io.stdout(`${stamped.hash}\n`);
     return 0;

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: UNLICENSED
+// The product signing path: ECDSA on secp256k1 in JavaScript (@noble/curves), for every process that signs or
+// verifies — main, the CLI, the embedded simulator. Electron builds node:crypto on BoringSSL, which has only the
+// NIST curves: secp256k1 key generation, import, signing and verifying all throw there (ERR_OSSL_UNKNOWN_GROUP),
+// so OpenSSL through node:crypto can serve only as a test oracle (test/support/boringsslProfile.mjs proves it).
+//
+// Speed: a signature is one fixed-base multiplication k·G. Precomputed tables for G with 8-bit windows (about
+// 85 ms and 3 MB once per process) make it ~20 % faster than noble's default 6-bit tables. Verification is
+// u1·G + u2·Q; the device always verifies against the same certificate key Q, so Q gets tables too and a verify
+// costs about a third of noble's generic verify (BENCHMARKS.md, engine section).
+//
+// Key material: the scalar is parsed once per unlock into a SigningKey, which keeps its own copy and zeroes it on
+// destroy(). noble converts the bytes into a bigint inside each sign call; bigints are immutable and cannot be
+// zeroed, so a scalar's value may stay in the JavaScript heap until the collector reuses that memory. That is
+// the honest limit of a JavaScript signer; the keychain, not process memory, is the key's home.
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { bytesToNumberBE } from '@noble/curves/utils.js';
+import { sha256 } from './sha256';
+
+const { Point, Signature } = secp256k1;
+const Fn = Point.Fn;
+
+/** Window size of the fixed-base tables: 8 bits measured best for time against memory (BENCHMARKS.md). */
+export const BASE_POINT_WINDOW = 8;
+
+let basePrecomputed = false;
+
+/**
+ * Builds the tables for the base point now (about 85 ms). Idempotent. Called when a key is unlocked, or earlier
+ * by the application once the till is usable, so the first sale does not pay for it.
+ */
+export function precomputeSigningTables(): void {
+  if (basePrecomputed) return;
+  Point.BASE.precompute(BASE_POINT_WINDOW, false);
+  basePrecomputed = true;
+}
+
+export interface SigningKey {
+  /** SHA256withECDSA over `message` (the curve sees SHA-256 of it), DER output (reference §2). */
+  readonly sign: (message: Uint8Array) => Uint8Array;
+  /** The 65-byte uncompressed public point. */
+  readonly publicKey: Uint8Array;
+  /** Zeroes this key's copy of the scalar; any later sign() throws. */
+  destroy(): void;
+  readonly destroyed: boolean;
+}
+
+export class SigningKeyError extends Error {
+  override readonly name = 'SigningKeyError';
+}
+
+/** A signing key from a 32-byte scalar. The caller's bytes are copied, so the caller may zero its own at once. */
+export function createSigningKey(scalar: Uint8Array): SigningKey {
+  if (scalar.length !== 32 || !secp256k1.utils.isValidSecretKey(scalar)) {
+    throw new SigningKeyError('signing key: expected a 32-byte secp256k1 scalar in 1..n-1');
+  }
+  precomputeSigningTables();
+  const own = scalar.slice();
+  const publicKey = secp256k1.getPublicKey(own, false);
+  let destroyed = false;
+  const sign = (message: Uint8Array): Uint8Array => {
+    if (destroyed) throw new SigningKeyError('signing key: used after it was destroyed');
+    // hedged: RFC 6979 with fresh randomness added (§3.6), as OpenSSL's random nonces were. A fault or a repeated
+    // message never leads to a reused or predictable k, and a CSR rebuilt after a failed onboarding attempt differs
+    // from the one Fatoora may already have seen.
+    return secp256k1.sign(message, own, { prehash: true, format: 'der', extraEntropy: true });
+  };
+  return {
+    sign,
+    publicKey,
+    destroy() {
+      own.fill(0);
+      destroyed = true;
+    },
+    get destroyed() {
+      return destroyed;
+    },
+  };
+}
+
+/** A new random secp256k1 scalar (crypto.getRandomValues, which Electron and Node both provide). */
+export function generateScalar(): Uint8Array {
+  return secp256k1.utils.randomSecretKey();
+}
+
+export type SignatureVerifier = (signature: Uint8Array, message: Uint8Array) => boolean;
+
+/** Window for a public key's tables: smaller than G's, because each certificate pays for its own (~20 ms). */
+const PUBLIC_KEY_WINDOW = 6;
+
+/**
+ * A verifier for one public key (uncompressed, compressed or SPKI point bytes), with precomputed tables for that
+ * key. Accepts high-S signatures: the ZATCA SDK (Java) does not normalise S. Never throws for a bad signature.
+ * Throws SigningKeyError when the key itself is not a secp256k1 point.
+ */
+export function createVerifier(publicKey: Uint8Array): SignatureVerifier {
+  let q: InstanceType<typeof Point>;
+  try {
+    q = Point.fromBytes(publicKey);
+    q.assertValidity();
+  } catch {
+    throw new SigningKeyError('verifier: the public key is not a secp256k1 point');
+  }
+  if (q.is0()) throw new SigningKeyError('verifier: the public key is the point at infinity');
+  q.precompute(PUBLIC_KEY_WINDOW, true);
+  precomputeSigningTables();
+  return (signature, message) => {
+    try {
+      // SEC 1 §4.1.4, with the message hashed here (SHA256withECDSA)
+      const { r, s } = Signature.fromBytes(signature, 'der');
+      const e = Fn.create(bytesToNumberBE(sha256(message)));
+      const w = Fn.inv(s);
+      const point = Point.BASE.multiplyUnsafe(Fn.create(e * w)).add(q.multiplyUnsafe(Fn.create(r * w)));
+      if (point.is0()) return false;
+      return Fn.create(point.toAffine().x) === r;
+    } catch {
+      return false;
+    }
+  };
+}
