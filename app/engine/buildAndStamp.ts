@@ -5,7 +5,7 @@ import type { DocumentInput } from '../document/documentInput';
 import type { MessageSigner } from '../crypto/ecdsa';
 import { utf8ToBytes } from '../bytes/utf8';
 import { computeTotals, type DocumentTotals } from '../totals/computeTotals';
-import { buildUnsignedInvoiceXml, type ChainPosition } from '../ubl/buildInvoiceXml';
+import { buildUnsignedInvoice, type ChainPosition } from '../ubl/buildInvoiceXml';
 import { stampInvoice, type SigningCertificate, type StampOptions } from '../stamp/stampInvoice';
 
 export interface Signing {
@@ -32,7 +32,7 @@ export interface StampedDocument {
 
 export async function buildAndStamp(document: DocumentInput, chain: ChainPosition, signing: Signing, options: StampOptions = {}): Promise<StampedDocument> {
   const totals = computeTotals(document);
-  const unsigned = buildUnsignedInvoiceXml(document, totals, chain);
+  const unsigned = buildUnsignedInvoice(document, totals, chain);
   const stamp = await stampInvoice(
     unsigned,
     {

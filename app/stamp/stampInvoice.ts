@@ -5,7 +5,8 @@
 import { bytesToBase64 } from '../bytes/base64';
 import type { MessageSigner } from '../crypto/ecdsa';
 import { encodeQr } from '../qr/tlv';
-import { QR_SLOT, UBL_EXTENSIONS_SLOT } from '../ubl/buildInvoiceXml';
+import { QR_SLOT, UBL_EXTENSIONS_SLOT, type UnsignedInvoice } from '../ubl/buildInvoiceXml';
+import { sha256 } from '../crypto/sha256';
 import { certificateDigest } from '../x509/certificateDigest';
 import type { Certificate } from '../x509/parseCertificate';
 import { computeInvoiceHash, invoiceHashBytes } from './invoiceHash';
@@ -62,9 +63,16 @@ export interface StampOptions {
   readonly selfCheck?: 'rehash' | 'structural';
 }
 
-export async function stampInvoice(unsignedXml: string, qrValues: QrValues, certificate: SigningCertificate, sign: MessageSigner, options: StampOptions = {}): Promise<StampResult> {
+/**
+ * `unsigned` is the unsigned document text, or the builder's document with its canonical form (app/ubl
+ * buildUnsignedInvoice): then the hash is taken over that form directly instead of parsing and canonicalising the
+ * text with libxml2. Either way the result is checked against libxml2's hash — by the 'rehash' self-check here, or,
+ * with 'structural', by the full verification every caller using it must run before storing (the ledger does).
+ */
+export async function stampInvoice(unsigned: string | UnsignedInvoice, qrValues: QrValues, certificate: SigningCertificate, sign: MessageSigner, options: StampOptions = {}): Promise<StampResult> {
+  const unsignedXml = typeof unsigned === 'string' ? unsigned : unsigned.xml;
   if (unsignedXml.includes('\r')) throw new StampError('document contains CR characters: line endings must be LF on every OS (reference §4)');
-  const hashBytes = invoiceHashBytes(unsignedXml);
+  const hashBytes = typeof unsigned === 'string' ? invoiceHashBytes(unsignedXml) : sha256(unsigned.canonical);
   const hash = bytesToBase64(hashBytes);
   const signatureValue = bytesToBase64(await sign(hashBytes));
   const slotIndent = indentOf(unsignedXml, UBL_EXTENSIONS_SLOT);

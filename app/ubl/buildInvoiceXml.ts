@@ -10,7 +10,7 @@ import { PAYMENT_MEANS_CODES } from '../document/documentInput';
 import type { DocumentTotals, VatKey } from '../totals/computeTotals';
 import type { Decimal } from '../money/decimal';
 import { NS } from '../xml/namespaces';
-import { createXmlDocument, type XmlDocumentFactory, type XmlElementSink } from '../xml/xmlWriter';
+import { createXmlDocument, type RootChildExclusion, type XmlDocumentFactory, type XmlDocumentSink, type XmlElementSink } from '../xml/xmlWriter';
 
 export const TYPE_CODES = { invoice: '388', 'credit-note': '381', 'debit-note': '383' } as const;
 
@@ -104,6 +104,34 @@ function allowanceCharge(parent: XmlElementSink, charge: boolean, reason: string
  * require the same bytes.
  */
 export function buildUnsignedInvoiceXml(doc: DocumentInput, totals: DocumentTotals, chain: ChainPosition, createDocument: XmlDocumentFactory = createXmlDocument): string {
+  return writeInvoice(doc, totals, chain, createDocument).end();
+}
+
+/**
+ * The three root children the invoice hash leaves out (reference §1), as this builder writes them — its prefixes
+ * are bound on the root to the namespaces the §5 transforms name: ext:UBLExtensions, cac:Signature and the
+ * cac:AdditionalDocumentReference whose cbc:ID is QR. app/stamp/invoiceHash.ts states the same rule by namespace
+ * for any parsed document.
+ */
+const HASH_EXCLUDED: RootChildExclusion = (name, childText) =>
+  name === 'ext:UBLExtensions' || name === 'cac:Signature' || (name === 'cac:AdditionalDocumentReference' && childText('cbc:ID') === 'QR');
+
+export interface UnsignedInvoice {
+  /** The unsigned document with its two slots, as buildUnsignedInvoiceXml returns it. */
+  readonly xml: string;
+  /** What the invoice hash is computed over: C14N 1.1 with the excluded blocks removed (reference §1). */
+  readonly canonical: string;
+}
+
+/** The unsigned document and, from the same tree, its canonical form for the invoice hash. */
+export function buildUnsignedInvoice(doc: DocumentInput, totals: DocumentTotals, chain: ChainPosition): UnsignedInvoice {
+  const written = writeInvoice(doc, totals, chain, createXmlDocument);
+  const canonical = written.canonical?.(HASH_EXCLUDED);
+  if (canonical === undefined) throw new Error('the UBL writer could not canonicalise the document it wrote');
+  return { xml: written.end(), canonical };
+}
+
+function writeInvoice(doc: DocumentInput, totals: DocumentTotals, chain: ChainPosition, createDocument: XmlDocumentFactory): XmlDocumentSink {
   if (!Number.isSafeInteger(chain.icv) || chain.icv < 1) throw new RangeError(`icv must be a positive integer (BR-KSA-33), got ${chain.icv}`);
   const currency = doc.currency;
   const xml = createDocument(NS.inv, 'Invoice', {
@@ -187,5 +215,5 @@ export function buildUnsignedInvoiceXml(doc: DocumentInput, totals: DocumentTota
     // unit prices keep their own precision (XML-1.2 §7.3); every other amount has 2 decimals
     el.ele('cac:Price').ele('cbc:PriceAmount', { currencyID: currency }).txt(line.netUnitPrice.toMinimal(2));
   }
-  return xml.end();
+  return xml;
 }

@@ -16,3 +16,14 @@ export function escapeXmlAttribute(value: string): string {
   if (!ATTRIBUTE_SPECIAL.test(value)) return value;
   return escapeXmlText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;');
 }
+
+const C14N_ATTRIBUTE_SPECIAL = /[&<"\t\n\r]/;
+
+/**
+ * Attribute values as C14N writes them (Canonical XML 1.1 §2.2): &amp; &lt; &quot; &#x9; &#xA; &#xD;, and `>` raw —
+ * unlike escapeXmlAttribute, which also escapes `>`. Used only for the canonical form the invoice hash is taken over.
+ */
+export function escapeC14nAttribute(value: string): string {
+  if (!C14N_ATTRIBUTE_SPECIAL.test(value)) return value;
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+}

@@ -10,7 +10,13 @@
 //
 // Why the escaping matters for the hash: the invoice hash is over the C14N form of exactly these bytes
 // (reference §1), so the writer must produce well-formed XML for any text a shop types — `&`, `<`, `]]>`, quotes.
-import { escapeXmlAttribute, escapeXmlText } from './escapeXml';
+//
+// The writer also gives the document's C14N 1.1 form directly (canonical()), without parsing: the invoice hash is
+// SHA-256 over exactly that (reference §1), and producing it from the writer's own tree costs a tenth of parsing
+// and canonicalising with libxml2. libxml2 stays the authority: every stamp is re-hashed through it before a
+// document is stored or returned (app/stamp/stampInvoice.ts), and the tests require byte equality on every fixture
+// and on random carts (app/xml/canonicalWriter.test.ts).
+import { escapeC14nAttribute, escapeXmlAttribute, escapeXmlText } from './escapeXml';
 
 /** The builder surface the UBL code uses; xmlbuilder2's XMLBuilder has the same shape (the test oracle uses it). */
 export interface XmlElementSink {
@@ -20,10 +26,22 @@ export interface XmlElementSink {
   txt(content: string): XmlElementSink;
 }
 
+/**
+ * Which children of the root the canonical form leaves out (with their markup, keeping the whitespace around them).
+ * Gets the child's qualified name and a lookup of the text of its own child elements by qualified name.
+ */
+export type RootChildExclusion = (name: string, childText: (name: string) => string | undefined) => boolean;
+
 /** A document under construction: fill `root`, then `end()` returns the serialised text. */
 export interface XmlDocumentSink {
   readonly root: XmlElementSink;
   end(): string;
+  /**
+   * The C14N 1.1 form (inclusive, no comments) of what `end()` returns, with the excluded root children removed;
+   * undefined where this writer cannot produce it directly (a namespace declaration below the root, or a prefixed
+   * attribute). Writers without it (the tests' xmlbuilder2 oracle) leave it out.
+   */
+  canonical?(exclude: RootChildExclusion): string | undefined;
 }
 
 /** Creates a document whose root element is in `namespace` (written as the default xmlns, first). */
@@ -60,18 +78,43 @@ function startTag(name: string, attributes: Readonly<Record<string, string>> | u
   return tag;
 }
 
+/**
+ * C14N 1.1 start tag (without the closing `>`): namespace declarations first, the default one before the prefixed
+ * ones in prefix order, then the attributes by name — for unprefixed attributes C14N's order (namespace URI, local
+ * name) is the name alone. Undefined for what this writer does not canonicalise itself.
+ */
+function canonicalStartTag(name: string, attributes: Readonly<Record<string, string>> | undefined, isRoot: boolean): string | undefined {
+  if (!attributes) return '<' + name;
+  const declarations: string[] = [];
+  const plain: string[] = [];
+  for (const key in attributes) {
+    if (key === 'xmlns' || key.startsWith('xmlns:')) declarations.push(key);
+    else if (key.includes(':')) return undefined;
+    else plain.push(key);
+  }
+  // below the root a declaration is rendered only where it differs from the parent's: not handled here
+  if (declarations.length > 0 && !isRoot) return undefined;
+  declarations.sort((a, b) => (a === 'xmlns' ? -1 : b === 'xmlns' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  plain.sort();
+  let tag = '<' + name;
+  for (const key of declarations) tag += ' ' + key + '="' + escapeC14nAttribute(attributes[key]!) + '"';
+  for (const key of plain) tag += ' ' + key + '="' + escapeC14nAttribute(attributes[key]!) + '"';
+  return tag;
+}
+
 class WriterElement implements XmlElementSink {
   private children: WriterElement[] | undefined;
   private text = '';
 
   constructor(
-    private readonly name: string,
+    readonly name: string,
     private readonly tag: string,
+    private readonly attributes: Readonly<Record<string, string>> | undefined,
   ) {}
 
   ele(qualifiedName: string, attributes?: Readonly<Record<string, string>>): XmlElementSink {
     if (this.text) throw new XmlWriteError(`${this.name}: an element has either text or child elements, not both`);
-    const child = new WriterElement(qualifiedName, startTag(qualifiedName, attributes));
+    const child = new WriterElement(qualifiedName, startTag(qualifiedName, attributes), attributes && { ...attributes });
     (this.children ??= []).push(child);
     return child;
   }
@@ -93,13 +136,46 @@ class WriterElement implements XmlElementSink {
     if (this.text) return indent + this.tag + '>' + this.text + '</' + this.name + '>\n';
     return indent + this.tag + '/>\n';
   }
+
+  /** The text of the first child element named `name`. */
+  childText(name: string): string | undefined {
+    return this.children?.find((c) => c.name === name)?.text;
+  }
+
+  /**
+   * The same lines as write(), canonicalised: empty elements as start-end pairs, C14N attribute order and escaping.
+   * Text needs nothing: escapeXmlText escapes exactly what C14N escapes in text (&, <, >, CR). An excluded root
+   * child leaves its indentation and the line break after it, the whitespace text nodes C14N keeps (reference §1).
+   */
+  writeCanonical(depth: number, indents: string[], exclude: RootChildExclusion | undefined): string | undefined {
+    const indent = (indents[depth] ??= '    '.repeat(depth));
+    const tag = canonicalStartTag(this.name, this.attributes, depth === 0);
+    if (tag === undefined) return undefined;
+    if (this.children) {
+      let out = indent + tag + '>\n';
+      for (const child of this.children) {
+        if (exclude?.(child.name, (name) => child.childText(name))) {
+          out += (indents[depth + 1] ??= '    '.repeat(depth + 1)) + '\n';
+          continue;
+        }
+        const text = child.writeCanonical(depth + 1, indents, undefined);
+        if (text === undefined) return undefined;
+        out += text;
+      }
+      return out + indent + '</' + this.name + '>\n';
+    }
+    return indent + tag + '>' + this.text + '</' + this.name + '>\n';
+  }
 }
 
 /** The production writer: `<?xml version="1.0" encoding="UTF-8"?>`, then the root, LF only, no trailing newline. */
 export const createXmlDocument: XmlDocumentFactory = (namespace, rootName, attributes) => {
-  const root = new WriterElement(rootName, startTag(rootName, { xmlns: namespace, ...attributes }));
+  const rootAttributes = { xmlns: namespace, ...attributes };
+  const root = new WriterElement(rootName, startTag(rootName, rootAttributes), rootAttributes);
   return {
     root,
     end: () => '<?xml version="1.0" encoding="UTF-8"?>\n' + root.write(0, []).slice(0, -1),
+    // C14N drops the XML declaration and everything outside the root element
+    canonical: (exclude) => root.writeCanonical(0, [], exclude)?.slice(0, -1),
   };
 };
