@@ -2,6 +2,7 @@
 // ECDSA on secp256k1 as ZATCA uses it (reference §2): the message is the 32 raw bytes of the invoice hash, fed to
 // SHA256withECDSA, so the curve operation sees SHA-256(hash bytes). Signatures travel as DER SEQUENCE{r, s}.
 import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { verifySignature } from './signingKey';
 
 /** A signer sees only the message bytes and returns a DER signature; the key stays with whoever holds it. */
 export type MessageSigner = (message: Uint8Array) => Uint8Array | Promise<Uint8Array>;
@@ -12,14 +13,10 @@ export function signDer(message: Uint8Array, privateKey: Uint8Array): Uint8Array
 
 /**
  * Verifies a DER signature. High-S signatures are accepted: the ZATCA SDK (Java) does not normalise S, so about half
- * of its signatures are high-S and still valid.
+ * of its signatures are high-S and still valid. Keys seen again get precomputed tables (signingKey.ts).
  */
 export function verifyDer(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
-  try {
-    return secp256k1.verify(signature, message, publicKey, { prehash: true, format: 'der', lowS: false });
-  } catch {
-    return false;
-  }
+  return verifySignature(signature, message, publicKey);
 }
 
 export function publicKeyFromPrivate(privateKey: Uint8Array): Uint8Array {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { createSigningKey, createVerifier, generateScalar, SigningKeyError } from './signingKey';
+import { createSigningKey, createVerifier, generateScalar, SigningKeyError, verifySignature } from './signingKey';
 import { sha256 } from './sha256';
 import { parsePrivateKey } from '../keys/privateKey';
 import { encodeSpki } from '../keys/spki';
@@ -99,5 +99,26 @@ describe('hedged signatures', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
     const verify = createVerifier(key.publicKey);
     expect(verify(a, message) && verify(b, message)).toBe(true);
+  });
+});
+
+describe('verifySignature (tables for keys seen again)', () => {
+  it('gives the same answers on first sight, on later sights and after its cache evicted the key', () => {
+    const keys = Array.from({ length: 40 }, () => createSigningKey(generateScalar()));
+    const message = sha256('document');
+    const signatures = keys.map((k) => k.sign(message));
+    for (let round = 0; round < 3; round++) {
+      keys.forEach((key, i) => {
+        expect(verifySignature(signatures[i]!, message, key.publicKey)).toBe(true);
+        expect(verifySignature(signatures[(i + 1) % keys.length]!, message, key.publicKey)).toBe(false);
+      });
+    }
+  });
+
+  it('is false, never an exception, for a key that is not a point', () => {
+    const message = sha256('x');
+    const signature = createSigningKey(generateScalar()).sign(message);
+    const notAPoint = new Uint8Array(65).fill(4);
+    for (let i = 0; i < 3; i++) expect(verifySignature(signature, message, notAPoint)).toBe(false);
   });
 });

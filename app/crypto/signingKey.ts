@@ -118,3 +118,42 @@ export function createVerifier(publicKey: Uint8Array): SignatureVerifier {
     }
   };
 }
+
+/** Keys seen recently, by hex: a count until the second sighting, then their verifier. Bounded, oldest dropped. */
+const recentKeys = new Map<string, SignatureVerifier | 1>();
+const RECENT_KEYS = 32;
+
+/**
+ * Verifies a DER signature (SHA256withECDSA, high-S accepted). A key seen for the second time gets its own tables
+ * (createVerifier), because a verifier sees the same few certificates again and again — the simulator and the
+ * reporting checks verify every document of a device with its one CSID — while a key seen once (one file handed
+ * to `dukkan verify`) is not worth ~20 ms of tables. Returns false, never throws, for anything invalid.
+ */
+export function verifySignature(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  let id = '';
+  for (const b of publicKey) id += (b < 16 ? '0' : '') + b.toString(16);
+  const seen = recentKeys.get(id);
+  if (typeof seen === 'function') {
+    recentKeys.delete(id);
+    recentKeys.set(id, seen); // most recent last
+    return seen(signature, message);
+  }
+  if (recentKeys.size >= RECENT_KEYS) recentKeys.delete(recentKeys.keys().next().value!);
+  if (seen === undefined) {
+    recentKeys.set(id, 1);
+    try {
+      return secp256k1.verify(signature, message, publicKey, { prehash: true, format: 'der', lowS: false });
+    } catch {
+      return false;
+    }
+  }
+  let verifier: SignatureVerifier;
+  try {
+    verifier = createVerifier(publicKey);
+  } catch {
+    recentKeys.delete(id);
+    return false;
+  }
+  recentKeys.set(id, verifier);
+  return verifier(signature, message);
+}
