@@ -135,7 +135,9 @@ async function smoke(binary) {
   try {
     console.log(`smoke:electron: Electron ${electronVersion} (${binary}) on ${path.relative(root, APP_DIR)}/, data in ${userData}`);
     const started = Date.now();
-    app = await _electron.launch({ executablePath: binary, args: [`--user-data-dir=${userData}`, APP_DIR], cwd: root, timeout: READY_DEADLINE_MS });
+    // the ordinary window, whatever DUKKAN_KIOSK the calling shell has
+    const env = { ...process.env, DUKKAN_KIOSK: '' };
+    app = await _electron.launch({ executablePath: binary, args: [`--user-data-dir=${userData}`, APP_DIR], env, cwd: root, timeout: READY_DEADLINE_MS });
     const child = app.process();
     child.stdout?.on('data', (c) => output.push(String(c)));
     child.stderr?.on('data', (c) => output.push(String(c)));
@@ -156,7 +158,8 @@ async function smoke(binary) {
 
     const window = await app.browserWindow(page);
     const closedAt = Date.now();
-    await window.evaluate((w) => w.close());
+    // closed once this call has returned, so its answer cannot be lost with the process
+    await window.evaluate((w) => void setTimeout(() => w.close(), 0));
     const { code, signal } = await exitWithin(child, EXIT_DEADLINE_MS);
     if (code !== 0) throw new Error(`Electron exited with ${signal ?? code} after its window was closed`);
     console.log(`  window closed: the process exited with 0 after ${Date.now() - closedAt} ms`);
