@@ -1,73 +1,118 @@
 // SPDX-License-Identifier: UNLICENSED
-// The desktop app's rasterizer: an offscreen Electron BrowserWindow (webPreferences.offscreen) kept alive and reused,
-// loading each receipt as a data: URL and capturing it with webContents.capturePage().
+// The desktop app's rasterizer: the shared CDP rasterizer (cdpRasterizer.ts) over an offscreen Electron
+// BrowserWindow's webContents.debugger. Not webContents.capturePage(): on an offscreen window that bitmap is scaled
+// by the display's scale factor and limited to the window, so at 125–200 % the receipt came out too wide and a
+// receipt taller than the screen could be cut off; the protocol's capture takes an explicit clip at scale 1.
 //
-// UNTESTED: electron has no binary on the development machine, so this file is only type-checked against electron's
-// typings. The Chromium rasterizer (chromiumRasterizer.ts) is the tested implementation of the same contract; the
-// two must agree because both are Chromium laying out the same self-contained HTML with device scale factor 1.
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
-import { decodePng } from './png';
-import { MEASURE_PAGE_SCRIPT, type PageMeasure, type RasterizedReceipt, type ReceiptRasterizer } from './rasterizer';
+// The window lives in its own in-memory session (partition without "persist:"), so receipt rendering shares no
+// cookies, cache or permissions with the till window: every permission is denied, the network is off and every
+// http(s)/ws(s)/file request is cancelled — the receipt's CSP already forbids fetches; this holds even if it did not.
+//
+// Tested through test/printer/electronStandIn.ts (these Electron calls, backed by real headless Chromium), because
+// Electron's own binary cannot run on the development machine.
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { GoneSignal, type CdpPage } from './cdpPage';
+import { CdpRasterizer, type CdpRasterizerOptions } from './cdpRasterizer';
+
+/** The session partition of the receipt window: no "persist:" prefix, so it lives in memory only. */
+export const RECEIPT_PARTITION = 'dukkan-receipt';
+
+/** The parts of Electron's Session used here. */
+export interface ReceiptSession {
+  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
+  enableNetworkEmulation(options: { offline: boolean }): void;
+  readonly webRequest: {
+    onBeforeRequest(filter: { urls: string[] }, listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void): void;
+  };
+}
+
+/** The parts of Electron's WebContents used here. */
+export interface ReceiptWebContents {
+  loadURL(url: string): Promise<void>;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
+  on(event: 'destroyed', listener: () => void): unknown;
+  readonly session: ReceiptSession;
+  readonly debugger: {
+    attach(protocolVersion?: string): void;
+    sendCommand(method: string, commandParams?: Record<string, unknown>): Promise<unknown>;
+    on(event: 'detach', listener: (event: unknown, reason: string) => void): unknown;
+  };
+}
+
+/** The parts of Electron's BrowserWindow used here. */
+export interface ReceiptWindow {
+  readonly webContents: ReceiptWebContents;
+  destroy(): void;
+  isDestroyed(): boolean;
+}
 
 /** The part of the `electron` module used here. */
 export interface ElectronWindowFactory {
-  readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => ReceiptWindow;
 }
 
-export class ElectronRasterizer implements ReceiptRasterizer {
-  private window: BrowserWindow | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
-
+export class ElectronRasterizer extends CdpRasterizer {
   /** Pass the `electron` module from the main process (imported there), so this file loads anywhere. */
-  constructor(private readonly electron: ElectronWindowFactory) {}
-
-  rasterize(html: string, widthPx: number): Promise<RasterizedReceipt> {
-    const work = async (): Promise<RasterizedReceipt> => {
-      const win = this.getWindow(widthPx);
-      win.setContentSize(widthPx, 600);
-      await win.webContents.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-      const measure = (await win.webContents.executeJavaScript(`document.fonts.ready.then(() => ${MEASURE_PAGE_SCRIPT})`)) as PageMeasure;
-      win.setContentSize(widthPx, measure.height);
-      // Let the resized page paint before capturing it.
-      await win.webContents.executeJavaScript('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))');
-      // capturePage's raw bitmap layout is platform-dependent (toBitmap docs); PNG is not, so decode that.
-      const image = await win.webContents.capturePage({ x: 0, y: 0, width: widthPx, height: measure.height });
-      const bitmap = decodePng(image.toPNG());
-      if (bitmap.width !== widthPx) throw new Error(`ElectronRasterizer: captured ${bitmap.width} px, expected ${widthPx} (zoom or scale factor is not 1)`);
-      return { bitmap, qrBox: measure.qrBox };
-    };
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
+  constructor(electron: ElectronWindowFactory, options: CdpRasterizerOptions = {}) {
+    super(() => openReceiptWindow(electron), options);
   }
+}
 
-  async close(): Promise<void> {
-    this.window?.destroy();
-    this.window = null;
-  }
+export const RECEIPT_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
+  show: false,
+  width: 576,
+  height: 600,
+  useContentSize: true,
+  webPreferences: {
+    // never on screen, and painting does not depend on the window being visible or unoccluded
+    offscreen: { deviceScaleFactor: 1 },
+    partition: RECEIPT_PARTITION,
+    javascript: true,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    spellcheck: false,
+    zoomFactor: 1,
+    // hidden windows are otherwise throttled and may not paint when the capture asks for a frame
+    backgroundThrottling: false,
+  },
+};
 
-  private getWindow(widthPx: number): BrowserWindow {
-    if (!this.window || this.window.isDestroyed()) {
-      this.window = new this.electron.BrowserWindow({
-        show: false,
-        width: widthPx,
-        height: 600,
-        useContentSize: true,
-        webPreferences: {
-          offscreen: { deviceScaleFactor: 1 },
-          javascript: true,
-          sandbox: true,
-          contextIsolation: true,
-          nodeIntegration: false,
-          zoomFactor: 1,
-          // hidden windows are otherwise throttled and may not paint before capturePage
-          backgroundThrottling: false,
-        },
-      });
-      // A receipt document has a CSP forbidding fetches; refuse navigation and new windows anyway.
-      this.window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-      this.window.webContents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    }
-    return this.window;
+/** A new receipt window, locked down, on about:blank, with the debugger attached. */
+export async function openReceiptWindow(electron: ElectronWindowFactory): Promise<CdpPage> {
+  const win = new electron.BrowserWindow(RECEIPT_WINDOW_OPTIONS);
+  const contents = win.webContents;
+  const gone = new GoneSignal();
+  try {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('render-process-gone', (_event, details) => gone.fire(`renderer ${details.reason}`));
+    contents.on('destroyed', () => gone.fire('window destroyed'));
+    // Navigated before attaching: commands sent before a first navigation may never be answered (debugger docs).
+    // Nothing of ours is in the page until the session below is locked down.
+    await contents.loadURL('about:blank');
+    lockDownReceiptSession(contents.session);
+    contents.debugger.attach('1.3');
+    contents.debugger.on('detach', (_event, reason) => gone.fire(`debugger detached (${reason})`));
+  } catch (e) {
+    if (!win.isDestroyed()) win.destroy();
+    throw e;
   }
+  return {
+    send: (method, params) => contents.debugger.sendCommand(method, params),
+    onGone: (listener) => gone.subscribe(listener),
+    close: async () => {
+      // destroy, not close: no unload handlers to wait for, and it ends a hung renderer too
+      if (!win.isDestroyed()) win.destroy();
+    },
+  };
+}
+
+function lockDownReceiptSession(session: ReceiptSession): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.enableNetworkEmulation({ offline: true });
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*'] }, (_details, callback) => callback({ cancel: true }));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
-// Receipt HTML → RGBA bitmap at 1 CSS px per printer dot. Two implementations share this contract: Chromium via
-// playwright-core (browser mode, tests, benchmarks) and Electron offscreen rendering (the desktop app).
+// Receipt HTML → RGBA bitmap at 1 CSS px per printer dot. One implementation over the DevTools protocol
+// (cdpRasterizer.ts) with two transports: Chromium via playwright-core (browser mode, tests, benchmarks) and an
+// offscreen Electron window's debugger (the desktop app).
 import type { RgbaBitmap } from '../../app/receipt/monochrome';
 
 export interface PixelBox {
@@ -20,20 +21,4 @@ export interface ReceiptRasterizer {
   /** Render a self-contained receipt document at exactly `widthPx` wide and as tall as its content. */
   rasterize(html: string, widthPx: number): Promise<RasterizedReceipt>;
   close(): Promise<void>;
-}
-
-/** Run inside the page: content height and the QR element's box. Plain function, serialised into the page. */
-export const MEASURE_PAGE_SCRIPT = `(() => {
-  const qr = document.getElementById('receipt-qr');
-  const r = qr ? qr.getBoundingClientRect() : null;
-  return {
-    // The body, not the document: the document is never shorter than the viewport, which keeps the last receipt's height.
-    height: Math.ceil(document.body.getBoundingClientRect().bottom + window.scrollY),
-    qrBox: r ? { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height } : null,
-  };
-})()`;
-
-export interface PageMeasure {
-  readonly height: number;
-  readonly qrBox: PixelBox | null;
 }
