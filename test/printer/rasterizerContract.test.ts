@@ -208,12 +208,14 @@ describe.each([playwrightTransport, electronTransport])('receipt rasterizer cont
     expect(requests).toEqual([]);
   });
 
-  it('exports a one-page PDF as wide as the receipt with its fonts embedded', async () => {
+  it('exports a one-page PDF as wide as the receipt with the app’s fonts embedded', async () => {
     const pdf = await rig.rasterizer.pdf(receiptDocument(sampleReceipt(), 576, template).html, 576);
     const text = pdf.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     expect(text).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+432(\.0+)?\s/); // 576 CSS px = 432 pt
     expect(text).toMatch(/\/FontFile2/); // embedded TrueType programs, not references to installed fonts
+    expect(text).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+NotoNaskhArabic-Bold/);
+    expect(text).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+NotoSans-Regular/);
   });
 });

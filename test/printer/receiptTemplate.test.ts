@@ -46,12 +46,12 @@ describe('renderReceiptHtml', () => {
     expect(out).not.toContain('<img');
   });
 
-  it('is self-contained: a CSP that forbids fetches, no URL to load, local fonts only', () => {
+  it('is self-contained: a CSP that forbids fetches (fonts only as data: URLs), no URL to load', () => {
     const out = html();
-    expect(out).toContain(`default-src 'none'`);
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(out)![1]!.split(';').map((d) => d.trim());
+    expect(csp).toEqual([`default-src 'none'`, `style-src 'unsafe-inline'`, 'img-src data:', 'font-src data:']);
     expect(out).not.toMatch(/https?:\/\//);
     expect(out).not.toMatch(/@import|url\(/);
-    expect(out).toMatch(/font-family: 'Noto Sans', 'Noto Sans Arabic'/);
   });
 
   it('draws the QR at a whole number of px per module with its quiet zone', () => {
@@ -94,7 +94,8 @@ describe('export', () => {
     expect(text.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     // MediaBox width = 576 CSS px = 432 pt
     expect(text).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+432(\.0+)?\s/);
-    // fonts are embedded, not referenced (Noto Sans Arabic subset)
-    expect(text).toMatch(/NotoSansArabic/);
+    // the app's fonts are embedded (subsets), not referenced
+    expect(text).toMatch(/\/FontFile2/);
+    expect(text).toMatch(/NotoNaskhArabic-Bold/);
   });
 });

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // The one receipt template: print, preview, reprint and PDF/PNG export all render this HTML, so what the cashier
-// previews is what the printer burns. Self-contained (inline CSS and SVG, locally installed fonts, a CSP that
-// forbids every fetch), so rendering never touches the network and gives the same pixels every time.
+// previews is what the printer burns. Self-contained (inline CSS and SVG, a CSP that forbids every fetch), so
+// rendering never touches the network and gives the same pixels every time. Fonts: only the families the app ships
+// (./receiptFonts), whose @font-face rules the rasterizer's page holds, so no OS font decides how a receipt looks.
 //
 // Geometry: 1 CSS px = 1 printer dot (the rasterizer uses device scale factor 1 and a viewport exactly paperDots
 // wide). Arabic is laid out by the browser's shaping engine (HarfBuzz): joined and right to left, which ESC/POS
@@ -10,6 +11,7 @@
 import type { ReceiptLine, ReceiptModel } from '../receiptModel';
 import { CURRENCY, LABELS, PAYMENT_LABELS, TITLES, VAT_CATEGORY_LABELS, type Bilingual } from './labels';
 import { qrModules, qrSvg, type QrModules } from './qrSvg';
+import { RECEIPT_CSP, RECEIPT_FONT_STACK } from './receiptFonts';
 
 export interface ReceiptRenderOptions {
   /** Printable width in dots: 384 (58 mm) or 576 (80 mm). */
@@ -58,7 +60,7 @@ function css(o: ReceiptRenderOptions): string {
 @page { size: ${o.paperDots}px auto; margin: 0; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
-body { width: ${o.paperDots}px; font-family: 'Noto Sans', 'Noto Sans Arabic', 'DejaVu Sans', sans-serif; font-size: ${fontPx}px;
+body { width: ${o.paperDots}px; font-family: ${RECEIPT_FONT_STACK}; font-size: ${fontPx}px;
   line-height: 1.3; direction: rtl; overflow-wrap: anywhere; font-variant-numeric: tabular-nums; }
 .pad { padding: ${Math.round(fontPx / 3)}px ${padPx}px; }
 .center { text-align: center; }
@@ -152,7 +154,7 @@ export function renderReceiptHtml(model: ReceiptModel, options: ReceiptRenderOpt
     '<div style="height:8px"></div>';
   return (
     `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">` +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
+    `<meta http-equiv="Content-Security-Policy" content="${RECEIPT_CSP}">` +
     `<title>${esc(TITLES[model.kind].en)} ${esc(model.number)}</title><style>${css(options)}</style></head><body>${body}</body></html>`
   );
 }
