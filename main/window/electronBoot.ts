@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
-// The Electron entry (dist/electron/main.cjs): what must happen synchronously before `ready` — the app:// scheme's
+// The Electron entry (dist/app/electron/main.cjs): what must happen synchronously before `ready` — the app:// scheme's
 // privileges, refusing debugging switches in a packaged build, the single-instance lock (one process owns the
-// ledger), opening the log file — then the app itself, an ES module bundle (dist/electron/app.mjs; the XML library
+// ledger), opening the log file — then the app itself, an ES module bundle (dist/app/electron/app.mjs; the XML library
 // it uses initialises with top-level await, which CommonJS cannot hold). The log is opened here, not in the app
 // bundle, so that a bundle that fails to load (a native module built for another Electron) still leaves its reason
 // in the log file and in a dialog that says where that file is.

@@ -5,12 +5,13 @@
 // denies permissions and renderer network access; then the services open and the window loads. Fatoora requests go
 // through Chromium's network stack (OS proxy settings and certificate store) on a session of their own, so the
 // renderer session's refusal of every http(s) request does not apply to them.
-// Bundled to dist/electron/app.mjs by scripts/buildElectron.mjs. Not runnable on a machine without Electron's
+// Bundled to dist/app/electron/app.mjs by scripts/buildElectron.mjs. Not runnable on a machine without Electron's
 // binary; the built bundle runs in plain Node against a stand-in electron module (test/app/electronShell.test.ts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import electron from 'electron';
 import { openApp, type DukkanApp } from '../app/openApp';
+import { precomputeSigningTables } from '../../app/crypto/signingKey';
 import { receiptTemplate } from '../app/receiptTemplate';
 import { chromiumFetch } from '../fatoora/chromiumFetch';
 import { registerValidatedIpc, APP_SCHEME, type IpcMainLike, type ValidatedIpc } from '../ipc/validatedIpc';
@@ -63,11 +64,21 @@ export function startElectronApp(shell: ShellLog): void {
   // rarely reached: the rasterizer's hidden window lives on, so the way out is UserFacingWindows' callback above
   app.on('window-all-closed', () => app.quit());
 
+  const rasterizer = new ElectronRasterizer({ BrowserWindow });
+
   function openMainWindow(current: DukkanApp, validated: ValidatedIpc): electron.BrowserWindow {
     const win = createMainWindow({ BrowserWindow }, { preload, kiosk, devTools: !app.isPackaged, ipc: validated, log: blocked });
     userFacing.add(win);
     win.on('closed', () => (window = null));
-    win.once('ready-to-show', () => log.info('app.ready', { mode: current.mode(), kiosk, packaged: app.isPackaged }));
+    win.once('ready-to-show', () => {
+      log.info('app.ready', { mode: current.mode(), kiosk, packaged: app.isPackaged });
+      // once the till is usable, prepare what the first sale would otherwise wait for: the signing tables
+      // (~85 ms) and the receipt window with its fonts (~1 s)
+      setTimeout(() => {
+        precomputeSigningTables();
+        void rasterizer.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
+      }, 0);
+    });
     // Windows log-off or shutdown: no before-quit follows, and the process ends soon after this returns
     win.on('session-end', (event) => {
       log.warn('app.session-end', { reasons: event.reasons ?? [] });
@@ -97,7 +108,7 @@ export function startElectronApp(shell: ShellLog): void {
       protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
       const fatooraSession = session.fromPartition(FATOORA_PARTITION);
       const fetch = chromiumFetch((options) => net.request({ ...options, session: fatooraSession }));
-      dukkan = await openApp({ dataDir: app.getPath('userData'), template: receiptTemplate, rasterizer: new ElectronRasterizer({ BrowserWindow }), logger, fetch });
+      dukkan = await openApp({ dataDir: app.getPath('userData'), template: receiptTemplate, rasterizer, logger, fetch });
       // a quit that came during start-up closes what just opened, and no window opens
       if (!quit.opened(closeServices)) return;
       ipc = registerValidatedIpc(ipcMain as unknown as IpcMainLike, dukkan.dispatcher, dukkan.sessions, logger);

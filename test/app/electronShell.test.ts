@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// The built Electron app (dist/electron/main.cjs → app.mjs, as electron-builder packages it) run in plain Node with
+// The built Electron app (dist/app/electron/main.cjs → app.mjs, as electron-builder packages it) run in plain Node with
 // a recording stand-in for the `electron` module (test/app/fakeElectron): the real composition root opens (training
 // mode, OS keychain, embedded simulator reached through the shell's Chromium transport), the shell registers the
 // scheme, locks the session, creates one secure window on app://dukkan, answers contract calls from that window only,

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Runs the built Electron entry (argv[2]: dist/electron/main.cjs; later arguments are the app's command line) against
+// Runs the built Electron entry (argv[2]: dist/app/electron/main.cjs; later arguments are the app's command line) against
 // the fake electron module, plays the part of Electron, of the OS and of the renderer in one scenario
 // (FAKE_ELECTRON_SCENARIO), and prints what happened as one JSON line. Nothing here asserts: the test does.
 import { readFileSync } from 'node:fs';

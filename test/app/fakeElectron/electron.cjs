@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// A stand-in for the `electron` module, so the built Electron bundles (dist/electron/main.cjs → app.mjs) run in
+// A stand-in for the `electron` module, so the built Electron bundles (dist/app/electron/main.cjs → app.mjs) run in
 // plain Node: it records what the shell asks of Electron (scheme privileges, protocol handler, session lockdown,
 // IPC handlers, windows, menus, dialogs, network requests) and lets the test drive it (IPC calls, app:// requests,
 // window and app events, quitting). Loaded in place of the real module by NODE_PATH (require) and by hooks.mjs
