@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDeviceDatabase } from '../main/db/openDeviceDatabase';
 import { Ledger, type SaleInput } from '../main/ledger/ledger';
-import { createSigningKey } from '../app/crypto/signingKey';
+import { createSigningKey, precomputeSigningTables } from '../app/crypto/signingKey';
 import { createTestEgs } from '../test/support/testCertificate';
 import { SELLER } from '../test/fixtures/documents';
 import { measure, ms, type BenchSection } from './stats';
@@ -54,6 +54,7 @@ function fillTo(db: ReturnType<typeof openDeviceDatabase>, target: number): void
 export async function benchLedger(options: { runs?: number; history?: number } = {}): Promise<BenchSection> {
   const runs = options.runs ?? 500;
   const history = options.history ?? 100_000;
+  precomputeSigningTables(); // as the till does once it is usable
   const egs = createTestEgs();
   const signing = { certificate: egs.certificate, sign: createSigningKey(egs.privateKey).sign };
   const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-bench-ledger-'));

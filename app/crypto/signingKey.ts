@@ -4,30 +4,57 @@
 // NIST curves: secp256k1 key generation, import, signing and verifying all throw there (ERR_OSSL_UNKNOWN_GROUP),
 // so OpenSSL through node:crypto can serve only as a test oracle (test/support/boringsslProfile.mjs proves it).
 //
-// Speed: a signature is one fixed-base multiplication k·G. Precomputed tables for G with 8-bit windows (about
-// 85 ms and 3 MB once per process) make it ~20 % faster than noble's default 6-bit tables. Verification is
-// u1·G + u2·Q; the device always verifies against the same certificate key Q, so Q gets tables too and a verify
-// costs about a third of noble's generic verify (BENCHMARKS.md, engine section).
+// Speed: a signature is one fixed-base multiplication k·G, done in constant time over a blinded scalar
+// (k + r·n, 384 bits: noble's defence against timing leaks of the nonce, kept on purpose). Precomputed tables for G
+// with 10-bit windows (~220 ms and ~3 MB once per process, built when the till is usable) make it ~20 % faster than
+// noble's default 6-bit tables; wider windows measured no faster. Verification is u1·G + u2·Q; the device always
+// verifies against the same certificate key Q, so Q gets tables too and a verify costs about a third of noble's
+// generic verify (BENCHMARKS.md, engine section).
 //
 // Key material: the scalar is parsed once per unlock into a SigningKey, which keeps its own copy and zeroes it on
 // destroy(). noble converts the bytes into a bigint inside each sign call; bigints are immutable and cannot be
 // zeroed, so a scalar's value may stay in the JavaScript heap until the collector reuses that memory. That is
 // the honest limit of a JavaScript signer; the keychain, not process memory, is the key's home.
 import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { ecdsa } from '@noble/curves/abstract/weierstrass.js';
 import { bytesToNumberBE } from '@noble/curves/utils.js';
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { sha256 } from './sha256';
 
 const { Point, Signature } = secp256k1;
 const Fn = Point.Fn;
 
-/** Window size of the fixed-base tables: 8 bits measured best for time against memory (BENCHMARKS.md). */
-export const BASE_POINT_WINDOW = 8;
+/**
+ * Randomness for signing (the hedge and noble's nonce-inversion blinding) from a pool filled by one
+ * crypto.getRandomValues call per 4 KB: each call costs ~6 µs, two per signature otherwise. Bytes handed out are
+ * zeroed in the pool.
+ */
+const pool = new Uint8Array(4096);
+let poolAt = pool.length;
+function pooledRandomBytes(length = 32): Uint8Array {
+  if (length > pool.length) return crypto.getRandomValues(new Uint8Array(length));
+  if (poolAt + length > pool.length) {
+    crypto.getRandomValues(pool);
+    poolAt = 0;
+  }
+  const out = pool.slice(poolAt, poolAt + length);
+  pool.fill(0, poolAt, poolAt + length);
+  poolAt += length;
+  return out;
+}
+
+/** secp256k1 ECDSA exactly as noble's own instance (SHA-256, low-S by default), with the pooled randomness. */
+const k1 = ecdsa(Point, nobleSha256, { randomBytes: pooledRandomBytes });
+
+/** Window size of the fixed-base tables: 10 bits measured fastest (8: +12 % per signature; 12: no faster). */
+export const BASE_POINT_WINDOW = 10;
 
 let basePrecomputed = false;
 
 /**
- * Builds the tables for the base point now (about 85 ms). Idempotent. Called when a key is unlocked, or earlier
- * by the application once the till is usable, so the first sale does not pay for it.
+ * Builds the tables for the base point now (about 220 ms). Idempotent. The till calls it once it is usable (the
+ * first sale must not wait for it); one-shot command-line runs do not, as noble's small default tables cost less
+ * than building these for a handful of signatures.
  */
 export function precomputeSigningTables(): void {
   if (basePrecomputed) return;
@@ -54,7 +81,6 @@ export function createSigningKey(scalar: Uint8Array): SigningKey {
   if (scalar.length !== 32 || !secp256k1.utils.isValidSecretKey(scalar)) {
     throw new SigningKeyError('signing key: expected a 32-byte secp256k1 scalar in 1..n-1');
   }
-  precomputeSigningTables();
   const own = scalar.slice();
   const publicKey = secp256k1.getPublicKey(own, false);
   let destroyed = false;
@@ -63,7 +89,7 @@ export function createSigningKey(scalar: Uint8Array): SigningKey {
     // hedged: RFC 6979 with fresh randomness added (§3.6), as OpenSSL's random nonces were. A fault or a repeated
     // message never leads to a reused or predictable k, and a CSR rebuilt after a failed onboarding attempt differs
     // from the one Fatoora may already have seen.
-    return secp256k1.sign(message, own, { prehash: true, format: 'der', extraEntropy: true });
+    return k1.sign(message, own, { prehash: true, format: 'der', extraEntropy: true });
   };
   return {
     sign,
@@ -103,7 +129,6 @@ export function createVerifier(publicKey: Uint8Array): SignatureVerifier {
   }
   if (q.is0()) throw new SigningKeyError('verifier: the public key is the point at infinity');
   q.precompute(PUBLIC_KEY_WINDOW, true);
-  precomputeSigningTables();
   return (signature, message) => {
     try {
       // SEC 1 §4.1.4, with the message hashed here (SHA256withECDSA)

@@ -61,6 +61,11 @@ export interface StampOptions {
    * only where the result is verified in full before it is stored (the ledger does).
    */
   readonly selfCheck?: 'rehash' | 'structural';
+  /**
+   * SHA-256 of the canonical text (UTF-8), when the host has a native one: Node's and Electron's crypto hash the
+   * ~8 KB of a 5-line invoice in a fifth of the time of the JavaScript SHA-256 used by default. Same digest.
+   */
+  readonly sha256?: (text: string) => Uint8Array;
 }
 
 /**
@@ -72,7 +77,7 @@ export interface StampOptions {
 export async function stampInvoice(unsigned: string | UnsignedInvoice, qrValues: QrValues, certificate: SigningCertificate, sign: MessageSigner, options: StampOptions = {}): Promise<StampResult> {
   const unsignedXml = typeof unsigned === 'string' ? unsigned : unsigned.xml;
   if (unsignedXml.includes('\r')) throw new StampError('document contains CR characters: line endings must be LF on every OS (reference §4)');
-  const hashBytes = typeof unsigned === 'string' ? invoiceHashBytes(unsignedXml) : sha256(unsigned.canonical);
+  const hashBytes = typeof unsigned === 'string' ? invoiceHashBytes(unsignedXml) : (options.sha256 ?? sha256)(unsigned.canonical);
   const hash = bytesToBase64(hashBytes);
   const signatureValue = bytesToBase64(await sign(hashBytes));
   const slotIndent = indentOf(unsignedXml, UBL_EXTENSIONS_SLOT);
@@ -104,8 +109,19 @@ export async function stampInvoice(unsigned: string | UnsignedInvoice, qrValues:
   const qrElement = `<cbc:EmbeddedDocumentBinaryObject mimeCode="text/plain">${qr}</cbc:EmbeddedDocumentBinaryObject>`;
   const xml = replaceOnce(replaceOnce(unsignedXml, UBL_EXTENSIONS_SLOT, block), QR_SLOT, qrElement);
   if (options.selfCheck === 'structural') {
-    const restored = xml.replace(block, UBL_EXTENSIONS_SLOT).replace(qrElement, QR_SLOT);
-    if (restored !== unsignedXml) throw new StampError('self-check failed: the final document differs from the unsigned one outside the signature and QR');
+    // the unsigned text's three segments around the slots, each found unchanged in its place around the blocks
+    const ext = unsignedXml.indexOf(UBL_EXTENSIONS_SLOT);
+    const qrSlot = unsignedXml.indexOf(QR_SLOT);
+    const middleAt = ext + block.length;
+    const qrAt = middleAt + (qrSlot - ext - UBL_EXTENSIONS_SLOT.length);
+    const intact =
+      xml.length === unsignedXml.length - UBL_EXTENSIONS_SLOT.length - QR_SLOT.length + block.length + qrElement.length &&
+      xml.startsWith(unsignedXml.slice(0, ext)) &&
+      xml.startsWith(block, ext) &&
+      xml.startsWith(unsignedXml.slice(ext + UBL_EXTENSIONS_SLOT.length, qrSlot), middleAt) &&
+      xml.startsWith(qrElement, qrAt) &&
+      xml.endsWith(unsignedXml.slice(qrSlot + QR_SLOT.length));
+    if (!intact) throw new StampError('self-check failed: the final document differs from the unsigned one outside the signature and QR');
   } else {
     const check = computeInvoiceHash(xml);
     if (check !== hash) throw new StampError(`self-check failed: the final document hashes to ${check}, the stamp says ${hash}`);

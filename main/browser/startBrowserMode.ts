@@ -95,7 +95,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
     }),
   ]);
   const server = await startBrowserServer({ dispatcher: app.dispatcher, sessions: app.sessions, assets, subscribe: (l) => app.subscribe(l), logger, ...(options.port ? { port: options.port } : {}) });
-  // the first receipt should not pay for launching Chromium nor the first signature for its tables (~85 ms), and
+  // the first receipt should not pay for launching Chromium nor the first signature for its tables (~220 ms), and
   // neither should compete with the first page load
   const warmUp = setTimeout(() => {
     precomputeSigningTables();

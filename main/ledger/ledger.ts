@@ -16,6 +16,7 @@ import { computeInvoiceHash } from '../../app/stamp/invoiceHash';
 import { decodeQr } from '../../app/qr/tlv';
 import { base64ToBytes } from '../../app/bytes/base64';
 import { createVerifier, type SignatureVerifier } from '../../app/crypto/signingKey';
+import { nativeSha256 } from '../zatca/nativeSha256';
 import { Decimal } from '../../app/money/decimal';
 import { LedgerError, storageError } from './ledgerErrors';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
@@ -120,7 +121,7 @@ export class Ledger {
       const when = corrects ? { issueDate: corrects.issue_date, issueTime: corrects.issue_time } : riyadhDateTime(now);
       const document = parseDocumentInput({ ...sale, number, uuid, ...when });
       const resolved = this.resolveOriginal(document);
-      const stamped = await buildAndStamp(document, { icv: snapshot.icv, pih: snapshot.pih }, signing, { selfCheck: 'structural' });
+      const stamped = await buildAndStamp(document, { icv: snapshot.icv, pih: snapshot.pih }, signing, { selfCheck: 'structural', sha256: nativeSha256 });
       verifyBeforeStoring(stamped, signing);
       const id = this.commit(snapshot, stamped, resolved, corrects, now, signing, hooks);
       if (id === undefined) continue; // the head moved under us (another process issued): rebuild on the new head

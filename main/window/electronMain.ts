@@ -73,7 +73,7 @@ export function startElectronApp(shell: ShellLog): void {
     win.once('ready-to-show', () => {
       log.info('app.ready', { mode: current.mode(), kiosk, packaged: app.isPackaged });
       // once the till is usable, prepare what the first sale would otherwise wait for: the signing tables
-      // (~85 ms) and the receipt window with its fonts (~1 s)
+      // (~220 ms) and the receipt window with its fonts (~1 s)
       setTimeout(() => {
         precomputeSigningTables();
         void rasterizer.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
