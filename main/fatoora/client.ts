@@ -51,6 +51,11 @@ export interface CsrRequest {
 export interface FatooraClient {
   readonly environment: FatooraEnvironment;
   readonly baseUrl: string;
+  /**
+   * Whether Fatoora's host answers at all: a HEAD of the base URL through the same HTTP stack as every call (so the
+   * OS proxy and trust store apply in the desktop app). Any HTTP status proves it reachable; no credentials sent.
+   */
+  probe(options?: CallOptions): Promise<boolean>;
   /** #1 POST /compliance with OTP → compliance CSID. */
   requestComplianceCsid(request: CsrRequest, options?: CallOptions): Promise<FatooraOutcome<IssuedCsid>>;
   /** #2 POST /compliance/invoices, authenticated with the compliance CSID. */
@@ -169,6 +174,10 @@ export function createFatooraClient(options: FatooraClientOptions): FatooraClien
   return {
     environment,
     baseUrl,
+    probe: async (call) => {
+      const result = await exchange({ url: baseUrl, method: 'HEAD', headers: {}, body: '', timeoutMs: call?.timeoutMs ?? 5000, ...(call?.signal ? { signal: call.signal } : {}) }, fetchImpl);
+      return result.ok;
+    },
     // every method is async, so bad input rejects the returned promise instead of throwing synchronously
     requestComplianceCsid: async (request, call) => {
       const body = JSON.stringify({ csr: csrForApi(request.csr) });

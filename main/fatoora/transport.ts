@@ -10,8 +10,9 @@
 
 export interface HttpRequest {
   readonly url: string;
-  readonly method: 'POST' | 'PATCH';
+  readonly method: 'POST' | 'PATCH' | 'HEAD';
   readonly headers: Record<string, string>;
+  /** Ignored for HEAD, which has no body. */
   readonly body: string;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
@@ -78,7 +79,7 @@ export async function exchange(request: HttpRequest, fetchImpl: FetchLike = fetc
     const response = await fetchImpl(request.url, {
       method: request.method,
       headers: request.headers,
-      body: request.body,
+      ...(request.method === 'HEAD' ? {} : { body: request.body }),
       signal: controller.signal,
       // 303 from clearance means "clearance is off" (reference §9); following it would hide that answer
       redirect: 'manual',

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: UNLICENSED
 // Is Fatoora reachable? Learned from the answers themselves, without extra traffic while things work, and with a
-// cheap probe (a TCP connection, no TLS, no API call) on an exponential schedule while they do not — so an outage of
-// days costs a few dozen connection attempts, not one request per document (field notes §2.6, reference §11).
+// cheap probe (a HEAD of the base URL through the client's own HTTP stack, no API call, no credentials) on an
+// exponential schedule while they do not — so an outage of days costs a few dozen probes, not one request per
+// document (reference §11). The probe goes where the requests go: behind a shop's proxy a direct TCP connection to
+// Fatoora may be refused while the proxy reaches it.
 //
 //   unknown ──answer──▶ online ──N failures in a row / refused──▶ offline ──probe OK──▶ unknown (one canary request)
 //      └──────────────────failure────────────────────────────────────────▲
 // Any answer from the server (even 400/401/429) proves it is reachable. Retry-After is honoured by the probe schedule.
-import net from 'node:net';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 
 export type Connectivity = 'unknown' | 'online' | 'offline';
@@ -92,27 +93,4 @@ export class ConnectivityTracker {
     const delay = backoffDelay(this.probeFailures, this.options.probe, this.random);
     this.nextProbeAt = now + Math.max(delay, retryAfterMs ?? 0);
   }
-}
-
-/**
- * Opens a TCP connection to the host of `baseUrl` and closes it at once: proves the network path and the listener
- * without a TLS handshake or an API call.
- */
-export function tcpProbe(baseUrl: string, timeoutMs = 5000): Promise<boolean> {
-  const url = new URL(baseUrl);
-  const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    let settled = false;
-    const done = (ok: boolean): void => {
-      if (settled) return;
-      settled = true;
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
 }

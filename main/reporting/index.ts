@@ -17,7 +17,7 @@ export {
 export { ReportingLeaseError, type LeaseOptions } from './workerLease';
 export { systemTime, type ReportingTime, type TimerHandle } from './reportingTime';
 export { backoffDelay, type BackoffPolicy } from './backoff';
-export { tcpProbe, type Connectivity } from './connectivity';
+export type { Connectivity } from './connectivity';
 export { DEFAULT_DEADLINE_POLICY, type DeadlineCrossings, type DeadlineEntry, type DeadlinePolicy } from './deadlineWatchdog';
 export type { AttemptRecord, CorrectiveAction, DocumentReport } from './documentReport';
 export { evidenceCsv, evidenceJson, writeOverdueEvidence, EVIDENCE_CSV_COLUMNS, type EvidenceAttempt, type EvidenceDocument, type OverdueEvidence } from './overdueEvidence';

@@ -22,7 +22,7 @@ import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { CredentialEnvironmentError, type FatooraCredentials, type FatooraMessage, type FatooraOutcome, type InvoiceResult } from '../fatoora/index';
 import { errorFields, silentLogger, type Logger } from '../log/index';
 import { backoffDelay, checkBackoffPolicy, type BackoffPolicy } from './backoff';
-import { ConnectivityTracker, tcpProbe } from './connectivity';
+import { ConnectivityTracker } from './connectivity';
 import { DEFAULT_DEADLINE_POLICY, DeadlineWatchdog, deadlineEntry, type DeadlineCrossings } from './deadlineWatchdog';
 import { correctiveActionFor, documentReport, reportFromRow, type DocumentReport } from './documentReport';
 import { transitionFor, type JobTransition } from './jobTransition';
@@ -99,7 +99,8 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     this.pollIntervalMs = options.pollIntervalMs ?? 5000;
     if (!(this.pollIntervalMs > 0)) throw new Error('pollIntervalMs: must be positive');
     this.statusIntervalMs = options.statusIntervalMs ?? 250;
-    this.probeConnectivity = options.probeConnectivity ?? (() => tcpProbe(options.client.baseUrl));
+    // through the client's own HTTP stack: a till behind a proxy cannot open a direct TCP connection to Fatoora
+    this.probeConnectivity = options.probeConnectivity ?? (() => options.client.probe());
     this.watchdog = new DeadlineWatchdog(options.db, this.q, options.deadline ?? DEFAULT_DEADLINE_POLICY);
     this.connectivity = new ConnectivityTracker({ failuresToOffline, probe }, this.random);
   }
