@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: types, lint (layering included), then vitest. On Linux without a desktop session the OS
+# The whole test suite: types, formatting, lint (layering included), then vitest. On Linux without a desktop session the OS
 # keychain (Secret Service) needs a D-Bus session with an unlocked gnome-keyring; start a private one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,5 +9,6 @@ if [ "$(uname)" = "Linux" ] && [ -z "${DUKKAN_KEYRING_READY:-}" ] && command -v 
   exec dbus-run-session -- bash -c 'echo -n dukkan-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$0" "$@"' "$0" "$@"
 fi
 npx tsc -p tsconfig.json --noEmit
+npx prettier --check . --log-level warn
 npx eslint . --max-warnings 0
 npx vitest run "$@"
