@@ -10,8 +10,23 @@ const root = import.meta.dirname;
 // throws there for ZATCA's curve. Product code signs with @noble/curves (app/crypto/signingKey.ts); tests reach
 // OpenSSL as an oracle only through test/support/opensslOracle.ts. Hashes, HMAC, scrypt and randomness are fine.
 const NODE_CRYPTO_EC = [
-  'default', 'createPrivateKey', 'createPublicKey', 'generateKeyPair', 'generateKeyPairSync', 'sign', 'verify', 'createSign',
-  'createVerify', 'createECDH', 'ECDH', 'diffieHellman', 'X509Certificate', 'KeyObject', 'getCurves', 'webcrypto', 'subtle',
+  'default',
+  'createPrivateKey',
+  'createPublicKey',
+  'generateKeyPair',
+  'generateKeyPairSync',
+  'sign',
+  'verify',
+  'createSign',
+  'createVerify',
+  'createECDH',
+  'ECDH',
+  'diffieHellman',
+  'X509Certificate',
+  'KeyObject',
+  'getCurves',
+  'webcrypto',
+  'subtle',
 ];
 const ecMessage =
   "node:crypto's EC functions do not support secp256k1 in Electron (BoringSSL): sign and verify with app/crypto/signingKey.ts; tests use test/support/opensslOracle.ts.";
@@ -49,9 +64,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'fetch', 'XMLHttpRequest', 'process', 'require', 'Buffer', '__dirname', '__filename', 'setTimeout', 'setInterval'].map(
-          (name) => ({ name, message: `app/ is the pure core: '${name}' is not available here (README, "How it is built").` }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'fetch',
+          'XMLHttpRequest',
+          'process',
+          'require',
+          'Buffer',
+          '__dirname',
+          '__filename',
+          'setTimeout',
+          'setInterval',
+        ].map((name) => ({ name, message: `app/ is the pure core: '${name}' is not available here (README, "How it is built").` })),
       ],
     },
   },

@@ -53,7 +53,14 @@ function zatcaXmlJsInvoice(lines: number) {
         CRN_number: '1010010000',
         VAT_name: SELLER.name,
         VAT_number: SELLER.vatNumber,
-        location: { city: 'Riyadh', city_subdivision: 'Al-Murabba', street: 'Prince Sultan', plot_identification: '0000', building: '2322', postal_zone: '23333' },
+        location: {
+          city: 'Riyadh',
+          city_subdivision: 'Al-Murabba',
+          street: 'Prince Sultan',
+          plot_identification: '0000',
+          building: '2322',
+          postal_zone: '23333',
+        },
         branch_name: 'Main',
         branch_industry: 'Retail',
       },
@@ -127,7 +134,9 @@ export async function benchEngine(): Promise<BenchSection> {
       lines === 5 ? 1500 : 150,
     );
     figures[`writers${lines}`] = writers;
-    writerRows.push(`| ${lines} | ${ms(writers.xmlWriter.p50)} | ${ms(writers.xmlbuilder2.p50)} | ${(writers.xmlbuilder2.p50 / writers.xmlWriter.p50).toFixed(1)}× |`);
+    writerRows.push(
+      `| ${lines} | ${ms(writers.xmlWriter.p50)} | ${ms(writers.xmlbuilder2.p50)} | ${(writers.xmlbuilder2.p50 / writers.xmlWriter.p50).toFixed(1)}× |`,
+    );
     figures[`ratio${lines}`] = theirs.p50 / ours.p50;
     rows.push(`| ${lines} | ratio zatca-xml-js p50 / Dukkan p50 | ${(theirs.p50 / ours.p50).toFixed(2)}× | | |`);
     rows.push(`| ${lines} | Dukkan documents per second, one core (sequential) | ${rate.toFixed(0)} /s | | |`);

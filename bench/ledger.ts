@@ -15,7 +15,12 @@ import { measure, ms, type BenchSection } from './stats';
 const SALE: SaleInput = {
   kind: 'invoice',
   seller: SELLER,
-  lines: Array.from({ length: 5 }, (_, i) => ({ name: `صنف ${i + 1} | Item ${i + 1}`, quantity: '2', unitPrice: `${i + 3}.50`, vat: { category: 'S' as const, rate: '15' } })),
+  lines: Array.from({ length: 5 }, (_, i) => ({
+    name: `صنف ${i + 1} | Item ${i + 1}`,
+    quantity: '2',
+    unitPrice: `${i + 3}.50`,
+    vat: { category: 'S' as const, rate: '15' },
+  })),
 };
 
 /**
@@ -25,7 +30,12 @@ const SALE: SaleInput = {
  * flat as the tables and indexes grow.
  */
 function fillTo(db: ReturnType<typeof openDeviceDatabase>, target: number): void {
-  const last = db.prepare('SELECT * FROM documents ORDER BY id DESC LIMIT 1').get() as Record<string, unknown> & { id: number; icv: number; hash: string; number: string };
+  const last = db.prepare('SELECT * FROM documents ORDER BY id DESC LIMIT 1').get() as Record<string, unknown> & {
+    id: number;
+    icv: number;
+    hash: string;
+    number: string;
+  };
   const count = (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
   const insert = db.prepare(
     `INSERT INTO documents (chain_id, icv, uuid, number, kind, profile, issue_date, issue_time, issued_at, pih, hash, qr, xml, input_json,
@@ -34,7 +44,9 @@ function fillTo(db: ReturnType<typeof openDeviceDatabase>, target: number): void
        @tax_exclusive, @vat, @tax_inclusive, @payable, NULL, NULL, NULL, @committed_at)`,
   );
   const job = db.prepare("INSERT INTO reporting_jobs (document_id, state, next_attempt_at, updated_at) VALUES (?, 'reported', 0, 0)");
-  const line = db.prepare("INSERT INTO document_lines (document_id, line_id, name, quantity, unit_price, vat_category, vat_rate) VALUES (?, ?, 'Item', '2', '3.50', 'S', '15')");
+  const line = db.prepare(
+    "INSERT INTO document_lines (document_id, line_id, name, quantity, unit_price, vat_category, vat_rate) VALUES (?, ?, 'Item', '2', '3.50', 'S', '15')",
+  );
   const seq = db.prepare('UPDATE number_sequences SET next_value = ? WHERE prefix = ?');
   let pih = last.hash;
   let icv = last.icv;

@@ -92,7 +92,15 @@ export async function benchPrinting(options: { runs?: number; warmupRuns?: numbe
     `| Model in hand → printer confirmed whole job (${jobBytes} bytes) | ${conf.p50} ms | ${conf.p99} ms |`,
     `| of which Chromium render + capture + PNG decode | ${raster.p50} ms | ${raster.p99} ms |`,
   ];
-  return { runs, warmupRuns, firstJobByteMs: first, confirmedMs: { p50: conf.p50, p99: conf.p99 }, rasterizeMs: { p50: raster.p50, p99: raster.p99 }, jobBytes, markdown };
+  return {
+    runs,
+    warmupRuns,
+    firstJobByteMs: first,
+    confirmedMs: { p50: conf.p50, p99: conf.p99 },
+    rasterizeMs: { p50: raster.p50, p99: raster.p99 },
+    jobBytes,
+    markdown,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -56,7 +56,10 @@ interface SimulatorChild {
 }
 
 async function startSimulatorProcess(latencyMs: number): Promise<SimulatorChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'reporting', 'simulatorProcess.ts')], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'reporting', 'simulatorProcess.ts')], {
+    cwd: REPO_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdin.write(`${JSON.stringify({ latencyMs, validator: 'stamp' })}\n`);
@@ -145,7 +148,9 @@ async function cpuWindows(windows: number, ms: number): Promise<number[]> {
 
 const median = (v: readonly number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
-export async function benchReporting(options: { documents?: number; latencyMs?: number; concurrency?: number; sweepDocuments?: number } = {}): Promise<{ title: string; markdown: string[]; figures: ReportingBenchFigures }> {
+export async function benchReporting(
+  options: { documents?: number; latencyMs?: number; concurrency?: number; sweepDocuments?: number } = {},
+): Promise<{ title: string; markdown: string[]; figures: ReportingBenchFigures }> {
   const documents = options.documents ?? 5000;
   const latencyMs = options.latencyMs ?? 50;
   const concurrency = options.concurrency ?? 8;
@@ -206,7 +211,12 @@ export async function benchReporting(options: { documents?: number; latencyMs?: 
       drainMs: Math.round(drainMs),
       documentsPerSecond: Math.round((documents / drainMs) * 1000 * 10) / 10,
       sweep,
-      issueMs: { idleP50: percentile(idleIssue, 50), idleP99: percentile(idleIssue, 99), drainingP50: percentile(drainingIssue, 50), drainingP99: percentile(drainingIssue, 99) },
+      issueMs: {
+        idleP50: percentile(idleIssue, 50),
+        idleP99: percentile(idleIssue, 99),
+        drainingP50: percentile(drainingIssue, 50),
+        drainingP99: percentile(drainingIssue, 99),
+      },
       eventLoopDelayMaxMs: Math.round(loop.max / 1e5) / 10,
       eventLoopDelayP99Ms: stallP99,
       idleCpuMsPer10s: median(idleWindows),

@@ -33,14 +33,20 @@ for (const [name, file, fn] of [
 
 function machine(): string {
   const cpus = os.cpus();
-  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`;
+  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at start ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}`;
 }
 
 /** Sections already in BENCHMARKS.md, by name, so a partial run keeps the others. */
 function previousSections(): Map<string, string> {
   const sections = new Map<string, string>();
   if (!existsSync(OUT)) return sections;
-  for (const part of readFileSync(OUT, 'utf8').split(/^<!-- bench:(\w+) -->$/m).slice(1).reduce<[string, string][]>((acc, v, i, all) => (i % 2 === 0 ? [...acc, [v, all[i + 1] ?? '']] : acc), [])) {
+  for (const part of readFileSync(OUT, 'utf8')
+    .split(/^<!-- bench:(\w+) -->$/m)
+    .slice(1)
+    .reduce<[string, string][]>((acc, v, i, all) => (i % 2 === 0 ? [...acc, [v, all[i + 1] ?? '']] : acc), [])) {
     sections.set(part[0], part[1].trim());
   }
   return sections;

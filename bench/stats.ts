@@ -54,7 +54,11 @@ const fullGc: (() => void) | undefined = (() => {
  * ten times more would leave its major GCs to whichever variant runs next. GCs inside a block are the variant's own
  * and stay in its figures.
  */
-export async function measureInterleaved<K extends string>(variants: Record<K, () => unknown>, runs: number, block = Math.max(1, Math.min(100, Math.floor(runs / 10)))): Promise<Record<K, LatencySummary>> {
+export async function measureInterleaved<K extends string>(
+  variants: Record<K, () => unknown>,
+  runs: number,
+  block = Math.max(1, Math.min(100, Math.floor(runs / 10))),
+): Promise<Record<K, LatencySummary>> {
   const names = Object.keys(variants) as K[];
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   for (let done = 0; done < runs; done += block) {

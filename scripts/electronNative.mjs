@@ -16,7 +16,9 @@ import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** Modules resolved as electron-builder's engine (app-builder-lib) resolves them, so the rebuild is the one it runs. */
-const builderRequire = createRequire(createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json')).resolve('app-builder-lib/package.json'));
+const builderRequire = createRequire(
+  createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json')).resolve('app-builder-lib/package.json'),
+);
 
 /**
  * The oldest better-sqlite3 that builds for a range of Electron majors. From Electron 42 on, V8 changed
@@ -64,7 +66,16 @@ const versionIn = (dir, name) => JSON.parse(readFileSync(path.join(dir, 'node_mo
  * for modules never leaves it.
  */
 export function rebuildOptions({ appDir, electronVersion, platform = process.platform, arch = process.arch }) {
-  return { buildPath: appDir, projectRootPath: appDir, electronVersion, platform, arch, types: ['prod', 'optional'], mode: 'sequential', buildFromSource: false };
+  return {
+    buildPath: appDir,
+    projectRootPath: appDir,
+    electronVersion,
+    platform,
+    arch,
+    types: ['prod', 'optional'],
+    mode: 'sequential',
+    buildFromSource: false,
+  };
 }
 
 /** Rebuilds the native modules in `appDir`/node_modules for Electron `electronVersion` on `platform`/`arch`. */

@@ -168,7 +168,9 @@ async function smoke(binary) {
     console.log('smoke:electron passed');
   } catch (e) {
     const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-20).join('\n') : '(no log file)';
-    throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- ${logFile} (last lines)\n${tail}\n--- Electron's output\n${output.join('').slice(-4000)}\n(data folder kept: ${userData})`);
+    throw new Error(
+      `${e instanceof Error ? e.message : String(e)}\n--- ${logFile} (last lines)\n${tail}\n--- Electron's output\n${output.join('').slice(-4000)}\n(data folder kept: ${userData})`,
+    );
   } finally {
     await app?.close().catch(() => undefined);
     await printer.close();
@@ -190,7 +192,10 @@ async function main(argv, env) {
   const session = linuxSessionWrapper(env);
   if (session) {
     const [command, ...args] = session.command;
-    const run = spawnSync(command, [...args, process.execPath, import.meta.filename, ...argv], { stdio: 'inherit', env: { ...env, DUKKAN_SMOKE_SESSION: '1' } });
+    const run = spawnSync(command, [...args, process.execPath, import.meta.filename, ...argv], {
+      stdio: 'inherit',
+      env: { ...env, DUKKAN_SMOKE_SESSION: '1' },
+    });
     if (session.keyring) rmSync(session.keyring, { recursive: true, force: true });
     return run.status ?? 1;
   }

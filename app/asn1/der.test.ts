@@ -224,7 +224,13 @@ describe('strings, times, bit strings, sets', () => {
   });
 
   it('rejects non-DER and impossible times', () => {
-    const t = (tag: number, s: string) => parseDer(derTlv(tag, Uint8Array.from(s, (c) => c.charCodeAt(0))));
+    const t = (tag: number, s: string) =>
+      parseDer(
+        derTlv(
+          tag,
+          Uint8Array.from(s, (c) => c.charCodeAt(0)),
+        ),
+      );
     expect(() => decodeTime(t(0x17, '2211090807Z'))).toThrow(/UTCTime/); // no seconds
     expect(() => decodeTime(t(0x17, '221109080722+0300'))).toThrow(/UTCTime/);
     expect(() => decodeTime(t(0x17, '220230080722Z'))).toThrow(/calendar/);

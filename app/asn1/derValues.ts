@@ -93,7 +93,8 @@ export function decodeTime(node: DerNode | undefined, what = 'time'): Date {
   }
   const text = String.fromCharCode(...node.content);
   const m = (node.tag === DerTag.UTC_TIME ? UTC_TIME : GENERALIZED_TIME).exec(text);
-  if (!m) throw new Error(`${what}: '${text}' is not a DER ${node.tag === DerTag.UTC_TIME ? 'UTCTime (YYMMDDHHMMSSZ)' : 'GeneralizedTime (YYYYMMDDHHMMSS[.f]Z)'}`);
+  if (!m)
+    throw new Error(`${what}: '${text}' is not a DER ${node.tag === DerTag.UTC_TIME ? 'UTCTime (YYMMDDHHMMSSZ)' : 'GeneralizedTime (YYYYMMDDHHMMSS[.f]Z)'}`);
   const n = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const year = node.tag === DerTag.UTC_TIME ? (n[0] < 50 ? 2000 + n[0] : 1900 + n[0]) : n[0];
   const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;

@@ -17,8 +17,10 @@ describe('base64', () => {
     expect(() => base64ToBytes('abc')).toThrow(/multiple of 4/);
   });
   it('hex round-trips', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (b) => {
-      expect(hexToBytes(bytesToHex(b))).toEqual(b);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (b) => {
+        expect(hexToBytes(bytesToHex(b))).toEqual(b);
+      }),
+    );
   });
 });

@@ -7,7 +7,25 @@ import { z } from 'zod';
 import type { ApiResult } from './errors';
 import type { AppEvent } from './events';
 import type { MethodName } from './methodNames';
-import { barcode, documentNumber, empty, id, isoDate, locale, money, paperWidth, paymentMethod, pin, price, quantity, role, text, uuid, vatCategory, vatRate } from './schemas';
+import {
+  barcode,
+  documentNumber,
+  empty,
+  id,
+  isoDate,
+  locale,
+  money,
+  paperWidth,
+  paymentMethod,
+  pin,
+  price,
+  quantity,
+  role,
+  text,
+  uuid,
+  vatCategory,
+  vatRate,
+} from './schemas';
 import type {
   Approval,
   CsvImportResult,
@@ -72,7 +90,10 @@ const productInput = z
     priceIncludesVat: z.boolean({ error: 'must be true or false' }),
     vatCategory,
     vatRate,
-    exemptionCode: z.string().regex(/^VATEX-SA-[A-Z0-9-]{2,12}$/, { error: 'must be a ZATCA exemption code such as VATEX-SA-29' }).optional(),
+    exemptionCode: z
+      .string()
+      .regex(/^VATEX-SA-[A-Z0-9-]{2,12}$/, { error: 'must be a ZATCA exemption code such as VATEX-SA-29' })
+      .optional(),
     active: z.boolean().default(true),
   })
   .strict();
@@ -80,7 +101,11 @@ const productInput = z
 // The shop profile of the onboarding wizard. Only its shape is checked here: the onboarding service validates the
 // content (VAT number, building number, Latin-only certificate fields, …) and explains each problem in Arabic and
 // English, field by field, so the wizard can show the service's own plain-language messages.
-const field = (max: number) => z.string({ error: 'must be text' }).trim().max(max, { error: `must be at most ${max} characters` });
+const field = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` });
 const shop = z
   .object({
     vatNumber: field(20),
@@ -113,11 +138,17 @@ export const API = {
   'catalog.lookup': def<Product | null>()('cashier', z.object({ barcode }).strict()),
   'catalog.list': def<Product[]>()('manager', empty),
   'catalog.save': def<Product>()('manager', productInput),
-  'catalog.importCsv': def<CsvImportResult>()('manager', z.object({ csv: z.string().min(1, { error: 'the file is empty' }).max(2_000_000, { error: 'the file is larger than 2 MB' }) }).strict()),
+  'catalog.importCsv': def<CsvImportResult>()(
+    'manager',
+    z.object({ csv: z.string().min(1, { error: 'the file is empty' }).max(2_000_000, { error: 'the file is larger than 2 MB' }) }).strict(),
+  ),
   'approval.request': def<Approval>()('cashier', z.object({ pin, purpose: z.enum(['price-override', 'discount', 'return', 'debit-note']) }).strict()),
   'sale.quote': def<Quote>()('cashier', z.object(cart).strict()),
   'sale.complete': def<IssueResult>()('cashier', z.object({ ...cart, saleId: uuid }).strict()),
-  'receipts.find': def<ReceiptDetails | null>()('cashier', z.object({ query: z.string().trim().min(1, { error: 'type a receipt number or scan its QR' }).max(2000) }).strict()),
+  'receipts.find': def<ReceiptDetails | null>()(
+    'cashier',
+    z.object({ query: z.string().trim().min(1, { error: 'type a receipt number or scan its QR' }).max(2000) }).strict(),
+  ),
   'receipts.reprint': def<PrintOutcome>()('cashier', z.object({ number: documentNumber }).strict()),
   'receipts.preview': def<ReceiptPreview>()('cashier', z.object({ number: documentNumber }).strict()),
   'returns.create': def<IssueResult>()(
@@ -152,7 +183,9 @@ export const API = {
     'manager',
     z
       .object({
-        environment: z.enum(['developer-portal', 'simulation', 'production', 'local-simulator'], { error: 'choose developer portal, simulation or production' }),
+        environment: z.enum(['developer-portal', 'simulation', 'production', 'local-simulator'], {
+          error: 'choose developer portal, simulation or production',
+        }),
         otp: z.string().regex(/^\d{6}$/, { error: 'the OTP is the 6 digits shown on the Fatoora portal' }),
         shop,
         standardInvoices: z.boolean().default(false),
@@ -172,7 +205,9 @@ export const API = {
           .string()
           .trim()
           .max(200)
-          .regex(/^(tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?|printer:[^/\s][^/]*|\/dev\/[A-Za-z0-9/_.-]+|\\\\\.\\COM\d+|COM\d+)$/, { error: 'printer address must be tcp://host:9100, printer:Name or a device such as /dev/usb/lp0' })
+          .regex(/^(tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?|printer:[^/\s][^/]*|\/dev\/[A-Za-z0-9/_.-]+|\\\\\.\\COM\d+|COM\d+)$/, {
+            error: 'printer address must be tcp://host:9100, printer:Name or a device such as /dev/usb/lp0',
+          })
           .nullable(),
         paperWidth,
       })
@@ -188,7 +223,10 @@ export const API = {
       .refine((r) => r.from <= r.to, { error: 'the period must start before it ends', path: ['to'] }),
   ),
   'users.list': def<UserSummary[]>()('manager', empty),
-  'users.save': def<UserSummary>()('manager', z.object({ id: id.optional(), name: text(60), role, pin: pin.optional(), active: z.boolean().default(true) }).strict()),
+  'users.save': def<UserSummary>()(
+    'manager',
+    z.object({ id: id.optional(), name: text(60), role, pin: pin.optional(), active: z.boolean().default(true) }).strict(),
+  ),
   // `satisfies` on the literal checks both directions: every name has a definition and no definition lacks a name.
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
 
@@ -197,7 +235,13 @@ export const API = {
  * sign-in screen's methods and the change itself. The dispatcher refuses everything else for that session, so a
  * method added later stays out of reach until it is listed here.
  */
-export const ALLOWED_BEFORE_PIN_CHANGE: ReadonlySet<MethodName> = new Set<MethodName>(['session.get', 'session.login', 'session.logout', 'session.setLocale', 'session.changePin']);
+export const ALLOWED_BEFORE_PIN_CHANGE: ReadonlySet<MethodName> = new Set<MethodName>([
+  'session.get',
+  'session.login',
+  'session.logout',
+  'session.setLocale',
+  'session.changePin',
+]);
 
 export type ApiDefinitions = typeof API;
 /** What the caller passes (before defaults). */

@@ -1,5 +1,16 @@
 // SPDX-License-Identifier: UNLICENSED
-export { ALLOWED_BEFORE_PIN_CHANGE, API, type Access, type DukkanBridge, type ApiDefinitions, type DukkanApi, type MethodDefinition, type MethodInput, type MethodOutput, type ParsedInput } from './api';
+export {
+  ALLOWED_BEFORE_PIN_CHANGE,
+  API,
+  type Access,
+  type DukkanBridge,
+  type ApiDefinitions,
+  type DukkanApi,
+  type MethodDefinition,
+  type MethodInput,
+  type MethodOutput,
+  type ParsedInput,
+} from './api';
 export { BRIDGE_GLOBAL, CHANNEL_PREFIX, EVENT_CHANNEL, METHOD_NAMES, isMethodName, type MethodName } from './methodNames';
 export type { ApiError, ApiErrorCode, ApiResult } from './errors';
 export type { AppEvent, AppEventType } from './events';

@@ -36,7 +36,11 @@ export const quantity = z
   .regex(/^\d{1,6}(\.\d{1,3})?$/, { error: 'must be a quantity such as 1 or 0.750 (at most 3 decimals)' })
   .refine((v) => /[1-9]/.test(v), { error: 'must be greater than 0' });
 
-export const id = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }).max(2 ** 31);
+export const id = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .min(1, { error: 'must be 1 or more' })
+  .max(2 ** 31);
 
 /** A PIN: 4 to 8 digits. */
 export const pin = z.string({ error: 'must be digits' }).regex(/^\d{4,8}$/, { error: 'must be 4 to 8 digits' });

@@ -158,7 +158,15 @@ export interface DeviceStatus {
   readonly egsName: string | null;
   readonly certificate: { readonly serial: string; readonly notAfter: string; readonly daysLeft: number } | null;
   readonly chainHead: { readonly icv: number; readonly number: string; readonly hash: string } | null;
-  readonly queue: { readonly queued: number; readonly inFlight: number; readonly reported: number; readonly warnings: number; readonly rejected: number; readonly failed: number; readonly overdue: number };
+  readonly queue: {
+    readonly queued: number;
+    readonly inFlight: number;
+    readonly reported: number;
+    readonly warnings: number;
+    readonly rejected: number;
+    readonly failed: number;
+    readonly overdue: number;
+  };
   readonly dataDir: string;
 }
 

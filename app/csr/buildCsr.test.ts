@@ -64,7 +64,9 @@ describe('buildCsr against the SDK', () => {
     expect(opensslReq(csr.pem, ['-verify']).out).toMatch(/self-signature verify OK/);
     const text = opensslReq(csr.pem, ['-text']).out;
     expect(text).toMatch(/Subject: C\s*=\s*SA, OU\s*=\s*Riyadh Branch, O\s*=\s*Maximum Speed Tech Supply LTD, CN\s*=\s*TST-886431145-399999999900003/);
-    expect(text).toContain('DirName:/SN=1-TST|2-TST|3-ed22f1d8-e6a2-1118-9b58-d9a8f11e445f/UID=399999999900003/title=1100/registeredAddress=RRRD2929/businessCategory=Supply activities');
+    expect(text).toContain(
+      'DirName:/SN=1-TST|2-TST|3-ed22f1d8-e6a2-1118-9b58-d9a8f11e445f/UID=399999999900003/title=1100/registeredAddress=RRRD2929/businessCategory=Supply activities',
+    );
     expect(text).toContain('1.3.6.1.4.1.311.20.2');
     expect(text).toContain('PREZATCA-Code-Signing');
     expect(text).toMatch(/ASN1 OID: secp256k1/);
@@ -131,7 +133,12 @@ describe('validateCsrConfig (the SDK checks, reference §8)', () => {
     ['VAT with 14 digits', { organizationIdentifier: '39999999990003' }, 'organizationIdentifier', 'vat-format'],
     ['VAT not starting with 3', { organizationIdentifier: '299999999900003' }, 'organizationIdentifier', 'vat-format'],
     ['VAT not ending with 3', { organizationIdentifier: '399999999900004' }, 'organizationIdentifier', 'vat-format'],
-    ['VAT group with a branch-name OU', { organizationIdentifier: '399999999910003', organizationUnitName: 'Riyadh Branch' }, 'organizationUnitName', 'vat-group-tin'],
+    [
+      'VAT group with a branch-name OU',
+      { organizationIdentifier: '399999999910003', organizationUnitName: 'Riyadh Branch' },
+      'organizationUnitName',
+      'vat-group-tin',
+    ],
     ['serial without the 3- part', { serialNumber: '1-TST|2-TST' }, 'serialNumber', 'serial-format'],
     ['serial with =', { serialNumber: '1-TST|2-TST|3-a=b' }, 'serialNumber', 'forbidden-characters'],
     ['invoice type 0000', { invoiceType: '0000' }, 'invoiceType', 'invoice-type-empty'],
@@ -156,8 +163,23 @@ describe('validateCsrConfig (the SDK checks, reference §8)', () => {
   it('accepts the SDK examples and reports every missing field of an empty config', () => {
     expect(validateCsrConfig(en)).toEqual([]);
     const issues = validateCsrConfig({});
-    expect(issues.filter((i) => i.rule === 'required').map((i) => i.field).sort()).toEqual(
-      ['commonName', 'countryName', 'industryBusinessCategory', 'invoiceType', 'locationAddress', 'organizationIdentifier', 'organizationName', 'organizationUnitName', 'serialNumber'].sort(),
+    expect(
+      issues
+        .filter((i) => i.rule === 'required')
+        .map((i) => i.field)
+        .sort(),
+    ).toEqual(
+      [
+        'commonName',
+        'countryName',
+        'industryBusinessCategory',
+        'invoiceType',
+        'locationAddress',
+        'organizationIdentifier',
+        'organizationName',
+        'organizationUnitName',
+        'serialNumber',
+      ].sort(),
     );
     expect(issues).toContainEqual(expect.objectContaining({ field: 'environment' }));
   });

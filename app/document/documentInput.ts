@@ -75,7 +75,10 @@ const buyerAddressSchema = z.object({
   city: text(1000).optional(),
   postalCode: text(20).optional(),
   province: text(1000).optional(),
-  country: z.string({ error: 'must be a string' }).regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code' }).default('SA'),
+  country: z
+    .string({ error: 'must be a string' })
+    .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code' })
+    .default('SA'),
 });
 
 /** Other seller ids (BR-KSA-08): commercial registration and friends. */
@@ -134,7 +137,11 @@ const vatSchema = z
     const allowed = EXEMPTION_CODES[vat.category];
     if (vat.exemptionCode === undefined) {
       const rule = { Z: 'BR-KSA-69', E: 'BR-KSA-23', O: 'BR-KSA-24' }[vat.category];
-      ctx.addIssue({ code: 'custom', path: ['exemptionCode'], message: `[${rule}] category ${vat.category} needs an exemption reason code (${Object.keys(allowed).join(', ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exemptionCode'],
+        message: `[${rule}] category ${vat.category} needs an exemption reason code (${Object.keys(allowed).join(', ')})`,
+      });
     } else if (!(vat.exemptionCode in allowed)) {
       ctx.addIssue({
         code: 'custom',
@@ -159,7 +166,10 @@ const lineSchema = z.object({
     error: 'quantity must be greater than 0',
   }),
   /** UN/ECE Rec 20 unit code; PCE (piece) by default. */
-  unitCode: z.string({ error: 'must be a string' }).regex(/^[A-Z0-9]{1,3}$/, { error: 'must be a UN/ECE Rec 20 unit code such as PCE or KGM' }).default('PCE'),
+  unitCode: z
+    .string({ error: 'must be a string' })
+    .regex(/^[A-Z0-9]{1,3}$/, { error: 'must be a UN/ECE Rec 20 unit code such as PCE or KGM' })
+    .default('PCE'),
   /** Unit price; VAT-inclusive when the document says pricesIncludeVat. */
   unitPrice: nonNegative('unitPrice'),
   /** Line discount amount, in the same VAT convention as the prices. */
@@ -174,7 +184,10 @@ const lineSchema = z.object({
 const billingReferenceSchema = z.object({
   /** IRN (cbc:ID) of the original invoice, or several / a range as free text (BR-KSA-56, F-06-C22). */
   number: text(5000),
-  issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' }).optional(),
+  issueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' })
+    .optional(),
   /** The original is not in this device's ledger (a legacy receipt): it is then identified by number and date. */
   external: z.boolean({ error: 'must be true or false' }).default(false),
 });
@@ -198,12 +211,17 @@ export const documentInputSchema = z
     }),
     /** Local date and time in Asia/Riyadh, written into the XML and QR tag 3 exactly as given (reference §6, §11). */
     issueDate: z.string({ error: 'must be a string' }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '[BR-KSA-F-01] must be YYYY-MM-DD' }),
-    issueTime: z.string({ error: 'must be a string' }).regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, { error: '[BR-KSA-70] must be HH:MM:SS (no fractions, no zone)' }),
+    issueTime: z
+      .string({ error: 'must be a string' })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, { error: '[BR-KSA-70] must be HH:MM:SS (no fractions, no zone)' }),
     currency: z.literal('SAR', { error: '[BR-KSA-EN16931-02] only SAR documents are supported' }).default('SAR'),
     pricesIncludeVat: z.boolean({ error: 'must be true or false' }).default(false),
     seller: sellerSchema,
     buyer: buyerSchema.optional(),
-    lines: z.array(lineSchema, { error: 'must be a list of lines' }).min(1, { error: 'a document needs at least one line' }).max(999_999, { error: '[F-06-C17] at most 999999 lines' }),
+    lines: z
+      .array(lineSchema, { error: 'must be a list of lines' })
+      .min(1, { error: 'a document needs at least one line' })
+      .max(999_999, { error: '[F-06-C17] at most 999999 lines' }),
     allowances: z.array(allowanceSchema).default([]),
     charges: z.array(allowanceSchema).default([]),
     paymentMeans: z.array(paymentMeansSchema).min(1, { error: 'at least one payment means' }).default(['cash']),
@@ -212,7 +230,10 @@ export const documentInputSchema = z
     reason: text(1000).optional(),
     note: text(1000).optional(),
     /** Supply date (KSA-5); standard invoices need one (BR-KSA-15), defaults to the issue date. */
-    supplyDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' }).optional(),
+    supplyDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' })
+      .optional(),
   })
   .superRefine((doc, ctx) => {
     if (doc.kind !== 'invoice') {
@@ -220,7 +241,11 @@ export const documentInputSchema = z
         ctx.addIssue({ code: 'custom', path: ['billingReference'], message: '[BR-KSA-56] a credit or debit note must reference the original invoice' });
       }
       if (doc.billingReference?.external && !doc.billingReference.issueDate) {
-        ctx.addIssue({ code: 'custom', path: ['billingReference', 'issueDate'], message: 'a note for an invoice from another system needs that invoice\'s issue date' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['billingReference', 'issueDate'],
+          message: "a note for an invoice from another system needs that invoice's issue date",
+        });
       }
       if (!doc.reason) {
         ctx.addIssue({ code: 'custom', path: ['reason'], message: '[BR-KSA-17] a credit or debit note must state the reason for issuing it' });
@@ -230,11 +255,16 @@ export const documentInputSchema = z
       const b = doc.buyer;
       if (!b?.name) ctx.addIssue({ code: 'custom', path: ['buyer', 'name'], message: '[BR-KSA-42] a standard tax invoice needs the buyer name' });
       if (!b?.vatNumber && !b?.id) {
-        ctx.addIssue({ code: 'custom', path: ['buyer', 'vatNumber'], message: '[BR-KSA-81] a standard tax invoice needs the buyer VAT number or another buyer id' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['buyer', 'vatNumber'],
+          message: '[BR-KSA-81] a standard tax invoice needs the buyer VAT number or another buyer id',
+        });
       }
       const a = b?.address;
       for (const f of ['street', 'city', 'postalCode'] as const) {
-        if (!a?.[f]) ctx.addIssue({ code: 'custom', path: ['buyer', 'address', f], message: `[BR-KSA-10] a standard tax invoice needs the buyer address (${f})` });
+        if (!a?.[f])
+          ctx.addIssue({ code: 'custom', path: ['buyer', 'address', f], message: `[BR-KSA-10] a standard tax invoice needs the buyer address (${f})` });
       }
       if (a?.country === 'SA') {
         for (const f of ['building', 'district'] as const) {

@@ -15,7 +15,8 @@ export const EXEMPTION_CODES: Readonly<Record<Exclude<VatCategory, 'S'>, Readonl
     'VATEX-SA-33': 'صادرات الخدمات من المملكة | Export of services',
     'VATEX-SA-34-1': 'النقل الدولي للسلع | The international transport of Goods',
     'VATEX-SA-34-2': 'النقل الدولي للركاب | International transport of passengers',
-    'VATEX-SA-34-3': 'الخدمات المرتبطة مباشرة أو عرضيًا بتوريد النقل الدولي للركاب | Services directly connected and incidental to a Supply of international passenger transport',
+    'VATEX-SA-34-3':
+      'الخدمات المرتبطة مباشرة أو عرضيًا بتوريد النقل الدولي للركاب | Services directly connected and incidental to a Supply of international passenger transport',
     'VATEX-SA-34-4': 'توريد وسائل النقل المؤهلة | Supply of a qualifying means of transport',
     'VATEX-SA-34-5': 'الخدمات ذات الصلة بنقل السلع أو الركاب | Any services relating to Goods or passenger transportation',
     'VATEX-SA-35': 'الأدوية والمعدات الطبية | Medicines and medical equipment',

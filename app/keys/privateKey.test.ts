@@ -65,13 +65,28 @@ describe('parsePrivateKey on the SDK dummy keys', () => {
 
 describe('parsePrivateKey refusals never echo key material', () => {
   const cases: Array<[string, () => string | Uint8Array, RegExp]> = [
-    ['a P-256 SEC1 key', () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'sec1' }).toString(), /curve 1\.2\.840\.10045\.3\.1\.7 \(prime256v1\/P-256\) is not supported.*secp256k1 \(1\.3\.132\.0\.10\)/],
-    ['a P-384 PKCS#8 key', () => generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), /curve 1\.3\.132\.0\.34 \(secp384r1\/P-384\)/],
-    ['an RSA key', () => generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), /1\.2\.840\.113549\.1\.1\.1 \(RSA\) is not an EC key/],
+    [
+      'a P-256 SEC1 key',
+      () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'sec1' }).toString(),
+      /curve 1\.2\.840\.10045\.3\.1\.7 \(prime256v1\/P-256\) is not supported.*secp256k1 \(1\.3\.132\.0\.10\)/,
+    ],
+    [
+      'a P-384 PKCS#8 key',
+      () => generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      /curve 1\.3\.132\.0\.34 \(secp384r1\/P-384\)/,
+    ],
+    [
+      'an RSA key',
+      () => generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      /1\.2\.840\.113549\.1\.1\.1 \(RSA\) is not an EC key/,
+    ],
     ['an Ed25519 key', () => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), /1\.3\.101\.112 is not an EC key/],
     [
       'an encrypted PKCS#8 key',
-      () => generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'x' }).toString(),
+      () =>
+        generateKeyPairSync('ec', { namedCurve: 'secp256k1' })
+          .privateKey.export({ format: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'x' })
+          .toString(),
       /encrypted PKCS#8/,
     ],
     ['a truncated SEC1 key', () => Buffer.from(sdkKeyText, 'base64').subarray(0, 60).toString('base64'), /not a readable key .*truncated|runs past/],

@@ -115,12 +115,7 @@ function checkCurve(curve: string): void {
 /** SEC1 ECPrivateKey DER with the curve OID and public key, as `openssl ec` writes it. */
 export function encodeSec1PrivateKey(scalar: Uint8Array): Uint8Array {
   if (scalar.length !== 32 || !secp256k1.utils.isValidSecretKey(scalar)) throw new Error('encodeSec1PrivateKey: expected a valid 32-byte secp256k1 scalar');
-  return derSequence(
-    derInteger(1n),
-    derOctetString(scalar),
-    derContext(0, derOid(OID.secp256k1)),
-    derContext(1, derBitString(publicKeyFromPrivate(scalar))),
-  );
+  return derSequence(derInteger(1n), derOctetString(scalar), derContext(0, derOid(OID.secp256k1)), derContext(1, derBitString(publicKeyFromPrivate(scalar))));
 }
 
 /** PEM "EC PRIVATE KEY" text (64-column lines, LF). */

@@ -89,7 +89,7 @@ export class Decimal {
     const den = other.units * 10n ** BigInt(Math.max(0, this.scale - scale - other.scale));
     const q = num / den;
     const exact = q * den === num;
-    const positive = (num < 0n) === (den < 0n);
+    const positive = num < 0n === den < 0n;
     return new Decimal(exact || !positive ? q : q + 1n, scale);
   }
 

@@ -28,7 +28,16 @@ describe('QR TLV (reference §6)', () => {
     const field = fc.string({ minLength: 1, maxLength: 60, unit: fc.constantFrom('a', 'ب', '1', ' ', '|', 'é') });
     fc.assert(
       fc.property(field, field, fc.uint8Array({ minLength: 1, maxLength: 100 }), (name, amount, key) => {
-        const fields: QrFields = { sellerName: name, vatNumber: '399999999900003', timestamp: '2026-11-23T10:00:00', totalWithVat: amount, vatTotal: '1.00', invoiceHash: 'h', signature: 's', publicKey: key };
+        const fields: QrFields = {
+          sellerName: name,
+          vatNumber: '399999999900003',
+          timestamp: '2026-11-23T10:00:00',
+          totalWithVat: amount,
+          vatTotal: '1.00',
+          invoiceHash: 'h',
+          signature: 's',
+          publicKey: key,
+        };
         const back = decodeQr(encodeQr(fields)).fields;
         expect(back.sellerName).toBe(name);
         expect(back.totalWithVat).toBe(amount);
@@ -39,7 +48,15 @@ describe('QR TLV (reference §6)', () => {
   });
 
   it('refuses values over 255 bytes and reports truncated payloads', () => {
-    const base = { vatNumber: '399999999900003', timestamp: 't', totalWithVat: '1', vatTotal: '1', invoiceHash: 'h', signature: 's', publicKey: Uint8Array.of(1) };
+    const base = {
+      vatNumber: '399999999900003',
+      timestamp: 't',
+      totalWithVat: '1',
+      vatTotal: '1',
+      invoiceHash: 'h',
+      signature: 's',
+      publicKey: Uint8Array.of(1),
+    };
     expect(() => encodeQr({ ...base, sellerName: 'ب'.repeat(128) })).toThrow(/tag 1 is 256 bytes/);
     expect(() => decodeQr(Buffer.from([1, 5, 65]).toString('base64'))).toThrow(/claims 5 bytes/);
     expect(() => decodeQr('%%%%')).toThrow(/not base64/);

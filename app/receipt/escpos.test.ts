@@ -5,7 +5,11 @@ import { dleEotStatus, encodeReceiptJob, escDrawerKick, gsCut, gsRasterBand, par
 import { monoPixel, monoToRgba, toMonochrome, type MonoBitmap } from './monochrome';
 import { defaultBandRows, sliceBands } from './rasterBands';
 
-function rgba(width: number, height: number, pixel: (x: number, y: number) => [number, number, number, number]): { width: number; height: number; data: Uint8Array } {
+function rgba(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number, number],
+): { width: number; height: number; data: Uint8Array } {
   const data = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(pixel(x, y), (y * width + x) * 4);
   return { width, height, data };

@@ -124,7 +124,13 @@ export function checkAllowanceChargeArithmetic(ctx: RuleContext): Finding[] {
     if (factor && factor.content !== '') {
       const value = parseXsdDecimal(factor.content);
       if (!value || value.isNegative() || value.cmp(HUNDRED) > 0 || digitsAfterPoint(factor.content) > 2) {
-        out.push(error('BR-KSA-DEC-01', `The allowance percentage cbc:MultiplierFactorNumeric is ${q(factor.content)}; it must be 0.00 to 100.00 with at most 2 decimals, no % sign.`, factor));
+        out.push(
+          error(
+            'BR-KSA-DEC-01',
+            `The allowance percentage cbc:MultiplierFactorNumeric is ${q(factor.content)}; it must be 0.00 to 100.00 with at most 2 decimals, no % sign.`,
+            factor,
+          ),
+        );
       }
     }
   }

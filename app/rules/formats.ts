@@ -97,7 +97,11 @@ export function checkCurrencyIds(ctx: RuleContext): Finding[] {
     // SCH-3.4.6 tests matches(normalize-space(DocumentCurrencyCode), @currencyID); for codes that is containment.
     if (!currency || !doc.includes(currency)) {
       out.push(
-        error('BR-KSA-CL-02', `cbc:${el.name} has currencyID ${q(currency)}; amounts must use the document currency ${q(doc)} (only the SAR VAT total BT-111 may differ).`, el),
+        error(
+          'BR-KSA-CL-02',
+          `cbc:${el.name} has currencyID ${q(currency)}; amounts must use the document currency ${q(doc)} (only the SAR VAT total BT-111 may differ).`,
+          el,
+        ),
       );
     }
   }

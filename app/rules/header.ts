@@ -4,20 +4,11 @@
 // guards are those of SCH-3.4.6 (KSA file unless marked CEN).
 import { base64ToBytes, isBase64 } from '../bytes/base64';
 import type { Finding } from '../verify/finding';
-import {
-  CURRENCIES,
-  INITIAL_PIH,
-  INVOICE_TYPE_CODES,
-  KSA_INVOICE_TYPE_CODES,
-  KSA_PAYMENT_MEANS,
-  MIME_CODES,
-  PAYMENT_MEANS,
-} from './codeLists';
+import { CURRENCIES, INITIAL_PIH, INVOICE_TYPE_CODES, KSA_INVOICE_TYPE_CODES, KSA_PAYMENT_MEANS, MIME_CODES, PAYMENT_MEANS } from './codeLists';
 import { error, q, warning, type RuleContext } from './ruleContext';
 import { attr, charLength, elements, exists, first, hasText, norm, nodes, text } from './xmlQuery';
 
-const SIGNATURE_INFORMATION =
-  '//ext:UBLExtensions/ext:UBLExtension/ext:ExtensionContent/sig:UBLDocumentSignatures/sac:SignatureInformation';
+const SIGNATURE_INFORMATION = '//ext:UBLExtensions/ext:UBLExtension/ext:ExtensionContent/sig:UBLDocumentSignatures/sac:SignatureInformation';
 const SIGNATURE_ID = 'urn:oasis:names:specification:ubl:signature:Invoice';
 
 /** BR-KSA-EN16931-01 (error), BR-02 (CEN, warning), BR-KSA-03 (error), BR-03/04/05 (CEN, errors), BR-KSA-92 (error). */
@@ -80,7 +71,11 @@ export function checkTypeCode(ctx: RuleContext): Finding[] {
   const code = norm(el.content);
   if (!KSA_INVOICE_TYPE_CODES.has(code)) {
     out.push(
-      error('BR-KSA-05', `cbc:InvoiceTypeCode is ${q(el.content)}; KSA documents use 388 (invoice), 381 (credit note), 383 (debit note) or 386 (prepayment).`, el),
+      error(
+        'BR-KSA-05',
+        `cbc:InvoiceTypeCode is ${q(el.content)}; KSA documents use 388 (invoice), 381 (credit note), 383 (debit note) or 386 (prepayment).`,
+        el,
+      ),
     );
   }
   if (!INVOICE_TYPE_CODES.has(code)) {
@@ -125,9 +120,7 @@ export function checkCurrencies(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const taxCurrencies = elements(root, 'cbc:TaxCurrencyCode');
   if (!hasRawText(ctx, 'cbc:TaxCurrencyCode')) {
-    out.push(
-      error('BR-KSA-68', 'The VAT accounting currency cbc:TaxCurrencyCode (BT-6) is missing; it must be present (and "SAR").', root),
-    );
+    out.push(error('BR-KSA-68', 'The VAT accounting currency cbc:TaxCurrencyCode (BT-6) is missing; it must be present (and "SAR").', root));
   }
   const withoutSubtotals = elements(root, 'cac:TaxTotal[not(cac:TaxSubtotal)]').length;
   for (const el of taxCurrencies) {
@@ -178,7 +171,11 @@ export function checkDocumentReferences(ctx: RuleContext): Finding[] {
   const icvValue = icv ? text(icv, 'cbc:UUID') : undefined;
   if (!icv || !icvValue) {
     out.push(
-      error('BR-KSA-33', 'The invoice counter value (KSA-16) is missing: add cac:AdditionalDocumentReference with cbc:ID "ICV" and the counter in cbc:UUID.', icv ?? root),
+      error(
+        'BR-KSA-33',
+        'The invoice counter value (KSA-16) is missing: add cac:AdditionalDocumentReference with cbc:ID "ICV" and the counter in cbc:UUID.',
+        icv ?? root,
+      ),
     );
   }
   if (icvValue !== undefined && !/^[0-9]*$/.test(icvValue)) {
@@ -261,9 +258,7 @@ export function checkStampIdentifiers(ctx: RuleContext): Finding[] {
   const referencedId = norm(text(root, `${SIGNATURE_INFORMATION}/sbc:ReferencedSignatureID`));
   const signatureIds = nodes(root, '//cac:Signature/cbc:ID').map((n) => n.content);
   const signatureMethods = nodes(root, '//cac:Signature/cbc:SignatureMethod').map((n) => n.content);
-  const attachments = elements(root, 'cac:AdditionalDocumentReference/cac:Attachment').filter(
-    (a) => norm(text(a, '../cbc:ID')) !== 'PIH',
-  );
+  const attachments = elements(root, 'cac:AdditionalDocumentReference/cac:Attachment').filter((a) => norm(text(a, '../cbc:ID')) !== 'PIH');
   for (const attachment of attachments) {
     const hasObject = (text(attachment, 'cbc:EmbeddedDocumentBinaryObject') ?? '') !== '';
     if (!hasObject || !signatureInfoIds.includes('urn:oasis:names:specification:ubl:signature:1')) {
@@ -313,7 +308,11 @@ export function checkPaymentMeans(ctx: RuleContext): Finding[] {
     const code = norm(codeEl.content);
     if (!KSA_PAYMENT_MEANS.has(code)) {
       out.push(
-        warning('BR-KSA-16', `cbc:PaymentMeansCode is ${q(codeEl.content)}; it must come from the KSA subset of UNTDID 4461 (10 cash, 30 credit, 42 bank account, 48 card, 1 not defined…).`, codeEl),
+        warning(
+          'BR-KSA-16',
+          `cbc:PaymentMeansCode is ${q(codeEl.content)}; it must come from the KSA subset of UNTDID 4461 (10 cash, 30 credit, 42 bank account, 48 card, 1 not defined…).`,
+          codeEl,
+        ),
       );
     }
     if (!PAYMENT_MEANS.has(code)) out.push(warning('BR-CL-16', `cbc:PaymentMeansCode ${q(codeEl.content)} is not in UNTDID 4461.`, codeEl));

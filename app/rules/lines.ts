@@ -25,12 +25,18 @@ export function checkLineStructure(ctx: RuleContext): Finding[] {
     const idEl = first(line, 'cbc:ID');
     if (idEl && (charLength(idEl.content) > 6 || charLength(idEl.content) < 1)) {
       out.push(
-        error('BR-KSA-F-06-C17', `${label}: the line id cbc:ID (BT-126) has ${charLength(idEl.content)} characters; it must have 1 to 6.`, idEl, 'Number lines 1, 2, 3…'),
+        error(
+          'BR-KSA-F-06-C17',
+          `${label}: the line id cbc:ID (BT-126) has ${charLength(idEl.content)} characters; it must have 1 to 6.`,
+          idEl,
+          'Number lines 1, 2, 3…',
+        ),
       );
     }
     if (!idEl || idEl.content === '') out.push(warning('BR-21', `${label}: the line has no identifier cbc:ID (BT-126).`, line));
     const qty = first(line, 'cbc:InvoicedQuantity');
-    if (!qty || qty.content === '0') out.push(error('BR-22', `${label}: cbc:InvoicedQuantity (BT-129) is ${q(qty?.content)}; each line needs an invoiced quantity.`, qty ?? line));
+    if (!qty || qty.content === '0')
+      out.push(error('BR-22', `${label}: cbc:InvoicedQuantity (BT-129) is ${q(qty?.content)}; each line needs an invoiced quantity.`, qty ?? line));
     const netEl = first(line, 'cbc:LineExtensionAmount');
     if (!netEl) out.push(error('BR-24', `${label}: the line net amount cbc:LineExtensionAmount (BT-131) is missing.`, line));
     if (netEl && digitsAfterPoint(netEl.content) > 2) {
@@ -38,7 +44,8 @@ export function checkLineStructure(ctx: RuleContext): Finding[] {
     }
     const name = text(line, 'cac:Item/cbc:Name');
     if (!name) out.push(warning('BR-25', `${label}: the item name cac:Item/cbc:Name (BT-153) is missing or empty.`, line));
-    if (!exists(line, 'cac:Price/cbc:PriceAmount')) out.push(error('BR-26', `${label}: the item net price cac:Price/cbc:PriceAmount (BT-146) is missing.`, line));
+    if (!exists(line, 'cac:Price/cbc:PriceAmount'))
+      out.push(error('BR-26', `${label}: the item net price cac:Price/cbc:PriceAmount (BT-146) is missing.`, line));
     if (!exists(line, "cac:Item/cac:ClassifiedTaxCategory[cac:TaxScheme[translate(normalize-space(cbc:ID), 'vat', 'VAT') = 'VAT']]/cbc:ID")) {
       out.push(error('BR-CO-04', `${label}: the item has no VAT category cac:Item/cac:ClassifiedTaxCategory/cbc:ID (BT-151).`, line));
     }
@@ -49,23 +56,38 @@ export function checkLineStructure(ctx: RuleContext): Finding[] {
     if (name !== undefined && exists(line, 'cac:Item/cbc:Name')) {
       const length = charLength(name);
       if (length < 3 || length > 1000) {
-        out.push(warning('BR-KSA-F-06-C19', `${label}: the item name ${q(name)} has ${length} characters; it must have 3 to 1000.`, first(line, 'cac:Item/cbc:Name')));
+        out.push(
+          warning('BR-KSA-F-06-C19', `${label}: the item name ${q(name)} has ${length} characters; it must have 3 to 1000.`, first(line, 'cac:Item/cbc:Name')),
+        );
       }
       if (/^\p{Nd}+$/u.test(name)) {
-        out.push(warning('BR-KSA-F-C-01', `${label}: the item name ${q(name)} is only digits; give a clear description of the goods (VAT Regulations, Article 53).`, first(line, 'cac:Item/cbc:Name')));
+        out.push(
+          warning(
+            'BR-KSA-F-C-01',
+            `${label}: the item name ${q(name)} is only digits; give a clear description of the goods (VAT Regulations, Article 53).`,
+            first(line, 'cac:Item/cbc:Name'),
+          ),
+        );
       }
     }
     for (const [rule, path, what] of [
-      ['BR-KSA-F-06-C20', 'cac:Item/cac:StandardItemIdentification/cbc:ID', "item standard identifier (BT-157)"],
+      ['BR-KSA-F-06-C20', 'cac:Item/cac:StandardItemIdentification/cbc:ID', 'item standard identifier (BT-157)'],
       ['BR-KSA-F-06-C30', 'cac:Item/cac:BuyersItemIdentification/cbc:ID', "item buyer's identifier (BT-156)"],
       ['BR-KSA-F-06-C31', 'cac:Item/cac:SellersItemIdentification/cbc:ID', "item seller's identifier (BT-155)"],
     ] as const) {
       const el = first(line, path);
-      if (el && charLength(el.content) > 127) out.push(warning(rule, `${label}: the ${what} has ${charLength(el.content)} characters; the maximum is 127.`, el));
+      if (el && charLength(el.content) > 127)
+        out.push(warning(rule, `${label}: the ${what} has ${charLength(el.content)} characters; the maximum is 127.`, el));
     }
     const baseUnit = attr(first(line, 'cac:Price/cbc:BaseQuantity'), 'unitCode');
     if (baseUnit !== undefined && charLength(baseUnit) > 127) {
-      out.push(warning('BR-KSA-F-06-C21', `${label}: the base quantity unitCode has ${charLength(baseUnit)} characters; the maximum is 127.`, first(line, 'cac:Price/cbc:BaseQuantity')));
+      out.push(
+        warning(
+          'BR-KSA-F-06-C21',
+          `${label}: the base quantity unitCode has ${charLength(baseUnit)} characters; the maximum is 127.`,
+          first(line, 'cac:Price/cbc:BaseQuantity'),
+        ),
+      );
     }
   }
   return out;
@@ -84,8 +106,11 @@ export function checkLineNetAmounts(ctx: RuleContext): Finding[] {
     const price = amount(line, 'cac:Price/cbc:PriceAmount');
     const hasBase = exists(line, 'cac:Price/cbc:BaseQuantity');
     const base = amount(line, 'cac:Price/cbc:BaseQuantity');
-    const missing = [netEl ? undefined : 'cbc:LineExtensionAmount', qty ? undefined : 'cbc:InvoicedQuantity', price ? undefined : 'cac:Price/cbc:PriceAmount']
-      .filter((m): m is string => m !== undefined);
+    const missing = [
+      netEl ? undefined : 'cbc:LineExtensionAmount',
+      qty ? undefined : 'cbc:InvoicedQuantity',
+      price ? undefined : 'cac:Price/cbc:PriceAmount',
+    ].filter((m): m is string => m !== undefined);
     if (missing.length > 0 || !net || !qty || !price || (hasBase && (!base || base.isZero()))) {
       // Absent operands make the schematron's comparison false, so the rule fires; unparsable ones abort it.
       if (missing.length > 0) {
@@ -168,7 +193,11 @@ export function checkLineVat(ctx: RuleContext): Finding[] {
     const noVat = ctx.lines.filter((l) => (text(l, 'cac:TaxTotal/cbc:TaxAmount') ?? '') === '');
     if (noVat.length > 0) {
       out.push(
-        error('BR-KSA-52', `A tax invoice (subtype 01) needs the line VAT amount cac:TaxTotal/cbc:TaxAmount (KSA-11) on every line; missing on ${noVat.map(lineLabel).join(', ')}.`, noVat[0]),
+        error(
+          'BR-KSA-52',
+          `A tax invoice (subtype 01) needs the line VAT amount cac:TaxTotal/cbc:TaxAmount (KSA-11) on every line; missing on ${noVat.map(lineLabel).join(', ')}.`,
+          noVat[0],
+        ),
       );
     }
     const noTotal = ctx.lines.filter((l) => (text(l, 'cac:TaxTotal/cbc:RoundingAmount') ?? '') === '');
@@ -223,7 +252,9 @@ export function checkPrices(ctx: RuleContext): Finding[] {
     if (baseQty && baseQty.content !== '') {
       const value = parseXsdDecimal(baseQty.content);
       if (!value || value.cmp(Decimal.ZERO) <= 0) {
-        out.push(error('BR-KSA-EN16931-12', `${label}: cac:Price/cbc:BaseQuantity (BT-149) is ${q(baseQty.content)}; it must be a number above zero.`, baseQty));
+        out.push(
+          error('BR-KSA-EN16931-12', `${label}: cac:Price/cbc:BaseQuantity (BT-149) is ${q(baseQty.content)}; it must be a number above zero.`, baseQty),
+        );
       }
     }
   }

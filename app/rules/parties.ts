@@ -64,7 +64,14 @@ export function checkSeller(ctx: RuleContext): Finding[] {
     if (!hasRawText(address, 'cac:Country/cbc:IdentificationCode')) {
       out.push(warning('BR-09', 'The seller address has no country code cac:Country/cbc:IdentificationCode (BT-40).', address));
     }
-    const required = ['cbc:StreetName', 'cbc:BuildingNumber', 'cbc:CityName', 'cbc:PostalZone', 'cbc:CitySubdivisionName', 'cac:Country/cbc:IdentificationCode'];
+    const required = [
+      'cbc:StreetName',
+      'cbc:BuildingNumber',
+      'cbc:CityName',
+      'cbc:PostalZone',
+      'cbc:CitySubdivisionName',
+      'cac:Country/cbc:IdentificationCode',
+    ];
     const missing = required.filter((p) => !exists(address, p));
     if (missing.length > 0) {
       out.push(
@@ -77,7 +84,13 @@ export function checkSeller(ctx: RuleContext): Finding[] {
     }
     const postal = text(address, 'cbc:PostalZone');
     if (postal === undefined || !/^[0-9]{5}$/.test(postal)) {
-      out.push(warning('BR-KSA-66', `The seller postal code cbc:PostalZone (BT-38) is ${q(postal)}; it must be 5 digits.`, first(address, 'cbc:PostalZone') ?? address));
+      out.push(
+        warning(
+          'BR-KSA-66',
+          `The seller postal code cbc:PostalZone (BT-38) is ${q(postal)}; it must be 5 digits.`,
+          first(address, 'cbc:PostalZone') ?? address,
+        ),
+      );
     }
   }
   const sellerParty = first(root, SELLER);
@@ -85,7 +98,11 @@ export function checkSeller(ctx: RuleContext): Finding[] {
     const building = text(sellerParty, 'cac:PostalAddress/cbc:BuildingNumber');
     if (building === undefined || !/^[0-9]{4}$/.test(building)) {
       out.push(
-        warning('BR-KSA-37', `The seller building number cbc:BuildingNumber (KSA-17) is ${q(building)}; it must be 4 digits.`, first(sellerParty, 'cac:PostalAddress/cbc:BuildingNumber') ?? sellerParty),
+        warning(
+          'BR-KSA-37',
+          `The seller building number cbc:BuildingNumber (KSA-17) is ${q(building)}; it must be 4 digits.`,
+          first(sellerParty, 'cac:PostalAddress/cbc:BuildingNumber') ?? sellerParty,
+        ),
       );
     }
   }
@@ -109,7 +126,11 @@ export function checkPartyIdentifiers(ctx: RuleContext): Finding[] {
     const scheme = norm(attr(id, 'schemeID'));
     if (!(scheme.length > 2 && BUYER_SCHEMES_TEXT.includes(scheme))) {
       out.push(
-        error('BR-KSA-14', `The buyer identification schemeID (BT-46-1) is ${q(attr(id, 'schemeID'))}; it must be one of TIN, CRN, MOM, MLS, 700, SAG, NAT, GCC, IQA, PAS, OTH.`, id),
+        error(
+          'BR-KSA-14',
+          `The buyer identification schemeID (BT-46-1) is ${q(attr(id, 'schemeID'))}; it must be one of TIN, CRN, MOM, MLS, 700, SAG, NAT, GCC, IQA, PAS, OTH.`,
+          id,
+        ),
       );
     }
     const value = norm(id.content);
@@ -150,7 +171,13 @@ export function checkPartyIdentifiers(ctx: RuleContext): Finding[] {
       );
     });
     if (predictable.length > 0) {
-      out.push(warning('BR-KSA-F-13', `The ${label.toLowerCase()} identification ${q(predictable[0]!.content)} looks like a placeholder (a run of 8 sequential or repeated digits).`, predictable[0]));
+      out.push(
+        warning(
+          'BR-KSA-F-13',
+          `The ${label.toLowerCase()} identification ${q(predictable[0]!.content)} looks like a placeholder (a run of 8 sequential or repeated digits).`,
+          predictable[0],
+        ),
+      );
     }
   }
 
@@ -185,7 +212,11 @@ export function checkBuyer(ctx: RuleContext): Finding[] {
   if (ctx.isStandard) {
     if (party && !buyerName) {
       out.push(
-        warning('BR-KSA-42', 'A tax invoice (subtype 01) and its notes must name the buyer: cac:PartyLegalEntity/cbc:RegistrationName (BT-44) is missing.', party),
+        warning(
+          'BR-KSA-42',
+          'A tax invoice (subtype 01) and its notes must name the buyer: cac:PartyLegalEntity/cbc:RegistrationName (BT-44) is missing.',
+          party,
+        ),
       );
     }
     if (nameEl && (charLength(buyerName!) < 1 || charLength(buyerName!) > 1000)) {
@@ -200,17 +231,28 @@ export function checkBuyer(ctx: RuleContext): Finding[] {
     }
     const street = text(root, `${address}/cbc:StreetName`);
     if (street === undefined || charLength(street) < 1 || charLength(street) > 1000) {
-      out.push(warning('BR-KSA-F-06-C23', `The buyer street (BT-50) is ${q(street)}; it must have 1 to 1000 characters.`, first(root, address) ?? party ?? root));
+      out.push(
+        warning('BR-KSA-F-06-C23', `The buyer street (BT-50) is ${q(street)}; it must have 1 to 1000 characters.`, first(root, address) ?? party ?? root),
+      );
     }
     const city = text(root, `${address}/cbc:CityName`);
     if (city === undefined || charLength(city) < 1) {
       out.push(warning('BR-KSA-F-06-C25', 'The buyer city (BT-52) is missing or empty.', first(root, address) ?? party ?? root));
     }
     if (country === 'SA') {
-      const fields = ['cbc:StreetName', 'cbc:BuildingNumber', 'cbc:PostalZone', 'cbc:CityName', 'cbc:CitySubdivisionName', 'cac:Country/cbc:IdentificationCode'];
+      const fields = [
+        'cbc:StreetName',
+        'cbc:BuildingNumber',
+        'cbc:PostalZone',
+        'cbc:CityName',
+        'cbc:CitySubdivisionName',
+        'cac:Country/cbc:IdentificationCode',
+      ];
       const missing = fields.filter((p) => !hasText(root, `${address}/${p}`));
       if (missing.length > 0) {
-        out.push(warning('BR-KSA-63', `The buyer address is in SA, so it needs the full national address; missing ${missing.join(', ')}.`, first(root, address)));
+        out.push(
+          warning('BR-KSA-63', `The buyer address is in SA, so it needs the full national address; missing ${missing.join(', ')}.`, first(root, address)),
+        );
       }
       const postal = text(root, `${address}/cbc:PostalZone`);
       if (postal === undefined || !/^[0-9]{5}$/.test(postal)) {
@@ -223,7 +265,11 @@ export function checkBuyer(ctx: RuleContext): Finding[] {
     }
     if (party && !exists(party, 'cac:PartyTaxScheme/cbc:CompanyID') && !hasText(party, 'cac:PartyIdentification/cbc:ID')) {
       out.push(
-        warning('BR-KSA-81', 'A tax invoice (subtype 01) whose buyer has no VAT number (BT-48) must give another buyer id cac:PartyIdentification/cbc:ID (BT-46).', party),
+        warning(
+          'BR-KSA-81',
+          'A tax invoice (subtype 01) whose buyer has no VAT number (BT-48) must give another buyer id cac:PartyIdentification/cbc:ID (BT-46).',
+          party,
+        ),
       );
     }
   }

@@ -51,7 +51,13 @@ export function checkCategoryCodes(ctx: RuleContext): Finding[] {
     if (norm(p.content) === '') continue;
     const value = parseXsdDecimal(p.content);
     if (!value || value.isNegative() || value.cmp(HUNDRED) > 0 || digitsAfterPoint(p.content) > 2 || p.content.includes('%')) {
-      out.push(error('BR-KSA-DEC-02', `The VAT rate cbc:Percent is ${q(p.content)}; it must be a number from 0.00 to 100.00 with at most 2 decimals, without a % sign.`, p));
+      out.push(
+        error(
+          'BR-KSA-DEC-02',
+          `The VAT rate cbc:Percent is ${q(p.content)}; it must be a number from 0.00 to 100.00 with at most 2 decimals, without a % sign.`,
+          p,
+        ),
+      );
     }
   }
   return out;
@@ -76,7 +82,11 @@ export function checkCategoryRates(ctx: RuleContext): Finding[] {
     // SCH-3.4.6 accepts floor(number(Percent)) = 15 or Percent = 5.
     if (!r || !(floorTo(r, 0).eq(Decimal.fromInt(15)) || r.eq(Decimal.fromInt(5)))) {
       out.push(
-        error('BR-KSA-84', `A standard rated (S) VAT category has rate ${rateText(cat)}; the standard rate in Saudi Arabia is 15 (or 5 where the 5% rate applies).`, first(cat, 'cbc:Percent')),
+        error(
+          'BR-KSA-84',
+          `A standard rated (S) VAT category has rate ${rateText(cat)}; the standard rate in Saudi Arabia is 15 (or 5 where the 5% rate applies).`,
+          first(cat, 'cbc:Percent'),
+        ),
       );
     }
   }
@@ -102,7 +112,13 @@ export function checkCategoryRates(ctx: RuleContext): Finding[] {
     for (const cat of cats.filter((c) => categoryOf(c) === category && isVatScheme(c))) {
       if (!ok(cat)) {
         const make = severity === 'error' ? error : warning;
-        out.push(make(rule, `${who} in category ${category} (${NAMES[category]}) has VAT rate ${rateText(cat)}; it must be ${want}.`, first(cat, 'cbc:Percent') ?? cat));
+        out.push(
+          make(
+            rule,
+            `${who} in category ${category} (${NAMES[category]}) has VAT rate ${rateText(cat)}; it must be ${want}.`,
+            first(cat, 'cbc:Percent') ?? cat,
+          ),
+        );
       }
     }
   }
@@ -136,7 +152,8 @@ export function checkBreakdownStructure(ctx: RuleContext): Finding[] {
     const cat = first(sub, 'cac:TaxCategory');
     if (!exists(sub, 'cbc:TaxableAmount')) out.push(error('BR-45', 'A VAT breakdown has no cbc:TaxableAmount (BT-116).', sub));
     if (!exists(sub, 'cbc:TaxAmount')) out.push(error('BR-46', 'A VAT breakdown has no cbc:TaxAmount (BT-117).', sub));
-    if (!exists(sub, `cac:TaxCategory[${VAT_SCHEME}]/cbc:ID`)) out.push(error('BR-47', 'A VAT breakdown has no VAT category code cac:TaxCategory/cbc:ID (BT-118).', sub));
+    if (!exists(sub, `cac:TaxCategory[${VAT_SCHEME}]/cbc:ID`))
+      out.push(error('BR-47', 'A VAT breakdown has no VAT category code cac:TaxCategory/cbc:ID (BT-118).', sub));
     if (!exists(sub, `cac:TaxCategory[${VAT_SCHEME}]/cbc:Percent`) && !(cat && categoryOf(cat) === 'O' && isVatScheme(cat))) {
       out.push(error('BR-48', 'A VAT breakdown has no VAT rate cac:TaxCategory/cbc:Percent (BT-119); only category O may omit it.', sub));
     }
@@ -152,14 +169,20 @@ export function checkBreakdownStructure(ctx: RuleContext): Finding[] {
     }
   }
   for (const category of ['S', 'Z', 'E', 'O'] as const) {
-    const used = elements(root, `//cac:AllowanceCharge/cac:TaxCategory[${VAT_SCHEME}] | //cac:ClassifiedTaxCategory[${VAT_SCHEME}]`).some((c) => categoryOf(c) === category);
+    const used = elements(root, `//cac:AllowanceCharge/cac:TaxCategory[${VAT_SCHEME}] | //cac:ClassifiedTaxCategory[${VAT_SCHEME}]`).some(
+      (c) => categoryOf(c) === category,
+    );
     const broken = subs.some((s) => {
       const cat = first(s, `cac:TaxCategory[${VAT_SCHEME}]`);
       return cat !== undefined && categoryOf(cat) === category;
     });
     if (used && !broken) {
       out.push(
-        warning(`BR-${category}-01`, `Items or allowances/charges are ${NAMES[category]} (${category}) but the VAT breakdown has no category ${category} subtotal.`, first(root, 'cac:TaxTotal[cac:TaxSubtotal]') ?? root),
+        warning(
+          `BR-${category}-01`,
+          `Items or allowances/charges are ${NAMES[category]} (${category}) but the VAT breakdown has no category ${category} subtotal.`,
+          first(root, 'cac:TaxTotal[cac:TaxSubtotal]') ?? root,
+        ),
       );
     }
   }
@@ -228,13 +251,19 @@ export function checkCategoryTaxableAmounts(ctx: RuleContext): Finding[] {
       const taxable = parseXsdDecimal(taxableEl?.content);
       if (!b.used || !taxable || !taxable.eq(b.expected)) {
         out.push(
-          warning(`BR-${category}-08`, `The ${NAMES[category]} (${category}) taxable amount is ${q(taxableEl?.content)} but the ${category} ${b.detail} = ${b.expected}.`, taxableEl ?? sub),
+          warning(
+            `BR-${category}-08`,
+            `The ${NAMES[category]} (${category}) taxable amount is ${q(taxableEl?.content)} but the ${category} ${b.detail} = ${b.expected}.`,
+            taxableEl ?? sub,
+          ),
         );
       }
       const taxEl = first(sub, 'cbc:TaxAmount');
       const tax = parseXsdDecimal(taxEl?.content);
       if (!tax || !tax.isZero()) {
-        out.push(error(`BR-${category}-09`, `A ${NAMES[category]} (${category}) VAT breakdown has VAT amount ${q(taxEl?.content)}; it must be 0.`, taxEl ?? sub));
+        out.push(
+          error(`BR-${category}-09`, `A ${NAMES[category]} (${category}) VAT breakdown has VAT amount ${q(taxEl?.content)}; it must be 0.`, taxEl ?? sub),
+        );
       }
     }
   }
@@ -315,7 +344,9 @@ export function checkExemptionReasons(ctx: RuleContext): Finding[] {
       );
     }
     if (codeEl && norm(text(cat, 'cbc:TaxExemptionReason')) === '') {
-      out.push(warning('BR-KSA-83', `The exemption reason code ${q(codeEl.content)} must be accompanied by the reason text cbc:TaxExemptionReason (BT-120).`, cat));
+      out.push(
+        warning('BR-KSA-83', `The exemption reason code ${q(codeEl.content)} must be accompanied by the reason text cbc:TaxExemptionReason (BT-120).`, cat),
+      );
     }
     const reason = first(cat, 'cbc:TaxExemptionReason');
     if (reason && (charLength(reason.content) < 1 || charLength(reason.content) > 1000)) {

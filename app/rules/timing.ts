@@ -119,9 +119,7 @@ export function checkSupplyDates(ctx: RuleContext): Finding[] {
     if (!hasText(latest, '../cbc:ActualDeliveryDate')) {
       out.push(warning('BR-KSA-35', 'A supply end date (cbc:LatestDeliveryDate, KSA-24) needs a supply date (cbc:ActualDeliveryDate, KSA-5).', latest));
     } else if (KSA04_DATE.test(actual!) && KSA04_DATE.test(latest.content) && latest.content < actual!) {
-      out.push(
-        warning('BR-KSA-36', `The supply end date ${latest.content} is before the supply date ${actual}; it must be the same day or later.`, latest),
-      );
+      out.push(warning('BR-KSA-36', `The supply end date ${latest.content} is before the supply date ${actual}; it must be the same day or later.`, latest));
     }
   }
   const summary = ctx.isSimplified && ctx.transaction[5] === '1';

@@ -61,7 +61,11 @@ export function checkMonetaryTotals(ctx: RuleContext): Finding[] {
   const chargeEmpty = chargeEl !== undefined && norm(chargeEl.content) === '';
   if (chargeEmpty || !(chargeTotal?.eq(chargeSum) || (!chargeEl && charges.length === 0))) {
     out.push(
-      error('BR-CO-12', `cbc:ChargeTotalAmount is ${show(chargeTotal, chargeEl?.content)} but the ${charges.length} document level charge(s) add up to ${chargeSum}.`, chargeEl ?? lmt),
+      error(
+        'BR-CO-12',
+        `cbc:ChargeTotalAmount is ${show(chargeTotal, chargeEl?.content)} but the ${charges.length} document level charge(s) add up to ${chargeSum}.`,
+        chargeEl ?? lmt,
+      ),
     );
   }
 
@@ -157,7 +161,13 @@ export function checkTaxTotals(ctx: RuleContext): Finding[] {
   const inDocCurrency = docCurrency === undefined || elements(root, 'cac:TaxTotal/cbc:TaxAmount').some((t) => attr(t, 'currencyID') === docCurrency);
   const expected = exclusive ? round2(exclusive.add(vatSum)) : undefined;
   if (!inDocCurrency) {
-    out.push(error('BR-CO-15', `No cac:TaxTotal/cbc:TaxAmount is in the document currency ${q(docCurrency)}; the invoice total VAT (BT-110) must be given in it.`, root));
+    out.push(
+      error(
+        'BR-CO-15',
+        `No cac:TaxTotal/cbc:TaxAmount is in the document currency ${q(docCurrency)}; the invoice total VAT (BT-110) must be given in it.`,
+        root,
+      ),
+    );
   } else if (!inclusive || !expected || !inclusive.eq(expected)) {
     out.push(
       error(
@@ -174,7 +184,8 @@ export function checkTaxTotals(ctx: RuleContext): Finding[] {
     const currency = attr(t, 'currencyID');
     if (digitsAfterPoint(t.content) > 2) {
       if (currency === docCurrency) out.push(warning('BR-DEC-13', `The invoice total VAT (BT-110) ${t.content} has more than 2 decimals.`, t));
-      if (currency === taxCurrency) out.push(warning('BR-DEC-15', `The invoice total VAT in accounting currency (BT-111) ${t.content} has more than 2 decimals.`, t));
+      if (currency === taxCurrency)
+        out.push(warning('BR-DEC-15', `The invoice total VAT in accounting currency (BT-111) ${t.content} has more than 2 decimals.`, t));
     }
   }
   if (taxCurrency !== undefined) {

@@ -11,7 +11,11 @@ const declaredHash = (text: string) => /<ds:Reference Id="invoiceSignedData"[\s\
 
 // Reference §1: the keep-whitespace recipe reproduces every sample except the deliberately broken R3.2.7 *_Error
 // files and three stale R3.2.7 standard samples, where no recipe matches.
-const STALE = ['sdk-238-R3.2.7/Data/Samples/Standard/Invoice/Standard_Invoice.xml', 'Sample Invoice[Advance Payements] - 1.xml', 'Sample Invoice[Advance Payements] - 2.xml'];
+const STALE = [
+  'sdk-238-R3.2.7/Data/Samples/Standard/Invoice/Standard_Invoice.xml',
+  'Sample Invoice[Advance Payements] - 1.xml',
+  'Sample Invoice[Advance Payements] - 2.xml',
+];
 const isError = (p: string) => p.endsWith('_Error.xml');
 
 describe('invoice hash (reference §1)', () => {
@@ -46,7 +50,7 @@ describe('invoice hash (reference §1)', () => {
     expect(createHash('sha256').update(c14n).digest('base64')).toBe(declaredHash(text));
   });
 
-  it('streams C14N output straight into SHA-256: same digest as xmllint\'s bytes, for a large Arabic document', () => {
+  it("streams C14N output straight into SHA-256: same digest as xmllint's bytes, for a large Arabic document", () => {
     // a text node far larger than libxml2's output buffer (4 KB, flushed in 16 KB chunks), Arabic throughout, so the
     // output arrives in several chunks; the hash never goes through a JS string and the text is decoded only once
     const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-c14n-'));

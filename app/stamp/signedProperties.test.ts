@@ -5,7 +5,12 @@ import { extractSignedPropertiesText, signedPropertiesDigest, signedPropertiesXm
 import { listSampleXml, VECTORS_DIR } from '../../test/vectors';
 
 // R3.2.7 standard samples signed with an older dummy certificate or broken (reference §4 lists the 4 misses)
-const KNOWN_BROKEN = ['Sample Invoice[Advance Payements] - 1.xml', 'Sample Invoice[Advance Payements] - 2.xml', 'Exempt_Standard_Invoice.xml', 'Zero_Rate_Standard_Invoice.xml'];
+const KNOWN_BROKEN = [
+  'Sample Invoice[Advance Payements] - 1.xml',
+  'Sample Invoice[Advance Payements] - 2.xml',
+  'Exempt_Standard_Invoice.xml',
+  'Zero_Rate_Standard_Invoice.xml',
+];
 
 describe('SignedProperties digest (reference §4)', () => {
   const samples = listSampleXml().filter((p) => !KNOWN_BROKEN.some((b) => p.endsWith(b)));

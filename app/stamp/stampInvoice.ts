@@ -74,7 +74,13 @@ export interface StampOptions {
  * text with libxml2. Either way the result is checked against libxml2's hash — by the 'rehash' self-check here, or,
  * with 'structural', by the full verification every caller using it must run before storing (the ledger does).
  */
-export async function stampInvoice(unsigned: string | UnsignedInvoice, qrValues: QrValues, certificate: SigningCertificate, sign: MessageSigner, options: StampOptions = {}): Promise<StampResult> {
+export async function stampInvoice(
+  unsigned: string | UnsignedInvoice,
+  qrValues: QrValues,
+  certificate: SigningCertificate,
+  sign: MessageSigner,
+  options: StampOptions = {},
+): Promise<StampResult> {
   const unsignedXml = typeof unsigned === 'string' ? unsigned : unsigned.xml;
   if (unsignedXml.includes('\r')) throw new StampError('document contains CR characters: line endings must be LF on every OS (reference §4)');
   const hashBytes = typeof unsigned === 'string' ? invoiceHashBytes(unsignedXml) : (options.sha256 ?? sha256)(unsigned.canonical);
@@ -92,7 +98,13 @@ export async function stampInvoice(unsigned: string | UnsignedInvoice, qrValues:
     slotIndent + '    '.repeat(SIGNED_PROPERTIES_DEPTH),
   );
   const block = signatureBlockXml(
-    { invoiceHash: hash, signedPropertiesXml: spXml, signedPropertiesDigest: signedPropertiesDigest(spXml), signatureValue, certificate: certificate.base64Der },
+    {
+      invoiceHash: hash,
+      signedPropertiesXml: spXml,
+      signedPropertiesDigest: signedPropertiesDigest(spXml),
+      signatureValue,
+      certificate: certificate.base64Der,
+    },
     slotIndent,
   );
   const qr = encodeQr({

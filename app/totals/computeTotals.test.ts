@@ -11,7 +11,12 @@ const r2 = (d: Decimal) => d.round(2);
 function assertRules(t: DocumentTotals, exactVat = true): void {
   for (const l of t.lines) {
     // BR-KSA-EN16931-11 — we hold it exactly, not just within ±0.01
-    const check = r2(l.quantity.mul(l.netUnitPrice).trunc(3).sub(l.allowance ?? Decimal.ZERO));
+    const check = r2(
+      l.quantity
+        .mul(l.netUnitPrice)
+        .trunc(3)
+        .sub(l.allowance ?? Decimal.ZERO),
+    );
     expect(check.toFixed(2), `line ${l.id} net`).toBe(l.net.toFixed(2));
     // BR-KSA-51
     expect(l.inclusive.toFixed(2)).toBe(r2(l.net.add(l.vat)).toFixed(2));
@@ -31,7 +36,12 @@ function assertRules(t: DocumentTotals, exactVat = true): void {
     expect(c.taxable.toFixed(2)).toBe(lines.sub(allow).add(charge).toFixed(2)); // BR-S-08
     // BR-CO-17/BR-S-09: exact for VAT-exclusive prices, within the rule's ±0.01 × lines tolerance for inclusive ones
     const expected = r2(c.taxable.mul(c.vatKey.rate).div(dec('100'), 4));
-    expect(c.vat.sub(expected).abs().cmp(exactVat ? Decimal.ZERO : dec('0.01'))).toBeLessThanOrEqual(0);
+    expect(
+      c.vat
+        .sub(expected)
+        .abs()
+        .cmp(exactVat ? Decimal.ZERO : dec('0.01')),
+    ).toBeLessThanOrEqual(0);
     if (c.vatKey.category !== 'S') expect(c.vat.isZero()).toBe(true); // BR-Z-09/E-09/O-09
   }
 }
@@ -73,7 +83,9 @@ describe('computeTotals (reference §7.6)', () => {
     let gaps = 0;
     for (let cents = 1; cents <= 2000; cents++) {
       const price = Decimal.fromUnits(BigInt(cents), 2).toFixed(2);
-      const t = totalsOf(simplifiedInvoice({ pricesIncludeVat: true, lines: [{ name: 'Item', quantity: '1', unitPrice: price, vat: { category: 'S', rate: '15' } }] }));
+      const t = totalsOf(
+        simplifiedInvoice({ pricesIncludeVat: true, lines: [{ name: 'Item', quantity: '1', unitPrice: price, vat: { category: 'S', rate: '15' } }] }),
+      );
       const c = t.categories[0]!;
       if (!c.vat.eq(c.taxable.mul(dec('15')).div(dec('100'), 2))) gaps++;
       expect(t.payable.toFixed(2)).toBe(price);
@@ -101,13 +113,17 @@ describe('computeTotals (reference §7.6)', () => {
   });
 
   it('refuses text with a carriage return (documents are LF-only on every OS)', () => {
-    expect(() => totalsOf(simplifiedInvoice({ lines: [{ name: 'Milk\r\nfresh', quantity: '1', unitPrice: '5.00', vat: { category: 'S', rate: '15' } }] }))).toThrow(/lines\.0\.name: must not contain control characters/);
+    expect(() =>
+      totalsOf(simplifiedInvoice({ lines: [{ name: 'Milk\r\nfresh', quantity: '1', unitPrice: '5.00', vat: { category: 'S', rate: '15' } }] })),
+    ).toThrow(/lines\.0\.name: must not contain control characters/);
   });
 
   it('refuses a discount larger than its line and an allowance with no matching category', () => {
-    expect(() => totalsOf(simplifiedInvoice({ lines: [{ name: 'Item', quantity: '1', unitPrice: '5.00', discount: { amount: '6.00' }, vat: { category: 'S', rate: '15' } }] }))).toThrow(
-      /lines\.0\.discount\.amount: discount 6\.00 exceeds the line amount 5\.00/,
-    );
+    expect(() =>
+      totalsOf(
+        simplifiedInvoice({ lines: [{ name: 'Item', quantity: '1', unitPrice: '5.00', discount: { amount: '6.00' }, vat: { category: 'S', rate: '15' } }] }),
+      ),
+    ).toThrow(/lines\.0\.discount\.amount: discount 6\.00 exceeds the line amount 5\.00/);
     expect(() => totalsOf(simplifiedInvoice({ allowances: [{ amount: '1.00', vat: { category: 'S', rate: '5' } }] }))).toThrow(/allowances\.0\.vat/);
   });
 

@@ -192,7 +192,8 @@ function computeExclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
     const taxable = Decimal.sum(lines.filter((l) => keyString(l.vatKey) === s).map((l) => l.net))
       .sub(Decimal.sum(allowances.filter((a) => keyString(a.vatKey) === s).map((a) => a.amount)))
       .add(Decimal.sum(charges.filter((c) => keyString(c.vatKey) === s).map((c) => c.amount)));
-    if (taxable.isNegative()) throw new TotalsError('allowances', `allowances exceed the lines of VAT category ${vatKey.category} ${vatKey.rate.toMinimal()} %`);
+    if (taxable.isNegative())
+      throw new TotalsError('allowances', `allowances exceed the lines of VAT category ${vatKey.category} ${vatKey.rate.toMinimal()} %`);
     return { vatKey, taxable, vat: vatOf(taxable, vatKey.rate) };
   });
   return assemble(lines, allowances, charges, categories);
@@ -223,8 +224,11 @@ function computeInclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
     const idx = doc.lines.map((_, i) => i).filter((i) => keyString(lineKeys[i]!) === s);
     const catAllowIncl = Decimal.sum(doc.allowances.filter((_, i) => keyString(allowanceKeys[i]!) === s).map((a) => Decimal.parse(a.amount)));
     const catChargeIncl = Decimal.sum(doc.charges.filter((_, i) => keyString(chargeKeys[i]!) === s).map((c) => Decimal.parse(c.amount)));
-    const catGross = Decimal.sum(idx.map((i) => gross[i]!.shown)).sub(catAllowIncl).add(catChargeIncl);
-    if (catGross.isNegative()) throw new TotalsError('allowances', `allowances exceed the lines of VAT category ${vatKey.category} ${vatKey.rate.toMinimal()} %`);
+    const catGross = Decimal.sum(idx.map((i) => gross[i]!.shown))
+      .sub(catAllowIncl)
+      .add(catChargeIncl);
+    if (catGross.isNegative())
+      throw new TotalsError('allowances', `allowances exceed the lines of VAT category ${vatKey.category} ${vatKey.rate.toMinimal()} %`);
     // the net whose net + VAT is exactly the shelf total, if one exists within a cent of the ideal
     const ideal = catGross.div(f, 2);
     const taxable = [ideal, ideal.sub(CENT), ideal.add(CENT)].find((n) => !n.isNegative() && n.add(vatOf(n, vatKey.rate)).eq(catGross)) ?? ideal;
@@ -284,12 +288,7 @@ function distributeCents(ideals: Decimal[], target: Decimal): Decimal[] {
   return shares;
 }
 
-function assemble(
-  lines: LineTotals[],
-  allowances: AllowanceTotals[],
-  charges: AllowanceTotals[],
-  categories: CategoryTotals[],
-): DocumentTotals {
+function assemble(lines: LineTotals[], allowances: AllowanceTotals[], charges: AllowanceTotals[], categories: CategoryTotals[]): DocumentTotals {
   const lineExtension = Decimal.sum(lines.map((l) => l.net));
   const allowanceTotal = Decimal.sum(allowances.map((a) => a.amount)).round(2);
   const chargeTotal = Decimal.sum(charges.map((c) => c.amount)).round(2);

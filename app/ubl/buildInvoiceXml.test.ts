@@ -24,9 +24,27 @@ const everything = (): DocumentInputJson =>
     note: 'ملاحظة | Note with "quotes" & <brackets>',
     buyer: { ...BUYER, id: { scheme: 'CRN', value: '4030000000' }, address: { ...BUYER.address, additionalStreet: 'Gate 3', plot: '12', province: 'الرياض' } },
     lines: [
-      { name: 'حليب | Milk', quantity: '2', unitPrice: '6.50', vat: { category: 'S', rate: '15' }, itemCode: '6281000000001', discount: { amount: '1.00', reason: 'عرض | Offer' } },
-      { name: 'Bread & "butter" <x> ]]>', quantity: '1.250', unitCode: 'KGM', unitPrice: '3.3333', vat: { category: 'Z', rate: '0', exemptionCode: 'VATEX-SA-35' } },
-      { name: 'Export', quantity: '1', unitPrice: '10', vat: { category: 'O', rate: '0', exemptionCode: 'VATEX-SA-OOS', exemptionReason: 'خارج النطاق | Out of scope' } },
+      {
+        name: 'حليب | Milk',
+        quantity: '2',
+        unitPrice: '6.50',
+        vat: { category: 'S', rate: '15' },
+        itemCode: '6281000000001',
+        discount: { amount: '1.00', reason: 'عرض | Offer' },
+      },
+      {
+        name: 'Bread & "butter" <x> ]]>',
+        quantity: '1.250',
+        unitCode: 'KGM',
+        unitPrice: '3.3333',
+        vat: { category: 'Z', rate: '0', exemptionCode: 'VATEX-SA-35' },
+      },
+      {
+        name: 'Export',
+        quantity: '1',
+        unitPrice: '10',
+        vat: { category: 'O', rate: '0', exemptionCode: 'VATEX-SA-OOS', exemptionReason: 'خارج النطاق | Out of scope' },
+      },
       { name: 'Rent', quantity: '1', unitPrice: '100', vat: { category: 'E', rate: '0', exemptionCode: 'VATEX-SA-29' } },
     ],
     allowances: [{ amount: '2.00', reason: 'خصم | Discount', vat: { category: 'S', rate: '15' } }],
@@ -36,10 +54,7 @@ const everything = (): DocumentInputJson =>
   });
 
 describe('UBL builder: the production XML writer writes exactly what xmlbuilder2 writes', () => {
-  it.each<readonly [string, DocumentInputJson]>([
-    ...BASIC_DOCUMENTS,
-    ['every element the builder knows', everything()],
-  ])('%s', (_name, json) => {
+  it.each<readonly [string, DocumentInputJson]>([...BASIC_DOCUMENTS, ['every element the builder knows', everything()]])('%s', (_name, json) => {
     const [ours, oracle] = bothWriters(json);
     expect(ours).toBe(oracle);
     expect(ours).toContain('<ext:UBLExtensions/>');
@@ -47,8 +62,10 @@ describe('UBL builder: the production XML writer writes exactly what xmlbuilder2
 
   it('property: random carts with arbitrary names give the same bytes from both writers', () => {
     const name = fc.oneof(
-      // eslint-disable-next-line no-control-regex -- control characters are what the filter removes
-      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0 && !/[\u0000-\u001F\uFFFE\uFFFF]|&(?:[A-Za-z]+|#\d+);/.test(s)),
+      fc
+        .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+        // eslint-disable-next-line no-control-regex -- control characters are what the filter removes
+        .filter((s) => s.trim().length > 0 && !/[\u0000-\u001F\uFFFE\uFFFF]|&(?:[A-Za-z]+|#\d+);/.test(s)),
       fc.constantFrom('حليب طازج', 'Bread & "butter" <x> ]]>', "O'Brien's tea", 'تمر | Dates'),
     );
     const money = fc.integer({ min: 1, max: 500_000 }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`);
@@ -69,15 +86,17 @@ describe('UBL builder: the production XML writer writes exactly what xmlbuilder2
 
   it('an item name that looks like an entity reference is sold, stamped and verified as typed', async () => {
     // xmlbuilder2 would have written "&nbsp;" raw: not well-formed, the sale could not be issued
-    const signed = await signWithSdkKey(simplifiedInvoice({ lines: [{ name: 'Salt &amp; Pepper &nbsp;', quantity: '1', unitPrice: '4.00', vat: { category: 'S', rate: '15' } }] }));
+    const signed = await signWithSdkKey(
+      simplifiedInvoice({ lines: [{ name: 'Salt &amp; Pepper &nbsp;', quantity: '1', unitPrice: '4.00', vat: { category: 'S', rate: '15' } }] }),
+    );
     expect(signed.xml).toContain('<cbc:Name>Salt &amp;amp; Pepper &amp;nbsp;</cbc:Name>');
     const report = verifyInvoice(signed.xml, { now: new Date('2026-11-23T12:00:00Z') });
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('an unpaired surrogate in an item name is refused with the field path', () => {
-    expect(() => parseDocumentInput(simplifiedInvoice({ lines: [{ name: 'تمر \uD83C', quantity: '1', unitPrice: '1', vat: { category: 'S', rate: '15' } }] }))).toThrow(
-      /lines\.0\.name: must be valid Unicode text/,
-    );
+    expect(() =>
+      parseDocumentInput(simplifiedInvoice({ lines: [{ name: 'تمر \uD83C', quantity: '1', unitPrice: '1', vat: { category: 'S', rate: '15' } }] })),
+    ).toThrow(/lines\.0\.name: must be valid Unicode text/);
   });
 });

@@ -103,7 +103,12 @@ function allowanceCharge(parent: XmlElementSink, charge: boolean, reason: string
  * `createDocument` is the XML writer: app/xml/xmlWriter in production; tests pass xmlbuilder2 as an oracle and
  * require the same bytes.
  */
-export function buildUnsignedInvoiceXml(doc: DocumentInput, totals: DocumentTotals, chain: ChainPosition, createDocument: XmlDocumentFactory = createXmlDocument): string {
+export function buildUnsignedInvoiceXml(
+  doc: DocumentInput,
+  totals: DocumentTotals,
+  chain: ChainPosition,
+  createDocument: XmlDocumentFactory = createXmlDocument,
+): string {
   return writeInvoice(doc, totals, chain, createDocument).end();
 }
 

@@ -106,9 +106,13 @@ function checkCertificateReferences(fields: InvoiceFields, certificate: Certific
   const expectedDigest = certificateDigest(certificate);
   if (certDigest !== expectedDigest) {
     let hint = 'CertDigest must be base64( hex( SHA-256( the base64 certificate text in ds:X509Certificate ) ) ) (reference §3)';
-    if (certDigest === bytesToBase64(sha256(utf8ToBytes(certificate.base64Der)))) hint = 'CertDigest is base64 of the raw digest; it must be base64 of the lowercase hex text (reference §3, pitfall 5)';
-    else if (certDigest === bytesToBase64(utf8ToBytes(sha256Hex(certificate.der)))) hint = 'CertDigest was computed over the DER bytes; it must be computed over the base64 text (reference §3, pitfall 6)';
-    findings.push(error('invalid-certificate-hash', `xades:CertDigest ${certDigest ?? '(missing)'} does not match the certificate (expected ${expectedDigest})`, hint));
+    if (certDigest === bytesToBase64(sha256(utf8ToBytes(certificate.base64Der))))
+      hint = 'CertDigest is base64 of the raw digest; it must be base64 of the lowercase hex text (reference §3, pitfall 5)';
+    else if (certDigest === bytesToBase64(utf8ToBytes(sha256Hex(certificate.der))))
+      hint = 'CertDigest was computed over the DER bytes; it must be computed over the base64 text (reference §3, pitfall 6)';
+    findings.push(
+      error('invalid-certificate-hash', `xades:CertDigest ${certDigest ?? '(missing)'} does not match the certificate (expected ${expectedDigest})`, hint),
+    );
   }
   if (issuerName !== certificate.issuerName) {
     const hint =
@@ -118,8 +122,13 @@ function checkCertificateReferences(fields: InvoiceFields, certificate: Certific
     findings.push(error('X509IssuerName', `ds:X509IssuerName "${issuerName ?? ''}" does not match the certificate issuer "${certificate.issuerName}"`, hint));
   }
   if (serialNumber !== certificate.serialDecimal) {
-    const hint = serialNumber && /^[0-9a-fA-F]+$/.test(serialNumber) && BigInt(`0x${serialNumber}`).toString() === certificate.serialDecimal ? 'the serial is written in hex; it must be decimal (reference §3)' : undefined;
-    findings.push(error('X509SerialNumber', `ds:X509SerialNumber "${serialNumber ?? ''}" does not match the certificate serial ${certificate.serialDecimal}`, hint));
+    const hint =
+      serialNumber && /^[0-9a-fA-F]+$/.test(serialNumber) && BigInt(`0x${serialNumber}`).toString() === certificate.serialDecimal
+        ? 'the serial is written in hex; it must be decimal (reference §3)'
+        : undefined;
+    findings.push(
+      error('X509SerialNumber', `ds:X509SerialNumber "${serialNumber ?? ''}" does not match the certificate serial ${certificate.serialDecimal}`, hint),
+    );
   }
 }
 
@@ -132,10 +141,15 @@ function checkSignedProperties(source: string | Uint8Array, fields: InvoiceField
   }
   const computed = signedPropertiesDigest(element);
   if (computed === fields.signature.signedPropertiesDigest) return;
-  let hint = 'the SignedProperties digest is computed over the element text exactly as it appears in the document, same indentation and LF line breaks, with xmlns:xades and xmlns:ds added (reference §4)';
+  let hint =
+    'the SignedProperties digest is computed over the element text exactly as it appears in the document, same indentation and LF line breaks, with xmlns:xades and xmlns:ds added (reference §4)';
   if (element.includes('\r')) hint = 'the SignedProperties text contains CR (Windows line endings); the digest is over LF text (reference §4, pitfall 4)';
   findings.push(
-    error('signed-properties-hashing', `Invalid signed properties hashing, SignedProperties with id='xadesSignedProperties': declared ${fields.signature.signedPropertiesDigest ?? '(missing)'}, computed ${computed}`, hint),
+    error(
+      'signed-properties-hashing',
+      `Invalid signed properties hashing, SignedProperties with id='xadesSignedProperties': declared ${fields.signature.signedPropertiesDigest ?? '(missing)'}, computed ${computed}`,
+      hint,
+    ),
   );
 }
 
@@ -162,7 +176,10 @@ function checkQr(fields: InvoiceFields, computedHash: string, certificate: Certi
   if (f.vatNumber !== fields.sellerVat) mismatch(2, 'VAT number', f.vatNumber, fields.sellerVat);
   const timestamp = `${fields.issueDate}T${fields.issueTime}`;
   if (f.timestamp !== timestamp) {
-    const hint = f.timestamp?.replace(/Z$/, '') === timestamp.replace(/Z$/, '') ? 'add or drop the "Z" so tag 3 matches IssueTime character for character (reference §6, pitfall 9)' : undefined;
+    const hint =
+      f.timestamp?.replace(/Z$/, '') === timestamp.replace(/Z$/, '')
+        ? 'add or drop the "Z" so tag 3 matches IssueTime character for character (reference §6, pitfall 9)'
+        : undefined;
     mismatch(3, 'time stamp', f.timestamp, timestamp, hint);
   }
   // SEC-1.2 names the total with VAT (BT-112); SDK 3.4.6 writes the payable amount (BT-115) when the two differ
@@ -172,15 +189,30 @@ function checkQr(fields: InvoiceFields, computedHash: string, certificate: Certi
     mismatch(5, 'VAT total', f.vatTotal, fields.vatWithSubtotals, 'tag 5 is the document TaxTotal/TaxAmount (reference §6, pitfall 11)');
   }
   if (f.invoiceHash !== computedHash) {
-    mismatch(6, 'invoice hash', f.invoiceHash, computedHash, f.invoiceHash === undefined ? undefined : 'tag 6 carries the base64 text of the hash (reference §6)');
+    mismatch(
+      6,
+      'invoice hash',
+      f.invoiceHash,
+      computedHash,
+      f.invoiceHash === undefined ? undefined : 'tag 6 carries the base64 text of the hash (reference §6)',
+    );
   }
   if (f.signature !== fields.signature.signatureValue) mismatch(7, 'signature', f.signature, fields.signature.signatureValue);
   if (certificate) {
     if (!f.publicKey || !equalBytes(f.publicKey, certificate.spki)) {
-      findings.push(error('QRCODE_INVALID', 'QR tag 8 is not the public key of the signing certificate (DER SubjectPublicKeyInfo)', f.publicKey?.length === 65 ? 'tag 8 holds the raw point; it must be the SPKI DER (reference §6, pitfall 10)' : undefined));
+      findings.push(
+        error(
+          'QRCODE_INVALID',
+          'QR tag 8 is not the public key of the signing certificate (DER SubjectPublicKeyInfo)',
+          f.publicKey?.length === 65 ? 'tag 8 holds the raw point; it must be the SPKI DER (reference §6, pitfall 10)' : undefined,
+        ),
+      );
     }
     if (simplified && (!f.certificateSignature || !equalBytes(f.certificateSignature, certificate.signatureValue))) {
-      const hint = f.certificateSignature && f.certificateSignature[0] === 0 ? 'tag 9 includes the BIT STRING unused-bits byte; drop it (reference §6, pitfall 10)' : 'tag 9 is the certificate signature bytes (reference §6)';
+      const hint =
+        f.certificateSignature && f.certificateSignature[0] === 0
+          ? 'tag 9 includes the BIT STRING unused-bits byte; drop it (reference §6, pitfall 10)'
+          : 'tag 9 is the certificate signature bytes (reference §6)';
       findings.push(error('QRCODE_INVALID', "QR tag 9 does not equal the signing certificate's signature", hint));
     }
   }

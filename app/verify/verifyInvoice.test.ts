@@ -16,7 +16,13 @@ const { createPublicKey, verify: nodeVerify } = openssl;
 const NOW = new Date('2026-11-23T12:00:00Z');
 const stampErrors = (xml: string | Uint8Array) => verifyInvoice(xml, { now: NOW }).findings.filter((f) => f.severity === 'error');
 
-const STALE = ['sdk-238-R3.2.7/Data/Samples/Standard/Invoice/Standard_Invoice.xml', 'Sample Invoice[Advance Payements] - 1.xml', 'Sample Invoice[Advance Payements] - 2.xml', 'Exempt_Standard_Invoice.xml', 'Zero_Rate_Standard_Invoice.xml'];
+const STALE = [
+  'sdk-238-R3.2.7/Data/Samples/Standard/Invoice/Standard_Invoice.xml',
+  'Sample Invoice[Advance Payements] - 1.xml',
+  'Sample Invoice[Advance Payements] - 2.xml',
+  'Exempt_Standard_Invoice.xml',
+  'Zero_Rate_Standard_Invoice.xml',
+];
 
 describe('verifyInvoice — stamp checks on the SDK samples', () => {
   const samples = listSampleXml();
@@ -73,7 +79,10 @@ describe('documents we sign', () => {
     const money = fc.integer({ min: 1, max: 500_000 }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`);
     const line = fc.record({
       name: fc.constantFrom('حليب طازج', 'Bread & "butter" <x> ]]>', 'تمر | Dates', 'Item'),
-      quantity: fc.oneof(fc.integer({ min: 1, max: 20 }).map(String), fc.integer({ min: 1, max: 9999 }).map((m) => (m / 1000).toFixed(3))),
+      quantity: fc.oneof(
+        fc.integer({ min: 1, max: 20 }).map(String),
+        fc.integer({ min: 1, max: 9999 }).map((m) => (m / 1000).toFixed(3)),
+      ),
       unitPrice: money,
       vat,
     });
@@ -92,7 +101,11 @@ describe('documents we sign', () => {
 
   it('property: changing any character of an amount, a name or a date invalidates the document', async () => {
     const signed = await signWithSdkKey(simplifiedInvoice());
-    const targets = [...signed.xml.matchAll(/<cbc:(?:TaxInclusiveAmount|PayableAmount|LineExtensionAmount|TaxAmount|PriceAmount|Name|RegistrationName|IssueDate|IssueTime|StreetName)[^>]*>([^<]+)</g)].map((m) => ({
+    const targets = [
+      ...signed.xml.matchAll(
+        /<cbc:(?:TaxInclusiveAmount|PayableAmount|LineExtensionAmount|TaxAmount|PriceAmount|Name|RegistrationName|IssueDate|IssueTime|StreetName)[^>]*>([^<]+)</g,
+      ),
+    ].map((m) => ({
       start: m.index + m[0].length - 1 - m[1]!.length,
       text: m[1]!,
     }));
@@ -120,7 +133,14 @@ describe('documents we sign', () => {
 
   it('names the likely cause: whitespace dropped around the removed blocks', async () => {
     const signed = await signWithSdkKey(simplifiedInvoice());
-    const wrong = Buffer.from(await import('node:crypto').then((c) => c.createHash('sha256').update(canonicalInvoiceText(signed.xml, { dropWhitespaceTails: true })).digest())).toString('base64');
+    const wrong = Buffer.from(
+      await import('node:crypto').then((c) =>
+        c
+          .createHash('sha256')
+          .update(canonicalInvoiceText(signed.xml, { dropWhitespaceTails: true }))
+          .digest(),
+      ),
+    ).toString('base64');
     const doc = signed.xml.replace(`<ds:DigestValue>${signed.hash}</ds:DigestValue>`, `<ds:DigestValue>${wrong}</ds:DigestValue>`);
     const f = stampErrors(doc).find((x) => x.rule === 'invalid-invoice-hash');
     expect(f?.hint).toMatch(/whitespace/);

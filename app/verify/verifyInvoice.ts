@@ -61,7 +61,11 @@ export function verifyInvoice(xml: string | Uint8Array, options: VerifyOptions):
     const findings: Finding[] = [];
     const skipped: string[] = [];
     if (!fields.rootOk) {
-      findings.push({ rule: 'XML', severity: 'error', message: `the root element must be {${'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2'}}Invoice` });
+      findings.push({
+        rule: 'XML',
+        severity: 'error',
+        message: `the root element must be {${'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2'}}Invoice`,
+      });
     }
     const stamp = checkStamp(xml, fields);
     findings.push(...stamp.findings);

@@ -84,7 +84,12 @@ describe('verifyCertificateSignature', () => {
     for (const cert of [sdkCert, sampleCert]) {
       expect(verifyCertificateSignature(cert, caKey)).toBe(true);
       // node:crypto agrees, given the key as a P-256 SPKI
-      const jwk = { kty: 'EC', crv: 'P-256', x: Buffer.from(caKey.subarray(1, 33)).toString('base64url'), y: Buffer.from(caKey.subarray(33)).toString('base64url') };
+      const jwk = {
+        kty: 'EC',
+        crv: 'P-256',
+        x: Buffer.from(caKey.subarray(1, 33)).toString('base64url'),
+        y: Buffer.from(caKey.subarray(33)).toString('base64url'),
+      };
       const nodeKey = createPublicKey({ key: jwk, format: 'jwk' });
       expect(new X509Certificate(Buffer.from(cert.der)).verify(nodeKey)).toBe(true);
       expect(verifyCertificateSignature(cert, new Uint8Array(nodeKey.export({ format: 'der', type: 'spki' })))).toBe(true);

@@ -111,7 +111,9 @@ describe('issueCertificate', () => {
     const text = openssl(['x509', '-in', writePem('leaf-text.pem', leaf), '-noout', '-text']).out;
     expect(text).toMatch(/X509v3 Key Usage: critical\s+Digital Signature\n/);
     expect(text).toMatch(/X509v3 Extended Key Usage:\s+TLS Web Client Authentication, Code Signing/);
-    expect(text).toContain('DirName:/SN=1-Dukkan|2-POS|3-ed22f1d8-e6a2-1118-9b58-d9a8f11e445f/UID=399999999900003/title=0100/registeredAddress=RRRD2929/businessCategory=Supply activities');
+    expect(text).toContain(
+      'DirName:/SN=1-Dukkan|2-POS|3-ed22f1d8-e6a2-1118-9b58-d9a8f11e445f/UID=399999999900003/title=0100/registeredAddress=RRRD2929/businessCategory=Supply activities',
+    );
     expect(text).toMatch(/X509v3 Authority Key Identifier:/);
     expect(new X509Certificate(Buffer.from(leaf.der)).keyUsage).toEqual(['1.3.6.1.5.5.7.3.2', '1.3.6.1.5.5.7.3.3']);
   });

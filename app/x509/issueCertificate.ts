@@ -69,7 +69,8 @@ export interface IssueCertificateOptions {
 export function issueCertificate(options: IssueCertificateOptions): Certificate {
   const { csr, issuer, issuerKey, serialNumber, notBefore, notAfter } = options;
   if (!csr.signatureValid) throw new Error('issueCertificate: the CSR signature does not verify');
-  if (!equalBytes(publicKeyFromPrivate(issuerKey), issuer.publicKey)) throw new Error("issueCertificate: issuerKey does not match the issuer certificate's public key");
+  if (!equalBytes(publicKeyFromPrivate(issuerKey), issuer.publicKey))
+    throw new Error("issueCertificate: issuerKey does not match the issuer certificate's public key");
   const requested = (oid: string) => csr.extensions.find((e) => e.oid === oid);
   const extensions: Uint8Array[] = [];
   const san = requested(OID.subjectAltName);

@@ -27,7 +27,7 @@ function sampleFacts(rel: string) {
 function qrTags(qrBase64: string): Map<number, Uint8Array> {
   const bytes = base64ToBytes(qrBase64);
   const tags = new Map<number, Uint8Array>();
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const tag = bytes[i]!;
     const len = bytes[i + 1]!;
     tags.set(tag, bytes.subarray(i + 2, i + 2 + len));

@@ -49,7 +49,14 @@ describe("the writer's canonical form equals libxml2's C14N 1.1 with the hash's 
         note: 'ملاحظة | Note with "quotes" & <brackets> ]]>',
         buyer: { ...BUYER, id: { scheme: 'CRN', value: '4030000000' } },
         lines: [
-          { name: 'حليب | Milk', quantity: '2', unitPrice: '6.50', vat: { category: 'S', rate: '15' }, itemCode: '6281000000001', discount: { amount: '1.00', reason: 'عرض | Offer' } },
+          {
+            name: 'حليب | Milk',
+            quantity: '2',
+            unitPrice: '6.50',
+            vat: { category: 'S', rate: '15' },
+            itemCode: '6281000000001',
+            discount: { amount: '1.00', reason: 'عرض | Offer' },
+          },
           { name: 'Export', quantity: '1', unitPrice: '10', vat: { category: 'O', rate: '0', exemptionCode: 'VATEX-SA-OOS', exemptionReason: 'خارج النطاق' } },
           { name: 'Rent', quantity: '1', unitPrice: '100', vat: { category: 'E', rate: '0', exemptionCode: 'VATEX-SA-29' } },
         ],

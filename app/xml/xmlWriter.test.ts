@@ -26,7 +26,9 @@ describe('xmlWriter', () => {
     const ours = sample(createXmlDocument, 'Bread & "butter" <x> ]]>', 'CRN');
     expect(ours).toBe(sample(xmlbuilder2Document, 'Bread & "butter" <x> ]]>', 'CRN'));
     expect(ours).toContain('<cbc:Note languageID="ar">Bread &amp; "butter" &lt;x&gt; ]]&gt;</cbc:Note>');
-    expect(ours.startsWith(`<?xml version="1.0" encoding="UTF-8"?>\n<Invoice xmlns="${NS}" xmlns:cbc="urn:cbc" xmlns:cac="urn:cac">\n    <cbc:Empty/>\n`)).toBe(true);
+    expect(ours.startsWith(`<?xml version="1.0" encoding="UTF-8"?>\n<Invoice xmlns="${NS}" xmlns:cbc="urn:cbc" xmlns:cac="urn:cac">\n    <cbc:Empty/>\n`)).toBe(
+      true,
+    );
     expect(ours).toContain('\n        <cac:Address>\n            <cbc:City>الرياض</cbc:City>\n        </cac:Address>\n        <cbc:Blank/>\n');
     expect(ours.endsWith('</Invoice>')).toBe(true);
   });

@@ -8,13 +8,7 @@ import { builtinModules } from 'node:module';
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** Packages the pure core (`app/`) may use: pure computation, no I/O, no DOM, no native code. */
-export const APP_PACKAGES = new Set([
-  '@noble/curves',
-  '@noble/hashes',
-  'libxml2-wasm',
-  'zod',
-  'qrcode',
-]);
+export const APP_PACKAGES = new Set(['@noble/curves', '@noble/hashes', 'libxml2-wasm', 'zod', 'qrcode']);
 
 /** Which zones each zone may import. `contract` is `app/contract`, the typed API between processes. */
 export const ZONE_RULES = {
@@ -77,7 +71,10 @@ export const layeringRule = {
       }
       const rules = ZONE_RULES[from];
       if (spec.startsWith('.') || spec.startsWith('/')) {
-        const target = path.relative(root, path.resolve(path.dirname(file), spec)).split(path.sep).join('/');
+        const target = path
+          .relative(root, path.resolve(path.dirname(file), spec))
+          .split(path.sep)
+          .join('/');
         const to = zoneOf(target.endsWith('.ts') ? target : `${target}.ts`);
         // co-located tests may also use the shared test helpers and vectors
         if (to && !rules.zones.includes(to) && !(isTestFile && to === 'test')) {

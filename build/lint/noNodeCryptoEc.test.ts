@@ -28,7 +28,12 @@ describe('node:crypto EC functions', () => {
   });
 
   it('hashes, HMAC, scrypt and randomness stay allowed, and the oracle may hold the EC functions', async () => {
-    expect(await errorsFor('main/users/x.ts', "import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';\nexport const a = [createHash, createHmac, randomBytes, scrypt, timingSafeEqual];\n")).toEqual([]);
+    expect(
+      await errorsFor(
+        'main/users/x.ts',
+        "import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';\nexport const a = [createHash, createHmac, randomBytes, scrypt, timingSafeEqual];\n",
+      ),
+    ).toEqual([]);
     expect(await errorsFor('test/support/opensslOracle.ts', "import * as nodeCrypto from 'node:crypto';\nexport const o = nodeCrypto;\n")).toEqual([]);
   });
 });

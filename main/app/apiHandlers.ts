@@ -52,7 +52,10 @@ const untilText = (d: Date) => d.toISOString().slice(11, 16);
 
 /** A failed PIN check as the cashier reads it: locked (with until when) or wrong. */
 function pinRefusal(check: Exclude<PinCheck, { ok: true }>, wrong: PinProblem): ApiFailure {
-  if (check.reason === 'locked') return new ApiFailure('locked', `Too many wrong PINs: try again after ${untilText(check.until)} UTC.`, { messageAr: `محاولات خاطئة كثيرة: حاول بعد ${untilText(check.until)} بتوقيت UTC.` });
+  if (check.reason === 'locked')
+    return new ApiFailure('locked', `Too many wrong PINs: try again after ${untilText(check.until)} UTC.`, {
+      messageAr: `محاولات خاطئة كثيرة: حاول بعد ${untilText(check.until)} بتوقيت UTC.`,
+    });
   return new ApiFailure('wrong-pin', wrong.en, { messageAr: wrong.ar });
 }
 
@@ -121,18 +124,29 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
 
     async 'approval.request'({ pin, purpose }, { session: s }) {
       const lock = core.sessions.approvalLock(s);
-      if (lock) throw new ApiFailure('locked', `Too many wrong manager PINs at this till: try again after ${untilText(lock)} UTC.`, { messageAr: `محاولات خاطئة كثيرة لرقم المدير: حاول بعد ${untilText(lock)} بتوقيت UTC.` });
+      if (lock)
+        throw new ApiFailure('locked', `Too many wrong manager PINs at this till: try again after ${untilText(lock)} UTC.`, {
+          messageAr: `محاولات خاطئة كثيرة لرقم المدير: حاول بعد ${untilText(lock)} بتوقيت UTC.`,
+        });
       const check = await core.users.findManagerByPin(pin);
       if (!check.ok) {
         const locked = core.sessions.recordApprovalFailure(s);
-        if (locked) throw new ApiFailure('locked', `Too many wrong manager PINs at this till: try again after ${untilText(locked)} UTC.`, { messageAr: `محاولات خاطئة كثيرة لرقم المدير: حاول بعد ${untilText(locked)} بتوقيت UTC.` });
+        if (locked)
+          throw new ApiFailure('locked', `Too many wrong manager PINs at this till: try again after ${untilText(locked)} UTC.`, {
+            messageAr: `محاولات خاطئة كثيرة لرقم المدير: حاول بعد ${untilText(locked)} بتوقيت UTC.`,
+          });
         throw new ApiFailure('wrong-pin', 'That is not a manager PIN.', { messageAr: 'هذا ليس الرقم السري للمدير.' });
       }
       // a factory manager PIN approves nothing on a live terminal: anyone could type it
       if (core.pinChangeRequired(check.user)) {
-        throw new ApiFailure('pin-change-required', 'This manager still has the factory PIN, which approves nothing on a live terminal: the manager signs in and chooses a new PIN first.', {
-          messageAr: 'ما زال المدير يستخدم الرقم السري الافتراضي، ولا يوافق على شيء في وضع التشغيل الفعلي: على المدير تسجيل الدخول واختيار رقم سري جديد أولاً.',
-        });
+        throw new ApiFailure(
+          'pin-change-required',
+          'This manager still has the factory PIN, which approves nothing on a live terminal: the manager signs in and chooses a new PIN first.',
+          {
+            messageAr:
+              'ما زال المدير يستخدم الرقم السري الافتراضي، ولا يوافق على شيء في وضع التشغيل الفعلي: على المدير تسجيل الدخول واختيار رقم سري جديد أولاً.',
+          },
+        );
       }
       const granted = core.sessions.grant(s, check.user, purpose);
       return { approvalId: granted.id, managerName: granted.managerName, expiresAt: new Date(granted.expiresAt).toISOString() };
@@ -165,7 +179,13 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     'reports.daily': ({ kind }, { session: s }) => (kind === 'X' ? core.current().reports.x() : core.current().reports.z(s.user?.id ?? null)),
     'export.documents': ({ from, to }) => {
       const training = core.mode() === 'training';
-      return exportDocuments(core.current().db, { from, to, dir: path.join(core.dataDir, ...(training ? ['training'] : []), 'exports'), now: core.clock(), training });
+      return exportDocuments(core.current().db, {
+        from,
+        to,
+        dir: path.join(core.dataDir, ...(training ? ['training'] : []), 'exports'),
+        now: core.clock(),
+        training,
+      });
     },
 
     'users.list': () => core.users.list().map(summary),

@@ -35,7 +35,8 @@ export interface CounterOptions {
   readonly logger: Logger;
 }
 
-const NOT_FOUND = (number: string) => new ApiFailure('not-found', `no document ${number} was issued by this terminal`, { messageAr: `لم يصدر هذا الجهاز المستند ${number}` });
+const NOT_FOUND = (number: string) =>
+  new ApiFailure('not-found', `no document ${number} was issued by this terminal`, { messageAr: `لم يصدر هذا الجهاز المستند ${number}` });
 
 export class Counter {
   /** Completions under way by request id: a double click waits for the first instead of issuing twice. */
@@ -56,12 +57,29 @@ export class Counter {
       if (!q.complete) throw new ApiFailure('rejected', `the sale cannot be completed yet: ${q.problems.join('; ')}`);
       const s = settle(Decimal.parse(q.total), input.payments);
       const priced = priceCart(input, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(s.settled));
-      return this.issue(priced.sale, input.saleId, session, s.settled, s.change.toFixed(2), s.settled.some((p) => p.method === 'cash'));
+      return this.issue(
+        priced.sale,
+        input.saleId,
+        session,
+        s.settled,
+        s.change.toFixed(2),
+        s.settled.some((p) => p.method === 'cash'),
+      );
     });
   }
 
   /** Returns chosen lines of an invoice of this terminal: a credit note referencing it, refunded by cash or card. */
-  creditNote(input: { originalNumber: string; lines: readonly { lineId: number; quantity: string }[]; reason: string; refundMethod: 'cash' | 'card'; approvalId: string; requestId: string }, session: ClientSession): Promise<IssueResult> {
+  creditNote(
+    input: {
+      originalNumber: string;
+      lines: readonly { lineId: number; quantity: string }[];
+      reason: string;
+      refundMethod: 'cash' | 'card';
+      approvalId: string;
+      requestId: string;
+    },
+    session: ClientSession,
+  ): Promise<IssueResult> {
     return this.once(input.requestId, async () => {
       this.requireApproval(session, input.approvalId, 'return');
       const { row, doc } = this.invoice(input.originalNumber);
@@ -82,21 +100,52 @@ export class Counter {
         };
       });
       const sale = this.noteOf('credit-note', doc, row, lines, input.reason, input.refundMethod);
-      return this.issue(sale, input.requestId, session, [{ method: input.refundMethod, amount: totalsOf(sale).payable.toFixed(2) }], '0.00', input.refundMethod === 'cash');
+      return this.issue(
+        sale,
+        input.requestId,
+        session,
+        [{ method: input.refundMethod, amount: totalsOf(sale).payable.toFixed(2) }],
+        '0.00',
+        input.refundMethod === 'cash',
+      );
     });
   }
 
   /** An undercharge on an invoice of this terminal: a debit note for the difference per unit. */
-  debitNote(input: { originalNumber: string; lines: readonly { lineId: number; quantity: string; unitAmount: string }[]; reason: string; paymentMethod: 'cash' | 'card'; approvalId: string; requestId: string }, session: ClientSession): Promise<IssueResult> {
+  debitNote(
+    input: {
+      originalNumber: string;
+      lines: readonly { lineId: number; quantity: string; unitAmount: string }[];
+      reason: string;
+      paymentMethod: 'cash' | 'card';
+      approvalId: string;
+      requestId: string;
+    },
+    session: ClientSession,
+  ): Promise<IssueResult> {
     return this.once(input.requestId, async () => {
       this.requireApproval(session, input.approvalId, 'debit-note');
       const { row, doc } = this.invoice(input.originalNumber);
       const lines = input.lines.map(({ lineId, quantity, unitAmount }, i): DocumentInputJson['lines'][number] => {
         const line = this.originalLine(doc, lineId, i);
-        return { name: line.name, quantity: Decimal.parse(quantity).toMinimal(), unitCode: line.unitCode, unitPrice: Decimal.parse(unitAmount).toMinimal(2), vat: line.vat, originalLine: lineId };
+        return {
+          name: line.name,
+          quantity: Decimal.parse(quantity).toMinimal(),
+          unitCode: line.unitCode,
+          unitPrice: Decimal.parse(unitAmount).toMinimal(2),
+          vat: line.vat,
+          originalLine: lineId,
+        };
       });
       const sale = this.noteOf('debit-note', doc, row, lines, input.reason, input.paymentMethod);
-      return this.issue(sale, input.requestId, session, [{ method: input.paymentMethod, amount: totalsOf(sale).payable.toFixed(2) }], '0.00', input.paymentMethod === 'cash');
+      return this.issue(
+        sale,
+        input.requestId,
+        session,
+        [{ method: input.paymentMethod, amount: totalsOf(sale).payable.toFixed(2) }],
+        '0.00',
+        input.paymentMethod === 'cash',
+      );
     });
   }
 
@@ -107,7 +156,8 @@ export class Counter {
     if (!row) return null;
     const doc = this.o.documents.documentOf(row);
     const returned = new Map<number, Decimal>();
-    for (const r of this.o.documents.returnedQuantities(row.id)) returned.set(r.lineId, (returned.get(r.lineId) ?? Decimal.ZERO).add(Decimal.parse(r.quantity)));
+    for (const r of this.o.documents.returnedQuantities(row.id))
+      returned.set(r.lineId, (returned.get(r.lineId) ?? Decimal.ZERO).add(Decimal.parse(r.quantity)));
     return {
       document: this.summary(row),
       pricesIncludeVat: doc.pricesIncludeVat,
@@ -167,24 +217,39 @@ export class Counter {
 
   private requireApproval(session: ClientSession, approvalId: string, purpose: 'return' | 'debit-note'): void {
     if (!this.o.sessions.approval(session, approvalId, [purpose])) {
-      throw new ApiFailure('forbidden', 'a manager must approve this (the approval is missing or expired)', { messageAr: 'يجب أن يوافق المدير على هذا (الموافقة غير موجودة أو منتهية)' });
+      throw new ApiFailure('forbidden', 'a manager must approve this (the approval is missing or expired)', {
+        messageAr: 'يجب أن يوافق المدير على هذا (الموافقة غير موجودة أو منتهية)',
+      });
     }
   }
 
   private invoice(number: string): { row: DocumentRow; doc: DocumentInput } {
     const row = this.o.documents.byNumber(number);
     if (!row) throw NOT_FOUND(number);
-    if (row.kind !== 'invoice') throw new ApiFailure('rejected', `${number} is a ${row.kind}; notes are issued against the invoice`, { messageAr: `${number} ليس فاتورة؛ تصدر الإشعارات على الفاتورة` });
+    if (row.kind !== 'invoice')
+      throw new ApiFailure('rejected', `${number} is a ${row.kind}; notes are issued against the invoice`, {
+        messageAr: `${number} ليس فاتورة؛ تصدر الإشعارات على الفاتورة`,
+      });
     return { row, doc: this.o.documents.documentOf(row) };
   }
 
   private originalLine(doc: DocumentInput, lineId: number, i: number): DocumentInput['lines'][number] {
     const line = doc.lines[lineId - 1];
-    if (!line) throw new ApiFailure('invalid-input', `invoice ${doc.number} has no line ${lineId}`, { fields: [{ path: `lines.${i}.lineId`, message: 'no such line' }] });
+    if (!line)
+      throw new ApiFailure('invalid-input', `invoice ${doc.number} has no line ${lineId}`, {
+        fields: [{ path: `lines.${i}.lineId`, message: 'no such line' }],
+      });
     return line;
   }
 
-  private noteOf(kind: 'credit-note' | 'debit-note', doc: DocumentInput, row: DocumentRow, lines: DocumentInputJson['lines'], reason: string, method: 'cash' | 'card'): SaleInput {
+  private noteOf(
+    kind: 'credit-note' | 'debit-note',
+    doc: DocumentInput,
+    row: DocumentRow,
+    lines: DocumentInputJson['lines'],
+    reason: string,
+    method: 'cash' | 'card',
+  ): SaleInput {
     return {
       kind,
       profile: doc.profile,
@@ -198,7 +263,14 @@ export class Counter {
     };
   }
 
-  private async issue(sale: SaleInput, requestId: string, session: ClientSession, payments: readonly PaymentRow[], change: string, openDrawer: boolean): Promise<IssueResult> {
+  private async issue(
+    sale: SaleInput,
+    requestId: string,
+    session: ClientSession,
+    payments: readonly PaymentRow[],
+    change: string,
+    openDrawer: boolean,
+  ): Promise<IssueResult> {
     const signing = await this.o.signing();
     // the payment and the request id are written in the ledger's own transaction: a sale is issued with them or not at all
     const issued: IssuedDocument = await this.o.ledger.issue(sale, signing, {
@@ -220,6 +292,14 @@ export class Counter {
   }
 
   private summary(row: DocumentRow): DocumentSummary {
-    return { number: row.number, kind: row.kind, issueDate: row.issue_date, issueTime: row.issue_time, total: row.payable, vat: row.vat, training: this.o.training };
+    return {
+      number: row.number,
+      kind: row.kind,
+      issueDate: row.issue_date,
+      issueTime: row.issue_time,
+      total: row.payable,
+      vat: row.vat,
+      training: this.o.training,
+    };
   }
 }

@@ -53,7 +53,9 @@ export class DocumentStore {
       payments: db.prepare<[number], PaymentRow>('SELECT method, amount FROM document_payments WHERE document_id = ? ORDER BY seq'),
       request: db.prepare<[string], RequestRow>('SELECT * FROM document_requests WHERE request_id = ?'),
       requestOf: db.prepare<[number], RequestRow>('SELECT * FROM document_requests WHERE document_id = ?'),
-      insertRequest: db.prepare<[string, number, number | null, string, number]>('INSERT INTO document_requests (request_id, document_id, user_id, change, created_at) VALUES (?, ?, ?, ?, ?)'),
+      insertRequest: db.prepare<[string, number, number | null, string, number]>(
+        'INSERT INTO document_requests (request_id, document_id, user_id, change, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
       insertPayment: db.prepare<[number, number, string, string]>('INSERT INTO document_payments (document_id, seq, method, amount) VALUES (?, ?, ?, ?)'),
       attempts: db.prepare<[number], AttemptLogRow>(
         `SELECT a.started_at, a.finished_at, d.number, a.outcome, a.http_status, a.reason, a.detail, a.messages

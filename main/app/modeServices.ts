@@ -12,7 +12,13 @@ import type { FatooraClient, FatooraEnvironment } from '../fatoora/index';
 import { Ledger } from '../ledger/ledger';
 import type { Logger } from '../log/logger';
 import { loadCredentials } from '../onboarding/csidSecrets';
-import { createOnboardingService, parseShopProfile, type OnboardingProgress as ServiceProgress, type OnboardingService, type ShopProfile } from '../onboarding/index';
+import {
+  createOnboardingService,
+  parseShopProfile,
+  type OnboardingProgress as ServiceProgress,
+  type OnboardingService,
+  type ShopProfile,
+} from '../onboarding/index';
 import { onboardingStatements } from '../onboarding/onboardingStore';
 import { ReportingWorker, type ReportingWorkerOptions } from '../reporting/index';
 import { DailyReports } from '../reports/dailyReport';

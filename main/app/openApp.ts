@@ -95,7 +95,11 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   const http = options.fetch ? { fetch: options.fetch } : {};
   const liveClient = (environment: FatooraEnvironment): FatooraClient => {
     if (environment === 'local-simulator') {
-      if (!simulatorBase) throw new OnboardingError('wrong-environment', { en: 'No Fatoora simulator is configured on this terminal.', ar: 'لا يوجد محاكي فاتورة مُعد على هذا الجهاز.' });
+      if (!simulatorBase)
+        throw new OnboardingError('wrong-environment', {
+          en: 'No Fatoora simulator is configured on this terminal.',
+          ar: 'لا يوجد محاكي فاتورة مُعد على هذا الجهاز.',
+        });
       // CSRs for the local simulator carry the developer-portal template name (app/csr TEMPLATE_NAMES)
       return createFatooraClient({ environment, baseUrl: `${simulatorBase}/e-invoicing/developer-portal`, logger, ...http });
     }
@@ -141,7 +145,10 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     if (!worker) return;
     worker.on('status', () => emit({ type: 'status', status: status() }));
     worker.on('outcome', (o) =>
-      emit({ type: 'sync', entry: { at: clock().toISOString(), number: o.number, outcome: o.outcome, httpStatus: o.httpStatus ?? null, messages: zatcaMessages(o.messages) } }),
+      emit({
+        type: 'sync',
+        entry: { at: clock().toISOString(), number: o.number, outcome: o.outcome, httpStatus: o.httpStatus ?? null, messages: zatcaMessages(o.messages) },
+      }),
     );
     worker.on('alert', (a) => log.warn('reporting.alert', { kind: a.kind, message: a.message }));
   }
@@ -176,7 +183,11 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
       file: path.join(options.dataDir, TRAINING_DIR, DATABASE_FILE_NAME),
       training: true,
       clientFor: (environment) => {
-        if (environment !== 'local-simulator') throw new OnboardingError('wrong-environment', { en: 'Training mode uses the embedded simulator only.', ar: 'وضع التدريب يستخدم المحاكي المدمج فقط.' });
+        if (environment !== 'local-simulator')
+          throw new OnboardingError('wrong-environment', {
+            en: 'Training mode uses the embedded simulator only.',
+            ar: 'وضع التدريب يستخدم المحاكي المدمج فقط.',
+          });
         return createFatooraClient({ environment, baseUrl: fatoora.simulator.urls['developer-portal'], logger, timeoutMs: 10_000, ...http });
       },
       numberPrefix: 'TR',
@@ -268,7 +279,12 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     },
   };
 
-  const dispatcher = createDispatcher({ handlers: () => handlers, translate: translateError, pinChangeRequired: (session) => core.pinChangeRequired(session.user), logger });
+  const dispatcher = createDispatcher({
+    handlers: () => handlers,
+    translate: translateError,
+    pinChangeRequired: (session) => core.pinChangeRequired(session.user),
+    logger,
+  });
   const handlers = createApiHandlers(core);
 
   return {

@@ -47,9 +47,13 @@ export class PrintingService {
 
   save(settings: PrinterSettings): PrinterSettings {
     if (settings.address !== null && connectionKind(settings.address) === 'system') {
-      throw new ApiFailure('invalid-input', 'system print queues (printer:Name) need a printer driver module this terminal does not have; use tcp://host:9100 or a device path such as /dev/usb/lp0', {
-        messageAr: 'طوابير الطباعة في النظام تحتاج وحدة تشغيل غير متوفرة؛ استخدم tcp://host:9100 أو مسار جهاز مثل /dev/usb/lp0',
-      });
+      throw new ApiFailure(
+        'invalid-input',
+        'system print queues (printer:Name) need a printer driver module this terminal does not have; use tcp://host:9100 or a device path such as /dev/usb/lp0',
+        {
+          messageAr: 'طوابير الطباعة في النظام تحتاج وحدة تشغيل غير متوفرة؛ استخدم tcp://host:9100 أو مسار جهاز مثل /dev/usb/lp0',
+        },
+      );
     }
     this.options.settings.set('printer', settings);
     this.printer = null; // the next receipt opens the new printer
@@ -74,7 +78,8 @@ export class PrintingService {
       printer.on((event) => {
         if (event.type === 'job-started') this.setHealth({ configured: true, state: 'printing', message: null });
         else if (event.type === 'job-printed') this.setHealth({ configured: true, state: 'ready', message: null });
-        else if (event.type === 'job-retry-scheduled' || event.type === 'job-failed') this.setHealth({ configured: true, state: 'error', message: event.error.message });
+        else if (event.type === 'job-retry-scheduled' || event.type === 'job-failed')
+          this.setHealth({ configured: true, state: 'error', message: event.error.message });
       });
       this.printer = printer;
     }
@@ -91,7 +96,8 @@ export class PrintingService {
     if (!printer) return Promise.resolve({ state: 'no-printer', message: null });
     const job = options.copy ? printer.reprintDocument(model) : printer.print(model, { openDrawer: options.openDrawer ?? false });
     const outcome = job.then(
-      (j: PrintJob): PrintOutcome => (j.state === 'printed' ? { state: 'printed', message: null } : { state: 'failed', message: j.error?.message ?? 'the receipt was not printed' }),
+      (j: PrintJob): PrintOutcome =>
+        j.state === 'printed' ? { state: 'printed', message: null } : { state: 'failed', message: j.error?.message ?? 'the receipt was not printed' },
       (e: unknown): PrintOutcome => {
         this.log.error('printing.unexpected', errorFields(e));
         return { state: 'failed', message: e instanceof Error ? e.message : 'the receipt was not printed' };

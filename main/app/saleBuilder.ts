@@ -55,19 +55,31 @@ export interface PricedCart {
 }
 
 /** The document lines of a cart; refuses unknown or inactive products and discounts larger than the line. */
-export function priceCart(cart: Cart, products: (id: number) => Product | undefined, seller: DocumentInputJson['seller'], paymentMeans: DocumentInputJson['paymentMeans']): PricedCart {
+export function priceCart(
+  cart: Cart,
+  products: (id: number) => Product | undefined,
+  seller: DocumentInputJson['seller'],
+  paymentMeans: DocumentInputJson['paymentMeans'],
+): PricedCart {
   let needsApproval = false;
   const quoteLines: QuoteLine[] = [];
   const lines = cart.lines.map((line, i) => {
     const product = products(line.productId);
-    if (!product || !product.active) throw new ApiFailure('not-found', `line ${i + 1}: product ${line.productId} is not in the catalog (or no longer sold)`, { fields: [{ path: `lines.${i}.productId`, message: 'unknown product' }] });
+    if (!product || !product.active)
+      throw new ApiFailure('not-found', `line ${i + 1}: product ${line.productId} is not in the catalog (or no longer sold)`, {
+        fields: [{ path: `lines.${i}.productId`, message: 'unknown product' }],
+      });
     const catalogPrice = shelfPrice(product);
     const unitPrice = line.unitPrice !== undefined ? Decimal.parse(line.unitPrice) : catalogPrice;
     const overridden = !unitPrice.eq(catalogPrice);
     const quantity = Decimal.parse(line.quantity);
     const discount = line.discount !== undefined && !Decimal.parse(line.discount).isZero() ? Decimal.parse(line.discount) : undefined;
     if (discount && discount.cmp(quantity.mul(unitPrice).round(2)) > 0) {
-      throw new ApiFailure('invalid-input', `line ${i + 1}: the discount ${discount.toFixed(2)} is more than the line (${quantity.mul(unitPrice).toFixed(2)})`, { fields: [{ path: `lines.${i}.discount`, message: 'more than the line total' }] });
+      throw new ApiFailure(
+        'invalid-input',
+        `line ${i + 1}: the discount ${discount.toFixed(2)} is more than the line (${quantity.mul(unitPrice).toFixed(2)})`,
+        { fields: [{ path: `lines.${i}.discount`, message: 'more than the line total' }] },
+      );
     }
     if (overridden || discount) needsApproval = true;
     quoteLines.push({
@@ -97,7 +109,9 @@ export function priceCart(cart: Cart, products: (id: number) => Product | undefi
 
 /** Totals of a sale before it is issued: the same computation the engine does when it builds the XML. */
 export function totalsOf(sale: SaleInput): DocumentTotals {
-  return computeTotals(parseDocumentInput({ ...sale, number: 'QUOTE-1', uuid: '00000000-0000-4000-8000-000000000000', issueDate: '2000-01-01', issueTime: '00:00:00' }));
+  return computeTotals(
+    parseDocumentInput({ ...sale, number: 'QUOTE-1', uuid: '00000000-0000-4000-8000-000000000000', issueDate: '2000-01-01', issueTime: '00:00:00' }),
+  );
 }
 
 export interface Settlement {

@@ -2,7 +2,16 @@
 // What the screens show about the terminal's standing with ZATCA, built from the reporting worker's status model,
 // the onboarding service's status and the ledger tables: the always-visible status strip, the device status page,
 // the sync log with ZATCA's own messages, and the documents that need the manager with what to do about them.
-import type { AppMode, DeviceStatus, OnboardingProgress, OnboardingStepId, ProblemDocument, StatusSnapshot, SyncLogEntry, ZatcaMessage } from '../../app/contract/types';
+import type {
+  AppMode,
+  DeviceStatus,
+  OnboardingProgress,
+  OnboardingStepId,
+  ProblemDocument,
+  StatusSnapshot,
+  SyncLogEntry,
+  ZatcaMessage,
+} from '../../app/contract/types';
 import type { FatooraMessage } from '../fatoora/index';
 import type { OnboardingError, OnboardingStatus } from '../onboarding/index';
 import type { ReportingStatus, ReportingWorker } from '../reporting/index';
@@ -40,7 +49,13 @@ export function statusSnapshot(mode: AppMode, environment: string, reporting: Re
   };
 }
 
-export function deviceStatus(mode: AppMode, onboarding: OnboardingStatus, worker: ReportingWorker | null, documents: DocumentStore, dataDir: string): DeviceStatus {
+export function deviceStatus(
+  mode: AppMode,
+  onboarding: OnboardingStatus,
+  worker: ReportingWorker | null,
+  documents: DocumentStore,
+  dataDir: string,
+): DeviceStatus {
   const active = onboarding.active;
   const counts = worker?.status().counts;
   const head = documents.head();
@@ -49,7 +64,9 @@ export function deviceStatus(mode: AppMode, onboarding: OnboardingStatus, worker
     environment: active?.environment ?? 'none',
     onboarded: active?.canSign ?? false,
     egsName: active ? `${active.commonName} (${active.egsSerial})` : null,
-    certificate: active?.certificate ? { serial: active.certificate.serial, notAfter: active.certificate.notAfter.toISOString(), daysLeft: active.certificate.daysLeft } : null,
+    certificate: active?.certificate
+      ? { serial: active.certificate.serial, notAfter: active.certificate.notAfter.toISOString(), daysLeft: active.certificate.daysLeft }
+      : null,
     chainHead: head ?? null,
     queue: {
       queued: counts?.queued ?? 0,
@@ -112,7 +129,15 @@ export function onboardingProgress(status: OnboardingStatus, running: { readonly
   const currentStep = running?.step ?? env?.step ?? null;
   const index = currentStep ? STEPS.indexOf(currentStep as OnboardingStepId) : -1;
   const done = env?.canSign === true && env.procedure === null && !running;
-  const state: OnboardingProgress['state'] = done ? 'done' : running ? 'in-progress' : failure || env?.lastError ? 'failed' : env?.procedure ? 'failed' : 'not-started';
+  const state: OnboardingProgress['state'] = done
+    ? 'done'
+    : running
+      ? 'in-progress'
+      : failure || env?.lastError
+        ? 'failed'
+        : env?.procedure
+          ? 'failed'
+          : 'not-started';
   const error =
     state !== 'failed'
       ? null
@@ -124,7 +149,11 @@ export function onboardingProgress(status: OnboardingStatus, running: { readonly
           }
         : env?.lastError
           ? { en: env.lastError.message, ar: env.lastError.message, fields: [] }
-          : { en: 'Onboarding stopped before it finished; start it again with a new OTP.', ar: 'توقف التسجيل قبل اكتماله؛ ابدأ من جديد برمز تحقق جديد.', fields: [] };
+          : {
+              en: 'Onboarding stopped before it finished; start it again with a new OTP.',
+              ar: 'توقف التسجيل قبل اكتماله؛ ابدأ من جديد برمز تحقق جديد.',
+              fields: [],
+            };
   return {
     state,
     environment: env?.environment ?? null,

@@ -18,7 +18,10 @@ const DEFAULTS: SettingsShape = { printer: { address: null, paperWidth: 80 }, lo
 
 const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is SettingsShape[K] } = {
   printer: (v): v is PrinterSettingsValue =>
-    typeof v === 'object' && v !== null && ((v as PrinterSettingsValue).address === null || typeof (v as PrinterSettingsValue).address === 'string') && [58, 80].includes((v as PrinterSettingsValue).paperWidth),
+    typeof v === 'object' &&
+    v !== null &&
+    ((v as PrinterSettingsValue).address === null || typeof (v as PrinterSettingsValue).address === 'string') &&
+    [58, 80].includes((v as PrinterSettingsValue).paperWidth),
   locale: (v): v is 'ar' | 'en' => v === 'ar' || v === 'en',
   numberPrefix: (v): v is string => typeof v === 'string' && /^[A-Za-z0-9]{1,10}$/.test(v),
 };

@@ -29,6 +29,10 @@ export interface TrainingFatoora {
 
 export async function startTrainingFatoora(dataDir: string, logger: Logger): Promise<TrainingFatoora> {
   const otp = String(randomInt(100000, 1000000));
-  const simulator = await startFatooraSimulator({ stateDir: path.join(dataDir, TRAINING_DIR, 'fatoora-simulator'), otps: [otp], logger: logger.child({ component: 'training-fatoora' }) });
+  const simulator = await startFatooraSimulator({
+    stateDir: path.join(dataDir, TRAINING_DIR, 'fatoora-simulator'),
+    otps: [otp],
+    logger: logger.child({ component: 'training-fatoora' }),
+  });
   return { simulator, otp };
 }

@@ -32,8 +32,10 @@ export function translateError(e: unknown): ApiError | undefined {
     const fields = e.details.filter((d): d is Exclude<typeof d, string> => typeof d !== 'string').map((d) => ({ path: d.field, message: d.en }));
     return { code: e.code === 'invalid-input' ? 'invalid-input' : 'rejected', message: e.en, messageAr: e.ar, ...(fields.length > 0 ? { fields } : {}) };
   }
-  if (e instanceof CatalogError || e instanceof UserError) return { code: 'invalid-input', message: e.message, fields: [{ path: e.field, message: e.message }] };
-  if (e instanceof DocumentInputError) return { code: 'invalid-input', message: e.message, fields: e.problems.map((p) => ({ path: p.path, message: p.message })) };
+  if (e instanceof CatalogError || e instanceof UserError)
+    return { code: 'invalid-input', message: e.message, fields: [{ path: e.field, message: e.message }] };
+  if (e instanceof DocumentInputError)
+    return { code: 'invalid-input', message: e.message, fields: e.problems.map((p) => ({ path: p.path, message: p.message })) };
   if (e instanceof TotalsError) return { code: 'invalid-input', message: e.message, fields: [{ path: e.path, message: e.message }] };
   if (e instanceof KeychainUnavailableError) {
     return {

@@ -37,7 +37,14 @@ export const RENDERER_BUILD = {
 
 export async function buildRendererAssets(options: { readonly minify?: boolean } = {}): Promise<RendererAssets> {
   const [bundle, html, css] = await Promise.all([
-    build({ ...RENDERER_BUILD, entryPoints: [...RENDERER_BUILD.entryPoints], write: false, minify: options.minify ?? false, outfile: 'app.js', logLevel: 'silent' }),
+    build({
+      ...RENDERER_BUILD,
+      entryPoints: [...RENDERER_BUILD.entryPoints],
+      write: false,
+      minify: options.minify ?? false,
+      outfile: 'app.js',
+      logLevel: 'silent',
+    }),
     readFile(path.join(RENDERER_SOURCE_DIR, 'index.html')),
     readFile(path.join(RENDERER_SOURCE_DIR, 'styles.css')),
   ]);
@@ -53,6 +60,9 @@ export async function buildRendererAssets(options: { readonly minify?: boolean }
 /** The same three files from a built folder (dist/renderer), for the packaged app. */
 export function loadRendererAssets(dir: string): RendererAssets {
   return new Map(
-    (['index.html', 'app.js', 'app.css'] as const).map((name) => [`/${name}`, { contentType: CONTENT_TYPES[path.extname(name)]!, body: readFileSync(path.join(dir, name)) }]),
+    (['index.html', 'app.js', 'app.css'] as const).map((name) => [
+      `/${name}`,
+      { contentType: CONTENT_TYPES[path.extname(name)]!, body: readFileSync(path.join(dir, name)) },
+    ]),
   );
 }

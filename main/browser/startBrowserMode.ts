@@ -43,7 +43,8 @@ export function parseBrowserModeArgs(argv: readonly string[], env: NodeJS.Proces
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be an integer 0–65535');
   if (values.paper !== undefined && values.paper !== '58' && values.paper !== '80') throw new Error('--paper must be 58 or 80');
-  if (values['fatoora-url'] !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(values['fatoora-url'])) throw new Error('--fatoora-url must be the root URL of a Fatoora simulator, e.g. http://127.0.0.1:8443');
+  if (values['fatoora-url'] !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(values['fatoora-url']))
+    throw new Error('--fatoora-url must be the root URL of a Fatoora simulator, e.g. http://127.0.0.1:8443');
   return {
     dataDir: path.resolve(values['data-dir'] ?? env.DUKKAN_DATA_DIR ?? '.dukkan-data'),
     port,
@@ -94,7 +95,14 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       ...(options.printer ? { printer: { address: options.printer, ...(options.paperWidth ? { paperWidth: options.paperWidth } : {}) } } : {}),
     }),
   ]);
-  const server = await startBrowserServer({ dispatcher: app.dispatcher, sessions: app.sessions, assets, subscribe: (l) => app.subscribe(l), logger, ...(options.port ? { port: options.port } : {}) });
+  const server = await startBrowserServer({
+    dispatcher: app.dispatcher,
+    sessions: app.sessions,
+    assets,
+    subscribe: (l) => app.subscribe(l),
+    logger,
+    ...(options.port ? { port: options.port } : {}),
+  });
   // the first receipt should not pay for launching Chromium nor the first signature for its tables (~220 ms), and
   // neither should compete with the first page load
   const warmUp = setTimeout(() => {

@@ -135,9 +135,20 @@ export class CatalogStore {
     const id = this.db.transaction((): number => {
       for (const b of barcodes) {
         const owner = this.q.barcodeOwner.get(b)?.product_id;
-        if (owner !== undefined && owner !== input.id) throw new CatalogError('barcodes', `barcode ${b} already belongs to product ${this.get(owner)?.name ?? owner}`);
+        if (owner !== undefined && owner !== input.id)
+          throw new CatalogError('barcodes', `barcode ${b} already belongs to product ${this.get(owner)?.name ?? owner}`);
       }
-      const values = [input.name, input.nameAr ?? null, input.price, input.priceIncludesVat ? 1 : 0, input.vatCategory, input.vatRate, input.exemptionCode ?? null, input.active ? 1 : 0, this.now().getTime()] as const;
+      const values = [
+        input.name,
+        input.nameAr ?? null,
+        input.price,
+        input.priceIncludesVat ? 1 : 0,
+        input.vatCategory,
+        input.vatRate,
+        input.exemptionCode ?? null,
+        input.active ? 1 : 0,
+        this.now().getTime(),
+      ] as const;
       let productId: number;
       if (input.id === undefined) productId = Number(this.q.insert.run(...values).lastInsertRowid);
       else {

@@ -26,7 +26,9 @@ function parseRow(get: (c: Column) => string): ProductInput {
   const category = (get('vat_category').toUpperCase() || 'S') as VatCategoryCode;
   if (!['S', 'Z', 'E', 'O'].includes(category)) throw new CatalogError('vat_category', `"${category}" must be S, Z, E or O`);
   const rate = get('vat_rate').replace(/%$/, '') || (category === 'S' ? '15' : '0');
-  const barcodes = get('barcode').split(/[|\s]+/).filter((b) => b.length > 0);
+  const barcodes = get('barcode')
+    .split(/[|\s]+/)
+    .filter((b) => b.length > 0);
   for (const b of barcodes) if (!/^[\x21-\x7E]{1,64}$/.test(b)) throw new CatalogError('barcode', `"${b}" is not a barcode`);
   const exemption = get('exemption_code');
   const product: ProductInput = {
@@ -56,7 +58,8 @@ export function importProductsCsv(store: CatalogStore, csv: string): CsvImportRe
   if (!header) return { created: 0, updated: 0, errors: [{ line: 1, message: 'the file has no header line' }] };
   const index = new Map(header.fields.map((h, i) => [h.trim().toLowerCase().replace(/\s+/g, '_'), i]));
   const missing = (['name', 'price'] as const).filter((c) => !index.has(c));
-  if (missing.length > 0) return { created: 0, updated: 0, errors: [{ line: header.line, message: `missing column ${missing.join(' and ')} (columns: ${COLUMNS.join(', ')})` }] };
+  if (missing.length > 0)
+    return { created: 0, updated: 0, errors: [{ line: header.line, message: `missing column ${missing.join(' and ')} (columns: ${COLUMNS.join(', ')})` }] };
 
   const errors: { line: number; message: string }[] = [];
   const parsed: { line: number; product: ProductInput }[] = [];
@@ -87,7 +90,9 @@ export function importProductsCsv(store: CatalogStore, csv: string): CsvImportRe
     store.transaction(() => {
       const byName = new Map(store.list().map((p) => [p.name.toLowerCase(), p.id]));
       for (const { line, product } of parsed) {
-        const existing = product.barcodes.map((b) => store.lookup(b)?.id).find((id) => id !== undefined) ?? (product.barcodes.length === 0 ? byName.get(product.name.toLowerCase()) : undefined);
+        const existing =
+          product.barcodes.map((b) => store.lookup(b)?.id).find((id) => id !== undefined) ??
+          (product.barcodes.length === 0 ? byName.get(product.name.toLowerCase()) : undefined);
         try {
           store.save({ ...product, id: existing });
         } catch (e) {

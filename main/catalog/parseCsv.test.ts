@@ -16,8 +16,14 @@ describe('parseCsv', () => {
   });
 
   it('detects semicolon and tab separators from the header line', () => {
-    expect(parseCsv('a;b\n1,5;2\n').map((r) => r.fields)).toEqual([['a', 'b'], ['1,5', '2']]);
-    expect(parseCsv('a\tb\nx y\tz').map((r) => r.fields)).toEqual([['a', 'b'], ['x y', 'z']]);
+    expect(parseCsv('a;b\n1,5;2\n').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1,5', '2'],
+    ]);
+    expect(parseCsv('a\tb\nx y\tz').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['x y', 'z'],
+    ]);
   });
 
   it('reports malformed quoting with the line', () => {

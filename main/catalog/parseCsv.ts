@@ -53,7 +53,8 @@ export function parseCsv(input: string): CsvRow[] {
         quoted = false;
         i++;
         const next = text[i];
-        if (next !== undefined && next !== sep && next !== '\r' && next !== '\n') throw new CsvSyntaxError(line, 'a closing quote must be followed by a separator or the end of the line');
+        if (next !== undefined && next !== sep && next !== '\r' && next !== '\n')
+          throw new CsvSyntaxError(line, 'a closing quote must be followed by a separator or the end of the line');
         continue;
       }
       if (c === '\n') line++;

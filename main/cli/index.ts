@@ -5,7 +5,14 @@ import { UsageError, type CommandIo } from './command';
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
-  return ['Usage: dukkan <command> [options]', '', 'Commands:', ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`), '', 'dukkan help <command> shows its options.'].join('\n');
+  return [
+    'Usage: dukkan <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'dukkan help <command> shows its options.',
+  ].join('\n');
 }
 
 export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {

@@ -27,7 +27,8 @@ describe('migrations', () => {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
       const before = Object.fromEntries(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name.replace(/"/g, '')}"`).all()]));
       migrate(db, MIGRATIONS.slice(0, i + 1));
-      for (const t of tables) expect(db.prepare(`SELECT * FROM "${t.name.replace(/"/g, '')}"`).all(), `${MIGRATIONS[i]!.name} keeps ${t.name}`).toEqual(before[t.name]);
+      for (const t of tables)
+        expect(db.prepare(`SELECT * FROM "${t.name.replace(/"/g, '')}"`).all(), `${MIGRATIONS[i]!.name} keeps ${t.name}`).toEqual(before[t.name]);
       db.close();
     }
   });

@@ -11,7 +11,9 @@ export class SchemaTooNewError extends Error {
     readonly found: number,
     readonly supported: number,
   ) {
-    super(`this database was written by a newer version of Dukkan (schema ${found}; this app knows up to ${supported}). Update the app; the database was not changed.`);
+    super(
+      `this database was written by a newer version of Dukkan (schema ${found}; this app knows up to ${supported}). Update the app; the database was not changed.`,
+    );
   }
 }
 

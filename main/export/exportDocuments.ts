@@ -28,7 +28,10 @@ function csvField(v: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function exportDocuments(db: SqliteDatabase, options: { readonly from: string; readonly to: string; readonly dir: string; readonly now: Date; readonly training: boolean }): ExportResult {
+export function exportDocuments(
+  db: SqliteDatabase,
+  options: { readonly from: string; readonly to: string; readonly dir: string; readonly now: Date; readonly training: boolean },
+): ExportResult {
   const rows = db
     .prepare<[string, string], ExportRow>(
       `SELECT d.number, d.uuid, d.icv, d.kind, d.issue_date, d.issue_time, d.pih, d.hash, d.payable, d.xml, d.committed_at, j.state
@@ -37,7 +40,10 @@ export function exportDocuments(db: SqliteDatabase, options: { readonly from: st
     )
     .iterate(options.from, options.to);
   mkdirSync(options.dir, { recursive: true });
-  const stamp = options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = options.now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const fileName = `dukkan-${options.training ? 'training-' : ''}documents-${options.from}_${options.to}-${stamp}.zip`;
   const file = path.join(options.dir, fileName);
   const zip = new ZipWriter(file);
@@ -47,7 +53,9 @@ export function exportDocuments(db: SqliteDatabase, options: { readonly from: st
     for (const r of rows) {
       const name = `${r.issue_date}/${r.number}_${r.uuid}.xml`;
       zip.add(name, r.xml, new Date(r.committed_at));
-      manifest.push([r.number, r.uuid, r.icv, r.kind, r.issue_date, r.issue_time, r.payable, r.pih, r.hash, r.state ?? 'unknown', name].map(csvField).join(','));
+      manifest.push(
+        [r.number, r.uuid, r.icv, r.kind, r.issue_date, r.issue_time, r.payable, r.pih, r.hash, r.state ?? 'unknown', name].map(csvField).join(','),
+      );
       count++;
     }
     zip.add('manifest.csv', Buffer.from(`${manifest.join('\r\n')}\r\n`, 'utf8'), options.now);

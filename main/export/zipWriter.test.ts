@@ -10,10 +10,15 @@ import path from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, ZipWriter } from './zipWriter';
 
-const READ_ALL = 'import sys,zipfile,json,base64\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps([[i.filename, base64.b64encode(z.read(i)).decode(), i.compress_type] for i in z.infolist()]))';
+const READ_ALL =
+  'import sys,zipfile,json,base64\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps([[i.filename, base64.b64encode(z.read(i)).decode(), i.compress_type] for i in z.infolist()]))';
 
 function readWithPython(file: string): [string, Buffer, number][] {
-  return (JSON.parse(execFileSync('python3', ['-c', READ_ALL, file]).toString()) as [string, string, number][]).map(([n, b, t]) => [n, Buffer.from(b, 'base64'), t]);
+  return (JSON.parse(execFileSync('python3', ['-c', READ_ALL, file]).toString()) as [string, string, number][]).map(([n, b, t]) => [
+    n,
+    Buffer.from(b, 'base64'),
+    t,
+  ]);
 }
 
 describe('ZipWriter', () => {
@@ -27,7 +32,10 @@ describe('ZipWriter', () => {
     let n = 0;
     const entry = fc.record({
       name: fc.constantFrom('a.xml', 'فاتورة.xml', '2026-11-23/T1-000001_x.xml', 'dir/sub/الملف.txt', 'manifest.csv', 'z'),
-      data: fc.oneof(fc.uint8Array({ maxLength: 3000 }), fc.string({ maxLength: 3000 }).map((s) => new TextEncoder().encode(s.repeat(3)))),
+      data: fc.oneof(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.string({ maxLength: 3000 }).map((s) => new TextEncoder().encode(s.repeat(3))),
+      ),
     });
     fc.assert(
       fc.property(fc.uniqueArray(entry, { selector: (e) => e.name, minLength: 0, maxLength: 6 }), (entries) => {

@@ -69,7 +69,8 @@ export class ZipWriter {
 
   add(name: string, data: Uint8Array, modified: Date = new Date()): void {
     if (this.finished) throw new Error('zip: add() after finish()');
-    if (!name || name.startsWith('/') || name.split('/').some((p) => p === '..' || p === '') || name.includes('\\')) throw new Error(`zip: entry name ${JSON.stringify(name)} must be a relative path without .. or backslashes`);
+    if (!name || name.startsWith('/') || name.split('/').some((p) => p === '..' || p === '') || name.includes('\\'))
+      throw new Error(`zip: entry name ${JSON.stringify(name)} must be a relative path without .. or backslashes`);
     if (this.names.has(name)) throw new Error(`zip: duplicate entry ${name}`);
     if (this.entries.length >= 0xffff) throw new Error('zip: more than 65,535 entries (ZIP64 is not supported)');
     this.names.add(name);

@@ -55,7 +55,8 @@ export function chromiumFetch(request: NetRequestFactory): FetchLike {
     new Promise<Response>((resolve, reject) => {
       const signal = init.signal ?? undefined;
       if (signal?.aborted) return reject(abortReason(signal));
-      if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') return reject(new TypeError('chromiumFetch: only a string body is supported'));
+      if (init.body !== undefined && init.body !== null && typeof init.body !== 'string')
+        return reject(new TypeError('chromiumFetch: only a string body is supported'));
       // before the response: reject the promise; once it is out, error its body (an aborted read must not end quietly)
       let fail: (error: unknown) => void = reject;
       let req: NetRequest;

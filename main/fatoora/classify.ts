@@ -115,8 +115,20 @@ export function classifyInvoice(endpoint: FatooraEndpoint, exchange: HttpExchang
     return { kind: 'already-done', httpStatus: s, value: result, messages: [...v.errorMessages, ...v.warningMessages, ...v.infoMessages] };
   }
   if (s === 303 && endpoint === 'clearance') {
-    return { kind: 'retryable', reason: 'clearance-off', httpStatus: s, errors, detail: 'clearance is switched off: submit the document through reporting (reference §9)' };
+    return {
+      kind: 'retryable',
+      reason: 'clearance-off',
+      httpStatus: s,
+      errors,
+      detail: 'clearance is switched off: submit the document through reporting (reference §9)',
+    };
   }
-  if (s === 400) return { kind: 'rejected', httpStatus: s, errors: errors.length > 0 ? errors : v.errorMessages, ...(readValidationResults(body.json) ? { validation: v } : {}) };
+  if (s === 400)
+    return {
+      kind: 'rejected',
+      httpStatus: s,
+      errors: errors.length > 0 ? errors : v.errorMessages,
+      ...(readValidationResults(body.json) ? { validation: v } : {}),
+    };
   return { kind: 'failed', httpStatus: s, errors, detail: statusDetail(answer, body) };
 }

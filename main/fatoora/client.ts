@@ -61,7 +61,10 @@ export interface FatooraClient {
   /** #2 POST /compliance/invoices, authenticated with the compliance CSID. */
   checkCompliance(credentials: FatooraCredentials, submission: InvoiceSubmission, options?: CallOptions): Promise<FatooraOutcome<InvoiceResult>>;
   /** #3 POST /production/csids with the compliance CSID's requestID (default: `credentials.requestId`). */
-  requestProductionCsid(credentials: FatooraCredentials, options?: CallOptions & { readonly complianceRequestId?: string }): Promise<FatooraOutcome<IssuedCsid>>;
+  requestProductionCsid(
+    credentials: FatooraCredentials,
+    options?: CallOptions & { readonly complianceRequestId?: string },
+  ): Promise<FatooraOutcome<IssuedCsid>>;
   /** #4 PATCH /production/csids with a new CSR and OTP, authenticated with the current production CSID. */
   renewProductionCsid(credentials: FatooraCredentials, request: CsrRequest, options?: CallOptions): Promise<FatooraOutcome<IssuedCsid>>;
   /** #5 POST /invoices/reporting/single (simplified documents), authenticated with the production CSID. */
@@ -100,7 +103,11 @@ function submissionBody(s: InvoiceSubmission): string {
   if (typeof s.uuid !== 'string' || !UUID.test(s.uuid)) throw new Error('submission.uuid: must be the document cbc:UUID');
   const bytes = typeof s.invoice === 'string' ? Buffer.from(s.invoice, 'utf8') : s.invoice instanceof Uint8Array ? s.invoice : undefined;
   if (!bytes || bytes.length === 0) throw new Error('submission.invoice: must be the signed XML (bytes or text)');
-  return JSON.stringify({ invoiceHash: s.invoiceHash, uuid: s.uuid, invoice: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') });
+  return JSON.stringify({
+    invoiceHash: s.invoiceHash,
+    uuid: s.uuid,
+    invoice: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+  });
 }
 
 export function createFatooraClient(options: FatooraClientOptions): FatooraClient {
@@ -149,7 +156,11 @@ export function createFatooraClient(options: FatooraClientOptions): FatooraClien
 
   function report<T>(endpoint: FatooraEndpoint, outcome: FatooraOutcome<T>): FatooraOutcome<T> {
     const codes =
-      'errors' in outcome ? outcome.errors.map((e) => e.code ?? '?') : outcome.kind === 'accepted-with-warnings' ? outcome.warnings.map((w) => w.code ?? '?') : [];
+      'errors' in outcome
+        ? outcome.errors.map((e) => e.code ?? '?')
+        : outcome.kind === 'accepted-with-warnings'
+          ? outcome.warnings.map((w) => w.code ?? '?')
+          : [];
     const level = outcome.kind === 'accepted' || outcome.kind === 'accepted-with-warnings' || outcome.kind === 'already-done' ? 'info' : 'warn';
     log[level]('fatoora.outcome', {
       endpoint,
@@ -162,10 +173,23 @@ export function createFatooraClient(options: FatooraClientOptions): FatooraClien
     return outcome;
   }
 
-  const csidCall = async (endpoint: FatooraEndpoint, method: 'POST' | 'PATCH', path: string, body: string, auth: Parameters<typeof send>[4], call?: CallOptions) =>
-    report(endpoint, classifyCsid(endpoint, await send(endpoint, method, path, body, auth, call), environment, now()));
+  const csidCall = async (
+    endpoint: FatooraEndpoint,
+    method: 'POST' | 'PATCH',
+    path: string,
+    body: string,
+    auth: Parameters<typeof send>[4],
+    call?: CallOptions,
+  ) => report(endpoint, classifyCsid(endpoint, await send(endpoint, method, path, body, auth, call), environment, now()));
 
-  const invoiceCall = async (endpoint: FatooraEndpoint, path: string, credentials: FatooraCredentials, submission: InvoiceSubmission, clearanceStatus: '0' | '1' | undefined, call?: CallOptions) => {
+  const invoiceCall = async (
+    endpoint: FatooraEndpoint,
+    path: string,
+    credentials: FatooraCredentials,
+    submission: InvoiceSubmission,
+    clearanceStatus: '0' | '1' | undefined,
+    call?: CallOptions,
+  ) => {
     const auth = { credentials: bind(credentials), ...(clearanceStatus ? { clearanceStatus } : {}) };
     const body = submissionBody(submission);
     return report(endpoint, classifyInvoice(endpoint, await send(endpoint, 'POST', path, body, auth, call), now()));
@@ -175,7 +199,10 @@ export function createFatooraClient(options: FatooraClientOptions): FatooraClien
     environment,
     baseUrl,
     probe: async (call) => {
-      const result = await exchange({ url: baseUrl, method: 'HEAD', headers: {}, body: '', timeoutMs: call?.timeoutMs ?? 5000, ...(call?.signal ? { signal: call.signal } : {}) }, fetchImpl);
+      const result = await exchange(
+        { url: baseUrl, method: 'HEAD', headers: {}, body: '', timeoutMs: call?.timeoutMs ?? 5000, ...(call?.signal ? { signal: call.signal } : {}) },
+        fetchImpl,
+      );
       return result.ok;
     },
     // every method is async, so bad input rejects the returned promise instead of throwing synchronously

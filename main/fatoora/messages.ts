@@ -30,7 +30,10 @@ const MAX_TEXT = 300;
 
 /** Shortens text from a response and replaces base64-looking runs (tokens, secrets, certificates) by "[…]". */
 export function scrubText(text: string, max = MAX_TEXT): string {
-  const scrubbed = text.replace(/[A-Za-z0-9+/]{24,}={0,2}/g, '[…]').replace(/\s+/g, ' ').trim();
+  const scrubbed = text
+    .replace(/[A-Za-z0-9+/]{24,}={0,2}/g, '[…]')
+    .replace(/\s+/g, ' ')
+    .trim();
   return scrubbed.length > max ? `${scrubbed.slice(0, max)}…` : scrubbed;
 }
 

@@ -5,13 +5,7 @@
 import type { FatooraCredentials } from './credentials';
 import type { FatooraMessage, ValidationResults } from './messages';
 
-export type FatooraEndpoint =
-  | 'compliance-csid'
-  | 'compliance-check'
-  | 'production-csid'
-  | 'renew-production-csid'
-  | 'reporting'
-  | 'clearance';
+export type FatooraEndpoint = 'compliance-csid' | 'compliance-check' | 'production-csid' | 'renew-production-csid' | 'reporting' | 'clearance';
 
 /** A CSID as issued by /compliance, /production/csids (POST or PATCH), or a 428 renewal answer. */
 export interface IssuedCsid {

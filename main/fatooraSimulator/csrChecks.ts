@@ -29,7 +29,8 @@ export function checkCsrField(body: unknown, environment: ZatcaEnvironment): Csr
   } catch {
     return { ok: false, body: codeMessageBody('Invalid-CSR', 'The CSR could not be parsed as PKCS#10') };
   }
-  if (!csr.signatureValid) return { ok: false, body: codeMessageBody('Invalid-CSR', 'The CSR signature is not valid (it must be signed ecdsa-with-SHA256 by its own key)') };
+  if (!csr.signatureValid)
+    return { ok: false, body: codeMessageBody('Invalid-CSR', 'The CSR signature is not valid (it must be signed ecdsa-with-SHA256 by its own key)') };
 
   const errors: CodeMessage[] = validateCsrConfig(csrConfigOf(csr))
     // the template name is checked against this path's environment below, with a clearer message

@@ -126,7 +126,13 @@ function issueCsid(
     ...links,
   };
   ctx.registry.add(record);
-  ctx.log.info('simulator.csid-issued', { environment, kind, requestId: record.requestId, serialNumber: record.serialNumber, invoiceTypes: record.invoiceTypes });
+  ctx.log.info('simulator.csid-issued', {
+    environment,
+    kind,
+    requestId: record.requestId,
+    serialNumber: record.serialNumber,
+    invoiceTypes: record.invoiceTypes,
+  });
   return { record, secret };
 }
 
@@ -141,7 +147,12 @@ export const complianceCsid: EndpointHandler = async (ctx, req) => {
   return { status: 200, body: csidBody(record.requestId, record.binarySecurityToken, secret, 'ISSUED') };
 };
 
-function documentStatusFields(endpoint: 'compliance-check' | 'reporting' | 'clearance', results: ZatcaValidationResults, profile: string | undefined, clearedInvoice?: string) {
+function documentStatusFields(
+  endpoint: 'compliance-check' | 'reporting' | 'clearance',
+  results: ZatcaValidationResults,
+  profile: string | undefined,
+  clearedInvoice?: string,
+) {
   const ok = results.status !== 'ERROR';
   const reporting = endpoint === 'reporting' || (endpoint === 'compliance-check' && profile !== 'standard');
   return {
@@ -159,7 +170,9 @@ async function handleDocument(ctx: EndpointContext, req: EndpointRequest, endpoi
   const csid = authenticate(ctx, req, endpoint === 'compliance-check' ? 'compliance' : 'production');
   if (isResponse(csid)) return csid;
   if (endpoint === 'clearance' && !ctx.settings.clearanceEnabled) {
-    const results = validationResults([zatcaMessage('INFO', 'CLEARANCE_DEACTIVATED', 'GENERAL', 'Clearance is switched off; submit this document through /invoices/reporting/single')]);
+    const results = validationResults([
+      zatcaMessage('INFO', 'CLEARANCE_DEACTIVATED', 'GENERAL', 'Clearance is switched off; submit this document through /invoices/reporting/single'),
+    ]);
     return { status: 303, body: { validationResults: results, clearanceStatus: 'NOT_CLEARED', clearedInvoice: null } };
   }
   const body = readSubmissionBody(req.body);
@@ -170,7 +183,12 @@ async function handleDocument(ctx: EndpointContext, req: EndpointRequest, endpoi
     const previous = ctx.submissions.lastAccepted(endpoint, req.environment, body.invoiceHash);
     if (previous && now.getTime() - Date.parse(previous.at) < ctx.settings.duplicateWindowMs) {
       // reference §9: 409 reporting / 208 clearance for a hash already accepted within the window (DISC 7954)
-      const note = zatcaMessage('INFO', 'DUPLICATE_INVOICE', 'GENERAL', `An invoice with this hash was already ${endpoint === 'reporting' ? 'reported' : 'cleared'} at ${previous.at}`);
+      const note = zatcaMessage(
+        'INFO',
+        'DUPLICATE_INVOICE',
+        'GENERAL',
+        `An invoice with this hash was already ${endpoint === 'reporting' ? 'reported' : 'cleared'} at ${previous.at}`,
+      );
       const results = validationResults([note]);
       ctx.log.info('simulator.duplicate', { environment: req.environment, endpoint, requestId: csid.requestId });
       return endpoint === 'reporting'
@@ -225,7 +243,10 @@ export const productionCsid: EndpointHandler = async (ctx, req) => {
   const missing = requiredComplianceSteps(csid.invoiceTypes).filter((s) => !csid.complianceSteps.includes(s));
   if (missing.length > 0) {
     // wording of the real answer (ERPGulf/zatca_erpgulf #5, reference §9)
-    return { status: 400, body: codeMessageBody('Missing-ComplianceSteps', `The compliance certificate is not done with the following compliance steps yet [${missing.join(',')}]`) };
+    return {
+      status: 400,
+      body: codeMessageBody('Missing-ComplianceSteps', `The compliance certificate is not done with the following compliance steps yet [${missing.join(',')}]`),
+    };
   }
   const csr = parseCsr(csid.csrPem);
   const { record, secret } = issueCsid(ctx, req.environment, 'production', csr, csid.csrPem, { issuedFrom: csid.requestId });
@@ -242,7 +263,10 @@ export const renewProductionCsid: EndpointHandler = async (ctx, req) => {
   const checked = checkCsrField(req.body, req.environment);
   if (!checked.ok) return { status: 400, body: checked.body };
   if (checked.csr.zatca.vatNumber !== current.vatNumber) {
-    return { status: 400, body: notCompliantBody([{ code: 'Invalid-CSR', message: 'the CSR VAT number differs from the VAT number of the CSID being renewed' }]) };
+    return {
+      status: 400,
+      body: notCompliantBody([{ code: 'Invalid-CSR', message: 'the CSR VAT number differs from the VAT number of the CSID being renewed' }]),
+    };
   }
   ctx.otps.consume(otp.otp!);
   if (ctx.settings.renewal === 'direct') {

@@ -102,7 +102,10 @@ export async function checkSubmission(
   } catch (err) {
     // the verifier refuses what it cannot even read (not XML, not UBL): Fatoora's GENERAL error
     const why = err instanceof Error ? err.message : 'unreadable document';
-    return { results: validationResults([zatcaMessage('ERROR', 'GENERAL', 'GENERAL', `Unable to execute Business Rules validation: ${why}`)]), verification: undefined };
+    return {
+      results: validationResults([zatcaMessage('ERROR', 'GENERAL', 'GENERAL', `Unable to execute Business Rules validation: ${why}`)]),
+      verification: undefined,
+    };
   }
   const messages: ZatcaMessage[] = [];
   const xsdRan = !(verification.skipped ?? []).includes('XSD');
@@ -122,12 +125,22 @@ export async function checkSubmission(
     // Fatoora reports a foreign signing certificate as a warning in the sandbox; the simulator is stricter:
     // a document must be signed with the certificate of the CSID that submits it.
     messages.push(
-      zatcaMessage('ERROR', 'invalid-signing-certificate', 'CERTIFICATE_ERRORS', `X509Certificate used for signing is not the certificate of the ${who} used to authenticate`),
+      zatcaMessage(
+        'ERROR',
+        'invalid-signing-certificate',
+        'CERTIFICATE_ERRORS',
+        `X509Certificate used for signing is not the certificate of the ${who} used to authenticate`,
+      ),
     );
   }
   if (verification.sellerVat !== csid.vatNumber) {
     messages.push(
-      zatcaMessage('ERROR', 'certificate-permissions', 'CERTIFICATE_ERRORS', 'User only allowed to use the vat number that exists in the authentication certificate'),
+      zatcaMessage(
+        'ERROR',
+        'certificate-permissions',
+        'CERTIFICATE_ERRORS',
+        'User only allowed to use the vat number that exists in the authentication certificate',
+      ),
     );
   }
   const profile = verification.profile;

@@ -35,7 +35,17 @@ export interface OtpController {
 }
 
 export function createOtpStore(clock: SimulatorClock, store: StateStore, initial: readonly string[], validityMs = OTP_VALIDITY_MS): OtpController {
-  const entries = new Map<string, OtpEntry>(store.load('otps', (v) => z.array(entrySchema).parse(v).map((e) => [e.code, e] as const), []));
+  const entries = new Map<string, OtpEntry>(
+    store.load(
+      'otps',
+      (v) =>
+        z
+          .array(entrySchema)
+          .parse(v)
+          .map((e) => [e.code, e] as const),
+      [],
+    ),
+  );
   const persist = (): void => store.save('otps', [...entries.values()]);
 
   const controller: OtpController = {

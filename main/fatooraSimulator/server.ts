@@ -28,7 +28,14 @@ export interface HttpSide {
   close(): Promise<void>;
 }
 
-const STATUS_TEXT: Record<number, string> = { 413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+const STATUS_TEXT: Record<number, string> = {
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
 
 function faultBody(status: number, format: 'json' | 'html'): { type: string; text: string } {
   const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
@@ -86,7 +93,10 @@ export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide>
     });
   }
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<{ status: number | string; endpoint?: FatooraEndpoint; environment?: ZatcaEnvironment; fault?: string }> {
+  async function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<{ status: number | string; endpoint?: FatooraEndpoint; environment?: ZatcaEnvironment; fault?: string }> {
     const outage = faults.outageAt(clock.now());
     if (outage?.mode === 'refuse') {
       req.socket.destroy();
@@ -109,7 +119,12 @@ export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide>
     if (closed) return { ...where, status: 'closed' };
     switch (decision.kind) {
       case 'status':
-        send(res, decision.status, faultBody(decision.status, decision.format), decision.retryAfterSeconds !== undefined ? { 'Retry-After': String(decision.retryAfterSeconds) } : {});
+        send(
+          res,
+          decision.status,
+          faultBody(decision.status, decision.format),
+          decision.retryAfterSeconds !== undefined ? { 'Retry-After': String(decision.retryAfterSeconds) } : {},
+        );
         return { ...where, status: decision.status, fault: `status-${decision.status}` };
       case 'timeout':
         // held: no answer until the client gives up or the simulator closes
@@ -123,13 +138,24 @@ export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide>
 
     let response: EndpointResponse;
     if (raw === 'too-large') {
-      response = { status: 413, body: { code: 'Payload-Too-Large', message: `The request body exceeds ${maxBodyBytes} bytes` }, headers: { Connection: 'close' } };
+      response = {
+        status: 413,
+        body: { code: 'Payload-Too-Large', message: `The request body exceeds ${maxBodyBytes} bytes` },
+        headers: { Connection: 'close' },
+      };
     } else if (!split) {
-      response = { status: 404, body: { code: 'Not-Found', message: 'Unknown path: the simulator serves /e-invoicing/developer-portal, /e-invoicing/simulation and /e-invoicing/core' } };
+      response = {
+        status: 404,
+        body: { code: 'Not-Found', message: 'Unknown path: the simulator serves /e-invoicing/developer-portal, /e-invoicing/simulation and /e-invoicing/core' },
+      };
     } else if (!route) {
       response =
         candidates.length > 0
-          ? { status: 405, body: { code: 'Method-Not-Allowed', message: `Use ${candidates.map((c) => c.method).join(' or ')}` }, headers: { Allow: candidates.map((c) => c.method).join(', ') } }
+          ? {
+              status: 405,
+              body: { code: 'Method-Not-Allowed', message: `Use ${candidates.map((c) => c.method).join(' or ')}` },
+              headers: { Allow: candidates.map((c) => c.method).join(', ') },
+            }
           : { status: 404, body: { code: 'Not-Found', message: 'Unknown endpoint' } };
     } else if (req.headers['accept-version'] !== 'V2') {
       response = { status: 406, body: { code: 'Invalid-Version', message: 'This version is not supported or not implemented: send Accept-Version: V2' } };
@@ -164,10 +190,20 @@ export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide>
     };
     res.once('close', finished);
     handle(req, res).then(
-      (r) => log.info('simulator.request', { method: req.method, path: new URL(req.url ?? '/', 'http://x').pathname, ...r, durationMs: Math.round(performance.now() - started) }),
+      (r) =>
+        log.info('simulator.request', {
+          method: req.method,
+          path: new URL(req.url ?? '/', 'http://x').pathname,
+          ...r,
+          durationMs: Math.round(performance.now() - started),
+        }),
       (err: unknown) => {
         // a bug in a handler: answer 500 (like a real server) and log the error type and message only
-        log.error('simulator.handler-failed', { method: req.method, errorName: err instanceof Error ? err.name : typeof err, errorMessage: err instanceof Error ? err.message : '' });
+        log.error('simulator.handler-failed', {
+          method: req.method,
+          errorName: err instanceof Error ? err.name : typeof err,
+          errorMessage: err instanceof Error ? err.message : '',
+        });
         send(res, 500, faultBody(500, 'json'));
       },
     );

@@ -45,7 +45,12 @@ export function httpStatusOf(results: ZatcaValidationResults): 200 | 202 | 400 {
 
 export const TOKEN_TYPE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509v3';
 
-export function csidBody(requestId: string, binarySecurityToken: string, secret: string, dispositionMessage: 'ISSUED' | 'NOT_COMPLIANT'): Record<string, unknown> {
+export function csidBody(
+  requestId: string,
+  binarySecurityToken: string,
+  secret: string,
+  dispositionMessage: 'ISSUED' | 'NOT_COMPLIANT',
+): Record<string, unknown> {
   // requestID is a JSON number on the real platform (reference §9); 13 digits are exact in a double
   return { requestID: Number(requestId), tokenType: TOKEN_TYPE, dispositionMessage, binarySecurityToken, secret, errors: null };
 }

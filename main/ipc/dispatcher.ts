@@ -28,7 +28,8 @@ export interface Dispatcher {
 function allowed(access: Access, session: ClientSession): ApiError | undefined {
   if (access === 'anyone') return undefined;
   if (!session.user) return { code: 'not-signed-in', message: 'Sign in first.', messageAr: 'سجّل الدخول أولاً.' };
-  if (access === 'manager' && session.user.role !== 'manager') return { code: 'forbidden', message: 'Only a manager can do this.', messageAr: 'هذه العملية للمدير فقط.' };
+  if (access === 'manager' && session.user.role !== 'manager')
+    return { code: 'forbidden', message: 'Only a manager can do this.', messageAr: 'هذه العملية للمدير فقط.' };
   return undefined;
 }
 
@@ -59,7 +60,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const definition = API[method];
       // who may call comes first: a cashier probing a manager method learns nothing about its arguments
-      const denied = allowed(definition.access, session) ?? (session.user && !ALLOWED_BEFORE_PIN_CHANGE.has(method) && options.pinChangeRequired(session) ? PIN_CHANGE_FIRST : undefined);
+      const denied =
+        allowed(definition.access, session) ??
+        (session.user && !ALLOWED_BEFORE_PIN_CHANGE.has(method) && options.pinChangeRequired(session) ? PIN_CHANGE_FIRST : undefined);
       if (denied) {
         log.info('api.denied', { method, code: denied.code });
         return { ok: false, error: denied };
@@ -84,7 +87,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           return { ok: false, error: translated };
         }
         log.error('api.internal-error', { method, ...errorFields(e) });
-        return { ok: false, error: { code: 'internal', message: 'Something went wrong; the operation was not completed. Details are in the log.', messageAr: 'حدث خطأ ولم تكتمل العملية. التفاصيل في السجل.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'Something went wrong; the operation was not completed. Details are in the log.',
+            messageAr: 'حدث خطأ ولم تكتمل العملية. التفاصيل في السجل.',
+          },
+        };
       }
     },
   };

@@ -69,7 +69,12 @@ export interface ValidatedIpc {
   dispose(): void;
 }
 
-export function registerValidatedIpc(ipcMain: IpcMainLike, dispatcher: Dispatcher, sessions: { get(clientId: string): ClientSession }, logger: Logger): ValidatedIpc {
+export function registerValidatedIpc(
+  ipcMain: IpcMainLike,
+  dispatcher: Dispatcher,
+  sessions: { get(clientId: string): ClientSession },
+  logger: Logger,
+): ValidatedIpc {
   const log = logger.child({ component: 'ipc' });
   const windows = new Map<number, EventTarget>();
   const trusted = new Set<number>();

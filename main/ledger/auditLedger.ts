@@ -54,10 +54,19 @@ export function auditLedger(db: SqliteDatabase, options: AuditOptions = {}): Aud
       chains.add(row.chain_id);
       const firstOfChain = previous?.chain_id !== row.chain_id;
       const expectedIcv = firstOfChain ? 1 : previous!.icv + 1;
-      if (row.icv !== expectedIcv) report(row, 'icv', `ICV ${row.icv} follows ${firstOfChain ? 'the start of the chain' : `ICV ${previous!.icv}`}: expected ${expectedIcv} (a gap or a repeat)`);
+      if (row.icv !== expectedIcv)
+        report(
+          row,
+          'icv',
+          `ICV ${row.icv} follows ${firstOfChain ? 'the start of the chain' : `ICV ${previous!.icv}`}: expected ${expectedIcv} (a gap or a repeat)`,
+        );
       const expectedPih = firstOfChain ? INITIAL_PIH : previous!.hash;
       if (row.pih !== expectedPih) {
-        report(row, 'pih', `PIH ${row.pih} does not equal ${firstOfChain ? 'the initial PIH' : `the hash of ICV ${previous!.icv} (${previous!.hash})`}: the chain forks here`);
+        report(
+          row,
+          'pih',
+          `PIH ${row.pih} does not equal ${firstOfChain ? 'the initial PIH' : `the hash of ICV ${previous!.icv} (${previous!.hash})`}: the chain forks here`,
+        );
       }
       const uuidAt = seenUuid.get(row.uuid);
       if (uuidAt !== undefined) report(row, 'duplicate-uuid', `UUID ${row.uuid} was already used by document ${uuidAt}`);

@@ -73,15 +73,27 @@ describe('Ledger issuance', () => {
   it('credit notes: reference an invoice of this device, and never return more than was sold', async () => {
     const { db, ledger } = freshLedger();
     const inv = await ledger.issue(sale(simplifiedInvoice()), egs.signing); // milk × 2, bread × 1
-    await expect(ledger.issue(sale(creditNote({ billingReference: { number: 'T1-999999' } })), egs.signing)).rejects.toThrow(/no invoice T1-999999 was issued by this device/);
+    await expect(ledger.issue(sale(creditNote({ billingReference: { number: 'T1-999999' } })), egs.signing)).rejects.toThrow(
+      /no invoice T1-999999 was issued by this device/,
+    );
     await ledger.issue(sale(creditNote({ billingReference: { number: inv.number } })), egs.signing); // 1 milk back
-    const tooMany = sale(creditNote({ billingReference: { number: inv.number }, lines: [{ name: 'حليب طازج | Fresh milk', quantity: '2', unitPrice: '6.50', vat: { category: 'S', rate: '15' } }] }));
+    const tooMany = sale(
+      creditNote({
+        billingReference: { number: inv.number },
+        lines: [{ name: 'حليب طازج | Fresh milk', quantity: '2', unitPrice: '6.50', vat: { category: 'S', rate: '15' } }],
+      }),
+    );
     const refusal = await ledger.issue(tooMany, egs.signing).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(LedgerError);
     expect((refusal as LedgerError).reason).toBe('return-exceeds-sale');
     expect((refusal as LedgerError).message).toMatch(/lines\.0\.quantity: returning 2 .* sold 2 and 1 were already returned \(1 left\)/);
     // by explicit original line
-    const bread = sale(creditNote({ billingReference: { number: inv.number }, lines: [{ name: 'Bread (returned)', quantity: '1', unitPrice: '3.00', originalLine: 2, vat: { category: 'S', rate: '15' } }] }));
+    const bread = sale(
+      creditNote({
+        billingReference: { number: inv.number },
+        lines: [{ name: 'Bread (returned)', quantity: '1', unitPrice: '3.00', originalLine: 2, vat: { category: 'S', rate: '15' } }],
+      }),
+    );
     await ledger.issue(bread, egs.signing);
     await expect(ledger.issue(bread, egs.signing)).rejects.toThrow(/0 left/);
     expect(count(db, 'documents')).toBe(3);
@@ -159,7 +171,16 @@ describe('Ledger issuance', () => {
     await ledger.issue(sale(simplifiedInvoice()), egs.signing);
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages}`); // the database cannot grow: SQLite reports SQLITE_FULL, as on a full disk
-    const big = sale(simplifiedInvoice({ lines: Array.from({ length: 200 }, (_, i) => ({ name: `Item number ${i}`, quantity: '1', unitPrice: '1.00', vat: { category: 'S' as const, rate: '15' } })) }));
+    const big = sale(
+      simplifiedInvoice({
+        lines: Array.from({ length: 200 }, (_, i) => ({
+          name: `Item number ${i}`,
+          quantity: '1',
+          unitPrice: '1.00',
+          vat: { category: 'S' as const, rate: '15' },
+        })),
+      }),
+    );
     const refusal = await ledger.issue(big, egs.signing).catch((e: unknown) => e);
     expect((refusal as LedgerError).reason).toBe('storage-full');
     expect((refusal as Error).message).toMatch(/full.*not issued/);

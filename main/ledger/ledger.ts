@@ -96,7 +96,8 @@ export class Ledger {
     return this.serialised(() => {
       const original = this.q.documentById.get(documentId);
       if (!original) throw new LedgerError('unknown-original', `document ${documentId} does not exist`);
-      if (this.q.jobState.get(documentId)?.state !== 'rejected') throw new LedgerError('not-rejected', `document ${original.number} was not rejected by Fatoora; only rejected documents are re-issued`);
+      if (this.q.jobState.get(documentId)?.state !== 'rejected')
+        throw new LedgerError('not-rejected', `document ${original.number} was not rejected by Fatoora; only rejected documents are re-issued`);
       if (this.q.correctionOf.get(documentId)) throw new LedgerError('not-rejected', `document ${original.number} was already re-issued`);
       const sale = corrected ?? (JSON.parse(original.input_json) as SaleInput);
       return this.issueNow(sale, signing, original, {});
@@ -147,10 +148,16 @@ export class Ledger {
   private checkCertificate(signing: Signing, now: Date): void {
     const { notAfter, notBefore } = signing.certificate;
     if (now.getTime() > notAfter.getTime()) {
-      throw new LedgerError('certificate-expired', `the signing certificate (CSID) expired on ${notAfter.toISOString()}: renew it before issuing; nothing was signed`);
+      throw new LedgerError(
+        'certificate-expired',
+        `the signing certificate (CSID) expired on ${notAfter.toISOString()}: renew it before issuing; nothing was signed`,
+      );
     }
     if (now.getTime() < notBefore.getTime()) {
-      throw new LedgerError('certificate-not-yet-valid', `the signing certificate (CSID) is valid only from ${notBefore.toISOString()}; check the device clock`);
+      throw new LedgerError(
+        'certificate-not-yet-valid',
+        `the signing certificate (CSID) is valid only from ${notBefore.toISOString()}; check the device clock`,
+      );
     }
   }
 
@@ -356,12 +363,26 @@ function formatNumber(prefix: string, n: number): string {
 }
 
 /** A note line without originalLine is matched to the one original line with the same name, price and VAT. */
-function matchOriginalLine(line: DocumentInput['lines'][number], sold: { line_id: number; name: string; unit_price: string; vat_category: string; vat_rate: string }[], index: number): number {
+function matchOriginalLine(
+  line: DocumentInput['lines'][number],
+  sold: { line_id: number; name: string; unit_price: string; vat_category: string; vat_rate: string }[],
+  index: number,
+): number {
   const matches = sold.filter(
-    (s) => s.name === line.name && Decimal.parse(s.unit_price).eq(Decimal.parse(line.unitPrice)) && s.vat_category === line.vat.category && Decimal.parse(s.vat_rate).eq(Decimal.parse(line.vat.rate)),
+    (s) =>
+      s.name === line.name &&
+      Decimal.parse(s.unit_price).eq(Decimal.parse(line.unitPrice)) &&
+      s.vat_category === line.vat.category &&
+      Decimal.parse(s.vat_rate).eq(Decimal.parse(line.vat.rate)),
   );
   if (matches.length !== 1) {
-    throw new LedgerError('unknown-original', matches.length === 0 ? `no line of the original invoice matches "${line.name}" at ${line.unitPrice}` : `"${line.name}" matches several original lines: give originalLine`, `lines.${index}.originalLine`);
+    throw new LedgerError(
+      'unknown-original',
+      matches.length === 0
+        ? `no line of the original invoice matches "${line.name}" at ${line.unitPrice}`
+        : `"${line.name}" matches several original lines: give originalLine`,
+      `lines.${index}.originalLine`,
+    );
   }
   return matches[0]!.line_id;
 }

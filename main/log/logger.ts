@@ -12,16 +12,7 @@ import { isSecret, REDACTED, type Secret } from './secret';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-export type LogValue =
-  | string
-  | number
-  | boolean
-  | bigint
-  | null
-  | undefined
-  | Secret
-  | readonly LogValue[]
-  | { readonly [key: string]: LogValue };
+export type LogValue = string | number | boolean | bigint | null | undefined | Secret | readonly LogValue[] | { readonly [key: string]: LogValue };
 
 export type LogFields = { readonly [key: string]: LogValue };
 

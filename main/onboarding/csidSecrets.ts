@@ -31,7 +31,14 @@ function readStored(text: string | undefined): StoredSecret | undefined {
   return undefined;
 }
 
-export async function saveCsidSecret(secrets: SecretStore, environment: FatooraEnvironment, kind: CsidKind, secret: Secret, requestId: string, certificate: Certificate): Promise<void> {
+export async function saveCsidSecret(
+  secrets: SecretStore,
+  environment: FatooraEnvironment,
+  kind: CsidKind,
+  secret: Secret,
+  requestId: string,
+  certificate: Certificate,
+): Promise<void> {
   const value: StoredSecret = { secret: secret.reveal(), requestId, certificateSha256: sha256Hex(certificate.der) };
   await secrets.set(credentialsEntry(environment, kind), JSON.stringify(value));
 }

@@ -110,7 +110,7 @@ export const TEXT = {
     ar: 'الشهادة الصادرة من فاتورة لا تغطي الفواتير المبسطة التي يصدرها هذا الجهاز. أعد التسجيل بأنواع الفواتير الصحيحة.',
   },
   keyMismatch: {
-    en: 'The certificate Fatoora issued is not for this device\'s key. Nothing was saved; run onboarding again.',
+    en: "The certificate Fatoora issued is not for this device's key. Nothing was saved; run onboarding again.",
     ar: 'الشهادة الصادرة من فاتورة لا تخص مفتاح هذا الجهاز. لم يُحفظ شيء؛ أعد التسجيل.',
   },
   keyMissing: (environment: string) => ({

@@ -22,7 +22,15 @@ import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
 import { equalBytes } from '../../app/bytes/hex';
 import { parseCertificate, type Certificate } from '../../app/x509/parseCertificate';
 import { KeychainUnavailableError } from '../../native/keychain/secretStore';
-import { CredentialEnvironmentError, type FatooraClient, type FatooraCredentials, type FatooraEnvironment, type FatooraMessage, type FatooraOutcome, type IssuedCsid } from '../fatoora/index';
+import {
+  CredentialEnvironmentError,
+  type FatooraClient,
+  type FatooraCredentials,
+  type FatooraEnvironment,
+  type FatooraMessage,
+  type FatooraOutcome,
+  type IssuedCsid,
+} from '../fatoora/index';
 import { createKeyCustody, DeviceKeyMissingError, keyFingerprint, type KeyCustody } from '../keyCustody/index';
 import { errorFields, silentLogger } from '../log/logger';
 import type { Secret } from '../log/secret';
@@ -61,7 +69,13 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
   const strict = (environment: FatooraEnvironment): boolean => environment !== 'developer-portal';
 
   async function progress(row: Pick<OnboardingRow, 'environment' | 'procedure' | 'step'>, point: ProgressPoint, detail?: string): Promise<void> {
-    const event: OnboardingProgress = { environment: row.environment, procedure: row.procedure ?? 'onboard', step: row.step, point, ...(detail ? { detail } : {}) };
+    const event: OnboardingProgress = {
+      environment: row.environment,
+      procedure: row.procedure ?? 'onboard',
+      step: row.step,
+      point,
+      ...(detail ? { detail } : {}),
+    };
     log.info('onboarding.progress', { ...event });
     await options.onProgress?.(event);
   }
@@ -104,7 +118,8 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
   async function checkIssued(row: OnboardingRow, certificate: Certificate): Promise<void> {
     if (!strict(row.environment)) return;
     const shop = shopOf(row);
-    if (certificate.zatca.vatNumber !== shop.vatNumber) throw new OnboardingError('vat-mismatch', TEXT.vatMismatch(shop.vatNumber, certificate.zatca.vatNumber));
+    if (certificate.zatca.vatNumber !== shop.vatNumber)
+      throw new OnboardingError('vat-mismatch', TEXT.vatMismatch(shop.vatNumber, certificate.zatca.vatNumber));
     if (!equalBytes(certificate.publicKey, await custody.publicKey(row.environment))) throw new OnboardingError('key-mismatch', TEXT.keyMismatch);
     if (certificate.zatca.invoiceTypes?.[1] !== '1') throw new OnboardingError('certificate-type', TEXT.certificateType);
   }
@@ -138,7 +153,19 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
     const at = now();
     const fingerprint = keyFingerprint(certificate.publicKey);
     db.transaction(() => {
-      q.addHistory.run(row.environment, kind, requestId, certificate.serialDecimal, certificate.issuerName, certificate.base64Der, certificate.notBefore.getTime(), certificate.notAfter.getTime(), fingerprint, row.procedure ?? 'onboard', at);
+      q.addHistory.run(
+        row.environment,
+        kind,
+        requestId,
+        certificate.serialDecimal,
+        certificate.issuerName,
+        certificate.base64Der,
+        certificate.notBefore.getTime(),
+        certificate.notAfter.getTime(),
+        fingerprint,
+        row.procedure ?? 'onboard',
+        at,
+      );
       const cleared = { pending_kind: null, pending_token: null, pending_request_id: null, last_error_code: null, last_error: null } as const;
       if (kind === 'compliance') {
         update(row.environment, {
@@ -172,7 +199,13 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
         ready_at: at,
       });
     }).immediate();
-    log.info('onboarding.csid-stored', { environment: row.environment, kind, requestId, serial: certificate.serialDecimal, notAfter: certificate.notAfter.toISOString() });
+    log.info('onboarding.csid-stored', {
+      environment: row.environment,
+      kind,
+      requestId,
+      serial: certificate.serialDecimal,
+      notAfter: certificate.notAfter.toISOString(),
+    });
     // the compliance CSID has done its work; its secret is not kept
     if (kind === 'production') await secrets.delete(credentialsEntry(row.environment, 'compliance'));
   }
@@ -232,7 +265,9 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
     update(row.environment, { csr_submitted: 1 });
     await progress(row, 'sending');
     run.otp = undefined; // one request per OTP, whatever its answer
-    const outcome = current ? await client.renewProductionCsid(current, { csr: row.csr_pem, otp }) : await client.requestComplianceCsid({ csr: row.csr_pem, otp });
+    const outcome = current
+      ? await client.renewProductionCsid(current, { csr: row.csr_pem, otp })
+      : await client.requestComplianceCsid({ csr: row.csr_pem, otp });
     switch (outcome.kind) {
       case 'accepted':
       case 'accepted-with-warnings':
@@ -322,7 +357,12 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
     const e = errors.find((m) => m.code === 'Missing-ComplianceSteps' || /compliance steps/i.test(m.message));
     if (!e) return undefined;
     const list = /\[([^\]]*)\]/.exec(e.message)?.[1];
-    return list === undefined ? [] : list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    return list === undefined
+      ? []
+      : list
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
   }
 
   interface RunState {
@@ -362,7 +402,13 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
         }
       } catch (err) {
         const mapped = mapError(err, environment);
-        log.warn('onboarding.failed', { environment, procedure: row.procedure, step: row.step, code: mapped.code, ...(mapped === err ? {} : errorFields(err)) });
+        log.warn('onboarding.failed', {
+          environment,
+          procedure: row.procedure,
+          step: row.step,
+          code: mapped.code,
+          ...(mapped === err ? {} : errorFields(err)),
+        });
         if (rowOf(environment)) update(environment, { last_error_code: mapped.code, last_error: mapped.en });
         throw mapped;
       }
@@ -413,7 +459,8 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
         const json = shopJson(input.shop);
         const existing = rowOf(environment);
         if (existing && existing.shop_json !== json) throw new OnboardingError('onboarding-in-progress', TEXT.differentShop(environment));
-        if (existing && existing.procedure !== null && existing.procedure !== 'onboard') throw new OnboardingError('onboarding-in-progress', TEXT.busy(environment, existing.procedure));
+        if (existing && existing.procedure !== null && existing.procedure !== 'onboard')
+          throw new OnboardingError('onboarding-in-progress', TEXT.busy(environment, existing.procedure));
         db.transaction(() => {
           if (!existing) {
             const egs = newEgsIdentity(input.shop);
@@ -448,7 +495,16 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
         if (row.procedure === 'renew') return runProcedure(row.environment, otp);
         if (row.procedure !== null) throw new OnboardingError('onboarding-in-progress', TEXT.busy(row.environment, row.procedure));
         if (!row.production_token) throw new OnboardingError('not-onboarded', TEXT.notOnboarded(row.environment));
-        update(row.environment, { procedure: 'renew', step: 'csr', csr_submitted: 0, compliance_passed: '[]', compliance_icv: 0, compliance_pih: null, last_error_code: null, last_error: null });
+        update(row.environment, {
+          procedure: 'renew',
+          step: 'csr',
+          csr_submitted: 0,
+          compliance_passed: '[]',
+          compliance_icv: 0,
+          compliance_pih: null,
+          last_error_code: null,
+          last_error: null,
+        });
         log.info('onboarding.renewal-started', { environment: row.environment, serial: row.production_serial });
         return runProcedure(row.environment, otp);
       });
@@ -518,7 +574,9 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
       const row = rowOf(environment);
       if (!row) throw new OnboardingError('not-onboarded', TEXT.notOnboarded(environment));
       if (!row.production_token || row.procedure === 'rotate') {
-        throw row.procedure ? new OnboardingError('not-onboarded', TEXT.notReady(environment, row.step)) : new OnboardingError('not-onboarded', TEXT.notOnboarded(environment));
+        throw row.procedure
+          ? new OnboardingError('not-onboarded', TEXT.notReady(environment, row.step))
+          : new OnboardingError('not-onboarded', TEXT.notOnboarded(environment));
       }
       const certificate = parseCertificate(row.production_token);
       const checkValidity = (): void => {

@@ -75,7 +75,14 @@ export function requiredComplianceSteps(invoiceType: string): string[] {
 const SAMPLE_BUYER = {
   name: 'مشتري تجريبي | Sample Buyer',
   vatNumber: '300000000000003',
-  address: { street: 'طريق الملك فهد | King Fahd Road', building: '1234', district: 'العليا | Olaya', city: 'الرياض | Riyadh', postalCode: '12345', country: 'SA' },
+  address: {
+    street: 'طريق الملك فهد | King Fahd Road',
+    building: '1234',
+    district: 'العليا | Olaya',
+    city: 'الرياض | Riyadh',
+    postalCode: '12345',
+    country: 'SA',
+  },
 } as const;
 
 const SAMPLE_LINE = { name: 'صنف تجريبي | Sample item', quantity: '1', unitPrice: '10.00', vat: { category: 'S', rate: '15' } } as const;

@@ -62,7 +62,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function unknownKeys(problems: Problems, value: Record<string, unknown>, known: readonly string[], prefix: string): void {
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) problem(problems, `${prefix}${key}`, `unknown field (known: ${known.join(', ')})`, `حقل غير معروف (الحقول المعروفة: ${known.join('، ')})`);
+    if (!known.includes(key))
+      problem(problems, `${prefix}${key}`, `unknown field (known: ${known.join(', ')})`, `حقل غير معروف (الحقول المعروفة: ${known.join('، ')})`);
   }
 }
 
@@ -82,7 +83,12 @@ function csrText(problems: Problems, value: unknown, field: string, label: { en:
   if (typeof value !== 'string' || value.trim() === '') return problem(problems, field, `${label.en} is required`, `${label.ar} مطلوب`);
   const text = value.trim();
   if (!PRINTABLE_ASCII.test(text) || !/[A-Za-z0-9]/.test(text)) {
-    return problem(problems, field, `${label.en} must be written in Latin letters and digits (it goes into the certificate request)`, `يجب كتابة ${label.ar} بحروف لاتينية وأرقام (يدخل في طلب الشهادة)`);
+    return problem(
+      problems,
+      field,
+      `${label.en} must be written in Latin letters and digits (it goes into the certificate request)`,
+      `يجب كتابة ${label.ar} بحروف لاتينية وأرقام (يدخل في طلب الشهادة)`,
+    );
   }
   if (CSR_FORBIDDEN.test(text)) {
     return problem(problems, field, `${label.en} must not contain any of ! @ # $ % & * _ <`, `يجب ألا يحتوي ${label.ar} على أي من الرموز ! @ # $ % & * _ <`);
@@ -92,10 +98,22 @@ function csrText(problems: Problems, value: unknown, field: string, label: { en:
 }
 
 function parseAddress(problems: Problems, value: unknown): ShopAddress | undefined {
-  if (!isRecord(value)) return problem(problems, 'address', 'the shop address is required (an object with street, building, district, city, postalCode)', 'عنوان المتجر مطلوب (الشارع، رقم المبنى، الحي، المدينة، الرمز البريدي)');
+  if (!isRecord(value))
+    return problem(
+      problems,
+      'address',
+      'the shop address is required (an object with street, building, district, city, postalCode)',
+      'عنوان المتجر مطلوب (الشارع، رقم المبنى، الحي، المدينة، الرمز البريدي)',
+    );
   unknownKeys(problems, value, ADDRESS_KEYS, 'address.');
   const street = freeText(problems, value.street, 'address.street', { en: 'the street', ar: 'اسم الشارع' });
-  const additionalStreet = freeText(problems, value.additionalStreet, 'address.additionalStreet', { en: 'the additional street', ar: 'اسم الشارع الإضافي' }, true);
+  const additionalStreet = freeText(
+    problems,
+    value.additionalStreet,
+    'address.additionalStreet',
+    { en: 'the additional street', ar: 'اسم الشارع الإضافي' },
+    true,
+  );
   const district = freeText(problems, value.district, 'address.district', { en: 'the district', ar: 'اسم الحي' });
   const city = freeText(problems, value.city, 'address.city', { en: 'the city', ar: 'اسم المدينة' });
   const province = freeText(problems, value.province, 'address.province', { en: 'the province', ar: 'اسم المنطقة' }, true);
@@ -110,7 +128,12 @@ function parseAddress(problems: Problems, value: unknown): ShopAddress | undefin
   let shortAddress: string | undefined;
   if (value.shortAddress !== undefined) {
     if (typeof value.shortAddress !== 'string' || !/^[A-Z]{4}\d{4}$/.test(value.shortAddress)) {
-      problem(problems, 'address.shortAddress', 'the short national address must be 4 capital letters and 4 digits, e.g. RRRD2929', 'يجب أن يتكون العنوان الوطني المختصر من 4 حروف لاتينية كبيرة و4 أرقام، مثل RRRD2929');
+      problem(
+        problems,
+        'address.shortAddress',
+        'the short national address must be 4 capital letters and 4 digits, e.g. RRRD2929',
+        'يجب أن يتكون العنوان الوطني المختصر من 4 حروف لاتينية كبيرة و4 أرقام، مثل RRRD2929',
+      );
     } else shortAddress = value.shortAddress;
   }
   if (street === undefined || district === undefined || city === undefined || building === undefined || postalCode === undefined) return undefined;
@@ -131,7 +154,12 @@ function parseShop(problems: Problems, json: unknown): ShopProfile | undefined {
   unknownKeys(problems, json, SHOP_KEYS, '');
   let vatNumber: string | undefined;
   if (typeof json.vatNumber !== 'string' || !/^3\d{13}3$/.test(json.vatNumber)) {
-    problem(problems, 'vatNumber', 'the VAT number must be 15 digits, starting and ending with 3', 'يجب أن يتكون الرقم الضريبي من 15 رقمًا يبدأ بالرقم 3 وينتهي به');
+    problem(
+      problems,
+      'vatNumber',
+      'the VAT number must be 15 digits, starting and ending with 3',
+      'يجب أن يتكون الرقم الضريبي من 15 رقمًا يبدأ بالرقم 3 وينتهي به',
+    );
   } else vatNumber = json.vatNumber;
   let crn: string | undefined;
   if (typeof json.crn !== 'string' || !/^\d{10}$/.test(json.crn)) {
@@ -144,40 +172,67 @@ function parseShop(problems: Problems, json: unknown): ShopProfile | undefined {
   } else {
     unknownKeys(problems, json.sellerName, ['ar', 'en'], 'sellerName.');
     let ar = freeText(problems, json.sellerName.ar, 'sellerName.ar', { en: 'the Arabic seller name', ar: 'اسم البائع بالعربية' });
-    if (ar !== undefined && !ARABIC_LETTER.test(ar)) ar = problem(problems, 'sellerName.ar', 'the Arabic seller name must be written in Arabic letters', 'يجب كتابة اسم البائع بالعربية بحروف عربية');
+    if (ar !== undefined && !ARABIC_LETTER.test(ar))
+      ar = problem(problems, 'sellerName.ar', 'the Arabic seller name must be written in Arabic letters', 'يجب كتابة اسم البائع بالعربية بحروف عربية');
     const en = csrText(problems, json.sellerName.en, 'sellerName.en', { en: 'the English seller name', ar: 'اسم البائع بالإنجليزية' });
     if (ar !== undefined && en !== undefined) {
       if (new TextEncoder().encode(`${ar} | ${en}`).length > 255) {
-        problem(problems, 'sellerName', 'the Arabic and English names together must fit 255 bytes (QR tag 1, reference §6)', 'يجب ألا يتجاوز الاسمان العربي والإنجليزي معًا 255 بايت (رمز QR)');
+        problem(
+          problems,
+          'sellerName',
+          'the Arabic and English names together must fit 255 bytes (QR tag 1, reference §6)',
+          'يجب ألا يتجاوز الاسمان العربي والإنجليزي معًا 255 بايت (رمز QR)',
+        );
       } else sellerName = { ar, en };
     }
   }
   let branch = csrText(problems, json.branch, 'branch', { en: 'the branch name', ar: 'اسم الفرع' });
   if (branch !== undefined && vatNumber !== undefined && vatNumber[10] === '1' && !/^\d{10}$/.test(branch)) {
-    branch = problem(problems, 'branch', 'for a VAT group (11th digit of the VAT number is 1) the branch must be the member\'s 10-digit TIN', 'في حالة المجموعة الضريبية (الرقم الحادي عشر من الرقم الضريبي هو 1) يجب أن يكون الفرع هو الرقم المميز للعضو المكون من 10 أرقام');
+    branch = problem(
+      problems,
+      'branch',
+      "for a VAT group (11th digit of the VAT number is 1) the branch must be the member's 10-digit TIN",
+      'في حالة المجموعة الضريبية (الرقم الحادي عشر من الرقم الضريبي هو 1) يجب أن يكون الفرع هو الرقم المميز للعضو المكون من 10 أرقام',
+    );
   }
   const address = parseAddress(problems, json.address);
   const industry = csrText(problems, json.industry, 'industry', { en: 'the industry (business category)', ar: 'نشاط المنشأة' });
   let invoiceTypes: InvoiceTypes | undefined;
   if (!INVOICE_TYPES.includes(json.invoiceTypes as InvoiceTypes)) {
-    problem(problems, 'invoiceTypes', 'the invoice types must be "simplified" or "simplified+standard"', 'يجب أن تكون أنواع الفواتير "simplified" (مبسطة) أو "simplified+standard" (مبسطة وقياسية)');
+    problem(
+      problems,
+      'invoiceTypes',
+      'the invoice types must be "simplified" or "simplified+standard"',
+      'يجب أن تكون أنواع الفواتير "simplified" (مبسطة) أو "simplified+standard" (مبسطة وقياسية)',
+    );
   } else invoiceTypes = json.invoiceTypes as InvoiceTypes;
   const terminalName = csrText(problems, json.terminalName, 'terminalName', { en: 'the terminal name', ar: 'اسم الجهاز' }, true);
 
-  if (!vatNumber || !crn || !sellerName || !branch || !address || !industry || !invoiceTypes || (json.terminalName !== undefined && !terminalName)) return undefined;
+  if (!vatNumber || !crn || !sellerName || !branch || !address || !industry || !invoiceTypes || (json.terminalName !== undefined && !terminalName))
+    return undefined;
   return { vatNumber, crn, sellerName, branch, address, industry, invoiceTypes, ...(terminalName !== undefined ? { terminalName } : {}) };
 }
 
 export function checkEnvironment(problems: Problems, value: unknown): FatooraEnvironment | undefined {
   if (isFatooraEnvironment(value)) return value;
-  return problem(problems, 'environment', `the environment must be one of ${FATOORA_ENVIRONMENTS.join(', ')}`, `يجب أن تكون البيئة إحدى: ${FATOORA_ENVIRONMENTS.join('، ')}`);
+  return problem(
+    problems,
+    'environment',
+    `the environment must be one of ${FATOORA_ENVIRONMENTS.join(', ')}`,
+    `يجب أن تكون البيئة إحدى: ${FATOORA_ENVIRONMENTS.join('، ')}`,
+  );
 }
 
 export function checkOtp(problems: Problems, value: unknown): Secret | undefined {
   const text = value instanceof Secret ? value.reveal() : value;
   if (typeof text !== 'string' || !/^\d{6}$/.test(text)) {
     // the message never repeats what was typed: it might be a real OTP with a typo
-    return problem(problems, 'otp', 'the OTP must be the 6 digits shown in the Fatoora portal', 'يجب أن يكون رمز التحقق (OTP) هو الأرقام الستة الظاهرة في بوابة فاتورة');
+    return problem(
+      problems,
+      'otp',
+      'the OTP must be the 6 digits shown in the Fatoora portal',
+      'يجب أن يكون رمز التحقق (OTP) هو الأرقام الستة الظاهرة في بوابة فاتورة',
+    );
   }
   return value instanceof Secret ? value : new Secret(text);
 }

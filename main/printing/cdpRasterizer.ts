@@ -88,7 +88,10 @@ export class CdpRasterizer implements ReceiptRasterizer {
       )) as { data: string };
       const bitmap = decodePng(Buffer.from(shot.data, 'base64'));
       if (bitmap.width !== widthPx || bitmap.height !== measure.height) {
-        throw new RasterizeError('wrong-size', `the capture is ${bitmap.width}×${bitmap.height} px, expected ${widthPx}×${measure.height} (device scale factor or zoom is not 1)`);
+        throw new RasterizeError(
+          'wrong-size',
+          `the capture is ${bitmap.width}×${bitmap.height} px, expected ${widthPx}×${measure.height} (device scale factor or zoom is not 1)`,
+        );
       }
       return { bitmap, qrBox: measure.qrBox };
     });
@@ -159,7 +162,10 @@ export class CdpRasterizer implements ReceiptRasterizer {
     try {
       page = await deadline(opening, this.openTimeoutMs, 'opening the receipt page');
     } catch (e) {
-      opening.then((late) => late.close(), () => undefined); // one that opens after its deadline is closed, not leaked
+      opening.then(
+        (late) => late.close(),
+        () => undefined,
+      ); // one that opens after its deadline is closed, not leaked
       throw e instanceof RasterizeError ? e : new RasterizeError('open-failed', `could not open the receipt page: ${(e as Error).message}`, { cause: e });
     }
     const live: LivePage = { page, goneReason: null, goneListeners: new Set(), width: 0, height: 0 };
@@ -171,9 +177,15 @@ export class CdpRasterizer implements ReceiptRasterizer {
     try {
       const fonts = this.options.fonts ?? shippedReceiptFonts();
       this.fontCss ??= fontFaceCss(fonts);
-      const faces = (await this.evaluate(live, 'loading the receipt fonts', writeHostPageScript(hostPageHtml(this.fontCss)), this.openTimeoutMs)) as FaceStatus[];
+      const faces = (await this.evaluate(
+        live,
+        'loading the receipt fonts',
+        writeHostPageScript(hostPageHtml(this.fontCss)),
+        this.openTimeoutMs,
+      )) as FaceStatus[];
       const missing = facesNotLoaded(faces, fonts);
-      if (missing.length > 0) throw new RasterizeError('fonts-not-loaded', `the app's receipt fonts did not load (${missing.join(', ')}); receipts would fall back to OS fonts`);
+      if (missing.length > 0)
+        throw new RasterizeError('fonts-not-loaded', `the app's receipt fonts did not load (${missing.join(', ')}); receipts would fall back to OS fonts`);
     } catch (e) {
       this.discard(live);
       throw this.typed(e, live, 'loading the receipt fonts');
@@ -182,7 +194,12 @@ export class CdpRasterizer implements ReceiptRasterizer {
   }
 
   private async evaluate(live: LivePage, what: string, expression: string, timeoutMs = this.stepTimeoutMs): Promise<unknown> {
-    const reply = (await this.step(live, what, live.page.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }), timeoutMs)) as EvaluateResult;
+    const reply = (await this.step(
+      live,
+      what,
+      live.page.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }),
+      timeoutMs,
+    )) as EvaluateResult;
     if (reply.exceptionDetails) {
       throw new RasterizeError('page-error', `${what}: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text ?? 'script failed'}`);
     }

@@ -26,7 +26,7 @@ function decodeSimplePng(buf: Buffer): RgbaBitmap | null {
   let height = 0;
   let channels = 0;
   const idat: Buffer[] = [];
-  for (let o = 8; o + 8 <= buf.length; ) {
+  for (let o = 8; o + 8 <= buf.length;) {
     const len = buf.readUInt32BE(o);
     const type = buf.toString('latin1', o + 4, o + 8);
     const data = buf.subarray(o + 8, o + 8 + len);

@@ -22,7 +22,15 @@ export type PrintFailureKind =
   /** The printer stopped answering. */
   | 'timeout';
 
-const RETRYABLE: ReadonlySet<PrintFailureKind> = new Set(['render-failed', 'printer-unreachable', 'paper-out', 'cover-open', 'printer-error', 'connection-lost', 'timeout']);
+const RETRYABLE: ReadonlySet<PrintFailureKind> = new Set([
+  'render-failed',
+  'printer-unreachable',
+  'paper-out',
+  'cover-open',
+  'printer-error',
+  'connection-lost',
+  'timeout',
+]);
 
 export class PrintError extends Error {
   override readonly name = 'PrintError';

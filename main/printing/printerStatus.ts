@@ -38,20 +38,25 @@ export function statusQueryBytes(): Uint8Array {
 
 export function statusFromReplies(address: string, replies: Uint8Array): PrinterStatus {
   if (replies.length < QUERIES.length || ![...replies.subarray(0, QUERIES.length)].every(isStatusReply)) {
-    return { address, state: 'unknown', message: `${address}: the printer's status reply is not ESC/POS DLE EOT (${[...replies].map((b) => b.toString(16)).join(' ')})` };
+    return {
+      address,
+      state: 'unknown',
+      message: `${address}: the printer's status reply is not ESC/POS DLE EOT (${[...replies].map((b) => b.toString(16)).join(' ')})`,
+    };
   }
   const bits: PrinterStatusBits = Object.assign({}, ...QUERIES.map((k, i) => parseStatusReply(k, replies[i]!)));
-  const state: PrinterState = bits.paperEnd || bits.paperEndStop
-    ? 'paper-out'
-    : bits.coverOpen
-      ? 'cover-open'
-      : bits.errorOccurred || bits.cutterError || bits.unrecoverableError || bits.autoRecoverableError
-        ? 'error'
-        : bits.offline
-          ? 'offline'
-          : bits.paperNearEnd
-            ? 'paper-near-end'
-            : 'ready';
+  const state: PrinterState =
+    bits.paperEnd || bits.paperEndStop
+      ? 'paper-out'
+      : bits.coverOpen
+        ? 'cover-open'
+        : bits.errorOccurred || bits.cutterError || bits.unrecoverableError || bits.autoRecoverableError
+          ? 'error'
+          : bits.offline
+            ? 'offline'
+            : bits.paperNearEnd
+              ? 'paper-near-end'
+              : 'ready';
   return { address, state, bits, message: STATE_MESSAGES[state](address) };
 }
 

@@ -27,7 +27,12 @@ export async function exportReceiptPng(model: ReceiptModel, kit: ReceiptRenderKi
   return encodePng(options.monochrome ? monoToRgba(toMonochrome(bitmap, options.threshold)) : bitmap);
 }
 
-export async function exportReceiptPdf(model: ReceiptModel, template: ReceiptTemplate, renderer: ReceiptPdfRenderer, paperDots: PaperDots = 576): Promise<Buffer> {
+export async function exportReceiptPdf(
+  model: ReceiptModel,
+  template: ReceiptTemplate,
+  renderer: ReceiptPdfRenderer,
+  paperDots: PaperDots = 576,
+): Promise<Buffer> {
   const { html } = receiptDocument(model, paperDots, template);
   return renderer.pdf(html, paperDots);
 }

@@ -12,11 +12,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RECEIPT_FONT_FACES, type ReceiptFontFace } from '../../app/receipt/template/receiptFonts';
 
-export const FONTS_ROOT = [
-  process.env.DUKKAN_RESOURCES ? path.join(process.env.DUKKAN_RESOURCES, 'fonts') : '',
-  path.resolve(import.meta.dirname, '..', 'resources', 'fonts'),
-  path.resolve(import.meta.dirname, '..', 'main', 'resources', 'fonts'),
-].find((p) => p !== '' && existsSync(p)) ?? path.resolve(import.meta.dirname, '..', 'resources', 'fonts');
+export const FONTS_ROOT =
+  [
+    process.env.DUKKAN_RESOURCES ? path.join(process.env.DUKKAN_RESOURCES, 'fonts') : '',
+    path.resolve(import.meta.dirname, '..', 'resources', 'fonts'),
+    path.resolve(import.meta.dirname, '..', 'main', 'resources', 'fonts'),
+  ].find((p) => p !== '' && existsSync(p)) ?? path.resolve(import.meta.dirname, '..', 'resources', 'fonts');
 
 export interface LoadedFontFace extends ReceiptFontFace {
   readonly bytes: Uint8Array;

@@ -40,9 +40,9 @@ export function writeHostPageScript(html: string): string {
 
 /** The declared faces that did not load (by family and weight), or [] when every one did. */
 export function facesNotLoaded(statuses: readonly FaceStatus[], declared: readonly ReceiptFontFace[]): string[] {
-  return declared.filter((f) => !statuses.some((s) => s.family === f.family && s.weight === String(f.weight) && s.status === 'loaded')).map(
-    (f) => `${f.family} ${f.weight}`,
-  );
+  return declared
+    .filter((f) => !statuses.some((s) => s.family === f.family && s.weight === String(f.weight) && s.status === 'loaded'))
+    .map((f) => `${f.family} ${f.weight}`);
 }
 
 export interface ReceiptMeasure {

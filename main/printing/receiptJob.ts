@@ -54,7 +54,12 @@ export interface ReceiptRenderKit {
   readonly rasterizer: ReceiptRasterizer;
 }
 
-export async function prepareReceiptJob(model: ReceiptModel, kit: ReceiptRenderKit, profile: PaperProfile, options: PrepareOptions = {}): Promise<PreparedReceiptJob> {
+export async function prepareReceiptJob(
+  model: ReceiptModel,
+  kit: ReceiptRenderKit,
+  profile: PaperProfile,
+  options: PrepareOptions = {},
+): Promise<PreparedReceiptJob> {
   const doc = receiptDocument(model, profile.paperDots, kit.template);
   let raster;
   try {

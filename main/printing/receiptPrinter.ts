@@ -127,7 +127,17 @@ export class ReceiptPrinter {
   }
 
   private enqueue(model: ReceiptModel, openDrawer: boolean, reprintOf: number | null): Promise<PrintJob> {
-    const job: MutableJob = { id: this.jobs.length + 1, model, openDrawer, reprintOf, state: 'queued', attempts: 0, error: null, queuedAt: this.now(), finishedAt: null };
+    const job: MutableJob = {
+      id: this.jobs.length + 1,
+      model,
+      openDrawer,
+      reprintOf,
+      state: 'queued',
+      attempts: 0,
+      error: null,
+      queuedAt: this.now(),
+      finishedAt: null,
+    };
     this.jobs.push(job);
     this.emit({ type: 'job-queued', job: this.snapshot(job) });
     return this.schedule(job);

@@ -81,21 +81,23 @@ export class DeadlineWatchdog {
     const [first, second] = this.policy.alertsAtMs;
     const crossings = { firstAlert: [] as DeadlineEntry[], secondAlert: [] as DeadlineEntry[], overdue: [] as DeadlineEntry[] };
     const rows = this.q.unsettledIssuedBy.all(now - first);
-    this.db.transaction(() => {
-      for (const row of rows) {
-        const age = now - row.issued_at;
-        const over = age >= this.policy.deadlineMs;
-        const past2 = age >= second;
-        const newly = { overdue: over && row.overdue_at === null, second: past2 && row.alerted_20h_at === null, first: row.alerted_12h_at === null };
-        if (!newly.overdue && !newly.second && !newly.first) continue;
-        this.q.upsertWatch.run({ document_id: row.document_id, alerted_12h_at: now, alerted_20h_at: past2 ? now : null, overdue_at: over ? now : null });
-        // one alert per document per check: the most urgent level it reached
-        const entry = deadlineEntry(row, this.policy, now);
-        if (newly.overdue) crossings.overdue.push(entry);
-        else if (newly.second) crossings.secondAlert.push(entry);
-        else crossings.firstAlert.push(entry);
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const row of rows) {
+          const age = now - row.issued_at;
+          const over = age >= this.policy.deadlineMs;
+          const past2 = age >= second;
+          const newly = { overdue: over && row.overdue_at === null, second: past2 && row.alerted_20h_at === null, first: row.alerted_12h_at === null };
+          if (!newly.overdue && !newly.second && !newly.first) continue;
+          this.q.upsertWatch.run({ document_id: row.document_id, alerted_12h_at: now, alerted_20h_at: past2 ? now : null, overdue_at: over ? now : null });
+          // one alert per document per check: the most urgent level it reached
+          const entry = deadlineEntry(row, this.policy, now);
+          if (newly.overdue) crossings.overdue.push(entry);
+          else if (newly.second) crossings.secondAlert.push(entry);
+          else crossings.firstAlert.push(entry);
+        }
+      })
+      .immediate();
     return crossings;
   }
 

@@ -20,5 +20,13 @@ export { backoffDelay, type BackoffPolicy } from './backoff';
 export type { Connectivity } from './connectivity';
 export { DEFAULT_DEADLINE_POLICY, type DeadlineCrossings, type DeadlineEntry, type DeadlinePolicy } from './deadlineWatchdog';
 export type { AttemptRecord, CorrectiveAction, DocumentReport } from './documentReport';
-export { evidenceCsv, evidenceJson, writeOverdueEvidence, EVIDENCE_CSV_COLUMNS, type EvidenceAttempt, type EvidenceDocument, type OverdueEvidence } from './overdueEvidence';
+export {
+  evidenceCsv,
+  evidenceJson,
+  writeOverdueEvidence,
+  EVIDENCE_CSV_COLUMNS,
+  type EvidenceAttempt,
+  type EvidenceDocument,
+  type OverdueEvidence,
+} from './overdueEvidence';
 export type { AttemptOutcome, JobState } from './reportingStore';

@@ -60,7 +60,13 @@ export function transitionFor(outcome: FatooraOutcome<InvoiceResult>, backoffMs:
     case 'accepted':
       return { state: 'reported', outcome: outcome.kind, effect: 'recorded', httpStatus: outcome.httpStatus, messages: resultMessages(outcome.value) };
     case 'accepted-with-warnings':
-      return { state: 'reported-with-warnings', outcome: outcome.kind, effect: 'recorded', httpStatus: outcome.httpStatus, messages: resultMessages(outcome.value) };
+      return {
+        state: 'reported-with-warnings',
+        outcome: outcome.kind,
+        effect: 'recorded',
+        httpStatus: outcome.httpStatus,
+        messages: resultMessages(outcome.value),
+      };
     case 'already-done':
       // 409: "same hash already reported successfully" — treat as reported (reference §9; DISC 7954)
       return { state: 'reported', outcome: outcome.kind, effect: 'recorded', httpStatus: outcome.httpStatus, messages: outcome.messages };
@@ -75,9 +81,23 @@ export function transitionFor(outcome: FatooraOutcome<InvoiceResult>, backoffMs:
       return { state: 'queued', outcome: outcome.kind, effect: 'halt-credentials', httpStatus: outcome.httpStatus, messages: outcome.errors, retryInMs: 0 };
     case 'needs-compliance':
       // only a renewal answers 428; on the reporting endpoint it is an answer outside the table
-      return { state: 'queued', outcome: 'failed', effect: 'transient', httpStatus: outcome.httpStatus, messages: outcome.errors, retryInMs: backoffMs, detail: 'HTTP 428 on reporting' };
+      return {
+        state: 'queued',
+        outcome: 'failed',
+        effect: 'transient',
+        httpStatus: outcome.httpStatus,
+        messages: outcome.errors,
+        retryInMs: backoffMs,
+        detail: 'HTTP 428 on reporting',
+      };
     case 'retryable': {
-      const base = { outcome: outcome.kind, reason: outcome.reason, detail: outcome.detail, messages: outcome.errors, ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}) };
+      const base = {
+        outcome: outcome.kind,
+        reason: outcome.reason,
+        detail: outcome.detail,
+        messages: outcome.errors,
+        ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}),
+      };
       if (outcome.reason === 'payload-too-large') return { ...base, state: 'failed', effect: 'too-large' };
       const retryAfter = outcome.retryAfterMs === undefined ? undefined : Math.min(outcome.retryAfterMs, Math.max(maxWaitMs, backoffMs));
       const retryInMs = Math.max(backoffMs, retryAfter ?? 0);
@@ -91,10 +111,26 @@ export function transitionFor(outcome: FatooraOutcome<InvoiceResult>, backoffMs:
       }
       // the request may have been processed: resend the identical payload (reference §11, §12 item 25); a 409 then
       // confirms it was recorded
-      return { state: 'queued', outcome: outcome.kind, effect: 'transient', reason: outcome.reason, detail: outcome.detail, messages: [], retryInMs: backoffMs };
+      return {
+        state: 'queued',
+        outcome: outcome.kind,
+        effect: 'transient',
+        reason: outcome.reason,
+        detail: outcome.detail,
+        messages: [],
+        retryInMs: backoffMs,
+      };
     case 'failed':
       // an answer outside ZATCA's table (404 wrong URL, 406 version, unreadable body): systemic, not the document's
       // fault; keep the job and back off like an outage so a misconfiguration is not hammered
-      return { state: 'queued', outcome: outcome.kind, effect: 'transient', httpStatus: outcome.httpStatus, detail: outcome.detail, messages: outcome.errors, retryInMs: backoffMs };
+      return {
+        state: 'queued',
+        outcome: outcome.kind,
+        effect: 'transient',
+        httpStatus: outcome.httpStatus,
+        detail: outcome.detail,
+        messages: outcome.errors,
+        retryInMs: backoffMs,
+      };
   }
 }

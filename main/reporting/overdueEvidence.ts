@@ -123,16 +123,39 @@ export function evidenceCsv(e: OverdueEvidence): string {
   const lines = [EVIDENCE_CSV_COLUMNS.join(',')];
   for (const d of e.documents) {
     const log = d.attempts
-      .map((a) => [a.startedAt, a.outcome, a.httpStatus !== null ? `HTTP ${a.httpStatus}` : '', a.reason ?? '', a.messageCodes.join(' ')].filter((x) => x !== '').join(' '))
+      .map((a) =>
+        [a.startedAt, a.outcome, a.httpStatus !== null ? `HTTP ${a.httpStatus}` : '', a.reason ?? '', a.messageCodes.join(' ')]
+          .filter((x) => x !== '')
+          .join(' '),
+      )
       .join('; ');
-    const fields = [d.number, d.uuid, d.icv, d.kind, d.issueDate, d.issueTime, d.issuedAt, d.deadline, d.overdueSince, d.state, d.reportedAt, d.delayHours, d.attempts.length, log];
+    const fields = [
+      d.number,
+      d.uuid,
+      d.icv,
+      d.kind,
+      d.issueDate,
+      d.issueTime,
+      d.issuedAt,
+      d.deadline,
+      d.overdueSince,
+      d.state,
+      d.reportedAt,
+      d.delayHours,
+      d.attempts.length,
+      log,
+    ];
     lines.push(fields.map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /** Writes `<stem>.json` and `<stem>.csv` atomically into `dir`; returns their paths. */
-export function writeOverdueEvidence(e: OverdueEvidence, dir: string, stem = `overdue-evidence-${e.generatedAt.replace(/[:.]/g, '-')}`): { json: string; csv: string } {
+export function writeOverdueEvidence(
+  e: OverdueEvidence,
+  dir: string,
+  stem = `overdue-evidence-${e.generatedAt.replace(/[:.]/g, '-')}`,
+): { json: string; csv: string } {
   const json = path.join(dir, `${stem}.json`);
   const csv = path.join(dir, `${stem}.csv`);
   writeFileAtomic(json, evidenceJson(e));

@@ -10,15 +10,7 @@ export type { JobState };
 
 /** What an attempt ended with: the client's outcome kinds, or `interrupted` (the worker stopped or crashed first). */
 export type AttemptOutcome =
-  | 'accepted'
-  | 'accepted-with-warnings'
-  | 'already-done'
-  | 'rejected'
-  | 'unauthorized'
-  | 'retryable'
-  | 'unknown-outcome'
-  | 'failed'
-  | 'interrupted';
+  'accepted' | 'accepted-with-warnings' | 'already-done' | 'rejected' | 'unauthorized' | 'retryable' | 'unknown-outcome' | 'failed' | 'interrupted';
 
 /** A queued job as the worker picks it: enough to order it and to find its credentials. */
 export interface DueJobRow {

@@ -98,7 +98,14 @@ export type ReportingAlert =
       readonly correctiveAction: CorrectiveAction;
       readonly message: string;
     }
-  | { readonly kind: 'deadline'; readonly at: Date; readonly level: 'first-alert' | 'second-alert'; readonly afterHours: number; readonly documents: readonly DeadlineEntry[]; readonly message: string }
+  | {
+      readonly kind: 'deadline';
+      readonly at: Date;
+      readonly level: 'first-alert' | 'second-alert';
+      readonly afterHours: number;
+      readonly documents: readonly DeadlineEntry[];
+      readonly message: string;
+    }
   | { readonly kind: 'overdue'; readonly at: Date; readonly documents: readonly DeadlineEntry[]; readonly message: string }
   | { readonly kind: 'unexpected-answer'; readonly at: Date; readonly httpStatus?: number; readonly detail: string; readonly message: string };
 

@@ -31,7 +31,18 @@ import { systemTime, type ReportingTime, type TimerHandle } from './reportingTim
 import { reportingStatements, type ChainInfoRow, type DueJobRow, type ReportingStatements } from './reportingStore';
 import { acquireLease } from './workerLease';
 import type { ReportingChain, ReportingWorkerOptions, WorkerMode, HaltReason, ReportingStatus, ReportingAlert, ReportingEvents } from './reportingTypes';
-export type { ReportingChain, CredentialsProvider, ReportingWorkerOptions, WorkerMode, HaltReason, ReportingCounts, ReportingStatus, ReportingAlert, DocumentOutcome, ReportingEvents } from './reportingTypes';
+export type {
+  ReportingChain,
+  CredentialsProvider,
+  ReportingWorkerOptions,
+  WorkerMode,
+  HaltReason,
+  ReportingCounts,
+  ReportingStatus,
+  ReportingAlert,
+  DocumentOutcome,
+  ReportingEvents,
+} from './reportingTypes';
 
 interface InFlight {
   readonly controller: AbortController;
@@ -321,10 +332,13 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
   private wakeAt(at: number): void {
     if (this.wakeTimer && this.wakeTimer.at <= at && this.wakeTimer.at > this.time.now()) return;
     this.cancelWake();
-    const handle = this.time.setTimeout(() => {
-      this.wakeTimer = undefined;
-      this.pump();
-    }, Math.max(0, at - this.time.now()));
+    const handle = this.time.setTimeout(
+      () => {
+        this.wakeTimer = undefined;
+        this.pump();
+      },
+      Math.max(0, at - this.time.now()),
+    );
     this.wakeTimer = { handle, at };
   }
 
@@ -372,7 +386,10 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     const credentials = await this.credentialsFor(chain);
     if (this.mode !== 'running') return; // paused, halted or stopping meanwhile: the job was not claimed
     if (!credentials) {
-      this.halt('no-credentials', 'no production CSID to report with (not onboarded, or the keychain could not be read): complete onboarding (reference §10); documents wait in the queue');
+      this.halt(
+        'no-credentials',
+        'no production CSID to report with (not onboarded, or the keychain could not be read): complete onboarding (reference §10); documents wait in the queue',
+      );
       return;
     }
     const claim = this.claim(job.document_id);
@@ -402,7 +419,13 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     if (!chain) {
       const row: ChainInfoRow | undefined = this.q.chain.get(chainId);
       if (!row) throw new Error(`chain ${chainId} does not exist`);
-      chain = { id: row.id, certificateSerial: row.certificate_serial, certificateIssuer: row.certificate_issuer, certificate: row.certificate, environment: row.environment };
+      chain = {
+        id: row.id,
+        certificateSerial: row.certificate_serial,
+        certificateIssuer: row.certificate_issuer,
+        certificate: row.certificate,
+        environment: row.environment,
+      };
       this.chains.set(chainId, chain);
     }
     return chain;
@@ -457,7 +480,14 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
           messages,
           retry_at: retryAt,
         });
-        this.q.settleJob.run({ document_id: job.document_id, state: t.state, next_attempt_at: retryAt ?? now, last_status: t.httpStatus ?? null, last_messages: messages, updated_at: now });
+        this.q.settleJob.run({
+          document_id: job.document_id,
+          state: t.state,
+          next_attempt_at: retryAt ?? now,
+          last_status: t.httpStatus ?? null,
+          last_messages: messages,
+          updated_at: now,
+        });
       })
       .immediate();
     const terminal = this.terminal ?? this.loadCounts();
@@ -504,7 +534,11 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
       case 'halt-credentials':
         this.answered(now);
         this.credentialCache.clear();
-        this.halt('credentials-refused', `Fatoora refused this terminal's credentials (HTTP ${t.httpStatus ?? '?'}): renew or re-enter the production CSID; reporting is stopped until then`, t.httpStatus);
+        this.halt(
+          'credentials-refused',
+          `Fatoora refused this terminal's credentials (HTTP ${t.httpStatus ?? '?'}): renew or re-enter the production CSID; reporting is stopped until then`,
+          t.httpStatus,
+        );
         break;
       case 'rate-limited':
         this.answered(now);
@@ -521,7 +555,13 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
         if (t.outcome === 'failed' && !this.unexpectedAlerted) {
           this.unexpectedAlerted = true;
           const detail = t.detail ?? 'unexpected answer';
-          this.raise({ kind: 'unexpected-answer', at: new Date(now), ...(t.httpStatus !== undefined ? { httpStatus: t.httpStatus } : {}), detail, message: `Fatoora answered outside its documented table (${detail}); check the Fatoora URL and settings. Documents wait in the queue.` });
+          this.raise({
+            kind: 'unexpected-answer',
+            at: new Date(now),
+            ...(t.httpStatus !== undefined ? { httpStatus: t.httpStatus } : {}),
+            detail,
+            message: `Fatoora answered outside its documented table (${detail}); check the Fatoora URL and settings. Documents wait in the queue.`,
+          });
         }
         break;
       case 'interrupted':
@@ -569,7 +609,16 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
         .transaction(() => {
           for (const a of this.q.openAttempts.all()) {
             if (!this.stranded.has(a.document_id) || this.inFlight.has(a.document_id)) continue;
-            this.q.finishAttempt.run({ id: a.id, finished_at: now, outcome: 'interrupted', http_status: null, reason: 'storage-error', detail: 'the answer could not be stored; the identical payload is resent', messages: null, retry_at: now });
+            this.q.finishAttempt.run({
+              id: a.id,
+              finished_at: now,
+              outcome: 'interrupted',
+              http_status: null,
+              reason: 'storage-error',
+              detail: 'the answer could not be stored; the identical payload is resent',
+              messages: null,
+              retry_at: now,
+            });
           }
           for (const id of this.stranded) if (!this.inFlight.has(id)) this.q.requeueInFlight.run(now, now, id);
         })
@@ -621,10 +670,24 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     const at = new Date(now);
     const hours = (ms: number): number => Math.round((ms / 3600_000) * 10) / 10;
     if (crossings.firstAlert.length > 0) {
-      this.raise({ kind: 'deadline', at, level: 'first-alert', afterHours: hours(first), documents: crossings.firstAlert, message: `${crossings.firstAlert.length} document(s) not reported ${hours(first)} h after issue` });
+      this.raise({
+        kind: 'deadline',
+        at,
+        level: 'first-alert',
+        afterHours: hours(first),
+        documents: crossings.firstAlert,
+        message: `${crossings.firstAlert.length} document(s) not reported ${hours(first)} h after issue`,
+      });
     }
     if (crossings.secondAlert.length > 0) {
-      this.raise({ kind: 'deadline', at, level: 'second-alert', afterHours: hours(second), documents: crossings.secondAlert, message: `${crossings.secondAlert.length} document(s) not reported ${hours(second)} h after issue` });
+      this.raise({
+        kind: 'deadline',
+        at,
+        level: 'second-alert',
+        afterHours: hours(second),
+        documents: crossings.secondAlert,
+        message: `${crossings.secondAlert.length} document(s) not reported ${hours(second)} h after issue`,
+      });
     }
     if (crossings.overdue.length > 0) {
       const deadlineHours = hours(this.watchdog.policy.deadlineMs);
@@ -638,10 +701,13 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     if (this.mode !== 'stopped' && this.mode !== 'stopping') {
       const next = this.watchdog.nextCrossingAt(now);
       const wake = Math.min(next ?? Infinity, now + WATCHDOG_MAX_SLEEP_MS);
-      this.watchdogTimer = this.time.setTimeout(() => {
-        this.watchdogTimer = undefined;
-        this.runWatchdog();
-      }, Math.max(0, wake - now));
+      this.watchdogTimer = this.time.setTimeout(
+        () => {
+          this.watchdogTimer = undefined;
+          this.runWatchdog();
+        },
+        Math.max(0, wake - now),
+      );
     }
     if (crossings.firstAlert.length + crossings.secondAlert.length + crossings.overdue.length > 0) this.statusChanged();
     return crossings;

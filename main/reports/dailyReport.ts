@@ -33,7 +33,9 @@ export class DailyReports {
   ) {
     this.q = {
       lastZ: db.prepare<[], ZRow>('SELECT number, to_document_id, closed_at FROM z_reports ORDER BY number DESC LIMIT 1'),
-      insertZ: db.prepare<[number, number, number, number | null, string]>('INSERT INTO z_reports (number, to_document_id, closed_at, closed_by, report_json) VALUES (?, ?, ?, ?, ?)'),
+      insertZ: db.prepare<[number, number, number, number | null, string]>(
+        'INSERT INTO z_reports (number, to_document_id, closed_at, closed_by, report_json) VALUES (?, ?, ?, ?, ?)',
+      ),
     };
   }
 
@@ -97,7 +99,13 @@ export class DailyReports {
       documents: counts,
       vat: [...vat.values()].map((v) => ({ category: v.category, rate: v.rate.toMinimal(), taxable: fixed(v.taxable), vat: fixed(v.vat) })),
       payments: [...payments].map(([method, amount]) => ({ method, amount: fixed(amount) })),
-      totals: { sales: fixed(sum.sales), returns: fixed(sum.returns), debits: fixed(sum.debits), net: fixed(sum.sales.sub(sum.returns).add(sum.debits)), vat: fixed(sum.vat) },
+      totals: {
+        sales: fixed(sum.sales),
+        returns: fixed(sum.returns),
+        debits: fixed(sum.debits),
+        net: fixed(sum.sales.sub(sum.returns).add(sum.debits)),
+        vat: fixed(sum.vat),
+      },
       training: this.options.training,
     };
     return { report, lastId: rows.at(-1)?.id ?? last?.to_document_id ?? 0 };

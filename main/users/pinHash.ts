@@ -35,7 +35,8 @@ export async function hashPin(pin: string): Promise<PinHash> {
 function parseParams(text: string): Params {
   const p = JSON.parse(text) as Partial<Params>;
   const ok = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-  if (!ok(p.N, 2, 2 ** 20) || !ok(p.r, 1, 32) || !ok(p.p, 1, 16) || !ok(p.keylen, 16, 64)) throw new Error('stored PIN parameters are not valid scrypt parameters');
+  if (!ok(p.N, 2, 2 ** 20) || !ok(p.r, 1, 32) || !ok(p.p, 1, 16) || !ok(p.keylen, 16, 64))
+    throw new Error('stored PIN parameters are not valid scrypt parameters');
   return p as Params;
 }
 

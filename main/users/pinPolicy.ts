@@ -25,7 +25,11 @@ export function weakPinProblem(pin: string): PinProblem | null {
       ar: `لا يمكن أن يكون الرقم السري الجديد رقمًا افتراضيًا (${FACTORY_PINS.join(' أو ')})، فهذه الأرقام يعرفها الجميع.`,
     };
   }
-  if (/^(\d)\1*$/.test(pin)) return { en: 'The new PIN cannot be one digit repeated (such as 1111): mix different digits.', ar: 'لا يمكن أن يكون الرقم السري الجديد رقمًا واحدًا مكررًا (مثل 1111): استخدم أرقامًا مختلفة.' };
+  if (/^(\d)\1*$/.test(pin))
+    return {
+      en: 'The new PIN cannot be one digit repeated (such as 1111): mix different digits.',
+      ar: 'لا يمكن أن يكون الرقم السري الجديد رقمًا واحدًا مكررًا (مثل 1111): استخدم أرقامًا مختلفة.',
+    };
   return null;
 }
 

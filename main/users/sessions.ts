@@ -80,7 +80,13 @@ export class SessionStore {
 
   grant(session: ClientSession, manager: User, purpose: ApprovalPurpose): GrantedApproval {
     session.approvalFailures = 0;
-    const approval: GrantedApproval = { id: randomUUID(), managerId: manager.id, managerName: manager.name, purpose, expiresAt: this.now().getTime() + APPROVAL_TTL_MS };
+    const approval: GrantedApproval = {
+      id: randomUUID(),
+      managerId: manager.id,
+      managerName: manager.name,
+      purpose,
+      expiresAt: this.now().getTime() + APPROVAL_TTL_MS,
+    };
     for (const [key, a] of session.approvals) if (a.expiresAt <= this.now().getTime()) session.approvals.delete(key);
     session.approvals.set(approval.id, approval);
     return approval;

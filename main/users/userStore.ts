@@ -78,7 +78,9 @@ export class UserStore {
         'UPDATE users SET pin_salt = ?, pin_hash = ?, pin_params = ?, default_pin = 0, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ? AND pin_hash = ?',
       ),
       failed: db.prepare<[number, number | null, number]>('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?'),
-      succeeded: db.prepare<[number]>('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ? AND (failed_attempts != 0 OR locked_until IS NOT NULL)'),
+      succeeded: db.prepare<[number]>(
+        'UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ? AND (failed_attempts != 0 OR locked_until IS NOT NULL)',
+      ),
     };
   }
 
@@ -179,6 +181,8 @@ export class UserStore {
     const row = this.q.byId.get(userId);
     if (!row || row.active !== 1) return { ok: false, reason: 'unknown-user' };
     if (row.locked_until !== null && row.locked_until > this.now().getTime()) return { ok: false, reason: 'locked', until: new Date(row.locked_until) };
-    return (await pinMatches(pin, { salt: row.pin_salt, hash: row.pin_hash, params: row.pin_params })) ? { ok: true, user: toUser(row) } : { ok: false, reason: 'wrong-pin' };
+    return (await pinMatches(pin, { salt: row.pin_salt, hash: row.pin_hash, params: row.pin_params }))
+      ? { ok: true, user: toUser(row) }
+      : { ok: false, reason: 'wrong-pin' };
   }
 }

@@ -5,9 +5,13 @@
 // (and, outside kiosk mode, the standard app menu with Quit). Development builds keep Electron's default menu.
 import type { MenuItemConstructorOptions } from 'electron';
 
-export type MenuChoice = { readonly kind: 'default' } | { readonly kind: 'none' } | { readonly kind: 'template'; readonly template: MenuItemConstructorOptions[] };
+export type MenuChoice =
+  { readonly kind: 'default' } | { readonly kind: 'none' } | { readonly kind: 'template'; readonly template: MenuItemConstructorOptions[] };
 
-export function applicationMenu(platform: NodeJS.Platform, options: { readonly kiosk: boolean; readonly packaged: boolean; readonly appName: string }): MenuChoice {
+export function applicationMenu(
+  platform: NodeJS.Platform,
+  options: { readonly kiosk: boolean; readonly packaged: boolean; readonly appName: string },
+): MenuChoice {
   if (!options.kiosk && !options.packaged) return { kind: 'default' };
   if (platform !== 'darwin') return { kind: 'none' };
   // macOS shows the first item under the app's name; in kiosk mode it offers nothing that leaves the app

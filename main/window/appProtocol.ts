@@ -16,7 +16,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
-export type AssetAnswer = { readonly status: 200; readonly file: string; readonly contentType: string } | { readonly status: 400 | 403 | 404 | 405; readonly reason: string };
+export type AssetAnswer =
+  { readonly status: 200; readonly file: string; readonly contentType: string } | { readonly status: 400 | 403 | 404 | 405; readonly reason: string };
 
 /** Where an app:// request may be answered from, decided without touching anything outside `root`. */
 export function resolveAppAsset(method: string, url: string, root: string): AssetAnswer {
@@ -35,7 +36,8 @@ export function resolveAppAsset(method: string, url: string, root: string): Asse
     return { status: 400, reason: 'bad escape' };
   }
   if (pathname === '/' || pathname === '') pathname = '/index.html';
-  if (pathname.includes('\0') || pathname.includes('\\') || pathname.split('/').some((part) => part === '..' || part === '.')) return { status: 403, reason: 'path traversal' };
+  if (pathname.includes('\0') || pathname.includes('\\') || pathname.split('/').some((part) => part === '..' || part === '.'))
+    return { status: 403, reason: 'path traversal' };
   const contentType = TYPES[path.extname(pathname).toLowerCase()];
   if (!contentType) return { status: 404, reason: 'unknown type' };
   const base = realpathSync(root);
@@ -61,4 +63,13 @@ export function appProtocolHandler(root: string): (request: Request) => Response
 }
 
 /** Registered before the app is ready: a standard, secure scheme (origin semantics, CSP 'self' works). */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, stream: false, bypassCSP: false, allowServiceWorkers: false, codeCache: true } as const;
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: false,
+  corsEnabled: false,
+  stream: false,
+  bypassCSP: false,
+  allowServiceWorkers: false,
+  codeCache: true,
+} as const;

@@ -27,7 +27,10 @@ export function isRefusedSwitch(name: string): boolean {
  * Chromium's switches but costs nothing to distrust), and `hasSwitch` (app.commandLine) catches switches that reached
  * Chromium's command line by another way than argv.
  */
-export function refusedDebugSwitches(argv: readonly string[], options: { readonly windows: boolean; readonly hasSwitch?: (name: string) => boolean }): string[] {
+export function refusedDebugSwitches(
+  argv: readonly string[],
+  options: { readonly windows: boolean; readonly hasSwitch?: (name: string) => boolean },
+): string[] {
   const found = new Set<string>();
   for (const arg of argv.slice(1)) {
     const name = switchName(arg, options.windows);

@@ -19,9 +19,14 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 const openLog = (): ShellLog => openShellLog({ userData: app.getPath('userData'), console: app.isPackaged ? null : (text) => process.stderr.write(text) });
 const logOf = (shell: ShellLog) => createLogger({ sink: shell.sink, minLevel: 'info' }).child({ component: 'electron' });
 
-const refused = app.isPackaged ? refusedDebugSwitches(process.argv, { windows: process.platform === 'win32', hasSwitch: (name) => app.commandLine.hasSwitch(name) }) : [];
+const refused = app.isPackaged
+  ? refusedDebugSwitches(process.argv, { windows: process.platform === 'win32', hasSwitch: (name) => app.commandLine.hasSwitch(name) })
+  : [];
 if (refused.length > 0) {
-  logOf(openLog()).error('app.debug-switch-refused', { switches: refused, advice: 'a packaged Dukkan does not run with debugging switches; start it without them' });
+  logOf(openLog()).error('app.debug-switch-refused', {
+    switches: refused,
+    advice: 'a packaged Dukkan does not run with debugging switches; start it without them',
+  });
   // before `ready` app.exit ends the process at once: no window, no service, no lock was ever taken
   app.exit(1);
 } else if (!app.requestSingleInstanceLock()) {

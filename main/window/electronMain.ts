@@ -59,7 +59,9 @@ export function startElectronApp(shell: ShellLog): void {
     window.focus();
   });
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, blocked));
-  app.on('child-process-gone', (_event, details) => log.warn('app.child-process-gone', { type: details.type, reason: details.reason, exitCode: details.exitCode }));
+  app.on('child-process-gone', (_event, details) =>
+    log.warn('app.child-process-gone', { type: details.type, reason: details.reason, exitCode: details.exitCode }),
+  );
   app.on('before-quit', (event) => quit.beforeQuit(event));
   // rarely reached: the rasterizer's hidden window lives on, so the way out is UserFacingWindows' callback above
   app.on('window-all-closed', () => app.quit());
@@ -91,7 +93,10 @@ export function startElectronApp(shell: ShellLog): void {
       mayReload: () => !quit.quitting && !win.isDestroyed(),
       reload: () => void win.loadURL(MAIN_WINDOW_URL).catch((e: unknown) => log.warn('window.reload-failed', errorFields(e))),
       giveUp: () => {
-        dialog.showErrorBox('Dukkan stopped', `The till screen stopped working ${RENDERER_RELOADS.max + 1} times in a row. Start Dukkan again.\n\n${logLocationText(shell)}`);
+        dialog.showErrorBox(
+          'Dukkan stopped',
+          `The till screen stopped working ${RENDERER_RELOADS.max + 1} times in a row. Start Dukkan again.\n\n${logLocationText(shell)}`,
+        );
         app.quit();
       },
     });

@@ -40,7 +40,10 @@ export interface WatchedWindow {
   on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
   readonly webContents: {
     on(event: 'render-process-gone', listener: (event: unknown, details: GoneDetails) => void): unknown;
-    on(event: 'did-fail-load', listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void): unknown;
+    on(
+      event: 'did-fail-load',
+      listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,
+    ): unknown;
     on(event: 'preload-error', listener: (event: unknown, preloadPath: string, error: unknown) => void): unknown;
   };
 }

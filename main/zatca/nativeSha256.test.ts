@@ -23,7 +23,10 @@ describe('nativeSha256', () => {
   it('stamps the same hash as libxml2 computes when the engine hashes through it', async () => {
     const egs = createTestEgs();
     const signing = { certificate: egs.certificate, sign: createSigningKey(egs.privateKey).sign };
-    const stamped = await buildAndStamp(parseDocumentInput(simplifiedInvoice()), { icv: 3, pih: INITIAL_PIH }, signing, { selfCheck: 'structural', sha256: nativeSha256 });
+    const stamped = await buildAndStamp(parseDocumentInput(simplifiedInvoice()), { icv: 3, pih: INITIAL_PIH }, signing, {
+      selfCheck: 'structural',
+      sha256: nativeSha256,
+    });
     expect(stamped.hash).toBe(computeInvoiceHash(stamped.xml));
   });
 });

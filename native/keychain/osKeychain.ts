@@ -27,7 +27,8 @@ function detailOf(err: unknown): string {
 
 export function createOsKeychain(options: OsKeychainOptions): SecretStore {
   const service = options.service;
-  if (typeof service !== 'string' || !SERVICE_NAME.test(service)) throw new Error('keychain service name must be 1–100 letters, digits, dots, dashes or underscores');
+  if (typeof service !== 'string' || !SERVICE_NAME.test(service))
+    throw new Error('keychain service name must be 1–100 letters, digits, dots, dashes or underscores');
   const entry = (name: string): AsyncEntry => new AsyncEntry(service, checkEntryName(name), ENTRY_OPTIONS);
 
   return {

@@ -16,7 +16,8 @@ export interface SecretStore {
 const ENTRY_NAME = /^[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}$/;
 
 export function checkEntryName(name: string): string {
-  if (typeof name !== 'string' || !ENTRY_NAME.test(name)) throw new Error(`keychain entry name must look like 'environment/what' (lower-case letters, digits, dashes)`);
+  if (typeof name !== 'string' || !ENTRY_NAME.test(name))
+    throw new Error(`keychain entry name must look like 'environment/what' (lower-case letters, digits, dashes)`);
   return name;
 }
 

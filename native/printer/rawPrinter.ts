@@ -51,7 +51,8 @@ export function openRawPrinter(config: RawPrinterConfig): RawPrinter {
   const address = config.address.trim();
   if (!address) throw new Error('openRawPrinter: address is empty (expected tcp://host:9100, printer:Name or a device path)');
   const kind = connectionKind(address);
-  if (kind === 'system' && !config.driver) throw new Error(`openRawPrinter: ${address} needs a system printer driver (the 'printer' module) injected as driver`);
+  if (kind === 'system' && !config.driver)
+    throw new Error(`openRawPrinter: ${address} needs a system printer driver (the 'printer' module) injected as driver`);
   const net = NETWORK.exec(address);
   const tcp = net ? new TcpPrinterInterface(net[1]!, net[2] ? Number(net[2]) : 9100, config.timeoutMs ?? 3000) : null;
   const printer = new ThermalPrinter({

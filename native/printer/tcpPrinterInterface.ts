@@ -96,7 +96,9 @@ export class TcpPrinterInterface {
         );
       });
       socket.on('close', () => {
-        finish(new PrinterIoError('connection-lost', `${where}: the printer closed the connection ${written ? 'before replying' : 'while the job was being sent'}`));
+        finish(
+          new PrinterIoError('connection-lost', `${where}: the printer closed the connection ${written ? 'before replying' : 'while the job was being sent'}`),
+        );
       });
     });
   }

@@ -62,11 +62,21 @@ function overHttp(): Connection {
   const call = async (method: MethodName, input: unknown): Promise<unknown> => {
     let response: Response;
     try {
-      response = await fetch(`/api/${method}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}), cache: 'no-store' });
+      response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        cache: 'no-store',
+      });
     } catch {
-      throw new ApiCallError({ code: 'internal', message: 'The terminal service is not answering. Is it still running?', messageAr: 'خدمة الجهاز لا تستجيب. هل ما زالت تعمل؟' });
+      throw new ApiCallError({
+        code: 'internal',
+        message: 'The terminal service is not answering. Is it still running?',
+        messageAr: 'خدمة الجهاز لا تستجيب. هل ما زالت تعمل؟',
+      });
     }
-    if (response.status === 401) throw new ApiCallError({ code: 'refused', message: 'This page is no longer authorised: open the link printed at start-up again.' });
+    if (response.status === 401)
+      throw new ApiCallError({ code: 'refused', message: 'This page is no longer authorised: open the link printed at start-up again.' });
     return unwrap((await response.json()) as ApiResult<unknown>);
   };
   const api = Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as DukkanApi;

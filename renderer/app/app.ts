@@ -80,7 +80,16 @@ export async function startApp(connection: Connection): Promise<void> {
     const toastEl = document.getElementById('toast');
     if (toastEl) toastEl.hidden = true;
     screenName = name;
-    screen = name === 'login' ? loginScreen(ctx) : name === 'pin-change' ? pinChangeScreen(ctx) : name === 'cashier' ? cashierScreen(ctx) : name === 'receipts' ? receiptsScreen(ctx) : managerScreen(ctx);
+    screen =
+      name === 'login'
+        ? loginScreen(ctx)
+        : name === 'pin-change'
+          ? pinChangeScreen(ctx)
+          : name === 'cashier'
+            ? cashierScreen(ctx)
+            : name === 'receipts'
+              ? receiptsScreen(ctx)
+              : managerScreen(ctx);
     mount(byId('screen'), screen.el);
     document.body.dataset.screen = name;
     renderChrome();
@@ -108,12 +117,19 @@ export async function startApp(connection: Connection): Promise<void> {
       return;
     }
     const s = status;
-    const conn = s.connectivity === 'online' ? chip('ok', t('online'), 'connectivity') : s.connectivity === 'offline' ? chip('bad', t('offline'), 'connectivity') : chip('', t('connUnknown'), 'connectivity');
+    const conn =
+      s.connectivity === 'online'
+        ? chip('ok', t('online'), 'connectivity')
+        : s.connectivity === 'offline'
+          ? chip('bad', t('offline'), 'connectivity')
+          : chip('', t('connUnknown'), 'connectivity');
     mount(
       bar,
       conn,
       chip(s.waiting > 0 ? 'warn' : 'ok', t('waiting', { n: s.waiting }), 'waiting'),
-      s.nearestDeadline ? chip(Date.parse(s.nearestDeadline) - Date.now() < 4 * 3600_000 ? 'bad' : 'warn', t('deadline', { t: timeLeft(s.nearestDeadline) }), 'deadline') : chip('ok', t('noDeadline'), 'deadline'),
+      s.nearestDeadline
+        ? chip(Date.parse(s.nearestDeadline) - Date.now() < 4 * 3600_000 ? 'bad' : 'warn', t('deadline', { t: timeLeft(s.nearestDeadline) }), 'deadline')
+        : chip('ok', t('noDeadline'), 'deadline'),
       s.overdue > 0 ? chip('bad', t('overdueChip', { n: s.overdue }), 'overdue') : null,
       s.rejected > 0 ? chip('bad', t('rejectedChip', { n: s.rejected }), 'rejected') : null,
       !s.printer.configured
@@ -142,7 +158,11 @@ export async function startApp(connection: Connection): Promise<void> {
     );
     mount(
       byId('actions'),
-      h('button', { attrs: { type: 'button', 'data-test': 'language', lang: session.locale === 'ar' ? 'en' : 'ar' }, on: { click: () => void toggleLanguage() } }, t('language')),
+      h(
+        'button',
+        { attrs: { type: 'button', 'data-test': 'language', lang: session.locale === 'ar' ? 'en' : 'ar' }, on: { click: () => void toggleLanguage() } },
+        t('language'),
+      ),
       session.user ? h('button', { attrs: { type: 'button', 'data-test': 'sign-out' }, on: { click: () => void signOut() } }, t('signOut')) : null,
     );
     byId('keys').textContent = screen ? t(screen.keys) : '';

@@ -20,7 +20,14 @@ export interface PromptOptions {
 export function prompt(options: PromptOptions): Promise<string | null> {
   return new Promise((resolve) => {
     const input = h('input', {
-      attrs: { type: options.type ?? 'text', inputmode: options.inputMode ?? 'text', autocomplete: 'off', 'aria-label': options.label, 'data-test': options.test ?? 'prompt-input', dir: 'ltr' },
+      attrs: {
+        type: options.type ?? 'text',
+        inputmode: options.inputMode ?? 'text',
+        autocomplete: 'off',
+        'aria-label': options.label,
+        'data-test': options.test ?? 'prompt-input',
+        dir: 'ltr',
+      },
       value: options.value ?? '',
     });
     const problem = h('p', { class: 'error', attrs: { role: 'alert' } });
@@ -30,7 +37,12 @@ export function prompt(options: PromptOptions): Promise<string | null> {
       h('h2', {}, options.title),
       h('label', {}, options.label, input),
       problem,
-      h('div', { class: 'buttons' }, h('button', { attrs: { type: 'submit', value: 'ok', 'data-test': 'prompt-ok' } }, t('ok')), h('button', { attrs: { type: 'button', value: 'cancel' }, on: { click: () => dialog.close('cancel') } }, t('cancel'))),
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { attrs: { type: 'submit', value: 'ok', 'data-test': 'prompt-ok' } }, t('ok')),
+        h('button', { attrs: { type: 'button', value: 'cancel' }, on: { click: () => dialog.close('cancel') } }, t('cancel')),
+      ),
     );
     const dialog = h('dialog', { class: 'prompt' }, form);
     form.addEventListener('submit', (e) => {
@@ -58,7 +70,16 @@ export function prompt(options: PromptOptions): Promise<string | null> {
 export function confirmBox(text: string): Promise<boolean> {
   return new Promise((resolve) => {
     const yes = h('button', { attrs: { type: 'submit', value: 'yes', 'data-test': 'confirm-yes' } }, t('yes'));
-    const dialog = h('dialog', { class: 'prompt' }, h('form', { attrs: { method: 'dialog' } }, h('p', {}, text), h('div', { class: 'buttons' }, yes, h('button', { attrs: { type: 'submit', value: 'no' } }, t('no')))));
+    const dialog = h(
+      'dialog',
+      { class: 'prompt' },
+      h(
+        'form',
+        { attrs: { method: 'dialog' } },
+        h('p', {}, text),
+        h('div', { class: 'buttons' }, yes, h('button', { attrs: { type: 'submit', value: 'no' } }, t('no'))),
+      ),
+    );
     dialog.addEventListener('close', () => {
       dialog.remove();
       resolve(dialog.returnValue === 'yes');

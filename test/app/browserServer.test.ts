@@ -55,7 +55,13 @@ describe('browser-mode server', () => {
     request(server.port, {
       method: 'POST',
       path: `/api/${method}`,
-      headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'X-Dukkan-Client': CLIENT, ...headers },
+      headers: {
+        Host: `127.0.0.1:${server.port}`,
+        Authorization: `Bearer ${server.token}`,
+        'Content-Type': 'application/json',
+        'X-Dukkan-Client': CLIENT,
+        ...headers,
+      },
       body: JSON.stringify(body),
     });
 
@@ -105,7 +111,10 @@ describe('browser-mode server', () => {
 
   it('applies the contract: unknown methods, bad arguments, roles', async () => {
     expect(JSON.parse((await api('debug.eval', {})).body)).toMatchObject({ ok: false, error: { code: 'refused' } });
-    expect(JSON.parse((await api('session.login', { userId: 'admin', pin: "' OR 1=1 --" })).body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(JSON.parse((await api('session.login', { userId: 'admin', pin: "' OR 1=1 --" })).body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(JSON.parse((await api('catalog.list', {})).body)).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
     const r = await request(server.port, {
       method: 'POST',
@@ -123,18 +132,21 @@ describe('browser-mode server', () => {
   it('streams events to an authorised client only', async () => {
     expect((await request(server.port, { path: '/api/events', headers: { Host: `127.0.0.1:${server.port}`, 'X-Dukkan-Client': CLIENT } })).status).toBe(401);
     const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Authorization: `Bearer ${server.token}`, 'X-Dukkan-Client': CLIENT } }, (res) => {
-        expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
-        let text = '';
-        res.on('data', (c: Buffer) => {
-          text += c.toString();
-          if (text.includes(': connected')) for (const l of listeners) l({ type: 'mode-changed' });
-          if (text.includes('data: ')) {
-            req.destroy();
-            resolve(text);
-          }
-        });
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Authorization: `Bearer ${server.token}`, 'X-Dukkan-Client': CLIENT } },
+        (res) => {
+          expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+          let text = '';
+          res.on('data', (c: Buffer) => {
+            text += c.toString();
+            if (text.includes(': connected')) for (const l of listeners) l({ type: 'mode-changed' });
+            if (text.includes('data: ')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
       req.on('error', reject);
     });
     expect(received).toContain('data: {"type":"mode-changed"}\n\n');

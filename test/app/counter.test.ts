@@ -40,7 +40,10 @@ describe('the counter (training mode, through the dispatcher)', { timeout: 60_00
   it('quotes exactly what the signed document then says, and converts prices without VAT once', async () => {
     const rice = byName('Basmati rice'); // 39.13 without VAT → 45.00 on the shelf
     const milk = byName('Fresh milk');
-    const lines = [{ productId: rice.id, quantity: '1' }, { productId: milk.id, quantity: '3' }];
+    const lines = [
+      { productId: rice.id, quantity: '1' },
+      { productId: milk.id, quantity: '3' },
+    ];
     const q = await cashier.call('sale.quote', { lines, payments: [{ method: 'cash', amount: '100' }] });
     expect(q.lines.map((l) => l.unitPrice)).toEqual(['45.00', '6.50']);
     expect(q).toMatchObject({ total: '64.50', paid: '100.00', due: '0.00', change: '35.50', complete: true });
@@ -79,11 +82,17 @@ describe('the counter (training mode, through the dispatcher)', { timeout: 60_00
 
   it('settles a split payment: card first, change only from cash', async () => {
     const lines = [{ productId: byName('Arabic coffee').id, quantity: '1' }]; // 45.00
-    const payments = [{ method: 'card' as const, amount: '20' }, { method: 'cash' as const, amount: '30' }];
+    const payments = [
+      { method: 'card' as const, amount: '20' },
+      { method: 'cash' as const, amount: '30' },
+    ];
     const r = await cashier.call('sale.complete', { lines, payments, saleId: randomUUID() });
     expect(r.change).toBe('5.00');
     const doc = row(r.document.number);
-    expect(app.core.current().documents.payments(doc.id)).toEqual([{ method: 'card', amount: '20.00' }, { method: 'cash', amount: '25.00' }]);
+    expect(app.core.current().documents.payments(doc.id)).toEqual([
+      { method: 'card', amount: '20.00' },
+      { method: 'cash', amount: '25.00' },
+    ]);
     // both payment means are in the signed document (UNTDID 4461: 48 card, 10 cash)
     const xml = Buffer.from(doc.xml).toString('utf8');
     expect(xml).toContain('<cbc:PaymentMeansCode>48</cbc:PaymentMeansCode>');
@@ -92,7 +101,10 @@ describe('the counter (training mode, through the dispatcher)', { timeout: 60_00
 
   it('needs a manager for a price change or a discount; a cashier PIN does not approve', async () => {
     const water = byName('Water');
-    const lines = [{ productId: water.id, quantity: '2', unitPrice: '10.00' }, { productId: byName('Fresh milk').id, quantity: '1', discount: '1.50' }];
+    const lines = [
+      { productId: water.id, quantity: '2', unitPrice: '10.00' },
+      { productId: byName('Fresh milk').id, quantity: '1', discount: '1.50' },
+    ];
     const payments = [{ method: 'cash' as const, amount: '30' }];
     const q = await cashier.call('sale.quote', { lines, payments });
     expect(q).toMatchObject({ needsApproval: true, complete: false, total: '25.00' });
@@ -125,7 +137,11 @@ describe('the counter (training mode, through the dispatcher)', { timeout: 60_00
 
   it('returns lines as credit notes, never more than was sold, and finds receipts by their QR', async () => {
     const dates = byName('Sukkari');
-    const sale = await cashier.call('sale.complete', { lines: [{ productId: dates.id, quantity: '3' }], payments: [{ method: 'cash', amount: '120' }], saleId: randomUUID() });
+    const sale = await cashier.call('sale.complete', {
+      lines: [{ productId: dates.id, quantity: '3' }],
+      payments: [{ method: 'cash', amount: '120' }],
+      saleId: randomUUID(),
+    });
     const invoice = row(sale.document.number);
     // a 2D scanner types the QR text: the receipt is found from it
     const found = (await cashier.call('receipts.find', { query: invoice.qr }))!;
@@ -134,25 +150,59 @@ describe('the counter (training mode, through the dispatcher)', { timeout: 60_00
     expect(await cashier.call('receipts.find', { query: 'T9-999999' })).toBeNull();
 
     const approvalId = (await cashier.call('approval.request', { pin: '1234', purpose: 'return' })).approvalId;
-    const note = await cashier.call('returns.create', { originalNumber: sale.document.number, lines: [{ lineId: 1, quantity: '2' }], reason: 'Damaged box', refundMethod: 'cash', approvalId, requestId: randomUUID() });
+    const note = await cashier.call('returns.create', {
+      originalNumber: sale.document.number,
+      lines: [{ lineId: 1, quantity: '2' }],
+      reason: 'Damaged box',
+      refundMethod: 'cash',
+      approvalId,
+      requestId: randomUUID(),
+    });
     expect(note.document).toMatchObject({ kind: 'credit-note', total: '80.00' });
     const noteRow = row(note.document.number);
     expect(noteRow.billing_reference).toBe(sale.document.number);
     expect(verifyDocument(noteRow.xml).valid).toBe(true);
     expect((await cashier.call('receipts.find', { query: sale.document.number }))!.lines[0]).toMatchObject({ returned: '2', returnable: '1' });
 
-    const tooMany = await cashier.refusal('returns.create', { originalNumber: sale.document.number, lines: [{ lineId: 1, quantity: '2' }], reason: 'again', refundMethod: 'cash', approvalId, requestId: randomUUID() });
+    const tooMany = await cashier.refusal('returns.create', {
+      originalNumber: sale.document.number,
+      lines: [{ lineId: 1, quantity: '2' }],
+      reason: 'again',
+      refundMethod: 'cash',
+      approvalId,
+      requestId: randomUUID(),
+    });
     expect(tooMany.code).toBe('rejected');
     expect(tooMany.message).toMatch(/returning 2 .*\(1 left\)/);
     expect(tooMany.messageAr).toBeDefined();
     // without an approval nothing is issued
-    expect(await cashier.refusal('returns.create', { originalNumber: sale.document.number, lines: [{ lineId: 1, quantity: '1' }], reason: 'x', refundMethod: 'cash', approvalId: randomUUID(), requestId: randomUUID() })).toMatchObject({ code: 'forbidden' });
+    expect(
+      await cashier.refusal('returns.create', {
+        originalNumber: sale.document.number,
+        lines: [{ lineId: 1, quantity: '1' }],
+        reason: 'x',
+        refundMethod: 'cash',
+        approvalId: randomUUID(),
+        requestId: randomUUID(),
+      }),
+    ).toMatchObject({ code: 'forbidden' });
   });
 
   it('charges an undercharge as a debit note referencing the invoice', async () => {
-    const sale = await cashier.call('sale.complete', { lines: [{ productId: byName('Water').id, quantity: '4' }], payments: [{ method: 'cash', amount: '48' }], saleId: randomUUID() });
+    const sale = await cashier.call('sale.complete', {
+      lines: [{ productId: byName('Water').id, quantity: '4' }],
+      payments: [{ method: 'cash', amount: '48' }],
+      saleId: randomUUID(),
+    });
     const approvalId = (await cashier.call('approval.request', { pin: '1234', purpose: 'debit-note' })).approvalId;
-    const debit = await cashier.call('debitNotes.create', { originalNumber: sale.document.number, lines: [{ lineId: 1, quantity: '4', unitAmount: '0.50' }], reason: 'Price increase not applied', paymentMethod: 'cash', approvalId, requestId: randomUUID() });
+    const debit = await cashier.call('debitNotes.create', {
+      originalNumber: sale.document.number,
+      lines: [{ lineId: 1, quantity: '4', unitAmount: '0.50' }],
+      reason: 'Price increase not applied',
+      paymentMethod: 'cash',
+      approvalId,
+      requestId: randomUUID(),
+    });
     expect(debit.document).toMatchObject({ kind: 'debit-note', total: '2.00' });
     const xml = Buffer.from(row(debit.document.number).xml).toString('utf8');
     expect(xml).toContain('>383</cbc:InvoiceTypeCode>');

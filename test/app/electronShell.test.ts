@@ -60,7 +60,14 @@ async function runScenario(dir: string, name: string, scenario: Scenario): Promi
   const userData = path.join(dir, name, 'userData');
   mkdirSync(userData, { recursive: true });
   scenario.prepare?.(userData);
-  const node = ['node', '--import', path.join(FAKE, 'hooks.mjs'), path.join(FAKE, 'driver.mjs'), path.join(dir, 'dist', 'electron', 'main.cjs'), ...(scenario.args ?? [])].join(' ');
+  const node = [
+    'node',
+    '--import',
+    path.join(FAKE, 'hooks.mjs'),
+    path.join(FAKE, 'driver.mjs'),
+    path.join(dir, 'dist', 'electron', 'main.cjs'),
+    ...(scenario.args ?? []),
+  ].join(' ');
   const env = {
     ...process.env,
     FAKE_ELECTRON_SCENARIO: name,
@@ -75,10 +82,19 @@ async function runScenario(dir: string, name: string, scenario: Scenario): Promi
     ? await promisify(execFile)('bash', ['-c', node], options)
     : await promisify(execFile)(
         'dbus-run-session',
-        ['--', 'bash', '-c', `export XDG_DATA_HOME=${keyring}; mkdir -p "$XDG_DATA_HOME"; echo -n dukkan-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; ${node}`],
+        [
+          '--',
+          'bash',
+          '-c',
+          `export XDG_DATA_HOME=${keyring}; mkdir -p "$XDG_DATA_HOME"; echo -n dukkan-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; ${node}`,
+        ],
         options,
       );
-  const last = stdout.trim().split('\n').reverse().find((l) => l.startsWith('{"scenario"'));
+  const last = stdout
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{"scenario"'));
   return { ...(JSON.parse(last ?? '{}') as Run), userData };
 }
 
@@ -100,7 +116,9 @@ describe('the built Electron shell, on a stand-in electron module', { timeout: 2
   beforeAll(async () => {
     // outside the repository, so `electron` cannot resolve to node_modules/electron (the binary's launcher)
     const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-electron-shell-'));
-    const { buildElectron } = (await import(path.join(ROOT, 'scripts', 'buildElectron.mjs'))) as { buildElectron(o: { outDir: string; minify: boolean }): Promise<string> };
+    const { buildElectron } = (await import(path.join(ROOT, 'scripts', 'buildElectron.mjs'))) as {
+      buildElectron(o: { outDir: string; minify: boolean }): Promise<string>;
+    };
     await buildElectron({ outDir: path.join(dir, 'dist'), minify: true });
     mkdirSync(path.join(dir, 'mods'));
     writeFileSync(path.join(dir, 'mods', 'electron.js'), `module.exports = require(${JSON.stringify(path.join(FAKE, 'electron.cjs'))});\n`);
@@ -118,7 +136,9 @@ describe('the built Electron shell, on a stand-in electron module', { timeout: 2
     });
 
     it('registered app:// as a standard, secure scheme without CSP bypass or service workers', () => {
-      expect(till().schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false, allowServiceWorkers: false }) }]);
+      expect(till().schemes).toEqual([
+        { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false, allowServiceWorkers: false }) },
+      ]);
     });
 
     it('opened one sandboxed, isolated, Node-free window on app://dukkan with the preload next to it', () => {
@@ -156,7 +176,13 @@ describe('the built Electron shell, on a stand-in electron module', { timeout: 2
     it('sends every Fatoora request through Chromium (net.request) on a session of its own, not the renderer one', () => {
       const reqs = till().netRequests;
       expect(till().partitions).toEqual(['fatoora']);
-      expect(reqs.map((r) => new URL(r.url).pathname)).toEqual(expect.arrayContaining([expect.stringMatching(/\/compliance$/), expect.stringMatching(/\/production\/csids$/), expect.stringMatching(/\/invoices\/reporting\/single$/)]));
+      expect(reqs.map((r) => new URL(r.url).pathname)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/\/compliance$/),
+          expect.stringMatching(/\/production\/csids$/),
+          expect.stringMatching(/\/invoices\/reporting\/single$/),
+        ]),
+      );
       for (const r of reqs) expect(r).toMatchObject({ method: 'POST', redirect: 'manual', partition: 'fatoora' });
       expect(record(till(), 'fatoora.outcome')).toMatchObject({ level: 'info' });
     });
@@ -190,7 +216,11 @@ describe('the built Electron shell, on a stand-in electron module', { timeout: 2
 
     it('logs a failed load, a preload error and an unresponsive renderer', () => {
       expect(record(till(), 'window.load-failed')).toMatchObject({ level: 'warn', errorCode: -6, url: MAIN_URL, isMainFrame: true });
-      expect(record(till(), 'window.preload-failed')).toMatchObject({ level: 'error', preloadPath: '/opt/dukkan/preload.cjs', errorMessage: 'preload exploded' });
+      expect(record(till(), 'window.preload-failed')).toMatchObject({
+        level: 'error',
+        preloadPath: '/opt/dukkan/preload.cjs',
+        errorMessage: 'preload exploded',
+      });
       expect(events(till())).toEqual(expect.arrayContaining(['window.unresponsive', 'window.responsive']));
     });
 

@@ -30,10 +30,18 @@ async function scan(plant?: { file: string; text: string }): Promise<Finding[]> 
   cpSync(path.join(ROOT, 'renderer'), path.join(target, 'renderer'), { recursive: true });
   if (plant) writeFileSync(path.join(target, plant.file), plant.text);
   const out = path.join(dir, 'result.sarif');
-  await promisify(execFile)(process.execPath, [CLI, '-i', target, '-o', out, '-r', '-e', ELECTRON, '-x', Object.keys(ACCEPTED.excludedChecks).join(',')], { timeout: 120_000 });
-  const sarif = JSON.parse(readFileSync(out, 'utf8')) as { runs: { results: { ruleId: string; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine?: number } } }[] }[] }[] };
+  await promisify(execFile)(process.execPath, [CLI, '-i', target, '-o', out, '-r', '-e', ELECTRON, '-x', Object.keys(ACCEPTED.excludedChecks).join(',')], {
+    timeout: 120_000,
+  });
+  const sarif = JSON.parse(readFileSync(out, 'utf8')) as {
+    runs: { results: { ruleId: string; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine?: number } } }[] }[] }[];
+  };
   return sarif.runs.flatMap((r) =>
-    r.results.map((x) => ({ check: x.ruleId, file: x.locations?.[0]?.physicalLocation.artifactLocation.uri ?? 'N/A', line: x.locations?.[0]?.physicalLocation.region?.startLine ?? null })),
+    r.results.map((x) => ({
+      check: x.ruleId,
+      file: x.locations?.[0]?.physicalLocation.artifactLocation.uri ?? 'N/A',
+      line: x.locations?.[0]?.physicalLocation.region?.startLine ?? null,
+    })),
   );
 }
 

@@ -112,7 +112,10 @@ describe('validated IPC', () => {
     signIn('manager', true);
     for (const method of METHOD_NAMES.filter((m) => !ALLOWED_BEFORE_PIN_CHANGE.has(m))) {
       // refused before the argument is even looked at, whatever the role allows
-      expect(await invoke(method, {}, {}), method).toMatchObject({ ok: false, error: { code: 'pin-change-required', messageAr: expect.stringMatching(/[\u0600-\u06FF]/) } });
+      expect(await invoke(method, {}, {}), method).toMatchObject({
+        ok: false,
+        error: { code: 'pin-change-required', messageAr: expect.stringMatching(/[\u0600-\u06FF]/) },
+      });
     }
     expect(calls).toEqual([]);
     for (const method of ALLOWED_BEFORE_PIN_CHANGE) expect(await invoke(method, {}, {}), method).not.toMatchObject({ error: { code: 'pin-change-required' } });

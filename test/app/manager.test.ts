@@ -32,14 +32,22 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
   const product = (name: string) => app.core.catalog.list().find((p) => p.name.startsWith(name))!.id;
 
   it('imports a spreadsheet catalog all or nothing, with line numbers for every problem', async () => {
-    const bad = '\uFEFFname;name_ar;barcode;price;price_includes_vat;vat_category;vat_rate;exemption_code\r\n' + 'Tea 100 bags;"شاي، ١٠٠ كيس";6281234567897;12.50;yes;S;15;\r\n' + 'Broken;;628;12,5x;maybe;S;15;\r\n' + 'Insulin;انسولين;6281111111111;30;yes;Z;0;\r\n';
+    const bad =
+      '\uFEFFname;name_ar;barcode;price;price_includes_vat;vat_category;vat_rate;exemption_code\r\n' +
+      'Tea 100 bags;"شاي، ١٠٠ كيس";6281234567897;12.50;yes;S;15;\r\n' +
+      'Broken;;628;12,5x;maybe;S;15;\r\n' +
+      'Insulin;انسولين;6281111111111;30;yes;Z;0;\r\n';
     const r1 = await manager.call('catalog.importCsv', { csv: bad });
     expect(r1.created).toBe(0);
     expect(r1.errors.map((e) => e.line)).toEqual([3, 4]);
     expect(r1.errors.find((e) => e.line === 4)!.message).toMatch(/exemption/);
     expect(app.core.catalog.lookup('6281234567897')).toBeUndefined();
 
-    const good = 'name,name_ar,barcode,price,price_includes_vat,vat_category,vat_rate,exemption_code\n' + 'Tea 100 bags,"شاي، ١٠٠ كيس",6281234567897|6281234567880,12.50,yes,S,15,\n' + 'Insulin,انسولين,6281111111111,30,yes,Z,0,VATEX-SA-35\n' + '"Olive oil ""extra virgin""",,6289999999994,21.74,no,S,15,\n';
+    const good =
+      'name,name_ar,barcode,price,price_includes_vat,vat_category,vat_rate,exemption_code\n' +
+      'Tea 100 bags,"شاي، ١٠٠ كيس",6281234567897|6281234567880,12.50,yes,S,15,\n' +
+      'Insulin,انسولين,6281111111111,30,yes,Z,0,VATEX-SA-35\n' +
+      '"Olive oil ""extra virgin""",,6289999999994,21.74,no,S,15,\n';
     const r2 = await manager.call('catalog.importCsv', { csv: good });
     expect(r2).toEqual({ created: 3, updated: 0, errors: [] });
     expect(app.core.catalog.lookup('6281234567880')).toMatchObject({ name: 'Tea 100 bags', nameAr: 'شاي، ١٠٠ كيس', price: '12.50' });
@@ -50,24 +58,53 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
   });
 
   it('refuses a barcode that belongs to another product and VAT rules that do not hold', async () => {
-    const e = await manager.refusal('catalog.save', { name: 'Tea copy', barcodes: ['6281234567897'], price: '1', priceIncludesVat: true, vatCategory: 'S', vatRate: '15' });
+    const e = await manager.refusal('catalog.save', {
+      name: 'Tea copy',
+      barcodes: ['6281234567897'],
+      price: '1',
+      priceIncludesVat: true,
+      vatCategory: 'S',
+      vatRate: '15',
+    });
     expect(e.message).toContain('already belongs to product Tea 100 bags');
-    expect((await manager.refusal('catalog.save', { name: 'Odd', barcodes: [], price: '1', priceIncludesVat: true, vatCategory: 'S', vatRate: '0' })).message).toContain('15 or 5');
-    expect((await manager.refusal('catalog.save', { name: 'Odd', barcodes: [], price: '1', priceIncludesVat: true, vatCategory: 'E', vatRate: '0' })).message).toContain('exemption');
+    expect(
+      (await manager.refusal('catalog.save', { name: 'Odd', barcodes: [], price: '1', priceIncludesVat: true, vatCategory: 'S', vatRate: '0' })).message,
+    ).toContain('15 or 5');
+    expect(
+      (await manager.refusal('catalog.save', { name: 'Odd', barcodes: [], price: '1', priceIncludesVat: true, vatCategory: 'E', vatRate: '0' })).message,
+    ).toContain('exemption');
   });
 
   it('X report adds up the signed documents per VAT rate and payment method; Z closes the period', async () => {
     const sell = async (lines: { productId: number; quantity: string }[], payments: { method: 'cash' | 'card'; amount: string }[]) =>
       numbers.push((await cashier.call('sale.complete', { lines, payments, saleId: randomUUID() })).document.number);
-    await sell([{ productId: product('Tea'), quantity: '2' }, { productId: product('Insulin'), quantity: '1' }], [{ method: 'card', amount: '56.00' }]);
+    await sell(
+      [
+        { productId: product('Tea'), quantity: '2' },
+        { productId: product('Insulin'), quantity: '1' },
+      ],
+      [{ method: 'card', amount: '56.00' }],
+    );
     await sell([{ productId: product('Olive'), quantity: '1' }], [{ method: 'cash', amount: '30' }]);
     const approvalId = (await cashier.call('approval.request', { pin: '1234', purpose: 'return' })).approvalId;
-    const note = await cashier.call('returns.create', { originalNumber: numbers[0]!, lines: [{ lineId: 1, quantity: '1' }], reason: 'Wrong item', refundMethod: 'card', approvalId, requestId: randomUUID() });
+    const note = await cashier.call('returns.create', {
+      originalNumber: numbers[0]!,
+      lines: [{ lineId: 1, quantity: '1' }],
+      reason: 'Wrong item',
+      refundMethod: 'card',
+      approvalId,
+      requestId: randomUUID(),
+    });
 
     const x = await manager.call('reports.daily', { kind: 'X' });
     expect(x).toMatchObject({ kind: 'X', number: null, documents: { invoices: 2, creditNotes: 1, debitNotes: 0 }, training: true });
     expect(x.totals).toEqual({ sales: '81.00', returns: '13.00', debits: '0.00', net: '68.00', vat: expect.any(String) });
-    expect(x.payments).toEqual(expect.arrayContaining([{ method: 'card', amount: '43.00' }, { method: 'cash', amount: '25.00' }]));
+    expect(x.payments).toEqual(
+      expect.arrayContaining([
+        { method: 'card', amount: '43.00' },
+        { method: 'cash', amount: '25.00' },
+      ]),
+    );
     // independently: the VAT rows equal the sum over the stored documents recomputed by the engine
     const docs = [...numbers, note.document.number].map((n) => app.core.current().documents.byNumber(n)!);
     const expected = new Map<string, Decimal>();
@@ -78,7 +115,9 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
         expected.set(key, (expected.get(key) ?? Decimal.ZERO).add(c.vat.mul(sign)));
       }
     }
-    expect(Object.fromEntries(x.vat.map((v) => [`${v.category}|${v.rate}`, v.vat]))).toEqual(Object.fromEntries([...expected].map(([k, v]) => [k, v.toFixed(2)])));
+    expect(Object.fromEntries(x.vat.map((v) => [`${v.category}|${v.rate}`, v.vat]))).toEqual(
+      Object.fromEntries([...expected].map(([k, v]) => [k, v.toFixed(2)])),
+    );
     expect(x.vat.find((v) => v.category === 'Z')).toMatchObject({ rate: '0', taxable: '30.00', vat: '0.00' });
 
     const z = await manager.call('reports.daily', { kind: 'Z' });
@@ -96,7 +135,11 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     expect(r.fileName).toMatch(/^dukkan-training-documents-/);
     expect(execFileSync('unzip', ['-t', r.path]).toString()).toMatch(/No errors detected/);
     const listing = JSON.parse(
-      execFileSync('python3', ['-c', 'import sys,zipfile,json,base64\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({i.filename: base64.b64encode(z.read(i)).decode() for i in z.infolist()}))', r.path]).toString(),
+      execFileSync('python3', [
+        '-c',
+        'import sys,zipfile,json,base64\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({i.filename: base64.b64encode(z.read(i)).decode() for i in z.infolist()}))',
+        r.path,
+      ]).toString(),
     ) as Record<string, string>;
     const manifest = Buffer.from(listing['manifest.csv']!, 'base64').toString('utf8').trim().split('\r\n');
     expect(manifest).toHaveLength(r.documents + 1);
@@ -114,7 +157,9 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
   it('keeps PINs hashed, changes them, and never leaves the terminal without a manager', async () => {
     const created = await manager.call('users.save', { name: 'Sara', role: 'cashier', pin: '4821' });
     const db = openDeviceDatabase(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
-    const stored = db.prepare<[number], { pin_salt: Buffer; pin_hash: Buffer; pin_params: string }>('SELECT pin_salt, pin_hash, pin_params FROM users WHERE id = ?').get(created.id)!;
+    const stored = db
+      .prepare<[number], { pin_salt: Buffer; pin_hash: Buffer; pin_params: string }>('SELECT pin_salt, pin_hash, pin_params FROM users WHERE id = ?')
+      .get(created.id)!;
     db.close();
     expect(stored.pin_salt).toHaveLength(16);
     expect(stored.pin_hash).toHaveLength(32);
@@ -134,7 +179,10 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
   });
 
   it('saves printer settings, refusing addresses it cannot drive', async () => {
-    expect(await manager.call('printer.save', { address: 'tcp://192.168.1.50:9100', paperWidth: 58 })).toEqual({ address: 'tcp://192.168.1.50:9100', paperWidth: 58 });
+    expect(await manager.call('printer.save', { address: 'tcp://192.168.1.50:9100', paperWidth: 58 })).toEqual({
+      address: 'tcp://192.168.1.50:9100',
+      paperWidth: 58,
+    });
     expect(await manager.call('printer.get', {})).toEqual({ address: 'tcp://192.168.1.50:9100', paperWidth: 58 });
     expect((await manager.refusal('printer.save', { address: 'http://evil/', paperWidth: 80 })).code).toBe('invalid-input');
     expect((await manager.refusal('printer.save', { address: 'printer:Office', paperWidth: 80 })).message).toContain('printer driver');
@@ -142,7 +190,14 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
   });
 
   it('explains a refused onboarding in both languages, field by field, and stays in training', async () => {
-    const shop = { vatNumber: '123', crn: '1010010000', sellerName: { ar: 'متجر', en: 'Shop' }, branch: 'فرع', industry: 'Retail', address: { street: 'x', building: '12', district: 'd', city: 'c', postalCode: '1234' } };
+    const shop = {
+      vatNumber: '123',
+      crn: '1010010000',
+      sellerName: { ar: 'متجر', en: 'Shop' },
+      branch: 'فرع',
+      industry: 'Retail',
+      address: { street: 'x', building: '12', district: 'd', city: 'c', postalCode: '1234' },
+    };
     const p = await manager.call('onboarding.start', { environment: 'simulation', otp: '123456', shop });
     expect(p.state).toBe('failed');
     expect(p.error!.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['vatNumber', 'branch', 'address.building', 'address.postalCode']));

@@ -119,7 +119,9 @@ describe('better-sqlite3 for Electron', () => {
 
   it('refuses better-sqlite3 before 12.10.1 from Electron 42 on, and an Electron the table does not cover', async () => {
     const { nativeCompatProblem } = await scripts();
-    expect(nativeCompatProblem('45.4.1', '12.9.0')).toBe('better-sqlite3 12.9.0 cannot be built for Electron 45: Electron 42–45 needs better-sqlite3 12.10.1 or newer');
+    expect(nativeCompatProblem('45.4.1', '12.9.0')).toBe(
+      'better-sqlite3 12.9.0 cannot be built for Electron 45: Electron 42–45 needs better-sqlite3 12.10.1 or newer',
+    );
     expect(nativeCompatProblem('42.0.0', '12.10.0')).toMatch(/needs better-sqlite3 12\.10\.1 or newer/);
     expect(nativeCompatProblem('42.0.0', '12.10.1')).toBeNull();
     expect(nativeCompatProblem('^45.0.0', '12.11.1')).toBeNull();
@@ -133,9 +135,13 @@ describe('electron-builder.yml', () => {
   const section = (name: string) => config[name] as Json;
 
   it('is valid for electron-builder (its own schema)', async () => {
-    const { validateConfiguration } = builderRequire('app-builder-lib/out/util/config/config') as { validateConfiguration(c: unknown, log: { isEnabled: boolean; add(): void }): Promise<void> };
+    const { validateConfiguration } = builderRequire('app-builder-lib/out/util/config/config') as {
+      validateConfiguration(c: unknown, log: { isEnabled: boolean; add(): void }): Promise<void>;
+    };
     await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, nodeIntegration: true }, { isEnabled: false, add: () => undefined })).rejects.toThrow(/unknown property 'nodeIntegration'/);
+    await expect(validateConfiguration({ ...config, nodeIntegration: true }, { isEnabled: false, add: () => undefined })).rejects.toThrow(
+      /unknown property 'nodeIntegration'/,
+    );
   });
 
   it('packages the app folder of build:electron and leaves native rebuilds to its own hook', async () => {
@@ -143,7 +149,9 @@ describe('electron-builder.yml', () => {
     expect(section('directories').app).toBe(path.relative(ROOT, APP_DIR));
     // electron-builder's own rebuild would reach the repository's node_modules (see "the app folder" below)
     expect(config.npmRebuild).toBe(false);
-    const { resolveFunction } = builderRequire('app-builder-lib/out/util/resolve') as { resolveFunction(type: string, executor: unknown, name: string, root: string): Promise<unknown> };
+    const { resolveFunction } = builderRequire('app-builder-lib/out/util/resolve') as {
+      resolveFunction(type: string, executor: unknown, name: string, root: string): Promise<unknown>;
+    };
     // loaded by electron-builder's own loader: another instance of the same module
     const hook = await resolveFunction('module', config.beforePack, 'beforePack', ROOT);
     expect(typeof hook === 'function' && hook.toString()).toBe(beforePack.toString());
@@ -172,7 +180,9 @@ describe('electron-builder.yml', () => {
 
   it('makes the deb depend on everything electron-builder would by default, plus the Secret Service', () => {
     // electron-builder uses its defaults only when `depends` is not set
-    const { default: FpmTarget } = builderRequire('app-builder-lib/out/targets/FpmTarget') as { default: { prototype: { getDefaultDepends(target: string): string[] } } };
+    const { default: FpmTarget } = builderRequire('app-builder-lib/out/targets/FpmTarget') as {
+      default: { prototype: { getDefaultDepends(target: string): string[] } };
+    };
     const defaults = FpmTarget.prototype.getDefaultDepends.call(null, 'deb');
     expect(defaults).toContain('libgtk-3-0');
     const depends = section('deb').depends as string[];
@@ -212,7 +222,10 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
     const pkg = readJson<PackageJson>(path.join(out, 'package.json'));
     expect(pkg.main).toBe('electron/main.cjs');
     expect(existsSync(path.join(out, pkg.main))).toBe(true);
-    expect(pkg.dependencies).toEqual({ 'better-sqlite3': lock.packages['node_modules/better-sqlite3']!.version, '@napi-rs/keyring': lock.packages['node_modules/@napi-rs/keyring']!.version });
+    expect(pkg.dependencies).toEqual({
+      'better-sqlite3': lock.packages['node_modules/better-sqlite3']!.version,
+      '@napi-rs/keyring': lock.packages['node_modules/@napi-rs/keyring']!.version,
+    });
     expect(pkg.devDependencies).toBeUndefined();
     // tsx runs the CLI from the repository; the app has no use for it
     expect(rootPackage.dependencies.tsx).toBeDefined();
@@ -221,7 +234,9 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
   it('gives Electron one userData folder name, "Dukkan", for dev runs and the packaged app', async () => {
     const app = readJson<PackageJson>(path.join(out, 'package.json'));
     // the package.json electron-builder writes into app.asar, by its own transformer
-    const { createTransformer } = builderRequire('app-builder-lib/out/fileTransformer') as { createTransformer(src: string, c: unknown, extra: unknown, x: null): (file: string) => unknown };
+    const { createTransformer } = builderRequire('app-builder-lib/out/fileTransformer') as {
+      createTransformer(src: string, c: unknown, extra: unknown, x: null): (file: string) => unknown;
+    };
     const transformed = await createTransformer(out, config, config.extraMetadata ?? null, null)(path.join(out, 'package.json'));
     const packaged = typeof transformed === 'string' ? (JSON.parse(transformed) as PackageJson) : app;
     const names = {
@@ -253,7 +268,14 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
   });
 
   it('bundles no dev tooling: every package inside the bundles is a runtime dependency of the app', () => {
-    const runtime = new Set(s.runtimeClosure(lock, Object.keys(rootPackage.dependencies).filter((d) => d !== 'tsx')).map(packageName));
+    const runtime = new Set(
+      s
+        .runtimeClosure(
+          lock,
+          Object.keys(rootPackage.dependencies).filter((d) => d !== 'tsx'),
+        )
+        .map(packageName),
+    );
     const bundled = new Set(['electron/main.cjs', 'electron/app.mjs', 'electron/preload.cjs'].flatMap((f) => [...bundledPackages(read(f))]));
     expect(bundled).toContain('libxml2-wasm');
     expect([...bundled].filter((p) => !runtime.has(p))).toEqual([]);
@@ -277,7 +299,8 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
       Rebuilder: new (o: Json) => { modulesToRebuild(): Promise<string[]> };
     };
     // the native modules a rebuild with these options would build: what Rebuilder.rebuild() filters on binding.gyp
-    const nativeModules = async (options: Json) => (await new Rebuilder({ ...options, lifecycle: new EventEmitter() }).modulesToRebuild()).filter((p) => existsSync(path.join(p, 'binding.gyp')));
+    const nativeModules = async (options: Json) =>
+      (await new Rebuilder({ ...options, lifecycle: new EventEmitter() }).modulesToRebuild()).filter((p) => existsSync(path.join(p, 'binding.gyp')));
     const ours = await nativeModules(s.rebuildOptions({ appDir: out, electronVersion: installedElectron }));
     expect(ours).toEqual([path.join(out, 'node_modules', 'better-sqlite3')]);
     // electron-builder's npmRebuild passes the project directory as the project root
@@ -318,7 +341,10 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
         ].join('\n'),
         { mode: 0o755 },
       );
-      const { build, Platform } = require('electron-builder') as { build(o: Json): Promise<string[]>; Platform: { LINUX: { createTarget(t: string): unknown } } };
+      const { build, Platform } = require('electron-builder') as {
+        build(o: Json): Promise<string[]>;
+        Platform: { LINUX: { createTarget(t: string): unknown } };
+      };
       const previousFpm = process.env.CUSTOM_FPM_PATH;
       process.env.CUSTOM_FPM_PATH = fakeFpm;
       try {
@@ -350,8 +376,21 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
     });
 
     it('puts the app folder’s files and modules in app.asar, and no dev tooling', () => {
-      const files = asar().listPackage(path.join(resources, 'app.asar')).map((f) => f.replaceAll('\\', '/'));
-      expect(files).toEqual(expect.arrayContaining(['/package.json', '/electron/main.cjs', '/electron/app.mjs', '/electron/preload.cjs', '/renderer/index.html', '/resources/ubl-xsd', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/bindings/bindings.js']));
+      const files = asar()
+        .listPackage(path.join(resources, 'app.asar'))
+        .map((f) => f.replaceAll('\\', '/'));
+      expect(files).toEqual(
+        expect.arrayContaining([
+          '/package.json',
+          '/electron/main.cjs',
+          '/electron/app.mjs',
+          '/electron/preload.cjs',
+          '/renderer/index.html',
+          '/resources/ubl-xsd',
+          '/node_modules/better-sqlite3/lib/index.js',
+          '/node_modules/bindings/bindings.js',
+        ]),
+      );
       const modules = new Set(files.filter((f) => f.includes('/node_modules/')).map(moduleOf));
       expect(modules).toContain('@napi-rs/keyring');
       expect([...modules].filter((m) => DEV_TOOLING.includes(m))).toEqual([]);
@@ -359,7 +398,9 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
     });
 
     it('unpacks the native addons, where the OS can load them, and leaves better-sqlite3’s sources out', () => {
-      const files = asar().listPackage(path.join(resources, 'app.asar')).map((f) => f.replaceAll('\\', '/'));
+      const files = asar()
+        .listPackage(path.join(resources, 'app.asar'))
+        .map((f) => f.replaceAll('\\', '/'));
       const unpacked = filesUnder(path.join(resources, 'app.asar.unpacked')).map((f) => f.replaceAll('\\', '/'));
       expect(unpacked).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/build/Release/better_sqlite3.node']));
       expect(unpacked.some((f) => f.endsWith('.node') && f.startsWith('node_modules/@napi-rs/keyring-'))).toBe(true);
@@ -385,7 +426,11 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
     });
 
     it('names the launcher after the desktopName Electron gives the window', () => {
-      const packaged = JSON.parse(asar().extractFile(path.join(resources, 'app.asar'), 'package.json').toString()) as { desktopName?: string; productName?: string; name: string };
+      const packaged = JSON.parse(asar().extractFile(path.join(resources, 'app.asar'), 'package.json').toString()) as {
+        desktopName?: string;
+        productName?: string;
+        name: string;
+      };
       // Electron: package.json desktopName, else "<app name>.desktop"
       const electronDesktopName = packaged.desktopName ?? `${electronAppName(packaged)}.desktop`;
       const launcher = fpm.args.find((a) => a.includes('=/usr/share/applications/'))!;

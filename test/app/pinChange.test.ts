@@ -46,7 +46,8 @@ describe('factory PINs on a live terminal (through the dispatcher)', { timeout: 
   let app: DukkanApp;
   let dataDir: string;
   let manager: Client;
-  const userId = (role: 'cashier' | 'manager') => app.core.users.list().find((u) => u.role === role && u.name === (role === 'manager' ? 'Manager' : 'Cashier'))!.id;
+  const userId = (role: 'cashier' | 'manager') =>
+    app.core.users.list().find((u) => u.role === role && u.name === (role === 'manager' ? 'Manager' : 'Cashier'))!.id;
   const milk = () => app.core.catalog.list().find((p) => p.name.startsWith('Fresh milk'))!.id;
   const sale = () => ({ lines: [{ productId: milk(), quantity: '1' }], payments: [{ method: 'cash' as const, amount: '10' }], saleId: randomUUID() });
 
@@ -121,7 +122,10 @@ describe('factory PINs on a live terminal (through the dispatcher)', { timeout: 
     expect(after).toMatchObject({ default_pin: 1, failed_attempts: 0 }); // bad new PINs are not wrong current PINs
     expect((await till.call('session.get', {})).pinChangeRequired).toBe(true);
     // a wrong current PIN is a wrong PIN: refused, counted towards the lockout, nothing stored
-    expect(await till.refusal('session.changePin', { oldPin: '9999', newPin: '2580' })).toMatchObject({ code: 'wrong-pin', messageAr: expect.stringMatching(ARABIC) });
+    expect(await till.refusal('session.changePin', { oldPin: '9999', newPin: '2580' })).toMatchObject({
+      code: 'wrong-pin',
+      messageAr: expect.stringMatching(ARABIC),
+    });
     expect(userRow(dataDir, cashierId)).toMatchObject({ default_pin: 1, failed_attempts: 1 });
     await till.call('session.logout', {});
   });
@@ -174,7 +178,10 @@ describe('factory PINs on a live terminal (through the dispatcher)', { timeout: 
     for (let i = 0; i < 5; i++) codes.push((await till.refusal('session.changePin', { oldPin: '1357', newPin: '9753' })).code);
     expect(codes).toEqual(['wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'locked']);
     // locked means locked: even the right current PIN, and a fresh sign-in
-    expect(await till.refusal('session.changePin', { oldPin: '4821', newPin: '9753' })).toMatchObject({ code: 'locked', messageAr: expect.stringMatching(ARABIC) });
+    expect(await till.refusal('session.changePin', { oldPin: '4821', newPin: '9753' })).toMatchObject({
+      code: 'locked',
+      messageAr: expect.stringMatching(ARABIC),
+    });
     expect(await clientOf(app, 'till-huda-2').refusal('session.login', { userId: huda, pin: '4821' })).toMatchObject({ code: 'locked' });
   });
 

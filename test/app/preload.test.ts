@@ -13,7 +13,11 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke,
     on: (c: string, l: (...a: unknown[]) => void) => listeners.set(c, [...(listeners.get(c) ?? []), l]),
-    removeListener: (c: string, l: (...a: unknown[]) => void) => listeners.set(c, (listeners.get(c) ?? []).filter((x) => x !== l)),
+    removeListener: (c: string, l: (...a: unknown[]) => void) =>
+      listeners.set(
+        c,
+        (listeners.get(c) ?? []).filter((x) => x !== l),
+      ),
   },
 }));
 

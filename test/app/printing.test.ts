@@ -23,7 +23,11 @@ describe('printing from the counter', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     printer = await new FakeEscPosPrinter().start(0);
-    ({ app, dataDir } = await openTestApp({ rasterizer: new ChromiumRasterizer(), printer: { address: printer.address, paperWidth: 58 }, printRetryDelaysMs: [50, 50] }));
+    ({ app, dataDir } = await openTestApp({
+      rasterizer: new ChromiumRasterizer(),
+      printer: { address: printer.address, paperWidth: 58 },
+      printRetryDelaysMs: [50, 50],
+    }));
     cashier = clientOf(app, 'till');
     manager = clientOf(app, 'office');
     await signIn(cashier, app, 'cashier');
@@ -41,7 +45,11 @@ describe('printing from the counter', { timeout: 120_000 }, () => {
 
   it('prints only what is committed: the document is in the ledger before the first byte reaches the printer', async () => {
     const firstByte = printer.nextFirstByte();
-    const sale = cashier.call('sale.complete', { lines: [{ productId: milk(), quantity: '2' }], payments: [{ method: 'cash', amount: '20' }], saleId: randomUUID() });
+    const sale = cashier.call('sale.complete', {
+      lines: [{ productId: milk(), quantity: '2' }],
+      payments: [{ method: 'cash', amount: '20' }],
+      saleId: randomUUID(),
+    });
     await firstByte;
     // a second connection, as another process would see it
     const db = openDeviceDatabase(path.join(dataDir, 'training', DATABASE_FILE_NAME), { readonly: true });
@@ -78,7 +86,11 @@ describe('printing from the counter', { timeout: 120_000 }, () => {
   it('keeps the sale when the printer is gone, says so, and prints once it is back', async () => {
     const port = printer.port;
     await printer.close();
-    const r = await cashier.call('sale.complete', { lines: [{ productId: milk(), quantity: '1' }], payments: [{ method: 'card', amount: '6.50' }], saleId: randomUUID() });
+    const r = await cashier.call('sale.complete', {
+      lines: [{ productId: milk(), quantity: '1' }],
+      payments: [{ method: 'card', amount: '6.50' }],
+      saleId: randomUUID(),
+    });
     expect(r.print.state).toBe('failed');
     expect(r.print.message).toMatch(/cannot reach/);
     expect(app.core.current().documents.byNumber(r.document.number)).toBeDefined();

@@ -12,7 +12,8 @@ import { UserFacingWindows } from '../../main/window/userFacingWindows';
 import { ReloadLimiter, watchWindowHealth, type WatchedWindow } from '../../main/window/windowHealth';
 
 describe('debugging switches refused in packaged builds', () => {
-  const refused = (args: string[], windows = false, hasSwitch?: (n: string) => boolean) => refusedDebugSwitches(['/opt/Dukkan/dukkan', ...args], { windows, ...(hasSwitch ? { hasSwitch } : {}) });
+  const refused = (args: string[], windows = false, hasSwitch?: (n: string) => boolean) =>
+    refusedDebugSwitches(['/opt/Dukkan/dukkan', ...args], { windows, ...(hasSwitch ? { hasSwitch } : {}) });
 
   it.each([
     [['--remote-debugging-port=9222'], ['remote-debugging-port']],
@@ -21,7 +22,10 @@ describe('debugging switches refused in packaged builds', () => {
     [['--remote-debugging-pipe'], ['remote-debugging-pipe']],
     [['--inspect'], ['inspect']],
     [['--inspect-brk=0.0.0.0:9229'], ['inspect-brk']],
-    [['--inspect-port=9229', '--inspect-publish-uid=http'], ['inspect-port', 'inspect-publish-uid']],
+    [
+      ['--inspect-port=9229', '--inspect-publish-uid=http'],
+      ['inspect-port', 'inspect-publish-uid'],
+    ],
     [['--kiosk', '--', '--remote-debugging-port=1'], ['remote-debugging-port']],
     [['--REMOTE-DEBUGGING-PORT=9222'], ['remote-debugging-port']],
   ])('%j → %j', (args, expected) => {
@@ -44,7 +48,16 @@ describe('debugging switches refused in packaged builds', () => {
 });
 
 describe('kiosk keys', () => {
-  const key = (k: string, code: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, code, alt: false, control: false, meta: false, shift: false, ...mods });
+  const key = (k: string, code: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+    type: 'keyDown',
+    key: k,
+    code,
+    alt: false,
+    control: false,
+    meta: false,
+    shift: false,
+    ...mods,
+  });
 
   it.each([
     ['Alt+F4', key('F4', 'F4', { alt: true })],
@@ -74,9 +87,32 @@ describe('kiosk keys', () => {
 
   it.each([
     ['F2…F10 (the till’s function keys)', ['F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9', 'F10'].map((f) => key(f, f))],
-    ['Alt+letter and Alt+digit shortcuts', [key('l', 'KeyL', { alt: true }), key('q', 'KeyQ', { alt: true }), key('n', 'KeyN', { alt: true }), key('3', 'Digit3', { alt: true })]],
-    ['editing', [key('c', 'KeyC', { control: true }), key('v', 'KeyV', { control: true }), key('x', 'KeyX', { control: true }), key('a', 'KeyA', { control: true }), key('z', 'KeyZ', { control: true })]],
-    ['typing and moving', [key('w', 'KeyW'), key('ص', 'KeyW'), key('Tab', 'Tab'), key('Tab', 'Tab', { shift: true }), key('Escape', 'Escape'), key('Enter', 'Enter'), key('i', 'KeyI', { control: true })]],
+    [
+      'Alt+letter and Alt+digit shortcuts',
+      [key('l', 'KeyL', { alt: true }), key('q', 'KeyQ', { alt: true }), key('n', 'KeyN', { alt: true }), key('3', 'Digit3', { alt: true })],
+    ],
+    [
+      'editing',
+      [
+        key('c', 'KeyC', { control: true }),
+        key('v', 'KeyV', { control: true }),
+        key('x', 'KeyX', { control: true }),
+        key('a', 'KeyA', { control: true }),
+        key('z', 'KeyZ', { control: true }),
+      ],
+    ],
+    [
+      'typing and moving',
+      [
+        key('w', 'KeyW'),
+        key('ص', 'KeyW'),
+        key('Tab', 'Tab'),
+        key('Tab', 'Tab', { shift: true }),
+        key('Escape', 'Escape'),
+        key('Enter', 'Enter'),
+        key('i', 'KeyI', { control: true }),
+      ],
+    ],
   ])('lets through %s', (_name, inputs) => {
     for (const input of inputs) expect(kioskBlockedCombo(input), `${input.key} ${JSON.stringify(input)}`).toBeNull();
   });
@@ -96,7 +132,10 @@ describe('application menu', () => {
   });
 
   it('macOS keeps the Edit role (Cmd+C/V/X/A) — packaged with the standard app menu, kiosk without Quit or Hide', () => {
-    expect(applicationMenu('darwin', { kiosk: false, packaged: true, appName: 'Dukkan' })).toEqual({ kind: 'template', template: [{ role: 'appMenu' }, { role: 'editMenu' }] });
+    expect(applicationMenu('darwin', { kiosk: false, packaged: true, appName: 'Dukkan' })).toEqual({
+      kind: 'template',
+      template: [{ role: 'appMenu' }, { role: 'editMenu' }],
+    });
     const kiosk = applicationMenu('darwin', { kiosk: true, packaged: true, appName: 'Dukkan' });
     expect(kiosk).toEqual({ kind: 'template', template: [{ label: 'Dukkan', submenu: [{ role: 'about' }] }, { role: 'editMenu' }] });
     expect(JSON.stringify(kiosk)).not.toMatch(/quit|hide|close/i);
@@ -136,7 +175,11 @@ describe('renderer crash reloads', () => {
     w.contents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
     w.contents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
     expect(w.done).toEqual(['reload', 'reload', 'give up killed']);
-    expect(w.memory.records.map((r) => `${r.level} ${r.event}`)).toEqual(['error window.renderer-gone', 'error window.renderer-gone', 'error window.renderer-crash-loop']);
+    expect(w.memory.records.map((r) => `${r.level} ${r.event}`)).toEqual([
+      'error window.renderer-gone',
+      'error window.renderer-gone',
+      'error window.renderer-crash-loop',
+    ]);
   });
 
   it('crashes a minute apart are each reloaded', () => {
@@ -167,7 +210,11 @@ describe('renderer crash reloads', () => {
     const [load, preload, unresponsive, responsive] = w.memory.records;
     expect(load).toMatchObject({ level: 'warn', event: 'window.load-failed', fields: { errorCode: -105, isMainFrame: false } });
     expect(String(load!.fields.url)).toHaveLength(200);
-    expect(preload).toMatchObject({ level: 'error', event: 'window.preload-failed', fields: { preloadPath: '/opt/preload.cjs', errorMessage: 'Cannot find module', errorCode: 'MODULE_NOT_FOUND' } });
+    expect(preload).toMatchObject({
+      level: 'error',
+      event: 'window.preload-failed',
+      fields: { preloadPath: '/opt/preload.cjs', errorMessage: 'Cannot find module', errorCode: 'MODULE_NOT_FOUND' },
+    });
     expect(JSON.stringify(preload)).not.toContain('secret stack');
     expect([unresponsive?.event, responsive?.event]).toEqual(['window.unresponsive', 'window.responsive']);
   });

@@ -45,7 +45,9 @@ describe('the BoringSSL profile', () => {
     const message = Buffer.from('invoice hash');
     expect(refusal(() => nodeCrypto.generateKeyPairSync('ec', { namedCurve: 'secp256k1' }))).toEqual(UNKNOWN_GROUP);
     expect(refusal(() => nodeCrypto.createPrivateKey(k1Pem))).toEqual(UNKNOWN_GROUP);
-    expect(refusal(() => nodeCrypto.createPrivateKey({ key: k1.privateKey.export({ format: 'der', type: 'sec1' }), format: 'der', type: 'sec1' }))).toEqual(UNKNOWN_GROUP);
+    expect(refusal(() => nodeCrypto.createPrivateKey({ key: k1.privateKey.export({ format: 'der', type: 'sec1' }), format: 'der', type: 'sec1' }))).toEqual(
+      UNKNOWN_GROUP,
+    );
     expect(refusal(() => nodeCrypto.createPrivateKey({ key: k1.privateKey.export({ format: 'jwk' }), format: 'jwk' }))).toEqual(UNKNOWN_GROUP);
     expect(refusal(() => nodeCrypto.createPublicKey({ key: k1Spki, format: 'der', type: 'spki' }))).toEqual(UNKNOWN_GROUP);
     expect(refusal(() => nodeCrypto.createPublicKey(k1.privateKey))).toEqual(UNKNOWN_GROUP);
@@ -59,7 +61,9 @@ describe('the BoringSSL profile', () => {
   });
 
   it('refuses asynchronous key generation too, through the callback and through promisify', async () => {
-    const viaCallback = await new Promise((resolve) => nodeCrypto.generateKeyPair('ec', { namedCurve: 'secp256k1' }, (error) => resolve((error as { code?: string } | null)?.code)));
+    const viaCallback = await new Promise((resolve) =>
+      nodeCrypto.generateKeyPair('ec', { namedCurve: 'secp256k1' }, (error) => resolve((error as { code?: string } | null)?.code)),
+    );
     expect(viaCallback).toBe('ERR_OSSL_UNKNOWN_GROUP');
     await expect(promisify(nodeCrypto.generateKeyPair)('ec', { namedCurve: 'secp256k1' })).rejects.toMatchObject({ code: 'ERR_OSSL_UNKNOWN_GROUP' });
   });
@@ -91,10 +95,7 @@ describe('the command line under the profile', () => {
 
   it('csr, sign, verify, issue and audit all work without OpenSSL secp256k1', () => {
     const config = path.join(work, 'csr.json');
-    writeFileSync(
-      config,
-      JSON.stringify({ ...CSR_CONFIG, invoiceType: '1100' }),
-    );
+    writeFileSync(config, JSON.stringify({ ...CSR_CONFIG, invoiceType: '1100' }));
     const csr = dukkan('csr', '--config', config, '--key-out', path.join(work, 'new.key'), '--csr-out', path.join(work, 'new.csr'));
     expect(csr.stderr).toBe('');
     expect(csr.code).toBe(0);
@@ -117,7 +118,12 @@ describe('the command line under the profile', () => {
     const db = path.join(work, 'ledger.sqlite');
     const issue = dukkan('issue', '--db', db, '--key', egs.key, '--cert', egs.cert, '--in', saleFile, '--count', '3');
     expect(issue.stderr).toBe('');
-    expect(issue.stdout.trim().split('\n').map((l) => l.split(' ')[0])).toEqual(['1', '2', '3']);
+    expect(
+      issue.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['1', '2', '3']);
     const audit = dukkan('audit', '--db', db, '--json');
     expect(audit.code).toBe(0);
     expect(JSON.parse(audit.stdout)).toMatchObject({ ok: true, documents: 3 });

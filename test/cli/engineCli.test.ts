@@ -69,11 +69,31 @@ describe('dukkan sign / verify / hash / qr', () => {
 
   it.each([
     ['missing seller VAT', { ...simplifiedInvoice(), seller: { ...simplifiedInvoice().seller, vatNumber: undefined } }, /seller\.vatNumber/],
-    ['14-digit VAT', { ...simplifiedInvoice(), seller: { ...simplifiedInvoice().seller, vatNumber: '39999999990003' } }, /seller\.vatNumber: must be 15 digits, starting and ending with 3 \(BR-KSA-40\)/],
-    ['negative quantity', simplifiedInvoice({ lines: [{ name: 'Milk', quantity: '-1', unitPrice: '5.00', vat: { category: 'S', rate: '15' } }] }), /lines\.0\.quantity: .*must not be negative.*BR-KSA-F-04/],
-    ['note without billing reference', { ...creditNote(), billingReference: undefined }, /billingReference: a credit or debit note must reference the original invoice \(BR-KSA-56\)/],
-    ['rate 16 on S', simplifiedInvoice({ lines: [{ name: 'Milk', quantity: '1', unitPrice: '5.00', vat: { category: 'S', rate: '16' } }] }), /lines\.0\.vat\.rate: standard rate \(S\) must be 15 or 5 \(BR-KSA-84\)/],
-    ['exempt without code', simplifiedInvoice({ lines: [{ name: 'Loan fee', quantity: '1', unitPrice: '5.00', vat: { category: 'E', rate: '0' } }] }), /lines\.0\.vat\.exemptionCode: .*\(BR-KSA-23\)/],
+    [
+      '14-digit VAT',
+      { ...simplifiedInvoice(), seller: { ...simplifiedInvoice().seller, vatNumber: '39999999990003' } },
+      /seller\.vatNumber: must be 15 digits, starting and ending with 3 \(BR-KSA-40\)/,
+    ],
+    [
+      'negative quantity',
+      simplifiedInvoice({ lines: [{ name: 'Milk', quantity: '-1', unitPrice: '5.00', vat: { category: 'S', rate: '15' } }] }),
+      /lines\.0\.quantity: .*must not be negative.*BR-KSA-F-04/,
+    ],
+    [
+      'note without billing reference',
+      { ...creditNote(), billingReference: undefined },
+      /billingReference: a credit or debit note must reference the original invoice \(BR-KSA-56\)/,
+    ],
+    [
+      'rate 16 on S',
+      simplifiedInvoice({ lines: [{ name: 'Milk', quantity: '1', unitPrice: '5.00', vat: { category: 'S', rate: '16' } }] }),
+      /lines\.0\.vat\.rate: standard rate \(S\) must be 15 or 5 \(BR-KSA-84\)/,
+    ],
+    [
+      'exempt without code',
+      simplifiedInvoice({ lines: [{ name: 'Loan fee', quantity: '1', unitPrice: '5.00', vat: { category: 'E', rate: '0' } }] }),
+      /lines\.0\.vat\.exemptionCode: .*\(BR-KSA-23\)/,
+    ],
     ['time with fractions', simplifiedInvoice({ issueTime: '10:00:00.123' }), /issueTime: must be HH:MM:SS .*\(BR-KSA-70\)/],
   ])('refuses a document with %s: clear error, exit 1, no output file', (_name, doc, message) => {
     const out = `bad-${_name.replace(/\W+/g, '-')}.xml`;

@@ -18,9 +18,7 @@ const OUTSIDE_POINTERS = ['zatca-phase2-reference.md', '../shared/'];
 /** Tracked files (repository-relative, `/`-separated) that exist in the working tree. */
 function trackedFiles(): string[] {
   const out = execFileSync('git', ['ls-files', '-z'], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return out
-    .split('\0')
-    .filter((rel) => rel !== '' && existsSync(path.join(REPO_ROOT, rel)));
+  return out.split('\0').filter((rel) => rel !== '' && existsSync(path.join(REPO_ROOT, rel)));
 }
 
 /** The section numbers docs/zatca-reference.md has headings for: "7" for `## 7. …`, "7.6" for `### 7.6 …`. */
@@ -59,7 +57,10 @@ const citingFiles = tracked.filter((rel) => CITING_FILE.test(rel) && rel !== REF
 describe('docs/zatca-reference.md', () => {
   it('has the numbered sections the code cites, each once', () => {
     for (let n = 1; n <= 13; n++) expect(docSections, `## ${n}. heading`).toContain(String(n));
-    expect(docSections.filter((s, i) => docSections.indexOf(s) !== i), 'duplicate section numbers').toEqual([]);
+    expect(
+      docSections.filter((s, i) => docSections.indexOf(s) !== i),
+      'duplicate section numbers',
+    ).toEqual([]);
   });
 
   it('resolves every citation in the tracked sources', () => {

@@ -20,7 +20,20 @@ import { verifyDocument } from '../../main/zatca/verifier';
 import { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
 import { decodeQrWithJsqr, decodeQrWithZbar } from '../printer/printingHarness';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browserModeProcess';
-import { chipText, choosePin, enterPin, launchChromium, openTill, scan, screenshot, SCREENSHOT_DIR, sellForCash, signIn, typeNewPin, useLanguage } from './till';
+import {
+  chipText,
+  choosePin,
+  enterPin,
+  launchChromium,
+  openTill,
+  scan,
+  screenshot,
+  SCREENSHOT_DIR,
+  sellForCash,
+  signIn,
+  typeNewPin,
+  useLanguage,
+} from './till';
 
 const OTP = '246810';
 /** The PINs the manager and the cashier choose once the terminal is live (the factory 1234 / 0000 stop working). */
@@ -148,7 +161,11 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
     await page.waitForSelector('[data-test=pin-change]');
     // skipping the screen gains nothing: main refuses this tab's calls until the PIN is changed
     const refused = await page.evaluate(async () => {
-      const headers = { Authorization: `Bearer ${sessionStorage.getItem('dukkan.token')}`, 'X-Dukkan-Client': sessionStorage.getItem('dukkan.client') ?? '', 'Content-Type': 'application/json' };
+      const headers = {
+        Authorization: `Bearer ${sessionStorage.getItem('dukkan.token')}`,
+        'X-Dukkan-Client': sessionStorage.getItem('dukkan.client') ?? '',
+        'Content-Type': 'application/json',
+      };
       return (await fetch('/api/status.get', { method: 'POST', headers, body: '{}' })).json() as Promise<unknown>;
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'pin-change-required' } });
@@ -188,7 +205,9 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
     expect(await decodeQrWithZbar(png)).toEqual([row.qr]);
     // and the QR is the document's: tag 6 is the invoice hash in the signed XML
     expect(decodeQr(row.qr).fields.invoiceHash).toBe(row.hash);
-    expect(Buffer.from(row.xml).toString('utf8')).toContain(`<cbc:EmbeddedDocumentBinaryObject mimeCode="text/plain">${row.qr}</cbc:EmbeddedDocumentBinaryObject>`);
+    expect(Buffer.from(row.xml).toString('utf8')).toContain(
+      `<cbc:EmbeddedDocumentBinaryObject mimeCode="text/plain">${row.qr}</cbc:EmbeddedDocumentBinaryObject>`,
+    );
   });
 
   it('keeps selling with Fatoora down (20 sales), then reports all of them once it is back', async () => {
@@ -235,7 +254,9 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
     await page.keyboard.type(MANAGER_PIN);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.toast.ok')?.textContent?.includes('Credit note'));
-    await page.waitForFunction(() => /Returned/.test(document.querySelector('[data-test=receipt-details]')?.textContent ?? '') && document.querySelector('.note-ref') !== null);
+    await page.waitForFunction(
+      () => /Returned/.test(document.querySelector('[data-test=receipt-details]')?.textContent ?? '') && document.querySelector('.note-ref') !== null,
+    );
     await screenshot(page, '5-credit-note');
     const noteNumber = (await page.textContent('.note-ref .num'))!.trim();
     const note = documentByNumber(noteNumber);

@@ -42,14 +42,22 @@ export async function startBrowserModeProcess(options: StartOptions = {}): Promi
     ? spawn(TSX, [ENTRY, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     : spawn(
         'dbus-run-session',
-        ['--', 'bash', '-c', `export XDG_DATA_HOME=${shellQuote(path.join(dataDir, '.keyring-home'))}; mkdir -p "$XDG_DATA_HOME"; echo -n dukkan-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec ${command}`],
+        [
+          '--',
+          'bash',
+          '-c',
+          `export XDG_DATA_HOME=${shellQuote(path.join(dataDir, '.keyring-home'))}; mkdir -p "$XDG_DATA_HOME"; echo -n dukkan-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec ${command}`,
+        ],
         { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
       );
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
   const launchUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start within ${options.timeoutMs ?? 90_000} ms:\n${out}`)), options.timeoutMs ?? 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not start within ${options.timeoutMs ?? 90_000} ms:\n${out}`)),
+      options.timeoutMs ?? 90_000,
+    );
     const check = () => {
       const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
       if (m) {

@@ -87,7 +87,9 @@ export async function sellForCash(page: Page, codes: readonly string[], cash: st
   const before = await page.textContent('[data-test=last-sale]');
   for (const code of codes) await scan(page, code);
   await page.waitForFunction((n) => document.querySelectorAll('[data-test=cart] tr[data-test^=line-]').length === n, new Set(codes).size);
-  await page.waitForFunction(() => !document.querySelector('[data-test=total]')?.textContent?.includes('…') && document.querySelector('[data-test=total]')?.textContent !== '0.00');
+  await page.waitForFunction(
+    () => !document.querySelector('[data-test=total]')?.textContent?.includes('…') && document.querySelector('[data-test=total]')?.textContent !== '0.00',
+  );
   await page.keyboard.press('F8');
   await page.keyboard.type(cash);
   await page.waitForFunction(() => document.querySelector('[data-test=due]')?.textContent === '0.00');

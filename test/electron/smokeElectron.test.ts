@@ -12,9 +12,14 @@ const SCRIPT = path.join(ROOT, 'scripts', 'smokeElectron.mjs');
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [SCRIPT, ...args], { cwd: ROOT, env: { ...process.env, DUKKAN_SMOKE_REQUIRE_ELECTRON: '', ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [SCRIPT, ...args],
+      { cwd: ROOT, env: { ...process.env, DUKKAN_SMOKE_REQUIRE_ELECTRON: '', ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -42,7 +47,10 @@ describe('npm run smoke:electron without Electron’s binary', () => {
   });
 
   it('fails where the binary is required, by environment or flag', async () => {
-    for (const [args, env] of [[[], { DUKKAN_SMOKE_REQUIRE_ELECTRON: '1' }], [['--require-electron'], {}]] as const) {
+    for (const [args, env] of [
+      [[], { DUKKAN_SMOKE_REQUIRE_ELECTRON: '1' }],
+      [['--require-electron'], {}],
+    ] as const) {
       const { code, stdout, stderr } = await run([...args], { DUKKAN_ELECTRON_BINARY: missing, ...env });
       expect(code).toBe(1);
       expect(stdout).toBe('');

@@ -13,7 +13,9 @@ import { simplifiedInvoice } from '../fixtures/documents';
 
 describe('QR image round trip', () => {
   it('the PNG of a signed invoice QR decodes to the stored QR text', async () => {
-    const signed = await signWithSdkKey(simplifiedInvoice({ seller: { ...simplifiedInvoice().seller, name: 'شركة توريد التكنولوجيا بأقصى سرعة المحدودة | Maximum Speed Tech Supply LTD' } }));
+    const signed = await signWithSdkKey(
+      simplifiedInvoice({ seller: { ...simplifiedInvoice().seller, name: 'شركة توريد التكنولوجيا بأقصى سرعة المحدودة | Maximum Speed Tech Supply LTD' } }),
+    );
     const png = await QRCode.toBuffer(signed.qr, { errorCorrectionLevel: 'M', scale: 4, margin: 4 });
     const image = PNG.sync.read(png);
     expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(signed.qr);

@@ -28,8 +28,13 @@ const SECRET = 'c2VjcmV0LXZhbHVlLW9mLXRoZS1jc2lkLTEyMzQ1Ng==';
 const TOKEN = Buffer.from('MIIBkzCCATmgAwIBAgIGAZMx').toString('base64');
 const AUTHORIZATION = `Basic ${Buffer.from(`${TOKEN}:${SECRET}`).toString('base64')}`;
 const creds: FatooraCredentials = { environment: 'local-simulator', binarySecurityToken: TOKEN, secret: new Secret(SECRET), requestId: '1730365866069' };
-const submission: InvoiceSubmission = { invoiceHash: 'NWZlY2ViNjZmZmM4NmYzOGQ5NTI3ODZjNmQ2OTZjNzk=', uuid: '3cf5ee18-ee25-44ea-a444-2c37ba7f28be', invoice: '<Invoice/>' };
-const reported = (extra: Record<string, unknown> = {}) => JSON.stringify({ validationResults: { status: 'PASS', infoMessages: [], warningMessages: [], errorMessages: [] }, reportingStatus: 'REPORTED', ...extra });
+const submission: InvoiceSubmission = {
+  invoiceHash: 'NWZlY2ViNjZmZmM4NmYzOGQ5NTI3ODZjNmQ2OTZjNzk=',
+  uuid: '3cf5ee18-ee25-44ea-a444-2c37ba7f28be',
+  invoice: '<Invoice/>',
+};
+const reported = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ validationResults: { status: 'PASS', infoMessages: [], warningMessages: [], errorMessages: [] }, reportingStatus: 'REPORTED', ...extra });
 
 let server: http.Server;
 let origin: string;
@@ -69,14 +74,24 @@ const TRANSPORTS: Record<string, FetchLike | undefined> = {
 const SHORT_MS = 400;
 
 /** Runs one call on each transport; returns each outcome, the requests the server saw and the log lines. */
-async function onBoth<T>(b: Behaviour, call: (client: ReturnType<typeof createFatooraClient>) => Promise<T>, options: { base?: string; timeoutMs?: number } = {}) {
+async function onBoth<T>(
+  b: Behaviour,
+  call: (client: ReturnType<typeof createFatooraClient>) => Promise<T>,
+  options: { base?: string; timeoutMs?: number } = {},
+) {
   const base = options.base ?? `${origin}/e-invoicing/simulation`;
   behaviour = b;
   const results: Record<string, { outcome: T; seen: typeof seen; lines: string[] }> = {};
   for (const [name, fetch] of Object.entries(TRANSPORTS)) {
     seen.length = 0;
     const memory = memoryLogSink();
-    const client = createFatooraClient({ environment: 'local-simulator', baseUrl: base, timeoutMs: options.timeoutMs ?? 30_000, logger: createLogger({ sink: memory.sink, minLevel: 'debug' }), ...(fetch ? { fetch } : {}) });
+    const client = createFatooraClient({
+      environment: 'local-simulator',
+      baseUrl: base,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      logger: createLogger({ sink: memory.sink, minLevel: 'debug' }),
+      ...(fetch ? { fetch } : {}),
+    });
     const outcome = await call(client);
     results[name] = { outcome, seen: [...seen], lines: memory.lines };
   }
@@ -88,7 +103,14 @@ describe('Chromium transport and Node transport give the same outcome', () => {
     const { node, chromium } = await onBoth({ status: 200, body: reported() }, (c) => c.reportInvoice(creds, submission));
     expect(node.outcome.kind).toBe('accepted');
     expect(chromium.outcome).toEqual(node.outcome);
-    const wire = (s: typeof seen) => s.map((r) => ({ url: r.url, body: r.body, ...Object.fromEntries(['authorization', 'accept-version', 'accept-language', 'accept', 'content-type', 'clearance-status', 'content-length'].map((h) => [h, r.headers[h]])) }));
+    const wire = (s: typeof seen) =>
+      s.map((r) => ({
+        url: r.url,
+        body: r.body,
+        ...Object.fromEntries(
+          ['authorization', 'accept-version', 'accept-language', 'accept', 'content-type', 'clearance-status', 'content-length'].map((h) => [h, r.headers[h]]),
+        ),
+      }));
     expect(wire(chromium.seen)).toEqual(wire(node.seen));
     expect(node.seen[0]!.headers.authorization).toBe(AUTHORIZATION);
   });
@@ -103,7 +125,10 @@ describe('Chromium transport and Node transport give the same outcome', () => {
   it.each([
     ['401 unauthorized', { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="zatca"' }, body: '' }],
     ['429 with Retry-After', { status: 429, headers: { 'Retry-After': '7' }, body: '{}' }],
-    ['400 rejected', { status: 400, body: JSON.stringify({ validationResults: { status: 'ERROR', errorMessages: [{ code: 'BR-KSA-03', message: 'bad uuid' }] } }) }],
+    [
+      '400 rejected',
+      { status: 400, body: JSON.stringify({ validationResults: { status: 'ERROR', errorMessages: [{ code: 'BR-KSA-03', message: 'bad uuid' }] } }) },
+    ],
     ['204 without a body', { status: 204 }],
     ['a 3 MB answer, read whole', { status: 200, body: reported({ padding: 'x'.repeat(3 * 1024 * 1024) }) }],
   ] as const)('%s', async (_name, b) => {
@@ -127,7 +152,9 @@ describe('Chromium transport and Node transport give the same outcome', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    const { node, chromium } = await onBoth({ status: 200 }, (c) => c.reportInvoice(creds, submission), { base: `http://127.0.0.1:${port}/e-invoicing/simulation` });
+    const { node, chromium } = await onBoth({ status: 200 }, (c) => c.reportInvoice(creds, submission), {
+      base: `http://127.0.0.1:${port}/e-invoicing/simulation`,
+    });
     expect(node.outcome).toMatchObject({ kind: 'retryable', reason: 'unreachable' });
     expect(chromium.outcome).toMatchObject({ kind: 'retryable', reason: 'unreachable', detail: 'ERR_CONNECTION_REFUSED: net::ERR_CONNECTION_REFUSED' });
   });

@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFatooraClient, CredentialEnvironmentError, parseRetryAfter, resolveBaseUrl, type FatooraCredentials, type InvoiceSubmission } from '../../main/fatoora/index';
+import {
+  createFatooraClient,
+  CredentialEnvironmentError,
+  parseRetryAfter,
+  resolveBaseUrl,
+  type FatooraCredentials,
+  type InvoiceSubmission,
+} from '../../main/fatoora/index';
 import { Secret } from '../../main/log/secret';
 
 type Reply = { status: number; body?: string; headers?: Record<string, string> } | 'hang' | 'reset' | 'truncate';
@@ -58,9 +65,17 @@ beforeEach(() => {
 const SECRET = 'c2VjcmV0LXZhbHVlLW9mLXRoZS1jc2lkLTEyMzQ1Ng==';
 const TOKEN = Buffer.from('MIIBkzCCATmgAwIBAgIGAZMx').toString('base64');
 const creds: FatooraCredentials = { environment: 'local-simulator', binarySecurityToken: TOKEN, secret: new Secret(SECRET), requestId: '1730365866069' };
-const submission: InvoiceSubmission = { invoiceHash: 'NWZlY2ViNjZmZmM4NmYzOGQ5NTI3ODZjNmQ2OTZjNzk=', uuid: '3cf5ee18-ee25-44ea-a444-2c37ba7f28be', invoice: '<Invoice/>' };
+const submission: InvoiceSubmission = {
+  invoiceHash: 'NWZlY2ViNjZmZmM4NmYzOGQ5NTI3ODZjNmQ2OTZjNzk=',
+  uuid: '3cf5ee18-ee25-44ea-a444-2c37ba7f28be',
+  invoice: '<Invoice/>',
+};
 const client = () => createFatooraClient({ environment: 'local-simulator', baseUrl: base, timeoutMs: 2000 });
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
+  status,
+  body: JSON.stringify(body),
+  headers: { 'Content-Type': 'application/json', ...headers },
+});
 
 describe('requests', () => {
   it('reporting sends ZATCA headers, Basic auth from token:secret, and the invoice bytes as base64', async () => {
@@ -85,7 +100,14 @@ describe('requests', () => {
     await c.requestProductionCsid(creds);
     await c.renewProductionCsid(creds, { csr: Buffer.from(`${pem}\n`).toString('base64'), otp: new Secret('654321') });
     await c.clearInvoice(creds, submission);
-    const rows = seen.map((s) => [s.method, s.url.replace('/e-invoicing/simulation', ''), s.headers.authorization ? 'basic' : 'none', s.headers.otp ?? '-', s.headers['clearance-status'] ?? '-', s.headers['accept-language']]);
+    const rows = seen.map((s) => [
+      s.method,
+      s.url.replace('/e-invoicing/simulation', ''),
+      s.headers.authorization ? 'basic' : 'none',
+      s.headers.otp ?? '-',
+      s.headers['clearance-status'] ?? '-',
+      s.headers['accept-language'],
+    ]);
     expect(rows).toEqual([
       ['POST', '/compliance', 'none', '123345', '-', 'ar'],
       ['POST', '/compliance/invoices', 'basic', '-', '-', 'ar'],
@@ -100,13 +122,17 @@ describe('requests', () => {
   it('refuses, before any request, credentials of another environment and malformed input', async () => {
     const prod = createFatooraClient({ environment: 'production' });
     await expect(async () => prod.reportInvoice(creds, submission)).rejects.toThrow(CredentialEnvironmentError);
-    await expect(async () => client().reportInvoice({ ...creds, environment: 'simulation' }, submission)).rejects.toThrow(/issued by the simulation environment/);
+    await expect(async () => client().reportInvoice({ ...creds, environment: 'simulation' }, submission)).rejects.toThrow(
+      /issued by the simulation environment/,
+    );
     await expect(async () => client().reportInvoice({ ...creds, secret: SECRET as unknown as Secret }, submission)).rejects.toThrow(/must be a Secret/);
     await expect(async () => client().reportInvoice(creds, { ...submission, invoiceHash: 'abc' })).rejects.toThrow(/invoiceHash/);
     await expect(async () => client().reportInvoice(creds, { ...submission, uuid: 'T1-1' })).rejects.toThrow(/uuid/);
     await expect(async () => client().reportInvoice(creds, { ...submission, invoice: '' })).rejects.toThrow(/invoice/);
     await expect(async () => client().requestComplianceCsid({ csr: 'not a csr', otp: new Secret('123345') })).rejects.toThrow(/csr/);
-    await expect(async () => client().requestComplianceCsid({ csr: '-----BEGIN CERTIFICATE REQUEST-----', otp: new Secret('12345') })).rejects.toThrow(/otp: must be the 6 digits/);
+    await expect(async () => client().requestComplianceCsid({ csr: '-----BEGIN CERTIFICATE REQUEST-----', otp: new Secret('12345') })).rejects.toThrow(
+      /otp: must be the 6 digits/,
+    );
     await expect(async () => client().requestProductionCsid({ ...creds, requestId: undefined as unknown as string })).rejects.toThrow(/complianceRequestId/);
     // bad input rejects the promise; nothing throws synchronously
     const pending = client().requestComplianceCsid({ csr: 'x', otp: new Secret('1') });
@@ -187,19 +213,34 @@ describe('answers → outcomes (reference §9 status table)', () => {
   });
 
   it('tolerates the swagger shape, single-object lists and string errors', async () => {
-    reply = json(400, { invoiceHash: submission.invoiceHash, status: 'NOT_REPORTED', warnings: null, errors: [{ code: 'invalid-invoice-hash', message: 'mismatch' }] });
+    reply = json(400, {
+      invoiceHash: submission.invoiceHash,
+      status: 'NOT_REPORTED',
+      warnings: null,
+      errors: [{ code: 'invalid-invoice-hash', message: 'mismatch' }],
+    });
     const a = await client().reportInvoice(creds, submission);
     expect(a.kind === 'rejected' && a.errors.map((e) => e.code)).toEqual(['invalid-invoice-hash']);
     expect(a.kind === 'rejected' && a.validation?.status).toBe('ERROR');
-    reply = json(200, { validationResults: { infoMessages: { type: 'INFO', code: 'XSD_ZATCA_VALID', message: 'ok' }, warningMessages: null, status: 'PASS' }, clearanceStatus: 'CLEARED', clearedInvoice: 'PEludm9pY2UvPg==' });
+    reply = json(200, {
+      validationResults: { infoMessages: { type: 'INFO', code: 'XSD_ZATCA_VALID', message: 'ok' }, warningMessages: null, status: 'PASS' },
+      clearanceStatus: 'CLEARED',
+      clearedInvoice: 'PEludm9pY2UvPg==',
+    });
     const b = await client().clearInvoice(creds, submission);
     expect(b.kind).toBe('accepted');
     expect(b.kind === 'accepted' && b.value.validation.infoMessages[0]?.code).toBe('XSD_ZATCA_VALID');
     expect(b.kind === 'accepted' && b.value.clearedInvoice).toBe('PEludm9pY2UvPg==');
     reply = json(400, { requestID: -1, dispositionMessage: 'NOT_COMPLIANT', binarySecurityToken: '', secret: '', errors: ['Invoice type is not valid'] });
-    const c = await client().requestComplianceCsid({ csr: '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----', otp: new Secret('123345') });
+    const c = await client().requestComplianceCsid({
+      csr: '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----',
+      otp: new Secret('123345'),
+    });
     expect(c.kind === 'rejected' && c.errors).toEqual([{ message: 'Invoice type is not valid' }]);
-    reply = json(400, { code: 'Missing-ComplianceSteps', message: 'The compliance certificate is not done with the following compliance steps yet [simplified-compliant]' });
+    reply = json(400, {
+      code: 'Missing-ComplianceSteps',
+      message: 'The compliance certificate is not done with the following compliance steps yet [simplified-compliant]',
+    });
     const d = await client().requestProductionCsid(creds);
     expect(d.kind === 'rejected' && d.errors[0]?.code).toBe('Missing-ComplianceSteps');
   });
@@ -222,7 +263,10 @@ describe('answers → outcomes (reference §9 status table)', () => {
   it('CSID answers: ISSUED → credentials with the secret wrapped; 428 on renewal → needs-compliance; 200 without token → failed', async () => {
     const csid = { requestID: 1730365866069, tokenType: 'x', dispositionMessage: 'ISSUED', binarySecurityToken: TOKEN, secret: SECRET, errors: null };
     reply = json(200, csid);
-    const a = await client().requestComplianceCsid({ csr: '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----', otp: new Secret('123345') });
+    const a = await client().requestComplianceCsid({
+      csr: '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----',
+      otp: new Secret('123345'),
+    });
     expect(a.kind).toBe('accepted');
     if (a.kind !== 'accepted') return;
     expect(a.value.requestId).toBe('1730365866069');
@@ -231,7 +275,10 @@ describe('answers → outcomes (reference §9 status table)', () => {
     expect(a.value.credentials.secret.reveal()).toBe(SECRET);
     expect(JSON.stringify(a)).not.toContain(SECRET);
     reply = json(428, { ...csid, dispositionMessage: 'NOT_COMPLIANT' });
-    const b = await client().renewProductionCsid(creds, { csr: '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----', otp: new Secret('123345') });
+    const b = await client().renewProductionCsid(creds, {
+      csr: '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----',
+      otp: new Secret('123345'),
+    });
     expect(b.kind === 'needs-compliance' && b.csid.credentials.binarySecurityToken).toBe(TOKEN);
     reply = json(200, { requestID: 1, dispositionMessage: 'ISSUED' });
     expect((await client().requestProductionCsid(creds)).kind).toBe('failed');

@@ -17,9 +17,17 @@ import { clientFor, complianceDocuments, expectKind, newEgs, onboard, riyadhDate
 function documentSource(sim: FatooraSimulator, unit: Onboarded) {
   let icv = 3;
   let pih = INITIAL_PIH;
-  return async (make: (base: Partial<DocumentInputJson>) => DocumentInputJson = (b) => simplifiedInvoice(b), credentials: FatooraCredentials = unit.production.credentials): Promise<StampedDocument> => {
+  return async (
+    make: (base: Partial<DocumentInputJson>) => DocumentInputJson = (b) => simplifiedInvoice(b),
+    credentials: FatooraCredentials = unit.production.credentials,
+  ): Promise<StampedDocument> => {
     icv += 1;
-    const doc = await signWith(credentials, unit.egs, make({ ...riyadhDateTime(sim.clock.now()), number: `T1-${String(icv).padStart(6, '0')}`, uuid: randomUUID() }), { icv, pih });
+    const doc = await signWith(
+      credentials,
+      unit.egs,
+      make({ ...riyadhDateTime(sim.clock.now()), number: `T1-${String(icv).padStart(6, '0')}`, uuid: randomUUID() }),
+      { icv, pih },
+    );
     pih = doc.hash;
     return doc;
   };
@@ -27,7 +35,10 @@ function documentSource(sim: FatooraSimulator, unit: Onboarded) {
 
 function tamper(doc: StampedDocument): StampedDocument {
   // one digit of the payable amount changed after signing: the hash no longer matches (reference §1)
-  const xml = doc.xml.replace(/(<cbc:PayableAmount currencyID="SAR">)(\d)/, (_m, open: string, d: string) => `${open}${d === '9' ? '1' : String(Number(d) + 1)}`);
+  const xml = doc.xml.replace(
+    /(<cbc:PayableAmount currencyID="SAR">)(\d)/,
+    (_m, open: string, d: string) => `${open}${d === '9' ? '1' : String(Number(d) + 1)}`,
+  );
   expect(xml).not.toBe(doc.xml);
   return { ...doc, xml, bytes: new TextEncoder().encode(xml) };
 }
@@ -69,7 +80,10 @@ describe('client ↔ simulator: simplified unit', () => {
     const [invoice] = complianceDocuments(sim.clock.now());
     const doc = await signWith(ccsid.credentials, egs, invoice!);
     expectKind(await client.checkCompliance(ccsid.credentials, submissionOf(doc)), 'accepted');
-    expect(sim.records.complianceSteps(ccsid.requestId)).toEqual({ passed: ['simplified-compliant'], missing: ['simplified-credit-note-compliant', 'simplified-debit-note-compliant'] });
+    expect(sim.records.complianceSteps(ccsid.requestId)).toEqual({
+      passed: ['simplified-compliant'],
+      missing: ['simplified-credit-note-compliant', 'simplified-debit-note-compliant'],
+    });
     const r = expectKind(await client.requestProductionCsid(ccsid.credentials), 'rejected');
     expect(r.errors[0]).toMatchObject({ code: 'Missing-ComplianceSteps' });
     expect(r.errors[0]!.message).toContain('[simplified-credit-note-compliant,simplified-debit-note-compliant]');
@@ -94,7 +108,13 @@ describe('client ↔ simulator: simplified unit', () => {
     const b = expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'already-done');
     expect(b.httpStatus).toBe(409);
     expect(sim.records.reported().filter((s) => s.invoiceHash === doc.hash)).toHaveLength(1);
-    expect(sim.records.reported().find((s) => s.invoiceHash === doc.hash)).toMatchObject({ uuid: doc.uuid, number: doc.number, documentKind: 'invoice', profile: 'simplified', httpStatus: 200 });
+    expect(sim.records.reported().find((s) => s.invoiceHash === doc.hash)).toMatchObject({
+      uuid: doc.uuid,
+      number: doc.number,
+      documentKind: 'invoice',
+      profile: 'simplified',
+      httpStatus: 200,
+    });
   });
 
   it('reporting: a tampered invoice is rejected (400, NOT_REPORTED, invalid-invoice-hash)', async () => {
@@ -199,7 +219,10 @@ describe('client ↔ simulator: standard + simplified unit (title 1100)', () => 
 
   it('clearance: accepted with the cleared invoice, 208 → already-done, 303 → retryable clearance-off', async () => {
     const when = riyadhDateTime(sim.clock.now());
-    const doc = await signWith(unit.production.credentials, unit.egs, standardInvoice({ ...when, number: 'B1-000100', uuid: randomUUID() }), { icv: 7, pih: INITIAL_PIH });
+    const doc = await signWith(unit.production.credentials, unit.egs, standardInvoice({ ...when, number: 'B1-000100', uuid: randomUUID() }), {
+      icv: 7,
+      pih: INITIAL_PIH,
+    });
     const a = expectKind(await client.clearInvoice(unit.production.credentials, submissionOf(doc)), 'accepted');
     expect(a.value.clearanceStatus).toBe('CLEARED');
     expect(Buffer.from(a.value.clearedInvoice!, 'base64').toString('utf8')).toBe(doc.xml);
@@ -218,7 +241,10 @@ describe('client ↔ simulator: standard + simplified unit (title 1100)', () => 
 
   it('renewal with 428: renewed compliance CSID → compliance steps → new production CSID that reports', async () => {
     const egs = newEgs('simulation', { invoiceType: '0100' });
-    const renewed = expectKind(await client.renewProductionCsid(unit.production.credentials, { csr: egs.csr.pem, otp: new Secret('555555') }), 'needs-compliance');
+    const renewed = expectKind(
+      await client.renewProductionCsid(unit.production.credentials, { csr: egs.csr.pem, otp: new Secret('555555') }),
+      'needs-compliance',
+    );
     expect(renewed.httpStatus).toBe(428);
     expect(renewed.csid.dispositionMessage).toBe('NOT_COMPLIANT');
     const ccsid = renewed.csid.credentials;
@@ -228,7 +254,10 @@ describe('client ↔ simulator: standard + simplified unit (title 1100)', () => 
       expectKind(await client.checkCompliance(ccsid, submissionOf(doc)), 'accepted');
     }
     const pcsid = expectKind(await client.requestProductionCsid(ccsid), 'accepted').value;
-    const doc = await signWith(pcsid.credentials, egs, simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000200', uuid: randomUUID() }), { icv: 4, pih: INITIAL_PIH });
+    const doc = await signWith(pcsid.credentials, egs, simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000200', uuid: randomUUID() }), {
+      icv: 4,
+      pih: INITIAL_PIH,
+    });
     expectKind(await client.reportInvoice(pcsid.credentials, submissionOf(doc)), 'accepted');
     expect(sim.records.csids().find((c) => c.requestId === renewed.csid.requestId)).toMatchObject({ kind: 'compliance', renewalOf: unit.production.requestId });
   });
@@ -262,7 +291,12 @@ describe('client ↔ simulator: time and availability', () => {
   afterAll(() => sim.close());
 
   it('accepted-with-warnings: a simplified invoice reported more than 24 h after issue gets BR-KSA-98 (202)', async () => {
-    const doc = await signWith(unit.production.credentials, unit.egs, simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000050', uuid: randomUUID() }), { icv: 4, pih: INITIAL_PIH });
+    const doc = await signWith(
+      unit.production.credentials,
+      unit.egs,
+      simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000050', uuid: randomUUID() }),
+      { icv: 4, pih: INITIAL_PIH },
+    );
     sim.clock.advance(25 * 3600 * 1000);
     const w = expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'accepted-with-warnings');
     expect(w.httpStatus).toBe(202);
@@ -271,7 +305,12 @@ describe('client ↔ simulator: time and availability', () => {
   });
 
   it('outage "unavailable" → retryable 503 with Retry-After until the window ends', async () => {
-    const doc = await signWith(unit.production.credentials, unit.egs, simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000051', uuid: randomUUID() }), { icv: 5, pih: INITIAL_PIH });
+    const doc = await signWith(
+      unit.production.credentials,
+      unit.egs,
+      simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000051', uuid: randomUUID() }),
+      { icv: 5, pih: INITIAL_PIH },
+    );
     const now = sim.clock.now();
     sim.faults.set({ outages: [{ from: new Date(now.getTime() - 1000), until: new Date(now.getTime() + 120_000), mode: 'unavailable' }] });
     const r = expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'retryable');
@@ -283,7 +322,12 @@ describe('client ↔ simulator: time and availability', () => {
   });
 
   it('outage "refuse" → the port stops listening (retryable unreachable), and listens again after the window', async () => {
-    const doc = await signWith(unit.production.credentials, unit.egs, simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000052', uuid: randomUUID() }), { icv: 6, pih: INITIAL_PIH });
+    const doc = await signWith(
+      unit.production.credentials,
+      unit.egs,
+      simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000052', uuid: randomUUID() }),
+      { icv: 6, pih: INITIAL_PIH },
+    );
     const now = sim.clock.now();
     sim.faults.set({ outages: [{ from: new Date(now.getTime() - 1000), until: new Date(now.getTime() + 60_000), mode: 'refuse' }] });
     await new Promise((r) => setTimeout(r, 50));
@@ -310,7 +354,10 @@ describe('client ↔ simulator: payload size', () => {
     try {
       const client = clientFor(sim);
       const creds: FatooraCredentials = { environment: 'local-simulator', binarySecurityToken: 'TUlJQg==', secret: new Secret('eA==') };
-      const r = expectKind(await client.reportInvoice(creds, { invoiceHash: 'NWZlY2ViNjZmZmM4NmYzOGQ5NTI3ODZjNmQ2OTZjNzk=', uuid: randomUUID(), invoice: 'x'.repeat(4000) }), 'retryable');
+      const r = expectKind(
+        await client.reportInvoice(creds, { invoiceHash: 'NWZlY2ViNjZmZmM4NmYzOGQ5NTI3ODZjNmQ2OTZjNzk=', uuid: randomUUID(), invoice: 'x'.repeat(4000) }),
+        'retryable',
+      );
       expect([r.reason, r.httpStatus]).toEqual(['payload-too-large', 413]);
     } finally {
       await sim.close();

@@ -76,7 +76,13 @@ describe('logger', () => {
     expect(line).not.toContain('TUlJRDFE');
     expect(line).not.toContain('deadbeef');
     expect(line).not.toContain('Basic');
-    expect(JSON.parse(line)).toMatchObject({ secret: REDACTED, wrapped: { inner: [REDACTED] }, Authorization: REDACTED, otp: REDACTED, headers: { authorization: REDACTED, accept: 'application/json' } });
+    expect(JSON.parse(line)).toMatchObject({
+      secret: REDACTED,
+      wrapped: { inner: [REDACTED] },
+      Authorization: REDACTED,
+      otp: REDACTED,
+      headers: { authorization: REDACTED, accept: 'application/json' },
+    });
   });
 
   it('never walks class instances (Errors, Headers, Buffers): it names their type', () => {
@@ -98,7 +104,12 @@ describe('logger', () => {
 
   it('cuts long strings, respects the level, survives a throwing sink, and fields cannot overwrite the event', () => {
     const mem = memoryLogSink();
-    const log = createLogger({ sink: teeLogSink(mem.sink, () => { throw new Error('sink down'); }), minLevel: 'warn' });
+    const log = createLogger({
+      sink: teeLogSink(mem.sink, () => {
+        throw new Error('sink down');
+      }),
+      minLevel: 'warn',
+    });
     log.info('dropped');
     log.warn('kept', { body: 'x'.repeat(5000), event: 'forged', level: 'debug' });
     expect(mem.lines).toHaveLength(1);

@@ -153,11 +153,15 @@ describe('no secret reaches a log, an outcome or an error', () => {
     await keepError(() => client.reportInvoice(pcsid, submissionOf(late)));
 
     // credentials of another environment, refused before sending
-    await keepError(async () => clientFor(sim, 'simulation', { logger, environment: 'production', baseUrl: undefined }).reportInvoice(pcsid, submissionOf(doc)));
+    await keepError(async () =>
+      clientFor(sim, 'simulation', { logger, environment: 'production', baseUrl: undefined }).reportInvoice(pcsid, submissionOf(doc)),
+    );
 
     // the outcomes above covered every class
     const kinds = new Set(texts.filter((t) => t.startsWith('{"kind":')).map((t) => (JSON.parse(t) as { kind: string }).kind));
-    expect(kinds).toEqual(new Set(['accepted', 'accepted-with-warnings', 'already-done', 'rejected', 'unauthorized', 'needs-compliance', 'retryable', 'unknown-outcome']));
+    expect(kinds).toEqual(
+      new Set(['accepted', 'accepted-with-warnings', 'already-done', 'rejected', 'unauthorized', 'needs-compliance', 'retryable', 'unknown-outcome']),
+    );
 
     // what must never appear
     for (const otp of [...OTPS.slice(0, 3), WRONG_OTP]) secrets.add(otp);
@@ -181,7 +185,18 @@ describe('no secret reaches a log, an outcome or an error', () => {
     }
     // the logs still say what happened
     const events = new Set([...clientLog.records, ...simLog.records].map((r) => r.event));
-    for (const e of ['fatoora.request', 'fatoora.response', 'fatoora.outcome', 'fatoora.exchange-failed', 'simulator.request', 'simulator.auth-refused', 'simulator.otp-refused', 'simulator.csid-issued', 'simulator.duplicate', 'simulator.outage']) {
+    for (const e of [
+      'fatoora.request',
+      'fatoora.response',
+      'fatoora.outcome',
+      'fatoora.exchange-failed',
+      'simulator.request',
+      'simulator.auth-refused',
+      'simulator.otp-refused',
+      'simulator.csid-issued',
+      'simulator.duplicate',
+      'simulator.outage',
+    ]) {
       expect(events).toContain(e);
     }
   });

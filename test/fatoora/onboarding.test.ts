@@ -77,7 +77,12 @@ describe('onboarding end to end', () => {
     expect(pcsid.requestId).not.toBe(ccsid.requestId);
 
     // reporting of an invoice signed with the PCSID
-    const invoice = await signWith(pcsid.credentials, egs, simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000004', uuid: '7e2b8a44-6f3d-4c1e-9b0a-2d5c8e1f4a37' }), { icv: 4, pih });
+    const invoice = await signWith(
+      pcsid.credentials,
+      egs,
+      simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000004', uuid: '7e2b8a44-6f3d-4c1e-9b0a-2d5c8e1f4a37' }),
+      { icv: 4, pih },
+    );
     const reported = expectKind(await client.reportInvoice(pcsid.credentials, submissionOf(invoice)), 'accepted');
     expect(reported.value.reportingStatus).toBe('REPORTED');
     const [record] = sim.records.reported();
@@ -85,7 +90,9 @@ describe('onboarding end to end', () => {
     expect(Buffer.from(record!.invoice, 'base64')).toEqual(Buffer.from(invoice.bytes));
     // independent check of what was reported: node:crypto verifies the signature over the hash with the PCSID key
     const signatureValue = /<ds:SignatureValue>([^<]+)</.exec(invoice.xml)![1]!;
-    expect(nodeVerify('sha256', Buffer.from(invoice.hash, 'base64'), { key: pcsidCert.publicKey, dsaEncoding: 'der' }, Buffer.from(signatureValue, 'base64'))).toBe(true);
+    expect(
+      nodeVerify('sha256', Buffer.from(invoice.hash, 'base64'), { key: pcsidCert.publicKey, dsaEncoding: 'der' }, Buffer.from(signatureValue, 'base64')),
+    ).toBe(true);
     expect(verifyInvoice(invoice.bytes, { now: sim.clock.now() }).certificate?.base64Der).toBe(pcsidText);
   });
 });

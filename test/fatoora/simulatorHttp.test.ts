@@ -55,7 +55,17 @@ businessCategory = Retail
 `;
   writeFileSync(path.join(dir, 'csr.cnf'), cfg);
   execFileSync('openssl', ['ecparam', '-name', fields.curve ?? 'secp256k1', '-genkey', '-noout', '-out', path.join(dir, 'key.pem')]);
-  execFileSync('openssl', ['req', '-new', '-sha256', '-key', path.join(dir, 'key.pem'), '-config', path.join(dir, 'csr.cnf'), '-out', path.join(dir, 'csr.pem')]);
+  execFileSync('openssl', [
+    'req',
+    '-new',
+    '-sha256',
+    '-key',
+    path.join(dir, 'key.pem'),
+    '-config',
+    path.join(dir, 'csr.cnf'),
+    '-out',
+    path.join(dir, 'csr.pem'),
+  ]);
   return readFileSync(path.join(dir, 'csr.pem'), 'utf8');
 }
 const apiCsr = (pemText: string) => Buffer.from(pemText).toString('base64');
@@ -75,7 +85,12 @@ describe('simulator refusals, status and code', () => {
   const production = () => ({ token: unit.production.credentials.binarySecurityToken, secret: unit.production.credentials.secret.reveal() });
 
   it('a tampered invoice → 400, NOT_REPORTED, invalid-invoice-hash (INVOICE_HASHING_ERRORS)', async () => {
-    const doc = await signWith(unit.production.credentials, unit.egs, simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000100', uuid: randomUUID() }), { icv: 4, pih: INITIAL_PIH });
+    const doc = await signWith(
+      unit.production.credentials,
+      unit.egs,
+      simplifiedInvoice({ ...riyadhDateTime(sim.clock.now()), number: 'T1-000100', uuid: randomUUID() }),
+      { icv: 4, pih: INITIAL_PIH },
+    );
     const tampered = doc.xml.replace('<cbc:Name>حليب طازج | Fresh milk</cbc:Name>', '<cbc:Name>حليب طازج | Fresh milk!</cbc:Name>');
     expect(tampered).not.toBe(doc.xml);
     const { token, secret } = production();
@@ -85,14 +100,19 @@ describe('simulator refusals, status and code', () => {
     });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ reportingStatus: 'NOT_REPORTED', validationResults: { status: 'ERROR' } });
-    const errors = (r.body as { validationResults: { errorMessages: { code: string; category: string; type: string; status: string }[] } }).validationResults.errorMessages;
-    expect(errors.find((e) => e.code === 'invalid-invoice-hash')).toEqual(expect.objectContaining({ type: 'ERROR', category: 'INVOICE_HASHING_ERRORS', status: 'ERROR' }));
+    const errors = (r.body as { validationResults: { errorMessages: { code: string; category: string; type: string; status: string }[] } }).validationResults
+      .errorMessages;
+    expect(errors.find((e) => e.code === 'invalid-invoice-hash')).toEqual(
+      expect.objectContaining({ type: 'ERROR', category: 'INVOICE_HASHING_ERRORS', status: 'ERROR' }),
+    );
   });
 
   it('a wrong secret → 401; no Authorization → 401; a token it never issued → 401', async () => {
     const { token } = production();
     const body = { invoiceHash: 'x', uuid: 'y', invoice: 'z' };
-    expect((await call(`${base}/invoices/reporting/single`, { headers: { ...HEADERS, Authorization: basic(token, 'bm90LXRoZS1zZWNyZXQ=') }, body })).status).toBe(401);
+    expect(
+      (await call(`${base}/invoices/reporting/single`, { headers: { ...HEADERS, Authorization: basic(token, 'bm90LXRoZS1zZWNyZXQ=') }, body })).status,
+    ).toBe(401);
     expect((await call(`${base}/invoices/reporting/single`, { body })).status).toBe(401);
     expect((await call(`${base}/invoices/reporting/single`, { headers: { ...HEADERS, Authorization: basic('TUlJQ0FBQQ==', 'eA==') }, body })).status).toBe(401);
     expect((await call(`${base}/invoices/reporting/single`, { headers: { ...HEADERS, Authorization: 'Bearer abc' }, body })).status).toBe(401);
@@ -100,7 +120,10 @@ describe('simulator refusals, status and code', () => {
 
   it('a compliance CSID used for reporting → 401 (refused at authentication, before any document check)', async () => {
     const c = unit.compliance.credentials;
-    const r = await call(`${base}/invoices/reporting/single`, { headers: { ...HEADERS, Authorization: basic(c.binarySecurityToken, c.secret.reveal()) }, body: {} });
+    const r = await call(`${base}/invoices/reporting/single`, {
+      headers: { ...HEADERS, Authorization: basic(c.binarySecurityToken, c.secret.reveal()) },
+      body: {},
+    });
     expect(r.status).toBe(401);
   });
 
@@ -119,11 +142,15 @@ describe('simulator refusals, status and code', () => {
     expect(r.body).toMatchObject({ code: 'Invalid-OTP' });
   });
 
-  it('issued CSIDs have ZATCA\'s shape: numeric requestID, double-base64 token, 44-character secret', async () => {
+  it("issued CSIDs have ZATCA's shape: numeric requestID, double-base64 token, 44-character secret", async () => {
     const r = await call(`${base}/compliance`, { headers: { ...HEADERS, OTP: '202020' }, body: { csr: apiCsr(opensslCsr({})) } });
     expect(r.status).toBe(200);
     const b = r.body as Record<string, unknown>;
-    expect(b).toMatchObject({ dispositionMessage: 'ISSUED', errors: null, tokenType: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509v3' });
+    expect(b).toMatchObject({
+      dispositionMessage: 'ISSUED',
+      errors: null,
+      tokenType: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509v3',
+    });
     expect(typeof b.requestID).toBe('number');
     expect(Buffer.from(b.binarySecurityToken as string, 'base64').toString('latin1')).toMatch(/^MII[A-Za-z0-9+/]+=*$/);
     expect(b.secret).toMatch(/^[A-Za-z0-9+/]{43}=$/);
@@ -164,14 +191,23 @@ describe('simulator refusals, status and code', () => {
     expect((await call(`${sim.url}/e-invoicing/elsewhere/compliance`)).status).toBe(404);
     expect((await call(`${base}/invoices/reporting/batch`)).status).toBe(404);
     expect((await call(`${base}/compliance`, { method: 'PUT' })).status).toBe(405);
-    expect(await call(`${base}/compliance`, { headers: { ...HEADERS, OTP: '303030' }, body: '{"csr":' })).toEqual({ status: 400, body: { code: 'Invalid-Request', message: 'The request body is not valid JSON' } });
+    expect(await call(`${base}/compliance`, { headers: { ...HEADERS, OTP: '303030' }, body: '{"csr":' })).toEqual({
+      status: 400,
+      body: { code: 'Invalid-Request', message: 'The request body is not valid JSON' },
+    });
   });
 
   it('records expose CSIDs without their secret digests', () => {
     const csids = sim.records.csids();
     expect(csids.length).toBeGreaterThanOrEqual(3);
     for (const c of csids) expect(Object.keys(c)).not.toContain('secretSha256');
-    expect(csids.find((c) => c.requestId === unit.production.requestId)).toMatchObject({ kind: 'production', environment: 'simulation', vatNumber: '399999999900003', invoiceTypes: '0100', issuedFrom: unit.compliance.requestId });
+    expect(csids.find((c) => c.requestId === unit.production.requestId)).toMatchObject({
+      kind: 'production',
+      environment: 'simulation',
+      vatNumber: '399999999900003',
+      invoiceTypes: '0100',
+      issuedFrom: unit.compliance.requestId,
+    });
   });
 });
 
@@ -183,7 +219,12 @@ describe('simulator state across restarts (--state)', () => {
     let doc;
     try {
       unit = await onboard(clientFor(first), first);
-      doc = await signWith(unit.production.credentials, unit.egs, simplifiedInvoice({ ...riyadhDateTime(first.clock.now()), number: 'T1-000300', uuid: randomUUID() }), { icv: 4, pih: INITIAL_PIH });
+      doc = await signWith(
+        unit.production.credentials,
+        unit.egs,
+        simplifiedInvoice({ ...riyadhDateTime(first.clock.now()), number: 'T1-000300', uuid: randomUUID() }),
+        { icv: 4, pih: INITIAL_PIH },
+      );
       expectKind(await clientFor(first).reportInvoice(unit.production.credentials, submissionOf(doc)), 'accepted');
     } finally {
       await first.close();
@@ -201,7 +242,12 @@ describe('simulator state across restarts (--state)', () => {
       expect(second.caCertificate).toBe(first.caCertificate);
       const client = clientFor(second);
       expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'already-done');
-      const doc2 = await signWith(unit.production.credentials, unit.egs, simplifiedInvoice({ ...riyadhDateTime(second.clock.now()), number: 'T1-000301', uuid: randomUUID() }), { icv: 5, pih: doc.hash });
+      const doc2 = await signWith(
+        unit.production.credentials,
+        unit.egs,
+        simplifiedInvoice({ ...riyadhDateTime(second.clock.now()), number: 'T1-000301', uuid: randomUUID() }),
+        { icv: 5, pih: doc.hash },
+      );
       expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc2)), 'accepted');
       const reuse = expectKind(await client.requestComplianceCsid({ csr: newEgs('simulation').csr.pem, otp: new Secret('123345') }), 'rejected');
       expect(reuse.errors[0]).toMatchObject({ code: 'Invalid-OTP', message: 'The provided OTP was already used' });
@@ -213,7 +259,12 @@ describe('simulator state across restarts (--state)', () => {
     const third = await startFatooraSimulator({ stateDir: dir });
     try {
       expect(third.records.reported()).toHaveLength(2);
-      expect(readFileSync(path.join(dir, 'submissions.jsonl'), 'utf8').split('\n').filter(Boolean).every((l) => JSON.parse(l) !== undefined)).toBe(true);
+      expect(
+        readFileSync(path.join(dir, 'submissions.jsonl'), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .every((l) => JSON.parse(l) !== undefined),
+      ).toBe(true);
     } finally {
       await third.close();
     }
@@ -232,7 +283,13 @@ describe('simulator state across restarts (--state)', () => {
 describe('fault injection', () => {
   it('the same seed gives the same sequence of faults', () => {
     const decisions = (seed: number) => {
-      const f = createFaultController(createRandom(seed), { errorRate: 0.3, timeoutRate: 0.1, resetRate: 0.1, lostResponseRate: 0.1, latencyMs: { min: 0, max: 50 } });
+      const f = createFaultController(createRandom(seed), {
+        errorRate: 0.3,
+        timeoutRate: 0.1,
+        resetRate: 0.1,
+        lostResponseRate: 0.1,
+        latencyMs: { min: 0, max: 50 },
+      });
       return Array.from({ length: 200 }, () => f.decide('reporting'));
     };
     const a = decisions(42);
@@ -309,7 +366,9 @@ describe('compliance documents for a CCSID of another VAT', () => {
       const [invoice] = complianceDocuments(sim.clock.now());
       const doc = await signWith(ccsid.credentials, egs, invoice!);
       const r = expectKind(await client.checkCompliance(ccsid.credentials, submissionOf(doc)), 'rejected');
-      expect(r.errors.find((e) => e.code === 'certificate-permissions')?.message).toBe('User only allowed to use the vat number that exists in the authentication certificate');
+      expect(r.errors.find((e) => e.code === 'certificate-permissions')?.message).toBe(
+        'User only allowed to use the vat number that exists in the authentication certificate',
+      );
       expect(sim.records.complianceSteps(ccsid.requestId).passed).toEqual([]);
     } finally {
       await sim.close();

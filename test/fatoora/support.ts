@@ -8,7 +8,15 @@ import { parseDocumentInput, type DocumentInputJson } from '../../app/document/d
 import { buildAndStamp, type StampedDocument } from '../../app/engine/buildAndStamp';
 import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
 import { parseCertificate } from '../../app/x509/index';
-import { createFatooraClient, type FatooraClient, type FatooraClientOptions, type FatooraCredentials, type FatooraOutcome, type InvoiceSubmission, type IssuedCsid } from '../../main/fatoora/index';
+import {
+  createFatooraClient,
+  type FatooraClient,
+  type FatooraClientOptions,
+  type FatooraCredentials,
+  type FatooraOutcome,
+  type InvoiceSubmission,
+  type IssuedCsid,
+} from '../../main/fatoora/index';
 import { Secret } from '../../main/log/secret';
 import type { FatooraSimulator, ZatcaEnvironment } from '../../main/fatooraSimulator/index';
 import { creditNote, debitNote, SELLER, simplifiedInvoice, standardInvoice } from '../fixtures/documents';
@@ -49,7 +57,10 @@ export function riyadhDateTime(at: Date): { issueDate: string; issueTime: string
 
 /** Signs a document with the engine, using the CSID's certificate and the EGS key. */
 export function signWith(credentials: FatooraCredentials, egs: Egs, json: DocumentInputJson, chain = { icv: 1, pih: INITIAL_PIH }): Promise<StampedDocument> {
-  return buildAndStamp(parseDocumentInput(json), chain, { certificate: parseCertificate(credentials.binarySecurityToken), sign: privateKeySigner(egs.privateKey) });
+  return buildAndStamp(parseDocumentInput(json), chain, {
+    certificate: parseCertificate(credentials.binarySecurityToken),
+    sign: privateKeySigner(egs.privateKey),
+  });
 }
 
 export function submissionOf(doc: StampedDocument): InvoiceSubmission {
@@ -74,8 +85,22 @@ export function complianceDocuments(at: Date, profile: 'simplified' | 'standard'
   if (profile === 'standard') {
     return [
       standardInvoice({ ...when, number: 'B1-000001', uuid: 'a1b2c3d4-0000-4000-8000-000000000001' }),
-      standardInvoice({ ...when, kind: 'credit-note', number: 'B1-000002', uuid: 'a1b2c3d4-0000-4000-8000-000000000002', billingReference: reference, reason: 'Goods returned' }),
-      standardInvoice({ ...when, kind: 'debit-note', number: 'B1-000003', uuid: 'a1b2c3d4-0000-4000-8000-000000000003', billingReference: reference, reason: 'Price undercharged' }),
+      standardInvoice({
+        ...when,
+        kind: 'credit-note',
+        number: 'B1-000002',
+        uuid: 'a1b2c3d4-0000-4000-8000-000000000002',
+        billingReference: reference,
+        reason: 'Goods returned',
+      }),
+      standardInvoice({
+        ...when,
+        kind: 'debit-note',
+        number: 'B1-000003',
+        uuid: 'a1b2c3d4-0000-4000-8000-000000000003',
+        billingReference: reference,
+        reason: 'Price undercharged',
+      }),
     ];
   }
   return [simplifiedInvoice(when), creditNote({ ...when, billingReference: reference }), debitNote({ ...when, billingReference: reference })];
@@ -88,10 +113,19 @@ export interface Onboarded {
 }
 
 /** Reference §10 steps 1–4 through the client: CSR → CCSID → compliance documents → PCSID. */
-export async function onboard(client: FatooraClient, sim: FatooraSimulator, environment: ZatcaEnvironment = 'simulation', invoiceType = '0100', otp = OTP): Promise<Onboarded> {
+export async function onboard(
+  client: FatooraClient,
+  sim: FatooraSimulator,
+  environment: ZatcaEnvironment = 'simulation',
+  invoiceType = '0100',
+  otp = OTP,
+): Promise<Onboarded> {
   const egs = newEgs(environment, { invoiceType });
   const compliance = expectKind(await client.requestComplianceCsid({ csr: egs.csr.pem, otp }), 'accepted').value;
-  const docs = [...(invoiceType[1] === '1' ? complianceDocuments(sim.clock.now()) : []), ...(invoiceType[0] === '1' ? complianceDocuments(sim.clock.now(), 'standard') : [])];
+  const docs = [
+    ...(invoiceType[1] === '1' ? complianceDocuments(sim.clock.now()) : []),
+    ...(invoiceType[0] === '1' ? complianceDocuments(sim.clock.now(), 'standard') : []),
+  ];
   let pih = INITIAL_PIH;
   for (const [i, json] of docs.entries()) {
     const doc = await signWith(compliance.credentials, egs, json, { icv: i + 1, pih });

@@ -38,10 +38,14 @@ interface Run {
 }
 
 function startIssuer(db: string, count: number, prefix = 'T1'): Run {
-  const child = spawn(process.execPath, [cli, 'issue', '--db', db, '--key', egsFiles.key, '--cert', egsFiles.cert, '--in', saleFile, '--count', String(count), '--prefix', prefix], {
-    env: { ...process.env, DUKKAN_CLI_MAIN: '1', DUKKAN_RESOURCES: path.join(REPO_ROOT, 'main', 'resources') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, 'issue', '--db', db, '--key', egsFiles.key, '--cert', egsFiles.cert, '--in', saleFile, '--count', String(count), '--prefix', prefix],
+    {
+      env: { ...process.env, DUKKAN_CLI_MAIN: '1', DUKKAN_RESOURCES: path.join(REPO_ROOT, 'main', 'resources') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   let buffer = '';
   let resolveFirst: () => void = () => undefined;
@@ -70,7 +74,12 @@ function auditFile(db: string, stampFromId?: number) {
   const handle = openDeviceDatabase(db);
   try {
     const report = auditLedger(handle, stampFromId === undefined ? {} : { stampFromId });
-    const rows = handle.prepare('SELECT id, icv, number, hash FROM documents ORDER BY icv').all() as { id: number; icv: number; number: string; hash: string }[];
+    const rows = handle.prepare('SELECT id, icv, number, hash FROM documents ORDER BY icv').all() as {
+      id: number;
+      icv: number;
+      number: string;
+      hash: string;
+    }[];
     const jobs = (handle.prepare('SELECT COUNT(*) AS n FROM reporting_jobs').get() as { n: number }).n;
     return { report, rows, jobs };
   } finally {

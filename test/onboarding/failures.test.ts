@@ -26,7 +26,13 @@ describe('failed onboarding steps', () => {
     sim.otps.add(code, options);
     return code;
   };
-  const csrOf = (db: ReturnType<typeof newDevice>['db']) => db.prepare('SELECT csr_pem, csr_count, csr_submitted, step FROM onboarding').get() as { csr_pem: string; csr_count: number; csr_submitted: number; step: string };
+  const csrOf = (db: ReturnType<typeof newDevice>['db']) =>
+    db.prepare('SELECT csr_pem, csr_count, csr_submitted, step FROM onboarding').get() as {
+      csr_pem: string;
+      csr_count: number;
+      csr_submitted: number;
+      step: string;
+    };
 
   beforeAll(async () => {
     requireSecretService();
@@ -70,7 +76,7 @@ describe('failed onboarding steps', () => {
     service.close();
   });
 
-  it('a certificate whose VAT number is not the shop\'s is refused before it is used', async () => {
+  it("a certificate whose VAT number is not the shop's is refused before it is used", async () => {
     const device = newDevice();
     // Fatoora answers with a certificate for another VAT number: the request's CSR is swapped on the way, for one
     // built with the same device key (read from the keychain) but VAT 310000000000003
@@ -82,7 +88,18 @@ describe('failed onboarding steps', () => {
           if (url.endsWith('/compliance') && init.method === 'POST') {
             const key = parsePrivateKey(secretToolLookup(device.service, 'local-simulator/device-key')!);
             const other = buildCsr(
-              { commonName: 'X', serialNumber: '1-a|2-b|3-c', organizationIdentifier: '310000000000003', organizationUnitName: 'Riyadh Branch', organizationName: 'Other', countryName: 'SA', invoiceType: '0100', locationAddress: 'RRRD2929', industryBusinessCategory: 'Retail', environment: 'developer-portal' },
+              {
+                commonName: 'X',
+                serialNumber: '1-a|2-b|3-c',
+                organizationIdentifier: '310000000000003',
+                organizationUnitName: 'Riyadh Branch',
+                organizationName: 'Other',
+                countryName: 'SA',
+                invoiceType: '0100',
+                locationAddress: 'RRRD2929',
+                industryBusinessCategory: 'Retail',
+                environment: 'developer-portal',
+              },
               key,
             );
             return fetch(url, { ...init, body: JSON.stringify({ csr: other.apiBase64 }) });
@@ -115,7 +132,13 @@ describe('failed onboarding steps', () => {
             const body = JSON.parse(String(init.body)) as { invoice: string };
             if (Buffer.from(body.invoice, 'base64').toString('utf8').includes('<cbc:InvoiceTypeCode name="0200000">381<')) {
               swallow--;
-              return new Response(JSON.stringify({ validationResults: { status: 'PASS', infoMessages: [], warningMessages: [], errorMessages: [] }, reportingStatus: 'REPORTED' }), { status: 200 });
+              return new Response(
+                JSON.stringify({
+                  validationResults: { status: 'PASS', infoMessages: [], warningMessages: [], errorMessages: [] },
+                  reportingStatus: 'REPORTED',
+                }),
+                { status: 200 },
+              );
             }
           }
           return fetch(url, init);
@@ -133,7 +156,10 @@ describe('failed onboarding steps', () => {
     expect(err.code).toBe('missing-compliance-steps');
     expect(err.en).toMatch(/compliance steps are missing \(simplified-credit-note-compliant\)/);
     expect(err.ar).toMatch(/خطوات امتثال ناقصة \(simplified-credit-note-compliant\)/);
-    expect(service2.status().active).toMatchObject({ step: 'compliance-checks', compliancePassed: ['simplified-compliant', 'simplified-debit-note-compliant'] });
+    expect(service2.status().active).toMatchObject({
+      step: 'compliance-checks',
+      compliancePassed: ['simplified-compliant', 'simplified-debit-note-compliant'],
+    });
     // resumed without a new OTP: the missing document is sent and onboarding finishes
     expect((await service2.resume()).active!.step).toBe('ready');
     service.close();
@@ -149,7 +175,8 @@ describe('failed onboarding steps', () => {
         server.close(() => resolve(p));
       });
     });
-    const dead = (environment: FatooraEnvironment) => createFatooraClient({ environment, baseUrl: `http://127.0.0.1:${port}/e-invoicing/developer-portal`, timeoutMs: 2000 });
+    const dead = (environment: FatooraEnvironment) =>
+      createFatooraClient({ environment, baseUrl: `http://127.0.0.1:${port}/e-invoicing/developer-portal`, timeoutMs: 2000 });
     const offline = device.open({ clientFor: dead });
     const err = (await offline.start(SHOP, otp(), { environment: 'local-simulator' }).catch((e: unknown) => e)) as OnboardingError;
     expect(err.code).toBe('fatoora-unreachable');
@@ -166,7 +193,20 @@ describe('failed onboarding steps', () => {
     writeFileSync(path.join(work, 'shop.json'), JSON.stringify(SHOP));
     const run = spawnSync(
       process.execPath,
-      [path.join(REPO_ROOT, 'bin', 'dukkan.mjs'), 'onboard', '--data-dir', path.join(work, 'data'), '--env', 'local-simulator', '--fatoora-url', sim.urls['developer-portal'], '--shop', path.join(work, 'shop.json'), '--otp', otp()],
+      [
+        path.join(REPO_ROOT, 'bin', 'dukkan.mjs'),
+        'onboard',
+        '--data-dir',
+        path.join(work, 'data'),
+        '--env',
+        'local-simulator',
+        '--fatoora-url',
+        sim.urls['developer-portal'],
+        '--shop',
+        path.join(work, 'shop.json'),
+        '--otp',
+        otp(),
+      ],
       { encoding: 'utf8', timeout: 60_000, env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(work, 'no-bus')}` } },
     );
     expect(run.status).toBe(1);

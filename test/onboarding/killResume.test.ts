@@ -190,7 +190,10 @@ describe('dukkan onboard killed inside each step, then resumed', () => {
 
   it('compliance checks: killed with one document passed and the next about to leave → only the missing ones are sent', async () => {
     const t = newTerminal();
-    await killAt(t.onboard(otp(), { DUKKAN_ONBOARD_PAUSE_AT: 'compliance-checks:sending:simplified-credit-note-compliant' }), 'compliance-checks:sending:simplified-credit-note-compliant');
+    await killAt(
+      t.onboard(otp(), { DUKKAN_ONBOARD_PAUSE_AT: 'compliance-checks:sending:simplified-credit-note-compliant' }),
+      'compliance-checks:sending:simplified-credit-note-compliant',
+    );
     expect(JSON.parse(t.row().compliance_passed)).toEqual(['simplified-compliant']);
     await finishes(t.onboard(undefined, {}, '--resume'));
     const compliance = t.csids().find((c) => c.kind === 'compliance')!;
@@ -199,7 +202,7 @@ describe('dukkan onboard killed inside each step, then resumed', () => {
     await isReady(t);
   });
 
-  it('compliance checks: killed while a document is in flight → resumed, Fatoora\'s late answer does no harm', async () => {
+  it("compliance checks: killed while a document is in flight → resumed, Fatoora's late answer does no harm", async () => {
     const t = newTerminal();
     sim.faults.enqueue({ kind: 'latency', ms: 1500 }, { endpoint: 'compliance-check' });
     const run = t.onboard(otp());

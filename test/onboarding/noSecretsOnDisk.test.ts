@@ -66,7 +66,11 @@ describe('no private key and no secret on disk or in logs', () => {
       { name: 'clean', bytes: Buffer.from('serial 1234654321999 and 9654321') },
     ];
     const found = findSecrets(hay, needles, ['654321']);
-    for (const name of ['raw', 'hex', 'b64-shifted', 'auth', 'otp']) expect(found.some((f) => f.endsWith(` in ${name}`)), name).toBe(true);
+    for (const name of ['raw', 'hex', 'b64-shifted', 'auth', 'otp'])
+      expect(
+        found.some((f) => f.endsWith(` in ${name}`)),
+        name,
+      ).toBe(true);
     expect(found.some((f) => f.endsWith(' in clean'))).toBe(false);
   });
 
@@ -74,7 +78,10 @@ describe('no private key and no secret on disk or in logs', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-scan-'));
     mkdirSync(path.join(dir, 'logs'));
     const memory = memoryLogSink();
-    const logger = createLogger({ sink: teeLogSink((line) => appendFileSync(path.join(dir, 'logs', 'dukkan.log'), `${line}\n`), memory.sink), minLevel: 'debug' });
+    const logger = createLogger({
+      sink: teeLogSink((line) => appendFileSync(path.join(dir, 'logs', 'dukkan.log'), `${line}\n`), memory.sink),
+      minLevel: 'debug',
+    });
     const device = newDevice(dir);
     const service = device.open({ clientFor: simulatorClients(sim, logger), logger });
     const ledger = new Ledger(device.db, { numberPrefix: 'T1', environment: 'local-simulator' });
@@ -85,7 +92,10 @@ describe('no private key and no secret on disk or in logs', () => {
       const doc = await ledger.issue(SALE, await service.signingFor('local-simulator'));
       const token = device.db.prepare('SELECT production_token FROM onboarding').pluck().get() as string;
       const secret = (JSON.parse(device.written.at(-1)!) as { secret: string }).secret;
-      const outcome = await client.reportInvoice({ environment: 'local-simulator', binarySecurityToken: token, secret: new Secret(secret) }, { invoiceHash: doc.hash, uuid: doc.uuid, invoice: doc.xml });
+      const outcome = await client.reportInvoice(
+        { environment: 'local-simulator', binarySecurityToken: token, secret: new Secret(secret) },
+        { invoiceHash: doc.hash, uuid: doc.uuid, invoice: doc.xml },
+      );
       expect(outcome.kind).toBe('accepted');
     }
     await expect(service.renew('918273')).rejects.toMatchObject({ code: 'otp-invalid' });
@@ -140,7 +150,11 @@ describe('no private key and no secret on disk or in logs', () => {
     expect(await second.exit).toBe(0);
     const key = secretToolLookup(service, 'local-simulator/device-key')!;
     const production = secretToolLookup(service, 'local-simulator/production-credentials')!;
-    const needles = [...privateKeyNeedles(key, 'device key'), ...secretNeedles((JSON.parse(compliance) as { secret: string }).secret, 'compliance secret'), ...secretNeedles((JSON.parse(production) as { secret: string }).secret, 'production secret')];
+    const needles = [
+      ...privateKeyNeedles(key, 'device key'),
+      ...secretNeedles((JSON.parse(compliance) as { secret: string }).secret, 'compliance secret'),
+      ...secretNeedles((JSON.parse(production) as { secret: string }).secret, 'production secret'),
+    ];
 
     const files = filesUnder(dataDir);
     expect(files.some((f) => f.name.endsWith(path.join('logs', 'dukkan.log')))).toBe(true);

@@ -27,7 +27,10 @@ describe('onboarding end to end with the OS keychain', () => {
   it('OTP → key → CSR → compliance CSID → 3 compliance documents → production CSID; the ledger then issues a verifiable invoice', async () => {
     const device = newDevice();
     const progress: string[] = [];
-    const service = device.open({ clientFor: simulatorClients(sim), onProgress: (e) => void progress.push(`${e.step}:${e.point}${e.detail ? `:${e.detail}` : ''}`) });
+    const service = device.open({
+      clientFor: simulatorClients(sim),
+      onProgress: (e) => void progress.push(`${e.step}:${e.point}${e.detail ? `:${e.detail}` : ''}`),
+    });
     const status = await service.start(SHOP, '111111', { environment: 'local-simulator' });
 
     expect(status.activeEnvironment).toBe('local-simulator');
@@ -60,7 +63,10 @@ describe('onboarding end to end with the OS keychain', () => {
     for (const c of checks) expect(Buffer.from(c.invoice, 'base64').toString('utf8')).toContain(SHOP.sellerName.ar);
 
     // The keychain, read independently over D-Bus: the device key and the production secret, nothing else
-    const mine = keychainItems().filter((i) => i.service === device.service).map((i) => i.account).sort();
+    const mine = keychainItems()
+      .filter((i) => i.service === device.service)
+      .map((i) => i.account)
+      .sort();
     expect(mine).toEqual(['local-simulator/device-key', 'local-simulator/production-credentials']);
     const stored = secretToolLookup(device.service, 'local-simulator/device-key')!;
     const key = createPrivateKey({ key: Buffer.from(stored, 'base64'), format: 'der', type: 'sec1' });
@@ -77,12 +83,17 @@ describe('onboarding end to end with the OS keychain', () => {
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(report.certificate?.serialDecimal).toBe(a.certificate!.serial);
     const signatureValue = /<ds:SignatureValue>([^<]+)</.exec(Buffer.from(doc.xml).toString('utf8'))![1]!;
-    expect(nodeVerify('sha256', Buffer.from(doc.hash, 'base64'), { key: x509.publicKey, dsaEncoding: 'der' }, Buffer.from(signatureValue, 'base64'))).toBe(true);
+    expect(nodeVerify('sha256', Buffer.from(doc.hash, 'base64'), { key: x509.publicKey, dsaEncoding: 'der' }, Buffer.from(signatureValue, 'base64'))).toBe(
+      true,
+    );
 
     // the stored credentials work: Fatoora accepts the report authenticated with the production CSID
     const secret = JSON.parse(secretToolLookup(device.service, 'local-simulator/production-credentials')!) as { secret: string };
     const client = simulatorClients(sim)('local-simulator');
-    const outcome = await client.reportInvoice({ environment: 'local-simulator', binarySecurityToken: row.production_token, secret: new Secret(secret.secret) }, { invoiceHash: doc.hash, uuid: doc.uuid, invoice: doc.xml });
+    const outcome = await client.reportInvoice(
+      { environment: 'local-simulator', binarySecurityToken: row.production_token, secret: new Secret(secret.secret) },
+      { invoiceHash: doc.hash, uuid: doc.uuid, invoice: doc.xml },
+    );
     expect(outcome.kind).toBe('accepted');
 
     // a second start with the same shop is a no-op, not a second onboarding
@@ -99,7 +110,14 @@ describe('onboarding end to end with the OS keychain', () => {
     const a = status.active!;
     expect(a.invoiceType).toBe('1100');
     expect(sim.records.complianceSteps(a.complianceRequestId!)).toEqual({
-      passed: ['simplified-compliant', 'simplified-credit-note-compliant', 'simplified-debit-note-compliant', 'standard-compliant', 'standard-credit-note-compliant', 'standard-debit-note-compliant'],
+      passed: [
+        'simplified-compliant',
+        'simplified-credit-note-compliant',
+        'simplified-debit-note-compliant',
+        'standard-compliant',
+        'standard-credit-note-compliant',
+        'standard-debit-note-compliant',
+      ],
       missing: [],
     });
     const cert = parseCertificate(device.db.prepare('SELECT production_token AS t FROM onboarding').pluck().get() as string);
@@ -133,7 +151,13 @@ describe('onboarding end to end with the OS keychain', () => {
     const simulationKey = secretToolLookup(device.service, 'simulation/device-key');
     expect(simulationKey).toBeDefined();
     expect(simulationKey).not.toBe(localKey);
-    const csids = sim.records.csids().filter((c) => c.kind === 'production' && (c.serialNumber === status.environments[0]!.certificate!.serial || c.serialNumber === status.environments[1]!.certificate!.serial));
+    const csids = sim.records
+      .csids()
+      .filter(
+        (c) =>
+          c.kind === 'production' &&
+          (c.serialNumber === status.environments[0]!.certificate!.serial || c.serialNumber === status.environments[1]!.certificate!.serial),
+      );
     expect(csids.map((c) => c.environment).sort()).toEqual(['developer-portal', 'simulation']);
 
     // the counter signs only for the active environment

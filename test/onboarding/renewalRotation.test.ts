@@ -82,7 +82,11 @@ describe('renewal, expiry and rotation', () => {
     const before = service.status().active!.certificate!;
     const oldRequestId = sim.records.csids().find((c) => c.serialNumber === before.serial)!.requestId;
     const progress: string[] = [];
-    const renewing = device.open({ clientFor: simulatorClients(sim), clock: () => sim.clock.now(), onProgress: (e) => void (e.detail === undefined && progress.push(`${e.procedure}:${e.step}:${e.point}`)) });
+    const renewing = device.open({
+      clientFor: simulatorClients(sim),
+      clock: () => sim.clock.now(),
+      onProgress: (e) => void (e.detail === undefined && progress.push(`${e.procedure}:${e.step}:${e.point}`)),
+    });
 
     const after = (await renewing.renew(otp(sim))).active!;
     expect(after.step).toBe('ready');
@@ -105,7 +109,12 @@ describe('renewal, expiry and rotation', () => {
       ['production', 'renew', null],
     ]);
     // the renewed compliance CSID's secret was not kept
-    expect(keychainItems().filter((i) => i.service === device.service).map((i) => i.account).sort()).toEqual(['local-simulator/device-key', 'local-simulator/production-credentials']);
+    expect(
+      keychainItems()
+        .filter((i) => i.service === device.service)
+        .map((i) => i.account)
+        .sort(),
+    ).toEqual(['local-simulator/device-key', 'local-simulator/production-credentials']);
     renewing.close();
     service.close();
   });
@@ -179,7 +188,10 @@ describe('renewal, expiry and rotation', () => {
     const old = service.status().active!.certificate!;
     const oldKey = secretToolLookup(device.service, 'local-simulator/device-key');
     const oldSecret = secretToolLookup(device.service, 'local-simulator/production-credentials');
-    const oldDocs = [await ledger.issue(SALE, await service.signingFor('local-simulator')), await ledger.issue(SALE, await service.signingFor('local-simulator'))];
+    const oldDocs = [
+      await ledger.issue(SALE, await service.signingFor('local-simulator')),
+      await ledger.issue(SALE, await service.signingFor('local-simulator')),
+    ];
 
     // a rotation whose OTP is refused: the old key and credentials are already gone, and nothing can be signed
     const wrong = (await service.rotate('000000').catch((e: unknown) => e)) as OnboardingError;

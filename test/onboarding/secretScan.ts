@@ -22,7 +22,9 @@ export interface Haystack {
 function base64Embeddings(data: Buffer, url: boolean): string[] {
   const out: string[] = [];
   for (let k = 0; k < 3; k++) {
-    const text = Buffer.concat([Buffer.alloc(k), data]).toString(url ? 'base64url' : 'base64').replace(/=+$/, '');
+    const text = Buffer.concat([Buffer.alloc(k), data])
+      .toString(url ? 'base64url' : 'base64')
+      .replace(/=+$/, '');
     // drop the group that mixes in the unknown bytes before, and the last group that may mix in those after
     const start = k === 0 ? 0 : 4;
     const inner = text.slice(start, text.length - 4);

@@ -48,7 +48,11 @@ describe('dukkan status', () => {
 
     const json = runCli(cli, ['status', '--data-dir', device.dir, '--json']);
     expect(await json.exit).toBe(0);
-    const parsed = JSON.parse(json.lines.join('\n')) as { onboarding: { activeEnvironment: string; active: { certificate: { warning: number; serial: string } } }; chainHead: { icv: number; hash: string }; queue: Record<string, number> };
+    const parsed = JSON.parse(json.lines.join('\n')) as {
+      onboarding: { activeEnvironment: string; active: { certificate: { warning: number; serial: string } } };
+      chainHead: { icv: number; hash: string };
+      queue: Record<string, number>;
+    };
     expect(parsed.onboarding.activeEnvironment).toBe('local-simulator');
     expect(parsed.onboarding.active.certificate).toMatchObject({ serial, warning: 30 });
     expect(parsed.chainHead).toMatchObject({ icv: 2, hash: last.hash });

@@ -12,7 +12,13 @@ import { createFatooraClient, type FatooraClient, type FatooraEnvironment } from
 import type { FatooraSimulator } from '../../main/fatooraSimulator/index';
 import type { SaleInput } from '../../main/ledger/ledger';
 import type { Logger } from '../../main/log/logger';
-import { createOnboardingService, openDeviceKeychain, deviceKeychainService, type OnboardingService, type OnboardingServiceOptions } from '../../main/onboarding/index';
+import {
+  createOnboardingService,
+  openDeviceKeychain,
+  deviceKeychainService,
+  type OnboardingService,
+  type OnboardingServiceOptions,
+} from '../../main/onboarding/index';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { SELLER, simplifiedInvoice } from '../fixtures/documents';
@@ -89,17 +95,27 @@ export function newDevice(dir = mkdtempSync(path.join(tmpdir(), 'dukkan-device-'
 /** Fails with an explanation when no Secret Service answers (run through scripts/test.sh or dbus-run-session). */
 export function requireSecretService(): void {
   try {
-    execFileSync('gdbus', ['call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets', '--method', 'org.freedesktop.DBus.Peer.Ping'], { stdio: 'pipe', timeout: 10_000 });
+    execFileSync(
+      'gdbus',
+      ['call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', '/org/freedesktop/secrets', '--method', 'org.freedesktop.DBus.Peer.Ping'],
+      { stdio: 'pipe', timeout: 10_000 },
+    );
   } catch {
-    throw new Error('no Secret Service on the D-Bus session: run these tests with `npm test` (scripts/test.sh starts gnome-keyring) or under dbus-run-session with an unlocked gnome-keyring');
+    throw new Error(
+      'no Secret Service on the D-Bus session: run these tests with `npm test` (scripts/test.sh starts gnome-keyring) or under dbus-run-session with an unlocked gnome-keyring',
+    );
   }
 }
 
 function gdbusGet(objectPath: string, iface: string, property: string): string {
-  return execFileSync('gdbus', ['call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', objectPath, '--method', 'org.freedesktop.DBus.Properties.Get', iface, property], {
-    encoding: 'utf8',
-    timeout: 10_000,
-  });
+  return execFileSync(
+    'gdbus',
+    ['call', '--session', '--dest', 'org.freedesktop.secrets', '--object-path', objectPath, '--method', 'org.freedesktop.DBus.Properties.Get', iface, property],
+    {
+      encoding: 'utf8',
+      timeout: 10_000,
+    },
+  );
 }
 
 export interface KeychainItem {

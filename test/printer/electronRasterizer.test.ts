@@ -29,7 +29,14 @@ describe('ElectronRasterizer', () => {
       expect(electron.windows).toHaveLength(1);
       const { options, webContents } = electron.windows[0]!;
       expect(options.show).toBe(false);
-      expect(options.webPreferences).toMatchObject({ offscreen: { deviceScaleFactor: 1 }, partition: 'dukkan-receipt', sandbox: true, contextIsolation: true, nodeIntegration: false, zoomFactor: 1 });
+      expect(options.webPreferences).toMatchObject({
+        offscreen: { deviceScaleFactor: 1 },
+        partition: 'dukkan-receipt',
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        zoomFactor: 1,
+      });
       expect(options.webPreferences!.preload).toBeUndefined();
       expect(RECEIPT_PARTITION).not.toMatch(/^persist:/);
       expect(webContents.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
@@ -92,7 +99,11 @@ describe('ElectronRasterizer', () => {
       },
     };
     const rasterizer = new ElectronRasterizer(broken);
-    await expect(rasterizer.rasterize(html, 384)).rejects.toMatchObject({ name: 'RasterizeError', kind: 'open-failed', message: expect.stringMatching(/load refused/) });
+    await expect(rasterizer.rasterize(html, 384)).rejects.toMatchObject({
+      name: 'RasterizeError',
+      kind: 'open-failed',
+      message: expect.stringMatching(/load refused/),
+    });
     expect(electron.windows).toHaveLength(1);
     expect(electron.windows[0]!.isDestroyed()).toBe(true);
     await rasterizer.close();

@@ -185,7 +185,9 @@ class StandInWebContents extends EventEmitter implements ReceiptWebContents {
       // webRequest.onBeforeRequest sees the requests its filter matches (by scheme: the part before the first '*')
       const rule = this.session.beforeRequest;
       const url = route.request().url();
-      const cancel = rule?.filter.urls.some((pattern) => url.startsWith(pattern.slice(0, pattern.indexOf('*')))) ? await new Promise<boolean>((resolve) => rule.listener({ url }, (r) => resolve(r.cancel))) : false;
+      const cancel = rule?.filter.urls.some((pattern) => url.startsWith(pattern.slice(0, pattern.indexOf('*'))))
+        ? await new Promise<boolean>((resolve) => rule.listener({ url }, (r) => resolve(r.cancel)))
+        : false;
       await (cancel ? route.abort('blockedbyclient') : route.continue());
     });
     const page = await context.newPage();

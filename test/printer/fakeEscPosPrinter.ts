@@ -102,7 +102,15 @@ export class FakeEscPosPrinter {
 
   private accept(socket: net.Socket): void {
     this.sockets.add(socket);
-    const record: ReceivedConnection = { index: this.connections.length, connectedAt: performance.now(), firstByteAt: null, closedAt: null, bytes: Buffer.alloc(0), dropped: false, replies: [] };
+    const record: ReceivedConnection = {
+      index: this.connections.length,
+      connectedAt: performance.now(),
+      firstByteAt: null,
+      closedAt: null,
+      bytes: Buffer.alloc(0),
+      dropped: false,
+      replies: [],
+    };
     this.connections.push(record);
     let parsed = 0;
     socket.on('data', (chunk: Buffer) => {

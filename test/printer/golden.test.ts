@@ -85,7 +85,11 @@ function leftToRight(text: string): string {
 }
 
 function withArabic(model: ReceiptModel, f: (s: string) => string): ReceiptModel {
-  return { ...model, shop: { ...model.shop, nameAr: f(model.shop.nameAr) }, lines: model.lines.map((l) => ({ ...l, name: /[\u0600-\u06ff]/.test(l.name) ? f(l.name) : l.name })) };
+  return {
+    ...model,
+    shop: { ...model.shop, nameAr: f(model.shop.nameAr) },
+    lines: model.lines.map((l) => ({ ...l, name: /[\u0600-\u06ff]/.test(l.name) ? f(l.name) : l.name })),
+  };
 }
 
 const CASES: readonly { name: string; paper: 384 | 576; model: () => ReceiptModel }[] = [
@@ -93,7 +97,16 @@ const CASES: readonly { name: string; paper: 384 | 576; model: () => ReceiptMode
   {
     name: 'credit-note-80mm-training-copy.png',
     paper: 576,
-    model: () => sampleReceipt({ kind: 'credit-note', originalInvoice: 'SME00009', reason: 'إرجاع صنف تالف', training: true, copy: true, payments: [], change: undefined }),
+    model: () =>
+      sampleReceipt({
+        kind: 'credit-note',
+        originalInvoice: 'SME00009',
+        reason: 'إرجاع صنف تالف',
+        training: true,
+        copy: true,
+        payments: [],
+        change: undefined,
+      }),
   },
   {
     name: 'debit-note-58mm.png',

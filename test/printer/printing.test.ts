@@ -29,7 +29,13 @@ beforeEach(async () => {
 });
 
 function printerFor(profile: PaperProfile, events: PrintEvent[] = []): ReceiptPrinter {
-  const printer = new ReceiptPrinter({ printer: openRawPrinter({ address: fake.address, timeoutMs: 2000 }), kit, profile, retryDelaysMs: [0, 0], sleep: async () => {} });
+  const printer = new ReceiptPrinter({
+    printer: openRawPrinter({ address: fake.address, timeoutMs: 2000 }),
+    kit,
+    profile,
+    retryDelaysMs: [0, 0],
+    sleep: async () => {},
+  });
   printer.on((e) => events.push(e));
   return printer;
 }
@@ -209,7 +215,13 @@ describe('when printing fails', () => {
   it('printer switched off: unreachable, typed, nothing lost', async () => {
     const port = fake.port;
     await fake.close();
-    const printer = new ReceiptPrinter({ printer: openRawPrinter({ address: `tcp://127.0.0.1:${port}`, timeoutMs: 1000 }), kit, profile: { paperDots: 384 }, retryDelaysMs: [0], sleep: async () => {} });
+    const printer = new ReceiptPrinter({
+      printer: openRawPrinter({ address: `tcp://127.0.0.1:${port}`, timeoutMs: 1000 }),
+      kit,
+      profile: { paperDots: 384 },
+      retryDelaysMs: [0],
+      sleep: async () => {},
+    });
     const job = await printer.print(sampleReceipt());
     expect(job.state).toBe('failed');
     expect(job.error!.kind).toBe('printer-unreachable');
@@ -231,9 +243,19 @@ describe('when printing fails', () => {
     const model = sampleReceipt();
     // a template bug: it draws the QR of another text (same length, so the same version and size)
     const tampered = model.qr.slice(0, -8) + 'AAAAAAA=';
-    const buggyKit = { ...kit, template: (m: ReceiptModel, o: Parameters<typeof kit.template>[1]) => kit.template({ ...m, qr: tampered }, { ...o, qrMatrix: planQr(tampered, 384).matrix }) };
+    const buggyKit = {
+      ...kit,
+      template: (m: ReceiptModel, o: Parameters<typeof kit.template>[1]) =>
+        kit.template({ ...m, qr: tampered }, { ...o, qrMatrix: planQr(tampered, 384).matrix }),
+    };
     const events: PrintEvent[] = [];
-    const printer = new ReceiptPrinter({ printer: openRawPrinter({ address: fake.address }), kit: buggyKit, profile: { paperDots: 384 }, retryDelaysMs: [0], sleep: async () => {} });
+    const printer = new ReceiptPrinter({
+      printer: openRawPrinter({ address: fake.address }),
+      kit: buggyKit,
+      profile: { paperDots: 384 },
+      retryDelaysMs: [0],
+      sleep: async () => {},
+    });
     printer.on((e) => events.push(e));
     const job = await printer.print(model);
     expect(job.state).toBe('failed');
@@ -261,7 +283,13 @@ describe('printer status', () => {
 
   it('a printer that answers no status is reported as unknown, and receipts still print (unconfirmed)', async () => {
     fake.silent = true;
-    const printer = new ReceiptPrinter({ printer: openRawPrinter({ address: fake.address, timeoutMs: 300 }), kit, profile: { paperDots: 384 }, retryDelaysMs: [], sleep: async () => {} });
+    const printer = new ReceiptPrinter({
+      printer: openRawPrinter({ address: fake.address, timeoutMs: 300 }),
+      kit,
+      profile: { paperDots: 384 },
+      retryDelaysMs: [],
+      sleep: async () => {},
+    });
     expect((await printer.status()).state).toBe('unknown');
     const model = sampleReceipt();
     expect((await printer.print(model)).state).toBe('printed');
@@ -278,7 +306,13 @@ describe('printer status', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-lp-'));
     try {
       const device = path.join(dir, 'lp0');
-      const printer = new ReceiptPrinter({ printer: openRawPrinter({ address: device }), kit, profile: { paperDots: 384 }, retryDelaysMs: [], sleep: async () => {} });
+      const printer = new ReceiptPrinter({
+        printer: openRawPrinter({ address: device }),
+        kit,
+        profile: { paperDots: 384 },
+        retryDelaysMs: [],
+        sleep: async () => {},
+      });
       const model = sampleReceipt();
       expect((await printer.print(model)).state).toBe('printed');
       const decoded = decodeEscPos(readFileSync(device));

@@ -62,7 +62,10 @@ describe('ChromiumRasterizer', () => {
     expect(children.length).toBeGreaterThan(0);
     for (const pid of children) process.kill(pid, 'SIGKILL');
     // a job racing the kill fails with a typed error; one started after it was noticed relaunches at once
-    const racing = await kit.rasterizer.rasterize(html, 384).then(() => null, (e: unknown) => e);
+    const racing = await kit.rasterizer.rasterize(html, 384).then(
+      () => null,
+      (e: unknown) => e,
+    );
     if (racing !== null) expect(racing).toBeInstanceOf(RasterizeError);
     const again = await kit.rasterizer.rasterize(html, 384);
     expect([again.bitmap.width, again.bitmap.height]).toEqual([first.bitmap.width, first.bitmap.height]);

@@ -69,7 +69,8 @@ const playwrightTransport: Transport = {
       rasterizer: new CdpRasterizer(open, options),
       failNext: (method, fault) => (armed = { method, fault }),
       pagesOpened: () => pages.length,
-      evaluate: async (expression) => ((await pages.at(-1)!.send('Runtime.evaluate', { expression, returnByValue: true })) as { result: { value: unknown } }).result.value,
+      evaluate: async (expression) =>
+        ((await pages.at(-1)!.send('Runtime.evaluate', { expression, returnByValue: true })) as { result: { value: unknown } }).result.value,
     };
   },
 };
@@ -167,7 +168,12 @@ describe.each([playwrightTransport, electronTransport])('receipt rasterizer cont
     const hangRig = transport.rig(browser, { stepTimeoutMs: 3000 });
     const printerDevice = await new FakeEscPosPrinter().start(0);
     try {
-      const printer = new ReceiptPrinter({ printer: openRawPrinter({ address: printerDevice.address }), kit: { template, rasterizer: hangRig.rasterizer }, profile: { paperDots: 384 }, retryDelaysMs: [] });
+      const printer = new ReceiptPrinter({
+        printer: openRawPrinter({ address: printerDevice.address }),
+        kit: { template, rasterizer: hangRig.rasterizer },
+        profile: { paperDots: 384 },
+        retryDelaysMs: [],
+      });
       await hangRig.rasterizer.warmUp();
       hangRig.failNext('Runtime.evaluate', 'hang'); // the receipt's layout step
       const model = sampleReceipt();
@@ -175,7 +181,11 @@ describe.each([playwrightTransport, electronTransport])('receipt rasterizer cont
       expect(hung.state).toBe('failed');
       expect(hung.error).toBeInstanceOf(PrintError);
       expect(hung.error).toMatchObject({ kind: 'render-failed', retryable: true });
-      expect(hung.error!.cause).toMatchObject({ name: 'RasterizeError', kind: 'timeout', message: expect.stringMatching(/laying out the receipt did not finish within 3000 ms/) });
+      expect(hung.error!.cause).toMatchObject({
+        name: 'RasterizeError',
+        kind: 'timeout',
+        message: expect.stringMatching(/laying out the receipt did not finish within 3000 ms/),
+      });
       const next = await printer.print(model);
       expect(next.state).toBe('printed');
       expect(hangRig.pagesOpened()).toBe(2);

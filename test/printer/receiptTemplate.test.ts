@@ -48,7 +48,10 @@ describe('renderReceiptHtml', () => {
 
   it('is self-contained: a CSP that forbids fetches (fonts only as data: URLs), no URL to load', () => {
     const out = html();
-    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(out)![1]!.split(';').map((d) => d.trim());
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/
+      .exec(out)![1]!
+      .split(';')
+      .map((d) => d.trim());
     expect(csp).toEqual([`default-src 'none'`, `style-src 'unsafe-inline'`, 'img-src data:', 'font-src data:']);
     expect(out).not.toMatch(/https?:\/\//);
     expect(out).not.toMatch(/@import|url\(/);

@@ -5,7 +5,20 @@
 // Retry-After is honoured. Full verifier (stamp, business rules, XSD) on every document.
 import { describe, expect, it } from 'vitest';
 import type { ReportingStatus } from '../../main/reporting/index';
-import { attemptsByDocument, fingerprints, issueMany, jobStates, MovableTime, newWorker, openTerminal, reportedByHash, settled, simulatorFixture, storedDocuments, waitFor } from './support';
+import {
+  attemptsByDocument,
+  fingerprints,
+  issueMany,
+  jobStates,
+  MovableTime,
+  newWorker,
+  openTerminal,
+  reportedByHash,
+  settled,
+  simulatorFixture,
+  storedDocuments,
+  waitFor,
+} from './support';
 
 const DOCUMENTS = Number(process.env.DUKKAN_CHAOS_DOCS ?? 300);
 
@@ -61,7 +74,10 @@ describe('chaos: 30 % of requests fail', () => {
       const i = list.findIndex((a) => a.outcome === 'already-done');
       expect(list[i]).toMatchObject({ http_status: 409 });
       expect(i, 'the 409 is the last attempt').toBe(list.length - 1);
-      expect(list.slice(0, i).some((a) => a.outcome === 'unknown-outcome'), `${d.number}: a 409 only follows an unknown outcome`).toBe(true);
+      expect(
+        list.slice(0, i).some((a) => a.outcome === 'unknown-outcome'),
+        `${d.number}: a 409 only follows an unknown outcome`,
+      ).toBe(true);
     }
     expect(resolvedBy409.length).toBeLessThanOrEqual(injected['lost-response'] ?? 0);
     expect(resolvedBy409.length).toBeGreaterThan(0);

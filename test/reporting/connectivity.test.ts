@@ -3,7 +3,20 @@
 // the OS "online" event (nudge) brings an immediate attempt; an outage answered 503 + Retry-After is waited out as
 // the server asks, without resending every document.
 import { describe, expect, it } from 'vitest';
-import { attemptsByDocument, issueMany, jobStates, MovableTime, newWorker, openTerminal, refuseConnections, reportedByHash, scene, settled, simulatorFixture, waitFor } from './support';
+import {
+  attemptsByDocument,
+  issueMany,
+  jobStates,
+  MovableTime,
+  newWorker,
+  openTerminal,
+  refuseConnections,
+  reportedByHash,
+  scene,
+  settled,
+  simulatorFixture,
+  waitFor,
+} from './support';
 
 const fx = simulatorFixture();
 
@@ -31,7 +44,12 @@ describe('connectivity', () => {
       expect(worker.status().probes).toBe(probesBefore + 1); // the nudge probed once, then the canary went through
       const recorded = reportedByHash(sim);
       for (const d of docs) expect(recorded.get(d.hash)).toBe(1);
-      const firstSent = Math.min(...[...attemptsByDocument(terminal.db).values()].flat().filter((a) => a.outcome === 'accepted').map((a) => a.started_at));
+      const firstSent = Math.min(
+        ...[...attemptsByDocument(terminal.db).values()]
+          .flat()
+          .filter((a) => a.outcome === 'accepted')
+          .map((a) => a.started_at),
+      );
       expect(firstSent - back).toBeLessThan(600_000); // long before the next scheduled probe
       expect(worker.status().connectivity).toBe('online');
     } finally {

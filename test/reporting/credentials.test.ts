@@ -7,7 +7,19 @@ import type { FatooraCredentials } from '../../main/fatoora/index';
 import { createLogger, memoryLogSink } from '../../main/log/index';
 import { Secret } from '../../main/log/secret';
 import type { ReportingAlert, ReportingChain } from '../../main/reporting/index';
-import { attemptsByDocument, issueMany, jobStates, MovableTime, newWorker, openTerminal, reportedByHash, scene, settled, simulatorFixture, waitFor } from './support';
+import {
+  attemptsByDocument,
+  issueMany,
+  jobStates,
+  MovableTime,
+  newWorker,
+  openTerminal,
+  reportedByHash,
+  scene,
+  settled,
+  simulatorFixture,
+  waitFor,
+} from './support';
 
 const fx = simulatorFixture();
 
@@ -49,7 +61,11 @@ describe('credentials', () => {
       expect(alerts.filter((a) => a.kind === 'credentials-refused')).toHaveLength(1);
       expect(alerts.find((a) => a.kind === 'credentials-refused')).toMatchObject({ httpStatus: 401 });
       const states = jobStates(terminal.db);
-      const refused = docs.filter((d) => attemptsByDocument(terminal.db).get(d.id)?.some((a) => a.outcome === 'unauthorized' && a.http_status === 401));
+      const refused = docs.filter((d) =>
+        attemptsByDocument(terminal.db)
+          .get(d.id)
+          ?.some((a) => a.outcome === 'unauthorized' && a.http_status === 401),
+      );
       expect(refused.length).toBeGreaterThanOrEqual(1);
       for (const d of refused) expect(states.get(d.id)).toBe('queued'); // waiting, not rejected
       expect([...states.values()].filter((s) => s === 'rejected')).toEqual([]);

@@ -8,7 +8,19 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EVIDENCE_CSV_COLUMNS, evidenceCsv } from '../../main/reporting/index';
-import { attemptsByDocument, HOUR, issueMany, jobStates, refuseConnections, saleOf, scene, settled, simulatorFixture, waitFor, wrongSellerSale } from './support';
+import {
+  attemptsByDocument,
+  HOUR,
+  issueMany,
+  jobStates,
+  refuseConnections,
+  saleOf,
+  scene,
+  settled,
+  simulatorFixture,
+  waitFor,
+  wrongSellerSale,
+} from './support';
 
 const fx = simulatorFixture();
 
@@ -47,7 +59,11 @@ describe('deadline watchdog', () => {
   it('alerts at 12 h and 20 h, flags exactly the overdue documents past 24 h, and exports the evidence', async () => {
     const { sim, device, time, terminal, worker, alerts } = scene(fx);
     const deadlineAlerts = (kind: 'first-alert' | 'second-alert' | 'overdue'): number[] =>
-      alerts.flatMap((a) => ((a.kind === 'overdue' && kind === 'overdue') || (a.kind === 'deadline' && a.level === kind) ? a.documents.map((d) => d.documentId) : [])).sort((x, y) => x - y);
+      alerts
+        .flatMap((a) =>
+          (a.kind === 'overdue' && kind === 'overdue') || (a.kind === 'deadline' && a.level === kind) ? a.documents.map((d) => d.documentId) : [],
+        )
+        .sort((x, y) => x - y);
     worker.start();
     const ids = (docs: { id: number }[]): number[] => docs.map((d) => d.id).sort((x, y) => x - y);
     try {
@@ -113,11 +129,17 @@ describe('deadline watchdog', () => {
       for (const d of [R1!, ...B]) {
         const e = evidence.documents.find((x) => x.uuid === d.uuid)!;
         expect(e).toMatchObject({ icv: d.icv, issueDate: d.issueDate, issueTime: d.issueTime, invoiceHash: d.hash, reportedAt: null });
-        expect(e.attempts.map((a) => [a.attempt, a.outcome, a.httpStatus])).toEqual((attempts.get(d.id) ?? []).map((a) => [a.attempt, a.outcome, a.http_status]));
+        expect(e.attempts.map((a) => [a.attempt, a.outcome, a.httpStatus])).toEqual(
+          (attempts.get(d.id) ?? []).map((a) => [a.attempt, a.outcome, a.http_status]),
+        );
         expect(Date.parse(e.deadline) - Date.parse(e.issuedAt)).toBe(24 * HOUR);
         expect(e.delayHours).toBeGreaterThanOrEqual(24);
       }
-      expect(evidence.documents[0]!.attempts[0]).toMatchObject({ outcome: 'rejected', httpStatus: 400, messageCodes: expect.arrayContaining(['certificate-permissions']) });
+      expect(evidence.documents[0]!.attempts[0]).toMatchObject({
+        outcome: 'rejected',
+        httpStatus: 400,
+        messageCodes: expect.arrayContaining(['certificate-permissions']),
+      });
       const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-evidence-'));
       const files = worker.writeOverdueEvidence(dir, evidence);
       expect(JSON.parse(readFileSync(files.json, 'utf8'))).toEqual(JSON.parse(JSON.stringify(evidence)));

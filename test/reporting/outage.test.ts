@@ -7,7 +7,21 @@
 // ~13 ms each they would make this test wait on the simulator rather than on the worker.
 import { describe, expect, it } from 'vitest';
 import { verifyInvoice } from '../../app/verify/verifyInvoice';
-import { attemptsByDocument, fingerprints, issueMany, jobStates, MovableTime, newWorker, openTerminal, refuseConnections, reportedByHash, settled, simulatorFixture, storedDocuments, waitFor } from './support';
+import {
+  attemptsByDocument,
+  fingerprints,
+  issueMany,
+  jobStates,
+  MovableTime,
+  newWorker,
+  openTerminal,
+  refuseConnections,
+  reportedByHash,
+  settled,
+  simulatorFixture,
+  storedDocuments,
+  waitFor,
+} from './support';
 
 const DOCUMENTS = Number(process.env.DUKKAN_OUTAGE_DOCS ?? 5000);
 
@@ -63,7 +77,9 @@ describe('offline for a long time, then everything reported exactly once', () =>
     expect(worker.status().counts).toMatchObject({ queued: 0, inFlight: 0, reported: DOCUMENTS, rejected: 0, overdue: 0 });
     expect(fingerprints(terminal.db)).toEqual(before);
     // ICV order: the first attempts after the outage went out in chain order (the window of 8 may finish out of order)
-    const firstAfter = [...attemptsByDocument(terminal.db).entries()].map(([id, a]) => ({ id, at: a.find((x) => x.outcome === 'accepted')!.started_at })).sort((x, y) => x.at - y.at || x.id - y.id);
+    const firstAfter = [...attemptsByDocument(terminal.db).entries()]
+      .map(([id, a]) => ({ id, at: a.find((x) => x.outcome === 'accepted')!.started_at }))
+      .sort((x, y) => x.at - y.at || x.id - y.id);
     const inversions = firstAfter.filter((x, i) => i > 0 && x.id < firstAfter[i - 1]!.id).length;
     expect(inversions).toBe(0);
     console.log(`outage: ${DOCUMENTS} documents issued in ${issueMs} ms; ${duringOutage.probes} probes in ${outageMs} ms offline; drained in ${drainMs} ms`);

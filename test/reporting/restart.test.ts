@@ -10,7 +10,19 @@ import path from 'node:path';
 import { openDeviceDatabase } from '../../main/db/openDeviceDatabase';
 import { ReportingLeaseError } from '../../main/reporting/index';
 import { REPO_ROOT } from '../vectors';
-import { attemptsByDocument, fingerprints, issueMany, jobStates, MovableTime, newWorker, openTerminal, reportedByHash, settled, simulatorFixture, waitFor } from './support';
+import {
+  attemptsByDocument,
+  fingerprints,
+  issueMany,
+  jobStates,
+  MovableTime,
+  newWorker,
+  openTerminal,
+  reportedByHash,
+  settled,
+  simulatorFixture,
+  waitFor,
+} from './support';
 
 const fx = simulatorFixture();
 
@@ -23,25 +35,43 @@ describe('restart in the middle of a sync', () => {
     const before = fingerprints(terminal.db);
     sim.faults.set({ latencyMs: 200, endpoints: ['reporting'] });
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'reporting', 'workerProcess.ts')], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'reporting', 'workerProcess.ts')], {
+      cwd: REPO_ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     let stderr = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (c: string) => lines.push(...c.split('\n').filter((l) => l !== '')));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));
-    child.stdin.end(JSON.stringify({ db: terminal.file, baseUrl: sim.urls.simulation, token: device.credentials.binarySecurityToken, secret: device.credentials.secret.reveal() }));
+    child.stdin.end(
+      JSON.stringify({
+        db: terminal.file,
+        baseUrl: sim.urls.simulation,
+        token: device.credentials.binarySecurityToken,
+        secret: device.credentials.secret.reveal(),
+      }),
+    );
     try {
       await waitFor(() => lines.filter((l) => l.endsWith(' reported')).length >= 30, 60_000, `the child reported 30 documents (stderr: ${stderr})`);
       // mid-sync, with up to 8 requests held by the simulator's latency
-      await waitFor(() => (terminal.db.prepare("SELECT COUNT(*) AS n FROM reporting_jobs WHERE state = 'in-flight'").get() as { n: number }).n >= 4, 10_000, 'requests in flight');
+      await waitFor(
+        () => (terminal.db.prepare("SELECT COUNT(*) AS n FROM reporting_jobs WHERE state = 'in-flight'").get() as { n: number }).n >= 4,
+        10_000,
+        'requests in flight',
+      );
     } finally {
       child.kill('SIGKILL');
     }
     expect(await exited).toBe('SIGKILL');
 
-    const inFlightAtKill = (terminal.db.prepare("SELECT document_id FROM reporting_jobs WHERE state = 'in-flight'").all() as { document_id: number }[]).map((r) => r.document_id);
-    const openAtKill = (terminal.db.prepare('SELECT document_id FROM reporting_attempts WHERE finished_at IS NULL').all() as { document_id: number }[]).map((r) => r.document_id);
+    const inFlightAtKill = (terminal.db.prepare("SELECT document_id FROM reporting_jobs WHERE state = 'in-flight'").all() as { document_id: number }[]).map(
+      (r) => r.document_id,
+    );
+    const openAtKill = (terminal.db.prepare('SELECT document_id FROM reporting_attempts WHERE finished_at IS NULL').all() as { document_id: number }[]).map(
+      (r) => r.document_id,
+    );
     expect(inFlightAtKill.length).toBeGreaterThanOrEqual(1);
     expect(openAtKill.sort()).toEqual([...inFlightAtKill].sort());
     await new Promise((r) => setTimeout(r, 400)); // the simulator finishes the requests the dead process left behind

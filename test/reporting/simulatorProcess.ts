@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     });
   });
   const input = JSON.parse(first.split('\n')[0]!) as Input;
-  const sim = await startFatooraSimulator(input.validator === 'stamp' ? { validateInvoice: (xml, { now }) => verifyInvoice(xml, { now, rules: () => [] }) } : {});
+  const sim = await startFatooraSimulator(
+    input.validator === 'stamp' ? { validateInvoice: (xml, { now }) => verifyInvoice(xml, { now, rules: () => [] }) } : {},
+  );
   const device = await onboardSimulatorDevice(sim);
   sim.faults.set({ latencyMs: input.latencyMs, endpoints: ['reporting'] });
   process.stdout.write(

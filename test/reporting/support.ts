@@ -55,10 +55,13 @@ export class MovableTime implements ReportingTime {
 
   setTimeout(fn: () => void, ms: number): object {
     const key = {};
-    const real = setTimeout(() => {
-      this.timers.delete(key);
-      fn();
-    }, Math.max(0, ms));
+    const real = setTimeout(
+      () => {
+        this.timers.delete(key);
+        fn();
+      },
+      Math.max(0, ms),
+    );
     real.unref();
     this.timers.set(key, { due: this.now() + ms, fn, real });
     return key;
@@ -196,7 +199,9 @@ export function fingerprints(db: SqliteDatabase): string[] {
 }
 
 export function jobStates(db: SqliteDatabase): Map<number, string> {
-  return new Map((db.prepare('SELECT document_id, state FROM reporting_jobs').all() as { document_id: number; state: string }[]).map((r) => [r.document_id, r.state]));
+  return new Map(
+    (db.prepare('SELECT document_id, state FROM reporting_jobs').all() as { document_id: number; state: string }[]).map((r) => [r.document_id, r.state]),
+  );
 }
 
 export interface AttemptLine {
@@ -211,7 +216,11 @@ export interface AttemptLine {
 }
 
 export function attemptsByDocument(db: SqliteDatabase): Map<number, AttemptLine[]> {
-  const rows = db.prepare('SELECT document_id, attempt, outcome, http_status, reason, started_at, finished_at, retry_at FROM reporting_attempts ORDER BY document_id, attempt').all() as AttemptLine[];
+  const rows = db
+    .prepare(
+      'SELECT document_id, attempt, outcome, http_status, reason, started_at, finished_at, retry_at FROM reporting_attempts ORDER BY document_id, attempt',
+    )
+    .all() as AttemptLine[];
   const map = new Map<number, AttemptLine[]>();
   for (const r of rows) map.set(r.document_id, [...(map.get(r.document_id) ?? []), r]);
   return map;

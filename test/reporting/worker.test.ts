@@ -3,7 +3,22 @@
 // path, a rejection in the middle of the chain with its correction, pause/resume, draining on shutdown, and the lease.
 import { describe, expect, it } from 'vitest';
 import { ReportingLeaseError } from '../../main/reporting/index';
-import { attemptsByDocument, fingerprints, issueMany, jobStates, MovableTime, newWorker, openTerminal, reportedByHash, saleOf, scene, settled, simulatorFixture, waitFor, wrongSellerSale } from './support';
+import {
+  attemptsByDocument,
+  fingerprints,
+  issueMany,
+  jobStates,
+  MovableTime,
+  newWorker,
+  openTerminal,
+  reportedByHash,
+  saleOf,
+  scene,
+  settled,
+  simulatorFixture,
+  waitFor,
+  wrongSellerSale,
+} from './support';
 
 const fx = simulatorFixture();
 
@@ -41,7 +56,7 @@ describe('reporting worker', () => {
     expect(report.reportedAt).toBeInstanceOf(Date);
   });
 
-  it('a document rejected in the middle of the chain keeps ZATCA\'s messages; its re-issue continues the chain; later documents are reported', async () => {
+  it("a document rejected in the middle of the chain keeps ZATCA's messages; its re-issue continues the chain; later documents are reported", async () => {
     const { sim, device, terminal, worker, alerts } = scene(fx);
     worker.start();
     const early = await issueMany(terminal, device, 3);
@@ -83,7 +98,12 @@ describe('reporting worker', () => {
     const recorded = reportedByHash(sim);
     for (const d of [...early, ...later, fixed, ...after]) expect(recorded.get(d.hash)).toBe(1);
     expect(recorded.has(bad!.hash)).toBe(false);
-    expect(sim.records.submissions().filter((s) => s.invoiceHash === bad!.hash).map((s) => s.httpStatus)).toEqual([400]); // sent once, never resent
+    expect(
+      sim.records
+        .submissions()
+        .filter((s) => s.invoiceHash === bad!.hash)
+        .map((s) => s.httpStatus),
+    ).toEqual([400]); // sent once, never resent
   });
 
   it('pause stops sending, resume continues; a second worker on the same database is refused', async () => {

@@ -8,7 +8,9 @@ describe('checkBusinessRules input checks', () => {
   it('refuses a document that is not a UBL Invoice', () => {
     const doc = XmlDocument.fromString('<CreditNote xmlns="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"/>');
     try {
-      expect(() => checkBusinessRules(doc, { now: new Date() })).toThrow(/root element is \{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\}CreditNote/);
+      expect(() => checkBusinessRules(doc, { now: new Date() })).toThrow(
+        /root element is \{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\}CreditNote/,
+      );
     } finally {
       doc.dispose();
     }

@@ -73,7 +73,9 @@ if (!globalThis[ACTIVE]) {
     return original.generateKeyPair.apply(this, arguments);
   };
   generateKeyPair[util.promisify.custom] = (type, options) =>
-    new Promise((resolve, reject) => generateKeyPair(type, options, (error, publicKey, privateKey) => (error ? reject(error) : resolve({ publicKey, privateKey }))));
+    new Promise((resolve, reject) =>
+      generateKeyPair(type, options, (error, publicKey, privateKey) => (error ? reject(error) : resolve({ publicKey, privateKey }))),
+    );
   crypto.generateKeyPair = generateKeyPair;
   crypto.createPrivateKey = function createPrivateKey() {
     return refuseK1Key(original.createPrivateKey.apply(this, arguments));

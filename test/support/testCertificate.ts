@@ -41,7 +41,14 @@ export function createTestEgs(options: { vatNumber?: string; validFrom?: Date; v
     },
     privateKey,
   );
-  const certificate = issueCertificate({ csr: parseCsr(csr.pem), issuer: ca, issuerKey: caKey, serialNumber: BigInt(Date.now()) * 1000n + BigInt(Math.floor(Math.random() * 1000)), notBefore: validFrom, notAfter });
+  const certificate = issueCertificate({
+    csr: parseCsr(csr.pem),
+    issuer: ca,
+    issuerKey: caKey,
+    serialNumber: BigInt(Date.now()) * 1000n + BigInt(Math.floor(Math.random() * 1000)),
+    notBefore: validFrom,
+    notAfter,
+  });
   return { privateKey, certificate, signing: { certificate, sign: privateKeySigner(privateKey) } };
 }
 

@@ -17,7 +17,10 @@ const OUT_OF_ORDER = mutate(base, [
   '<cbc:ID>SME00010</cbc:ID>\n    <cbc:ProfileID>reporting:1.0</cbc:ProfileID>',
 ]);
 const NO_CUSTOMER = mutate(base, ['<cac:AccountingCustomerParty>\n    </cac:AccountingCustomerParty>', '']);
-const BAD_DECIMAL = mutate(base, ['<cbc:PayableAmount currencyID="SAR">231.15</cbc:PayableAmount>', '<cbc:PayableAmount currencyID="SAR">231,15</cbc:PayableAmount>']);
+const BAD_DECIMAL = mutate(base, [
+  '<cbc:PayableAmount currencyID="SAR">231.15</cbc:PayableAmount>',
+  '<cbc:PayableAmount currencyID="SAR">231,15</cbc:PayableAmount>',
+]);
 
 let validator: XsdValidator;
 let scratch: string;
@@ -72,7 +75,9 @@ describe('createXsdValidator over the vendored UBL 2.1 schema set', () => {
     expect(missing[0]!.message).toMatch(/cac:AccountingCustomerParty/);
     const decimal = validate(BAD_DECIMAL);
     expect(decimal.map((f) => `${f.rule} ${f.severity}`)).toEqual(['XSD error']);
-    expect(decimal[0]!.message).toBe(`Line ${BAD_DECIMAL.split('\n').findIndex((l) => l.includes('231,15')) + 1}: Element 'cbc:PayableAmount': '231,15' is not a valid value of the local atomic type.`);
+    expect(decimal[0]!.message).toBe(
+      `Line ${BAD_DECIMAL.split('\n').findIndex((l) => l.includes('231,15')) + 1}: Element 'cbc:PayableAmount': '231,15' is not a valid value of the local atomic type.`,
+    );
   });
 
   it('agrees with xmllint on valid and invalid documents', () => {
@@ -97,6 +102,8 @@ describe('createXsdValidator over the vendored UBL 2.1 schema set', () => {
     const files = loadXsdFiles();
     files.delete('common/UBL-CommonBasicComponents-2.1.xsd');
     expect(() => createXsdValidator(files, UBL_INVOICE_XSD)).toThrow(/missing schema file\(s\) "common\/UBL-CommonBasicComponents-2\.1\.xsd"/);
-    expect(() => createXsdValidator(loadXsdFiles(), 'maindoc/UBL-CreditNote-2.1.xsd')).toThrow(/entry schema "maindoc\/UBL-CreditNote-2\.1\.xsd" is not among the 15 schema files/);
+    expect(() => createXsdValidator(loadXsdFiles(), 'maindoc/UBL-CreditNote-2.1.xsd')).toThrow(
+      /entry schema "maindoc\/UBL-CreditNote-2\.1\.xsd" is not among the 15 schema files/,
+    );
   });
 });

@@ -45,7 +45,9 @@ function row(label: Bilingual, value: string, cls = ''): string {
 }
 
 function lineHtml(line: ReceiptLine): string {
-  const discount = line.discount ? `<div class="row sub"><span class="small">${esc(LABELS.lineDiscount.ar)} / <span dir="ltr">${esc(LABELS.lineDiscount.en)}</span></span>${ltr(`-${line.discount}`)}</div>` : '';
+  const discount = line.discount
+    ? `<div class="row sub"><span class="small">${esc(LABELS.lineDiscount.ar)} / <span dir="ltr">${esc(LABELS.lineDiscount.en)}</span></span>${ltr(`-${line.discount}`)}</div>`
+    : '';
   return (
     `<div class="line"><div class="name" dir="auto">${esc(line.name)}</div>` +
     `<div class="row sub">${ltr(`${line.quantity} × ${line.unitPrice}`)}${ltr(line.lineTotal, 'num value')}</div>${discount}</div>`
@@ -89,11 +91,14 @@ hr { border: none; border-top: 2px dashed #000; margin: ${Math.round(fontPx / 3)
 }
 
 export function renderReceiptHtml(model: ReceiptModel, options: ReceiptRenderOptions): string {
-  if (options.paperDots !== 384 && options.paperDots !== 576) throw new Error(`renderReceiptHtml: paperDots must be 384 or 576, got ${String(options.paperDots)}`);
+  if (options.paperDots !== 384 && options.paperDots !== 576)
+    throw new Error(`renderReceiptHtml: paperDots must be 384 or 576, got ${String(options.paperDots)}`);
   if (!model.qr) throw new Error('renderReceiptHtml: model.qr is empty; a receipt is printed only from a committed, stamped document');
   const qr = qrSvg(options.qrMatrix ?? qrModules(model.qr, options.qrErrorCorrection ?? 'M'), options.qrModulePx);
   if (qr.sizePx > options.paperDots) {
-    throw new Error(`renderReceiptHtml: QR (${qr.modules} modules at ${options.qrModulePx} px = ${qr.sizePx} px) is wider than ${options.paperDots} dots; plan it with planQr`);
+    throw new Error(
+      `renderReceiptHtml: QR (${qr.modules} modules at ${options.qrModulePx} px = ${qr.sizePx} px) is wider than ${options.paperDots} dots; plan it with planQr`,
+    );
   }
   // Whole-px left offset so module edges land on dot boundaries.
   const qrLeft = Math.floor((options.paperDots - qr.sizePx) / 2);

@@ -23,7 +23,9 @@ each PIH = the previous hash, no duplicate UUID or number). Reports the first br
       else if (report.ok) io.stdout(`ledger OK: ${report.documents} documents in ${report.chains} chain(s), every stamp and link verified\n`);
       else {
         const [first] = report.breaks;
-        io.stdout(`ledger BROKEN: first break at document ${first!.documentId} (chain ${first!.chainId}, ICV ${first!.icv}, ${first!.number}): ${first!.check}: ${first!.message}\n`);
+        io.stdout(
+          `ledger BROKEN: first break at document ${first!.documentId} (chain ${first!.chainId}, ICV ${first!.icv}, ${first!.number}): ${first!.check}: ${first!.message}\n`,
+        );
         for (const b of report.breaks.slice(1)) io.stdout(`  also document ${b.documentId} (ICV ${b.icv}, ${b.number}): ${b.check}: ${b.message}\n`);
       }
       return report.ok ? 0 : 1;

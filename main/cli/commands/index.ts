@@ -12,4 +12,15 @@ import { signCommand } from './sign';
 import { statusCommand } from './status';
 import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly Command[] = [signCommand, verifyCommand, hashCommand, qrCommand, csrCommand, issueCommand, auditCommand, onboardCommand, statusCommand, fatooraSimCommand];
+export const COMMANDS: readonly Command[] = [
+  signCommand,
+  verifyCommand,
+  hashCommand,
+  qrCommand,
+  csrCommand,
+  issueCommand,
+  auditCommand,
+  onboardCommand,
+  statusCommand,
+  fatooraSimCommand,
+];

@@ -8,7 +8,14 @@ import path from 'node:path';
 import { openDeviceDatabase, DATABASE_FILE_NAME } from '../../db/openDeviceDatabase';
 import { createFatooraClient, isFatooraEnvironment, type FatooraEnvironment } from '../../fatoora/index';
 import { createLogger, type Logger } from '../../log/logger';
-import { createOnboardingService, openDeviceKeychain, OnboardingError, parseOnboardingInput, type OnboardingProgress, type OnboardingStatus } from '../../onboarding/index';
+import {
+  createOnboardingService,
+  openDeviceKeychain,
+  OnboardingError,
+  parseOnboardingInput,
+  type OnboardingProgress,
+  type OnboardingStatus,
+} from '../../onboarding/index';
 import { UsageError, type Command, type CommandIo } from '../command';
 import { optionalFlag, parseArgs, requireFlag } from '../parseArgs';
 import { readJsonFile } from '../readInputs';
@@ -115,7 +122,9 @@ export const onboardCommand: Command = {
     try {
       const active = service.status().activeEnvironment;
       if (mode.length > 0 && env !== undefined && active !== null && env !== active) {
-        throw new UsageError(`this terminal works in ${active}; --${mode[0]} applies to the active environment (to switch, onboard with --env ${env} --confirm-switch)`);
+        throw new UsageError(
+          `this terminal works in ${active}; --${mode[0]} applies to the active environment (to switch, onboard with --env ${env} --confirm-switch)`,
+        );
       }
       let status: OnboardingStatus;
       if (mode[0] === 'resume') status = await service.resume(otp);

@@ -41,10 +41,23 @@ export function readDeviceStatus(db: SqliteDatabase, now: Date): DeviceStatus {
          WHERE c.certificate_issuer = ? AND c.certificate_serial = ? ORDER BY d.icv DESC LIMIT 1`,
       )
       .get(certificate.issuer, certificate.serial);
-    if (head) chainHead = { certificateSerial: certificate.serial, documents: head.documents, icv: head.icv, number: head.number, hash: head.hash, issuedAt: new Date(head.issued_at).toISOString() };
+    if (head)
+      chainHead = {
+        certificateSerial: certificate.serial,
+        documents: head.documents,
+        icv: head.icv,
+        number: head.number,
+        hash: head.hash,
+        issuedAt: new Date(head.issued_at).toISOString(),
+      };
   }
   const chains = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM chains').get()!.n;
-  const queue = Object.fromEntries(db.prepare<[], { state: string; n: number }>('SELECT state, COUNT(*) AS n FROM reporting_jobs GROUP BY state ORDER BY state').all().map((r) => [r.state, r.n]));
+  const queue = Object.fromEntries(
+    db
+      .prepare<[], { state: string; n: number }>('SELECT state, COUNT(*) AS n FROM reporting_jobs GROUP BY state ORDER BY state')
+      .all()
+      .map((r) => [r.state, r.n]),
+  );
   return { onboarding, chainHead, chains, queue };
 }
 
@@ -66,8 +79,13 @@ function text(s: DeviceStatus): string {
     if (a.lastError) lines.push(`last error (${a.lastError.code}): ${a.lastError.message}`);
   }
   const others = s.onboarding.environments.filter((e) => e.environment !== s.onboarding.activeEnvironment);
-  if (others.length > 0) lines.push(`other environments (kept apart): ${others.map((e) => `${e.environment} ${e.procedure ? `${e.procedure}@${e.step}` : e.step}`).join(', ')}`);
-  lines.push(s.chainHead ? `chain head: ICV ${s.chainHead.icv}, ${s.chainHead.number}, hash ${s.chainHead.hash} (${s.chainHead.documents} documents)` : 'chain head: no document with this certificate yet');
+  if (others.length > 0)
+    lines.push(`other environments (kept apart): ${others.map((e) => `${e.environment} ${e.procedure ? `${e.procedure}@${e.step}` : e.step}`).join(', ')}`);
+  lines.push(
+    s.chainHead
+      ? `chain head: ICV ${s.chainHead.icv}, ${s.chainHead.number}, hash ${s.chainHead.hash} (${s.chainHead.documents} documents)`
+      : 'chain head: no document with this certificate yet',
+  );
   lines.push(`chains: ${s.chains}`);
   const queue = Object.entries(s.queue);
   lines.push(`reporting queue: ${queue.length ? queue.map(([state, n]) => `${state} ${n}`).join(', ') : 'empty'}`);

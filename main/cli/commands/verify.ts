@@ -30,10 +30,26 @@ allowed), 1 when any file has an error, 2 on a usage error.`,
         return { file, valid: false, findings };
       }
       const report = verifyDocument(bytes, { now, skipXsd: args.flags.has('no-xsd') });
-      return { file, ...report, certificate: report.certificate ? { serial: report.certificate.serialDecimal, issuer: report.certificate.issuerName } : undefined, qr: undefined };
+      return {
+        file,
+        ...report,
+        certificate: report.certificate ? { serial: report.certificate.serialDecimal, issuer: report.certificate.issuerName } : undefined,
+        qr: undefined,
+      };
     });
     if (args.flags.has('json')) {
-      io.stdout(`${JSON.stringify(results.map(({ file, valid, findings, ...rest }) => ({ file, valid, findings, ...('invoiceHash' in rest ? { invoiceHash: rest.invoiceHash, skipped: rest.skipped } : {}) })), null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify(
+          results.map(({ file, valid, findings, ...rest }) => ({
+            file,
+            valid,
+            findings,
+            ...('invoiceHash' in rest ? { invoiceHash: rest.invoiceHash, skipped: rest.skipped } : {}),
+          })),
+          null,
+          2,
+        )}\n`,
+      );
     } else {
       for (const r of results) {
         if (r.findings.length === 0) io.stdout(`${r.file}: valid\n`);

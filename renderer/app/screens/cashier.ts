@@ -41,13 +41,35 @@ export function cashierScreen(ctx: AppContext): Screen {
   let busy = false;
   let lastSale: IssueResult | null = null;
 
-  const scan = h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: t('scanPlaceholder'), 'aria-label': t('scanPlaceholder'), 'data-test': 'scan' } });
+  const scan = h('input', {
+    attrs: {
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      placeholder: t('scanPlaceholder'),
+      'aria-label': t('scanPlaceholder'),
+      'data-test': 'scan',
+    },
+  });
   const resultList = h('ul', { class: 'results', attrs: { role: 'listbox', 'data-test': 'results' }, hidden: true });
   const cartBody = h('tbody', { attrs: { 'data-test': 'cart' } });
   const cartTable = h(
     'table',
     { class: 'cart' },
-    h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, t('item')), h('th', {}, t('qty')), h('th', {}, t('price')), h('th', {}, t('discount')), h('th', {}, t('total')))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', {}, '#'),
+        h('th', {}, t('item')),
+        h('th', {}, t('qty')),
+        h('th', {}, t('price')),
+        h('th', {}, t('discount')),
+        h('th', {}, t('total')),
+      ),
+    ),
     cartBody,
   );
   const cash = h('input', { attrs: { type: 'text', inputmode: 'decimal', autocomplete: 'off', 'aria-label': t('cash'), 'data-test': 'cash', dir: 'ltr' } });
@@ -104,7 +126,10 @@ export function cashierScreen(ctx: AppContext): Screen {
 
   function renderTotals(): void {
     const q = quote;
-    const row = (label: string, value: string, cls = '', test = '') => [h('dt', { class: cls }, label), h('dd', { class: cls, attrs: { 'data-test': test || undefined } }, money(value))];
+    const row = (label: string, value: string, cls = '', test = '') => [
+      h('dt', { class: cls }, label),
+      h('dd', { class: cls, attrs: { 'data-test': test || undefined } }, money(value)),
+    ];
     mount(
       totalsBox,
       row(t('totalExVat'), q?.taxExclusive ?? '0.00'),
@@ -125,7 +150,10 @@ export function cashierScreen(ctx: AppContext): Screen {
       results.map((p, i) =>
         h(
           'li',
-          { attrs: { role: 'option', 'aria-selected': i === activeResult ? 'true' : 'false', 'data-test': `result-${i}` }, on: { click: () => void addProduct(p, '1') } },
+          {
+            attrs: { role: 'option', 'aria-selected': i === activeResult ? 'true' : 'false', 'data-test': `result-${i}` },
+            on: { click: () => void addProduct(p, '1') },
+          },
           h('span', {}, p.nameAr ? `${p.name} — ${p.nameAr}` : p.name),
           ' ',
           money(p.price),
@@ -142,7 +170,12 @@ export function cashierScreen(ctx: AppContext): Screen {
   }
 
   function cartLines() {
-    return cart.map((c) => ({ productId: c.productId, quantity: c.quantity, ...(c.unitPrice ? { unitPrice: c.unitPrice } : {}), ...(c.discount ? { discount: c.discount } : {}) }));
+    return cart.map((c) => ({
+      productId: c.productId,
+      quantity: c.quantity,
+      ...(c.unitPrice ? { unitPrice: c.unitPrice } : {}),
+      ...(c.discount ? { discount: c.discount } : {}),
+    }));
   }
 
   function currentApproval(): string | undefined {
@@ -247,7 +280,14 @@ export function cashierScreen(ctx: AppContext): Screen {
       what === 'quantity'
         ? { title: item.name, label: t('newQuantity'), inputMode: 'decimal', value: item.quantity, pattern: QUANTITY, test: 'quantity-input' }
         : what === 'price'
-          ? { title: item.name, label: t('newPrice'), inputMode: 'decimal', value: line?.unitPrice ?? '', pattern: /^\d{1,9}(\.\d{1,4})?$/, test: 'price-input' }
+          ? {
+              title: item.name,
+              label: t('newPrice'),
+              inputMode: 'decimal',
+              value: line?.unitPrice ?? '',
+              pattern: /^\d{1,9}(\.\d{1,4})?$/,
+              test: 'price-input',
+            }
           : { title: item.name, label: t('discountAmount'), inputMode: 'decimal', value: item.discount ?? '', pattern: MONEY, test: 'discount-input' },
     );
     scan.focus();

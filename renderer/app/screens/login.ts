@@ -8,9 +8,14 @@ import { errorText } from '../ui';
 export function loginScreen(ctx: AppContext): Screen {
   const session = ctx.session();
   const users = session.users.filter((u) => u.active);
-  let selected = Math.max(0, users.findIndex((u) => u.role === 'cashier'));
+  let selected = Math.max(
+    0,
+    users.findIndex((u) => u.role === 'cashier'),
+  );
   const error = h('p', { class: 'error', attrs: { role: 'alert', 'data-test': 'login-error' } });
-  const pin = h('input', { attrs: { type: 'password', inputmode: 'numeric', autocomplete: 'off', maxlength: 8, 'aria-label': t('pin'), 'data-test': 'pin', dir: 'ltr' } });
+  const pin = h('input', {
+    attrs: { type: 'password', inputmode: 'numeric', autocomplete: 'off', maxlength: 8, 'aria-label': t('pin'), 'data-test': 'pin', dir: 'ltr' },
+  });
   const options = users.map((u, i) =>
     h(
       'li',
@@ -51,7 +56,13 @@ export function loginScreen(ctx: AppContext): Screen {
     list,
     h('label', { class: 'field' }, h('span', {}, t('pin')), pin),
     error,
-    session.defaultPinsHint ? h('p', { class: 'hint', attrs: { 'data-test': 'default-pins' } }, t('defaultPins', { m: session.defaultPinsHint.manager, c: session.defaultPinsHint.cashier })) : null,
+    session.defaultPinsHint
+      ? h(
+          'p',
+          { class: 'hint', attrs: { 'data-test': 'default-pins' } },
+          t('defaultPins', { m: session.defaultPinsHint.manager, c: session.defaultPinsHint.cashier }),
+        )
+      : null,
     h('button', { attrs: { type: 'submit', 'data-test': 'sign-in' } }, t('signIn')),
   );
 

@@ -40,7 +40,10 @@ export function managerScreen(ctx: AppContext): Screen {
   const buttons = TABS.map((tab, i) =>
     h(
       'button',
-      { attrs: { type: 'button', role: 'tab', id: `tab-${tab.id}`, 'data-test': `tab-${tab.id}`, 'aria-controls': 'manager-panel' }, on: { click: () => select(i) } },
+      {
+        attrs: { type: 'button', role: 'tab', id: `tab-${tab.id}`, 'data-test': `tab-${tab.id}`, 'aria-controls': 'manager-panel' },
+        on: { click: () => select(i) },
+      },
       h('span', { class: 'key' }, String(i + 1)),
       ' ',
       t(tab.label),

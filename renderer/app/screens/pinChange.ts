@@ -10,7 +10,8 @@ import { errorText, field, toast } from '../ui';
 
 export function pinChangeScreen(ctx: AppContext): Screen {
   const error = h('p', { class: 'error', attrs: { role: 'alert', 'data-test': 'pin-change-error' } });
-  const pinInput = (test: string, autocomplete: string) => h('input', { attrs: { type: 'password', inputmode: 'numeric', autocomplete, maxlength: 8, 'data-test': test, dir: 'ltr' } });
+  const pinInput = (test: string, autocomplete: string) =>
+    h('input', { attrs: { type: 'password', inputmode: 'numeric', autocomplete, maxlength: 8, 'data-test': test, dir: 'ltr' } });
   const current = pinInput('current-pin', 'current-password');
   const next = pinInput('new-pin', 'new-password');
   const again = pinInput('new-pin-again', 'new-password');

@@ -15,7 +15,17 @@ export function receiptsScreen(ctx: AppContext): Screen {
   const api = ctx.api;
   let details: ReceiptDetails | null = null;
   let requestId = crypto.randomUUID();
-  const query = h('input', { attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: t('receiptQuery'), 'aria-label': t('receiptQuery'), 'data-test': 'receipt-query', dir: 'ltr' } });
+  const query = h('input', {
+    attrs: {
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      placeholder: t('receiptQuery'),
+      'aria-label': t('receiptQuery'),
+      'data-test': 'receipt-query',
+      dir: 'ltr',
+    },
+  });
   const body = h('div', { class: 'receipt-details', attrs: { 'data-test': 'receipt-details' } });
   const preview = h('div', { class: 'preview' });
   const reason = h('input', { attrs: { type: 'text', autocomplete: 'off', 'aria-label': t('reason'), 'data-test': 'reason' } });
@@ -45,8 +55,15 @@ export function receiptsScreen(ctx: AppContext): Screen {
     rows = d.lines.map((l) => ({
       lineId: l.lineId,
       pick: h('input', { attrs: { type: 'checkbox', 'aria-label': l.name, 'data-test': `pick-${l.lineId}` }, disabled: d.document.kind !== 'invoice' }),
-      qty: h('input', { class: 'qty', attrs: { type: 'text', inputmode: 'decimal', 'aria-label': `${t('returnQty')} ${l.name}`, 'data-test': `qty-${l.lineId}`, dir: 'ltr' }, value: l.returnable === '0' ? '0' : l.returnable }),
-      extra: h('input', { class: 'qty', attrs: { type: 'text', inputmode: 'decimal', 'aria-label': `${t('extraPerUnit')} ${l.name}`, 'data-test': `extra-${l.lineId}`, dir: 'ltr' } }),
+      qty: h('input', {
+        class: 'qty',
+        attrs: { type: 'text', inputmode: 'decimal', 'aria-label': `${t('returnQty')} ${l.name}`, 'data-test': `qty-${l.lineId}`, dir: 'ltr' },
+        value: l.returnable === '0' ? '0' : l.returnable,
+      }),
+      extra: h('input', {
+        class: 'qty',
+        attrs: { type: 'text', inputmode: 'decimal', 'aria-label': `${t('extraPerUnit')} ${l.name}`, 'data-test': `extra-${l.lineId}`, dir: 'ltr' },
+      }),
     }));
     const invoice = d.document.kind === 'invoice';
     mount(
@@ -55,32 +72,84 @@ export function receiptsScreen(ctx: AppContext): Screen {
         'header',
         {},
         h('h2', {}, tk(`kind_${d.document.kind}`), ' ', num(d.document.number, 'num doc-number')),
-        h('p', {}, num(`${d.document.issueDate} ${d.document.issueTime}`), ' · ', t('total'), ' ', num(d.document.total), ' · ', h('span', { attrs: { 'data-test': 'reporting-state' } }, tk(`reporting_${d.reporting}`))),
+        h(
+          'p',
+          {},
+          num(`${d.document.issueDate} ${d.document.issueTime}`),
+          ' · ',
+          t('total'),
+          ' ',
+          num(d.document.total),
+          ' · ',
+          h('span', { attrs: { 'data-test': 'reporting-state' } }, tk(`reporting_${d.reporting}`)),
+        ),
         d.originalNumber ? h('p', {}, num(d.originalNumber), ' — ', d.reason ?? '') : null,
       ),
       h(
         'table',
         { class: 'lines' },
-        h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('item')), h('th', {}, t('price')), h('th', {}, t('sold')), h('th', {}, t('returned')), h('th', {}, t('returnQty')), h('th', {}, t('extraPerUnit')))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, ''),
+            h('th', {}, t('item')),
+            h('th', {}, t('price')),
+            h('th', {}, t('sold')),
+            h('th', {}, t('returned')),
+            h('th', {}, t('returnQty')),
+            h('th', {}, t('extraPerUnit')),
+          ),
+        ),
         h(
           'tbody',
           {},
           d.lines.map((l, i) =>
-            h('tr', {}, h('td', {}, rows[i]!.pick), h('td', {}, l.name), h('td', {}, num(l.unitPrice)), h('td', {}, num(l.quantity)), h('td', {}, num(l.returned)), h('td', {}, rows[i]!.qty), h('td', {}, rows[i]!.extra)),
+            h(
+              'tr',
+              {},
+              h('td', {}, rows[i]!.pick),
+              h('td', {}, l.name),
+              h('td', {}, num(l.unitPrice)),
+              h('td', {}, num(l.quantity)),
+              h('td', {}, num(l.returned)),
+              h('td', {}, rows[i]!.qty),
+              h('td', {}, rows[i]!.extra),
+            ),
           ),
         ),
       ),
-      d.notes.length > 0 ? h('p', {}, t('notesIssued'), ': ', d.notes.map((n) => h('span', { class: 'note-ref' }, tk(`kind_${n.kind}`), ' ', num(n.number), ' (', num(n.total), ') '))) : null,
+      d.notes.length > 0
+        ? h(
+            'p',
+            {},
+            t('notesIssued'),
+            ': ',
+            d.notes.map((n) => h('span', { class: 'note-ref' }, tk(`kind_${n.kind}`), ' ', num(n.number), ' (', num(n.total), ') ')),
+          )
+        : null,
       invoice
         ? h(
             'div',
             { class: 'note-form' },
             h('label', { class: 'field' }, h('span', {}, t('reason')), reason),
             h('fieldset', {}, h('legend', {}, t('refundBy')), h('label', {}, refundCash, t('cash')), h('label', {}, refundCard, t('card'))),
-            h('div', { class: 'buttons' }, h('button', { attrs: { type: 'button', 'data-test': 'issue-credit' }, on: { click: () => void issueNote('credit') } }, t('issueCredit')), h('button', { attrs: { type: 'button', 'data-test': 'issue-debit' }, on: { click: () => void issueNote('debit') } }, t('issueDebit'))),
+            h(
+              'div',
+              { class: 'buttons' },
+              h('button', { attrs: { type: 'button', 'data-test': 'issue-credit' }, on: { click: () => void issueNote('credit') } }, t('issueCredit')),
+              h('button', { attrs: { type: 'button', 'data-test': 'issue-debit' }, on: { click: () => void issueNote('debit') } }, t('issueDebit')),
+            ),
           )
         : null,
-      h('div', { class: 'buttons' }, h('button', { attrs: { type: 'button', 'data-test': 'reprint' }, on: { click: () => void reprint() } }, t('reprint')), h('button', { attrs: { type: 'button', 'data-test': 'preview' }, on: { click: () => void showPreview() } }, t('preview'))),
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { attrs: { type: 'button', 'data-test': 'reprint' }, on: { click: () => void reprint() } }, t('reprint')),
+        h('button', { attrs: { type: 'button', 'data-test': 'preview' }, on: { click: () => void showPreview() } }, t('preview')),
+      ),
     );
     rows[0]?.pick.focus();
   }
@@ -113,7 +182,11 @@ export function receiptsScreen(ctx: AppContext): Screen {
       issued(
         kind === 'credit'
           ? await api['returns.create']({ ...common, refundMethod: method, lines: picked.map((r) => ({ lineId: r.lineId, quantity: r.qty.value.trim() })) })
-          : await api['debitNotes.create']({ ...common, paymentMethod: method, lines: picked.map((r) => ({ lineId: r.lineId, quantity: r.qty.value.trim(), unitAmount: r.extra.value.trim() })) }),
+          : await api['debitNotes.create']({
+              ...common,
+              paymentMethod: method,
+              lines: picked.map((r) => ({ lineId: r.lineId, quantity: r.qty.value.trim(), unitAmount: r.extra.value.trim() })),
+            }),
       );
     } catch (e) {
       toast(errorText(e), 'error');
@@ -123,13 +196,27 @@ export function receiptsScreen(ctx: AppContext): Screen {
   async function reprint(): Promise<void> {
     if (!details) return;
     const outcome = await attempt(() => api['receipts.reprint']({ number: details!.document.number }));
-    if (outcome) toast(outcome.state === 'printed' ? t('printed') : outcome.state === 'no-printer' ? t('printerNone') : t('printFailed', { m: outcome.message ?? '' }), outcome.state === 'failed' ? 'error' : 'ok');
+    if (outcome)
+      toast(
+        outcome.state === 'printed' ? t('printed') : outcome.state === 'no-printer' ? t('printerNone') : t('printFailed', { m: outcome.message ?? '' }),
+        outcome.state === 'failed' ? 'error' : 'ok',
+      );
   }
 
   async function showPreview(): Promise<void> {
     if (!details) return;
     const p = await attempt(() => api['receipts.preview']({ number: details!.document.number }));
-    if (p) mount(preview, h('img', { attrs: { src: p.dataUrl, alt: `${tk(`kind_${details.document.kind}`)} ${details.document.number} — ${dateTime(new Date().toISOString())}`, 'data-test': 'preview-image' } }));
+    if (p)
+      mount(
+        preview,
+        h('img', {
+          attrs: {
+            src: p.dataUrl,
+            alt: `${tk(`kind_${details.document.kind}`)} ${details.document.number} — ${dateTime(new Date().toISOString())}`,
+            'data-test': 'preview-image',
+          },
+        }),
+      );
   }
 
   const el = h(

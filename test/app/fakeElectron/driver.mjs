@@ -58,14 +58,19 @@ async function till() {
   out.windowOptions = win.record.options;
   out.urls = [...win.record.urls];
   out.channels = [...state.ipcHandlers.keys()].length;
-  const invoke = (channel, arg, event = {}) => state.ipcHandlers.get(channel)({ sender: { id: wc.id, mainFrame: wc.mainFrame }, senderFrame: wc.mainFrame, ...event }, arg);
+  const invoke = (channel, arg, event = {}) =>
+    state.ipcHandlers.get(channel)({ sender: { id: wc.id, mainFrame: wc.mainFrame }, senderFrame: wc.mainFrame, ...event }, arg);
   const session = await invoke('pos:session.get', {});
   out.session = { ok: session.ok, mode: session.value?.mode, users: session.value?.users.map((u) => u.name) };
   const cashier = session.value.users.find((u) => u.role === 'cashier');
   out.login = (await invoke('pos:session.login', { userId: cashier.id, pin: '0000' })).ok;
   const milk = (await invoke('pos:catalog.search', { query: 'milk' })).value;
   out.quote = milk?.map((p) => p.name);
-  const sale = await invoke('pos:sale.complete', { lines: [{ productId: milk[0].id, quantity: '1' }], payments: [{ method: 'card', amount: '6.50' }], saleId: '0b8f5a3e-2c1d-4e6f-9a7b-3c2d1e0f9a8b' });
+  const sale = await invoke('pos:sale.complete', {
+    lines: [{ productId: milk[0].id, quantity: '1' }],
+    payments: [{ method: 'card', amount: '6.50' }],
+    saleId: '0b8f5a3e-2c1d-4e6f-9a7b-3c2d1e0f9a8b',
+  });
   out.sale = sale.ok ? sale.value.document.number : sale.error;
   // the reporting worker's status changes reach the window as events
   await until('an event sent to the window', () => win.record.sent.length > 0, 20_000);

@@ -11,7 +11,15 @@ export function catalogTab(ctx: AppContext): Tab {
   const api = ctx.api;
   const body = h('tbody', { attrs: { 'data-test': 'catalog' } });
   const form = h('form', { class: 'product-form' });
-  const csvText = h('textarea', { attrs: { rows: 4, 'aria-label': t('importCsv'), 'data-test': 'csv-text', dir: 'ltr', placeholder: 'name,name_ar,barcode,price,price_includes_vat,vat_category,vat_rate' } });
+  const csvText = h('textarea', {
+    attrs: {
+      rows: 4,
+      'aria-label': t('importCsv'),
+      'data-test': 'csv-text',
+      dir: 'ltr',
+      placeholder: 'name,name_ar,barcode,price,price_includes_vat,vat_category,vat_rate',
+    },
+  });
   const csvFile = h('input', { attrs: { type: 'file', accept: '.csv,text/csv', 'aria-label': t('importCsv'), 'data-test': 'csv-file' } });
   const csvResult = h('div', { attrs: { role: 'status', 'data-test': 'csv-result' } });
 
@@ -40,9 +48,20 @@ export function catalogTab(ctx: AppContext): Tab {
     const barcodes = h('input', { attrs: { type: 'text', dir: 'ltr', 'data-test': 'p-barcodes' }, value: p?.barcodes.join(' ') ?? '' });
     const price = h('input', { attrs: { type: 'text', inputmode: 'decimal', dir: 'ltr', 'data-test': 'p-price' }, value: p?.price ?? '' });
     const incl = h('input', { attrs: { type: 'checkbox', 'data-test': 'p-incl' }, checked: p?.priceIncludesVat ?? true });
-    const category = h('select', { attrs: { 'data-test': 'p-category' } }, ['S', 'Z', 'E', 'O'].map((c) => h('option', { attrs: { value: c, selected: (p?.vatCategory ?? 'S') === c } }, c)));
-    const rate = h('select', { attrs: { 'data-test': 'p-rate' } }, ['15', '5', '0'].map((r) => h('option', { attrs: { value: r, selected: (p?.vatRate ?? '15') === r } }, `${r}%`)));
-    const exemption = h('input', { attrs: { type: 'text', dir: 'ltr', placeholder: 'VATEX-SA-29', 'data-test': 'p-exemption' }, value: p?.exemptionCode ?? '' });
+    const category = h(
+      'select',
+      { attrs: { 'data-test': 'p-category' } },
+      ['S', 'Z', 'E', 'O'].map((c) => h('option', { attrs: { value: c, selected: (p?.vatCategory ?? 'S') === c } }, c)),
+    );
+    const rate = h(
+      'select',
+      { attrs: { 'data-test': 'p-rate' } },
+      ['15', '5', '0'].map((r) => h('option', { attrs: { value: r, selected: (p?.vatRate ?? '15') === r } }, `${r}%`)),
+    );
+    const exemption = h('input', {
+      attrs: { type: 'text', dir: 'ltr', placeholder: 'VATEX-SA-29', 'data-test': 'p-exemption' },
+      value: p?.exemptionCode ?? '',
+    });
     const active = h('input', { attrs: { type: 'checkbox' }, checked: p?.active ?? true });
     const error = h('p', { class: 'error', attrs: { role: 'alert' } });
     const save = async (e: Event) => {
@@ -70,7 +89,17 @@ export function catalogTab(ctx: AppContext): Tab {
     mount(
       form,
       h('h3', {}, p ? p.name : t('newProduct')),
-      h('div', { class: 'grid' }, field('name', name), field('nameAr', nameAr), field('barcodes', barcodes), field('price', price), field('vatCategory', category), field('vatRate', rate), field('exemptionCode', exemption)),
+      h(
+        'div',
+        { class: 'grid' },
+        field('name', name),
+        field('nameAr', nameAr),
+        field('barcodes', barcodes),
+        field('price', price),
+        field('vatCategory', category),
+        field('vatRate', rate),
+        field('exemptionCode', exemption),
+      ),
       h('label', { class: 'check' }, incl, t('priceInclVat')),
       h('label', { class: 'check' }, active, t('active')),
       error,
@@ -84,7 +113,15 @@ export function catalogTab(ctx: AppContext): Tab {
     const result = await attempt(() => api['catalog.importCsv']({ csv: text }));
     if (!result) return;
     if (result.errors.length > 0) {
-      mount(csvResult, h('p', { class: 'error' }, t('csvErrors')), h('ul', { class: 'error' }, result.errors.map((e) => h('li', {}, `${e.line}: ${e.message}`))));
+      mount(
+        csvResult,
+        h('p', { class: 'error' }, t('csvErrors')),
+        h(
+          'ul',
+          { class: 'error' },
+          result.errors.map((e) => h('li', {}, `${e.line}: ${e.message}`)),
+        ),
+      );
       return;
     }
     mount(csvResult, h('p', { class: 'ok' }, t('csvResult', { c: result.created, u: result.updated })));
@@ -103,7 +140,12 @@ export function catalogTab(ctx: AppContext): Tab {
       { class: 'catalog' },
       h('button', { attrs: { type: 'button', 'data-test': 'new-product' }, on: { click: () => edit(null) } }, t('newProduct')),
       form,
-      h('table', { class: 'products' }, h('thead', {}, h('tr', {}, h('th', {}, t('name')), h('th', {}, t('barcodes')), h('th', {}, t('price')), h('th', {}, t('vat')), h('th', {}, ''))), body),
+      h(
+        'table',
+        { class: 'products' },
+        h('thead', {}, h('tr', {}, h('th', {}, t('name')), h('th', {}, t('barcodes')), h('th', {}, t('price')), h('th', {}, t('vat')), h('th', {}, ''))),
+        body,
+      ),
       h(
         'section',
         { class: 'csv' },

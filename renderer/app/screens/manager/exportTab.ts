@@ -19,5 +19,13 @@ export function exportTab(ctx: AppContext): Tab {
       toast(result.textContent, 'ok');
     }
   };
-  return { el: h('form', { on: { submit: (e) => void run(e) } }, h('div', { class: 'grid' }, field('from', from), field('to', to)), h('button', { class: 'primary', attrs: { type: 'submit', 'data-test': 'export-run' } }, t('exportZip')), result) };
+  return {
+    el: h(
+      'form',
+      { on: { submit: (e) => void run(e) } },
+      h('div', { class: 'grid' }, field('from', from), field('to', to)),
+      h('button', { class: 'primary', attrs: { type: 'submit', 'data-test': 'export-run' } }, t('exportZip')),
+      result,
+    ),
+  };
 }

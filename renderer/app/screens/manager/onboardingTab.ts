@@ -12,7 +12,8 @@ import type { Tab } from '../manager';
 const ENVIRONMENTS = ['simulation', 'production', 'developer-portal', 'local-simulator'] as const;
 
 export function onboardingTab(ctx: AppContext): Tab {
-  const input = (name: string, attrs: Record<string, string> = {}) => h('input', { attrs: { type: 'text', name, autocomplete: 'off', 'data-test': `ob-${name}`, ...attrs } });
+  const input = (name: string, attrs: Record<string, string> = {}) =>
+    h('input', { attrs: { type: 'text', name, autocomplete: 'off', 'data-test': `ob-${name}`, ...attrs } });
   const fields = {
     vatNumber: input('vatNumber', { inputmode: 'numeric', dir: 'ltr' }),
     crn: input('crn', { inputmode: 'numeric', dir: 'ltr' }),
@@ -31,14 +32,17 @@ export function onboardingTab(ctx: AppContext): Tab {
   const environment = h(
     'select',
     { attrs: { name: 'environment', 'data-test': 'ob-environment' } },
-    ENVIRONMENTS.filter((e) => offered.includes(e)).map((e) => h('option', { attrs: { value: e } }, tk(`env_${e === 'developer-portal' ? 'developer_portal' : e}`))),
+    ENVIRONMENTS.filter((e) => offered.includes(e)).map((e) =>
+      h('option', { attrs: { value: e } }, tk(`env_${e === 'developer-portal' ? 'developer_portal' : e}`)),
+    ),
   );
   const standard = h('input', { attrs: { type: 'checkbox', name: 'standard', 'data-test': 'ob-standard' } });
   const steps = h('ol', { class: 'steps', attrs: { 'data-test': 'ob-steps' } });
   const message = h('div', { class: 'ob-message', attrs: { role: 'status', 'aria-live': 'polite', 'data-test': 'ob-message' } });
   const submit = h('button', { class: 'primary', attrs: { type: 'submit', 'data-test': 'ob-start' } }, t('startOnboarding'));
 
-  const label = (key: StringKey, el: HTMLElement) => h('label', { class: 'field', attrs: { 'data-field': el.getAttribute('name') ?? '' } }, h('span', {}, t(key)), el);
+  const label = (key: StringKey, el: HTMLElement) =>
+    h('label', { class: 'field', attrs: { 'data-field': el.getAttribute('name') ?? '' } }, h('span', {}, t(key)), el);
 
   // map the service's field paths (e.g. "address.building", "sellerName.ar") to our inputs
   const FIELD_OF: Record<string, HTMLElement> = {
@@ -60,18 +64,38 @@ export function onboardingTab(ctx: AppContext): Tab {
   function render(p: OnboardingProgress): void {
     mount(
       steps,
-      p.steps.map((s) => h('li', { class: s.done ? 'done' : s.current ? 'current' : '', attrs: { 'aria-current': s.current ? 'step' : undefined } }, s.done ? '✓ ' : s.current ? '… ' : '', tk(`step_${s.id}`))),
+      p.steps.map((s) =>
+        h(
+          'li',
+          { class: s.done ? 'done' : s.current ? 'current' : '', attrs: { 'aria-current': s.current ? 'step' : undefined } },
+          s.done ? '✓ ' : s.current ? '… ' : '',
+          tk(`step_${s.id}`),
+        ),
+      ),
     );
     for (const el of Object.values(FIELD_OF)) el.removeAttribute('aria-invalid');
     if (p.state === 'done') {
-      mount(message, h('p', { class: 'ok', attrs: { 'data-test': 'ob-done' } }, t('onboardDone', { e: tk(`env_${(p.environment ?? '').replace('developer-portal', 'developer_portal')}`) })));
+      mount(
+        message,
+        h(
+          'p',
+          { class: 'ok', attrs: { 'data-test': 'ob-done' } },
+          t('onboardDone', { e: tk(`env_${(p.environment ?? '').replace('developer-portal', 'developer_portal')}`) }),
+        ),
+      );
     } else if (p.state === 'failed' && p.error) {
       const lang = locale();
       for (const f of p.error.fields) FIELD_OF[f.field]?.setAttribute('aria-invalid', 'true');
       mount(
         message,
         h('p', { class: 'error', attrs: { role: 'alert', 'data-test': 'ob-error' } }, p.error[lang]),
-        p.error.fields.length > 0 ? h('ul', { class: 'error' }, p.error.fields.map((f) => h('li', {}, f[lang]))) : null,
+        p.error.fields.length > 0
+          ? h(
+              'ul',
+              { class: 'error' },
+              p.error.fields.map((f) => h('li', {}, f[lang])),
+            )
+          : null,
       );
       const first = p.error.fields.map((f) => FIELD_OF[f.field]).find((el) => el !== undefined);
       first?.focus();
@@ -94,7 +118,13 @@ export function onboardingTab(ctx: AppContext): Tab {
           sellerName: { ar: fields.nameAr.value, en: fields.nameEn.value },
           branch: fields.branch.value,
           industry: fields.industry.value,
-          address: { street: fields.street.value, building: fields.building.value, district: fields.district.value, city: fields.city.value, postalCode: fields.postalCode.value },
+          address: {
+            street: fields.street.value,
+            building: fields.building.value,
+            district: fields.district.value,
+            city: fields.city.value,
+            postalCode: fields.postalCode.value,
+          },
         },
       });
       fields.otp.value = ''; // an OTP is single use

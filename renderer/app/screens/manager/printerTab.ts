@@ -8,7 +8,12 @@ import type { Tab } from '../manager';
 
 export function printerTab(ctx: AppContext): Tab {
   const address = h('input', { attrs: { type: 'text', dir: 'ltr', 'data-test': 'printer-address', placeholder: 'tcp://192.168.1.50:9100' } });
-  const width = h('select', { attrs: { 'data-test': 'printer-width' } }, h('option', { attrs: { value: '80' } }, '80 mm'), h('option', { attrs: { value: '58' } }, '58 mm'));
+  const width = h(
+    'select',
+    { attrs: { 'data-test': 'printer-width' } },
+    h('option', { attrs: { value: '80' } }, '80 mm'),
+    h('option', { attrs: { value: '58' } }, '58 mm'),
+  );
   void ctx.api['printer.get']({}).then((s) => {
     address.value = s.address ?? '';
     width.value = String(s.paperWidth);
@@ -20,7 +25,11 @@ export function printerTab(ctx: AppContext): Tab {
   };
   const test = async () => {
     const outcome = await attempt(() => ctx.api['printer.testPrint']({}));
-    if (outcome) toast(outcome.state === 'printed' ? t('printed') : outcome.state === 'no-printer' ? t('printerNone') : t('printFailed', { m: outcome.message ?? '' }), outcome.state === 'printed' ? 'ok' : 'error');
+    if (outcome)
+      toast(
+        outcome.state === 'printed' ? t('printed') : outcome.state === 'no-printer' ? t('printerNone') : t('printFailed', { m: outcome.message ?? '' }),
+        outcome.state === 'printed' ? 'ok' : 'error',
+      );
   };
   return {
     el: h(
@@ -28,7 +37,12 @@ export function printerTab(ctx: AppContext): Tab {
       { class: 'printer', on: { submit: (e) => void save(e) } },
       field('printerAddress', address),
       field('paperWidth', width),
-      h('div', { class: 'buttons' }, h('button', { class: 'primary', attrs: { type: 'submit', 'data-test': 'printer-save' } }, t('save')), h('button', { attrs: { type: 'button', 'data-test': 'test-print' }, on: { click: () => void test() } }, t('testPrint'))),
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { class: 'primary', attrs: { type: 'submit', 'data-test': 'printer-save' } }, t('save')),
+        h('button', { attrs: { type: 'button', 'data-test': 'test-print' }, on: { click: () => void test() } }, t('testPrint')),
+      ),
     ),
   };
 }

@@ -24,7 +24,11 @@ export function statusTab(ctx: AppContext): Tab {
       h('dt', {}, t('chainHead')),
       h('dd', {}, s.chainHead ? [num(`ICV ${s.chainHead.icv}`), ' · ', num(s.chainHead.number), ' · ', num(s.chainHead.hash, 'num hash')] : '—'),
       h('dt', {}, t('queue')),
-      h('dd', { attrs: { 'data-test': 'queue' } }, t('queueCounts', { q: q.queued, f: q.inFlight, r: q.reported, w: q.warnings, x: q.rejected, e: q.failed, o: q.overdue })),
+      h(
+        'dd',
+        { attrs: { 'data-test': 'queue' } },
+        t('queueCounts', { q: q.queued, f: q.inFlight, r: q.reported, w: q.warnings, x: q.rejected, e: q.failed, o: q.overdue }),
+      ),
       h('dt', {}, t('dataFolder')),
       h('dd', {}, num(s.dataDir)),
     );

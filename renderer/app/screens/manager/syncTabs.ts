@@ -25,11 +25,26 @@ export function syncTab(ctx: AppContext): Tab {
       body,
       entries.length === 0
         ? h('tr', {}, h('td', { attrs: { colspan: 5 } }, t('noEntries')))
-        : entries.map((e) => h('tr', {}, h('td', {}, dateTime(e.at)), h('td', {}, num(e.number)), h('td', {}, e.outcome), h('td', {}, e.httpStatus === null ? '' : num(String(e.httpStatus))), h('td', {}, messages(e.messages)))),
+        : entries.map((e) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, dateTime(e.at)),
+              h('td', {}, num(e.number)),
+              h('td', {}, e.outcome),
+              h('td', {}, e.httpStatus === null ? '' : num(String(e.httpStatus))),
+              h('td', {}, messages(e.messages)),
+            ),
+          ),
     );
   };
   void load();
-  const table = h('table', { class: 'log' }, h('thead', {}, h('tr', {}, h('th', {}, t('time')), h('th', {}, t('document')), h('th', {}, t('outcome')), h('th', {}, 'HTTP'), h('th', {}, t('messages')))), body);
+  const table = h(
+    'table',
+    { class: 'log' },
+    h('thead', {}, h('tr', {}, h('th', {}, t('time')), h('th', {}, t('document')), h('th', {}, t('outcome')), h('th', {}, 'HTTP'), h('th', {}, t('messages')))),
+    body,
+  );
   return { el: h('div', {}, table), onEvent: (e) => (e.type === 'sync' ? void load() : undefined) };
 }
 
