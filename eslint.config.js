@@ -2,7 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
-import dukkan from './build/lint/layeringRule.js';
+import layering from './build/lint/layeringRule.js';
+import { appModuleOrderRule } from './build/lint/appModuleOrder.js';
+
+const dukkan = { rules: { ...layering.rules, 'app-module-order': appModuleOrderRule } };
 
 const root = import.meta.dirname;
 
@@ -41,6 +44,7 @@ export default tseslint.config(
     plugins: { dukkan },
     rules: {
       'dukkan/layering': ['error', { root }],
+      'dukkan/app-module-order': ['error', { root }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',

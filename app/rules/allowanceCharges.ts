@@ -3,7 +3,7 @@
 // category and reason, their decimals, percentage arithmetic and the indicator's format. SCH-3.4.6 ids.
 import type { XmlElement } from 'libxml2-wasm';
 import { Decimal } from '../money/decimal';
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { digitsAfterPoint, parseXsdDecimal } from './amounts';
 import { CHARGE_REASON_CODES_TEXT } from './codeLists';
 import { error, q, warning, type RuleContext } from './ruleContext';

@@ -5,7 +5,7 @@
 // (reference §7). Pure: the clock is an argument, nothing is read or written.
 import type { XmlDocument } from 'libxml2-wasm';
 import { NS } from '../xml/namespaces';
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { checkAllowanceChargeArithmetic, checkDocumentAllowanceCharges, checkLineAllowanceCharges } from './allowanceCharges';
 import { checkFieldLengths } from './fieldLengths';
 import { checkCountryCodes, checkCurrencyIds, checkNonNegative } from './formats';

@@ -3,7 +3,7 @@
 // BR-54. Lengths count code points like XPath string-length(). The limits that sit with their topic live there:
 // C10/C12/C23/C25/C28/C32 (parties), C13/C22 (notes), C16 (exemptions), C17-C21/C30/C31 (lines), C33-C36
 // (allowances), C40 (transaction code).
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { error, warning, type RuleContext } from './ruleContext';
 import { charLength, elements, exists } from './xmlQuery';
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Value formats that cut across the document: non-negative amounts and quantities (BR-KSA-F-04), currencyID
 // attributes (BR-KSA-CL-02, BR-CL-03) and country codes (BR-CL-14). Element lists are SCH-3.4.6's.
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { parseXsdDecimal } from './amounts';
 import { COUNTRIES, CURRENCIES } from './codeLists';
 import { error, q, warning, type RuleContext } from './ruleContext';

@@ -3,7 +3,7 @@
 // ICV/PIH/QR references, stamp ids, payment means, and the credit/debit note requirements. Ids, severities and
 // guards are those of SCH-3.4.6 (KSA file unless marked CEN).
 import { base64ToBytes, isBase64 } from '../bytes/base64';
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { CURRENCIES, INITIAL_PIH, INVOICE_TYPE_CODES, KSA_INVOICE_TYPE_CODES, KSA_PAYMENT_MEANS, MIME_CODES, PAYMENT_MEANS } from './codeLists';
 import { error, q, warning, type RuleContext } from './ruleContext';
 import { attr, charLength, elements, exists, first, hasText, norm, nodes, text } from './xmlQuery';

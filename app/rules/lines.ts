@@ -4,7 +4,7 @@
 // the price discount (BR-KSA-EN16931-06/07/12). Ids, severities, guards: SCH-3.4.6.
 import type { XmlElement } from 'libxml2-wasm';
 import { Decimal } from '../money/decimal';
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { amount, CENT, digitsAfterPoint, floorTo, parseXsdDecimal, round2, sum } from './amounts';
 import { error, q, warning, type RuleContext } from './ruleContext';
 import { attr, charLength, elements, exists, first, parseXsdBoolean, text } from './xmlQuery';

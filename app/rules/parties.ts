@@ -3,7 +3,7 @@
 // documents need the buyer's name (BR-KSA-42), address (BR-KSA-10, BR-KSA-63) and an identifier (BR-KSA-81).
 // Ids, severities, guards: SCH-3.4.6 (KSA file unless marked CEN).
 import type { XmlElement } from 'libxml2-wasm';
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { error, q, warning, type RuleContext } from './ruleContext';
 import { attr, charLength, elements, exists, first, hasText, norm, text } from './xmlQuery';
 

@@ -3,7 +3,7 @@
 // on (type code, transaction subtype, currencies), read once. Rule ids, severities and guards follow the SDK
 // 238-R3.4.6 schematrons (20210819_ZATCA_E-invoice_Validation_Rules.xsl and CEN-EN16931-UBL.xsl, SCH-3.4.6).
 import type { XmlElement, XmlNode } from 'libxml2-wasm';
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { attr, elements, first, locate, norm, text } from './xmlQuery';
 
 export interface RuleContext {

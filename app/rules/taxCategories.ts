@@ -4,7 +4,7 @@
 // BR-CO-17/BR-S-09 with the validator's per-line tolerance), and exemption codes (BR-KSA-CL-04/69/23/24/83).
 import type { XmlElement } from 'libxml2-wasm';
 import { Decimal } from '../money/decimal';
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { amount, CENT, digitsAfterPoint, floorTo, parseXsdDecimal, sum } from './amounts';
 import { EXEMPTION_REASON_CODES, VAT_CATEGORIES } from './codeLists';
 import { error, q, warning, type RuleContext } from './ruleContext';

@@ -2,7 +2,7 @@
 // Dates, times and the validator's clock (reference §7.2, §11): BR-KSA-F-01, BR-KSA-70, BR-KSA-04, BR-KSA-98,
 // and the supply-date rules BR-KSA-15/35/36/72. "Now" is an input, never read from a global clock: the verifier
 // passes the moment it checks at, so the same document can be judged "as Fatoora would have seen it".
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { error, q, warning, type RuleContext } from './ruleContext';
 import { elements, exists, first, hasText, text } from './xmlQuery';
 

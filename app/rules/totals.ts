@@ -4,7 +4,7 @@
 // Every comparison is exact decimal arithmetic with XPath round() (halves toward +infinity) where the rule rounds.
 import type { XmlElement } from 'libxml2-wasm';
 import { Decimal } from '../money/decimal';
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 import { amount, digitsAfterPoint, parseXsdDecimal, round2, sum } from './amounts';
 import { error, q, warning, type RuleContext } from './ruleContext';
 import { attr, elements, exists, first, norm, parseXsdBoolean, text } from './xmlQuery';

@@ -11,7 +11,7 @@ import { certificateDigest } from '../x509/certificateDigest';
 import { parseCertificate, type Certificate } from '../x509/parseCertificate';
 import { canonicalInvoiceText, INITIAL_PIH } from '../stamp/invoiceHash';
 import { extractSignedPropertiesText, signedPropertiesDigest } from '../stamp/signedProperties';
-import type { Finding } from './finding';
+import type { Finding } from '../findings/finding';
 import type { InvoiceFields } from './readInvoiceFields';
 
 export interface StampCheck {

@@ -7,7 +7,7 @@ import type { Certificate } from '../x509/parseCertificate';
 import type { DecodedQr } from '../qr/tlv';
 import { parseXml, XmlSyntaxError } from '../xml/parseXml';
 import { checkStamp } from './checkStamp';
-import { hasErrors, type Finding } from './finding';
+import { hasErrors, type Finding } from '../findings/finding';
 import { readInvoiceFields } from './readInvoiceFields';
 import { checkBusinessRules } from '../rules/checkBusinessRules';
 

@@ -13,12 +13,23 @@ import { derBitString, derBoolean, derContext, derInteger, derNamedBits, derOcte
 import { decodeOctetString } from '../asn1/derValues';
 import { OID, derOid } from '../asn1/oid';
 import { encodeSpki } from '../keys/spki';
-import type { ParsedCsr } from '../csr/parseCsr';
-import { encodeExtension } from './extensions';
+import { encodeExtension, type Extension } from './extensions';
 import type { NameEntry } from './name';
 import { encodeName } from './name';
 import type { Certificate } from './parseCertificate';
 import { parseCertificate } from './parseCertificate';
+
+/**
+ * What issuing needs from a certificate signing request: its verified signature, subject, key and requested
+ * extensions. app/csr's ParsedCsr has this shape; x509 does not import csr (csr builds on x509, not the reverse).
+ */
+export interface CertificateRequest {
+  readonly signatureValid: boolean;
+  readonly subjectDer: Uint8Array;
+  readonly spki: Uint8Array;
+  readonly publicKey: Uint8Array;
+  readonly extensions: readonly Extension[];
+}
 
 /** KeyUsage bit numbers (RFC 5280 §4.2.1.3). */
 const KU = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 } as const;
@@ -56,7 +67,7 @@ export function createCertificateAuthority(options: CertificateAuthorityOptions)
 }
 
 export interface IssueCertificateOptions {
-  csr: ParsedCsr;
+  csr: CertificateRequest;
   issuer: Certificate;
   /** secp256k1 scalar matching issuer.publicKey. */
   issuerKey: Uint8Array;

@@ -6,7 +6,7 @@
 import { XmlDocument, XmlValidateError, XsdValidator as LibXsdValidator, xmlRegisterInputProvider } from 'libxml2-wasm';
 import type { ErrorDetail } from 'libxml2-wasm';
 import { NS } from '../xml/namespaces';
-import type { Finding } from '../verify/finding';
+import type { Finding } from '../findings/finding';
 
 export interface XsdValidator {
   /** XSD errors of `doc` as findings (rule "XSD"); empty when the document is schema-valid. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// The layering rule of DEVELOPERS.md, made executable: every source file lives in a zone, and each zone may
+// The layering rule of the README ("How it is built"), made executable: every source file lives in a zone, and each zone may
 // import only from the zones and packages listed for it. Default deny: a package nobody classified fails lint,
 // so every new dependency of the pure core is a decision (the Signal Desktop / VS Code practice).
 import path from 'node:path';
@@ -47,7 +47,7 @@ function packageName(spec) {
 export const layeringRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the app/main/renderer/native layering of DEVELOPERS.md' },
+    docs: { description: 'Enforce the app/main/renderer/native layering of the README' },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
       unknownZone: 'File {{file}} is outside every known zone (app, main, renderer, native, build, test, bench, bin, scripts).',

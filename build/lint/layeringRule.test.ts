@@ -1,5 +1,5 @@
 // The layering rule is code: it gets its own tests (ESLint's RuleTester), so a refactor of it cannot silently stop
-// enforcing DEVELOPERS.md's architecture.
+// enforcing the architecture the README describes.
 import { describe, it } from 'vitest';
 import { RuleTester } from 'eslint';
 import path from 'node:path';

@@ -9,7 +9,7 @@
 //   certificate's UID (`certificate-permissions`, reference §12 item 19), certificate title covering the profile
 //   ("… CSID does not cover Simplified documents", reference §8);
 // - the endpoint: reporting takes simplified documents, clearance standard ones.
-import type { Finding } from '../../app/verify/finding';
+import type { Finding } from '../../app/findings/finding';
 import type { FatooraEndpoint } from '../fatoora/outcome';
 import type { CsidRecord } from './csidRegistry';
 import { validationResults, zatcaMessage, type ZatcaMessage, type ZatcaValidationResults } from './zatcaShapes';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { XmlDocument } from 'libxml2-wasm';
 import { checkBusinessRules } from '../../app/rules/checkBusinessRules';
-import type { Finding } from '../../app/verify/finding';
+import type { Finding } from '../../app/findings/finding';
 import { SDK327, SDK346 } from '../vectors';
 
 export const R346 = (rel: string): string => path.join(SDK346, 'Samples', rel);

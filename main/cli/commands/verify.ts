@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 import { readFileSync } from 'node:fs';
-import type { Finding } from '../../../app/verify/finding';
+import type { Finding } from '../../../app/findings/finding';
 import { verifyDocument } from '../../zatca/verifier';
 import { UsageError, type Command } from '../command';
 import { optionalFlag, parseArgs } from '../parseArgs';
