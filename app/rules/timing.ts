@@ -3,17 +3,12 @@
 // and the supply-date rules BR-KSA-15/35/36/72. "Now" is an input, never read from a global clock: the verifier
 // passes the moment it checks at, so the same document can be judged "as Fatoora would have seen it".
 import type { Finding } from '../findings/finding';
+import { RIYADH_OFFSET_MS, riyadhDate } from '../time/riyadhTime';
 import { error, q, warning, type RuleContext } from './ruleContext';
 import { elements, exists, first, hasText, text } from './xmlQuery';
 
-/** Saudi Arabia keeps UTC+3 all year (no DST); ZATCA's validator runs on KSA time (reference §11). */
-const RIYADH_OFFSET_MS = 3 * 60 * 60 * 1000;
+// ZATCA's validator runs on KSA time (reference §11): its "today" and a local IssueTime are Riyadh's (app/time).
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The calendar date in Asia/Riyadh at `now`, as YYYY-MM-DD. */
-export function riyadhDate(now: Date): string {
-  return new Date(now.getTime() + RIYADH_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 // BR-KSA-F-01's pattern (SCH-3.4.6), with the 10-character length test it is paired with.
 const F01_DATE =

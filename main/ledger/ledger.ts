@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// The device ledger: the only writer of the invoice hash chain (reference §11, field notes §4.1).
+// The device ledger: the only writer of the invoice hash chain (reference §11).
 //
 // Issuance: take the clock once → read the chain head and the next number → build and stamp with the engine
 // (asynchronous: signing may go to the key custody service) → one IMMEDIATE transaction that re-checks the head and
@@ -18,9 +18,9 @@ import { base64ToBytes } from '../../app/bytes/base64';
 import { createVerifier, type SignatureVerifier } from '../../app/crypto/signingKey';
 import { nativeSha256 } from '../zatca/nativeSha256';
 import { Decimal } from '../../app/money/decimal';
+import { riyadhDateTime } from '../../app/time/riyadhTime';
 import { LedgerError, storageError } from './ledgerErrors';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
-import { riyadhDateTime } from './riyadhTime';
 
 export interface LedgerOptions {
   /** Prefix of human invoice numbers, e.g. "T1" → T1-000123. One prefix per terminal. */

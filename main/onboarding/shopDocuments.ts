@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CsrConfig } from '../../app/csr/index';
 import type { DocumentInputJson } from '../../app/document/documentInput';
+import { riyadhDateTime } from '../../app/time/riyadhTime';
 import type { FatooraEnvironment } from '../fatoora/environment';
-import { riyadhDateTime } from '../ledger/riyadhTime';
 import type { ShopProfile } from './shopProfile';
 
 /** `title` of the CSR (reference §8): T standard, S simplified → 0100 simplified only, 1100 both. */

@@ -7,6 +7,7 @@ import { buildCsr, type BuiltCsr, type CsrConfig } from '../../app/csr/index';
 import { parseDocumentInput, type DocumentInputJson } from '../../app/document/documentInput';
 import { buildAndStamp, type StampedDocument } from '../../app/engine/buildAndStamp';
 import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
+import { riyadhDateTime } from '../../app/time/riyadhTime';
 import { parseCertificate } from '../../app/x509/index';
 import {
   createFatooraClient,
@@ -22,6 +23,9 @@ import type { FatooraSimulator, ZatcaEnvironment } from '../../main/fatooraSimul
 import { creditNote, debitNote, SELLER, simplifiedInvoice, standardInvoice } from '../fixtures/documents';
 
 export const SELLER_VAT: string = SELLER.vatNumber;
+
+/** The documents' clock (app/time): date and time in Riyadh, as the document JSON wants them. */
+export { riyadhDateTime };
 
 export function egsConfig(environment: ZatcaEnvironment, overrides: Partial<CsrConfig> = {}): CsrConfig {
   return {
@@ -47,12 +51,6 @@ export interface Egs {
 export function newEgs(environment: ZatcaEnvironment, overrides: Partial<CsrConfig> = {}): Egs {
   const privateKey = randomPrivateKey();
   return { privateKey, csr: buildCsr(egsConfig(environment, overrides), privateKey) };
-}
-
-/** Date and time in Asia/Riyadh (UTC+3, no DST) for `at`, as the document JSON wants them. */
-export function riyadhDateTime(at: Date): { issueDate: string; issueTime: string } {
-  const iso = new Date(at.getTime() + 3 * 3600 * 1000).toISOString();
-  return { issueDate: iso.slice(0, 10), issueTime: iso.slice(11, 19) };
 }
 
 /** Signs a document with the engine, using the CSID's certificate and the EGS key. */

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { XmlDocument } from 'libxml2-wasm';
 import { checkBusinessRules } from '../../app/rules/checkBusinessRules';
 import type { Finding } from '../../app/findings/finding';
+import { RIYADH_OFFSET_MS } from '../../app/time/riyadhTime';
 import { SDK327, SDK346 } from '../vectors';
 
 export const R346 = (rel: string): string => path.join(SDK346, 'Samples', rel);
@@ -49,11 +50,12 @@ export function summary(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.severity} ${f.rule}`).sort();
 }
 
-/** IssueDate + IssueTime as an instant; a time without Z is KSA local time (UTC+3), parsed by Date itself. */
+/** IssueDate + IssueTime as an instant; a time without Z is Riyadh local time (app/time). */
 export function issueInstant(xml: string): Date {
   const date = /<cbc:IssueDate>([^<]+)<\/cbc:IssueDate>/.exec(xml)![1]!;
   const time = /<cbc:IssueTime>([^<]+)<\/cbc:IssueTime>/.exec(xml)![1]!;
-  return new Date(time.endsWith('Z') ? `${date}T${time}` : `${date}T${time}+03:00`);
+  const asUtc = Date.parse(`${date}T${time.replace(/Z$/, '')}Z`);
+  return new Date(time.endsWith('Z') ? asUtc : asUtc - RIYADH_OFFSET_MS);
 }
 
 export const minutesAfter = (d: Date, minutes: number): Date => new Date(d.getTime() + minutes * 60_000);
