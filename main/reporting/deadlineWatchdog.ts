@@ -2,12 +2,13 @@
 // The 24-hour deadline (reference §11: simplified invoices and their notes must be reported within 24 hours of
 // generation; if that is impossible, notify ZATCA through its failure-notification form and report when possible).
 // Every simplified document that Fatoora has not recorded counts down from its issue time; the manager is alerted at
-// 12 h and 20 h, and past 24 h the document is flagged overdue (field notes §2.6: a silent stall is a compliance
-// risk). A rejected document counts until its correction is issued: the re-issue keeps the original issue time
+// 12 h and 20 h, and past 24 h the document is flagged overdue: a queue that stalls without anyone noticing is a
+// compliance risk, not just a delay. A rejected document counts until its correction is issued: the re-issue keeps the original issue time
 // (Ledger.reissueRejected), so it inherits the countdown. Flags are stored once, so an alert is raised once and a
 // document that was late stays on record — it is the evidence for the failure notification.
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import type { JobState, ReportingStatements, UnsettledRow } from './reportingStore';
+import type { ReportingAlert } from './reportingTypes';
 
 const HOUR = 3600 * 1000;
 
@@ -115,4 +116,29 @@ export class DeadlineWatchdog {
     }
     return next;
   }
+}
+
+const hours = (ms: number): number => Math.round((ms / 3600_000) * 10) / 10;
+
+/** The alerts for the manager that one check's crossings call for: the early alerts, then the overdue one. */
+export function deadlineAlerts(crossings: DeadlineCrossings, policy: DeadlinePolicy, at: Date): ReportingAlert[] {
+  const alerts: ReportingAlert[] = [];
+  const levels = [
+    ['first-alert', crossings.firstAlert, policy.alertsAtMs[0]],
+    ['second-alert', crossings.secondAlert, policy.alertsAtMs[1]],
+  ] as const;
+  for (const [level, documents, afterMs] of levels) {
+    if (documents.length === 0) continue;
+    const afterHours = hours(afterMs);
+    alerts.push({ kind: 'deadline', at, level, afterHours, documents, message: `${documents.length} document(s) not reported ${afterHours} h after issue` });
+  }
+  if (crossings.overdue.length > 0) {
+    alerts.push({
+      kind: 'overdue',
+      at,
+      documents: crossings.overdue,
+      message: `${crossings.overdue.length} document(s) passed the ${hours(policy.deadlineMs)}-hour reporting deadline: file ZATCA's failure notification with the evidence export; they are still reported as soon as possible`,
+    });
+  }
+  return alerts;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Background reporting to Fatoora (issue 6): the worker, its status model, the deadline watchdog and the evidence
+// Background reporting to Fatoora: the worker, its status model, the deadline watchdog and the evidence
 // export for ZATCA's failure notification.
 export {
   ReportingWorker,

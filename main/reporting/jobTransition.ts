@@ -6,28 +6,14 @@
 //   401/403 → credentials refused: the job waits, the worker stops and alerts ·
 //   429 / 5xx / unreachable / timeout / broken connection → resend the identical payload later ·
 //   413 → not received and cannot be fixed by resending the same bytes: failed, surfaced to the manager.
+// The client's outcome is named as an answer event; the next state, the attempt's outcome, the effect and when the
+// job is due again come from the state table (jobStateTable.ts); this module adds the answer's details.
 // Pure: no clock, no database; the worker applies the result.
 import type { FatooraMessage, FatooraOutcome, InvoiceResult } from '../fatoora/index';
+import { requireJobStep, type AnswerEvent, type TransitionEffect } from './jobStateTable';
 import type { AttemptOutcome, JobState } from './reportingStore';
 
-/** What the worker must do beyond updating the job. */
-export type TransitionEffect =
-  /** Fatoora recorded the document (200/202/409). */
-  | 'recorded'
-  /** 400: surface the messages and the corrective action. */
-  | 'rejected'
-  /** 401/403: stop sending, alert, wait for new credentials. */
-  | 'halt-credentials'
-  /** 429: the server is up but wants us to slow down: pause everything until Retry-After. */
-  | 'rate-limited'
-  /** Nothing was delivered (connection refused, name not resolved): the network or the server is down. */
-  | 'unreachable'
-  /** 5xx, timeout, broken connection, or an answer outside the table: may be a blip, may be an outage. */
-  | 'transient'
-  /** 413: the document cannot be delivered as it is. */
-  | 'too-large'
-  /** The worker aborted the call itself (shutdown): no judgement on the server. */
-  | 'interrupted';
+export type { TransitionEffect };
 
 export interface JobTransition {
   readonly state: JobState;
@@ -44,10 +30,69 @@ export interface JobTransition {
   readonly retryAfterMs?: number;
 }
 
+/** The event of the state table that this outcome is. */
+export function answerEvent(outcome: FatooraOutcome<InvoiceResult>): AnswerEvent {
+  switch (outcome.kind) {
+    case 'accepted':
+    case 'accepted-with-warnings':
+    case 'rejected':
+    case 'unauthorized':
+      return outcome.kind;
+    case 'already-done':
+      // 409: "same hash already reported successfully" — treat as reported (reference §9, §9.1)
+      return 'already-reported';
+    case 'needs-compliance': // only a renewal answers 428; on the reporting endpoint it is outside the table
+    case 'failed':
+      return 'outside-table';
+    case 'retryable':
+      if (outcome.reason === 'payload-too-large') return 'too-large';
+      if (outcome.reason === 'rate-limited' || outcome.reason === 'unreachable') return outcome.reason;
+      return 'server-error';
+    case 'unknown-outcome':
+      return outcome.reason === 'aborted' ? 'aborted' : 'no-answer';
+  }
+}
+
+interface AnswerDetails {
+  readonly httpStatus?: number;
+  readonly reason?: string;
+  readonly detail?: string;
+  readonly messages: readonly FatooraMessage[];
+  readonly retryAfterMs?: number;
+}
+
 function resultMessages(result: InvoiceResult | undefined): FatooraMessage[] {
   if (!result) return [];
   const v = result.validation;
   return [...v.errorMessages, ...v.warningMessages, ...v.infoMessages];
+}
+
+function answerDetails(outcome: FatooraOutcome<InvoiceResult>): AnswerDetails {
+  switch (outcome.kind) {
+    case 'accepted':
+    case 'accepted-with-warnings':
+      return { httpStatus: outcome.httpStatus, messages: resultMessages(outcome.value) };
+    case 'already-done':
+      return { httpStatus: outcome.httpStatus, messages: outcome.messages };
+    case 'rejected':
+      return { httpStatus: outcome.httpStatus, messages: outcome.validation ? resultMessages({ validation: outcome.validation }) : outcome.errors };
+    case 'unauthorized':
+      return { httpStatus: outcome.httpStatus, messages: outcome.errors };
+    case 'needs-compliance':
+      return { httpStatus: outcome.httpStatus, messages: outcome.errors, detail: 'HTTP 428 on reporting' };
+    case 'retryable':
+      return {
+        reason: outcome.reason,
+        detail: outcome.detail,
+        messages: outcome.errors,
+        ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}),
+        ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}),
+      };
+    case 'unknown-outcome':
+      return { reason: outcome.reason, detail: outcome.detail, messages: [] };
+    case 'failed':
+      return { httpStatus: outcome.httpStatus, detail: outcome.detail, messages: outcome.errors };
+  }
 }
 
 /**
@@ -56,81 +101,22 @@ function resultMessages(result: InvoiceResult | undefined): FatooraMessage[] {
  * @param maxWaitMs the longest a Retry-After may park a document (a bogus header must not hide it for a day)
  */
 export function transitionFor(outcome: FatooraOutcome<InvoiceResult>, backoffMs: number, maxWaitMs = Infinity): JobTransition {
-  switch (outcome.kind) {
-    case 'accepted':
-      return { state: 'reported', outcome: outcome.kind, effect: 'recorded', httpStatus: outcome.httpStatus, messages: resultMessages(outcome.value) };
-    case 'accepted-with-warnings':
-      return {
-        state: 'reported-with-warnings',
-        outcome: outcome.kind,
-        effect: 'recorded',
-        httpStatus: outcome.httpStatus,
-        messages: resultMessages(outcome.value),
-      };
-    case 'already-done':
-      // 409: "same hash already reported successfully" — treat as reported (reference §9; DISC 7954)
-      return { state: 'reported', outcome: outcome.kind, effect: 'recorded', httpStatus: outcome.httpStatus, messages: outcome.messages };
-    case 'rejected': {
-      const messages = outcome.validation
-        ? [...outcome.validation.errorMessages, ...outcome.validation.warningMessages, ...outcome.validation.infoMessages]
-        : outcome.errors;
-      return { state: 'rejected', outcome: outcome.kind, effect: 'rejected', httpStatus: outcome.httpStatus, messages };
+  const step = requireJobStep('in-flight', answerEvent(outcome));
+  if (!('close' in step.attempt) || step.effect === undefined) throw new Error('reporting job: an answer must close its attempt');
+  const { retryAfterMs: asked, ...details } = answerDetails(outcome);
+  const base = { ...details, state: step.next, outcome: step.attempt.close, effect: step.effect };
+  switch (step.due) {
+    case undefined:
+      return base;
+    case 'at-once':
+      return { ...base, retryInMs: 0 };
+    case 'backoff':
+      return { ...base, retryInMs: backoffMs };
+    case 'backoff-or-retry-after': {
+      const retryAfter = asked === undefined ? undefined : Math.min(asked, Math.max(maxWaitMs, backoffMs));
+      return { ...base, retryInMs: Math.max(backoffMs, retryAfter ?? 0), ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) };
     }
-    case 'unauthorized':
-      // the document is fine; the credentials are not. It waits (due at once) until the worker is resumed.
-      return { state: 'queued', outcome: outcome.kind, effect: 'halt-credentials', httpStatus: outcome.httpStatus, messages: outcome.errors, retryInMs: 0 };
-    case 'needs-compliance':
-      // only a renewal answers 428; on the reporting endpoint it is an answer outside the table
-      return {
-        state: 'queued',
-        outcome: 'failed',
-        effect: 'transient',
-        httpStatus: outcome.httpStatus,
-        messages: outcome.errors,
-        retryInMs: backoffMs,
-        detail: 'HTTP 428 on reporting',
-      };
-    case 'retryable': {
-      const base = {
-        outcome: outcome.kind,
-        reason: outcome.reason,
-        detail: outcome.detail,
-        messages: outcome.errors,
-        ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}),
-      };
-      if (outcome.reason === 'payload-too-large') return { ...base, state: 'failed', effect: 'too-large' };
-      const retryAfter = outcome.retryAfterMs === undefined ? undefined : Math.min(outcome.retryAfterMs, Math.max(maxWaitMs, backoffMs));
-      const retryInMs = Math.max(backoffMs, retryAfter ?? 0);
-      const effect: TransitionEffect = outcome.reason === 'rate-limited' ? 'rate-limited' : outcome.reason === 'unreachable' ? 'unreachable' : 'transient';
-      return { ...base, state: 'queued', effect, retryInMs, ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) };
-    }
-    case 'unknown-outcome':
-      if (outcome.reason === 'aborted') {
-        // our own abort at shutdown: the request may have arrived; the next worker resends it unchanged
-        return { state: 'queued', outcome: 'interrupted', effect: 'interrupted', reason: outcome.reason, detail: outcome.detail, messages: [], retryInMs: 0 };
-      }
-      // the request may have been processed: resend the identical payload (reference §11, §12 item 25); a 409 then
-      // confirms it was recorded
-      return {
-        state: 'queued',
-        outcome: outcome.kind,
-        effect: 'transient',
-        reason: outcome.reason,
-        detail: outcome.detail,
-        messages: [],
-        retryInMs: backoffMs,
-      };
-    case 'failed':
-      // an answer outside ZATCA's table (404 wrong URL, 406 version, unreadable body): systemic, not the document's
-      // fault; keep the job and back off like an outage so a misconfiguration is not hammered
-      return {
-        state: 'queued',
-        outcome: outcome.kind,
-        effect: 'transient',
-        httpStatus: outcome.httpStatus,
-        detail: outcome.detail,
-        messages: outcome.errors,
-        retryInMs: backoffMs,
-      };
+    case 'at-once-unless-retry-after':
+      throw new Error('reporting job: that wait belongs to the back-online event, not to an answer');
   }
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // Evidence for ZATCA's failure notification (reference §11: when reporting within 24 hours is impossible, notify
-// ZATCA through its form and report when possible; field notes §2.6: staff advise filing it to reduce penalties).
-// Lists every simplified document that is or was overdue, with its issue time, deadline, every attempt (time,
-// outcome, HTTP status, reason, ZATCA's message codes) and when Fatoora finally recorded it — as JSON for systems and
-// CSV for the form and the accountant. Nothing secret is in it: attempts hold only what the client already scrubbed.
+// ZATCA through its form and report when possible). Lists every simplified document that is or was overdue, with
+// its issue time, deadline, every attempt (time, outcome, HTTP status, reason, ZATCA's message codes) and when
+// Fatoora finally recorded it — as JSON for systems and CSV for the form and the accountant. Nothing secret is in it: attempts hold only what the client already scrubbed.
 import path from 'node:path';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 import type { DeadlinePolicy } from './deadlineWatchdog';

@@ -3,9 +3,12 @@
 // same queued jobs; the claim is atomic, but start-up recovery ("in flight at start → interrupted → resend") is only
 // right when the previous holder is really gone. The lease row says who holds the outbox; it is taken over only
 // when its holder's process no longer exists on this host (a crash or kill) or its heartbeat is stale.
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { errorFields, type Logger } from '../log/index';
 import type { LeaseRow, ReportingStatements } from './reportingStore';
+import type { ReportingTime, TimerHandle } from './reportingTime';
 
 export class ReportingLeaseError extends Error {
   override readonly name = 'ReportingLeaseError';
@@ -46,4 +49,48 @@ export function acquireLease(db: SqliteDatabase, q: ReportingStatements, owner: 
       return holder && holder.owner !== owner ? holder : undefined;
     })
     .immediate();
+}
+
+/** The lease as one worker holds it: taken at start, kept fresh by a heartbeat every third of its TTL, released at stop. */
+export class WorkerLease {
+  private readonly owner = randomUUID();
+  private heartbeatTimer: TimerHandle | undefined;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly q: ReportingStatements,
+    private readonly time: ReportingTime,
+    private readonly log: Logger,
+    private readonly options: LeaseOptions = {},
+  ) {}
+
+  /** Takes the lease, or throws ReportingLeaseError while another live worker holds it. */
+  acquire(now: number): void {
+    const previous = acquireLease(this.db, this.q, this.owner, now, this.options);
+    if (previous) this.log.warn('reporting.lease-taken-over', { previousPid: previous.pid, previousHeartbeat: new Date(previous.heartbeat_at).toISOString() });
+  }
+
+  startHeartbeat(): void {
+    const interval = (this.options.ttlMs ?? 60_000) / 3;
+    const beat = (): void => {
+      try {
+        this.q.heartbeat.run(this.time.now(), this.owner);
+      } catch (err) {
+        this.log.warn('reporting.heartbeat-failed', errorFields(err));
+      }
+      this.heartbeatTimer = this.time.setTimeout(beat, interval);
+    };
+    this.heartbeatTimer = this.time.setTimeout(beat, interval);
+  }
+
+  stopHeartbeat(): void {
+    if (this.heartbeatTimer !== undefined) this.time.clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = undefined;
+  }
+
+  /** Gives the outbox up; throws when the database refuses. */
+  release(): void {
+    this.stopHeartbeat();
+    this.q.releaseLease.run(this.owner);
+  }
 }
