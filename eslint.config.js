@@ -4,8 +4,9 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import layering from './build/lint/layeringRule.js';
 import { appModuleOrderRule } from './build/lint/appModuleOrder.js';
+import { literalKeysRule } from './build/lint/literalKeysRule.js';
 
-const dukkan = { rules: { ...layering.rules, 'app-module-order': appModuleOrderRule } };
+const dukkan = { rules: { ...layering.rules, 'app-module-order': appModuleOrderRule, 'literal-keys': literalKeysRule } };
 
 const root = import.meta.dirname;
 
@@ -45,6 +46,7 @@ export default tseslint.config(
     rules: {
       'dukkan/layering': ['error', { root }],
       'dukkan/app-module-order': ['error', { root }],
+      'dukkan/literal-keys': ['error', { constructors: ['DukkanError'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
