@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
-// Expiry tracking of the production certificate (issue 5): warnings 30, 14 and 7 days before notAfter, and
-// "expired" after it, when issuance is refused (the PCSID is valid up to 5 years, reference §8; renewal §10 step 5).
+// Expiry tracking of the production certificate: warnings 30, 14 and 7 days before notAfter, and "expired" after it,
+// when issuance is refused (the PCSID is valid up to 5 years, reference §8; renewal §10 step 5).
 import { TEXT, type Bilingual } from './onboardingError';
 
 export const EXPIRY_WARNING_DAYS = [30, 14, 7] as const;

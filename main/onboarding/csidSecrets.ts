@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
-// CSID credentials split by sensitivity (issue 5): the binarySecurityToken is the certificate — public, it is in
-// every signed invoice — and lives in SQLite; the secret lives in the OS keychain, one entry per environment and
-// kind (`<env>/compliance-credentials`, `<env>/production-credentials`), bound to its certificate by the
-// certificate's sha256 so a secret is never paired with the wrong token. Keeping the token out of the keychain also
-// keeps entries small: Windows Credential Manager stores at most 2560 bytes (UTF-16) per entry, less than a token.
+// CSID credentials split by sensitivity: the binarySecurityToken is the certificate — public, it is in every signed
+// invoice — and lives in SQLite; the secret lives in the OS keychain, one entry per environment and kind
+// (`<env>/compliance-credentials`, `<env>/production-credentials`), bound to its certificate by the certificate's
+// sha256 so a secret is never paired with the wrong token. Keeping the token out of the keychain also keeps entries
+// small: Windows Credential Manager stores at most 2560 bytes (UTF-16) per entry, less than a token.
 import { sha256Hex } from '../../app/crypto/sha256';
 import type { Certificate } from '../../app/x509/parseCertificate';
 import type { SecretStore } from '../../native/keychain/secretStore';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
-// Every way onboarding, renewal, rotation or signing can fail, in plain words, in Arabic and English (issue 5: "a
-// failed step explains itself in plain words"). Messages carry no secret: never an OTP, a CSID secret or key bytes;
-// ZATCA's own messages are passed through only after the client scrubbed them (main/fatoora/messages.ts).
+// Every way onboarding, renewal, rotation or signing can fail, in plain words, in Arabic and English: a failed step
+// explains itself to the shop keeper, not only to a developer. Messages carry no secret: never an OTP, a CSID
+// secret or key bytes; ZATCA's own messages pass through only after the client scrubbed them (main/fatoora/messages.ts).
 
 export type OnboardingErrorCode =
   | 'invalid-input'

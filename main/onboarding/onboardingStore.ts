@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Typed access to the onboarding tables of migration 0020. Constant statements with bound parameters only; each
-// state change is one statement or one transaction, so a crash leaves a row at exactly one step.
+// state change is one statement or one transaction, so a crash leaves a row at exactly one step. What a step
+// changes in the row is named in rowTransitions.ts.
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import type { FatooraEnvironment } from '../fatoora/environment';
 
@@ -68,7 +69,7 @@ export interface HistoryRow {
 /** Columns a step may change (the row's identity columns never change after insert). */
 export type RowChanges = Partial<Omit<OnboardingRow, 'environment' | 'started_at'>>;
 
-const CHANGEABLE: readonly (keyof RowChanges)[] = [
+export const CHANGEABLE: readonly (keyof RowChanges)[] = [
   'procedure',
   'step',
   'shop_json',

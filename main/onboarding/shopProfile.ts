@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // The shop details an onboarding starts from (docs/shop-json.md), validated up front: every problem is reported at
-// once, each with its field and a message in Arabic and English, before anything is stored or sent (issue 5).
+// once, each with its field and a message in Arabic and English, before anything is stored or sent.
 // The rules are ZATCA's where it has one: VAT 15 digits starting and ending with 3 (BR-KSA-40, SDK CSR check),
 // building number 4 digits (BR-KSA-37), postal code 5 digits (BR-KSA-66), the SDK's forbidden CSR characters
 // `!@#$%&*_<` (reference §8), a VAT group's 10-digit member TIN in OU (reference §8), the seller name within the QR

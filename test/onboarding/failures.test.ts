@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
-// Failed steps explain themselves in plain words, in Arabic and English, and leave a state that resumes (issue 5):
-// invalid, expired and other-environment OTPs, a certificate whose VAT number is not the shop's, missing compliance
-// steps, an unreachable Fatoora, a locked keychain. After a failed CSID request the CSR is never sent again
+// Failed steps explain themselves in plain words, in Arabic and English, and leave a state that resumes: invalid,
+// expired and other-environment OTPs, a certificate whose VAT number is not the shop's, missing compliance steps, an
+// unreachable Fatoora, a locked keychain. After a failed CSID request the CSR is never sent again
 // (reference §10 step 2).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -61,7 +61,7 @@ describe('failed onboarding steps', () => {
     expect(second.csr_count).toBe(2);
     expect(second.csr_pem).not.toBe(first.csr_pem);
 
-    // an OTP from the simulation portal is useless in this environment (reference §9, lavaloon #199)
+    // an OTP from the simulation portal is useless in this environment (reference §9)
     const e3 = (await service.resume(otp({ environment: 'simulation' })).catch((e: unknown) => e)) as OnboardingError;
     expect(e3.code).toBe('otp-invalid');
     expect(e3.en).toMatch(/simulation and production OTPs are not interchangeable/);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // Every invalid input gets its own message, in Arabic and English, naming the field — and leaves no partial state:
-// no onboarding row, no CSID history, no active environment, no keychain entry, no request to Fatoora (issue 5).
+// no onboarding row, no CSID history, no active environment, no keychain entry, no request to Fatoora.
 // Through the CLI, invalid input does not even create the data folder's database or log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
-// Resume after a kill in the middle of each onboarding step (issue 5, "Must show"). `dukkan onboard` runs as a real
-// child process against the in-process simulator and the real keychain, and is SIGKILLed:
+// Resume after a kill in the middle of each onboarding step. `dukkan onboard` runs as a real child process against
+// the in-process simulator and the real keychain, and is SIGKILLed:
 // - at the write boundaries inside a step, held there by DUKKAN_ONBOARD_PAUSE_AT (the key is in the keychain but
 //   SQLite does not know yet; a CSID token is pending in SQLite; its secret is in the keychain but not promoted);
 // - while a request is in flight, held by simulator latency (the request has arrived; Fatoora processes it after

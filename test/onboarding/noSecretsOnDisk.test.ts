@@ -2,7 +2,7 @@
 // After full runs — onboarding with all six compliance documents, sales through the ledger, reporting, a refused
 // OTP, renewal on the 428 and the 200 path, a rotation — the terminal's data folder, the SQLite files (including
 // the -wal and -shm files of the open database), every log (the terminal's, the simulator's) and everything the CLI
-// printed hold no private key in any encoding and no CSID secret or OTP (issue 5, "Must show").
+// printed hold no private key in any encoding and no CSID secret or OTP.
 // The secrets to look for come from the keychain itself: every value the device wrote there (in process), and
 // secret-tool lookups at pause points (the CLI run).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

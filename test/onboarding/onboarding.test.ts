@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
-// Onboarding end to end (issue 5, "Must show"): the onboarding service against the in-process Fatoora simulator,
-// with the real OS keychain (gnome-keyring over D-Bus), then an invoice issued through the ledger with the signing
-// service and verified with the production certificate — by our verifier (stamp, rules, XSD), by node:crypto, and
-// by the simulator's reporting endpoint authenticating with the stored credentials.
+// Onboarding end to end: the onboarding service against the in-process Fatoora simulator, with the real OS keychain
+// (gnome-keyring over D-Bus), then an invoice issued through the ledger with the signing service and verified with
+// the production certificate — by our verifier (stamp, rules, XSD), by node:crypto, and by the simulator's reporting
+// endpoint authenticating with the stored credentials.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openssl } from '../support/opensslOracle';
 import { parseCertificate } from '../../app/x509/parseCertificate';

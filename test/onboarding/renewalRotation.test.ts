@@ -14,7 +14,7 @@ import { keychainItems, newDevice, requireSecretService, SALE, secretToolLookup,
 
 const DAY = 24 * 3600 * 1000;
 let nextOtp = 700_000;
-/** A fresh OTP, valid from now on the simulator clock (OTPs expire after an hour, reference field notes §2.5). */
+/** A fresh OTP, valid from now on the simulator clock (the simulator's OTPs expire an hour after they are added). */
 const otp = (sim: FatooraSimulator): string => {
   const code = String(nextOtp++);
   sim.otps.add(code);

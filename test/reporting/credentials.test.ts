@@ -29,7 +29,7 @@ describe('credentials', () => {
     const time = new MovableTime(sim);
     const terminal = openTerminal(time);
     const docs = await issueMany(terminal, device, 40);
-    // the keychain comes back with a stale secret halfway (a restore, a re-onboarding elsewhere: field notes §2.5)
+    // the keychain comes back with a stale secret halfway (a restore of an old backup, or the device onboarded again elsewhere)
     const stale: FatooraCredentials = { ...device.credentials, secret: new Secret('c3RhbGUtc2VjcmV0LW9mLWFuLW9sZC1vbmJvYXJkaW5n') };
     let current: FatooraCredentials | undefined = device.credentials;
     const asked: ReportingChain[] = [];
