@@ -14,7 +14,7 @@ import type { ParsedInput } from '../../app/contract/api';
 import { newPinProblem, weakPinProblem, type PinProblem } from '../users/pinPolicy';
 import type { ClientSession, SessionStore } from '../users/sessions';
 import { DEFAULT_PINS, type PinCheck, type User, type UserStore } from '../users/userStore';
-import type { Counter } from './counter';
+import type { SaleDesk } from '../sale/index';
 import type { ModeServices } from './modeServices';
 import type { PrintingService } from './printingService';
 import { deviceStatus, problems, syncLog } from './statusModel';
@@ -38,7 +38,8 @@ export interface AppCore {
   pinChangeRequired(user: User | null): boolean;
   /** The services of the mode in use (training or live). */
   current(): ModeServices;
-  counter(): Counter;
+  /** The counter and receipts of the mode in use. */
+  sale(): SaleDesk;
   status(): StatusSnapshot;
   onboardingProgress(): OnboardingProgress;
   startOnboarding(input: ParsedInput<'onboarding.start'>): Promise<OnboardingProgress>;
@@ -79,8 +80,6 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
       onboardingEnvironments: core.onboardingEnvironments,
     };
   };
-
-  const counter = (): Counter => core.counter();
 
   return {
     'session.get': (_, { session: s }) => session(s),
@@ -151,13 +150,13 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
       const granted = core.sessions.grant(s, check.user, purpose);
       return { approvalId: granted.id, managerName: granted.managerName, expiresAt: new Date(granted.expiresAt).toISOString() };
     },
-    'sale.quote': (input, { session: s }) => counter().quote(input, s),
-    'sale.complete': (input, { session: s }) => counter().completeSale(input, s),
-    'receipts.find': ({ query }): ReceiptDetails | null => counter().find(query),
-    'receipts.reprint': ({ number }) => counter().reprint(number),
-    'receipts.preview': ({ number }) => counter().preview(number),
-    'returns.create': (input, { session: s }) => counter().creditNote(input, s),
-    'debitNotes.create': (input, { session: s }) => counter().debitNote(input, s),
+    'sale.quote': (input, { session: s }) => core.sale().counter.quote(input, s),
+    'sale.complete': (input, { session: s }) => core.sale().counter.completeSale(input, s),
+    'receipts.find': ({ query }): ReceiptDetails | null => core.sale().receipts.find(query),
+    'receipts.reprint': ({ number }) => core.sale().receipts.reprint(number),
+    'receipts.preview': ({ number }) => core.sale().receipts.preview(number),
+    'returns.create': (input, { session: s }) => core.sale().counter.creditNote(input, s),
+    'debitNotes.create': (input, { session: s }) => core.sale().counter.debitNote(input, s),
 
     'onboarding.get': () => core.onboardingProgress(),
     'onboarding.start': (input) => core.startOnboarding(input),

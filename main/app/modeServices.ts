@@ -22,7 +22,7 @@ import {
 import { onboardingStatements } from '../onboarding/onboardingStore';
 import { ReportingWorker, type ReportingWorkerOptions } from '../reporting/index';
 import { DailyReports } from '../reports/dailyReport';
-import { DocumentStore } from './documentStore';
+import { DocumentStore } from '../sale/index';
 
 export interface ModeServicesOptions {
   /** The SQLite file of this folder. */

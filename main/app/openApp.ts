@@ -26,14 +26,13 @@ import { errorFields, silentLogger, type Logger } from '../log/logger';
 import { OnboardingError, openDeviceKeychain } from '../onboarding/index';
 import type { ReceiptRasterizer } from '../printing/rasterizer';
 import type { ReceiptTemplate } from '../printing/receiptTemplate';
+import { openSaleDesk, type SaleDesk } from '../sale/index';
 import { SessionStore } from '../users/sessions';
 import { UserStore } from '../users/userStore';
 import { createApiHandlers, type AppCore } from './apiHandlers';
-import { Counter } from './counter';
 import { ModeServices, type ModeServicesOptions } from './modeServices';
 import { PrintingService } from './printingService';
 import { onboardingProgress, statusSnapshot, zatcaMessages } from './statusModel';
-import { sellerOf } from '../onboarding/shopDocuments';
 import { TerminalSettings } from './terminalSettings';
 import { startTrainingFatoora, TRAINING_DIR, TRAINING_SHOP, type TrainingFatoora } from './trainingMode';
 import { translateError } from './translateError';
@@ -138,7 +137,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
 
   let training: { services: ModeServices; fatoora: TrainingFatoora } | null = null;
   let current: ModeServices;
-  let counter: Counter;
+  let sale: SaleDesk;
 
   function wire(services: ModeServices): void {
     const worker = services.worker;
@@ -155,24 +154,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
 
   function use(services: ModeServices): void {
     current = services;
-    counter = new Counter({
-      ledger: services.ledger!,
-      documents: services.documents,
-      catalog,
-      printing,
-      sessions,
-      signing: () => services.signing(),
-      seller: () => {
-        const shop = services.shop();
-        if (!shop) throw new ApiFailure('rejected', 'this terminal has no shop profile: onboard it first');
-        return sellerOf(shop);
-      },
-      branch: () => services.shop()?.branch,
-      training: services === training?.services,
-      issued: () => services.worker?.nudge(),
-      clock,
-      logger,
-    });
+    sale = openSaleDesk(services, { catalog, approvals: sessions, printing, clock }, services === training?.services);
     wire(services);
   }
 
@@ -247,7 +229,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     mode,
     pinChangeRequired: (user) => mode() === 'live' && user !== null && (users.get(user.id)?.defaultPin ?? false),
     current: () => current,
-    counter: () => counter,
+    sale: () => sale,
     status,
     onboardingProgress: (): OnboardingProgress => onboardingProgress(live.onboarding.status(), onboardingRun, onboardingFailure),
     async startOnboarding(input: ParsedInput<'onboarding.start'>): Promise<OnboardingProgress> {

@@ -15,7 +15,7 @@ import type {
 import type { FatooraMessage } from '../fatoora/index';
 import type { OnboardingError, OnboardingStatus } from '../onboarding/index';
 import type { ReportingStatus, ReportingWorker } from '../reporting/index';
-import type { DocumentStore } from './documentStore';
+import type { DocumentStore } from '../sale/index';
 import type { PrinterHealth } from './printingService';
 
 const STEPS: readonly OnboardingStepId[] = ['key', 'csr', 'csid', 'compliance-checks', 'production-csid', 'ready'];

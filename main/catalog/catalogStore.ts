@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // Products and their barcodes. A product's price is kept exactly as the manager entered it, with or without VAT
-// (priceIncludesVat); the sale builder (main/app/saleBuilder) turns it into document lines. A barcode belongs to one
+// (priceIncludesVat); the sale builder (main/sale/saleBuilder) turns it into document lines. A barcode belongs to one
 // product; saving a product with another product's barcode is refused rather than silently moving it.
 import type { Product, VatCategoryCode } from '../../app/contract/types';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';

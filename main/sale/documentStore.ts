@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
-// The counter's reads of the ledger tables (documents, lines, reporting jobs, attempts) and its own rows next to
-// them (how each document was paid, the renderer's request id). Reads only on the ledger's tables: the ledger is
-// the only writer of documents. Every statement is a constant with bound parameters.
+// The sale's reads of the ledger tables (documents, lines, reporting jobs, attempts) and its own rows next to them
+// (how each document was paid, the renderer's request id) — read as well by the status pages (chain head, sync log)
+// and the daily reports of the same data folder. Reads only on the ledger's tables: the ledger is the only writer
+// of documents. Every statement is a constant with bound parameters.
 import { parseDocumentInput, type DocumentInput } from '../../app/document/documentInput';
 import { decodeQr } from '../../app/qr/tlv';
 import type { DocumentRow, LineRow } from '../ledger/ledgerStore';

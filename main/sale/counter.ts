@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: UNLICENSED
+// What happens at the counter: quote a cart, complete a sale, return lines (credit note), charge an undercharge
+// (debit note). The order is always: validate → issue through the Ledger (durable: the document, its chain position,
+// its reporting job and how it was paid in one committed transaction) → print. A receipt is never printed for a
+// document that is not committed, and a printing failure never undoes one. Each call carries a request id: the same
+// sale sent twice, even at once, is issued once.
+import type { IssueResult, Quote } from '../../app/contract/types';
+import type { DocumentInput, DocumentInputJson } from '../../app/document/documentInput';
+import type { Signing } from '../../app/engine/buildAndStamp';
+import { Decimal } from '../../app/money/decimal';
+import type { CatalogStore } from '../catalog/catalogStore';
+import { ApiFailure } from '../ipc/apiFailure';
+import type { IssuedDocument, Ledger, SaleInput } from '../ledger/ledger';
+import type { DocumentRow } from '../ledger/ledgerStore';
+import type { ClientSession, SessionStore } from '../users/sessions';
+import type { DocumentStore, PaymentRow } from './documentStore';
+import { creditNoteLines, debitNoteLines, noteOf, type DebitRequest, type ReturnRequest } from './notes';
+import { documentNotFound, type ReceiptOutput, type Receipts } from './receipts';
+import { paymentMeansOf, priceCart, quoteOf, settle, totalsOf, type Cart } from './saleBuilder';
+
+export interface CounterOptions {
+  readonly ledger: Pick<Ledger, 'issue'>;
+  readonly documents: Pick<DocumentStore, 'request' | 'get' | 'byNumber' | 'documentOf' | 'recordPayment'>;
+  readonly catalog: Pick<CatalogStore, 'get'>;
+  /** The manager approvals granted at each till (main/users/sessions). */
+  readonly approvals: Pick<SessionStore, 'approval'>;
+  readonly receipts: Pick<Receipts, 'modelOf' | 'summary'>;
+  readonly printing: Pick<ReceiptOutput, 'print'>;
+  /** The production certificate and signer of the active environment (refused when expired). */
+  readonly signing: () => Promise<Signing>;
+  readonly seller: () => DocumentInputJson['seller'];
+  /** A document was issued: report it now if online. */
+  readonly issued: () => void;
+  readonly clock: () => Date;
+}
+
+export class Counter {
+  /** Completions under way by request id: a double click waits for the first instead of issuing twice. */
+  private readonly inFlight = new Map<string, Promise<IssueResult>>();
+
+  constructor(private readonly o: CounterOptions) {}
+
+  quote(cart: Cart & { readonly approvalId?: string | undefined }, session: ClientSession): Quote {
+    const priced = priceCart(cart, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(cart.payments));
+    const approved = this.o.approvals.approval(session, cart.approvalId, ['price-override', 'discount']) !== undefined;
+    return quoteOf(priced, cart.payments, approved);
+  }
+
+  completeSale(input: Cart & { readonly saleId: string; readonly approvalId?: string | undefined }, session: ClientSession): Promise<IssueResult> {
+    return this.once(input.saleId, async () => {
+      const q = this.quote(input, session);
+      if (!q.complete) throw new ApiFailure('rejected', `the sale cannot be completed yet: ${q.problems.join('; ')}`);
+      const s = settle(Decimal.parse(q.total), input.payments);
+      const priced = priceCart(input, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(s.settled));
+      return this.issue(
+        priced.sale,
+        input.saleId,
+        session,
+        s.settled,
+        s.change.toFixed(2),
+        s.settled.some((p) => p.method === 'cash'),
+      );
+    });
+  }
+
+  /** Returns chosen lines of an invoice of this terminal: a credit note referencing it, refunded by cash or card. */
+  creditNote(input: ReturnRequest, session: ClientSession): Promise<IssueResult> {
+    return this.note('credit-note', input, input.refundMethod, session, (doc) => creditNoteLines(doc, input.lines));
+  }
+
+  /** An undercharge on an invoice of this terminal: a debit note for the difference per unit. */
+  debitNote(input: DebitRequest, session: ClientSession): Promise<IssueResult> {
+    return this.note('debit-note', input, input.paymentMethod, session, (doc) => debitNoteLines(doc, input.lines));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private once(requestId: string, work: () => Promise<IssueResult>): Promise<IssueResult> {
+    const done = this.o.documents.request(requestId);
+    const documentId = done?.document_id;
+    if (documentId !== undefined) {
+      const row = this.o.documents.get(documentId)!;
+      return Promise.resolve({
+        document: this.o.receipts.summary(row),
+        change: done?.change ?? '0.00',
+        print: { state: 'failed', message: `this was already completed as ${row.number}; reprint it from the receipts screen if no receipt came out` },
+      });
+    }
+    const running = this.inFlight.get(requestId);
+    if (running) return running;
+    const run = work().finally(() => this.inFlight.delete(requestId));
+    this.inFlight.set(requestId, run);
+    return run;
+  }
+
+  /** A manager-approved note against an invoice of this terminal, paid or refunded in full by one method. */
+  private note(
+    kind: 'credit-note' | 'debit-note',
+    input: Pick<ReturnRequest, 'originalNumber' | 'reason' | 'approvalId' | 'requestId'>,
+    method: 'cash' | 'card',
+    session: ClientSession,
+    linesOf: (invoice: DocumentInput) => DocumentInputJson['lines'],
+  ): Promise<IssueResult> {
+    return this.once(input.requestId, async () => {
+      this.requireApproval(session, input.approvalId, kind === 'credit-note' ? 'return' : 'debit-note');
+      const invoice = this.invoice(input.originalNumber);
+      const sale = noteOf(kind, invoice, linesOf(invoice.doc), input.reason, method, this.o.seller());
+      return this.issue(sale, input.requestId, session, [{ method, amount: totalsOf(sale).payable.toFixed(2) }], '0.00', method === 'cash');
+    });
+  }
+
+  private requireApproval(session: ClientSession, approvalId: string, purpose: 'return' | 'debit-note'): void {
+    if (!this.o.approvals.approval(session, approvalId, [purpose])) {
+      throw new ApiFailure('forbidden', 'a manager must approve this (the approval is missing or expired)', {
+        messageAr: 'يجب أن يوافق المدير على هذا (الموافقة غير موجودة أو منتهية)',
+      });
+    }
+  }
+
+  private invoice(number: string): { row: DocumentRow; doc: DocumentInput } {
+    const row = this.o.documents.byNumber(number);
+    if (!row) throw documentNotFound(number);
+    if (row.kind !== 'invoice')
+      throw new ApiFailure('rejected', `${number} is a ${row.kind}; notes are issued against the invoice`, {
+        messageAr: `${number} ليس فاتورة؛ تصدر الإشعارات على الفاتورة`,
+      });
+    return { row, doc: this.o.documents.documentOf(row) };
+  }
+
+  private async issue(
+    sale: SaleInput,
+    requestId: string,
+    session: ClientSession,
+    payments: readonly PaymentRow[],
+    change: string,
+    openDrawer: boolean,
+  ): Promise<IssueResult> {
+    const signing = await this.o.signing();
+    // the payment and the request id are written in the ledger's own transaction: a sale is issued with them or not at all
+    const issued: IssuedDocument = await this.o.ledger.issue(sale, signing, {
+      withinCommit: (documentId) => this.o.documents.recordPayment(requestId, documentId, session.user?.id ?? null, change, payments, this.o.clock()),
+    });
+    // committed: from here on the document exists whatever happens next, so nothing below may report a failed sale
+    this.o.issued();
+    const row = this.o.documents.get(issued.id)!;
+    const print = await this.o.printing.print(this.o.receipts.modelOf(row), { openDrawer });
+    return { document: this.o.receipts.summary(row), change, print };
+  }
+}

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: UNLICENSED
+// The receipts of documents this terminal has issued: found by number or by scanning their QR, with what is left to
+// return per line; reprinted and previewed from the stored, signed document (receiptModelOf), never from a cart.
+import type { DocumentSummary, PrintOutcome, ReceiptDetails, ReceiptPreview } from '../../app/contract/types';
+import { Decimal } from '../../app/money/decimal';
+import type { ReceiptModel } from '../../app/receipt/receiptModel';
+import { ApiFailure } from '../ipc/apiFailure';
+import type { DocumentRow } from '../ledger/ledgerStore';
+import type { DocumentStore } from './documentStore';
+import { receiptModelOf } from './receiptModelOf';
+
+/** The receipt printer as a sale uses it (main/app/printingService): print a committed document, or render it. */
+export interface ReceiptOutput {
+  print(model: ReceiptModel, options?: { readonly openDrawer?: boolean; readonly copy?: boolean }): Promise<PrintOutcome>;
+  /** The receipt as a PNG data: URL. */
+  preview(model: ReceiptModel): Promise<string>;
+}
+
+export interface ReceiptsOptions {
+  readonly documents: Pick<
+    DocumentStore,
+    'byNumber' | 'byQr' | 'documentOf' | 'lines' | 'returnedQuantities' | 'payments' | 'notesOf' | 'reportingState' | 'requestOf'
+  >;
+  readonly printing: ReceiptOutput;
+  readonly branch: () => string | undefined;
+  /** Documents of the training folder: marked as such on the screen and on paper. */
+  readonly training: boolean;
+}
+
+export function documentNotFound(number: string): ApiFailure {
+  return new ApiFailure('not-found', `no document ${number} was issued by this terminal`, { messageAr: `لم يصدر هذا الجهاز المستند ${number}` });
+}
+
+export class Receipts {
+  constructor(private readonly o: ReceiptsOptions) {}
+
+  /** By number (T1-000123) or by the text a 2D scanner reads from the receipt's QR code. */
+  find(query: string): ReceiptDetails | null {
+    const q = query.trim();
+    const row = /^[A-Za-z0-9]{1,10}-\d{1,12}$/.test(q) ? this.o.documents.byNumber(q) : this.o.documents.byQr(q);
+    if (!row) return null;
+    const doc = this.o.documents.documentOf(row);
+    const returned = new Map<number, Decimal>();
+    for (const r of this.o.documents.returnedQuantities(row.id))
+      returned.set(r.lineId, (returned.get(r.lineId) ?? Decimal.ZERO).add(Decimal.parse(r.quantity)));
+    return {
+      document: this.summary(row),
+      pricesIncludeVat: doc.pricesIncludeVat,
+      lines: this.o.documents.lines(row.id).map((l) => {
+        const back = returned.get(l.line_id) ?? Decimal.ZERO;
+        const left = Decimal.parse(l.quantity).sub(back);
+        return {
+          lineId: l.line_id,
+          name: l.name,
+          quantity: l.quantity,
+          unitPrice: l.unit_price,
+          vatRate: l.vat_rate,
+          vatCategory: l.vat_category as 'S',
+          returned: back.toMinimal(),
+          returnable: left.isNegative() ? '0' : left.toMinimal(),
+        };
+      }),
+      payments: this.o.documents.payments(row.id),
+      originalNumber: row.billing_reference,
+      reason: doc.reason ?? null,
+      notes: row.kind === 'invoice' ? this.o.documents.notesOf(row.id).map((n) => ({ number: n.number, kind: n.kind, total: n.payable })) : [],
+      reporting: this.o.documents.reportingState(row.id) as ReceiptDetails['reporting'],
+    };
+  }
+
+  reprint(number: string): Promise<PrintOutcome> {
+    const row = this.o.documents.byNumber(number);
+    if (!row) throw documentNotFound(number);
+    return this.o.printing.print(this.modelOf(row), { copy: true });
+  }
+
+  async preview(number: string): Promise<ReceiptPreview> {
+    const row = this.o.documents.byNumber(number);
+    if (!row) throw documentNotFound(number);
+    return { dataUrl: await this.o.printing.preview(this.modelOf(row)) };
+  }
+
+  /** The receipt of a committed document, with how it was paid. */
+  modelOf(row: DocumentRow): ReceiptModel {
+    const request = this.o.documents.requestOf(row.id);
+    return receiptModelOf(
+      { document: this.o.documents.documentOf(row), qr: row.qr },
+      { payments: this.o.documents.payments(row.id), change: request?.change ?? null, branch: this.o.branch(), training: this.o.training },
+    );
+  }
+
+  summary(row: DocumentRow): DocumentSummary {
+    return {
+      number: row.number,
+      kind: row.kind,
+      issueDate: row.issue_date,
+      issueTime: row.issue_time,
+      total: row.payable,
+      vat: row.vat,
+      training: this.o.training,
+    };
+  }
+}

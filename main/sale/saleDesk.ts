@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: UNLICENSED
+// The counter and the receipts of one mode's data folder (training or live), built together each time the app enters
+// a mode (main/app/modeController): documents, ledger and signing key are the folder's; the catalog, the tills'
+// approvals and the printer are the terminal's and shared by both modes.
+import type { DocumentInputJson } from '../../app/document/documentInput';
+import type { Signing } from '../../app/engine/buildAndStamp';
+import type { CatalogStore } from '../catalog/catalogStore';
+import { ApiFailure } from '../ipc/apiFailure';
+import type { Ledger } from '../ledger/ledger';
+import type { ShopProfile } from '../onboarding/index';
+import { sellerOf } from '../onboarding/shopDocuments';
+import type { SessionStore } from '../users/sessions';
+import { Counter } from './counter';
+import type { DocumentStore } from './documentStore';
+import { Receipts, type ReceiptOutput } from './receipts';
+
+/** What a sale needs of a mode's data folder (main/app/modeServices satisfies it). */
+export interface SaleFolder {
+  /** Null until the folder's environment can sign. */
+  readonly ledger: Pick<Ledger, 'issue'> | null;
+  readonly documents: DocumentStore;
+  signing(): Promise<Signing>;
+  /** The shop profile the folder's environment was onboarded with. */
+  shop(): ShopProfile | null;
+  /** The reporting worker, told to report at once after each document. */
+  readonly worker: { nudge(): void } | null;
+}
+
+/** What every mode shares. */
+export interface SaleShared {
+  readonly catalog: Pick<CatalogStore, 'get'>;
+  readonly approvals: Pick<SessionStore, 'approval'>;
+  readonly printing: ReceiptOutput;
+  readonly clock: () => Date;
+}
+
+export interface SaleDesk {
+  readonly counter: Counter;
+  readonly receipts: Receipts;
+}
+
+export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: boolean): SaleDesk {
+  const ledger = folder.ledger;
+  if (!ledger) throw new Error('this data folder cannot sign yet: no sale can be issued from it');
+  const receipts = new Receipts({ documents: folder.documents, printing: shared.printing, branch: () => folder.shop()?.branch, training });
+  const seller = (): DocumentInputJson['seller'] => {
+    const shop = folder.shop();
+    if (!shop) throw new ApiFailure('rejected', 'this terminal has no shop profile: onboard it first');
+    return sellerOf(shop);
+  };
+  const counter = new Counter({
+    ledger,
+    documents: folder.documents,
+    catalog: shared.catalog,
+    approvals: shared.approvals,
+    receipts,
+    printing: shared.printing,
+    signing: () => folder.signing(),
+    seller,
+    issued: () => folder.worker?.nudge(),
+    clock: shared.clock,
+  });
+  return { counter, receipts };
+}
