@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
+// Onboarding of this device as an EGS unit (reference §10): the service the app and `dukkan onboard` use, the
+// status read from SQLite, the errors in plain words, the shop details, certificate expiry and the device keychain.
 export {
   createOnboardingService,
   type OnboardingProgress,

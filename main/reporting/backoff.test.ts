@@ -1,3 +1,4 @@
+// Backoff delays: within half and all of the exponential step, capped, finite, and the policy checks.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { backoffDelay, checkBackoffPolicy } from './backoff';

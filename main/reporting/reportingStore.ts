@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 // Typed access to the reporting tables (reporting_jobs of 0010-ledger; reporting_attempts, reporting_watch,
 // reporting_lease of 0030-reporting), separate from the ledger's statements so the worker never shares a prepared
-// statement with the issuance path. Every statement is a constant with bound parameters. Every write is a short
-// transaction of its own: nothing here is ever held open across a network call.
+// statement with the issuance path. Every statement is a constant with bound parameters; the SQL of the reporting
+// worker, its watchdog and its reports is all here. The worker's writes are grouped into short transactions by
+// jobStore.ts, one per transition of the job state table: nothing is ever held open across a network call.
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import type { JobState } from '../ledger/ledgerStore';
 

@@ -40,7 +40,7 @@ export interface ReportingWorkerOptions {
   readonly probe?: BackoffPolicy;
   /** Consecutive transient failures that mean "offline". Default 5. */
   readonly failuresToOffline?: number;
-  /** The cheap reachability check used while offline. Default: a TCP connection to the client's host. */
+  /** The cheap reachability check used while offline. Default: the client's probe (a HEAD through its HTTP stack). */
   readonly probeConnectivity?: () => Promise<boolean>;
   /** How often an idle worker looks for documents issued without a `nudge()`. Default 5 s. */
   readonly pollIntervalMs?: number;
