@@ -35,12 +35,15 @@ const NODE_CRYPTO_EC = [
 const ecMessage =
   "node:crypto's EC functions do not support secp256k1 in Electron (BoringSSL): sign and verify with app/crypto/signingKey.ts; tests use test/support/opensslOracle.ts.";
 
+const htmlSinkMessage =
+  'The renderer builds elements, never HTML strings: render with Preact (JSX) and set text with textContent (docs/renderer.md). The CSP refuses HTML sinks at run time.';
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'coverage/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
     plugins: { dukkan },
     rules: {
@@ -89,10 +92,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.ts'],
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-globals': ['error', { name: 'process', message: 'The renderer has no Node.' }, { name: 'require', message: 'The renderer has no Node.' }],
+      // no HTML strings: the CSP's Trusted Types (no policy) would refuse them at run time; refuse them here first
+      'no-restricted-properties': ['error', ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({ property, message: htmlSinkMessage }))],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: htmlSinkMessage },
+        { selector: "Property[key.name='dangerouslySetInnerHTML']", message: htmlSinkMessage },
+      ],
     },
   },
   {

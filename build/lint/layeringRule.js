@@ -16,7 +16,7 @@ export const ZONE_RULES = {
   contract: { zones: ['contract'], node: false, packages: new Set(['zod']) },
   main: { zones: ['main', 'app', 'contract', 'native'], node: true, packages: 'any' },
   preload: { zones: ['preload', 'contract'], node: false, packages: new Set(['electron']) },
-  renderer: { zones: ['renderer', 'contract'], node: false, packages: new Set(['qrcode']) },
+  renderer: { zones: ['renderer', 'contract'], node: false, packages: new Set(['qrcode', 'preact', '@preact/signals']) },
   native: { zones: ['native'], node: true, packages: 'any' },
   test: { zones: ['test', 'app', 'contract', 'main', 'native', 'renderer', 'preload', 'bench', 'tooling'], node: true, packages: 'any' },
   bench: { zones: ['bench', 'app', 'contract', 'main', 'native', 'test'], node: true, packages: 'any' },

@@ -29,6 +29,11 @@ tester.run('dukkan/layering', layeringRule, {
     },
     { filename: file('renderer/app/x.ts'), code: "import type { Api } from '../../app/contract/api';", options: [{ root }] },
     {
+      filename: file('renderer/app/x.tsx'),
+      code: "import { render } from 'preact'; import { useRef } from 'preact/hooks'; import { signal } from '@preact/signals';",
+      options: [{ root }],
+    },
+    {
       filename: file('main/preload/x.ts'),
       code: "import { contextBridge } from 'electron'; import { METHOD_NAMES } from '../../app/contract/methodNames';",
       options: [{ root }],
@@ -58,6 +63,8 @@ tester.run('dukkan/layering', layeringRule, {
       errors: [{ messageId: 'forbiddenZone' }],
     },
     { filename: file('renderer/app/x.ts'), code: "import { ipcRenderer } from 'electron';", options: [{ root }], errors: [{ messageId: 'forbiddenPackage' }] },
+    { filename: file('renderer/app/x.tsx'), code: "import { html } from 'lit';", options: [{ root }], errors: [{ messageId: 'forbiddenPackage' }] },
+    { filename: file('app/stamp/x.ts'), code: "import { signal } from '@preact/signals';", options: [{ root }], errors: [{ messageId: 'forbiddenPackage' }] },
     {
       filename: file('native/printer/x.ts'),
       code: "import { Ledger } from '../../main/ledger/ledger';",

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
-// The renderer as three files — index.html, app.js (one esbuild bundle of renderer/app, plain TypeScript + DOM),
-// app.css — served from memory by browser mode and written to dist/renderer by scripts/buildElectron.mjs for the
-// app:// protocol. A fixed map of names: no file system path from a request ever reaches the disk.
+// The renderer as three files — index.html, app.js (one esbuild bundle of renderer/app: TypeScript and Preact
+// components, JSX compiled here), app.css — served from memory by browser mode and written to dist/renderer by
+// scripts/buildElectron.mjs for the app:// protocol. A fixed map of names: no file system path from a request ever
+// reaches the disk.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,6 +34,10 @@ export const RENDERER_BUILD = {
   target: 'chrome120',
   legalComments: 'none',
   charset: 'utf8',
+  // JSX becomes calls of Preact's jsx(), which builds elements with DOM calls: no HTML string, nothing for the
+  // CSP's Trusted Types to refuse (docs/renderer.md)
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
 } as const;
 
 export async function buildRendererAssets(options: { readonly minify?: boolean } = {}): Promise<RendererAssets> {
