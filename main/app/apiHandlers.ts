@@ -2,23 +2,25 @@
 // One handler per contract method. Arguments arrive parsed and the caller's role checked (main/ipc/dispatcher);
 // handlers only call services. Nothing returned here carries a key, a secret, a PIN hash or SQL.
 import path from 'node:path';
-import type { AppMode, OnboardingEnvironment, OnboardingProgress, ReceiptDetails, SessionInfo, StatusSnapshot, UserSummary } from '../../app/contract/types';
+import type { AppMode, OnboardingEnvironment, ReceiptDetails, SessionInfo, StatusSnapshot, UserSummary } from '../../app/contract/types';
 import { encodeQr } from '../../app/qr/tlv';
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
 import { importProductsCsv } from '../catalog/importProductsCsv';
 import type { CatalogStore } from '../catalog/catalogStore';
 import { exportDocuments } from '../export/exportDocuments';
 import { ApiFailure } from '../ipc/apiFailure';
-import type { ApiHandlers } from '../ipc/dispatcher';
-import type { ParsedInput } from '../../app/contract/api';
+import { createDispatcher, type ApiHandlers, type Dispatcher } from '../ipc/dispatcher';
+import type { Logger } from '../log/logger';
 import { newPinProblem, weakPinProblem, type PinProblem } from '../users/pinPolicy';
 import type { ClientSession, SessionStore } from '../users/sessions';
 import { DEFAULT_PINS, type PinCheck, type User, type UserStore } from '../users/userStore';
 import type { SaleDesk } from '../sale/index';
 import type { ModeServices } from './modeServices';
+import type { OnboardingSession } from './onboardingSession';
 import type { PrintingService } from './printingService';
 import { deviceStatus, problems, syncLog } from './statusModel';
 import type { TerminalSettings } from './terminalSettings';
+import { translateError } from './translateError';
 
 /** What the handlers need from the composition root (main/app/openApp.ts). */
 export interface AppCore {
@@ -41,8 +43,8 @@ export interface AppCore {
   /** The counter and receipts of the mode in use. */
   sale(): SaleDesk;
   status(): StatusSnapshot;
-  onboardingProgress(): OnboardingProgress;
-  startOnboarding(input: ParsedInput<'onboarding.start'>): Promise<OnboardingProgress>;
+  /** The onboarding wizard's run (main/app/onboardingSession). */
+  readonly onboarding: OnboardingSession;
 }
 
 function summary(u: User): UserSummary {
@@ -158,8 +160,8 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     'returns.create': (input, { session: s }) => core.sale().counter.creditNote(input, s),
     'debitNotes.create': (input, { session: s }) => core.sale().counter.debitNote(input, s),
 
-    'onboarding.get': () => core.onboardingProgress(),
-    'onboarding.start': (input) => core.startOnboarding(input),
+    'onboarding.get': () => core.onboarding.progress(),
+    'onboarding.start': (input) => core.onboarding.start(input),
     'device.status': () => {
       const m = core.current();
       return deviceStatus(core.mode(), m.onboarding.status(), m.worker, m.documents, core.dataDir);
@@ -195,6 +197,17 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
       return summary(await core.users.save(input));
     },
   };
+}
+
+/** The one entry point of every call (Electron IPC, browser-mode HTTP) to these handlers. */
+export function createAppDispatcher(core: AppCore, logger: Logger): Dispatcher {
+  const handlers = createApiHandlers(core);
+  return createDispatcher({
+    handlers: () => handlers,
+    translate: translateError,
+    pinChangeRequired: (session) => core.pinChangeRequired(session.user),
+    logger,
+  });
 }
 
 /** A test page through the real pipeline (template, QR self-check, ESC/POS bands); marked as not a tax invoice. */

@@ -5,8 +5,12 @@
 // from training ever mixes with real documents. Every screen and every receipt says TRAINING.
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
+import { DATABASE_FILE_NAME } from '../db/openDeviceDatabase';
 import { startFatooraSimulator, type FatooraSimulator } from '../fatooraSimulator/index';
 import type { Logger } from '../log/logger';
+import { trainingClientFor, type FatooraAccess } from './fatooraClients';
+import type { TrainingFolder } from './modeController';
+import { ModeServices, type ModeServicesOptions } from './modeServices';
 
 export const TRAINING_DIR = 'training';
 
@@ -35,4 +39,42 @@ export async function startTrainingFatoora(dataDir: string, logger: Logger): Pro
     logger: logger.child({ component: 'training-fatoora' }),
   });
   return { simulator, otp };
+}
+
+/**
+ * The training folder, ready to sell: the embedded simulator started, the folder onboarded against it (or a
+ * half-done onboarding resumed) and its ledger and worker running. On failure nothing is left open.
+ */
+export async function openTrainingFolder(
+  dataDir: string,
+  common: Pick<ModeServicesOptions, 'secrets' | 'clock' | 'logger' | 'reporting'>,
+  access: FatooraAccess,
+): Promise<TrainingFolder<ModeServices>> {
+  const fatoora = await startTrainingFatoora(dataDir, common.logger);
+  const services = new ModeServices({
+    ...common,
+    file: path.join(dataDir, TRAINING_DIR, DATABASE_FILE_NAME),
+    training: true,
+    clientFor: trainingClientFor(access, fatoora.simulator.urls['developer-portal']),
+    numberPrefix: 'TR',
+  });
+  try {
+    if (!services.signingEnvironment()) {
+      const env = services.onboarding.status().active;
+      if (env?.procedure) await services.onboarding.resume(fatoora.otp);
+      else await services.onboarding.start(TRAINING_SHOP, fatoora.otp, { environment: 'local-simulator', confirm: true });
+    }
+    if (!services.activate()) throw new Error('the training terminal could not be onboarded against the embedded simulator');
+  } catch (e) {
+    await services.close();
+    await fatoora.simulator.close();
+    throw e;
+  }
+  return {
+    services,
+    async close() {
+      await services.close();
+      await fatoora.simulator.close();
+    },
+  };
 }
