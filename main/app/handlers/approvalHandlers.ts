@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: UNLICENSED
+// A manager's approval at the till: the manager types their PIN on the cashier's screen to allow a price change, a
+// discount, a return or a debit note. The grant lives in the till's session for a few minutes and is consumed by the
+// sale (main/sale). Wrong manager PINs lock the till's approvals for a while; a factory PIN approves nothing live.
+import type { ApiHandlers } from '../../ipc/dispatcher';
+import { ApiFailure } from '../../ipc/apiFailure';
+import type { SessionStore } from '../../users/sessions';
+import type { User, UserStore } from '../../users/userStore';
+import { untilText } from './userAnswers';
+
+export const APPROVAL_METHODS = ['approval.request'] as const;
+
+export interface ApprovalServices {
+  readonly users: Pick<UserStore, 'findManagerByPin'>;
+  readonly sessions: Pick<SessionStore, 'approvalLock' | 'recordApprovalFailure' | 'grant'>;
+  pinChangeRequired(user: User | null): boolean;
+}
+
+function approvalsLocked(until: Date): ApiFailure {
+  return new ApiFailure('locked', `Too many wrong manager PINs at this till: try again after ${untilText(until)} UTC.`, {
+    messageAr: `محاولات خاطئة كثيرة لرقم المدير: حاول بعد ${untilText(until)} بتوقيت UTC.`,
+  });
+}
+
+export function approvalHandlers(app: ApprovalServices): Pick<ApiHandlers, (typeof APPROVAL_METHODS)[number]> {
+  return {
+    async 'approval.request'({ pin, purpose }, { session: s }) {
+      const lock = app.sessions.approvalLock(s);
+      if (lock) throw approvalsLocked(lock);
+      const check = await app.users.findManagerByPin(pin);
+      if (!check.ok) {
+        const locked = app.sessions.recordApprovalFailure(s);
+        if (locked) throw approvalsLocked(locked);
+        throw new ApiFailure('wrong-pin', 'That is not a manager PIN.', { messageAr: 'هذا ليس الرقم السري للمدير.' });
+      }
+      // a factory manager PIN approves nothing on a live terminal: anyone could type it
+      if (app.pinChangeRequired(check.user)) {
+        throw new ApiFailure(
+          'pin-change-required',
+          'This manager still has the factory PIN, which approves nothing on a live terminal: the manager signs in and chooses a new PIN first.',
+          {
+            messageAr:
+              'ما زال المدير يستخدم الرقم السري الافتراضي، ولا يوافق على شيء في وضع التشغيل الفعلي: على المدير تسجيل الدخول واختيار رقم سري جديد أولاً.',
+          },
+        );
+      }
+      const granted = app.sessions.grant(s, check.user, purpose);
+      return { approvalId: granted.id, managerName: granted.managerName, expiresAt: new Date(granted.expiresAt).toISOString() };
+    },
+  };
+}
