@@ -3,15 +3,15 @@
 // that may reach it, the next state and what goes with it — the attempt row, when the job is due again, and what the
 // worker does beyond the job. A (state, event) pair missing from the table is a refused transition. The store's
 // writes (jobStore.ts) carry the same guards in their SQL (`WHERE state = …`), so a refused event changes nothing;
-// jobStore.test.ts checks those guards against this table.
+// jobStateTable.test.ts checks those guards against this table. In short:
 //
-//   queued ──claim──▶ in-flight ──200 / 202 / 409──▶ reported · reported-with-warnings
-//   ▲   │                 │  ├──400──▶ rejected   (the fix is a new document, never a resend: reference §11)
-//   │   └─back-online─▶ queued  └──413──▶ failed    (the same bytes cannot get through)
-//   └──── 401/403 · 429 · 5xx · unreachable · no answer · aborted · outside the table · restart · storage error
+//   queued     ─claim→ in-flight · ─back-online→ queued (due at once)
+//   in-flight  ─200, 202, 409→ reported or reported-with-warnings · ─400→ rejected · ─413→ failed ·
+//              ─401/403, 429, 5xx, unreachable, no answer, aborted, outside the table, restart, storage error→ queued
+//   reported, reported-with-warnings, rejected, failed: no event
 //
-// The four settled states take no event: a recorded document is never sent again (reference §11 "must not be
-// submitted twice"), and a rejected one stays in the chain untouched while its correction is a new document.
+// A recorded document is never sent again (reference §11 "must not be submitted twice"); a rejected one stays in
+// the chain untouched, and its correction is a new document (reference §11); a 413 cannot get through as it is.
 // Pure: no clock, no database.
 import type { AttemptOutcome, JobState } from './reportingStore';
 

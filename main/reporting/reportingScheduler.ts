@@ -6,7 +6,9 @@
 // - While the connection is unknown one request goes as a canary; online, up to `concurrency` at once; offline none
 //   — instead a cheap probe runs on an exponential schedule (connectivity.ts), and an outage's end makes everything
 //   that waited due at once (the back-online event of the state table).
-// - 429 pauses everything until Retry-After, since the limit is on this client (reference §9 status table).
+// - A failed document waits its own backoff (exponential with jitter, backoff.ts) or the server's Retry-After,
+//   whichever is longer, capped so a bogus header cannot hide it past its deadline; 429 pauses everything until
+//   Retry-After, since the limit is on this client (reference §9 status table).
 // - One wake timer: the earliest of the next due document, the next probe, the end of a rate limit, and a poll for
 //   documents issued without a `nudge()`.
 import type { Logger } from '../log/index';
@@ -16,7 +18,7 @@ import type { JobStore } from './jobStore';
 import type { JobTransition } from './jobTransition';
 import type { DueJobRow } from './reportingStore';
 import type { ReportingTime, TimerHandle } from './reportingTime';
-import type { BackoffPolicy } from './backoff';
+import { backoffDelay, type BackoffPolicy } from './backoff';
 
 /** The sender, as the scheduler sees it. */
 export interface Dispatcher {
@@ -28,13 +30,18 @@ export interface Dispatcher {
   requeueStranded(now: number): void;
 }
 
+/** What the scheduler reads and writes in the outbox (jobStore.ts). */
+export type SchedulerStore = Pick<JobStore, 'dueJobs' | 'nextDueAt' | 'makeDueNow'>;
+
 export interface SchedulerOptions {
-  readonly store: JobStore;
+  readonly store: SchedulerStore;
   readonly time: ReportingTime;
   readonly random: () => number;
   readonly log: Logger;
   readonly concurrency: number;
   readonly pollIntervalMs: number;
+  /** Per-document resend schedule. */
+  readonly retry: BackoffPolicy;
   readonly failuresToOffline: number;
   readonly probe: BackoffPolicy;
   readonly probeConnectivity: () => Promise<boolean>;
@@ -116,6 +123,15 @@ export class ReportingScheduler {
     this.options.log.warn('reporting.offline', { after: t.outcome, reason: t.reason, httpStatus: t.httpStatus, nextProbeInMs: (c.nextProbeAt ?? now) - now });
     this.rescan();
     return true;
+  }
+
+  /**
+   * How long a document that failed `attempt` times waits before it is resent, and the longest a Retry-After may
+   * park it (both go into its transition, jobTransition.ts).
+   */
+  retryDelay(attempt: number): { readonly backoffMs: number; readonly maxWaitMs: number } {
+    const { retry, random } = this.options;
+    return { backoffMs: backoffDelay(attempt, retry, random), maxWaitMs: retry.maxMs };
   }
 
   /** 429: nothing leaves before `until`. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// The reporting worker's sender: one document at a time, claim → request → settle.
+// The reporting worker's sender: what happens to each document the scheduler hands it — claim → request → settle.
 // - Claim: one short transaction puts the job in flight and opens its attempt row before a byte is sent; settle:
 //   one short transaction closes the attempt and moves the job as the state table says (jobTransition.ts). No
 //   transaction is open while a request is on the wire.
@@ -10,7 +10,6 @@
 //   until storage works again, then it is requeued as interrupted and resent unchanged.
 import { CredentialEnvironmentError, type FatooraClient, type FatooraCredentials, type FatooraOutcome, type InvoiceResult } from '../fatoora/index';
 import { errorFields, type Logger } from '../log/index';
-import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { Claim, JobStore } from './jobStore';
 import { transitionFor, type JobTransition } from './jobTransition';
 import type { Dispatcher } from './reportingScheduler';
@@ -25,6 +24,8 @@ export interface SenderHooks {
   halt(reason: HaltReason, message: string): void;
   /** A job was settled in the database: count it, tell the listeners, apply the transition's effect. */
   settled(job: DueJobRow, claim: Claim, t: JobTransition, retryAt: number | null, now: number): void;
+  /** The scheduler's wait for a job that failed `attempt` times (its backoff, and the cap of a Retry-After). */
+  retryDelay(attempt: number): { readonly backoffMs: number; readonly maxWaitMs: number };
   /** A request ended (whatever its outcome): time for another pass of the scheduler. */
   ended(): void;
 }
@@ -34,8 +35,6 @@ export interface SenderOptions {
   readonly client: FatooraClient;
   readonly credentials: CredentialsProvider;
   readonly time: ReportingTime;
-  readonly random: () => number;
-  readonly retry: BackoffPolicy;
   readonly log: Logger;
   readonly requestTimeoutMs?: number;
 }
@@ -141,10 +140,10 @@ export class ReportingSender implements Dispatcher {
   }
 
   private settle(job: DueJobRow, claim: Claim, outcome: FatooraOutcome<InvoiceResult>): void {
-    const { retry, random, store } = this.options;
     const now = this.options.time.now();
-    const t = transitionFor(outcome, backoffDelay(claim.attempt, retry, random), retry.maxMs);
-    const retryAt = store.settle(job.document_id, claim, t, now);
+    const { backoffMs, maxWaitMs } = this.hooks.retryDelay(claim.attempt);
+    const t = transitionFor(outcome, backoffMs, maxWaitMs);
+    const retryAt = this.options.store.settle(job.document_id, claim, t, now);
     this.options.log.info('reporting.outcome', {
       documentId: job.document_id,
       number: job.number,

@@ -84,8 +84,6 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
         client: options.client,
         credentials: options.credentials,
         time: this.time,
-        random,
-        retry,
         log: this.log,
         ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       },
@@ -93,6 +91,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
         isRunning,
         halt: (reason, message) => this.halt(reason, message),
         settled: (job, claim, t, retryAt, now) => this.settled(job, claim, t, retryAt, now),
+        retryDelay: (attempt) => this.scheduler.retryDelay(attempt),
         ended: () => {
           this.statusChanged();
           this.scheduler.pump();
@@ -107,6 +106,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
         log: this.log,
         concurrency: this.concurrency,
         pollIntervalMs,
+        retry,
         failuresToOffline,
         probe,
         // through the client's own HTTP stack: a till behind a proxy cannot open a direct TCP connection to Fatoora
