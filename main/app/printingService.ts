@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
-// The terminal's receipt printer, as the counter uses it: the printing helper's ReceiptPrinter (queue, retries,
-// QR self-check) over the configured printer, previews as PNG, and print events for the screen. Printing always
-// happens after the document is committed; a printing failure never undoes or blocks a sale.
+// The terminal's receipt printer, shared by both modes: the printing helper's ReceiptPrinter (queue, retries, QR
+// self-check) over the configured printer, previews as PNG, the printer's health for the status strip, and print
+// events for the screen. The sale prints through it (main/sale ReceiptOutput) only after the document is committed;
+// a printing failure never undoes or blocks a sale. The printer settings and test page are main/app/handlers'.
 import type { AppEvent } from '../../app/contract/events';
 import type { PrintOutcome, PrinterSettings } from '../../app/contract/types';
 import type { PaperDots } from '../../app/receipt/qrPlan';
