@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
-// Every word on screen in Arabic and English. The document direction follows the language (dir="rtl" for Arabic);
-// the layout uses logical CSS properties only, so the whole screen mirrors. Numbers, amounts and document numbers
-// stay left-to-right inside Arabic text (dom.num).
+// Every word on screen in Arabic and English, and the formatting of dates and durations. The document direction
+// follows the language (dir="rtl" for Arabic); the layout uses logical CSS properties only, so the whole screen
+// mirrors. Numbers, amounts and document numbers stay left-to-right inside Arabic text (components/Num). No state:
+// a Translator is a value for one locale, handed down from the app store (AppStore.i18n).
 import type { Locale } from '../../app/contract/types';
 
 const S = {
@@ -238,39 +239,56 @@ const S = {
 
 export type StringKey = keyof typeof S;
 
-let current: Locale = 'en';
+export type Vars = Readonly<Record<string, string | number>>;
 
-export function setLocale(locale: Locale): void {
-  current = locale;
-  document.documentElement.lang = locale;
-  document.documentElement.dir = locale === 'ar' ? 'rtl' : 'ltr';
+/** Every word and format of one language. */
+export interface Translator {
+  readonly locale: Locale;
+  readonly dir: 'rtl' | 'ltr';
+  t(key: StringKey, vars?: Vars): string;
+  /** A key built at run time (e.g. `kind_${kind}`); falls back to the raw text when there is no such string. */
+  tk(key: string, vars?: Vars): string;
+  /** An ISO instant as local date and time, in Latin digits and the language's order. */
+  dateTime(iso: string): string;
+  /** Time left until an instant, e.g. "23 h 05 m" (negative: "late 1 h 10 m"). */
+  timeLeft(iso: string, now?: number): string;
 }
 
-export function locale(): Locale {
-  return current;
+export function translate(locale: Locale, key: StringKey, vars: Vars = {}): string {
+  return S[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
-export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  return S[key][current].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+export function isStringKey(key: string): key is StringKey {
+  return Object.hasOwn(S, key);
 }
 
-/** A key built at run time (e.g. `kind_${kind}`); falls back to the raw text when there is no such string. */
-export function tk(key: string, vars: Record<string, string | number> = {}): string {
-  return key in S ? t(key as StringKey, vars) : key;
-}
-
-/** An ISO instant as local date and time, in the current language's calendar digits (Latin) and order. */
-export function dateTime(iso: string): string {
+export function dateTime(locale: Locale, iso: string): string {
   const d = new Date(iso);
-  return d.toLocaleString(current === 'ar' ? 'ar-SA-u-nu-latn-ca-gregory' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  return d.toLocaleString(locale === 'ar' ? 'ar-SA-u-nu-latn-ca-gregory' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
 }
 
-/** Time left until an instant, e.g. "23 h 05 m" (negative: "late 1 h 10 m"). */
-export function timeLeft(iso: string, now = Date.now()): string {
+export function timeLeft(locale: Locale, iso: string, now = Date.now()): string {
   const ms = Date.parse(iso) - now;
   const abs = Math.abs(ms);
   const hours = Math.floor(abs / 3_600_000);
   const minutes = Math.floor((abs % 3_600_000) / 60_000);
-  const text = current === 'ar' ? `${hours} س ${String(minutes).padStart(2, '0')} د` : `${hours} h ${String(minutes).padStart(2, '0')} m`;
-  return ms >= 0 ? text : current === 'ar' ? `متأخر ${text}` : `late ${text}`;
+  const text = locale === 'ar' ? `${hours} س ${String(minutes).padStart(2, '0')} د` : `${hours} h ${String(minutes).padStart(2, '0')} m`;
+  return ms >= 0 ? text : locale === 'ar' ? `متأخر ${text}` : `late ${text}`;
+}
+
+function makeTranslator(locale: Locale): Translator {
+  return {
+    locale,
+    dir: locale === 'ar' ? 'rtl' : 'ltr',
+    t: (key, vars) => translate(locale, key, vars),
+    tk: (key, vars) => (isStringKey(key) ? translate(locale, key, vars) : key),
+    dateTime: (iso) => dateTime(locale, iso),
+    timeLeft: (iso, now) => timeLeft(locale, iso, now),
+  };
+}
+
+const TRANSLATORS: Readonly<Record<Locale, Translator>> = { en: makeTranslator('en'), ar: makeTranslator('ar') };
+
+export function translator(locale: Locale): Translator {
+  return TRANSLATORS[locale];
 }

@@ -4,8 +4,10 @@ import { connect } from './api';
 import { startApp } from './app';
 
 function fail(message: string): void {
-  const el = document.getElementById('screen');
-  if (el) el.replaceChildren(Object.assign(document.createElement('p'), { className: 'error fatal', textContent: message }));
+  const p = document.createElement('p');
+  p.className = 'error fatal';
+  p.textContent = message;
+  (document.getElementById('screen') ?? document.body).replaceChildren(p);
 }
 
 try {

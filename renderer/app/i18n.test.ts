@@ -1,0 +1,57 @@
+// Words and formats of both languages: placeholders, keys built at run time, Latin digits and the language's order
+// in dates, the countdown to a deadline; and numbers kept left to right inside right-to-left text.
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { Fragment, h, render } from 'preact';
+import { Num } from './components/common';
+import { dateTime, timeLeft, translate, translator } from './i18n';
+
+describe('i18n', () => {
+  it('fills placeholders, and leaves an unknown one visible', () => {
+    expect(translate('en', 'waiting', { n: 20 })).toBe('To report: 20');
+    expect(translate('ar', 'waiting', { n: 20 })).toBe('بانتظار الإبلاغ: 20');
+    expect(translate('en', 'defaultPins', { m: '1234' })).toBe('Training PINs: manager 1234, cashier {c}');
+  });
+
+  it('translates keys built at run time and falls back to the raw key', () => {
+    const ar = translator('ar');
+    expect(ar.tk('kind_credit-note')).toBe('إشعار دائن');
+    expect(ar.tk('reporting_reported')).toBe('تم الإبلاغ للهيئة');
+    expect(ar.tk('kind_something-new')).toBe('kind_something-new');
+    expect(ar.tk('toString')).toBe('toString'); // not a string of the table, though every object has it
+  });
+
+  it('knows the direction of each language', () => {
+    expect(translator('ar').dir).toBe('rtl');
+    expect(translator('en').dir).toBe('ltr');
+  });
+
+  it('writes dates with Latin digits in both languages, in each language’s order', () => {
+    const iso = '2026-11-23T11:05:00Z';
+    const en = dateTime('en', iso);
+    const ar = dateTime('ar', iso);
+    expect(en).toMatch(/23\/11\/2026/);
+    expect(ar).toMatch(/\d/);
+    expect(ar).not.toMatch(/[٠-٩]/); // no Arabic-Indic digits: numbers read the same as on the receipt
+    expect(ar).toMatch(/2026/);
+  });
+
+  it('counts down to a deadline, and says when it is past', () => {
+    const now = Date.parse('2026-11-23T10:00:00Z');
+    expect(timeLeft('en', '2026-11-24T09:05:00Z', now)).toBe('23 h 05 m');
+    expect(timeLeft('ar', '2026-11-24T09:05:00Z', now)).toBe('23 س 05 د');
+    expect(timeLeft('en', '2026-11-23T08:50:00Z', now)).toBe('late 1 h 10 m');
+    expect(timeLeft('ar', '2026-11-23T08:50:00Z', now)).toBe('متأخر 1 س 10 د');
+  });
+
+  it('keeps a number left to right inside Arabic text', () => {
+    document.documentElement.dir = 'rtl';
+    const root = document.createElement('p');
+    document.body.append(root);
+    render(h(Fragment, null, translator('ar').t('total'), ' ', h(Num, { text: 'T1-000123', cls: 'num doc-number' })), root);
+    const num = root.querySelector('span')!;
+    expect(num.getAttribute('dir')).toBe('ltr');
+    expect(num.className).toBe('num doc-number');
+    expect(root.textContent).toBe('الإجمالي T1-000123');
+  });
+});

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: UNLICENSED
+// Manager screens as tabs (ARIA tablist: ← → or Alt+1…9 switch, Tab moves inside, Esc back to the till).
+// State: ManagerStore; each tab keeps its own state while it is open.
+import { useRef, useState } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { useApp, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
+import type { StringKey } from '../i18n';
+import { ManagerStore, TAB_IDS, type TabId } from '../state/managerStore';
+import { CatalogTab } from './manager/catalogTab';
+import { ExportTab } from './manager/exportTab';
+import { OnboardingTab } from './manager/onboardingTab';
+import { PrinterTab } from './manager/printerTab';
+import { ReportsTab } from './manager/reportsTab';
+import { StatusTab } from './manager/statusTab';
+import { ProblemsTab, SyncTab } from './manager/syncTabs';
+import { UsersTab } from './manager/usersTab';
+
+const TABS: Readonly<Record<TabId, { readonly label: StringKey; readonly Tab: FunctionComponent }>> = {
+  status: { label: 'tab_status', Tab: StatusTab },
+  onboarding: { label: 'tab_onboarding', Tab: OnboardingTab },
+  sync: { label: 'tab_sync', Tab: SyncTab },
+  problems: { label: 'tab_problems', Tab: ProblemsTab },
+  catalog: { label: 'tab_catalog', Tab: CatalogTab },
+  printer: { label: 'tab_printer', Tab: PrinterTab },
+  reports: { label: 'tab_reports', Tab: ReportsTab },
+  export: { label: 'tab_export', Tab: ExportTab },
+  users: { label: 'tab_users', Tab: UsersTab },
+};
+
+export function ManagerScreen() {
+  const app = useApp();
+  const { t } = useI18n();
+  const [store] = useState(() => new ManagerStore(app));
+  const buttons = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+  useFocusRequests(store.focus, (tab) => buttons.current[tab]);
+  useScreenKeys((press) => store.keydown(press));
+  const index = store.index.value;
+  const { Tab } = TABS[store.tab];
+  return (
+    <section class="screen-manager">
+      <h1>{t('managerTitle')}</h1>
+      <div
+        class="tabs"
+        role="tablist"
+        aria-label={t('managerTitle')}
+        onKeyDown={(e) => {
+          if (store.arrow(e.key, document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr')) e.preventDefault();
+        }}
+      >
+        {TAB_IDS.map((id, i) => (
+          <button
+            key={id}
+            ref={(el) => {
+              buttons.current[id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            data-test={`tab-${id}`}
+            aria-controls="manager-panel"
+            aria-selected={i === index ? 'true' : 'false'}
+            tabIndex={i === index ? 0 : -1}
+            onClick={() => store.select(i)}
+          >
+            <span class="key">{String(i + 1)}</span> {t(TABS[id].label)}
+          </button>
+        ))}
+      </div>
+      <div class="tab-panel" role="tabpanel" tabIndex={0} id="manager-panel" aria-labelledby={`tab-${store.tab}`}>
+        <Tab key={store.opened.value} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: UNLICENSED
+// Device status: mode and environment, certificate expiry, chain head, reporting queue.
+import type { DeviceStatus } from '../../../../app/contract/types';
+import { Num } from '../../components/common';
+import { useApp, useAppEvents, useI18n, useLoaded } from '../../components/hooks';
+
+export function StatusTab() {
+  const app = useApp();
+  const { t } = useI18n();
+  const status = useLoaded(() => app.api['device.status']({}));
+  useAppEvents((e) => {
+    if (e.type === 'status') void status.reload();
+  });
+  const retry = async () => {
+    if (await app.attempt(() => app.api['sync.retryNow']({}))) app.toast(t('retryNow'), 'ok');
+    void status.reload();
+  };
+  return (
+    <div>
+      <dl class="facts" data-test="device-status">
+        {status.value ? <DeviceFacts s={status.value} /> : null}
+      </dl>
+      <button type="button" data-test="retry-now" onClick={() => void retry()}>
+        {t('retryNow')}
+      </button>
+    </div>
+  );
+}
+
+function DeviceFacts({ s }: { readonly s: DeviceStatus }) {
+  const { t, tk, dateTime } = useI18n();
+  const q = s.queue;
+  return (
+    <>
+      <dt>{t('mode')}</dt>
+      <dd data-test="mode">{s.mode === 'training' ? t('modeTraining') : t('modeLive')}</dd>
+      <dt>{t('environment')}</dt>
+      <dd data-test="environment">{tk(`env_${s.environment.replace('developer-portal', 'developer_portal')}`)}</dd>
+      <dt>{t('egs')}</dt>
+      <dd>{s.egsName ?? '—'}</dd>
+      <dt>{t('certificate')}</dt>
+      <dd>
+        {s.certificate ? (
+          <>
+            <Num text={s.certificate.serial} />
+            {' · '}
+            {t('expires', { d: dateTime(s.certificate.notAfter), n: s.certificate.daysLeft })}
+          </>
+        ) : (
+          '—'
+        )}
+      </dd>
+      <dt>{t('chainHead')}</dt>
+      <dd>
+        {s.chainHead ? (
+          <>
+            <Num text={`ICV ${s.chainHead.icv}`} />
+            {' · '}
+            <Num text={s.chainHead.number} />
+            {' · '}
+            <Num text={s.chainHead.hash} cls="num hash" />
+          </>
+        ) : (
+          '—'
+        )}
+      </dd>
+      <dt>{t('queue')}</dt>
+      <dd data-test="queue">{t('queueCounts', { q: q.queued, f: q.inFlight, r: q.reported, w: q.warnings, x: q.rejected, e: q.failed, o: q.overdue })}</dd>
+      <dt>{t('dataFolder')}</dt>
+      <dd>
+        <Num text={s.dataDir} />
+      </dd>
+    </>
+  );
+}

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: UNLICENSED
+// Find a past receipt by its number or by scanning its QR code, then: return chosen lines (credit note), charge an
+// undercharge (debit note), reprint a copy or preview it. State: ReceiptsStore.
+import { useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import type { Signal } from '@preact/signals';
+import type { ReceiptDetails } from '../../../app/contract/types';
+import { Form, Num } from '../components/common';
+import { useApp, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
+import { ReceiptsStore, type ReceiptRow } from '../state/receiptsStore';
+
+type Store = { readonly store: ReceiptsStore };
+
+export function ReceiptsScreen() {
+  const app = useApp();
+  const { t } = useI18n();
+  const [store] = useState(() => new ReceiptsStore(app));
+  const query = useRef<HTMLInputElement>(null);
+  const reason = useRef<HTMLInputElement>(null);
+  const firstPick = useRef<HTMLInputElement>(null);
+  useFocusRequests(store.focus, (field) => ({ query, reason, 'first-pick': firstPick })[field].current);
+  useScreenKeys((press) => store.keydown(press));
+  return (
+    <section class="screen-receipts">
+      <h1>{t('receiptsTitle')}</h1>
+      <Form class="find" onSubmit={() => void store.find()}>
+        <input
+          ref={query}
+          type="text"
+          autocomplete="off"
+          spellcheck={false}
+          placeholder={t('receiptQuery')}
+          aria-label={t('receiptQuery')}
+          data-test="receipt-query"
+          dir="ltr"
+          value={store.query.value}
+          onInput={(e) => (store.query.value = e.currentTarget.value)}
+        />
+        <button type="submit">{t('find')}</button>
+      </Form>
+      <div class="receipt-layout">
+        <div class="receipt-details" data-test="receipt-details">
+          <ReceiptBody store={store} reason={reason} firstPick={firstPick} />
+        </div>
+        <div class="preview">
+          <Preview store={store} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function ReceiptBody({
+  store,
+  reason,
+  firstPick,
+}: Store & { readonly reason: RefObject<HTMLInputElement | null>; readonly firstPick: RefObject<HTMLInputElement | null> }) {
+  const { t } = useI18n();
+  const view = store.view.value;
+  if (view.kind === 'none') return null;
+  if (view.kind === 'not-found') return <p class="error">{t('receiptNotFound', { q: view.query })}</p>;
+  const d = view.details;
+  return (
+    <>
+      <ReceiptHeader details={d} />
+      <ReceiptLines details={d} rows={view.rows} firstPick={firstPick} />
+      <NotesIssued details={d} />
+      {d.document.kind === 'invoice' ? <NoteForm store={store} reason={reason} /> : null}
+      <div class="buttons">
+        <button type="button" data-test="reprint" onClick={() => void store.reprint()}>
+          {t('reprint')}
+        </button>
+        <button type="button" data-test="preview" onClick={() => void store.showPreview()}>
+          {t('preview')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function ReceiptHeader({ details: d }: { readonly details: ReceiptDetails }) {
+  const { t, tk } = useI18n();
+  return (
+    <header>
+      <h2>
+        {tk(`kind_${d.document.kind}`)} <Num text={d.document.number} cls="num doc-number" />
+      </h2>
+      <p>
+        <Num text={`${d.document.issueDate} ${d.document.issueTime}`} />
+        {' · '}
+        {t('total')} <Num text={d.document.total} />
+        {' · '}
+        <span data-test="reporting-state">{tk(`reporting_${d.reporting}`)}</span>
+      </p>
+      {d.originalNumber ? (
+        <p>
+          <Num text={d.originalNumber} />
+          {' — '}
+          {d.reason ?? ''}
+        </p>
+      ) : null}
+    </header>
+  );
+}
+
+function ReceiptLines({
+  details: d,
+  rows,
+  firstPick,
+}: {
+  readonly details: ReceiptDetails;
+  readonly rows: readonly ReceiptRow[];
+  readonly firstPick: RefObject<HTMLInputElement | null>;
+}) {
+  const { t } = useI18n();
+  const invoice = d.document.kind === 'invoice';
+  return (
+    <table class="lines">
+      <thead>
+        <tr>
+          <th></th>
+          <th>{t('item')}</th>
+          <th>{t('price')}</th>
+          <th>{t('sold')}</th>
+          <th>{t('returned')}</th>
+          <th>{t('returnQty')}</th>
+          <th>{t('extraPerUnit')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {d.lines.map((l, i) => (
+          <ReceiptLine key={l.lineId} line={l} row={rows[i]!} pickable={invoice} pickRef={i === 0 ? firstPick : undefined} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface ReceiptLineProps {
+  readonly line: ReceiptDetails['lines'][number];
+  readonly row: ReceiptRow;
+  readonly pickable: boolean;
+  readonly pickRef: RefObject<HTMLInputElement | null> | undefined;
+}
+
+function ReceiptLine({ line: l, row, pickable, pickRef }: ReceiptLineProps) {
+  const { t } = useI18n();
+  return (
+    <tr>
+      <td>
+        <input
+          ref={pickRef}
+          type="checkbox"
+          aria-label={l.name}
+          data-test={`pick-${l.lineId}`}
+          disabled={!pickable}
+          checked={row.pick.value}
+          onChange={(e) => (row.pick.value = e.currentTarget.checked)}
+        />
+      </td>
+      <td>{l.name}</td>
+      <td>
+        <Num text={l.unitPrice} />
+      </td>
+      <td>
+        <Num text={l.quantity} />
+      </td>
+      <td>
+        <Num text={l.returned} />
+      </td>
+      <td>
+        <LineAmount label={`${t('returnQty')} ${l.name}`} test={`qty-${l.lineId}`} value={row.quantity} />
+      </td>
+      <td>
+        <LineAmount label={`${t('extraPerUnit')} ${l.name}`} test={`extra-${l.lineId}`} value={row.extra} />
+      </td>
+    </tr>
+  );
+}
+
+/** A quantity or amount typed for one line. */
+function LineAmount({ label, test, value }: { readonly label: string; readonly test: string; readonly value: Signal<string> }) {
+  return (
+    <input
+      class="qty"
+      type="text"
+      inputMode="decimal"
+      aria-label={label}
+      data-test={test}
+      dir="ltr"
+      value={value.value}
+      onInput={(e) => (value.value = e.currentTarget.value)}
+    />
+  );
+}
+
+function NotesIssued({ details: d }: { readonly details: ReceiptDetails }) {
+  const { t, tk } = useI18n();
+  if (d.notes.length === 0) return null;
+  return (
+    <p>
+      {t('notesIssued')}
+      {': '}
+      {d.notes.map((n) => (
+        <span key={n.number} class="note-ref">
+          {tk(`kind_${n.kind}`)} <Num text={n.number} /> (<Num text={n.total} />){' '}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function NoteForm({ store, reason }: Store & { readonly reason: RefObject<HTMLInputElement | null> }) {
+  const { t } = useI18n();
+  const refund = store.refund.value;
+  return (
+    <div class="note-form">
+      <label class="field">
+        <span>{t('reason')}</span>
+        <input
+          ref={reason}
+          type="text"
+          autocomplete="off"
+          aria-label={t('reason')}
+          data-test="reason"
+          value={store.reason.value}
+          onInput={(e) => (store.reason.value = e.currentTarget.value)}
+        />
+      </label>
+      <fieldset>
+        <legend>{t('refundBy')}</legend>
+        <label>
+          <input type="radio" name="refund" value="cash" data-test="refund-cash" checked={refund === 'cash'} onChange={() => (store.refund.value = 'cash')} />
+          {t('cash')}
+        </label>
+        <label>
+          <input type="radio" name="refund" value="card" data-test="refund-card" checked={refund === 'card'} onChange={() => (store.refund.value = 'card')} />
+          {t('card')}
+        </label>
+      </fieldset>
+      <div class="buttons">
+        <button type="button" data-test="issue-credit" onClick={() => void store.issueNote('credit')}>
+          {t('issueCredit')}
+        </button>
+        <button type="button" data-test="issue-debit" onClick={() => void store.issueNote('debit')}>
+          {t('issueDebit')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Preview({ store }: Store) {
+  const preview = store.preview.value;
+  return preview ? <img src={preview.src} alt={preview.alt} data-test="preview-image" /> : null;
+}

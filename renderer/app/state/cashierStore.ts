@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: UNLICENSED
+// The till's state, one instance per cashier screen: the cart, the quote main gave for it, the payment fields, the
+// search results, the manager's approval, the last sale. Keyboard first: the scan field has the keyboard unless a
+// payment field does. A keyboard-wedge barcode scanner types the code and Enter, exactly like a person, so one path
+// serves both.
+import { batch, computed, signal } from '@preact/signals';
+import type { IssueResult, PrintOutcome, Product, Quote } from '../../../app/contract/types';
+import type { KeyPress } from './appStore';
+import { askManagerApproval } from './approval';
+import { printMessage } from './printOutcome';
+import {
+  addToCart,
+  cartLines,
+  cartRows,
+  cycle,
+  editLine,
+  MONEY,
+  moveSelection,
+  parseScan,
+  paymentProblems,
+  payments,
+  payFor,
+  PRICE,
+  QUANTITY,
+  removeLine,
+  totalsRows,
+  type CartItem,
+  type LineEdit,
+  type PayMode,
+} from './cart';
+import { FocusRequests } from './focus';
+import type { AppServices } from './services';
+
+export type CashierField = 'scan' | 'cash' | 'card';
+
+interface Approval {
+  readonly id: string;
+  readonly by: string;
+  readonly expiresAt: number;
+}
+
+export interface CashierOptions {
+  readonly newSaleId?: () => string;
+  readonly now?: () => number;
+}
+
+export class CashierStore {
+  /** The cart as the cashier built it. */
+  readonly cart = signal<readonly CartItem[]>([]);
+  readonly selected = signal(-1);
+  /** The cart main last quoted, with that quote: what the table and the totals show, always from one answer. */
+  readonly quoted = signal<{ readonly items: readonly CartItem[]; readonly quote: Quote | null }>({ items: [], quote: null });
+  readonly results = signal<readonly Product[]>([]);
+  readonly activeResult = signal(0);
+  readonly scanText = signal('');
+  readonly cash = signal('');
+  readonly card = signal('');
+  readonly approval = signal<Approval | null>(null);
+  readonly busy = signal(false);
+  readonly lastSale = signal<IssueResult | null>(null);
+  readonly focus = new FocusRequests<CashierField>();
+
+  readonly rows = computed(() => cartRows(this.quoted.value.items, this.quoted.value.quote, this.selected.value));
+  readonly totals = computed(() => totalsRows(this.quoted.value.quote));
+  readonly problems = computed(() => paymentProblems(this.cart.value.length, this.quoted.value.quote, { cash: this.cash.value, card: this.card.value }));
+  readonly resultsOpen = computed(() => this.results.value.length > 0);
+
+  private quoteSeq = 0;
+  private saleId: string;
+  private lastQuery = '';
+  private lastQuantity = '1';
+  private readonly newSaleId: () => string;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly services: AppServices,
+    options: CashierOptions = {},
+  ) {
+    this.newSaleId = options.newSaleId ?? (() => crypto.randomUUID());
+    this.now = options.now ?? (() => Date.now());
+    this.saleId = this.newSaleId();
+    this.focus.focus('scan');
+  }
+
+  get quote(): Quote | null {
+    return this.quoted.value.quote;
+  }
+
+  /** The sale's id: kept across tries, so that trying again can never issue the sale twice. */
+  get currentSaleId(): string {
+    return this.saleId;
+  }
+
+  private currentApproval(): string | undefined {
+    const a = this.approval.peek();
+    if (a && a.expiresAt <= this.now()) this.approval.value = null;
+    return this.approval.peek()?.id;
+  }
+
+  private paymentFields() {
+    return { cash: this.cash.peek(), card: this.card.peek() };
+  }
+
+  /** Asks main for the cart's totals; only the answer to the latest question is kept. */
+  async requote(): Promise<void> {
+    const seq = ++this.quoteSeq;
+    const items = this.cart.peek();
+    if (items.length === 0) {
+      this.quoted.value = { items, quote: null };
+      return;
+    }
+    const previous = this.quoted.peek().quote;
+    try {
+      const approvalId = this.currentApproval();
+      const q = await this.services.api['sale.quote']({
+        lines: cartLines(items),
+        payments: payments(this.paymentFields()),
+        ...(approvalId ? { approvalId } : {}),
+      });
+      if (seq !== this.quoteSeq) return; // a newer quote is on its way
+      this.quoted.value = { items, quote: q };
+    } catch (e) {
+      if (seq !== this.quoteSeq) return;
+      this.services.toast(this.services.errorText(e), 'error');
+      this.quoted.value = { items, quote: previous };
+    }
+  }
+
+  async addProduct(product: Product, quantity: string): Promise<void> {
+    batch(() => {
+      if (this.resultsOpen.peek()) {
+        this.results.value = [];
+        this.scanText.value = '';
+      }
+      const next = addToCart(this.cart.peek(), product, quantity, this.services.tr.locale);
+      this.cart.value = next.cart;
+      this.selected.value = next.selected;
+      this.focus.focus('scan');
+    });
+    await this.requote();
+  }
+
+  /** Puts a code back in the scan field after a miss, unless the next scan has started typing already. */
+  private restore(raw: string): void {
+    if (this.scanText.peek() === '') this.scanText.value = raw;
+    this.focus.focus('scan', true);
+  }
+
+  /** Enter in the scan field: a barcode, a name or code to search, or the highlighted search result. */
+  async scan(): Promise<void> {
+    const raw = this.scanText.peek().trim();
+    const results = this.results.peek();
+    const active = results[this.activeResult.peek()];
+    if (results.length > 0 && active && raw === this.lastQuery) return this.addProduct(active, this.lastQuantity);
+    // cleared at once: a scanner types the next code while this one is looked up
+    this.scanText.value = '';
+    const input = parseScan(raw);
+    if (input.kind === 'empty') return;
+    const { t } = this.services.tr;
+    if (input.kind === 'bad-quantity') return (this.services.toast(t('qty'), 'error'), this.restore(raw));
+    const api = this.services.api;
+    if (input.barcode) {
+      const product = await this.services.attempt(() => api['catalog.lookup']({ barcode: input.query }));
+      if (product) return this.addProduct(product, input.quantity);
+      if (product === undefined) return this.restore(raw);
+    }
+    const found = await this.services.attempt(() => api['catalog.search']({ query: input.query }));
+    if (!found) return this.restore(raw);
+    if (found.length === 1) return this.addProduct(found[0]!, input.quantity);
+    if (found.length === 0) {
+      this.services.toast(t('notFound', { q: input.query }), 'error');
+      this.restore(raw);
+      return;
+    }
+    this.restore(raw);
+    batch(() => {
+      this.results.value = found;
+      this.activeResult.value = 0;
+    });
+    this.lastQuery = raw;
+    this.lastQuantity = input.quantity;
+  }
+
+  /** A click on a cart line. */
+  select(index: number): void {
+    this.selected.value = index;
+    this.focus.focus('scan');
+  }
+
+  private async ensureApproval(purpose: 'price-override' | 'discount'): Promise<boolean> {
+    if (this.currentApproval()) return true;
+    const granted = await askManagerApproval(this.services, purpose);
+    if (!granted) return false;
+    this.approval.value = { id: granted.approvalId, by: granted.managerName, expiresAt: Date.parse(granted.expiresAt) };
+    return true;
+  }
+
+  /** F2 quantity, F3 price, F4 discount of the selected line (price and discount need a manager's approval). */
+  async editSelected(what: LineEdit): Promise<void> {
+    const index = this.selected.peek();
+    if (!this.cart.peek()[index]) return;
+    if (what !== 'quantity' && !(await this.ensureApproval(what === 'price' ? 'price-override' : 'discount'))) return this.focus.focus('scan');
+    const item = this.cart.peek()[index];
+    if (!item) return;
+    const line = this.quote?.lines[index];
+    const { t } = this.services.tr;
+    const value = await this.services.prompt(
+      what === 'quantity'
+        ? { title: item.name, label: t('newQuantity'), inputMode: 'decimal', value: item.quantity, pattern: QUANTITY, test: 'quantity-input' }
+        : what === 'price'
+          ? { title: item.name, label: t('newPrice'), inputMode: 'decimal', value: line?.unitPrice ?? '', pattern: PRICE, test: 'price-input' }
+          : { title: item.name, label: t('discountAmount'), inputMode: 'decimal', value: item.discount ?? '', pattern: MONEY, test: 'discount-input' },
+    );
+    this.focus.focus('scan');
+    if (value === null) return;
+    const edited = editLine(item, what, value);
+    const cart = this.cart.peek();
+    if (!edited || cart[index] !== item) return;
+    this.cart.value = cart.map((c, i) => (i === index ? edited : c));
+    await this.requote();
+  }
+
+  /** Typing in a payment field. */
+  setPayment(method: 'cash' | 'card', value: string): void {
+    (method === 'cash' ? this.cash : this.card).value = value;
+    void this.requote();
+  }
+
+  /** F8, F9, F10. */
+  pay(mode: PayMode): void {
+    const quote = this.quote;
+    if (!quote) return;
+    const next = payFor(mode, quote.total, this.paymentFields());
+    batch(() => {
+      this.cash.value = next.cash;
+      this.card.value = next.card;
+    });
+    if (mode === 'card') {
+      void this.requote().then(() => this.focus.focus('card'));
+      return;
+    }
+    void this.requote();
+    this.focus.focus('cash', true);
+  }
+
+  /** Enter in a payment field: issues the sale once main says it is fully paid (one sale, however often pressed). */
+  async complete(): Promise<void> {
+    if (this.busy.peek() || this.cart.peek().length === 0) return;
+    this.busy.value = true;
+    try {
+      await this.requote();
+      const quote = this.quote;
+      const { t } = this.services.tr;
+      if (!quote?.complete) {
+        this.services.toast((quote?.problems ?? []).join(' · ') || t('due'), 'error');
+        return;
+      }
+      const approvalId = this.currentApproval();
+      const result = await this.services.api['sale.complete']({
+        lines: cartLines(this.cart.peek()),
+        payments: payments(this.paymentFields()),
+        saleId: this.saleId,
+        ...(approvalId ? { approvalId } : {}),
+      });
+      const p = printMessage(result, this.services.tr);
+      this.services.toast(`${t('saleDone', { n: result.document.number })} · ${t('changeToGive', { c: result.change })} · ${p.text}`, p.ok ? 'ok' : 'error');
+      batch(() => {
+        this.lastSale.value = result;
+        this.reset();
+      });
+    } catch (e) {
+      // the same saleId is kept: trying again can never issue the sale twice
+      this.services.toast(this.services.errorText(e), 'error');
+    } finally {
+      this.busy.value = false;
+    }
+  }
+
+  /** A new, empty sale. */
+  reset(): void {
+    this.quoteSeq++;
+    batch(() => {
+      this.cart.value = [];
+      this.selected.value = -1;
+      this.cash.value = '';
+      this.card.value = '';
+      this.approval.value = null;
+      this.quoted.value = { items: [], quote: null };
+      this.focus.focus('scan');
+    });
+    this.saleId = this.newSaleId();
+  }
+
+  /** Main tells how the last sale's receipt printed (a print can end after the sale is shown). */
+  printed(number: string, outcome: PrintOutcome): void {
+    const last = this.lastSale.peek();
+    if (last && last.document.number === number) this.lastSale.value = { ...last, print: outcome };
+  }
+
+  /** Alt+N: clear the sale after a confirmation. */
+  async newSale(): Promise<void> {
+    if (this.cart.peek().length === 0) return;
+    if (await this.services.confirm(this.services.tr.t('newSaleConfirm'))) this.reset();
+    else this.focus.focus('scan');
+  }
+
+  /** The till's keys; `inScan` when the scan field has the keyboard. True when the key was used. */
+  keydown(press: KeyPress, inScan: boolean): boolean {
+    switch (press.key) {
+      case 'F2':
+        void this.editSelected('quantity');
+        return true;
+      case 'F3':
+        void this.editSelected('price');
+        return true;
+      case 'F4':
+        void this.editSelected('discount');
+        return true;
+      case 'F6':
+        this.services.go('receipts');
+        return true;
+      case 'F7':
+        this.services.go('manager');
+        return true;
+      case 'F8':
+        this.pay('cash');
+        return true;
+      case 'F9':
+        this.pay('card');
+        return true;
+      case 'F10':
+        this.pay('split');
+        return true;
+      case 'Delete': {
+        if (!inScan || this.scanText.peek() !== '' || !this.cart.peek()[this.selected.peek()]) return false;
+        const next = removeLine(this.cart.peek(), this.selected.peek());
+        batch(() => {
+          this.cart.value = next.cart;
+          this.selected.value = next.selected;
+        });
+        void this.requote();
+        return true;
+      }
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (!inScan) return false;
+        const step = press.key === 'ArrowDown' ? 1 : -1;
+        const results = this.results.peek();
+        if (results.length > 0) this.activeResult.value = cycle(this.activeResult.peek(), step, results.length);
+        else if (this.cart.peek().length > 0) this.selected.value = moveSelection(this.selected.peek(), step, this.cart.peek().length);
+        return true;
+      }
+      case 'Escape':
+        if (this.results.peek().length > 0) this.results.value = [];
+        else if (!inScan) this.focus.focus('scan');
+        else this.scanText.value = '';
+        return true;
+      default:
+        if (press.altKey && press.key.toLowerCase() === 'n') {
+          void this.newSale();
+          return true;
+        }
+        return false;
+    }
+  }
+}
