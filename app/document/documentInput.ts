@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Decimal } from '../money/decimal';
 import { utf8ByteLength } from '../bytes/utf8';
 import { EXEMPTION_CODES, type VatCategory } from './exemptionCodes';
+import { chargeReasonCodeFor, chargeReasonTextFor, isChargeReasonCode } from './chargeReasonCodes';
 
 export type DocumentKind = 'invoice' | 'credit-note' | 'debit-note';
 export type DocumentProfile = 'simplified' | 'standard';
@@ -50,9 +51,28 @@ const nonNegative = (what: string, maxPlaces?: number) =>
       error: `[BR-DEC] ${what} must have at most ${maxPlaces} decimals`,
     });
 
-const vatNumber = z.string({ error: 'must be a string' }).regex(/^3\d{13}3$/, {
-  error: '[BR-KSA-40] must be 15 digits, starting and ending with 3',
-});
+/** A VAT number: 15 digits, starting and ending with 3 — the seller's rule is BR-KSA-40, the buyer's BR-KSA-44. */
+const vatNumber = (rule: 'BR-KSA-40' | 'BR-KSA-44') =>
+  z.string({ error: 'must be a string' }).regex(/^3\d{13}3$/, {
+    error: `[${rule}] must be 15 digits, starting and ending with 3`,
+  });
+
+/**
+ * A real Gregorian calendar date, YYYY-MM-DD, from the year 2000 on (BR-KSA-F-01's pattern wants the year to start
+ * with 2–9): 2026-02-30 or 2026-11-31 would make the stamped XML invalid against the UBL XSD (xs:date).
+ */
+export function isCalendarDate(value: string): boolean {
+  const m = /^([2-9]\d{3})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+const calendarDate = z
+  .string({ error: 'must be a string' })
+  .refine(isCalendarDate, { error: '[BR-KSA-F-01] must be a calendar date YYYY-MM-DD that exists (2026-02-28, not 2026-02-30)' });
 
 const addressSchema = z.object({
   street: text(1000),
@@ -91,7 +111,7 @@ const sellerSchema = z.object({
   name: text(1000).refine((v) => utf8ByteLength(v) <= 255, {
     error: '[QR tag 1] must be at most 255 UTF-8 bytes so it fits the QR TLV length byte (reference §6)',
   }),
-  vatNumber,
+  vatNumber: vatNumber('BR-KSA-40'),
   /** The other seller id, usually the commercial registration number. */
   id: z.object({
     scheme: z.enum(sellerIdSchemes, { error: `[BR-KSA-08] scheme must be one of ${sellerIdSchemes.join(', ')}` }),
@@ -102,7 +122,7 @@ const sellerSchema = z.object({
 
 const buyerSchema = z.object({
   name: text(1000).optional(),
-  vatNumber: vatNumber.optional(),
+  vatNumber: vatNumber('BR-KSA-44').optional(),
   id: z
     .object({
       scheme: z.enum(buyerIdSchemes, { error: `[BR-KSA-14] scheme must be one of ${buyerIdSchemes.join(', ')}` }),
@@ -160,6 +180,28 @@ const allowanceSchema = z.object({
   vat: vatSchema,
 });
 
+/**
+ * A document-level charge. Its reason code (BT-105, UNTDID 7161) is always written — without one Fatoora warns
+ * BR-KSA-19 — so it defaults from the reason text (delivery → DL, …, otherwise ZZZ, app/document/chargeReasonCodes),
+ * and the text from the code.
+ */
+const chargeSchema = z
+  .object({
+    amount: nonNegative('amount', 2),
+    reason: text(1000).optional(),
+    reasonCode: z
+      .string({ error: 'must be a string' })
+      .refine(isChargeReasonCode, {
+        error: '[BR-KSA-CL-06] must be a UNTDID 7161 charge reason code such as DL (delivery), FC (freight), PC (packing) or ZZZ (other)',
+      })
+      .optional(),
+    vat: vatSchema,
+  })
+  .transform(({ reason, reasonCode, ...charge }) => {
+    const code = reasonCode ?? chargeReasonCodeFor(reason);
+    return { ...charge, reason: reason ?? chargeReasonTextFor(code), reasonCode: code };
+  });
+
 const lineSchema = z.object({
   name: text(1000),
   quantity: nonNegative('quantity').refine((v) => !Decimal.isValid(v) || !Decimal.parse(v).isZero(), {
@@ -184,10 +226,7 @@ const lineSchema = z.object({
 const billingReferenceSchema = z.object({
   /** IRN (cbc:ID) of the original invoice, or several / a range as free text (BR-KSA-56, F-06-C22). */
   number: text(5000),
-  issueDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' })
-    .optional(),
+  issueDate: calendarDate.optional(),
   /** The original is not in this device's ledger (a legacy receipt): it is then identified by number and date. */
   external: z.boolean({ error: 'must be true or false' }).default(false),
 });
@@ -200,6 +239,54 @@ const paymentMeansSchema = z.union(
   { error: `[BR-KSA-16] must be one of ${Object.keys(PAYMENT_MEANS_CODES).join(', ')} or a UNTDID 4461 code` },
 );
 
+interface Taxed {
+  readonly vat: { readonly category: VatCategory; readonly rate: string; readonly exemptionCode?: string; readonly exemptionReason?: string };
+}
+interface IssueSink {
+  addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void;
+}
+
+const CATEGORY_NAMES: Record<VatCategory, string> = { S: 'standard rated', Z: 'zero rated', E: 'exempt', O: 'out-of-scope' };
+
+/**
+ * The VAT breakdown has one subtotal per category and rate, and a subtotal carries one exemption code and one
+ * reason text (reference §7.6, §7.7; BR-Z-08, BR-E-08 and BR-O-08 compare each subtotal with all of its category's
+ * lines). So the lines, allowances and charges of one category and rate must agree on the code, and on the reason
+ * text where they give one; two different ones are refused, naming both, rather than one being dropped. A missing
+ * reason takes the one given by the others, or the code's standard text.
+ */
+function checkOneExemptionPerBreakdown(doc: { lines: readonly Taxed[]; allowances: readonly Taxed[]; charges: readonly Taxed[] }, ctx: IssueSink): void {
+  // per breakdown and field: the first value given, and where
+  const first = new Map<string, { value: string; at: string }>();
+  const fields = [
+    ['exemptionCode', 'exemption code ', (v: string) => v, 'code', 'sell them on separate documents'],
+    ['exemptionReason', 'the reason ', (v: string) => `"${v}"`, 'reason', 'give the same text or sell them on separate documents'],
+  ] as const;
+  const items = [
+    ...doc.lines.map((item, i) => ['lines', i, item] as const),
+    ...doc.allowances.map((item, i) => ['allowances', i, item] as const),
+    ...doc.charges.map((item, i) => ['charges', i, item] as const),
+  ];
+  for (const [list, i, { vat }] of items) {
+    if (vat.category === 'S' || !Decimal.isValid(vat.rate)) continue;
+    const at = `${list}.${i}`;
+    for (const [field, lead, quote, noun, remedy] of fields) {
+      const value = vat[field];
+      if (value === undefined) continue;
+      const key = `${vat.category}|${Decimal.parse(vat.rate).toFixed(2)}|${field}`;
+      const seen = first.get(key);
+      if (!seen) first.set(key, { value, at });
+      else if (seen.value !== value) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [list, i, 'vat', field],
+          message: `[BR-${vat.category}-08] ${at} is ${CATEGORY_NAMES[vat.category]} (${vat.category}) with ${lead}${quote(value)} but ${seen.at} with ${quote(seen.value)}: the VAT breakdown has one ${noun} per category and rate, so ${remedy}`,
+        });
+      }
+    }
+  }
+}
+
 export const documentInputSchema = z
   .object({
     kind: z.enum(['invoice', 'credit-note', 'debit-note'], { error: '[BR-KSA-05] kind must be invoice, credit-note or debit-note' }),
@@ -210,7 +297,7 @@ export const documentInputSchema = z
       error: '[BR-KSA-03] must be a UUID such as 3cf5ee18-ee25-44ea-a444-2c37ba7f28be',
     }),
     /** Local date and time in Asia/Riyadh, written into the XML and QR tag 3 exactly as given (reference §6, §11). */
-    issueDate: z.string({ error: 'must be a string' }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '[BR-KSA-F-01] must be YYYY-MM-DD' }),
+    issueDate: calendarDate,
     issueTime: z
       .string({ error: 'must be a string' })
       .regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, { error: '[BR-KSA-70] must be HH:MM:SS (no fractions, no zone)' }),
@@ -223,17 +310,14 @@ export const documentInputSchema = z
       .min(1, { error: 'a document needs at least one line' })
       .max(999_999, { error: '[F-06-C17] at most 999999 lines' }),
     allowances: z.array(allowanceSchema).default([]),
-    charges: z.array(allowanceSchema).default([]),
+    charges: z.array(chargeSchema).default([]),
     paymentMeans: z.array(paymentMeansSchema).min(1, { error: 'at least one payment means' }).default(['cash']),
     billingReference: billingReferenceSchema.optional(),
     /** Reason for a credit or debit note (KSA-10, cbc:InstructionNote). */
     reason: text(1000).optional(),
     note: text(1000).optional(),
     /** Supply date (KSA-5); standard invoices need one (BR-KSA-15), defaults to the issue date. */
-    supplyDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' })
-      .optional(),
+    supplyDate: calendarDate.optional(),
   })
   .superRefine((doc, ctx) => {
     if (doc.kind !== 'invoice') {
@@ -261,17 +345,24 @@ export const documentInputSchema = z
           message: '[BR-KSA-81] a standard tax invoice needs the buyer VAT number or another buyer id',
         });
       }
+      // BR-KSA-10 asks street, city and country of every buyer; a postal code only of a Saudi one (BR-KSA-63):
+      // addresses in the UAE, for one, have none
       const a = b?.address;
-      for (const f of ['street', 'city', 'postalCode'] as const) {
+      for (const f of ['street', 'city'] as const) {
         if (!a?.[f])
           ctx.addIssue({ code: 'custom', path: ['buyer', 'address', f], message: `[BR-KSA-10] a standard tax invoice needs the buyer address (${f})` });
       }
       if (a?.country === 'SA') {
-        for (const f of ['building', 'district'] as const) {
+        for (const f of ['building', 'district', 'postalCode'] as const) {
           if (!a[f]) ctx.addIssue({ code: 'custom', path: ['buyer', 'address', f], message: `[BR-KSA-63] a Saudi buyer address needs ${f}` });
         }
       }
     }
+    const buyerAddress = doc.buyer?.address;
+    if (buyerAddress?.country === 'SA' && buyerAddress.postalCode !== undefined && !/^\d{5}$/.test(buyerAddress.postalCode)) {
+      ctx.addIssue({ code: 'custom', path: ['buyer', 'address', 'postalCode'], message: '[BR-KSA-67] a Saudi postal code must be exactly 5 digits' });
+    }
+    checkOneExemptionPerBreakdown(doc, ctx);
     const eduHea = doc.lines.some((l) => l.vat.exemptionCode === 'VATEX-SA-EDU' || l.vat.exemptionCode === 'VATEX-SA-HEA');
     if (eduHea && (!doc.buyer?.name || doc.buyer.id?.scheme !== 'NAT')) {
       ctx.addIssue({ code: 'custom', path: ['buyer'], message: '[BR-KSA-25/BR-KSA-49] VATEX-SA-EDU/HEA needs the buyer name and national id (scheme NAT)' });
@@ -283,6 +374,7 @@ export type DocumentInputJson = z.input<typeof documentInputSchema>;
 export type LineInput = DocumentInput['lines'][number];
 export type VatInput = LineInput['vat'];
 export type AllowanceInput = DocumentInput['allowances'][number];
+export type ChargeInput = DocumentInput['charges'][number];
 export type { VatCategory };
 
 export interface InputProblem {

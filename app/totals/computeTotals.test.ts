@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { computeTotals, type DocumentTotals } from './computeTotals';
 import { parseDocumentInput, type DocumentInputJson } from '../document/documentInput';
 import { Decimal, dec } from '../money/decimal';
-import { simplifiedInvoice } from '../../test/fixtures/documents';
+import { freeItemWithAllowances, freeItemWithCharges, simplifiedInvoice, VAT_TREATMENTS, zeroRatedWithDelivery } from '../../test/fixtures/documents';
 
 const r2 = (d: Decimal) => d.round(2);
 
@@ -21,7 +21,10 @@ function assertRules(t: DocumentTotals, exactVat = true): void {
     // BR-KSA-51
     expect(l.inclusive.toFixed(2)).toBe(r2(l.net.add(l.vat)).toFixed(2));
     expect(l.net.isNegative()).toBe(false);
+    // BR-KSA-F-04: no negative line VAT; a line's net never exceeds what the customer pays for it
+    expect(l.vat.isNegative(), `line ${l.id} VAT ${l.vat.toFixed(2)}`).toBe(false);
   }
+  for (const a of [...t.allowances, ...t.charges]) expect(a.amount.isNegative()).toBe(false);
   expect(t.lineExtension.toFixed(2)).toBe(r2(Decimal.sum(t.lines.map((l) => l.net))).toFixed(2)); // BR-CO-10
   expect(t.allowanceTotal.toFixed(2)).toBe(Decimal.sum(t.allowances.map((a) => a.amount)).toFixed(2)); // BR-CO-11
   expect(t.taxExclusive.toFixed(2)).toBe(r2(t.lineExtension.sub(t.allowanceTotal).add(t.chargeTotal)).toFixed(2)); // BR-CO-13
@@ -29,7 +32,7 @@ function assertRules(t: DocumentTotals, exactVat = true): void {
   expect(t.taxInclusive.toFixed(2)).toBe(r2(t.taxExclusive.add(Decimal.sum(t.categories.map((c) => c.vat)))).toFixed(2)); // BR-CO-15
   expect(t.payable.toFixed(2)).toBe(t.taxInclusive.add(t.payableRounding).toFixed(2)); // BR-CO-16
   for (const c of t.categories) {
-    const key = (k: typeof c.vatKey) => `${k.category}|${k.rate.toFixed(2)}|${k.exemptionCode ?? ''}`;
+    const key = (k: typeof c.vatKey) => `${k.category}|${k.rate.toFixed(2)}`;
     const lines = Decimal.sum(t.lines.filter((l) => key(l.vatKey) === key(c.vatKey)).map((l) => l.net));
     const allow = Decimal.sum(t.allowances.filter((a) => key(a.vatKey) === key(c.vatKey)).map((a) => a.amount));
     const charge = Decimal.sum(t.charges.filter((a) => key(a.vatKey) === key(c.vatKey)).map((a) => a.amount));
@@ -45,6 +48,8 @@ function assertRules(t: DocumentTotals, exactVat = true): void {
     if (c.vatKey.category !== 'S') expect(c.vat.isZero()).toBe(true); // BR-Z-09/E-09/O-09
   }
 }
+
+const money = (max: number) => fc.integer({ min: 0, max }).map((c) => Decimal.fromUnits(BigInt(c), 2).toFixed(2));
 
 function totalsOf(json: DocumentInputJson): DocumentTotals {
   return computeTotals(parseDocumentInput(json));
@@ -118,23 +123,21 @@ describe('computeTotals (reference §7.6)', () => {
     ).toThrow(/lines\.0\.name: must not contain control characters/);
   });
 
-  it('refuses a discount larger than its line and an allowance with no matching category', () => {
+  it('refuses a discount larger than its line and allowances larger than their category, naming the field', () => {
     expect(() =>
       totalsOf(
         simplifiedInvoice({ lines: [{ name: 'Item', quantity: '1', unitPrice: '5.00', discount: { amount: '6.00' }, vat: { category: 'S', rate: '15' } }] }),
       ),
     ).toThrow(/lines\.0\.discount\.amount: discount 6\.00 exceeds the line amount 5\.00/);
-    expect(() => totalsOf(simplifiedInvoice({ allowances: [{ amount: '1.00', vat: { category: 'S', rate: '5' } }] }))).toThrow(/allowances\.0\.vat/);
+    for (const pricesIncludeVat of [false, true]) {
+      // no line at 5 %: the allowance would make that category negative
+      expect(() => totalsOf(simplifiedInvoice({ pricesIncludeVat, allowances: [{ amount: '1.00', vat: { category: 'S', rate: '5' } }] }))).toThrow(
+        /allowances\.0\.amount: the allowances of VAT category S 5 % exceed its lines and charges by 1\.00/,
+      );
+    }
   });
 
-  const vat = fc.constantFrom(
-    { category: 'S' as const, rate: '15' },
-    { category: 'S' as const, rate: '5' },
-    { category: 'Z' as const, rate: '0', exemptionCode: 'VATEX-SA-35' },
-    { category: 'E' as const, rate: '0', exemptionCode: 'VATEX-SA-29' },
-    { category: 'O' as const, rate: '0', exemptionCode: 'VATEX-SA-OOS', exemptionReason: 'Out of scope' },
-  );
-  const money = (max: number) => fc.integer({ min: 0, max }).map((c) => Decimal.fromUnits(BigInt(c), 2).toFixed(2));
+  const vat = fc.constantFrom(...VAT_TREATMENTS);
   const quantity = fc.oneof(
     fc.integer({ min: 1, max: 50 }).map(String),
     fc.integer({ min: 1, max: 99_999 }).map((m) => Decimal.fromUnits(BigInt(m), 3).toString()),
@@ -154,6 +157,113 @@ describe('computeTotals (reference §7.6)', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('VAT-inclusive carts with free items, allowances and charges', () => {
+  const inclusive = (json: Partial<DocumentInputJson>) => totalsOf(simplifiedInvoice({ pricesIncludeVat: true, ...json }));
+
+  it("a free item never takes the category's rounding cent: no negative line VAT (BR-KSA-F-04)", () => {
+    const t = totalsOf(freeItemWithAllowances());
+    expect([t.lines[0]!.net, t.lines[0]!.vat, t.lines[0]!.inclusive].map((d) => d.toFixed(2))).toEqual(['0.00', '0.00', '0.00']);
+    expect(t.lines[1]!.vat.toFixed(2)).toBe('68.23');
+    // the cent the lines could not take went to an allowance: 0.64 / 1.15 = 0.5565 → 0.55
+    expect(t.allowances.map((a) => a.amount.toFixed(2))).toEqual(['0.55', '0.69']);
+    expect([t.categories[0]!.taxable.toFixed(2), t.categories[0]!.vat.toFixed(2)]).toEqual(['453.63', '68.04']);
+    expect(t.payable.toFixed(2)).toBe('521.67'); // 523.10 − 0.64 − 0.79
+    assertRules(t, false);
+  });
+
+  it('a free item and two charges is a sale: the customer pays 68.05', () => {
+    const t = totalsOf(freeItemWithCharges());
+    expect(t.lines[0]!.net.isZero() && t.lines[0]!.vat.isZero()).toBe(true);
+    expect(t.charges.map((c) => c.amount.toFixed(2))).toEqual(['29.22', '29.95']);
+    expect([t.categories[0]!.taxable.toFixed(2), t.categories[0]!.vat.toFixed(2)]).toEqual(['59.17', '8.88']);
+    expect(t.payable.toFixed(2)).toBe('68.05');
+    assertRules(t, false);
+  });
+
+  it.each([false, true])('a charge in a category no line has (zero-rated medicine, delivery at 15 %), prices include VAT: %s', (pricesIncludeVat) => {
+    const t = totalsOf(zeroRatedWithDelivery({ pricesIncludeVat }));
+    expect(t.categories.map((c) => `${c.vatKey.category} ${c.taxable.toFixed(2)} ${c.vat.toFixed(2)}`)).toEqual(
+      pricesIncludeVat ? ['Z 24.50 0.00', 'S 13.04 1.96'] : ['Z 24.50 0.00', 'S 15.00 2.25'],
+    );
+    expect(t.payable.toFixed(2)).toBe(pricesIncludeVat ? '39.50' : '41.75');
+    assertRules(t, !pricesIncludeVat);
+  });
+
+  it('one breakdown per category and rate: an exemption reason given on one line is the category’s', () => {
+    const t = totalsOf(
+      simplifiedInvoice({
+        lines: [
+          { name: 'Medicine', quantity: '1', unitPrice: '10', vat: { category: 'Z', rate: '0', exemptionCode: 'VATEX-SA-35' } },
+          {
+            name: 'Inhaler',
+            quantity: '1',
+            unitPrice: '20',
+            vat: { category: 'Z', rate: '0', exemptionCode: 'VATEX-SA-35', exemptionReason: 'أدوية | Medicines' },
+          },
+        ],
+      }),
+    );
+    expect(t.categories).toHaveLength(1);
+    expect(t.categories[0]!.vatKey).toMatchObject({ category: 'Z', exemptionCode: 'VATEX-SA-35', exemptionReason: 'أدوية | Medicines' });
+    expect(t.categories[0]!.taxable.toFixed(2)).toBe('30.00');
+  });
+
+  const category = fc.constantFrom(...VAT_TREATMENTS);
+  const cartLine = fc
+    .record({
+      quantity: fc.oneof(
+        fc.constant('1'),
+        fc.integer({ min: 1, max: 9 }).map(String),
+        fc.integer({ min: 1, max: 9999 }).map((m) => (m / 1000).toFixed(3)),
+      ),
+      unitPrice: fc.oneof(fc.constant('0.00'), money(20_000)),
+      discount: fc.constantFrom('none', 'some', 'all'),
+      vat: category,
+    })
+    .map(({ quantity, unitPrice, discount, vat }) => {
+      const shelf = dec(quantity).mul(dec(unitPrice)).round(2);
+      const amount = discount === 'all' ? shelf : discount === 'some' ? shelf.div(dec('3'), 2) : undefined;
+      return { name: 'Item', quantity, unitPrice, vat, ...(amount ? { discount: { amount: amount.toFixed(2) } } : {}) };
+    });
+  const adjustment = fc.record({ amount: money(3_000), vat: category });
+
+  it('property: random VAT-inclusive carts with free items, allowances and charges: no negative amount, every invariant, the shelf total paid', () => {
+    fc.assert(
+      fc.property(
+        fc.array(cartLine, { minLength: 1, maxLength: 12 }),
+        fc.array(adjustment, { maxLength: 3 }),
+        fc.array(adjustment, { maxLength: 3 }),
+        (lines, allowances, charges) => {
+          let t: DocumentTotals;
+          try {
+            t = inclusive({ lines, allowances, charges });
+          } catch (e) {
+            // allowances larger than their category's lines and charges are refused, by name
+            expect(String(e)).toMatch(/allowances\.\d+\.amount: the allowances of VAT category .* exceed its lines and charges/);
+            return;
+          }
+          assertRules(t, false);
+          for (const l of t.lines) {
+            expect(l.net.cmp(l.shownTotal)).toBeLessThanOrEqual(0);
+            if (l.shownTotal.isZero()) expect(l.net.isZero() && l.vat.isZero()).toBe(true);
+          }
+          for (const [list, input] of [
+            [t.allowances, allowances],
+            [t.charges, charges],
+          ] as const) {
+            list.forEach((a, i) => expect(a.amount.cmp(dec(input[i]!.amount))).toBeLessThanOrEqual(0));
+          }
+          const shelf = Decimal.sum(t.lines.map((l) => l.shownTotal))
+            .sub(Decimal.sum(allowances.map((a) => dec(a.amount))))
+            .add(Decimal.sum(charges.map((c) => dec(c.amount))));
+          expect(t.payable.toFixed(2)).toBe(shelf.toFixed(2));
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

@@ -10,8 +10,13 @@
 // (±0.01 × number of lines, reference §7.6). We do not use PayableRoundingAmount for it: SDK 3.4.6 writes the
 // payable amount into QR tag 4 when the two differ, the standard says the total with VAT, and a document where
 // both are equal is right under either reading.
+//
+// The category net is then split over everything in the category — its lines, allowances and charges — each part
+// near its own ideal (gross / (1 + rate)) and within its own bounds: a line's net between 0 and its shelf total (so
+// its VAT is never negative and a free item stays 0.00), an allowance's or a charge's between 0 and its gross. A
+// category may hold only charges (a delivery charge at 15 % on a zero-rated sale) or a free item and charges.
 import { Decimal } from '../money/decimal';
-import type { AllowanceInput, DocumentInput, LineInput, VatCategory } from '../document/documentInput';
+import type { AllowanceInput, ChargeInput, DocumentInput, LineInput, VatCategory } from '../document/documentInput';
 import { defaultExemptionReason } from '../document/exemptionCodes';
 
 const HUNDRED = Decimal.fromInt(100);
@@ -47,8 +52,10 @@ export interface LineTotals {
 }
 
 export interface AllowanceTotals {
-  readonly input: AllowanceInput;
+  readonly input: AllowanceInput | ChargeInput;
   readonly charge: boolean;
+  /** A charge's reason code (BT-105, UNTDID 7161); allowances have none. */
+  readonly reasonCode?: string;
   /** Net amount written to cac:AllowanceCharge/cbc:Amount. */
   readonly amount: Decimal;
   readonly vatKey: VatKey;
@@ -93,19 +100,9 @@ export class TotalsError extends Error {
   }
 }
 
-function vatKeyOf(vat: LineInput['vat']): VatKey {
-  const exemptionReason = vat.exemptionReason ?? (vat.exemptionCode ? defaultExemptionReason(vat.category, vat.exemptionCode) : undefined);
-  return {
-    category: vat.category,
-    rate: Decimal.parse(vat.rate),
-    ...(vat.exemptionCode !== undefined ? { exemptionCode: vat.exemptionCode } : {}),
-    ...(exemptionReason !== undefined ? { exemptionReason } : {}),
-  };
-}
-
-/** Subtotals are per category, rate and exemption code (BR-S-08, BR-Z-08, BR-E-08, BR-O-08). */
-function keyString(k: VatKey): string {
-  return `${k.category}|${k.rate.toFixed(2)}|${k.exemptionCode ?? ''}`;
+/** Subtotals are per category and rate (BR-S-08, BR-Z-08, BR-E-08, BR-O-08), one exemption code and reason each. */
+function keyString(k: { readonly category: VatCategory; readonly rate: Decimal }): string {
+  return `${k.category}|${k.rate.toFixed(2)}`;
 }
 
 function vatOf(net: Decimal, rate: Decimal): Decimal {
@@ -128,26 +125,44 @@ function netUnitPriceFor(netBeforeAllowance: Decimal, quantity: Decimal): Decima
 }
 
 export function computeTotals(doc: DocumentInput): DocumentTotals {
-  const lineKeys = doc.lines.map((l) => vatKeyOf(l.vat));
-  const allowanceKeys = doc.allowances.map((a) => vatKeyOf(a.vat));
-  const chargeKeys = doc.charges.map((c) => vatKeyOf(c.vat));
-  const categoryOrder: string[] = [];
+  const items = [
+    ...doc.lines.map((l, i) => [`lines.${i}`, l.vat] as const),
+    ...doc.allowances.map((a, i) => [`allowances.${i}`, a.vat] as const),
+    ...doc.charges.map((c, i) => [`charges.${i}`, c.vat] as const),
+  ];
+  // one breakdown per category and rate, in first-seen order; its code is the one its items give, its reason the
+  // first one given, else the code's standard text (reference §7.7)
+  const groups = new Map<string, { category: VatCategory; rate: Decimal; code?: string; reason?: string }>();
+  for (const [path, vat] of items) {
+    const rate = Decimal.parse(vat.rate);
+    const s = keyString({ category: vat.category, rate });
+    const group = groups.get(s) ?? { category: vat.category, rate };
+    groups.set(s, group);
+    if (vat.exemptionCode !== undefined && group.code !== undefined && vat.exemptionCode !== group.code) {
+      // parseDocumentInput refuses this already, naming both items
+      throw new TotalsError(`${path}.vat.exemptionCode`, `${vat.exemptionCode} differs from ${group.code} in the same VAT category and rate`);
+    }
+    group.code ??= vat.exemptionCode;
+    group.reason ??= vat.exemptionReason;
+  }
   const keyByString = new Map<string, VatKey>();
-  for (const k of [...lineKeys, ...allowanceKeys, ...chargeKeys]) {
-    const s = keyString(k);
-    if (!keyByString.has(s)) {
-      keyByString.set(s, k);
-      categoryOrder.push(s);
-    }
+  for (const [s, g] of groups) {
+    const reason = g.reason ?? (g.code !== undefined ? defaultExemptionReason(g.category, g.code) : undefined);
+    keyByString.set(s, {
+      category: g.category,
+      rate: g.rate,
+      ...(g.code !== undefined ? { exemptionCode: g.code } : {}),
+      ...(reason !== undefined ? { exemptionReason: reason } : {}),
+    });
   }
-  for (const [i, k] of [...allowanceKeys.map((k, i) => ['allowances', k, i] as const), ...chargeKeys.map((k, i) => ['charges', k, i] as const)].map(
-    ([field, k, i]) => [`${field}.${i}`, k] as const,
-  )) {
-    if (!lineKeys.some((l) => keyString(l) === keyString(k))) {
-      throw new TotalsError(`${i}.vat`, `no line has VAT category ${k.category} at ${k.rate.toMinimal()} % to apply this to`);
-    }
-  }
-  const plan: VatPlan = { lineKeys, allowanceKeys, chargeKeys, categoryOrder, keyByString };
+  const keyOf = (vat: LineInput['vat']) => keyByString.get(keyString({ category: vat.category, rate: Decimal.parse(vat.rate) }))!;
+  const plan: VatPlan = {
+    lineKeys: doc.lines.map((l) => keyOf(l.vat)),
+    allowanceKeys: doc.allowances.map((a) => keyOf(a.vat)),
+    chargeKeys: doc.charges.map((c) => keyOf(c.vat)),
+    categoryOrder: [...groups.keys()],
+    keyByString,
+  };
   return doc.pricesIncludeVat ? computeInclusive(doc, plan) : computeExclusive(doc, plan);
 }
 
@@ -186,17 +201,37 @@ function computeExclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
     };
   });
   const allowances = doc.allowances.map((a, i): AllowanceTotals => ({ input: a, charge: false, amount: Decimal.parse(a.amount), vatKey: allowanceKeys[i]! }));
-  const charges = doc.charges.map((c, i): AllowanceTotals => ({ input: c, charge: true, amount: Decimal.parse(c.amount), vatKey: chargeKeys[i]! }));
+  const charges = doc.charges.map((c, i): AllowanceTotals => ({
+    input: c,
+    charge: true,
+    reasonCode: c.reasonCode,
+    amount: Decimal.parse(c.amount),
+    vatKey: chargeKeys[i]!,
+  }));
   const categories = categoryOrder.map((s): CategoryTotals => {
     const vatKey = keyByString.get(s)!;
     const taxable = Decimal.sum(lines.filter((l) => keyString(l.vatKey) === s).map((l) => l.net))
       .sub(Decimal.sum(allowances.filter((a) => keyString(a.vatKey) === s).map((a) => a.amount)))
       .add(Decimal.sum(charges.filter((c) => keyString(c.vatKey) === s).map((c) => c.amount)));
-    if (taxable.isNegative())
-      throw new TotalsError('allowances', `allowances exceed the lines of VAT category ${vatKey.category} ${vatKey.rate.toMinimal()} %`);
+    if (taxable.isNegative()) throw allowancesExceed(allowanceKeys, s, vatKey, taxable);
     return { vatKey, taxable, vat: vatOf(taxable, vatKey.rate) };
   });
   return assemble(lines, allowances, charges, categories);
+}
+
+function allowancesExceed(allowanceKeys: readonly VatKey[], s: string, vatKey: VatKey, balance: Decimal): TotalsError {
+  const first = allowanceKeys.findIndex((k) => keyString(k) === s);
+  return new TotalsError(
+    `allowances.${first}.amount`,
+    `the allowances of VAT category ${vatKey.category} ${vatKey.rate.toMinimal()} % exceed its lines and charges by ${balance.neg().toFixed(2)}`,
+  );
+}
+
+/** One part of a category's net: a line (sign +1), a charge (+1) or an allowance (−1). */
+interface NetPart {
+  /** Its shelf (VAT-inclusive) amount: the upper bound of its net. */
+  readonly gross: Decimal;
+  readonly sign: 1 | -1;
 }
 
 function computeInclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
@@ -208,38 +243,31 @@ function computeInclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
     return { shown: g.sub(d), discount: d };
   });
   const factorOf = (k: VatKey) => ONE.add(k.rate.div(HUNDRED, 6));
-  const allowances = doc.allowances.map((a, i): AllowanceTotals => {
-    const k = allowanceKeys[i]!;
-    return { input: a, charge: false, amount: Decimal.parse(a.amount).div(factorOf(k), 2), vatKey: k };
-  });
-  const charges = doc.charges.map((c, i): AllowanceTotals => {
-    const k = chargeKeys[i]!;
-    return { input: c, charge: true, amount: Decimal.parse(c.amount).div(factorOf(k), 2), vatKey: k };
-  });
-
   const lineNets = new Array<Decimal>(doc.lines.length);
+  const allowanceNets = new Array<Decimal>(doc.allowances.length);
+  const chargeNets = new Array<Decimal>(doc.charges.length);
+
   const categories = categoryOrder.map((s): CategoryTotals => {
     const vatKey = keyByString.get(s)!;
     const f = factorOf(vatKey);
-    const idx = doc.lines.map((_, i) => i).filter((i) => keyString(lineKeys[i]!) === s);
-    const catAllowIncl = Decimal.sum(doc.allowances.filter((_, i) => keyString(allowanceKeys[i]!) === s).map((a) => Decimal.parse(a.amount)));
-    const catChargeIncl = Decimal.sum(doc.charges.filter((_, i) => keyString(chargeKeys[i]!) === s).map((c) => Decimal.parse(c.amount)));
-    const catGross = Decimal.sum(idx.map((i) => gross[i]!.shown))
-      .sub(catAllowIncl)
-      .add(catChargeIncl);
-    if (catGross.isNegative())
-      throw new TotalsError('allowances', `allowances exceed the lines of VAT category ${vatKey.category} ${vatKey.rate.toMinimal()} %`);
+    const inCategory = (keys: readonly VatKey[]) => keys.flatMap((k, i) => (keyString(k) === s ? [i] : []));
+    const lineIdx = inCategory(lineKeys);
+    const allowanceIdx = inCategory(allowanceKeys);
+    const chargeIdx = inCategory(chargeKeys);
+    const parts: NetPart[] = [
+      ...lineIdx.map((i): NetPart => ({ gross: gross[i]!.shown, sign: 1 })),
+      ...allowanceIdx.map((i): NetPart => ({ gross: Decimal.parse(doc.allowances[i]!.amount), sign: -1 })),
+      ...chargeIdx.map((i): NetPart => ({ gross: Decimal.parse(doc.charges[i]!.amount), sign: 1 })),
+    ];
+    const catGross = Decimal.sum(parts.map((p) => (p.sign > 0 ? p.gross : p.gross.neg())));
+    if (catGross.isNegative()) throw allowancesExceed(allowanceKeys, s, vatKey, catGross);
     // the net whose net + VAT is exactly the shelf total, if one exists within a cent of the ideal
     const ideal = catGross.div(f, 2);
     const taxable = [ideal, ideal.sub(CENT), ideal.add(CENT)].find((n) => !n.isNegative() && n.add(vatOf(n, vatKey.rate)).eq(catGross)) ?? ideal;
-    // spread the lines' share of the category net over the lines, cent by cent, closest to each line's ideal
-    const allowNet = Decimal.sum(allowances.filter((a) => keyString(a.vatKey) === s).map((a) => a.amount));
-    const chargeNet = Decimal.sum(charges.filter((c) => keyString(c.vatKey) === s).map((c) => c.amount));
-    const target = taxable.add(allowNet).sub(chargeNet);
-    distributeCents(
-      idx.map((i) => gross[i]!.shown.div(f, 8)),
-      target,
-    ).forEach((net, j) => (lineNets[idx[j]!] = net));
+    const nets = splitNet(parts, f, taxable);
+    lineIdx.forEach((i, j) => (lineNets[i] = nets[j]!));
+    allowanceIdx.forEach((i, j) => (allowanceNets[i] = nets[lineIdx.length + j]!));
+    chargeIdx.forEach((i, j) => (chargeNets[i] = nets[lineIdx.length + allowanceIdx.length + j]!));
     return { vatKey, taxable, vat: catGross.sub(taxable) };
   });
 
@@ -262,30 +290,50 @@ function computeInclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
       vatKey,
     };
   });
+  const allowances = doc.allowances.map((a, i): AllowanceTotals => ({ input: a, charge: false, amount: allowanceNets[i]!, vatKey: allowanceKeys[i]! }));
+  const charges = doc.charges.map((c, i): AllowanceTotals => ({
+    input: c,
+    charge: true,
+    reasonCode: c.reasonCode,
+    amount: chargeNets[i]!,
+    vatKey: chargeKeys[i]!,
+  }));
   return assemble(lines, allowances, charges, categories);
 }
 
 /**
- * Rounds each ideal share to cents, then moves single cents (largest remainders first) until the shares add up to
- * `target` exactly. Shares never go negative.
+ * Splits a category's net `target` into the nets of its parts so that Σ sign × net = target exactly: each net starts
+ * at its ideal (gross / f) rounded to cents, then single cents move — largest remainders first — until the sum is
+ * right. A net stays within [0, gross]: a line's VAT (gross − net) is never negative and a free line stays 0.00,
+ * and an allowance or a charge never changes sign. Lowering an allowance's net raises the category's net, so the
+ * cents may land on any part. Such a split always exists: 0 ≤ target ≤ Σ sign × gross.
  */
-function distributeCents(ideals: Decimal[], target: Decimal): Decimal[] {
-  const shares = ideals.map((v) => v.round(2));
-  let diffCents = Number(target.sub(Decimal.sum(shares)).round(2).units);
+function splitNet(parts: readonly NetPart[], f: Decimal, target: Decimal): Decimal[] {
+  const ideals = parts.map((p) => p.gross.div(f, 8));
+  const nets = ideals.map((v) => v.round(2));
+  const contribution = (i: number, v: Decimal) => (parts[i]!.sign > 0 ? v : v.neg());
+  let diffCents = Number(target.sub(Decimal.sum(nets.map((v, i) => contribution(i, v)))).round(2).units);
+  if (diffCents === 0) return nets;
+  const up = diffCents > 0;
+  // how far each part's contribution is below its ideal: raising the total takes the largest, lowering the smallest
   const order = ideals
-    .map((v, i) => ({ i, remainder: v.sub(shares[i]!) }))
-    .sort((a, b) => (diffCents > 0 ? b.remainder.cmp(a.remainder) : a.remainder.cmp(b.remainder)));
-  for (let k = 0; diffCents !== 0 && order.length > 0; k++) {
-    const { i } = order[k % order.length]!;
-    const step = diffCents > 0 ? CENT : CENT.neg();
-    const next = shares[i]!.add(step);
-    if (!next.isNegative()) {
-      shares[i] = next;
-      diffCents += diffCents > 0 ? -1 : 1;
+    .map((v, i) => ({ i, below: contribution(i, v.sub(nets[i]!)) }))
+    .sort((a, b) => (up ? b.below.cmp(a.below) : a.below.cmp(b.below)))
+    .map((o) => o.i);
+  while (diffCents !== 0) {
+    let moved = false;
+    for (const i of order) {
+      const step = parts[i]!.sign > 0 === up ? CENT : CENT.neg();
+      const next = nets[i]!.add(step);
+      if (next.isNegative() || next.cmp(parts[i]!.gross) > 0) continue;
+      nets[i] = next;
+      moved = true;
+      diffCents += up ? -1 : 1;
+      if (diffCents === 0) break;
     }
-    if (k > order.length * 1000) throw new TotalsError('lines', 'cannot split the category net over its lines');
+    if (!moved) throw new Error(`computeTotals: a category net of ${target.toFixed(2)} cannot be split within its parts' bounds`);
   }
-  return shares;
+  return nets;
 }
 
 function assemble(lines: LineTotals[], allowances: AllowanceTotals[], charges: AllowanceTotals[], categories: CategoryTotals[]): DocumentTotals {

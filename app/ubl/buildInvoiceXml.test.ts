@@ -94,6 +94,27 @@ describe('UBL builder: the production XML writer writes exactly what xmlbuilder2
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('a charge carries its reason code before its reason (BT-105), so a sale with delivery draws no BR-KSA-19', async () => {
+    const signed = await signWithSdkKey(
+      simplifiedInvoice({
+        pricesIncludeVat: true,
+        charges: [
+          { amount: '15.00', reason: 'توصيل | Delivery', vat: { category: 'S', rate: '15' } },
+          { amount: '5.00', reason: 'Fuel surcharge', reasonCode: 'ABK', vat: { category: 'S', rate: '15' } },
+        ],
+      }),
+    );
+    expect(signed.xml).toContain(
+      [
+        '<cbc:ChargeIndicator>true</cbc:ChargeIndicator>',
+        '<cbc:AllowanceChargeReasonCode>DL</cbc:AllowanceChargeReasonCode>',
+        '<cbc:AllowanceChargeReason>توصيل | Delivery</cbc:AllowanceChargeReason>',
+      ].join('\n        '),
+    );
+    expect(signed.xml).toContain('<cbc:AllowanceChargeReasonCode>ABK</cbc:AllowanceChargeReasonCode>');
+    expect(verifyInvoice(signed.xml, { now: new Date('2026-11-23T12:00:00Z') }).findings).toEqual([]);
+  });
+
   it('an unpaired surrogate in an item name is refused with the field path', () => {
     expect(() =>
       parseDocumentInput(simplifiedInvoice({ lines: [{ name: 'تمر \uD83C', quantity: '1', unitPrice: '1', vat: { category: 'S', rate: '15' } }] })),

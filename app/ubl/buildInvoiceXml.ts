@@ -90,9 +90,12 @@ function buyerParty(root: XmlElementSink, buyer: DocumentInput['buyer']): void {
   if (buyer.name) party.ele('cac:PartyLegalEntity').ele('cbc:RegistrationName').txt(buyer.name);
 }
 
-function allowanceCharge(parent: XmlElementSink, charge: boolean, reason: string, value: Decimal, currency: string, key?: VatKey): void {
+function allowanceCharge(parent: XmlElementSink, charge: boolean, reason: string, value: Decimal, currency: string, key?: VatKey, reasonCode?: string): void {
+  // XSD order: ChargeIndicator, AllowanceChargeReasonCode, AllowanceChargeReason, …, Amount, …, TaxCategory
   const el = parent.ele('cac:AllowanceCharge');
   el.ele('cbc:ChargeIndicator').txt(charge ? 'true' : 'false');
+  // BT-105: a document-level charge without its UNTDID 7161 code draws BR-KSA-19
+  if (reasonCode !== undefined) el.ele('cbc:AllowanceChargeReasonCode').txt(reasonCode);
   el.ele('cbc:AllowanceChargeReason').txt(reason);
   amount(el, 'Amount', value, currency);
   if (key) taxCategory(el, 'cac:TaxCategory', key, false);
@@ -184,7 +187,7 @@ function writeInvoice(doc: DocumentInput, totals: DocumentTotals, chain: ChainPo
     if (doc.kind !== 'invoice' && doc.reason) pm.ele('cbc:InstructionNote').txt(doc.reason);
   }
   for (const a of totals.allowances) allowanceCharge(root, false, a.input.reason, a.amount, currency, a.vatKey);
-  for (const c of totals.charges) allowanceCharge(root, true, c.input.reason, c.amount, currency, c.vatKey);
+  for (const c of totals.charges) allowanceCharge(root, true, c.input.reason, c.amount, currency, c.vatKey, c.reasonCode);
   // Two TaxTotals (§7.6, BR-KSA-EN16931-08/09): first the SAR total alone (BT-111), then the breakdown (BT-110)
   amount(root.ele('cac:TaxTotal'), 'TaxAmount', totals.vat, 'SAR');
   const taxTotal = root.ele('cac:TaxTotal');
