@@ -21,6 +21,7 @@ import {
 import { checkLineNetAmounts, checkLineStructure, checkLineVat, checkPrices } from './lines';
 import { checkBuyer, checkBuyerForSpecialSupplies, checkPartyIdentifiers, checkSeller } from './parties';
 import { createRuleContext, type RuleCheck } from './ruleContext';
+import { withQueryMemo } from './xmlQuery';
 import {
   checkBreakdownStructure,
   checkCategoryCodes,
@@ -82,18 +83,44 @@ export const BUSINESS_RULE_CHECKS: readonly RuleCheck[] = [
 ];
 
 /**
+ * The checks that read the validator's clock: BR-KSA-04 (issue date not in the future) and BR-KSA-98 (reported
+ * within 24 hours). They judge when a document is checked, not what it says.
+ */
+export const CLOCK_RULE_CHECKS: readonly RuleCheck[] = [checkIssueDateNotFuture, checkReportingDelay];
+
+/**
+ * Every rule that the document's content alone decides — all but CLOCK_RULE_CHECKS — as the issuance path runs them
+ * before a document takes its place in the chain.
+ */
+export function checkContentRules(doc: XmlDocument): Finding[] {
+  const root = requireInvoiceRoot(doc);
+  // no check run here reads the clock; the context still needs one
+  return withQueryMemo(() => {
+    const ctx = createRuleContext(root, new Date(0));
+    return BUSINESS_RULE_CHECKS.filter((check) => !CLOCK_RULE_CHECKS.includes(check)).flatMap((check) => check(ctx));
+  });
+}
+
+function requireInvoiceRoot(doc: XmlDocument): XmlDocument['root'] {
+  const root = doc.root;
+  if (root.name !== 'Invoice' || root.namespaceUri !== NS.inv) {
+    throw new Error(`checkBusinessRules: the root element is {${root.namespaceUri}}${root.name}; ZATCA documents are UBL 2.1 {${NS.inv}}Invoice`);
+  }
+  return root;
+}
+
+/**
  * Checks the business rules of a parsed document. Returns findings in topic order (no finding = the rules pass).
  * Throws if the root is not a UBL Invoice (ZATCA uses the Invoice root for 388, 381 and 383 alike), or if `now`
  * is not a valid date.
  */
 export function checkBusinessRules(doc: XmlDocument, options: BusinessRuleOptions): Finding[] {
-  const root = doc.root;
-  if (root.name !== 'Invoice' || root.namespaceUri !== NS.inv) {
-    throw new Error(`checkBusinessRules: the root element is {${root.namespaceUri}}${root.name}; ZATCA documents are UBL 2.1 {${NS.inv}}Invoice`);
-  }
+  const root = requireInvoiceRoot(doc);
   if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) {
     throw new Error('checkBusinessRules: options.now must be a valid Date (the validator clock for BR-KSA-04 and BR-KSA-98)');
   }
-  const ctx = createRuleContext(root, options.now);
-  return BUSINESS_RULE_CHECKS.flatMap((check) => check(ctx));
+  return withQueryMemo(() => {
+    const ctx = createRuleContext(root, options.now);
+    return BUSINESS_RULE_CHECKS.flatMap((check) => check(ctx));
+  });
 }

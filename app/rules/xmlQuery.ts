@@ -1,14 +1,50 @@
 // SPDX-License-Identifier: UNLICENSED
 // Small XPath helpers over a parsed UBL document (libxml2-wasm), shared by the business-rule checks. The ZATCA
 // schematron (SCH-3.4.6) works on string values, so these return raw text and leave interpretation to the rules.
-import { XmlElement, type XmlNode } from 'libxml2-wasm';
+import { XmlElement, XmlXPath, type XmlNode } from 'libxml2-wasm';
 import { NS } from '../xml/namespaces';
 
 const NS_MAP: Record<string, string> = { ...NS };
 const PREFIX_BY_URI = new Map<string, string>(Object.entries(NS).map(([prefix, uri]) => [uri, prefix]));
 
+// Compiled once and kept: compiling an expression and registering every namespace on each evaluation cost most of
+// the rule checks' time. A compiled XPath serves any document; it binds only the prefixes its text uses. The rule
+// files' expressions are a fixed set, far below the bound.
+const COMPILED = new Map<string, XmlXPath>();
+const MAX_COMPILED = 1000;
+
+function compiled(xpath: string): XmlXPath | undefined {
+  const known = COMPILED.get(xpath);
+  if (known || COMPILED.size >= MAX_COMPILED) return known;
+  const used = Object.fromEntries([...xpath.matchAll(/([A-Za-z][\w.-]*):(?=[A-Za-z*])/g)].flatMap(([, p]) => (p! in NS_MAP ? [[p!, NS_MAP[p!]!]] : [])));
+  const expression = XmlXPath.compile(xpath, used);
+  COMPILED.set(xpath, expression);
+  return expression;
+}
+
+// While the checks of one document run, the answers are kept per context node: the rules ask the same node the
+// same question many times (a line's cbc:ID for every message about it), and the document does not change meanwhile.
+let answers: WeakMap<XmlNode, Map<string, XmlNode[]>> | undefined;
+
+/** Runs `fn` with every query's answer kept until it returns; only for work that does not change the document. */
+export function withQueryMemo<T>(fn: () => T): T {
+  const outer = answers;
+  answers = new WeakMap();
+  try {
+    return fn();
+  } finally {
+    answers = outer;
+  }
+}
+
 export function nodes(context: XmlNode, xpath: string): XmlNode[] {
-  return context.find(xpath, NS_MAP);
+  const memo = answers && (answers.get(context) ?? answers.set(context, new Map()).get(context)!);
+  const known = memo?.get(xpath);
+  if (known) return known;
+  const expression = compiled(xpath);
+  const found = expression ? context.find(expression) : context.find(xpath, NS_MAP);
+  memo?.set(xpath, found);
+  return found;
 }
 
 export function elements(context: XmlNode, xpath: string): XmlElement[] {

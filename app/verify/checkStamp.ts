@@ -9,10 +9,11 @@ import { verifyDer } from '../crypto/ecdsa';
 import { decodeQr, QrEncodingError, type DecodedQr } from '../qr/tlv';
 import { certificateDigest } from '../x509/certificateDigest';
 import { parseCertificate, type Certificate } from '../x509/parseCertificate';
-import { canonicalInvoiceText, INITIAL_PIH } from '../stamp/invoiceHash';
+import { canonicalInvoiceText } from '../stamp/invoiceHash';
 import { extractSignedPropertiesText, signedPropertiesDigest } from '../stamp/signedProperties';
 import type { Finding } from '../findings/finding';
 import type { InvoiceFields } from './readInvoiceFields';
+import { sellerVatFinding } from './sellerCertificate';
 
 export interface StampCheck {
   readonly findings: Finding[];
@@ -222,15 +223,14 @@ function checkQr(fields: InvoiceFields, computedHash: string, certificate: Certi
   return qr;
 }
 
+/**
+ * The counter: Fatoora rejects a document without a numeric ICV (BR-KSA-33/34, errors). The PIH is left to the
+ * business rules, which judge it as ZATCA does: missing is BR-KSA-61, malformed BR-KSA-26, both warnings
+ * (reference §7.2).
+ */
 function checkChainFields(fields: InvoiceFields, findings: Finding[]): void {
   if (fields.icv === undefined || !/^\d+$/.test(fields.icv)) {
     findings.push(error('BR-KSA-33', `the invoice counter (ICV) must be present and digits only, got "${fields.icv ?? '(missing)'}"`));
-  }
-  const pih = fields.pih;
-  if (pih === undefined) {
-    findings.push(error('BR-KSA-61', 'the previous invoice hash (PIH) is missing'));
-  } else if (pih !== INITIAL_PIH && !(isBase64(pih) && base64ToBytes(pih).length === 32)) {
-    findings.push(error('BR-KSA-61', `the PIH "${pih}" is neither a base64 SHA-256 digest nor the initial PIH (reference §1)`));
   }
 }
 
@@ -253,6 +253,8 @@ export function checkStamp(source: string | Uint8Array, fields: InvoiceFields): 
   if (certificate) {
     checkSignature(fields, certificate, findings);
     checkCertificateReferences(fields, certificate, findings);
+    const vat = sellerVatFinding(fields.sellerVat, certificate);
+    if (vat) findings.push(vat);
   }
   checkSignedProperties(source, fields, findings);
   const qr = checkQr(fields, invoiceHash, certificate, findings);

@@ -9,7 +9,7 @@ import { verifyInvoice } from './verifyInvoice';
 import { canonicalInvoiceText } from '../stamp/invoiceHash';
 import { listSampleXml, VECTORS_DIR } from '../../test/vectors';
 import { signWithSdkKey, SDK_CERTIFICATE } from '../../test/support/signing';
-import { creditNote, debitNote, simplifiedInvoice, standardInvoice } from '../../test/fixtures/documents';
+import { creditNote, debitNote, SELLER, simplifiedInvoice, standardInvoice, VAT_TREATMENTS } from '../../test/fixtures/documents';
 // OpenSSL as an independent oracle (node:crypto's secp256k1 is refused under the BoringSSL profile)
 const { createPublicKey, verify: nodeVerify } = openssl;
 
@@ -24,6 +24,9 @@ const STALE = [
   'Zero_Rate_Standard_Invoice.xml',
 ];
 
+/** An SDK sample whose seller VAT number (310094010300003) is not the one its certificate was issued for. */
+const FOREIGN_SELLER = ['Standard_Invoice_USD.xml'];
+
 describe('verifyInvoice — stamp checks on the SDK samples', () => {
   const samples = listSampleXml();
   const simplifiedGood = samples.filter((p) => p.includes('/Simplified/') && !p.endsWith('_Error.xml'));
@@ -33,7 +36,8 @@ describe('verifyInvoice — stamp checks on the SDK samples', () => {
     const bytes = readFileSync(path.join(VECTORS_DIR, rel));
     // stamp only: R3.2.7 samples break rules that tightened after R3.2.7 (MANIFEST.md, "Stamps vs rules")
     const report = verifyInvoice(bytes, { now: NOW, rules: () => [] });
-    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const foreign = FOREIGN_SELLER.some((s) => rel.endsWith(s));
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(foreign ? ['certificate-permissions'] : []);
     expect(report.invoiceHash).toBe(report.declaredHash);
     if (rel.includes('R3.4.6')) expect(verifyInvoice(bytes, { now: NOW }).valid).toBe(true); // and every rule holds
   });
@@ -69,13 +73,7 @@ describe('documents we sign', () => {
   });
 
   it('property: verify(sign(doc)) is valid for random carts, simplified and standard, both price conventions', async () => {
-    const vat = fc.constantFrom(
-      { category: 'S' as const, rate: '15' },
-      { category: 'S' as const, rate: '5' },
-      { category: 'Z' as const, rate: '0', exemptionCode: 'VATEX-SA-35' },
-      { category: 'E' as const, rate: '0', exemptionCode: 'VATEX-SA-29' },
-      { category: 'O' as const, rate: '0', exemptionCode: 'VATEX-SA-OOS', exemptionReason: 'Out of scope' },
-    );
+    const vat = fc.constantFrom(...VAT_TREATMENTS);
     const money = fc.integer({ min: 1, max: 500_000 }).map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`);
     const line = fc.record({
       name: fc.constantFrom('حليب طازج', 'Bread & "butter" <x> ]]>', 'تمر | Dates', 'Item'),
@@ -168,6 +166,30 @@ describe('documents we sign', () => {
     const finding = report.findings.find((x) => x.rule === 'invoiceTimeStamp_QRCODE_INVALID');
     expect(finding?.severity).toBe('warning'); // Fatoora accepts with this warning (reference §6)
     expect(finding?.hint).toMatch(/"Z"/);
+  });
+
+  it("a seller VAT number that is not the certificate's is Fatoora's certificate-permissions error", async () => {
+    // the SDK certificate was issued for 399999999900003
+    const signed = await signWithSdkKey(simplifiedInvoice({ seller: { ...SELLER, vatNumber: '300000000000003' } }));
+    const report = verifyInvoice(signed.xml, { now: NOW });
+    expect(report.valid).toBe(false);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([
+      expect.objectContaining({
+        rule: 'certificate-permissions',
+        message: expect.stringMatching(/seller VAT number \(BT-31\) is "300000000000003" but the signing certificate was issued for 399999999900003/),
+      }),
+    ]);
+  });
+
+  it('cites a malformed PIH as BR-KSA-26 and a missing one as BR-KSA-61, both warnings (reference §7.2)', async () => {
+    const malformed = await signWithSdkKey(simplifiedInvoice(), { icv: 1, pih: 'not-a-hash' });
+    const report = verifyInvoice(malformed.xml, { now: NOW });
+    expect(report.valid).toBe(true);
+    expect(report.findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['warning BR-KSA-26']);
+    const signed = await signWithSdkKey(simplifiedInvoice());
+    const withoutPih = signed.xml.replace(/<cac:AdditionalDocumentReference>\s*<cbc:ID>PIH<\/cbc:ID>[\s\S]*?<\/cac:AdditionalDocumentReference>\s*/, '');
+    const missing = verifyInvoice(withoutPih, { now: NOW }).findings.filter((f) => f.rule.startsWith('BR-KSA-61') || f.rule === 'BR-KSA-26');
+    expect(missing.map((f) => `${f.severity} ${f.rule}`)).toEqual(['warning BR-KSA-61']);
   });
 
   it('reports a non-XML input without throwing', () => {

@@ -110,7 +110,9 @@ export async function checkSubmission(
   const messages: ZatcaMessage[] = [];
   const xsdRan = !(verification.skipped ?? []).includes('XSD');
   if (xsdRan && !verification.findings.some((f) => f.rule.startsWith('XSD'))) messages.push(XSD_VALID_MESSAGE);
-  messages.push(...verification.findings.map(findingMessage));
+  // the seller VAT number is judged below against the authenticating CSID, once and in Fatoora's words; the
+  // verifier's own certificate-permissions (against the signing certificate) would say it twice
+  messages.push(...verification.findings.filter((f) => f.rule !== 'certificate-permissions').map(findingMessage));
 
   if (submission.invoiceHash !== verification.invoiceHash) {
     messages.push(
