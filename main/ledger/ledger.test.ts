@@ -9,7 +9,7 @@ import { auditLedger } from './auditLedger';
 import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
 import { DocumentInputError, type DocumentInputJson } from '../../app/document/documentInput';
 import { verifyInvoice } from '../../app/verify/verifyInvoice';
-import { creditNote, debitNote, simplifiedInvoice } from '../../test/fixtures/documents';
+import { BUYER, creditNote, debitNote, freeItemWithAllowances, simplifiedInvoice, standardInvoice } from '../../test/fixtures/documents';
 import { createTestEgs } from '../../test/support/testCertificate';
 
 const egs = createTestEgs();
@@ -151,6 +151,43 @@ describe('Ledger issuance', () => {
     expect((refusal as LedgerError).reason).toBe('stamp-self-check');
     expect((refusal as Error).message).toMatch(/signing key does not belong to this CSID/);
     expect(count(db, 'documents')).toBe(0);
+  });
+
+  it('refuses a seller VAT number its certificate was not issued for: nothing stored, no ICV or number used', async () => {
+    const { db, ledger } = freshLedger();
+    await ledger.issue(sale(simplifiedInvoice()), egs.signing);
+    const refusal = await ledger
+      .issue(sale(simplifiedInvoice({ seller: { ...simplifiedInvoice().seller, vatNumber: '300000000000003' } })), egs.signing)
+      .catch((e: unknown) => e);
+    expect((refusal as LedgerError).reason).toBe('seller-not-in-certificate');
+    expect((refusal as LedgerError).path).toBe('seller.vatNumber');
+    expect((refusal as Error).message).toMatch(
+      /certificate-permissions: the seller VAT number \(BT-31\) is "300000000000003" but the signing certificate was issued for 399999999900003/,
+    );
+    expect(count(db, 'documents')).toBe(1);
+    const next = await ledger.issue(sale(simplifiedInvoice()), egs.signing);
+    expect([next.icv, next.number]).toEqual([2, 'T1-000002']);
+  });
+
+  it('refuses, before the transaction, a document a business rule rejects, naming the rule', async () => {
+    const { db, ledger } = freshLedger();
+    // the input schema lets a buyer with the seller's own VAT number through; BR-CUSTOM-VALIDATION-01 does not
+    const selfInvoice = standardInvoice({ buyer: { ...BUYER, vatNumber: egs.certificate.zatca.vatNumber! } });
+    const refusal = await ledger.issue(sale(selfInvoice), egs.signing).catch((e: unknown) => e);
+    expect((refusal as LedgerError).reason).toBe('business-rules');
+    expect((refusal as Error).message).toMatch(/so it was not issued:\n {2}BR-CUSTOM-VALIDATION-01: The buyer VAT number \(BT-48\) equals the seller's/);
+    expect(count(db, 'documents')).toBe(0);
+    expect(count(db, 'reporting_jobs')).toBe(0);
+    const first = await ledger.issue(sale(simplifiedInvoice()), egs.signing);
+    expect([first.icv, first.number]).toEqual([1, 'T1-000001']);
+  });
+
+  it('issues the VAT-inclusive cart whose free item used to get a negative cent of VAT', async () => {
+    const { ledger } = freshLedger();
+    const d = await ledger.issue(sale(freeItemWithAllowances()), egs.signing);
+    const xml = Buffer.from(d.xml).toString('utf8');
+    expect(xml).not.toMatch(/>-\d/);
+    expect(d.stamped.totals.payable.toFixed(2)).toBe('521.67');
   });
 
   it('a new CSID starts a new chain at ICV 1 with the initial PIH', async () => {

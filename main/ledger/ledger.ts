@@ -19,6 +19,7 @@ import { createVerifier, type SignatureVerifier } from '../../app/crypto/signing
 import { nativeSha256 } from '../zatca/nativeSha256';
 import { Decimal } from '../../app/money/decimal';
 import { riyadhDateTime } from '../../app/time/riyadhTime';
+import { issuanceErrors, IssuanceRefusedError } from '../../app/verify/checkIssuance';
 import { LedgerError, storageError } from './ledgerErrors';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
 
@@ -124,6 +125,7 @@ export class Ledger {
       const resolved = this.resolveOriginal(document);
       const stamped = await buildAndStamp(document, { icv: snapshot.icv, pih: snapshot.pih }, signing, { selfCheck: 'structural', sha256: nativeSha256 });
       verifyBeforeStoring(stamped, signing);
+      refuseWhatFatooraRejects(stamped, signing);
       const id = this.commit(snapshot, stamped, resolved, corrects, now, signing, hooks);
       if (id === undefined) continue; // the head moved under us (another process issued): rebuild on the new head
       return {
@@ -356,6 +358,22 @@ function verifyBeforeStoring(stamped: StampedDocument, signing: Signing): void {
   const qr = decodeQr(stamped.qr).fields;
   if (qr.invoiceHash !== stamped.hash || qr.signature !== stamped.signatureValue) problems.push('the QR does not carry the document hash and signature');
   if (problems.length > 0) throw new LedgerError('stamp-self-check', `the stamped document did not verify, so it was not stored: ${problems.join('; ')}`);
+}
+
+/**
+ * Nothing gets an ICV that Fatoora would reject (reference §11: the number stays spent whatever the answer): the
+ * business rules the stamped document's content decides, errors only, and the seller VAT number against the
+ * certificate's. Runs before the transaction, so a refusal stores nothing and consumes no ICV or number.
+ */
+function refuseWhatFatooraRejects(stamped: StampedDocument, signing: Signing): void {
+  const errors = issuanceErrors(stamped.bytes, signing.certificate);
+  if (errors.length === 0) return;
+  const certificate = errors.every((f) => f.rule === 'certificate-permissions');
+  throw new LedgerError(
+    certificate ? 'seller-not-in-certificate' : 'business-rules',
+    new IssuanceRefusedError(errors).message,
+    certificate ? 'seller.vatNumber' : undefined,
+  );
 }
 
 function formatNumber(prefix: string, n: number): string {

@@ -9,6 +9,8 @@ export type LedgerRefusal =
   | 'return-exceeds-sale'
   | 'not-rejected'
   | 'stamp-self-check'
+  | 'business-rules'
+  | 'seller-not-in-certificate'
   | 'storage-full'
   | 'storage-read-only'
   | 'storage-busy'

@@ -5,8 +5,19 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, SDK_CERT_PEM, SDK_KEY_PEM, listSampleXml, VECTORS_DIR } from '../vectors';
-import { creditNote, CSR_CONFIG, simplifiedInvoice } from '../fixtures/documents';
+import {
+  BUYER,
+  creditNote,
+  CSR_CONFIG,
+  freeItemWithAllowances,
+  freeItemWithCharges,
+  SELLER,
+  simplifiedInvoice,
+  standardInvoice,
+  zeroRatedWithDelivery,
+} from '../fixtures/documents';
 import type { DocumentInputJson } from '../../app/document/documentInput';
+import { signWithSdkKey } from '../support/signing';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'dukkan.mjs');
 const work = mkdtempSync(path.join(tmpdir(), 'dukkan-cli-'));
@@ -95,12 +106,77 @@ describe('dukkan sign / verify / hash / qr', () => {
       /lines\.0\.vat\.exemptionCode: .*\(BR-KSA-23\)/,
     ],
     ['time with fractions', simplifiedInvoice({ issueTime: '10:00:00.123' }), /issueTime: must be HH:MM:SS .*\(BR-KSA-70\)/],
+    ['issue date 2026-02-30', simplifiedInvoice({ issueDate: '2026-02-30' }), /issueDate: must be a calendar date YYYY-MM-DD that exists .*\(BR-KSA-F-01\)/],
+    ['issue date 2026-11-31', simplifiedInvoice({ issueDate: '2026-11-31' }), /issueDate: must be a calendar date/],
+    ['issue date 2026-13-45', simplifiedInvoice({ issueDate: '2026-13-45' }), /issueDate: must be a calendar date/],
+    ['supply date 2026-02-30', simplifiedInvoice({ supplyDate: '2026-02-30' }), /supplyDate: must be a calendar date/],
+    [
+      'original invoice dated 2026-02-30',
+      creditNote({ billingReference: { number: 'T1-000001', issueDate: '2026-02-30' } }),
+      /billingReference\.issueDate: must be a calendar date/,
+    ],
+    [
+      'seller VAT number not in the certificate',
+      simplifiedInvoice({ seller: { ...SELLER, vatNumber: '300000000000003' } }),
+      /certificate-permissions: the seller VAT number \(BT-31\) is "300000000000003" but the signing certificate was issued for 399999999900003/,
+    ],
+    [
+      'buyer VAT 123',
+      standardInvoice({ buyer: { ...BUYER, vatNumber: '123' } }),
+      /buyer\.vatNumber: must be 15 digits, starting and ending with 3 \(BR-KSA-44\)/,
+    ],
+    [
+      'a seller invoicing itself (a business rule error)',
+      standardInvoice({ buyer: { ...BUYER, vatNumber: SELLER.vatNumber } }),
+      /so it was not issued:\n {2}BR-CUSTOM-VALIDATION-01: The buyer VAT number \(BT-48\) equals the seller's/,
+    ],
+    [
+      'two exemption codes in one category',
+      simplifiedInvoice({
+        lines: [
+          { name: 'Medicine', quantity: '1', unitPrice: '10', vat: { category: 'Z', rate: '0', exemptionCode: 'VATEX-SA-35' } },
+          { name: 'Gold bar', quantity: '1', unitPrice: '100', vat: { category: 'Z', rate: '0', exemptionCode: 'VATEX-SA-36' } },
+        ],
+      }),
+      /lines\.1\.vat\.exemptionCode: lines\.1 is zero rated \(Z\) with exemption code VATEX-SA-36 but lines\.0 with VATEX-SA-35.*\(BR-Z-08\)/,
+    ],
   ])('refuses a document with %s: clear error, exit 1, no output file', (_name, doc, message) => {
     const out = `bad-${_name.replace(/\W+/g, '-')}.xml`;
     const r = sign(doc as DocumentInputJson, out);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(existsSync(path.join(work, out))).toBe(false);
+  });
+
+  it.each<[string, DocumentInputJson]>([
+    ['a free item, VAT-inclusive prices and two allowances', freeItemWithAllowances()],
+    ['a free item and two charges', freeItemWithCharges()],
+    ['zero-rated medicine with delivery at 15 %', zeroRatedWithDelivery()],
+    [
+      'a buyer in the UAE, without postal code',
+      standardInvoice({
+        buyer: { name: 'Gulf Trading LLC', id: { scheme: 'OTH', value: 'AE1234' }, address: { street: 'Sheikh Zayed Road', city: 'Dubai', country: 'AE' } },
+      }),
+    ],
+  ])('signs %s, and verify finds no error', (_name, doc) => {
+    const out = `good-${_name.replace(/\W+/g, '-')}.xml`;
+    const r = sign(doc, out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const v = dukkan('verify', path.join(work, out), '--at', '2026-11-23T12:00:00Z');
+    expect(v.stdout).not.toMatch(/: error /);
+    expect(v.code).toBe(0);
+  });
+
+  it("verify reports a seller VAT number the certificate was not issued for (Fatoora's certificate-permissions)", async () => {
+    const signed = await signWithSdkKey(simplifiedInvoice({ seller: { ...SELLER, vatNumber: '300000000000003' } }));
+    const file = path.join(work, 'foreign-seller.xml');
+    writeFileSync(file, signed.bytes);
+    const v = dukkan('verify', file, '--at', '2026-11-23T12:00:00Z');
+    expect(v.stdout).toMatch(
+      /: error certificate-permissions the seller VAT number \(BT-31\) is "300000000000003" but the signing certificate was issued for 399999999900003/,
+    );
+    expect(v.code).toBe(1);
   });
 
   it('usage errors exit 2', () => {

@@ -11,6 +11,7 @@ import { EVIDENCE_CSV_COLUMNS, evidenceCsv } from '../../main/reporting/index';
 import {
   attemptsByDocument,
   HOUR,
+  issueForAnotherShop,
   issueMany,
   jobStates,
   refuseConnections,
@@ -19,7 +20,6 @@ import {
   settled,
   simulatorFixture,
   waitFor,
-  wrongSellerSale,
 } from './support';
 
 const fx = simulatorFixture();
@@ -69,12 +69,11 @@ describe('deadline watchdog', () => {
     try {
       // T0: A reported at once; R1 rejected and never corrected; R2 rejected and corrected at once
       const A = await issueMany(terminal, device, 3);
-      const wrongSeller = wrongSellerSale();
-      const [R1] = await issueMany(terminal, device, 1, wrongSeller);
-      const [R2] = await issueMany(terminal, device, 1, wrongSeller);
+      const R1 = await issueForAnotherShop(terminal);
+      const R2 = await issueForAnotherShop(terminal);
       worker.nudge();
       await waitFor(() => settled(worker), 20_000, 'A reported, R rejected');
-      const R2fix = await terminal.ledger.reissueRejected(R2!.id, saleOf(), device.signing);
+      const R2fix = await terminal.ledger.reissueRejected(R2.id, saleOf(), device.signing);
       worker.nudge();
       await waitFor(() => settled(worker), 20_000, 'correction reported');
       expect(jobStates(terminal.db).get(R2fix.id)).toBe('reported');
@@ -96,26 +95,26 @@ describe('deadline watchdog', () => {
       time.advance(3 * HOUR);
       await tick();
       expect(worker.checkDeadlines()).toEqual({ firstAlert: [], secondAlert: [], overdue: [] }); // the timer already ran
-      expect(deadlineAlerts('first-alert')).toEqual(ids([R1!, ...B]));
+      expect(deadlineAlerts('first-alert')).toEqual(ids([R1, ...B]));
       expect(deadlineAlerts('second-alert')).toEqual([]);
 
       // T0+21h: R1 and B pass 20 h; C (11 h) nothing yet
       time.advance(8 * HOUR);
       await tick();
-      expect(deadlineAlerts('second-alert')).toEqual(ids([R1!, ...B]));
+      expect(deadlineAlerts('second-alert')).toEqual(ids([R1, ...B]));
       expect(deadlineAlerts('overdue')).toEqual([]);
 
       // T0+25.5h: R1 and B are overdue; C (15.5 h) gets its first alert; A, R2 and its correction are not flagged
       time.advance(4.5 * HOUR);
       await tick();
-      expect(deadlineAlerts('overdue')).toEqual(ids([R1!, ...B]));
-      expect(deadlineAlerts('first-alert')).toEqual(ids([R1!, ...B, ...C]));
+      expect(deadlineAlerts('overdue')).toEqual(ids([R1, ...B]));
+      expect(deadlineAlerts('first-alert')).toEqual(ids([R1, ...B, ...C]));
       expect(alerts.filter((a) => a.kind === 'overdue')).toHaveLength(1); // one alert listing them all
       const status = worker.status();
       expect(status.counts.overdue).toBe(5);
-      expect(status.nearestDeadline).toMatchObject({ documentId: R1!.id });
+      expect(status.nearestDeadline).toMatchObject({ documentId: R1.id });
       expect(status.nearestDeadline!.remainingMs).toBeLessThan(-1.4 * HOUR);
-      for (const d of [...A, R2!, R2fix]) {
+      for (const d of [...A, R2, R2fix]) {
         const report = worker.document(d.id)!;
         expect(report.alertedAt).toEqual({});
         expect(report.overdueSince).toBeUndefined();
@@ -124,9 +123,10 @@ describe('deadline watchdog', () => {
 
       // the evidence: exactly the overdue documents, with issue times and every attempt
       const evidence = worker.overdueEvidence();
-      expect(evidence.documents.map((d) => d.number)).toEqual([R1!, ...B].map((d) => d.number));
+      // in chain order: this terminal's chain, then the other shop's
+      expect(evidence.documents.map((d) => d.number)).toEqual([...B, R1].map((d) => d.number));
       const attempts = attemptsByDocument(terminal.db);
-      for (const d of [R1!, ...B]) {
+      for (const d of [R1, ...B]) {
         const e = evidence.documents.find((x) => x.uuid === d.uuid)!;
         expect(e).toMatchObject({ icv: d.icv, issueDate: d.issueDate, issueTime: d.issueTime, invoiceHash: d.hash, reportedAt: null });
         expect(e.attempts.map((a) => [a.attempt, a.outcome, a.httpStatus])).toEqual(
@@ -135,7 +135,7 @@ describe('deadline watchdog', () => {
         expect(Date.parse(e.deadline) - Date.parse(e.issuedAt)).toBe(24 * HOUR);
         expect(e.delayHours).toBeGreaterThanOrEqual(24);
       }
-      expect(evidence.documents[0]!.attempts[0]).toMatchObject({
+      expect(evidence.documents.find((d) => d.uuid === R1.uuid)!.attempts[0]).toMatchObject({
         outcome: 'rejected',
         httpStatus: 400,
         messageCodes: expect.arrayContaining(['certificate-permissions']),
@@ -161,8 +161,8 @@ describe('deadline watchdog', () => {
       const after = worker.status();
       expect(after.counts).toMatchObject({ overdue: 1, reportedWithWarnings: 4, rejected: 2 });
       const later = worker.overdueEvidence();
-      expect(later.documents.map((d) => d.number)).toEqual([R1!, ...B].map((d) => d.number));
-      for (const e of later.documents.slice(1)) {
+      expect(later.documents.map((d) => d.number)).toEqual([...B, R1].map((d) => d.number));
+      for (const e of later.documents.slice(0, B.length)) {
         expect(e.state).toBe('reported-with-warnings');
         expect(e.reportedAt).not.toBeNull();
         expect(e.attempts.at(-1)!.messageCodes).toContain('BR-KSA-98');

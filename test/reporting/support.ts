@@ -13,7 +13,8 @@ import { startFatooraSimulator, type FatooraSimulator, type FatooraSimulatorOpti
 import { Ledger, type IssuedDocument, type SaleInput } from '../../main/ledger/ledger';
 import { ReportingWorker, type ReportingAlert, type ReportingStatus, type ReportingTime, type ReportingWorkerOptions } from '../../main/reporting/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
-import { BUYER, simplifiedInvoice } from '../fixtures/documents';
+import { SELLER, simplifiedInvoice } from '../fixtures/documents';
+import { createTestEgs, type TestEgs } from '../support/testCertificate';
 import { onboardSimulatorDevice, type SimulatorDevice } from '../support/simulatorDevice';
 
 export const HOUR = 3600 * 1000;
@@ -92,12 +93,18 @@ export function saleOf(json: DocumentInputJson = simplifiedInvoice()): SaleInput
   return sale;
 }
 
+let anotherShop: TestEgs | undefined;
+const ANOTHER_SHOP_VAT = '300000000000003';
+
 /**
- * A sale with another shop's VAT number as the seller: the terminal's certificate does not cover it, so Fatoora
- * rejects it (400 certificate-permissions, reference §12 item 19) — a real rejection, not an injected one.
+ * Issues a sale of another shop — its VAT number, signed with its certificate — on this terminal; the worker reports
+ * it with this terminal's credentials and Fatoora rejects it (400 certificate-permissions, reference §7.4) — a real
+ * rejection, not an injected one. (With this terminal's own certificate the ledger refuses such a sale before it
+ * gets an ICV.)
  */
-export function wrongSellerSale(): SaleInput {
-  return saleOf(simplifiedInvoice({ seller: { ...simplifiedInvoice().seller, vatNumber: BUYER.vatNumber } }));
+export function issueForAnotherShop(terminal: Terminal): Promise<IssuedDocument> {
+  anotherShop ??= createTestEgs({ vatNumber: ANOTHER_SHOP_VAT });
+  return terminal.ledger.issue(saleOf(simplifiedInvoice({ seller: { ...SELLER, vatNumber: ANOTHER_SHOP_VAT } })), anotherShop.signing);
 }
 
 /** Fatoora's port stops listening (connections refused) from now for `forMs` of simulator time. */

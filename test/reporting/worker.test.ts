@@ -6,6 +6,7 @@ import { ReportingLeaseError } from '../../main/reporting/index';
 import {
   attemptsByDocument,
   fingerprints,
+  issueForAnotherShop,
   issueMany,
   jobStates,
   MovableTime,
@@ -17,7 +18,6 @@ import {
   settled,
   simulatorFixture,
   waitFor,
-  wrongSellerSale,
 } from './support';
 
 const fx = simulatorFixture();
@@ -60,30 +60,30 @@ describe('reporting worker', () => {
     const { sim, device, terminal, worker, alerts } = scene(fx);
     worker.start();
     const early = await issueMany(terminal, device, 3);
-    // a wrong seller VAT number (another shop's): the certificate does not cover it, Fatoora answers 400
-    // certificate-permissions (reference §12 item 19)
-    const [bad] = await issueMany(terminal, device, 1, wrongSellerSale());
+    // another shop's sale (its VAT number and certificate): this terminal's CSID does not cover it, Fatoora answers
+    // 400 certificate-permissions (reference §7.4)
+    const bad = await issueForAnotherShop(terminal);
     const later = await issueMany(terminal, device, 3);
     worker.nudge();
     await waitFor(() => settled(worker), 20_000, 'all answered');
 
-    expect(jobStates(terminal.db).get(bad!.id)).toBe('rejected');
-    const rejected = worker.document(bad!.id)!;
+    expect(jobStates(terminal.db).get(bad.id)).toBe('rejected');
+    const rejected = worker.document(bad.id)!;
     expect(rejected.lastHttpStatus).toBe(400);
     expect(rejected.messages.map((m) => m.code)).toContain('certificate-permissions');
-    expect(rejected.correctiveAction).toMatchObject({ kind: 'reissue', originalNumber: bad!.number, issueDate: bad!.issueDate, issueTime: bad!.issueTime });
+    expect(rejected.correctiveAction).toMatchObject({ kind: 'reissue', originalNumber: bad.number, issueDate: bad.issueDate, issueTime: bad.issueTime });
     const alert = alerts.find((a) => a.kind === 'rejected');
-    expect(alert).toMatchObject({ kind: 'rejected', documentId: bad!.id, number: bad!.number });
+    expect(alert).toMatchObject({ kind: 'rejected', documentId: bad.id, number: bad.number });
     expect(alert!.kind === 'rejected' && alert!.messages.map((m) => m.code)).toContain('certificate-permissions');
     for (const d of [...early, ...later]) expect(jobStates(terminal.db).get(d.id)).toBe('reported');
     expect(worker.status().counts).toMatchObject({ rejected: 1, reported: 6 });
     expect(worker.status().awaitingCorrection).toBe(1);
-    expect(worker.rejections().map((r) => r.documentId)).toEqual([bad!.id]);
+    expect(worker.rejections().map((r) => r.documentId)).toEqual([bad.id]);
 
     // the corrective action: a new document with the original number and date, at the head of the chain
-    const fixed = await terminal.ledger.reissueRejected(bad!.id, saleOf(), device.signing);
-    expect(fixed.number).toBe(bad!.number);
-    expect([fixed.issueDate, fixed.issueTime]).toEqual([bad!.issueDate, bad!.issueTime]);
+    const fixed = await terminal.ledger.reissueRejected(bad.id, saleOf(), device.signing);
+    expect(fixed.number).toBe(bad.number);
+    expect([fixed.issueDate, fixed.issueTime]).toEqual([bad.issueDate, bad.issueTime]);
     expect(fixed.icv).toBe(later.at(-1)!.icv + 1);
     expect(fixed.pih).toBe(later.at(-1)!.hash);
     const after = await issueMany(terminal, device, 2);
@@ -92,16 +92,16 @@ describe('reporting worker', () => {
     await worker.stop();
 
     for (const d of [fixed, ...after]) expect(jobStates(terminal.db).get(d.id)).toBe('reported');
-    expect(jobStates(terminal.db).get(bad!.id)).toBe('rejected'); // the rejected document stays as it was
-    expect(worker.document(bad!.id)!.correctiveAction!.reissuedAs).toEqual({ documentId: fixed.id, number: fixed.number });
+    expect(jobStates(terminal.db).get(bad.id)).toBe('rejected'); // the rejected document stays as it was
+    expect(worker.document(bad.id)!.correctiveAction!.reissuedAs).toEqual({ documentId: fixed.id, number: fixed.number });
     expect(worker.status().awaitingCorrection).toBe(0);
     const recorded = reportedByHash(sim);
     for (const d of [...early, ...later, fixed, ...after]) expect(recorded.get(d.hash)).toBe(1);
-    expect(recorded.has(bad!.hash)).toBe(false);
+    expect(recorded.has(bad.hash)).toBe(false);
     expect(
       sim.records
         .submissions()
-        .filter((s) => s.invoiceHash === bad!.hash)
+        .filter((s) => s.invoiceHash === bad.hash)
         .map((s) => s.httpStatus),
     ).toEqual([400]); // sent once, never resent
   });

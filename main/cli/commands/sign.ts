@@ -2,6 +2,7 @@
 import { INITIAL_PIH } from '../../../app/stamp/invoiceHash';
 import { parseDocumentInput } from '../../../app/document/documentInput';
 import { buildAndStamp } from '../../../app/engine/buildAndStamp';
+import { issuanceErrors, IssuanceRefusedError } from '../../../app/verify/checkIssuance';
 import { base64ToBytes, isBase64 } from '../../../app/bytes/base64';
 import { writeFileAtomic } from '../../fs/writeFileAtomic';
 import { UsageError, type Command } from '../command';
@@ -19,6 +20,8 @@ export const signCommand: Command = {
   --icv   invoice counter value (default 1)
   --pih   previous invoice hash, base64 (default: the initial PIH of a new EGS unit)
   --out   where to write the signed XML; nothing is written when the document is invalid
+Before writing, the signed document is checked against every business rule its content decides and its seller VAT
+number against the certificate's; a document Fatoora would reject is refused with the rule and written nowhere.
 Prints the invoice hash.`,
   async run(argv, io) {
     const args = parseArgs(argv, ['in', 'key', 'cert', 'icv', 'pih', 'out']);
@@ -36,6 +39,9 @@ Prints the invoice hash.`,
     } finally {
       key.destroy();
     }
+    // a document Fatoora would reject is not written: its ICV would be spent on it (reference §11)
+    const errors = issuanceErrors(stamped.bytes, certificate);
+    if (errors.length > 0) throw new IssuanceRefusedError(errors);
     writeFileAtomic(out, stamped.bytes);
     io.stdout(`${stamped.hash}\n`);
     return 0;
