@@ -184,6 +184,10 @@ describe('dukkan sign / verify / hash / qr', () => {
     expect(dukkan('sign', '--in', 'x.json').code).toBe(2);
     expect(dukkan('frobnicate').code).toBe(2);
     expect(dukkan('verify', '--bogus', 'x').stderr).toMatch(/unknown option --bogus/);
+    // Date() would take 2026-02-30 for 2026-03-02
+    const badClock = dukkan('verify', 'x.xml', '--at', '2026-02-30T12:00:00Z');
+    expect(badClock.code).toBe(2);
+    expect(badClock.stderr).toMatch(/--at must be an ISO-8601 date-time on a day the calendar has/);
   });
 });
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../../../app/findings/finding';
+import { isCalendarDate } from '../../../app/document/documentInput';
 import { verifyDocument } from '../../zatca/verifier';
 import { UsageError, type Command } from '../command';
 import { optionalFlag, parseArgs } from '../parseArgs';
@@ -20,7 +21,11 @@ allowed), 1 when any file has an error, 2 on a usage error.`,
     if (args.positional.length === 0) throw new UsageError('give at least one FILE');
     const at = optionalFlag(args, 'at');
     const now = at === undefined ? new Date() : new Date(at);
-    if (Number.isNaN(now.getTime())) throw new UsageError('--at must be an ISO-8601 date-time');
+    // Date() would read 2026-02-30 as 2026-03-02: a day the calendar does not have is refused instead
+    const day = at === undefined ? undefined : /^\d{4}-\d{2}-\d{2}/.exec(at)?.[0];
+    if (Number.isNaN(now.getTime()) || (day !== undefined && !isCalendarDate(day))) {
+      throw new UsageError('--at must be an ISO-8601 date-time on a day the calendar has, e.g. 2026-11-23T12:00:00Z');
+    }
     const results = args.positional.map((file) => {
       let bytes: Buffer;
       try {
