@@ -113,6 +113,7 @@ export class Ledger {
 
   private async issueNow(sale: SaleInput, signing: Signing, corrects: DocumentRow | undefined, hooks: IssueHooks): Promise<IssuedDocument> {
     const uuid = randomUUID();
+    let rulesChecked = false;
     for (let attempt = 0; attempt < MAX_HEAD_RETRIES; attempt++) {
       // the one clock reading for this attempt's document; a retry after another process issued reads it again, or
       // a slow attempt would carry a time earlier than the document that overtook it
@@ -125,7 +126,11 @@ export class Ledger {
       const resolved = this.resolveOriginal(document);
       const stamped = await buildAndStamp(document, { icv: snapshot.icv, pih: snapshot.pih }, signing, { selfCheck: 'structural', sha256: nativeSha256 });
       verifyBeforeStoring(stamped, signing);
-      refuseWhatFatooraRejects(stamped, signing);
+      // once per issuance: a rebuild after the head moved changes only what the ledger writes itself (ICV, PIH,
+      // number, date and time) and the stamp, which verifyBeforeStoring checks on every build; checking the rules
+      // again would lengthen every retry's race with the other writer by the check's cost (BENCHMARKS.md)
+      if (!rulesChecked) refuseWhatFatooraRejects(stamped, signing);
+      rulesChecked = true;
       const id = this.commit(snapshot, stamped, resolved, corrects, now, signing, hooks);
       if (id === undefined) continue; // the head moved under us (another process issued): rebuild on the new head
       return {
