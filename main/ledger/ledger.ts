@@ -12,15 +12,11 @@ import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { parseDocumentInput, type DocumentInput, type DocumentInputJson } from '../../app/document/documentInput';
 import { buildAndStamp, type Signing, type StampedDocument } from '../../app/engine/buildAndStamp';
 import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
-import { computeInvoiceHash } from '../../app/stamp/invoiceHash';
-import { decodeQr } from '../../app/qr/tlv';
-import { base64ToBytes } from '../../app/bytes/base64';
-import { createVerifier, type SignatureVerifier } from '../../app/crypto/signingKey';
 import { nativeSha256 } from '../zatca/nativeSha256';
 import { Decimal } from '../../app/money/decimal';
 import { riyadhDateTime } from '../../app/time/riyadhTime';
-import { issuanceErrors, IssuanceRefusedError } from '../../app/verify/checkIssuance';
 import { LedgerError, storageError } from './ledgerErrors';
+import { refuseWhatFatooraRejects, verifyBeforeStoring } from './stampChecks';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
 
 export interface LedgerOptions {
@@ -334,51 +330,6 @@ interface ResolvedOriginal {
 function withoutAssignedFields(document: DocumentInput): SaleInput {
   const { number: _n, uuid: _u, issueDate: _d, issueTime: _t, ...sale } = document;
   return sale;
-}
-
-// one verifier per certificate: it precomputes tables for the certificate's key (app/crypto/signingKey.ts)
-const verifiers = new WeakMap<Signing['certificate'], SignatureVerifier>();
-
-/**
- * Nothing is stored that does not verify: the final bytes re-hash to the stamped hash (real C14N), the signature
- * verifies with the certificate's key (catches a keychain key that does not match the CSID), and the QR carries
- * that hash and signature.
- */
-function verifyBeforeStoring(stamped: StampedDocument, signing: Signing): void {
-  const problems: string[] = [];
-  const rehash = computeInvoiceHash(stamped.bytes);
-  if (rehash !== stamped.hash) problems.push(`the final document hashes to ${rehash}, not ${stamped.hash}`);
-  let verify = verifiers.get(signing.certificate);
-  if (!verify) {
-    try {
-      verify = createVerifier(signing.certificate.publicKey);
-    } catch {
-      verify = () => false; // not a secp256k1 key: nothing it "signed" can verify (reference §2)
-    }
-    verifiers.set(signing.certificate, verify);
-  }
-  if (!verify(base64ToBytes(stamped.signatureValue), base64ToBytes(stamped.hash))) {
-    problems.push("the signature does not verify with the certificate's public key: the signing key does not belong to this CSID");
-  }
-  const qr = decodeQr(stamped.qr).fields;
-  if (qr.invoiceHash !== stamped.hash || qr.signature !== stamped.signatureValue) problems.push('the QR does not carry the document hash and signature');
-  if (problems.length > 0) throw new LedgerError('stamp-self-check', `the stamped document did not verify, so it was not stored: ${problems.join('; ')}`);
-}
-
-/**
- * Nothing gets an ICV that Fatoora would reject (reference §11: the number stays spent whatever the answer): the
- * business rules the stamped document's content decides, errors only, and the seller VAT number against the
- * certificate's. Runs before the transaction, so a refusal stores nothing and consumes no ICV or number.
- */
-function refuseWhatFatooraRejects(stamped: StampedDocument, signing: Signing): void {
-  const errors = issuanceErrors(stamped.bytes, signing.certificate);
-  if (errors.length === 0) return;
-  const certificate = errors.every((f) => f.rule === 'certificate-permissions');
-  throw new LedgerError(
-    certificate ? 'seller-not-in-certificate' : 'business-rules',
-    new IssuanceRefusedError(errors).message,
-    certificate ? 'seller.vatNumber' : undefined,
-  );
 }
 
 function formatNumber(prefix: string, n: number): string {

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: UNLICENSED
+// The two checks the ledger runs on a stamped document before its transaction: that the stamp verifies (hash,
+// signature, QR) and that Fatoora would not reject the content. Both throw a LedgerError and store nothing.
+import type { Signing, StampedDocument } from '../../app/engine/buildAndStamp';
+import { computeInvoiceHash } from '../../app/stamp/invoiceHash';
+import { decodeQr } from '../../app/qr/tlv';
+import { base64ToBytes } from '../../app/bytes/base64';
+import { createVerifier, type SignatureVerifier } from '../../app/crypto/signingKey';
+import { issuanceErrors, IssuanceRefusedError } from '../../app/verify/checkIssuance';
+import { LedgerError } from './ledgerErrors';
+
+// one verifier per certificate: it precomputes tables for the certificate's key (app/crypto/signingKey.ts)
+const verifiers = new WeakMap<Signing['certificate'], SignatureVerifier>();
+
+/**
+ * Nothing is stored that does not verify: the final bytes re-hash to the stamped hash (real C14N), the signature
+ * verifies with the certificate's key (catches a keychain key that does not match the CSID), and the QR carries
+ * that hash and signature.
+ */
+export function verifyBeforeStoring(stamped: StampedDocument, signing: Signing): void {
+  const problems: string[] = [];
+  const rehash = computeInvoiceHash(stamped.bytes);
+  if (rehash !== stamped.hash) problems.push(`the final document hashes to ${rehash}, not ${stamped.hash}`);
+  let verify = verifiers.get(signing.certificate);
+  if (!verify) {
+    try {
+      verify = createVerifier(signing.certificate.publicKey);
+    } catch {
+      verify = () => false; // not a secp256k1 key: nothing it "signed" can verify (reference §2)
+    }
+    verifiers.set(signing.certificate, verify);
+  }
+  if (!verify(base64ToBytes(stamped.signatureValue), base64ToBytes(stamped.hash))) {
+    problems.push("the signature does not verify with the certificate's public key: the signing key does not belong to this CSID");
+  }
+  const qr = decodeQr(stamped.qr).fields;
+  if (qr.invoiceHash !== stamped.hash || qr.signature !== stamped.signatureValue) problems.push('the QR does not carry the document hash and signature');
+  if (problems.length > 0) throw new LedgerError('stamp-self-check', `the stamped document did not verify, so it was not stored: ${problems.join('; ')}`);
+}
+
+/**
+ * Nothing gets an ICV that Fatoora would reject (reference §11: the number stays spent whatever the answer): the
+ * business rules the stamped document's content decides, errors only, and the seller VAT number against the
+ * certificate's. Runs before the transaction, so a refusal stores nothing and consumes no ICV or number.
+ */
+export function refuseWhatFatooraRejects(stamped: StampedDocument, signing: Signing): void {
+  const errors = issuanceErrors(stamped.bytes, signing.certificate);
+  if (errors.length === 0) return;
+  const certificate = errors.every((f) => f.rule === 'certificate-permissions');
+  throw new LedgerError(
+    certificate ? 'seller-not-in-certificate' : 'business-rules',
+    new IssuanceRefusedError(errors).message,
+    certificate ? 'seller.vatNumber' : undefined,
+  );
+}
