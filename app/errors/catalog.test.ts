@@ -2,6 +2,9 @@
 // Every error code has English and Arabic text with the same placeholders; Arabic text is Arabic.
 import { describe, expect, it } from 'vitest';
 import { DukkanError, ERROR_CATALOG, errorText, placeholdersOf, type ErrorCode } from './index';
+import { DEVICE_CODES } from './codes/deviceCodes';
+import { ENGINE_CODES } from './codes/engineCodes';
+import { TERMINAL_CODES } from './codes/terminalCodes';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -13,6 +16,12 @@ describe('the error catalog', () => {
     expect(en.trim().length).toBeGreaterThan(0);
     expect(ar).toMatch(ARABIC);
     expect(placeholdersOf(ar).sort()).toEqual(placeholdersOf(en).sort());
+  });
+
+  it('no code is defined in two area files (the merge would keep only one text)', () => {
+    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES].flatMap((area) => Object.keys(area));
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBe(codes.length);
   });
 
   it('codes are <area>.<what> in lower case', () => {

@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: UNLICENSED
+export interface CatalogText {
+  readonly en: string;
+  readonly ar: string;
+}
