@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Ledger issuance latency (issue 3): the whole counter path — clock, chain head, build + stamp, full verification,
+// Ledger issuance latency: the whole counter path — clock, chain head, build + stamp, full verification,
 // the business rules checked before the ICV, and the durable WAL commit with synchronous=FULL — on an empty ledger
 // and on one already holding 100,000 documents, plus bytes stored per document and the rules check alone.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -138,7 +138,7 @@ export async function benchLedger(options: { runs?: number; history?: number } =
       '',
       `Target: p99 issuance under 15 ms — ${Math.max(empty.p99, full.p99) < 15 ? 'met' : 'NOT met'} (worst p99 ${ms(Math.max(empty.p99, full.p99))}); flat with history: p50 ${ms(empty.p50)} → ${ms(full.p50)}.`,
     ].join('\n');
-    return { title: 'Ledger: durable issuance (issue 3)', markdown, figures: { empty, full, rules, pipeline, bytesPerDoc, stored } };
+    return { title: 'Ledger: durable issuance', markdown, figures: { empty, full, rules, pipeline, bytesPerDoc, stored } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Benchmark for issue 7: time from "committed document's ReceiptModel in hand" to the first byte of the print job
+// Printing benchmark: time from "committed document's ReceiptModel in hand" to the first byte of the print job
 // arriving at a (fake, TCP on 127.0.0.1) printer, for a 5-line receipt on 58 mm paper, with a warm rasterizer.
 // The path measured is the real one: QR plan, template, Chromium render + capture, PNG decode, 1-bit, QR self-check
 // (jsqr), ESC/POS bands, the pre-flight DLE EOT status exchange, then the job's own connection. Target p50 < 150 ms.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Benchmark for issue 6 (background reporting): how fast the worker drains a backlog to Fatoora, and what it costs
+// Background reporting benchmark: how fast the worker drains a backlog to Fatoora, and what it costs
 // when there is nothing to do.
 // - Drain: 5,000 documents issued through the real Ledger, then reported to the simulator with 50 ms latency per
 //   request. The simulator runs in its own process (test/reporting/simulatorProcess.ts) and checks each document's
@@ -236,7 +236,7 @@ export async function benchReporting(
       '',
       `CPU of the process per 10 s (median of three windows): worker idle with an empty queue ${figures.idleCpuMsPer10s} ms; worker offline with documents waiting ${figures.offlineCpuMsPer10s} ms (${offlineProbes} probes in 30 s); worker stopped (baseline) ${figures.baselineCpuMsPer10s} ms. Windows: idle ${idleWindows.join(' / ')}, offline ${offlineWindows.join(' / ')}, stopped ${baselineWindows.join(' / ')} ms.`,
     ];
-    return { title: 'Reporting: draining the outbox to Fatoora (issue 6)', markdown, figures };
+    return { title: 'Reporting: draining the outbox to Fatoora', markdown, figures };
   } finally {
     sim.child.kill('SIGKILL');
   }

@@ -14,7 +14,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
   ledger: async () => (await import('./ledger')).benchLedger(),
   printing: async () => {
     const r = await (await import('./printing')).benchPrinting();
-    return { title: 'Printing: committed document to first byte at the printer (issue 7)', markdown: r.markdown.join('\n'), figures: { ...r } };
+    return { title: 'Printing: committed document to first byte at the printer', markdown: r.markdown.join('\n'), figures: { ...r } };
   },
 };
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Startup of browser mode to a usable cashier screen (issue 8): from spawning `main/browser/startBrowserMode.ts` (as
+// Startup of browser mode to a usable cashier screen: from spawning `main/browser/startBrowserMode.ts` (as
 // `npm run start:browser` does) to the till being interactive in Chromium — the link printed, the page loaded, the
 // cashier signed in, the scan field focused and the status strip filled. Chromium is already running (on a terminal
 // the browser or kiosk window is). Cold = a new data folder (training mode onboards against the embedded Fatoora
@@ -68,5 +68,5 @@ export async function benchStartup(options: { readonly runs?: number } = {}) {
     `| cold (first run) | ${s(figures.cold.ready)} | ${s(figures.cold.signInScreen)} | ${s(figures.cold.cashier)} |`,
     `| warm | ${s(figures.warm.ready)} | ${s(figures.warm.signInScreen)} | ${s(figures.warm.cashier)} |`,
   ];
-  return { title: 'Startup: browser mode to a usable cashier screen (issue 8)', markdown, figures };
+  return { title: 'Startup: browser mode to a usable cashier screen', markdown, figures };
 }

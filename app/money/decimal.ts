@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // Exact decimal numbers for money and quantities: an integer count of 10^-scale units. No binary floating point
-// anywhere (ZATCA totals are checked to the cent; see reference §7.6 and field notes §2.2 for what floats cost).
+// anywhere (ZATCA totals are checked to the cent; see reference §7.6).
 
 const DECIMAL_PATTERN = /^(-)?(\d+)(?:\.(\d+))?$/;
 

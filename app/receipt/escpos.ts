@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // The ESC/POS commands Dukkan sends, as bytes. Receipts are printed as raster only: ESC/POS printers cannot shape
-// Arabic or lay it out right to left (field notes §2.9), and a rasterised QR has exactly the module size we chose.
+// Arabic or lay it out right to left, and a rasterised QR has exactly the module size we chose.
 // Command forms follow the Epson ESC/POS reference; every printer we target (Epson, Xprinter, Rongta, Sunmi)
 // implements this subset.
 import { concatBytes } from '../bytes';

@@ -2,7 +2,7 @@
 // RGBA bitmap → 1-bit bitmap as a thermal head prints it (1 = burn a dot), packed MSB-first like GS v 0 raster data.
 //
 // A plain threshold, no dithering: dithering scatters dots along every grey edge and softens text and QR module
-// edges (odoo/odoo#234455 review notes, field notes §2.10). The QR is drawn at whole dots per module, so its pixels
+// edges (odoo/odoo#234455 review notes). The QR is drawn at whole dots per module, so its pixels
 // are already pure black or white and any threshold keeps every module exact; the threshold only decides how
 // anti-aliased glyph edges fall. 160 (rather than 128) keeps thin Arabic strokes and dots (nuqat) connected.
 

@@ -3,7 +3,7 @@
 //
 // Why whole dots: a module that is 3.4 dots wide is drawn as a mix of 3- and 4-dot columns with grey edges that the
 // 1-bit conversion then rounds unpredictably; odoo/odoo#280000 saw exactly this when a long seller name pushed the
-// code to a higher version (field notes §2.8). With an integer scale every module is an exact square of dots.
+// code to a higher version. With an integer scale every module is an exact square of dots.
 //
 // Why error correction M: the receipt QR carries up to 1000 base64 characters (BR-CL-KSA-14; SDK simplified
 // samples are 504–632, reference §6). At M a 632-character payload is version 20 (97 modules); at Q it is version 24

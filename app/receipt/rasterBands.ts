@@ -2,8 +2,8 @@
 // Slicing a 1-bit receipt into raster bands a printer's receive buffer can take.
 //
 // One GS v 0 block for a whole receipt overflows printer buffers and prints garbage (node-thermal-printer#103;
-// ESC-POS-.NET#156, where 550×4096 failed and chunks worked; escpos-php#610, "buffer size limit … up to around 4k";
-// field notes §3.1). Each band is its own GS v 0 command, so its data stays under that limit.
+// ESC-POS-.NET#156, where 550×4096 failed and chunks worked; escpos-php#610, "buffer size limit … up to around 4k").
+// Each band is its own GS v 0 command, so its data stays under that limit.
 import type { MonoBitmap } from './monochrome';
 
 /** Bytes of raster data per band that every printer we know of accepts in one piece. */

@@ -2,7 +2,7 @@
 // Headless Chromium (playwright-core over the system /usr/bin/chromium) as the receipt rasterizer for browser mode,
 // tests and benchmarks: the shared CDP rasterizer (cdpRasterizer.ts) over a Playwright CDPSession. Kept warm: one
 // browser and one page, launched on first use and reused, because a cold launch costs over a second and reloading
-// fonts per receipt is what makes other raster POS slow (field notes §2.10). A browser that dies is relaunched on
+// fonts per receipt is what makes other raster POS slow. A browser that dies is relaunched on
 // the next receipt.
 import { chromium, type Browser } from 'playwright-core';
 import { GoneSignal, type CdpPage } from './cdpPage';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // Where the device keeps what must never touch the disk in clear: the EGS private key and the CSID secrets
-// (issue 5; reference §8: "private key non-exportable", SEC-1.1 req. 6). One store per device; values are short
+// (reference §8: "private key non-exportable", SEC-1.1 req. 6). One store per device; values are short
 // strings addressed by a name such as `production/device-key`. Only the main process holds a SecretStore.
 
 export interface SecretStore {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // A thin adapter over node-thermal-printer that sends bytes we encoded ourselves (raster receipts, status queries).
 // We never use the library's text or image helpers: receipts are rasterised and banded by app/receipt
-// (printImageBuffer sends one unbanded GS v 0 block, field notes §3.2).
+// (printImageBuffer sends one unbanded GS v 0 block).
 //
 // Addresses, as node-thermal-printer parses them (lib/interfaces/index.js):
 //   tcp://host[:port]   network printer, raw TCP (default port 9100) — our TcpPrinterInterface, which can read

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // The repository explains itself: every ZATCA citation in a tracked source or document file ("reference §N" or
 // "reference §N.M") must name a heading of docs/zatca-reference.md (`## N.` or `### N.M`), and no tracked file outside
-// test/ may send the reader to documents that live outside the repository.
+// test/ may send the reader to documents that live outside the repository. Comments speak of the code, not of the
+// tracker: no source file says "issue 5" (another project's "owner/repo#123" is a public source and stays).
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +14,9 @@ const CITING_FILE = /\.(ts|mjs|js|cjs|md)$/;
 // A section number right after "reference §"; a range "§1–§6" cites its first section only.
 const CITATION = /reference §(\d+(?:\.\d+)?)/g;
 // Pointers to the research notes and other documents kept beside, not inside, the repository.
-const OUTSIDE_POINTERS = ['zatca-phase2-reference.md', '../shared/'];
+const OUTSIDE_POINTERS = ['zatca-phase2-reference.md', '../shared/', 'field notes §', 'field-notes.md'];
+const SOURCE_FILE = /\.(ts|tsx|mjs|js|cjs|sh)$/;
+const TRACKER_ITEM = /\b[Ii]ssues? #?\d+\b/;
 
 /** Tracked files (repository-relative, `/`-separated) that exist in the working tree. */
 function trackedFiles(): string[] {
@@ -84,5 +87,17 @@ describe('docs/zatca-reference.md', () => {
         });
     }
     expect(offenders, `files pointing outside the repository:\n${offenders.join('\n')}`).toEqual([]);
+  });
+
+  it('is not a tracker: no source file names an issue number', () => {
+    const offenders: string[] = [];
+    for (const rel of tracked.filter((r) => SOURCE_FILE.test(r) && r !== 'test/docs/referenceCitations.test.ts')) {
+      readFileSync(path.join(REPO_ROOT, rel), 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          if (TRACKER_ITEM.test(line)) offenders.push(`${rel}:${index + 1}: ${line.trim()}`);
+        });
+    }
+    expect(offenders, `source lines naming tracker items:\n${offenders.join('\n')}`).toEqual([]);
   });
 });

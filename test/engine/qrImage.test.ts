@@ -1,4 +1,4 @@
-// Issue 2: the QR rendered as an image decodes back to the exact text stored in the signed document, with two
+// The QR rendered as an image decodes back to the exact text stored in the signed document, with two
 // independent decoders (jsqr in-process, zbarimg from Debian).
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// The ledger under SIGKILL and under two writers (issue 3, "Must show"). A child process runs `dukkan issue` on the
+// The ledger under SIGKILL and under two writers. A child process runs `dukkan issue` on the
 // real CLI and is killed at random moments; after every kill the ledger is reopened and audited. Every line the child
 // printed is an acknowledged document and must be in the ledger, valid.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // An ESC/POS decoder for tests, written from the Epson command reference and independent of app/receipt/escpos
 // (it imports nothing from it), so an encoder bug cannot hide behind a decoder with the same bug. It lists the
-// commands a printer would execute and rebuilds the GS v 0 raster bands into one image (field notes §3.3: no
-// maintained npm or Debian ESC/POS decoder exists).
+// commands a printer would execute and rebuilds the GS v 0 raster bands into one image (no maintained npm or
+// Debian ESC/POS decoder exists).
 import { PNG } from 'pngjs';
 
 export type EscPosCommand =

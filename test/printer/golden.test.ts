@@ -79,7 +79,7 @@ function unjoined(text: string): string {
   return [...text].join('\u200c');
 }
 
-/** Arabic forced into left-to-right order (LRO … PDF): the other half of the code-page failure (field notes §2.9). */
+/** Arabic forced into left-to-right order (LRO … PDF): the other half of the code-page failure. */
 function leftToRight(text: string): string {
   return `\u202d${text}\u202c`;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Issue 7, end to end on real parts: the real template rendered by real Chromium, our ESC/POS bytes over a real TCP
+// Printing end to end on real parts: the real template rendered by real Chromium, our ESC/POS bytes over a real TCP
 // socket to a fake printer, decoded back by an independent decoder, the QR read by jsqr and by zbarimg.
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Issue 6 "must show": 30 % of reporting requests fail — 500/503/429, timeouts, connection resets and lost responses
+// Reporting under a flaky Fatoora: 30 % of reporting requests fail — 500/503/429, timeouts, connection resets and lost responses
 // (handled and recorded by the simulator, answer never delivered). Everything ends reported; the only duplicates are
 // resends after a lost response, each answered 409 and resolved as reported; no document is re-signed or changed;
 // Retry-After is honoured. Full verifier (stamp, business rules, XSD) on every document.

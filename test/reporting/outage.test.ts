@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Issue 6 "must show": 5,000 documents issued through the real Ledger while Fatoora is down; it comes back; every
+// Reporting after an outage: 5,000 documents issued through the real Ledger while Fatoora is down; it comes back; every
 // document is reported exactly once (the simulator's record equals the ledger), none lost, every status final —
 // and the outage cost a handful of probes, not a request per document.
 // The simulator checks each document's stamp (hash, signature, certificate, QR) but not the XSD and business rules:

@@ -6,7 +6,7 @@
 //
 // Geometry: 1 CSS px = 1 printer dot (the rasterizer uses device scale factor 1 and a viewport exactly paperDots
 // wide). Arabic is laid out by the browser's shaping engine (HarfBuzz): joined and right to left, which ESC/POS
-// text mode cannot do (field notes §2.9). Amounts, dates and numbers are printed exactly as given in the model
+// text mode cannot do. Amounts, dates and numbers are printed exactly as given in the model
 // (= the signed XML), never reformatted.
 import type { ReceiptLine, ReceiptModel } from '../receiptModel';
 import { CURRENCY, LABELS, PAYMENT_LABELS, TITLES, VAT_CATEGORY_LABELS, type Bilingual } from './labels';

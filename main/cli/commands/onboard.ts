@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// `dukkan onboard`: the headless onboarding path for integrators, kiosks and tests (issue 5), using the same service
+// `dukkan onboard`: the headless onboarding path for integrators, kiosks and tests, using the same service
 // as the app. The shop details, environment and OTP are validated before the data folder is touched, so invalid
 // input leaves nothing behind. Progress goes to stdout, errors to stderr in English and Arabic, a JSON-lines log
 // (no secrets, main/log) to <data-dir>/logs/dukkan.log.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Device onboarding state (issue 5): the non-secret facts only — environment, procedure and step, EGS identity,
+// Device onboarding state: the non-secret facts only — environment, procedure and step, EGS identity,
 // CSR (public), compliance request id, certificates (public) with serial and validity. Private keys and CSID
 // secrets live in the OS keychain (main/keyCustody, native/keychain), never here.
 import type { Migration } from './types';

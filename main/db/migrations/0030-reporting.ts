@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Background reporting (issue 6): the history of every attempt to report a document, the deadline watchdog's
+// Background reporting: the history of every attempt to report a document, the deadline watchdog's
 // flags, and the lease that keeps a second worker (another process on the same database) from sending the same
 // outbox. The outbox itself is `reporting_jobs` (0010-ledger); its (state, next_attempt_at) index already serves the
 // worker's queries. This step only adds tables and an index.

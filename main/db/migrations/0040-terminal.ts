@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// The terminal (issue 8): users with hashed PINs, the product catalog with its barcodes, terminal settings, how each
+// The terminal: users with hashed PINs, the product catalog with its barcodes, terminal settings, how each
 // sale was paid (the ledger's documents carry the payment means but not the amount per method), the renderer's
 // request id of each issued document (so a retried "complete sale" never issues twice), and closed Z reports.
 import type { Migration } from './types';
