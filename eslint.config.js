@@ -5,8 +5,17 @@ import globals from 'globals';
 import layering from './build/lint/layeringRule.js';
 import { appModuleOrderRule } from './build/lint/appModuleOrder.js';
 import { literalKeysRule } from './build/lint/literalKeysRule.js';
+import { simulatorZoneRule, sqlInStoresRule } from './build/lint/mainBoundaries.js';
 
-const dukkan = { rules: { ...layering.rules, 'app-module-order': appModuleOrderRule, 'literal-keys': literalKeysRule } };
+const dukkan = {
+  rules: {
+    ...layering.rules,
+    'app-module-order': appModuleOrderRule,
+    'literal-keys': literalKeysRule,
+    'sql-in-stores': sqlInStoresRule,
+    'simulator-zone': simulatorZoneRule,
+  },
+};
 
 const root = import.meta.dirname;
 
@@ -49,6 +58,8 @@ export default tseslint.config(
     rules: {
       'dukkan/layering': ['error', { root }],
       'dukkan/app-module-order': ['error', { root }],
+      'dukkan/sql-in-stores': ['error', { root }],
+      'dukkan/simulator-zone': ['error', { root }],
       'dukkan/literal-keys': ['error', { constructors: ['DukkanError'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',

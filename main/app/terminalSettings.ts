@@ -2,6 +2,7 @@
 // Small terminal settings (printer, language, number prefix) as JSON values by name, each validated on read so a
 // hand-edited or older value falls back to the default instead of breaking start-up.
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { terminalSettingsStatements } from './terminalSettingsStore';
 
 export interface PrinterSettingsValue {
   readonly address: string | null;
@@ -30,10 +31,7 @@ export class TerminalSettings {
   private readonly q;
 
   constructor(db: SqliteDatabase) {
-    this.q = {
-      get: db.prepare<[string], { value: string }>('SELECT value FROM terminal_settings WHERE key = ?'),
-      set: db.prepare<[string, string]>('INSERT INTO terminal_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
-    };
+    this.q = terminalSettingsStatements(db);
   }
 
   get<K extends keyof SettingsShape>(key: K): SettingsShape[K] {

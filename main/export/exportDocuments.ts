@@ -6,22 +6,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportResult } from '../../app/contract/types';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { documentsIssuedBetween } from './exportStore';
 import { ZipWriter } from './zipWriter';
-
-interface ExportRow {
-  number: string;
-  uuid: string;
-  icv: number;
-  kind: string;
-  issue_date: string;
-  issue_time: string;
-  pih: string;
-  hash: string;
-  payable: string;
-  xml: Buffer;
-  committed_at: number;
-  state: string | null;
-}
 
 function csvField(v: string | number): string {
   const s = String(v);
@@ -32,13 +18,7 @@ export function exportDocuments(
   db: SqliteDatabase,
   options: { readonly from: string; readonly to: string; readonly dir: string; readonly now: Date; readonly training: boolean },
 ): ExportResult {
-  const rows = db
-    .prepare<[string, string], ExportRow>(
-      `SELECT d.number, d.uuid, d.icv, d.kind, d.issue_date, d.issue_time, d.pih, d.hash, d.payable, d.xml, d.committed_at, j.state
-       FROM documents d LEFT JOIN reporting_jobs j ON j.document_id = d.id
-       WHERE d.issue_date >= ? AND d.issue_date <= ? ORDER BY d.chain_id, d.icv`,
-    )
-    .iterate(options.from, options.to);
+  const rows = documentsIssuedBetween(db, options.from, options.to);
   mkdirSync(options.dir, { recursive: true });
   const stamp = options.now
     .toISOString()

@@ -108,3 +108,26 @@ export function ledgerStatements(db: SqliteDatabase) {
 }
 
 export type LedgerStatements = ReturnType<typeof ledgerStatements>;
+
+export interface ChainHeadSummary {
+  icv: number;
+  number: string;
+  hash: string;
+  issued_at: number;
+  documents: number;
+}
+
+/** The newest document of a certificate's chain and how many the chain holds, for `dukkan status`. */
+export function chainHeadSummary(db: SqliteDatabase, issuer: string, serial: string): ChainHeadSummary | undefined {
+  return db
+    .prepare<[string, string], ChainHeadSummary>(
+      `SELECT d.icv, d.number, d.hash, d.issued_at, (SELECT COUNT(*) FROM documents WHERE chain_id = c.id) AS documents
+       FROM chains c JOIN documents d ON d.chain_id = c.id
+       WHERE c.certificate_issuer = ? AND c.certificate_serial = ? ORDER BY d.icv DESC LIMIT 1`,
+    )
+    .get(issuer, serial);
+}
+
+export function chainCount(db: SqliteDatabase): number {
+  return db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM chains').get()!.n;
+}

@@ -4,11 +4,12 @@
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { createOsKeychain } from '../../native/keychain/osKeychain';
 import type { SecretStore } from '../../native/keychain/secretStore';
+import { readDeviceId } from './onboardingStore';
 
 export function deviceKeychainService(db: SqliteDatabase): string {
-  const row = db.prepare<[], { device_id: string }>('SELECT device_id FROM device_identity WHERE id = 1').get();
-  if (!row) throw new Error('device database has no device identity (migration 0020 missing)');
-  return `dukkan-${row.device_id}`;
+  const deviceId = readDeviceId(db);
+  if (!deviceId) throw new Error('device database has no device identity (migration 0020 missing)');
+  return `dukkan-${deviceId}`;
 }
 
 export function openDeviceKeychain(db: SqliteDatabase): SecretStore {

@@ -138,3 +138,8 @@ export function onboardingStatements(db: SqliteDatabase) {
 }
 
 export type OnboardingStatements = ReturnType<typeof onboardingStatements>;
+
+/** The random id migration 0020 gave this database; undefined only if that migration never ran. */
+export function readDeviceId(db: SqliteDatabase): string | undefined {
+  return db.prepare<[], { device_id: string }>('SELECT device_id FROM device_identity WHERE id = 1').get()?.device_id;
+}

@@ -250,3 +250,9 @@ export function reportingStatements(db: SqliteDatabase) {
 }
 
 export type ReportingStatements = ReturnType<typeof reportingStatements>;
+
+/** How many reporting jobs are in each state, for `dukkan status`. */
+export function jobCountsByState(db: SqliteDatabase): Record<string, number> {
+  const rows = db.prepare<[], { state: string; n: number }>('SELECT state, COUNT(*) AS n FROM reporting_jobs GROUP BY state ORDER BY state').all();
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}

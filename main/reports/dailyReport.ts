@@ -9,18 +9,13 @@ import { Decimal } from '../../app/money/decimal';
 import { computeTotals } from '../../app/totals/computeTotals';
 import type { DocumentRow } from '../ledger/ledgerStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { zReportStatements } from './zReportStore';
 
 export interface ReportSource {
   /** Documents with an id greater than `id`, in id order. */
   afterId(id: number): DocumentRow[];
   documentOf(row: DocumentRow): DocumentInput;
   payments(documentId: number): readonly { method: PaymentMethod; amount: string }[];
-}
-
-interface ZRow {
-  number: number;
-  to_document_id: number;
-  closed_at: number;
 }
 
 export class DailyReports {
@@ -31,12 +26,7 @@ export class DailyReports {
     private readonly source: ReportSource,
     private readonly options: { readonly training: boolean; readonly clock: () => Date },
   ) {
-    this.q = {
-      lastZ: db.prepare<[], ZRow>('SELECT number, to_document_id, closed_at FROM z_reports ORDER BY number DESC LIMIT 1'),
-      insertZ: db.prepare<[number, number, number, number | null, string]>(
-        'INSERT INTO z_reports (number, to_document_id, closed_at, closed_by, report_json) VALUES (?, ?, ?, ?, ?)',
-      ),
-    };
+    this.q = zReportStatements(db);
   }
 
   /** X: what the open period holds so far. */

@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SqliteDatabase } from '../../../native/sqlite/sqliteDriver';
 import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../db/openDeviceDatabase';
+import { chainCount, chainHeadSummary } from '../../ledger/ledgerStore';
 import { readOnboardingStatus, type OnboardingStatus } from '../../onboarding/index';
+import { jobCountsByState } from '../../reporting/reportingStore';
 import type { Command } from '../command';
 import { parseArgs, requireFlag } from '../parseArgs';
 
@@ -34,13 +36,7 @@ export function readDeviceStatus(db: SqliteDatabase, now: Date): DeviceStatus {
   const certificate = onboarding.active?.certificate;
   let chainHead: ChainHead | null = null;
   if (certificate) {
-    const head = db
-      .prepare<[string, string], { icv: number; number: string; hash: string; issued_at: number; documents: number }>(
-        `SELECT d.icv, d.number, d.hash, d.issued_at, (SELECT COUNT(*) FROM documents WHERE chain_id = c.id) AS documents
-         FROM chains c JOIN documents d ON d.chain_id = c.id
-         WHERE c.certificate_issuer = ? AND c.certificate_serial = ? ORDER BY d.icv DESC LIMIT 1`,
-      )
-      .get(certificate.issuer, certificate.serial);
+    const head = chainHeadSummary(db, certificate.issuer, certificate.serial);
     if (head)
       chainHead = {
         certificateSerial: certificate.serial,
@@ -51,14 +47,7 @@ export function readDeviceStatus(db: SqliteDatabase, now: Date): DeviceStatus {
         issuedAt: new Date(head.issued_at).toISOString(),
       };
   }
-  const chains = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM chains').get()!.n;
-  const queue = Object.fromEntries(
-    db
-      .prepare<[], { state: string; n: number }>('SELECT state, COUNT(*) AS n FROM reporting_jobs GROUP BY state ORDER BY state')
-      .all()
-      .map((r) => [r.state, r.n]),
-  );
-  return { onboarding, chainHead, chains, queue };
+  return { onboarding, chainHead, chains: chainCount(db), queue: jobCountsByState(db) };
 }
 
 function text(s: DeviceStatus): string {
