@@ -22,6 +22,7 @@ const UNIT = [
   'test/xsd/**/*.test.ts',
   'test/engine/**/*.test.ts',
   'test/docs/**/*.test.ts',
+  'test/support/**/*.test.ts',
   'test/vectorsIntegrity.test.ts',
 ];
 const E2E = ['test/e2e/**/*.test.ts', 'test/electron/smokeFlow.test.ts'];
@@ -29,6 +30,8 @@ const E2E = ['test/e2e/**/*.test.ts', 'test/electron/smokeFlow.test.ts'];
 export default defineConfig({
   test: {
     setupFiles: ['test/support/requireBoringsslProfile.ts'],
+    // one temporary root per run, removed at the end: no test leaves folders behind (test/support/tempRoot.ts)
+    globalSetup: ['test/support/tempRoot.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
