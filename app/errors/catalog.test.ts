@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DukkanError, ERROR_CATALOG, errorText, placeholdersOf, type ErrorCode } from './index';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
+import { SECURITY_CODES } from './codes/securityCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -19,7 +20,7 @@ describe('the error catalog', () => {
   });
 
   it('no code is defined in two area files (the merge would keep only one text)', () => {
-    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES].flatMap((area) => Object.keys(area));
+    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES, SECURITY_CODES].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);
   });

@@ -7,14 +7,15 @@
 // Codes are `<area>.<what>`. Keys are always written literally where they are used (lint rule
 // dukkan/literal-keys), so a search finds every place that raises or shows an error.
 
-// The codes live in three files by area (app/errors/codes/), so each area's texts sit together.
+// The codes live in four files by area (app/errors/codes/), so each area's texts sit together.
 import type { CatalogText } from './catalogText';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
+import { SECURITY_CODES } from './codes/securityCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 
 export type { CatalogText };
 
-export const ERROR_CATALOG = { ...ENGINE_CODES, ...DEVICE_CODES, ...TERMINAL_CODES } as const satisfies Record<string, CatalogText>;
+export const ERROR_CATALOG = { ...ENGINE_CODES, ...DEVICE_CODES, ...TERMINAL_CODES, ...SECURITY_CODES } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
