@@ -10,24 +10,32 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** Packages the pure core (`app/`) may use: pure computation, no I/O, no DOM, no native code. */
 export const APP_PACKAGES = new Set(['@noble/curves', '@noble/hashes', 'libxml2-wasm', 'zod', 'qrcode']);
 
-/** Which zones each zone may import. `contract` is `app/contract`, the typed API between processes. */
+/**
+ * Which zones each zone may import. `contract` is `app/contract`, the typed API between processes. `errors` is
+ * `app/errors`, the one base error and its catalog: pure data that imports nothing, so the native adapters may
+ * raise DukkanErrors too without reaching the rest of the core. The contract's error envelope carries its codes, and
+ * the renderer shows its texts in the screen's language (docs/renderer.md), so both may import it as well.
+ */
 export const ZONE_RULES = {
-  app: { zones: ['app', 'contract'], node: false, packages: APP_PACKAGES },
-  contract: { zones: ['contract'], node: false, packages: new Set(['zod']) },
-  main: { zones: ['main', 'app', 'contract', 'native'], node: true, packages: 'any' },
+  app: { zones: ['app', 'contract', 'errors'], node: false, packages: APP_PACKAGES },
+  contract: { zones: ['contract', 'errors'], node: false, packages: new Set(['zod']) },
+  errors: { zones: ['errors'], node: false, packages: new Set() },
+  main: { zones: ['main', 'app', 'contract', 'errors', 'native'], node: true, packages: 'any' },
   preload: { zones: ['preload', 'contract'], node: false, packages: new Set(['electron']) },
-  renderer: { zones: ['renderer', 'contract'], node: false, packages: new Set(['qrcode', 'preact', '@preact/signals']) },
-  native: { zones: ['native'], node: true, packages: 'any' },
-  test: { zones: ['test', 'app', 'contract', 'main', 'native', 'renderer', 'preload', 'bench', 'tooling'], node: true, packages: 'any' },
-  bench: { zones: ['bench', 'app', 'contract', 'main', 'native', 'test'], node: true, packages: 'any' },
+  renderer: { zones: ['renderer', 'contract', 'errors'], node: false, packages: new Set(['qrcode', 'preact', '@preact/signals']) },
+  native: { zones: ['native', 'errors'], node: true, packages: 'any' },
+  test: { zones: ['test', 'app', 'contract', 'errors', 'main', 'native', 'renderer', 'preload', 'bench', 'tooling'], node: true, packages: 'any' },
+  bench: { zones: ['bench', 'app', 'contract', 'errors', 'main', 'native', 'test'], node: true, packages: 'any' },
   build: { zones: ['build'], node: true, packages: 'any' },
   // top-level config files, bin/ launchers and scripts/: tooling that may reach everything
-  tooling: { zones: ['tooling', 'build', 'main', 'app', 'contract', 'native', 'test'], node: true, packages: 'any' },
+  tooling: { zones: ['tooling', 'build', 'main', 'app', 'contract', 'errors', 'native', 'test'], node: true, packages: 'any' },
 };
 
 /** @param {string} rel repository-relative path with forward slashes */
 export function zoneOf(rel) {
   if (rel.startsWith('app/contract/')) return 'contract';
+  // `app/errors` imported as a folder (its index.ts) resolves to `app/errors.ts` below
+  if (rel.startsWith('app/errors/') || rel === 'app/errors.ts') return 'errors';
   if (rel.startsWith('main/preload/')) return 'preload';
   if (/\.test\.ts$/.test(rel) && !rel.startsWith('test/')) {
     // co-located tests obey their folder's zone, as VS Code does, except that they may use node and vitest

@@ -38,6 +38,9 @@ tester.run('dukkan/layering', layeringRule, {
       code: "import { contextBridge } from 'electron'; import { METHOD_NAMES } from '../../app/contract/methodNames';",
       options: [{ root }],
     },
+    // the base error is the one piece of the core a native adapter may use
+    { filename: file('native/printer/x.ts'), code: "import { DukkanError } from '../../app/errors';", options: [{ root }] },
+    { filename: file('app/stamp/x.ts'), code: "import { DukkanError } from '../errors';", options: [{ root }] },
   ],
   invalid: [
     { filename: file('app/stamp/x.ts'), code: "import { readFileSync } from 'node:fs';", options: [{ root }], errors: [{ messageId: 'forbiddenNode' }] },
@@ -68,6 +71,18 @@ tester.run('dukkan/layering', layeringRule, {
     {
       filename: file('native/printer/x.ts'),
       code: "import { Ledger } from '../../main/ledger/ledger';",
+      options: [{ root }],
+      errors: [{ messageId: 'forbiddenZone' }],
+    },
+    {
+      filename: file('native/printer/x.ts'),
+      code: "import { Decimal } from '../../app/money/decimal';",
+      options: [{ root }],
+      errors: [{ messageId: 'forbiddenZone' }],
+    },
+    {
+      filename: file('app/errors/x.ts'),
+      code: "import { Decimal } from '../money/decimal';",
       options: [{ root }],
       errors: [{ messageId: 'forbiddenZone' }],
     },
