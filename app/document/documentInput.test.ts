@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DocumentInputError, isCalendarDate, parseDocumentInput, type DocumentInputJson } from './documentInput';
+import { DocumentInputError, isCalendarDate, parseDocumentInput, problemText, type DocumentInputJson } from './documentInput';
+import { DukkanError, errorText } from '../errors';
 import { CHARGE_REASON_CODES, chargeReasonCodeFor } from './chargeReasonCodes';
 import { CHARGE_REASON_CODES_TEXT } from '../rules/codeLists';
 import { BUYER, creditNote, simplifiedInvoice, standardInvoice } from '../../test/fixtures/documents';
@@ -166,5 +167,61 @@ describe('one exemption code and reason per VAT category and rate', () => {
       'lines.1.vat.exemptionReason: lines.1 is out-of-scope (O) with the reason "Donation" but lines.0 with "Government fee": the VAT breakdown has one reason per category and rate, so give the same text or sell them on separate documents (BR-O-08)',
     ]);
     expect(problems(simplifiedInvoice({ lines: lines('Not subject to VAT', 'Not subject to VAT') }))).toEqual([]);
+  });
+});
+
+describe('the refusal is one DukkanError, in English and Arabic, naming field and rule', () => {
+  function refusal(json: unknown): DocumentInputError {
+    try {
+      parseDocumentInput(json);
+    } catch (e) {
+      if (e instanceof DocumentInputError) return e;
+      throw e;
+    }
+    throw new Error('the document was accepted');
+  }
+
+  it('carries the code document.invalid, one coded problem per field, and the rule as data', () => {
+    const e = refusal(simplifiedInvoice({ seller: { ...simplifiedInvoice().seller, vatNumber: '123' }, issueTime: '10:00' }));
+    expect(e).toBeInstanceOf(DukkanError);
+    expect(e.code).toBe('document.invalid');
+    expect(e.params).toEqual({ count: 2 });
+    expect(e.problems.map((p) => [p.path, p.code, p.rule])).toEqual([
+      ['issueTime', 'document.issue-time', 'BR-KSA-70'],
+      ['seller.vatNumber', 'document.vat-number', 'BR-KSA-40'],
+    ]);
+    expect(e.message).toBe(
+      [
+        'The document is not valid: 2 problem(s), each named with its field.',
+        '  issueTime: must be HH:MM:SS (no fractions, no zone) (BR-KSA-70)',
+        '  seller.vatNumber: must be 15 digits, starting and ending with 3 (BR-KSA-40)',
+      ].join('\n'),
+    );
+  });
+
+  it('says the same in Arabic: every line names the field and the rule', () => {
+    const e = refusal(simplifiedInvoice({ lines: [{ name: 'Milk', quantity: '0', unitPrice: '-1', vat: { category: 'S', rate: '16' } }] }));
+    const arabic = e.text('ar').split('\n');
+    expect(arabic[0]).toBe(errorText('document.invalid', { count: e.problems.length }, 'ar'));
+    expect(arabic).toHaveLength(e.problems.length + 1);
+    e.problems.forEach((p, i) => {
+      const line = arabic[i + 1]!;
+      expect(line).toBe(`  ${problemText(p, 'ar')}`);
+      expect(line.startsWith(`  ${p.path}: `)).toBe(true);
+      expect(line).toMatch(/[\u0600-\u06FF]/);
+      if (p.rule !== 'FORMAT') expect(line).toContain(`(${p.rule})`);
+    });
+    expect(e.problems.map((p) => p.code)).toEqual(['document.quantity-zero', 'document.negative', 'document.standard-rate']);
+  });
+
+  it("zod's own type checks get a code too, and a value of the wrong JSON type is not taken for a bug", () => {
+    const e = refusal({ ...simplifiedInvoice(), seller: 'Dukkan', allowances: 'none', lines: [] });
+    expect(e.problems.map((p) => [p.path, p.code])).toEqual([
+      ['seller', 'document.not-object'],
+      ['lines', 'document.no-lines'],
+      ['allowances', 'document.not-list'],
+    ]);
+    expect(refusal('not a document').problems.map((p) => [p.path, p.code])).toEqual([['', 'document.not-object']]);
+    expect(refusal('not a document').text('ar')).toContain('(المستند): ');
   });
 });

@@ -7,6 +7,9 @@ import { Decimal } from '../money/decimal';
 import { utf8ByteLength } from '../bytes/utf8';
 import { EXEMPTION_CODES, type VatCategory } from './exemptionCodes';
 import { chargeReasonCodeFor, chargeReasonTextFor, isChargeReasonCode } from './chargeReasonCodes';
+import { DocumentInputError, inputProblem, problem, problemMessage, type DocumentProblemCode } from './documentInputError';
+
+export { DocumentInputError, problemText, type InputProblem } from './documentInputError';
 
 export type DocumentKind = 'invoice' | 'credit-note' | 'debit-note';
 export type DocumentProfile = 'simplified' | 'standard';
@@ -28,34 +31,30 @@ const NO_CONTROL = /^[^\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]*$/;
 // the stored bytes would no longer say what the cashier typed (XML 1.0 §2.2).
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const NOT_TEXT = problem('document.not-text');
+
 const text = (max: number) =>
   z
-    .string({ error: 'must be a string' })
+    .string(NOT_TEXT)
     .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` })
-    .regex(NO_CONTROL, { error: 'must not contain control characters' })
-    .refine((v) => !UNPAIRED_SURROGATE.test(v), { error: 'must be valid Unicode text (an unpaired surrogate is not a character)' });
+    .min(1, problem('document.empty'))
+    .max(max, problem('document.too-long', { max }))
+    .regex(NO_CONTROL, problem('document.control-characters'))
+    .refine((v) => !UNPAIRED_SURROGATE.test(v), problem('document.unpaired-surrogate'));
 
 const decimalString = (what: string) =>
-  z.string({ error: `${what} must be a decimal string such as "12.50"` }).refine(Decimal.isValid, {
-    error: `${what} must be a decimal string such as "12.50" (no exponent, no grouping)`,
-  });
+  z.string(problem('document.not-decimal-string', { what })).refine(Decimal.isValid, problem('document.decimal-format', { what }));
 
 const nonNegative = (what: string, maxPlaces?: number) =>
   decimalString(what)
-    .refine((v) => !Decimal.isValid(v) || !Decimal.parse(v).isNegative(), {
-      error: `[BR-KSA-F-04] ${what} must not be negative (notes carry positive amounts)`,
-    })
-    .refine((v) => maxPlaces === undefined || !Decimal.isValid(v) || Decimal.parse(v).decimalPlaces <= maxPlaces, {
-      error: `[BR-DEC] ${what} must have at most ${maxPlaces} decimals`,
-    });
+    .refine((v) => !Decimal.isValid(v) || !Decimal.parse(v).isNegative(), problem('document.negative', { what, rule: 'BR-KSA-F-04' }))
+    .refine(
+      (v) => maxPlaces === undefined || !Decimal.isValid(v) || Decimal.parse(v).decimalPlaces <= maxPlaces,
+      problem('document.too-many-decimals', { what, places: maxPlaces ?? 0, rule: 'BR-DEC' }),
+    );
 
 /** A VAT number: 15 digits, starting and ending with 3 — the seller's rule is BR-KSA-40, the buyer's BR-KSA-44. */
-const vatNumber = (rule: 'BR-KSA-40' | 'BR-KSA-44') =>
-  z.string({ error: 'must be a string' }).regex(/^3\d{13}3$/, {
-    error: `[${rule}] must be 15 digits, starting and ending with 3`,
-  });
+const vatNumber = (rule: 'BR-KSA-40' | 'BR-KSA-44') => z.string(NOT_TEXT).regex(/^3\d{13}3$/, problem('document.vat-number', { rule }));
 
 /**
  * A real Gregorian calendar date, YYYY-MM-DD, from the year 2000 on (BR-KSA-F-01's pattern wants the year to start
@@ -70,20 +69,18 @@ export function isCalendarDate(value: string): boolean {
   return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
-const calendarDate = z
-  .string({ error: 'must be a string' })
-  .refine(isCalendarDate, { error: '[BR-KSA-F-01] must be a calendar date YYYY-MM-DD that exists (2026-02-28, not 2026-02-30)' });
+const calendarDate = z.string(NOT_TEXT).refine(isCalendarDate, problem('document.calendar-date', { rule: 'BR-KSA-F-01' }));
 
 const addressSchema = z.object({
   street: text(1000),
   additionalStreet: text(1000).optional(),
-  building: z.string({ error: 'must be a string' }).regex(/^\d{4}$/, { error: '[BR-KSA-37] must be exactly 4 digits' }),
+  building: z.string(NOT_TEXT).regex(/^\d{4}$/, problem('document.digits', { count: 4, rule: 'BR-KSA-37' })),
   plot: text(1000).optional(),
   district: text(1000),
   city: text(1000),
-  postalCode: z.string({ error: 'must be a string' }).regex(/^\d{5}$/, { error: '[BR-KSA-66] must be exactly 5 digits' }),
+  postalCode: z.string(NOT_TEXT).regex(/^\d{5}$/, problem('document.digits', { count: 5, rule: 'BR-KSA-66' })),
   province: text(1000).optional(),
-  country: z.literal('SA', { error: '[BR-KSA-09] seller country must be SA' }).default('SA'),
+  country: z.literal('SA', problem('document.seller-country', { rule: 'BR-KSA-09' })).default('SA'),
 });
 
 const buyerAddressSchema = z.object({
@@ -96,8 +93,8 @@ const buyerAddressSchema = z.object({
   postalCode: text(20).optional(),
   province: text(1000).optional(),
   country: z
-    .string({ error: 'must be a string' })
-    .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code' })
+    .string(NOT_TEXT)
+    .regex(/^[A-Z]{2}$/, problem('document.country-code'))
     .default('SA'),
 });
 
@@ -108,14 +105,12 @@ const buyerIdSchemes = ['TIN', 'CRN', 'MOM', 'MLS', '700', 'SAG', 'NAT', 'GCC', 
 
 const sellerSchema = z.object({
   /** Registration name (BT-27); ZATCA wants Arabic, optionally followed by English ("… | …"). Feeds QR tag 1. */
-  name: text(1000).refine((v) => utf8ByteLength(v) <= 255, {
-    error: '[QR tag 1] must be at most 255 UTF-8 bytes so it fits the QR TLV length byte (reference §6)',
-  }),
+  name: text(1000).refine((v) => utf8ByteLength(v) <= 255, problem('document.seller-name-bytes', { rule: 'QR tag 1' })),
   vatNumber: vatNumber('BR-KSA-40'),
   /** The other seller id, usually the commercial registration number. */
   id: z.object({
-    scheme: z.enum(sellerIdSchemes, { error: `[BR-KSA-08] scheme must be one of ${sellerIdSchemes.join(', ')}` }),
-    value: z.string({ error: 'must be a string' }).regex(/^[A-Za-z0-9]{1,127}$/, { error: '[BR-KSA-08] must be alphanumeric' }),
+    scheme: z.enum(sellerIdSchemes, problem('document.id-scheme', { schemes: sellerIdSchemes.join(', '), rule: 'BR-KSA-08' })),
+    value: z.string(NOT_TEXT).regex(/^[A-Za-z0-9]{1,127}$/, problem('document.seller-id-value', { rule: 'BR-KSA-08' })),
   }),
   address: addressSchema,
 });
@@ -125,8 +120,8 @@ const buyerSchema = z.object({
   vatNumber: vatNumber('BR-KSA-44').optional(),
   id: z
     .object({
-      scheme: z.enum(buyerIdSchemes, { error: `[BR-KSA-14] scheme must be one of ${buyerIdSchemes.join(', ')}` }),
-      value: z.string({ error: 'must be a string' }).regex(/^[A-Za-z0-9]{1,127}$/, { error: 'must be alphanumeric' }),
+      scheme: z.enum(buyerIdSchemes, problem('document.id-scheme', { schemes: buyerIdSchemes.join(', '), rule: 'BR-KSA-14' })),
+      value: z.string(NOT_TEXT).regex(/^[A-Za-z0-9]{1,127}$/, problem('document.not-alphanumeric')),
     })
     .optional(),
   address: buyerAddressSchema.optional(),
@@ -134,43 +129,44 @@ const buyerSchema = z.object({
 
 const vatSchema = z
   .object({
-    category: z.enum(['S', 'Z', 'E', 'O'], { error: '[BR-KSA-CL-04] category must be S, Z, E or O' }),
+    category: z.enum(['S', 'Z', 'E', 'O'], problem('document.vat-category', { rule: 'BR-KSA-CL-04' })),
     rate: nonNegative('rate', 2),
-    exemptionCode: z.string({ error: 'must be a string' }).optional(),
+    exemptionCode: z.string(NOT_TEXT).optional(),
     exemptionReason: text(1000).optional(),
   })
   .superRefine((vat, ctx) => {
     if (!Decimal.isValid(vat.rate)) return;
     const rate = Decimal.parse(vat.rate);
     if (vat.category === 'S' && !rate.eq(Decimal.parse('15')) && !rate.eq(Decimal.parse('5'))) {
-      ctx.addIssue({ code: 'custom', path: ['rate'], message: '[BR-KSA-84] standard rate (S) must be 15 or 5' });
+      ctx.addIssue({ code: 'custom', path: ['rate'], message: problemMessage('document.standard-rate', { rule: 'BR-KSA-84' }) });
     }
     if (vat.category !== 'S' && !rate.isZero()) {
-      ctx.addIssue({ code: 'custom', path: ['rate'], message: `[BR-KSA-11] category ${vat.category} must have rate 0` });
+      ctx.addIssue({ code: 'custom', path: ['rate'], message: problemMessage('document.rate-not-zero', { category: vat.category, rule: 'BR-KSA-11' }) });
     }
     if (vat.category === 'S') {
       if (vat.exemptionCode !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['exemptionCode'], message: '[BR-KSA-CL-04] category S takes no exemption code' });
+        ctx.addIssue({ code: 'custom', path: ['exemptionCode'], message: problemMessage('document.exemption-code-on-standard', { rule: 'BR-KSA-CL-04' }) });
       }
       return;
     }
     const allowed = EXEMPTION_CODES[vat.category];
+    const codes = Object.keys(allowed).join(', ');
     if (vat.exemptionCode === undefined) {
       const rule = { Z: 'BR-KSA-69', E: 'BR-KSA-23', O: 'BR-KSA-24' }[vat.category];
       ctx.addIssue({
         code: 'custom',
         path: ['exemptionCode'],
-        message: `[${rule}] category ${vat.category} needs an exemption reason code (${Object.keys(allowed).join(', ')})`,
+        message: problemMessage('document.exemption-code-missing', { category: vat.category, codes, rule }),
       });
     } else if (!(vat.exemptionCode in allowed)) {
       ctx.addIssue({
         code: 'custom',
         path: ['exemptionCode'],
-        message: `[BR-KSA-CL-04] ${vat.exemptionCode} is not a code for category ${vat.category} (${Object.keys(allowed).join(', ')})`,
+        message: problemMessage('document.exemption-code-wrong', { code: vat.exemptionCode, category: vat.category, codes, rule: 'BR-KSA-CL-04' }),
       });
     }
     if (vat.category === 'O' && vat.exemptionReason === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['exemptionReason'], message: '[BR-KSA-83] out-of-scope (O) needs the reason text' });
+      ctx.addIssue({ code: 'custom', path: ['exemptionReason'], message: problemMessage('document.exemption-reason-missing', { rule: 'BR-KSA-83' }) });
     }
   });
 
@@ -190,10 +186,8 @@ const chargeSchema = z
     amount: nonNegative('amount', 2),
     reason: text(1000).optional(),
     reasonCode: z
-      .string({ error: 'must be a string' })
-      .refine(isChargeReasonCode, {
-        error: '[BR-KSA-CL-06] must be a UNTDID 7161 charge reason code such as DL (delivery), FC (freight), PC (packing) or ZZZ (other)',
-      })
+      .string(NOT_TEXT)
+      .refine(isChargeReasonCode, problem('document.charge-reason-code', { rule: 'BR-KSA-CL-06' }))
       .optional(),
     vat: vatSchema,
   })
@@ -204,13 +198,11 @@ const chargeSchema = z
 
 const lineSchema = z.object({
   name: text(1000),
-  quantity: nonNegative('quantity').refine((v) => !Decimal.isValid(v) || !Decimal.parse(v).isZero(), {
-    error: 'quantity must be greater than 0',
-  }),
+  quantity: nonNegative('quantity').refine((v) => !Decimal.isValid(v) || !Decimal.parse(v).isZero(), problem('document.quantity-zero')),
   /** UN/ECE Rec 20 unit code; PCE (piece) by default. */
   unitCode: z
-    .string({ error: 'must be a string' })
-    .regex(/^[A-Z0-9]{1,3}$/, { error: 'must be a UN/ECE Rec 20 unit code such as PCE or KGM' })
+    .string(NOT_TEXT)
+    .regex(/^[A-Z0-9]{1,3}$/, problem('document.unit-code'))
     .default('PCE'),
   /** Unit price; VAT-inclusive when the document says pricesIncludeVat. */
   unitPrice: nonNegative('unitPrice'),
@@ -220,7 +212,7 @@ const lineSchema = z.object({
   /** Seller's item code (barcode/SKU), optional. */
   itemCode: text(127).optional(),
   /** Credit/debit notes: the line number (cbc:ID) of the original invoice line this line adjusts. Not in the XML. */
-  originalLine: z.number({ error: 'must be a line number' }).int({ error: 'must be a line number' }).min(1, { error: 'must be ≥ 1' }).optional(),
+  originalLine: z.number(problem('document.line-number')).int(problem('document.line-number')).min(1, problem('document.line-number-min')).optional(),
 });
 
 const billingReferenceSchema = z.object({
@@ -228,15 +220,15 @@ const billingReferenceSchema = z.object({
   number: text(5000),
   issueDate: calendarDate.optional(),
   /** The original is not in this device's ledger (a legacy receipt): it is then identified by number and date. */
-  external: z.boolean({ error: 'must be true or false' }).default(false),
+  external: z.boolean(problem('document.not-boolean')).default(false),
 });
 
 const paymentMeansSchema = z.union(
   [
     z.enum(Object.keys(PAYMENT_MEANS_CODES) as [keyof typeof PAYMENT_MEANS_CODES, ...(keyof typeof PAYMENT_MEANS_CODES)[]]),
-    z.string().regex(/^(?:[1-9]|[1-5]\d|6[0-8]|70|7[4-8]|9[1-7]|ZZZ)$/, { error: '[BR-KSA-16] must be a UNTDID 4461 code' }),
+    z.string().regex(/^(?:[1-9]|[1-5]\d|6[0-8]|70|7[4-8]|9[1-7]|ZZZ)$/, problem('document.payment-means-code', { rule: 'BR-KSA-16' })),
   ],
-  { error: `[BR-KSA-16] must be one of ${Object.keys(PAYMENT_MEANS_CODES).join(', ')} or a UNTDID 4461 code` },
+  problem('document.payment-means', { names: Object.keys(PAYMENT_MEANS_CODES).join(', '), rule: 'BR-KSA-16' }),
 );
 
 interface Taxed {
@@ -246,7 +238,12 @@ interface IssueSink {
   addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void;
 }
 
-const CATEGORY_NAMES: Record<VatCategory, string> = { S: 'standard rated', Z: 'zero rated', E: 'exempt', O: 'out-of-scope' };
+/** Per category (S never conflicts: it has no exemption), the problem for two codes and for two reason texts. */
+const CONFLICTS: Record<Exclude<VatCategory, 'S'>, Record<'exemptionCode' | 'exemptionReason', DocumentProblemCode>> = {
+  Z: { exemptionCode: 'document.zero-rated-code-conflict', exemptionReason: 'document.zero-rated-reason-conflict' },
+  E: { exemptionCode: 'document.exempt-code-conflict', exemptionReason: 'document.exempt-reason-conflict' },
+  O: { exemptionCode: 'document.out-of-scope-code-conflict', exemptionReason: 'document.out-of-scope-reason-conflict' },
+};
 
 /**
  * The VAT breakdown has one subtotal per category and rate, and a subtotal carries one exemption code and one
@@ -258,10 +255,7 @@ const CATEGORY_NAMES: Record<VatCategory, string> = { S: 'standard rated', Z: 'z
 function checkOneExemptionPerBreakdown(doc: { lines: readonly Taxed[]; allowances: readonly Taxed[]; charges: readonly Taxed[] }, ctx: IssueSink): void {
   // per breakdown and field: the first value given, and where
   const first = new Map<string, { value: string; at: string }>();
-  const fields = [
-    ['exemptionCode', 'exemption code ', (v: string) => v, 'code', 'sell them on separate documents'],
-    ['exemptionReason', 'the reason ', (v: string) => `"${v}"`, 'reason', 'give the same text or sell them on separate documents'],
-  ] as const;
+  const fields = ['exemptionCode', 'exemptionReason'] as const;
   const items = [
     ...doc.lines.map((item, i) => ['lines', i, item] as const),
     ...doc.allowances.map((item, i) => ['allowances', i, item] as const),
@@ -270,7 +264,7 @@ function checkOneExemptionPerBreakdown(doc: { lines: readonly Taxed[]; allowance
   for (const [list, i, { vat }] of items) {
     if (vat.category === 'S' || !Decimal.isValid(vat.rate)) continue;
     const at = `${list}.${i}`;
-    for (const [field, lead, quote, noun, remedy] of fields) {
+    for (const field of fields) {
       const value = vat[field];
       if (value === undefined) continue;
       const key = `${vat.category}|${Decimal.parse(vat.rate).toFixed(2)}|${field}`;
@@ -280,7 +274,7 @@ function checkOneExemptionPerBreakdown(doc: { lines: readonly Taxed[]; allowance
         ctx.addIssue({
           code: 'custom',
           path: [list, i, 'vat', field],
-          message: `[BR-${vat.category}-08] ${at} is ${CATEGORY_NAMES[vat.category]} (${vat.category}) with ${lead}${quote(value)} but ${seen.at} with ${quote(seen.value)}: the VAT breakdown has one ${noun} per category and rate, so ${remedy}`,
+          message: problemMessage(CONFLICTS[vat.category][field], { at, value, other: seen.at, otherValue: seen.value, rule: `BR-${vat.category}-08` }),
         });
       }
     }
@@ -289,29 +283,25 @@ function checkOneExemptionPerBreakdown(doc: { lines: readonly Taxed[]; allowance
 
 export const documentInputSchema = z
   .object({
-    kind: z.enum(['invoice', 'credit-note', 'debit-note'], { error: '[BR-KSA-05] kind must be invoice, credit-note or debit-note' }),
-    profile: z.enum(['simplified', 'standard'], { error: 'profile must be simplified or standard' }).default('simplified'),
+    kind: z.enum(['invoice', 'credit-note', 'debit-note'], problem('document.kind', { rule: 'BR-KSA-05' })),
+    profile: z.enum(['simplified', 'standard'], problem('document.profile')).default('simplified'),
     /** Invoice reference number (IRN, cbc:ID), e.g. "T1-000123". */
-    number: text(127).regex(/^[^\s]+$/, { error: 'must not contain spaces' }),
-    uuid: z.string({ error: 'must be a string' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-      error: '[BR-KSA-03] must be a UUID such as 3cf5ee18-ee25-44ea-a444-2c37ba7f28be',
-    }),
+    number: text(127).regex(/^[^\s]+$/, problem('document.no-spaces')),
+    uuid: z.string(NOT_TEXT).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, problem('document.uuid', { rule: 'BR-KSA-03' })),
     /** Local date and time in Asia/Riyadh, written into the XML and QR tag 3 exactly as given (reference §6, §11). */
     issueDate: calendarDate,
-    issueTime: z
-      .string({ error: 'must be a string' })
-      .regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, { error: '[BR-KSA-70] must be HH:MM:SS (no fractions, no zone)' }),
-    currency: z.literal('SAR', { error: '[BR-KSA-EN16931-02] only SAR documents are supported' }).default('SAR'),
-    pricesIncludeVat: z.boolean({ error: 'must be true or false' }).default(false),
+    issueTime: z.string(NOT_TEXT).regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, problem('document.issue-time', { rule: 'BR-KSA-70' })),
+    currency: z.literal('SAR', problem('document.currency', { rule: 'BR-KSA-EN16931-02' })).default('SAR'),
+    pricesIncludeVat: z.boolean(problem('document.not-boolean')).default(false),
     seller: sellerSchema,
     buyer: buyerSchema.optional(),
     lines: z
-      .array(lineSchema, { error: 'must be a list of lines' })
-      .min(1, { error: 'a document needs at least one line' })
-      .max(999_999, { error: '[F-06-C17] at most 999999 lines' }),
+      .array(lineSchema, problem('document.lines-not-list'))
+      .min(1, problem('document.no-lines'))
+      .max(999_999, problem('document.too-many-lines', { max: 999_999, rule: 'F-06-C17' })),
     allowances: z.array(allowanceSchema).default([]),
     charges: z.array(chargeSchema).default([]),
-    paymentMeans: z.array(paymentMeansSchema).min(1, { error: 'at least one payment means' }).default(['cash']),
+    paymentMeans: z.array(paymentMeansSchema).min(1, problem('document.no-payment-means')).default(['cash']),
     billingReference: billingReferenceSchema.optional(),
     /** Reason for a credit or debit note (KSA-10, cbc:InstructionNote). */
     reason: text(1000).optional(),
@@ -322,50 +312,51 @@ export const documentInputSchema = z
   .superRefine((doc, ctx) => {
     if (doc.kind !== 'invoice') {
       if (!doc.billingReference) {
-        ctx.addIssue({ code: 'custom', path: ['billingReference'], message: '[BR-KSA-56] a credit or debit note must reference the original invoice' });
+        ctx.addIssue({ code: 'custom', path: ['billingReference'], message: problemMessage('document.note-needs-reference', { rule: 'BR-KSA-56' }) });
       }
       if (doc.billingReference?.external && !doc.billingReference.issueDate) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['billingReference', 'issueDate'],
-          message: "a note for an invoice from another system needs that invoice's issue date",
-        });
+        ctx.addIssue({ code: 'custom', path: ['billingReference', 'issueDate'], message: problemMessage('document.external-needs-date') });
       }
       if (!doc.reason) {
-        ctx.addIssue({ code: 'custom', path: ['reason'], message: '[BR-KSA-17] a credit or debit note must state the reason for issuing it' });
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: problemMessage('document.note-needs-reason', { rule: 'BR-KSA-17' }) });
       }
     }
     if (doc.profile === 'standard') {
       const b = doc.buyer;
-      if (!b?.name) ctx.addIssue({ code: 'custom', path: ['buyer', 'name'], message: '[BR-KSA-42] a standard tax invoice needs the buyer name' });
+      if (!b?.name) ctx.addIssue({ code: 'custom', path: ['buyer', 'name'], message: problemMessage('document.buyer-name-required', { rule: 'BR-KSA-42' }) });
       if (!b?.vatNumber && !b?.id) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['buyer', 'vatNumber'],
-          message: '[BR-KSA-81] a standard tax invoice needs the buyer VAT number or another buyer id',
-        });
+        ctx.addIssue({ code: 'custom', path: ['buyer', 'vatNumber'], message: problemMessage('document.buyer-id-required', { rule: 'BR-KSA-81' }) });
       }
       // BR-KSA-10 asks street, city and country of every buyer; a postal code only of a Saudi one (BR-KSA-63):
       // addresses in the UAE, for one, have none
       const a = b?.address;
       for (const f of ['street', 'city'] as const) {
         if (!a?.[f])
-          ctx.addIssue({ code: 'custom', path: ['buyer', 'address', f], message: `[BR-KSA-10] a standard tax invoice needs the buyer address (${f})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['buyer', 'address', f],
+            message: problemMessage('document.buyer-address-required', { part: f, rule: 'BR-KSA-10' }),
+          });
       }
       if (a?.country === 'SA') {
         for (const f of ['building', 'district', 'postalCode'] as const) {
-          if (!a[f]) ctx.addIssue({ code: 'custom', path: ['buyer', 'address', f], message: `[BR-KSA-63] a Saudi buyer address needs ${f}` });
+          if (!a[f])
+            ctx.addIssue({
+              code: 'custom',
+              path: ['buyer', 'address', f],
+              message: problemMessage('document.saudi-address-part', { part: f, rule: 'BR-KSA-63' }),
+            });
         }
       }
     }
     const buyerAddress = doc.buyer?.address;
     if (buyerAddress?.country === 'SA' && buyerAddress.postalCode !== undefined && !/^\d{5}$/.test(buyerAddress.postalCode)) {
-      ctx.addIssue({ code: 'custom', path: ['buyer', 'address', 'postalCode'], message: '[BR-KSA-67] a Saudi postal code must be exactly 5 digits' });
+      ctx.addIssue({ code: 'custom', path: ['buyer', 'address', 'postalCode'], message: problemMessage('document.saudi-postal-code', { rule: 'BR-KSA-67' }) });
     }
     checkOneExemptionPerBreakdown(doc, ctx);
     const eduHea = doc.lines.some((l) => l.vat.exemptionCode === 'VATEX-SA-EDU' || l.vat.exemptionCode === 'VATEX-SA-HEA');
     if (eduHea && (!doc.buyer?.name || doc.buyer.id?.scheme !== 'NAT')) {
-      ctx.addIssue({ code: 'custom', path: ['buyer'], message: '[BR-KSA-25/BR-KSA-49] VATEX-SA-EDU/HEA needs the buyer name and national id (scheme NAT)' });
+      ctx.addIssue({ code: 'custom', path: ['buyer'], message: problemMessage('document.edu-hea-buyer', { rule: 'BR-KSA-25/BR-KSA-49' }) });
     }
   });
 
@@ -377,30 +368,9 @@ export type AllowanceInput = DocumentInput['allowances'][number];
 export type ChargeInput = DocumentInput['charges'][number];
 export type { VatCategory };
 
-export interface InputProblem {
-  /** Dotted path into the document JSON, e.g. "lines.2.vat.rate". */
-  readonly path: string;
-  /** ZATCA rule id when the check is one of theirs, else "FORMAT". */
-  readonly rule: string;
-  readonly message: string;
-}
-
-export class DocumentInputError extends Error {
-  override readonly name = 'DocumentInputError';
-  constructor(readonly problems: readonly InputProblem[]) {
-    super(`invalid document:\n${problems.map((p) => `  ${p.path || '(document)'}: ${p.message}`).join('\n')}`);
-  }
-}
-
 /** Validates and normalises a document; throws DocumentInputError listing every problem with its field path. */
 export function parseDocumentInput(json: unknown): DocumentInput {
   const result = documentInputSchema.safeParse(json);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue): InputProblem => {
-    const rule = /^\[([^\]]+)\]/.exec(issue.message)?.[1] ?? 'FORMAT';
-    const message = issue.message.replace(/^\[[^\]]+\]\s*/, '');
-    const path = issue.path.map(String).join('.');
-    return { path, rule, message: rule === 'FORMAT' ? message : `${message} (${rule})` };
-  });
-  throw new DocumentInputError(problems);
+  throw new DocumentInputError(result.error.issues.map(inputProblem));
 }

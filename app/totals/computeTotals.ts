@@ -15,6 +15,7 @@
 // near its own ideal (gross / (1 + rate)) and within its own bounds: a line's net between 0 and its shelf total (so
 // its VAT is never negative and a free item stays 0.00), an allowance's or a charge's between 0 and its gross. A
 // category may hold only charges (a delivery charge at 15 % on a zero-rated sale) or a free item and charges.
+import { DukkanError, type ErrorCode, type ErrorParams } from '../errors';
 import { Decimal } from '../money/decimal';
 import type { AllowanceInput, ChargeInput, DocumentInput, LineInput, VatCategory } from '../document/documentInput';
 import { defaultExemptionReason } from '../document/exemptionCodes';
@@ -90,13 +91,16 @@ export interface DocumentTotals {
   readonly payable: Decimal;
 }
 
-export class TotalsError extends Error {
+/** Input the totals cannot be computed for (a discount above its line, allowances above their category). */
+export class TotalsError extends DukkanError {
   override readonly name = 'TotalsError';
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${path}: ${message}`);
+  constructor(code: Extract<ErrorCode, `totals.${string}`>, params: ErrorParams & { readonly path: string }) {
+    super(code, params, { field: params.path });
+  }
+
+  /** The field the refusal is about, e.g. "lines.0.discount.amount" (the same as `field`). */
+  get path(): string {
+    return this.field ?? '';
   }
 }
 
@@ -140,7 +144,7 @@ export function computeTotals(doc: DocumentInput): DocumentTotals {
     groups.set(s, group);
     if (vat.exemptionCode !== undefined && group.code !== undefined && vat.exemptionCode !== group.code) {
       // parseDocumentInput refuses this already, naming both items
-      throw new TotalsError(`${path}.vat.exemptionCode`, `${vat.exemptionCode} differs from ${group.code} in the same VAT category and rate`);
+      throw new TotalsError('totals.exemption-code-differs', { path: `${path}.vat.exemptionCode`, code: vat.exemptionCode, other: group.code });
     }
     group.code ??= vat.exemptionCode;
     group.reason ??= vat.exemptionReason;
@@ -183,7 +187,7 @@ function computeExclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
     const allowance = line.discount ? Decimal.parse(line.discount.amount) : undefined;
     const gross = quantity.mul(price).round(2);
     const net = allowance ? gross.sub(allowance) : gross;
-    if (net.isNegative()) throw new TotalsError(`lines.${i}.discount.amount`, `discount ${allowance?.toFixed(2)} exceeds the line amount ${gross.toFixed(2)}`);
+    if (net.isNegative()) throw discountExceeds(i, allowance!, gross);
     const vatKey = lineKeys[i]!;
     const vat = vatOf(net, vatKey.rate);
     return {
@@ -219,12 +223,18 @@ function computeExclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
   return assemble(lines, allowances, charges, categories);
 }
 
+function discountExceeds(line: number, discount: Decimal, amount: Decimal): TotalsError {
+  return new TotalsError('totals.discount-exceeds-line', { path: `lines.${line}.discount.amount`, discount: discount.toFixed(2), amount: amount.toFixed(2) });
+}
+
 function allowancesExceed(allowanceKeys: readonly VatKey[], s: string, vatKey: VatKey, balance: Decimal): TotalsError {
   const first = allowanceKeys.findIndex((k) => keyString(k) === s);
-  return new TotalsError(
-    `allowances.${first}.amount`,
-    `the allowances of VAT category ${vatKey.category} ${vatKey.rate.toMinimal()} % exceed its lines and charges by ${balance.neg().toFixed(2)}`,
-  );
+  return new TotalsError('totals.allowances-exceed', {
+    path: `allowances.${first}.amount`,
+    category: vatKey.category,
+    rate: vatKey.rate.toMinimal(),
+    excess: balance.neg().toFixed(2),
+  });
 }
 
 /** One part of a category's net: a line (sign +1), a charge (+1) or an allowance (−1). */
@@ -239,7 +249,7 @@ function computeInclusive(doc: DocumentInput, plan: VatPlan): DocumentTotals {
   const gross = doc.lines.map((line, i) => {
     const g = Decimal.parse(line.quantity).mul(Decimal.parse(line.unitPrice)).round(2);
     const d = line.discount ? Decimal.parse(line.discount.amount) : Decimal.ZERO;
-    if (g.sub(d).isNegative()) throw new TotalsError(`lines.${i}.discount.amount`, `discount ${d.toFixed(2)} exceeds the line amount ${g.toFixed(2)}`);
+    if (g.sub(d).isNegative()) throw discountExceeds(i, d, g);
     return { shown: g.sub(d), discount: d };
   });
   const factorOf = (k: VatKey) => ONE.add(k.rate.div(HUNDRED, 6));
@@ -331,6 +341,7 @@ function splitNet(parts: readonly NetPart[], f: Decimal, target: Decimal): Decim
       diffCents += up ? -1 : 1;
       if (diffCents === 0) break;
     }
+    // the split always exists (see above): reaching this is a bug, not a refusal, so it stays a plain Error
     if (!moved) throw new Error(`computeTotals: a category net of ${target.toFixed(2)} cannot be split within its parts' bounds`);
   }
   return nets;

@@ -3,11 +3,188 @@
 import type { CatalogText } from '../catalogText';
 
 export const ENGINE_CODES = {
-  // ── the engine (app/) ──
+  // ── document JSON (app/document/documentInput.ts) ──
+  // The refusal as a whole; each problem below is one of its FieldProblems, shown after its field path. Texts that
+  // end in ({rule}) carry the ZATCA rule id (README "Document JSON").
   'document.invalid': {
     en: 'The document is not valid: {count} problem(s), each named with its field.',
     ar: 'المستند غير صالح: {count} مشكلة، كل منها مع اسم الحقل.',
   },
+  'document.not-text': { en: 'must be a string', ar: 'يجب أن تكون القيمة نصًا' },
+  'document.not-object': { en: 'must be an object', ar: 'يجب أن تكون القيمة كائنًا بحقول (JSON object)' },
+  'document.not-list': { en: 'must be a list', ar: 'يجب أن تكون القيمة قائمة' },
+  'document.not-boolean': { en: 'must be true or false', ar: 'يجب أن تكون القيمة true أو false' },
+  'document.field-invalid': { en: 'is not valid', ar: 'القيمة غير صالحة' },
+  'document.empty': { en: 'must not be empty', ar: 'يجب ألا تكون القيمة فارغة' },
+  'document.too-long': { en: 'must be at most {max} characters', ar: 'يجب ألا يزيد طول النص على {max} حرفًا' },
+  'document.control-characters': { en: 'must not contain control characters', ar: 'يجب ألا يحتوي النص على محارف تحكم' },
+  'document.unpaired-surrogate': {
+    en: 'must be valid Unicode text (an unpaired surrogate is not a character)',
+    ar: 'يجب أن يكون النص يونيكود صالحًا (نصف زوج بديل منفرد ليس حرفًا)',
+  },
+  'document.no-spaces': { en: 'must not contain spaces', ar: 'يجب ألا يحتوي على مسافات' },
+  'document.not-decimal-string': {
+    en: '{what} must be a decimal string such as "12.50"',
+    ar: 'يجب أن تكون قيمة {what} رقمًا عشريًا مكتوبًا نصًا مثل "12.50"',
+  },
+  'document.decimal-format': {
+    en: '{what} must be a decimal string such as "12.50" (no exponent, no grouping)',
+    ar: 'يجب أن تكون قيمة {what} رقمًا عشريًا مكتوبًا نصًا مثل "12.50" (بلا أس وبلا فواصل للآلاف)',
+  },
+  'document.negative': {
+    en: '{what} must not be negative (notes carry positive amounts) ({rule})',
+    ar: 'يجب ألا تكون قيمة {what} سالبة (الإشعارات تحمل مبالغ موجبة) ({rule})',
+  },
+  'document.too-many-decimals': {
+    en: '{what} must have at most {places} decimals ({rule})',
+    ar: 'يجب ألا تزيد المنازل العشرية في {what} على {places} ({rule})',
+  },
+  'document.quantity-zero': { en: 'quantity must be greater than 0', ar: 'يجب أن تكون الكمية أكبر من صفر' },
+  'document.calendar-date': {
+    en: 'must be a calendar date YYYY-MM-DD that exists (2026-02-28, not 2026-02-30) ({rule})',
+    ar: 'يجب أن يكون تاريخًا موجودًا في التقويم بالصيغة YYYY-MM-DD (مثل 2026-02-28 لا 2026-02-30) ({rule})',
+  },
+  'document.issue-time': {
+    en: 'must be HH:MM:SS (no fractions, no zone) ({rule})',
+    ar: 'يجب أن يكون الوقت بالصيغة HH:MM:SS (بلا كسور للثواني وبلا منطقة زمنية) ({rule})',
+  },
+  'document.uuid': {
+    en: 'must be a UUID such as 3cf5ee18-ee25-44ea-a444-2c37ba7f28be ({rule})',
+    ar: 'يجب أن يكون معرّفًا فريدًا (UUID) مثل 3cf5ee18-ee25-44ea-a444-2c37ba7f28be ({rule})',
+  },
+  'document.kind': {
+    en: 'kind must be invoice, credit-note or debit-note ({rule})',
+    ar: 'يجب أن يكون نوع المستند invoice (فاتورة) أو credit-note (إشعار دائن) أو debit-note (إشعار مدين) ({rule})',
+  },
+  'document.profile': {
+    en: 'profile must be simplified or standard',
+    ar: 'يجب أن يكون نوع الفاتورة simplified (مبسطة) أو standard (ضريبية)',
+  },
+  'document.currency': { en: 'only SAR documents are supported ({rule})', ar: 'لا تُقبل إلا المستندات بالريال السعودي (SAR) ({rule})' },
+  'document.vat-number': {
+    en: 'must be 15 digits, starting and ending with 3 ({rule})',
+    ar: 'يجب أن يتكون من 15 رقمًا، أولها 3 وآخرها 3 ({rule})',
+  },
+  'document.digits': { en: 'must be exactly {count} digits ({rule})', ar: 'يجب أن يتكون من {count} أرقام بالضبط ({rule})' },
+  'document.seller-country': { en: 'seller country must be SA ({rule})', ar: 'يجب أن تكون دولة البائع SA (المملكة العربية السعودية) ({rule})' },
+  'document.country-code': { en: 'must be an ISO 3166-1 alpha-2 code', ar: 'يجب أن يكون رمز دولة من حرفين وفق ISO 3166-1' },
+  'document.seller-name-bytes': {
+    en: 'must be at most 255 UTF-8 bytes so it fits the QR TLV length byte (reference §6) ({rule})',
+    ar: 'يجب ألا يزيد على 255 بايت بترميز UTF-8 حتى يتسع له بايت الطول في رمز الاستجابة السريعة ({rule})',
+  },
+  'document.id-scheme': { en: 'scheme must be one of {schemes} ({rule})', ar: 'يجب أن يكون نوع المعرّف أحد الأنواع: {schemes} ({rule})' },
+  'document.seller-id-value': { en: 'must be alphanumeric ({rule})', ar: 'يجب أن يتكون من حروف لاتينية وأرقام فقط ({rule})' },
+  'document.not-alphanumeric': { en: 'must be alphanumeric', ar: 'يجب أن يتكون من حروف لاتينية وأرقام فقط' },
+  'document.vat-category': { en: 'category must be S, Z, E or O ({rule})', ar: 'يجب أن تكون فئة الضريبة S أو Z أو E أو O ({rule})' },
+  'document.standard-rate': {
+    en: 'standard rate (S) must be 15 or 5 ({rule})',
+    ar: 'يجب أن تكون نسبة الفئة الأساسية (S) هي 15 أو 5 ({rule})',
+  },
+  'document.rate-not-zero': { en: 'category {category} must have rate 0 ({rule})', ar: 'يجب أن تكون نسبة الضريبة للفئة {category} صفرًا ({rule})' },
+  'document.exemption-code-on-standard': { en: 'category S takes no exemption code ({rule})', ar: 'الفئة S لا تقبل رمز إعفاء ({rule})' },
+  'document.exemption-code-missing': {
+    en: 'category {category} needs an exemption reason code ({codes}) ({rule})',
+    ar: 'الفئة {category} تتطلب رمز سبب الإعفاء ({codes}) ({rule})',
+  },
+  'document.exemption-code-wrong': {
+    en: '{code} is not a code for category {category} ({codes}) ({rule})',
+    ar: 'الرمز {code} ليس من رموز الفئة {category} ({codes}) ({rule})',
+  },
+  'document.exemption-reason-missing': {
+    en: 'out-of-scope (O) needs the reason text ({rule})',
+    ar: 'الفئة الخارجة عن نطاق الضريبة (O) تتطلب نص السبب ({rule})',
+  },
+  // one VAT breakdown per category and rate (README "One VAT breakdown per category and rate"); one code per
+  // category so each language names the category in its own words
+  'document.zero-rated-code-conflict': {
+    en: '{at} is zero rated (Z) with exemption code {value} but {other} with {otherValue}: the VAT breakdown has one code per category and rate, so sell them on separate documents ({rule})',
+    ar: '{at} من فئة النسبة الصفرية (Z) برمز الإعفاء {value} بينما {other} بالرمز {otherValue}: لملخص الضريبة رمز واحد لكل فئة ونسبة، فبِعهما في مستندين منفصلين ({rule})',
+  },
+  'document.exempt-code-conflict': {
+    en: '{at} is exempt (E) with exemption code {value} but {other} with {otherValue}: the VAT breakdown has one code per category and rate, so sell them on separate documents ({rule})',
+    ar: '{at} من الفئة المعفاة (E) برمز الإعفاء {value} بينما {other} بالرمز {otherValue}: لملخص الضريبة رمز واحد لكل فئة ونسبة، فبِعهما في مستندين منفصلين ({rule})',
+  },
+  'document.out-of-scope-code-conflict': {
+    en: '{at} is out-of-scope (O) with exemption code {value} but {other} with {otherValue}: the VAT breakdown has one code per category and rate, so sell them on separate documents ({rule})',
+    ar: '{at} من الفئة الخارجة عن نطاق الضريبة (O) برمز الإعفاء {value} بينما {other} بالرمز {otherValue}: لملخص الضريبة رمز واحد لكل فئة ونسبة، فبِعهما في مستندين منفصلين ({rule})',
+  },
+  'document.zero-rated-reason-conflict': {
+    en: '{at} is zero rated (Z) with the reason "{value}" but {other} with "{otherValue}": the VAT breakdown has one reason per category and rate, so give the same text or sell them on separate documents ({rule})',
+    ar: '{at} من فئة النسبة الصفرية (Z) بالسبب "{value}" بينما {other} بالسبب "{otherValue}": لملخص الضريبة سبب واحد لكل فئة ونسبة، فاكتب النص نفسه أو بِعهما في مستندين منفصلين ({rule})',
+  },
+  'document.exempt-reason-conflict': {
+    en: '{at} is exempt (E) with the reason "{value}" but {other} with "{otherValue}": the VAT breakdown has one reason per category and rate, so give the same text or sell them on separate documents ({rule})',
+    ar: '{at} من الفئة المعفاة (E) بالسبب "{value}" بينما {other} بالسبب "{otherValue}": لملخص الضريبة سبب واحد لكل فئة ونسبة، فاكتب النص نفسه أو بِعهما في مستندين منفصلين ({rule})',
+  },
+  'document.out-of-scope-reason-conflict': {
+    en: '{at} is out-of-scope (O) with the reason "{value}" but {other} with "{otherValue}": the VAT breakdown has one reason per category and rate, so give the same text or sell them on separate documents ({rule})',
+    ar: '{at} من الفئة الخارجة عن نطاق الضريبة (O) بالسبب "{value}" بينما {other} بالسبب "{otherValue}": لملخص الضريبة سبب واحد لكل فئة ونسبة، فاكتب النص نفسه أو بِعهما في مستندين منفصلين ({rule})',
+  },
+  'document.charge-reason-code': {
+    en: 'must be a UNTDID 7161 charge reason code such as DL (delivery), FC (freight), PC (packing) or ZZZ (other) ({rule})',
+    ar: 'يجب أن يكون رمز سبب الرسوم من قائمة UNTDID 7161 مثل DL (توصيل) أو FC (شحن) أو PC (تغليف) أو ZZZ (أخرى) ({rule})',
+  },
+  'document.unit-code': {
+    en: 'must be a UN/ECE Rec 20 unit code such as PCE or KGM',
+    ar: 'يجب أن يكون رمز وحدة من قائمة UN/ECE Rec 20 مثل PCE (قطعة) أو KGM (كيلوغرام)',
+  },
+  'document.line-number': { en: 'must be a line number', ar: 'يجب أن يكون رقم سطر' },
+  'document.line-number-min': { en: 'must be ≥ 1', ar: 'يجب أن يكون 1 أو أكثر' },
+  'document.lines-not-list': { en: 'must be a list of lines', ar: 'يجب أن تكون قائمة أسطر' },
+  'document.no-lines': { en: 'a document needs at least one line', ar: 'يحتاج المستند إلى سطر واحد على الأقل' },
+  'document.too-many-lines': { en: 'at most {max} lines ({rule})', ar: 'لا يزيد عدد الأسطر على {max} ({rule})' },
+  'document.payment-means-code': { en: 'must be a UNTDID 4461 code ({rule})', ar: 'يجب أن يكون رمزًا من قائمة UNTDID 4461 ({rule})' },
+  'document.payment-means': {
+    en: 'must be one of {names} or a UNTDID 4461 code ({rule})',
+    ar: 'يجب أن تكون إحدى القيم {names} أو رمزًا من قائمة UNTDID 4461 ({rule})',
+  },
+  'document.no-payment-means': { en: 'at least one payment means', ar: 'يلزم ذكر وسيلة دفع واحدة على الأقل' },
+  'document.note-needs-reference': {
+    en: 'a credit or debit note must reference the original invoice ({rule})',
+    ar: 'يجب أن يشير الإشعار الدائن أو المدين إلى الفاتورة الأصلية ({rule})',
+  },
+  'document.external-needs-date': {
+    en: "a note for an invoice from another system needs that invoice's issue date",
+    ar: 'الإشعار الخاص بفاتورة صادرة من نظام آخر يتطلب تاريخ إصدار تلك الفاتورة',
+  },
+  'document.note-needs-reason': {
+    en: 'a credit or debit note must state the reason for issuing it ({rule})',
+    ar: 'يجب أن يذكر الإشعار الدائن أو المدين سبب إصداره ({rule})',
+  },
+  'document.buyer-name-required': { en: 'a standard tax invoice needs the buyer name ({rule})', ar: 'الفاتورة الضريبية تتطلب اسم المشتري ({rule})' },
+  'document.buyer-id-required': {
+    en: 'a standard tax invoice needs the buyer VAT number or another buyer id ({rule})',
+    ar: 'الفاتورة الضريبية تتطلب الرقم الضريبي للمشتري أو معرّفًا آخر له ({rule})',
+  },
+  'document.buyer-address-required': {
+    en: 'a standard tax invoice needs the buyer address ({part}) ({rule})',
+    ar: 'الفاتورة الضريبية تتطلب عنوان المشتري ({part}) ({rule})',
+  },
+  'document.saudi-address-part': { en: 'a Saudi buyer address needs {part} ({rule})', ar: 'عنوان المشتري داخل المملكة يتطلب {part} ({rule})' },
+  'document.saudi-postal-code': {
+    en: 'a Saudi postal code must be exactly 5 digits ({rule})',
+    ar: 'يجب أن يتكون الرمز البريدي السعودي من 5 أرقام بالضبط ({rule})',
+  },
+  'document.edu-hea-buyer': {
+    en: 'VATEX-SA-EDU/HEA needs the buyer name and national id (scheme NAT) ({rule})',
+    ar: 'الإعفاء VATEX-SA-EDU أو VATEX-SA-HEA يتطلب اسم المشتري ورقم هويته الوطنية (النوع NAT) ({rule})',
+  },
+
+  // ── totals (app/totals/computeTotals.ts); {path} is the field the refusal is about ──
+  'totals.exemption-code-differs': {
+    en: '{path}: {code} differs from {other} in the same VAT category and rate',
+    ar: '{path}: الرمز {code} يختلف عن {other} في الفئة الضريبية والنسبة نفسيهما',
+  },
+  'totals.discount-exceeds-line': {
+    en: '{path}: discount {discount} exceeds the line amount {amount}',
+    ar: '{path}: الخصم {discount} أكبر من مبلغ السطر {amount}',
+  },
+  'totals.allowances-exceed': {
+    en: '{path}: the allowances of VAT category {category} {rate} % exceed its lines and charges by {excess}',
+    ar: '{path}: خصومات الفئة الضريبية {category} بنسبة {rate}% تزيد على أسطرها ورسومها بمقدار {excess}',
+  },
+
+  // ── signing keys (app/crypto/signingKey.ts) ──
   'signing.key-invalid': {
     en: 'The signing key is not a secp256k1 private key.',
     ar: 'مفتاح التوقيع ليس مفتاحًا خاصًا من نوع secp256k1.',
