@@ -121,6 +121,24 @@ describe('DER strictness', () => {
       expect(String(e)).toMatch(/offset \d+/);
     }
   });
+
+  it('refuses with a catalog code whose parameters are offsets and counts only, in English and Arabic', () => {
+    const refusal = (hexText: string): DerError => {
+      try {
+        parseDer(hexToBytes(hexText));
+      } catch (e) {
+        if (e instanceof DerError) return e;
+        throw e;
+      }
+      throw new Error('parsed');
+    };
+    const trailing = refusal('050000');
+    expect([trailing.code, trailing.params, trailing.offset]).toEqual(['der.trailing-bytes', { count: 1, offset: 2 }, 2]);
+    expect(trailing.text('ar')).toBe('ترميز DER: يوجد بعد العنصر بايتات زائدة عددها 1 (عند البايت 2)');
+    expect(refusal('3080020100 0000'.replace(/ /g, '')).code).toBe('der.indefinite-length');
+    expect(refusal('30').code).toBe('der.truncated-length');
+    expect(refusal('0405 0102'.replace(/ /g, '')).params).toEqual({ length: 5, offset: 0 });
+  });
 });
 
 describe('INTEGER', () => {

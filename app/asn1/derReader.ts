@@ -4,6 +4,8 @@
 // lengths, non-minimal lengths, constructed strings, non-minimal INTEGERs, bad BOOLEAN/NULL/BIT STRING contents,
 // trailing bytes. Error messages carry offsets only, never content bytes (the input may be a private key).
 
+import { DukkanError, type ErrorCode, type ErrorParams } from '../errors';
+
 /** X.690 tag classes (the two high bits of the identifier octet). */
 export const DerClass = { UNIVERSAL: 0, APPLICATION: 1, CONTEXT: 2, PRIVATE: 3 } as const;
 
@@ -47,13 +49,15 @@ export interface DerNode {
   raw: Uint8Array;
 }
 
-export class DerError extends Error {
+/** Bytes that are not canonical DER, with the offset where they stop being it (never the bytes themselves). */
+export class DerError extends DukkanError {
+  override readonly name = 'DerError';
   constructor(
-    message: string,
+    code: Extract<ErrorCode, `der.${string}`>,
     readonly offset: number,
+    params: ErrorParams = {},
   ) {
-    super(`DER: ${message} at offset ${offset}`);
-    this.name = 'DerError';
+    super(code, { ...params, offset });
   }
 }
 
@@ -61,16 +65,16 @@ const MAX_DEPTH = 64;
 
 /** Parses exactly one DER element spanning all of `bytes`; throws DerError otherwise. */
 export function parseDer(bytes: Uint8Array): DerNode {
-  if (bytes.length === 0) throw new DerError('empty input', 0);
+  if (bytes.length === 0) throw new DerError('der.empty', 0);
   const node = readNode(bytes, 0, bytes.length, 0);
-  if (node.end !== bytes.length) throw new DerError(`${bytes.length - node.end} trailing byte(s) after the element`, node.end);
+  if (node.end !== bytes.length) throw new DerError('der.trailing-bytes', node.end, { count: bytes.length - node.end });
   return node;
 }
 
 function readNode(buf: Uint8Array, offset: number, limit: number, depth: number): DerNode {
-  if (depth > MAX_DEPTH) throw new DerError('nesting deeper than 64 levels', offset);
+  if (depth > MAX_DEPTH) throw new DerError('der.too-deep', offset);
   let pos = offset;
-  const first = byteAt(buf, pos++, limit, 'identifier');
+  const first = byteAt(buf, pos++, limit, 'der.truncated-identifier');
   const cls = first >> 6;
   const constructed = (first & 0x20) !== 0;
   let tag = first & 0x1f;
@@ -80,30 +84,30 @@ function readNode(buf: Uint8Array, offset: number, limit: number, depth: number)
     let b: number;
     let count = 0;
     do {
-      b = byteAt(buf, pos++, limit, 'tag number');
-      if (count === 0 && b === 0x80) throw new DerError('non-minimal tag number', pos - 1);
-      if (++count > 4) throw new DerError('tag number too large', pos - 1);
+      b = byteAt(buf, pos++, limit, 'der.truncated-tag');
+      if (count === 0 && b === 0x80) throw new DerError('der.tag-not-minimal', pos - 1);
+      if (++count > 4) throw new DerError('der.tag-too-large', pos - 1);
       tag = tag * 128 + (b & 0x7f);
     } while (b & 0x80);
-    if (tag < 31) throw new DerError('tag number below 31 in high-tag form', offset);
+    if (tag < 31) throw new DerError('der.tag-low-in-high-form', offset);
   }
-  const lenByte = byteAt(buf, pos++, limit, 'length');
+  const lenByte = byteAt(buf, pos++, limit, 'der.truncated-length');
   let length: number;
   if (lenByte < 0x80) {
     length = lenByte;
   } else if (lenByte === 0x80) {
-    throw new DerError('indefinite length is not DER', pos - 1);
+    throw new DerError('der.indefinite-length', pos - 1);
   } else {
     const n = lenByte & 0x7f;
-    if (n > 4) throw new DerError('length field longer than 4 bytes', pos - 1);
+    if (n > 4) throw new DerError('der.length-too-long', pos - 1);
     length = 0;
-    for (let i = 0; i < n; i++) length = length * 256 + byteAt(buf, pos++, limit, 'length');
-    if (byteOrZero(buf, pos - n) === 0) throw new DerError('length has a leading zero byte', pos - n);
-    if (length < 0x80) throw new DerError('long-form length below 128', pos - n - 1);
+    for (let i = 0; i < n; i++) length = length * 256 + byteAt(buf, pos++, limit, 'der.truncated-length');
+    if (byteOrZero(buf, pos - n) === 0) throw new DerError('der.length-leading-zero', pos - n);
+    if (length < 0x80) throw new DerError('der.length-not-minimal', pos - n - 1);
   }
   const header = pos - offset;
   const end = pos + length;
-  if (end > limit) throw new DerError(`length ${length} runs past the end of the enclosing data`, offset);
+  if (end > limit) throw new DerError('der.length-overrun', offset, { length });
   const node: DerNode = {
     tag,
     constructed,
@@ -128,8 +132,8 @@ function readNode(buf: Uint8Array, offset: number, limit: number, depth: number)
   return node;
 }
 
-function byteAt(buf: Uint8Array, pos: number, limit: number, what: string): number {
-  if (pos >= limit) throw new DerError(`truncated ${what}`, pos);
+function byteAt(buf: Uint8Array, pos: number, limit: number, truncated: 'der.truncated-identifier' | 'der.truncated-tag' | 'der.truncated-length'): number {
+  if (pos >= limit) throw new DerError(truncated, pos);
   return buf[pos]!;
 }
 
@@ -142,32 +146,32 @@ function checkUniversal(node: DerNode): void {
   const { tag, constructed, content, start } = node;
   const mustBeConstructed = tag === DerTag.SEQUENCE || tag === DerTag.SET;
   if (mustBeConstructed !== constructed) {
-    throw new DerError(constructed ? `constructed encoding of universal tag ${tag} is not DER` : `universal tag ${tag} must be constructed`, start);
+    throw constructed ? new DerError('der.constructed-primitive', start, { tag }) : new DerError('der.primitive-constructed', start, { tag });
   }
   switch (tag) {
     case DerTag.BOOLEAN:
-      if (content.length !== 1 || (content[0] !== 0x00 && content[0] !== 0xff)) throw new DerError('BOOLEAN must be one byte 00 or FF', start);
+      if (content.length !== 1 || (content[0] !== 0x00 && content[0] !== 0xff)) throw new DerError('der.bad-boolean', start);
       break;
     case DerTag.NULL:
-      if (content.length !== 0) throw new DerError('NULL must be empty', start);
+      if (content.length !== 0) throw new DerError('der.bad-null', start);
       break;
     case DerTag.INTEGER:
-      if (content.length === 0) throw new DerError('empty INTEGER', start);
+      if (content.length === 0) throw new DerError('der.empty-integer', start);
       if (content.length > 1 && ((content[0] === 0x00 && content[1]! < 0x80) || (content[0] === 0xff && content[1]! >= 0x80))) {
-        throw new DerError('INTEGER is not minimally encoded', start);
+        throw new DerError('der.integer-not-minimal', start);
       }
       break;
     case DerTag.BIT_STRING: {
       const unused = content[0];
-      if (unused === undefined) throw new DerError('empty BIT STRING', start);
-      if (unused > 7 || (content.length === 1 && unused !== 0)) throw new DerError('BIT STRING has an invalid unused-bits count', start);
-      if (unused > 0 && (content[content.length - 1]! & ((1 << unused) - 1)) !== 0) throw new DerError('BIT STRING unused bits are not zero', start);
+      if (unused === undefined) throw new DerError('der.empty-bit-string', start);
+      if (unused > 7 || (content.length === 1 && unused !== 0)) throw new DerError('der.bit-string-unused-count', start);
+      if (unused > 0 && (content[content.length - 1]! & ((1 << unused) - 1)) !== 0) throw new DerError('der.bit-string-unused-bits', start);
       break;
     }
     case DerTag.OID:
-      if (content.length === 0 || content[content.length - 1]! & 0x80) throw new DerError('malformed OBJECT IDENTIFIER', start);
+      if (content.length === 0 || content[content.length - 1]! & 0x80) throw new DerError('der.bad-oid', start);
       for (let i = 0; i < content.length; i++) {
-        if (content[i] === 0x80 && (i === 0 || !(content[i - 1]! & 0x80))) throw new DerError('OBJECT IDENTIFIER arc is not minimally encoded', start);
+        if (content[i] === 0x80 && (i === 0 || !(content[i - 1]! & 0x80))) throw new DerError('der.oid-not-minimal', start);
       }
       break;
   }

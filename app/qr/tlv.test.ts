@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeQr, encodeQr, type QrFields } from './tlv';
+import { decodeQr, encodeQr, QrEncodingError, type QrFields } from './tlv';
+import { DukkanError } from '../errors';
 import { VECTORS_DIR } from '../../test/vectors';
 
 const qrOf = (text: string) => /<cbc:ID>QR<\/cbc:ID>\s*<cac:Attachment>\s*<cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(text)![1]!;
@@ -60,5 +61,24 @@ describe('QR TLV (reference §6)', () => {
     expect(() => encodeQr({ ...base, sellerName: 'ب'.repeat(128) })).toThrow(/tag 1 is 256 bytes/);
     expect(() => decodeQr(Buffer.from([1, 5, 65]).toString('base64'))).toThrow(/claims 5 bytes/);
     expect(() => decodeQr('%%%%')).toThrow(/not base64/);
+  });
+
+  it('refuses with a catalog code and its parameters, in English and Arabic', () => {
+    const refusal = (f: () => unknown): QrEncodingError => {
+      try {
+        f();
+      } catch (e) {
+        if (e instanceof QrEncodingError) return e;
+        throw e;
+      }
+      throw new Error('accepted');
+    };
+    const overrun = refusal(() => decodeQr(Buffer.from([1, 5, 65]).toString('base64')));
+    expect(overrun).toBeInstanceOf(DukkanError);
+    expect([overrun.code, overrun.params]).toEqual(['qr.length-overrun', { tag: 1, offset: 0, length: 5, remaining: 1 }]);
+    expect(overrun.text('ar')).toBe('الوسم 1 عند البايت 0 يذكر طولًا قدره 5 بايت ولم يتبقَّ سوى 1');
+    expect(refusal(() => decodeQr(Buffer.from([1, 1, 65, 1, 1, 66]).toString('base64'))).code).toBe('qr.duplicate-tag');
+    expect(refusal(() => decodeQr(Buffer.from([1, 1, 0xff]).toString('base64')).fields).code).toBe('qr.not-utf8');
+    expect(refusal(() => decodeQr(Buffer.from([1]).toString('base64'))).code).toBe('qr.truncated');
   });
 });

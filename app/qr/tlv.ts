@@ -4,6 +4,7 @@
 import { base64ToBytes, bytesToBase64 } from '../bytes/base64';
 import { concatBytes } from '../bytes/hex';
 import { bytesToUtf8, utf8ToBytes } from '../bytes/utf8';
+import { DukkanError, type ErrorCode, type ErrorParams } from '../errors';
 
 export interface QrFields {
   /** 1: seller registration name (BT-27), UTF-8. */
@@ -26,13 +27,17 @@ export interface QrFields {
   readonly certificateSignature?: Uint8Array;
 }
 
-export class QrEncodingError extends Error {
+/** A QR payload that is not the TLV records of reference §6, or a value those records cannot hold. */
+export class QrEncodingError extends DukkanError {
   override readonly name = 'QrEncodingError';
+  constructor(code: Extract<ErrorCode, `qr.${string}`>, params: ErrorParams, cause?: unknown) {
+    super(code, params, { cause });
+  }
 }
 
 function record(tag: number, value: Uint8Array): Uint8Array {
-  if (value.length > 255) throw new QrEncodingError(`QR tag ${tag} is ${value.length} bytes; a TLV value holds at most 255`);
-  if (value.length === 0) throw new QrEncodingError(`QR tag ${tag} is empty`);
+  if (value.length > 255) throw new QrEncodingError('qr.value-too-long', { tag, bytes: value.length });
+  if (value.length === 0) throw new QrEncodingError('qr.value-empty', { tag });
   return concatBytes(Uint8Array.of(tag, value.length), value);
 }
 
@@ -67,16 +72,16 @@ export function decodeQr(base64Text: string): DecodedQr {
   try {
     bytes = base64ToBytes(base64Text.trim());
   } catch (err) {
-    throw new QrEncodingError(`QR is not base64: ${(err as Error).message}`);
+    throw new QrEncodingError('qr.not-base64', { detail: (err as Error).message }, err);
   }
   const tags = new Map<number, Uint8Array>();
   let i = 0;
   while (i < bytes.length) {
-    if (i + 2 > bytes.length) throw new QrEncodingError(`QR TLV truncated at byte ${i}`);
+    if (i + 2 > bytes.length) throw new QrEncodingError('qr.truncated', { offset: i });
     const tag = bytes[i]!;
     const len = bytes[i + 1]!;
-    if (i + 2 + len > bytes.length) throw new QrEncodingError(`QR tag ${tag} at byte ${i} claims ${len} bytes but only ${bytes.length - i - 2} remain`);
-    if (tags.has(tag)) throw new QrEncodingError(`QR tag ${tag} appears twice`);
+    if (i + 2 + len > bytes.length) throw new QrEncodingError('qr.length-overrun', { tag, offset: i, length: len, remaining: bytes.length - i - 2 });
+    if (tags.has(tag)) throw new QrEncodingError('qr.duplicate-tag', { tag });
     tags.set(tag, bytes.slice(i + 2, i + 2 + len));
     i += 2 + len;
   }
@@ -86,7 +91,7 @@ export function decodeQr(base64Text: string): DecodedQr {
     try {
       return bytesToUtf8(v);
     } catch {
-      throw new QrEncodingError(`QR tag ${t} is not valid UTF-8`);
+      throw new QrEncodingError('qr.not-utf8', { tag: t });
     }
   };
   const fields: { -readonly [K in keyof QrFields]?: QrFields[K] } = {};

@@ -54,6 +54,9 @@ describe('planQr', () => {
     expect(e.message).toContain('minimum of 3 dots per module');
     expect(e.message).toContain('wider than the 384 dots of 58 mm paper');
     expect(e.detail).toMatchObject({ chars: 1468, paperDots: 384, minModuleDots: 3 });
+    expect(e.code).toBe('receipt.qr-too-wide');
+    expect(e.params).toMatchObject({ chars: 1468, level: 'M', minDots: 3, paperDots: 384, mm: 58 });
+    expect(e.text('ar')).toContain('1468 حرفًا');
     expect((e.detail.modules + 8) * 3).toBeGreaterThan(384);
   });
 

@@ -17,6 +17,7 @@
 // On 80 mm paper (576 dots) the same worst case fits at 4 dots (500 ≤ 576), so we ask for 0.5 mm there. A module
 // is capped at 4 dots (0.5 mm): bigger codes scan no better and only cost paper.
 import { create } from 'qrcode';
+import { DukkanError, type ErrorCode, type ErrorParams } from '../errors';
 
 export type QrErrorCorrection = 'L' | 'M' | 'Q' | 'H';
 export type PaperDots = 384 | 576;
@@ -41,13 +42,15 @@ export interface QrPlan {
 }
 
 /** Raised when a QR payload cannot be printed at the minimum module size: printing an unscannable code is worse. */
-export class QrCannotFitError extends Error {
+export class QrCannotFitError extends DukkanError {
   override readonly name = 'QrCannotFitError';
   constructor(
-    message: string,
+    code: Extract<ErrorCode, `receipt.qr-${string}`>,
+    params: ErrorParams,
     readonly detail: { readonly chars: number; readonly version: number; readonly modules: number; readonly paperDots: number; readonly minModuleDots: number },
+    cause?: unknown,
   ) {
-    super(message);
+    super(code, params, { cause });
   }
 }
 
@@ -72,22 +75,30 @@ export function planQr(text: string, paperDots: PaperDots, errorCorrection: QrEr
     matrix = qrMatrix(text, errorCorrection);
   } catch (e) {
     // qrcode throws when the payload exceeds version 40 at this level.
-    throw new QrCannotFitError(`QR payload of ${text.length} characters does not fit any QR version at level ${errorCorrection}: ${(e as Error).message}`, {
-      chars: text.length,
-      version: 41,
-      modules: 0,
-      paperDots,
-      minModuleDots,
-    });
+    throw new QrCannotFitError(
+      'receipt.qr-no-version',
+      { chars: text.length, level: errorCorrection, detail: (e as Error).message },
+      { chars: text.length, version: 41, modules: 0, paperDots, minModuleDots },
+      e,
+    );
   }
   const span = matrix.size + 2 * QR_QUIET_ZONE_MODULES;
   const modulePx = Math.min(MAX_MODULE_DOTS, Math.floor(paperDots / span));
   if (modulePx < minModuleDots) {
     const mm = paperDots === 384 ? 58 : 80;
     throw new QrCannotFitError(
-      `QR cannot be printed scannably: ${text.length} characters need version ${matrix.version} at level ${errorCorrection} ` +
-        `(${matrix.size} modules + ${2 * QR_QUIET_ZONE_MODULES} quiet), which at the minimum of ${minModuleDots} dots per module is ` +
-        `${span * minModuleDots} dots, wider than the ${paperDots} dots of ${mm} mm paper`,
+      'receipt.qr-too-wide',
+      {
+        chars: text.length,
+        version: matrix.version,
+        level: errorCorrection,
+        modules: matrix.size,
+        quiet: 2 * QR_QUIET_ZONE_MODULES,
+        minDots: minModuleDots,
+        dots: span * minModuleDots,
+        paperDots,
+        mm,
+      },
       { chars: text.length, version: matrix.version, modules: matrix.size, paperDots, minModuleDots },
     );
   }

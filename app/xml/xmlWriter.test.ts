@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { XmlDocument, type XmlElement } from 'libxml2-wasm';
 import { createXmlDocument, XmlWriteError, type XmlDocumentFactory } from './xmlWriter';
+import { DukkanError } from '../errors';
 import { xmlbuilder2Document } from '../../test/support/xmlbuilder2Document';
 
 const NS = 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2';
@@ -84,6 +85,9 @@ describe('xmlWriter', () => {
   ])('refuses %s in text, naming the element', (_what, text, code) => {
     expect(() => sample(createXmlDocument, text, 'CRN')).toThrow(XmlWriteError);
     expect(() => sample(createXmlDocument, text, 'CRN')).toThrow(`cbc:Note: ${code} is not a character`);
+    expect(() => sample(createXmlDocument, text, 'CRN')).toThrow(
+      expect.objectContaining({ code: 'xml.illegal-character', params: { where: 'cbc:Note', codePoint: code.slice(2) } }),
+    );
   });
 
   it('refuses the same characters in attribute values, naming the attribute', () => {
@@ -94,8 +98,16 @@ describe('xmlWriter', () => {
     expect(sample(createXmlDocument, 'تمر 🌴', 'CRN')).toContain('>تمر 🌴<');
   });
 
-  it('refuses names that are not XML names and mixed content', () => {
+  it("refuses names that are not XML names and mixed content: the builder's bugs, so plain Errors", () => {
     const doc = createXmlDocument(NS, 'Invoice', {});
+    let bug: unknown;
+    try {
+      doc.root.ele('cbc:Bad Name');
+    } catch (e) {
+      bug = e;
+    }
+    expect(bug).toBeInstanceOf(Error);
+    expect(bug).not.toBeInstanceOf(DukkanError);
     expect(() => doc.root.ele('cbc:Bad Name')).toThrow(/not an XML element name/);
     expect(() => doc.root.ele('cbc:ID', { 'a b': '1' })).toThrow(/not an XML attribute name/);
     const withText = doc.root.ele('cbc:ID').txt('1');

@@ -17,6 +17,7 @@
 // document is stored or returned (app/stamp/stampInvoice.ts), and the tests require byte equality on every fixture
 // and on random carts (app/xml/canonicalWriter.test.ts).
 import { escapeC14nAttribute, escapeXmlAttribute, escapeXmlText } from './escapeXml';
+import { DukkanError } from '../errors';
 
 /** The builder surface the UBL code uses; xmlbuilder2's XMLBuilder has the same shape (the test oracle uses it). */
 export interface XmlElementSink {
@@ -47,8 +48,15 @@ export interface XmlDocumentSink {
 /** Creates a document whose root element is in `namespace` (written as the default xmlns, first). */
 export type XmlDocumentFactory = (namespace: string, rootName: string, attributes: Readonly<Record<string, string>>) => XmlDocumentSink;
 
-export class XmlWriteError extends Error {
+/**
+ * Text XML cannot carry at all, naming where it was to go. A bad element or attribute name, or text and children
+ * in one element, is the builder's own mistake and stays a plain Error (a bug, not a refusal).
+ */
+export class XmlWriteError extends DukkanError {
   override readonly name = 'XmlWriteError';
+  constructor(where: string, codePoint: string) {
+    super('xml.illegal-character', { where, codePoint });
+  }
 }
 
 // XML 1.0 §2.2 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and paired surrogates. Anything else cannot be
@@ -60,16 +68,16 @@ function checkChars(value: string, where: string): void {
   if (ILLEGAL_CHAR.test(value)) {
     const bad = ILLEGAL_CHAR.exec(value)![0];
     const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    throw new XmlWriteError(`${where}: U+${code} is not a character XML allows (XML 1.0 §2.2)`);
+    throw new XmlWriteError(where, code);
   }
 }
 
 function startTag(name: string, attributes: Readonly<Record<string, string>> | undefined): string {
-  if (!NAME.test(name)) throw new XmlWriteError(`"${name}" is not an XML element name`);
+  if (!NAME.test(name)) throw new Error(`"${name}" is not an XML element name`);
   let tag = '<' + name;
   if (attributes) {
     for (const key in attributes) {
-      if (!NAME.test(key)) throw new XmlWriteError(`${name}: "${key}" is not an XML attribute name`);
+      if (!NAME.test(key)) throw new Error(`${name}: "${key}" is not an XML attribute name`);
       const value = attributes[key]!;
       checkChars(value, `${name}/@${key}`);
       tag += ' ' + key + '="' + escapeXmlAttribute(value) + '"';
@@ -113,14 +121,14 @@ class WriterElement implements XmlElementSink {
   ) {}
 
   ele(qualifiedName: string, attributes?: Readonly<Record<string, string>>): XmlElementSink {
-    if (this.text) throw new XmlWriteError(`${this.name}: an element has either text or child elements, not both`);
+    if (this.text) throw new Error(`${this.name}: an element has either text or child elements, not both`);
     const child = new WriterElement(qualifiedName, startTag(qualifiedName, attributes), attributes && { ...attributes });
     (this.children ??= []).push(child);
     return child;
   }
 
   txt(content: string): XmlElementSink {
-    if (this.children) throw new XmlWriteError(`${this.name}: an element has either text or child elements, not both`);
+    if (this.children) throw new Error(`${this.name}: an element has either text or child elements, not both`);
     checkChars(content, this.name);
     this.text += escapeXmlText(content);
     return this;

@@ -184,6 +184,113 @@ export const ENGINE_CODES = {
     ar: '{path}: خصومات الفئة الضريبية {category} بنسبة {rate}% تزيد على أسطرها ورسومها بمقدار {excess}',
   },
 
+  // ── XML (app/xml): {detail} is libxml2's own message, in English ──
+  'xml.not-well-formed': { en: 'not well-formed XML: {detail}', ar: 'المستند ليس XML سليم البنية: {detail}' },
+  'xml.illegal-character': {
+    en: '{where}: U+{codePoint} is not a character XML allows (XML 1.0 §2.2)',
+    ar: '{where}: المحرف U+{codePoint} غير مسموح به في XML (XML 1.0 §2.2)',
+  },
+
+  // ── DER (app/asn1/derReader.ts): certificates, CSRs and keys that are not canonical DER; offsets, never bytes ──
+  'der.empty': { en: 'DER: empty input at offset {offset}', ar: 'ترميز DER: المدخل فارغ (عند البايت {offset})' },
+  'der.trailing-bytes': {
+    en: 'DER: {count} trailing byte(s) after the element at offset {offset}',
+    ar: 'ترميز DER: يوجد بعد العنصر بايتات زائدة عددها {count} (عند البايت {offset})',
+  },
+  'der.too-deep': { en: 'DER: nesting deeper than 64 levels at offset {offset}', ar: 'ترميز DER: التداخل أعمق من 64 مستوى (عند البايت {offset})' },
+  'der.truncated-identifier': { en: 'DER: truncated identifier at offset {offset}', ar: 'ترميز DER: المعرّف مقطوع (عند البايت {offset})' },
+  'der.truncated-tag': { en: 'DER: truncated tag number at offset {offset}', ar: 'ترميز DER: رقم الوسم مقطوع (عند البايت {offset})' },
+  'der.truncated-length': { en: 'DER: truncated length at offset {offset}', ar: 'ترميز DER: حقل الطول مقطوع (عند البايت {offset})' },
+  'der.tag-not-minimal': {
+    en: 'DER: non-minimal tag number at offset {offset}',
+    ar: 'ترميز DER: رقم الوسم غير مرمّز بأقصر صورة (عند البايت {offset})',
+  },
+  'der.tag-too-large': { en: 'DER: tag number too large at offset {offset}', ar: 'ترميز DER: رقم الوسم كبير جدًا (عند البايت {offset})' },
+  'der.tag-low-in-high-form': {
+    en: 'DER: tag number below 31 in high-tag form at offset {offset}',
+    ar: 'ترميز DER: رقم وسم أصغر من 31 مكتوب بالصيغة الطويلة (عند البايت {offset})',
+  },
+  'der.indefinite-length': {
+    en: 'DER: indefinite length is not DER at offset {offset}',
+    ar: 'ترميز DER: الطول غير المحدد غير مسموح به في DER (عند البايت {offset})',
+  },
+  'der.length-too-long': {
+    en: 'DER: length field longer than 4 bytes at offset {offset}',
+    ar: 'ترميز DER: حقل الطول أطول من 4 بايت (عند البايت {offset})',
+  },
+  'der.length-leading-zero': {
+    en: 'DER: length has a leading zero byte at offset {offset}',
+    ar: 'ترميز DER: يبدأ حقل الطول ببايت صفري (عند البايت {offset})',
+  },
+  'der.length-not-minimal': {
+    en: 'DER: long-form length below 128 at offset {offset}',
+    ar: 'ترميز DER: طول أقل من 128 مكتوب بالصيغة الطويلة (عند البايت {offset})',
+  },
+  'der.length-overrun': {
+    en: 'DER: length {length} runs past the end of the enclosing data at offset {offset}',
+    ar: 'ترميز DER: الطول {length} يتجاوز نهاية البيانات المحيطة به (عند البايت {offset})',
+  },
+  'der.constructed-primitive': {
+    en: 'DER: constructed encoding of universal tag {tag} is not DER at offset {offset}',
+    ar: 'ترميز DER: الوسم العام {tag} لا يُرمَّز بالصيغة المركبة في DER (عند البايت {offset})',
+  },
+  'der.primitive-constructed': {
+    en: 'DER: universal tag {tag} must be constructed at offset {offset}',
+    ar: 'ترميز DER: يجب أن يُرمَّز الوسم العام {tag} بالصيغة المركبة (عند البايت {offset})',
+  },
+  'der.bad-boolean': {
+    en: 'DER: BOOLEAN must be one byte 00 or FF at offset {offset}',
+    ar: 'ترميز DER: يجب أن تكون قيمة BOOLEAN بايتًا واحدًا 00 أو FF (عند البايت {offset})',
+  },
+  'der.bad-null': { en: 'DER: NULL must be empty at offset {offset}', ar: 'ترميز DER: يجب أن تكون قيمة NULL فارغة (عند البايت {offset})' },
+  'der.empty-integer': { en: 'DER: empty INTEGER at offset {offset}', ar: 'ترميز DER: قيمة INTEGER فارغة (عند البايت {offset})' },
+  'der.integer-not-minimal': {
+    en: 'DER: INTEGER is not minimally encoded at offset {offset}',
+    ar: 'ترميز DER: قيمة INTEGER غير مرمّزة بأقصر صورة (عند البايت {offset})',
+  },
+  'der.empty-bit-string': { en: 'DER: empty BIT STRING at offset {offset}', ar: 'ترميز DER: قيمة BIT STRING فارغة (عند البايت {offset})' },
+  'der.bit-string-unused-count': {
+    en: 'DER: BIT STRING has an invalid unused-bits count at offset {offset}',
+    ar: 'ترميز DER: عدد البتات غير المستخدمة في BIT STRING غير صالح (عند البايت {offset})',
+  },
+  'der.bit-string-unused-bits': {
+    en: 'DER: BIT STRING unused bits are not zero at offset {offset}',
+    ar: 'ترميز DER: البتات غير المستخدمة في BIT STRING ليست أصفارًا (عند البايت {offset})',
+  },
+  'der.bad-oid': {
+    en: 'DER: malformed OBJECT IDENTIFIER at offset {offset}',
+    ar: 'ترميز DER: قيمة OBJECT IDENTIFIER تالفة (عند البايت {offset})',
+  },
+  'der.oid-not-minimal': {
+    en: 'DER: OBJECT IDENTIFIER arc is not minimally encoded at offset {offset}',
+    ar: 'ترميز DER: أحد مكوّنات OBJECT IDENTIFIER غير مرمّز بأقصر صورة (عند البايت {offset})',
+  },
+
+  // ── the QR payload's TLV records (app/qr/tlv.ts, reference §6) ──
+  'qr.value-too-long': {
+    en: 'QR tag {tag} is {bytes} bytes; a TLV value holds at most 255',
+    ar: 'قيمة الوسم {tag} في رمز الاستجابة السريعة طولها {bytes} بايت، والحد الأقصى لقيمة TLV هو 255',
+  },
+  'qr.value-empty': { en: 'QR tag {tag} is empty', ar: 'قيمة الوسم {tag} في رمز الاستجابة السريعة فارغة' },
+  'qr.not-base64': { en: 'QR is not base64: {detail}', ar: 'رمز الاستجابة السريعة ليس بترميز base64: {detail}' },
+  'qr.truncated': { en: 'QR TLV truncated at byte {offset}', ar: 'بيانات TLV في رمز الاستجابة السريعة مقطوعة عند البايت {offset}' },
+  'qr.length-overrun': {
+    en: 'QR tag {tag} at byte {offset} claims {length} bytes but only {remaining} remain',
+    ar: 'الوسم {tag} عند البايت {offset} يذكر طولًا قدره {length} بايت ولم يتبقَّ سوى {remaining}',
+  },
+  'qr.duplicate-tag': { en: 'QR tag {tag} appears twice', ar: 'الوسم {tag} مكرر في رمز الاستجابة السريعة' },
+  'qr.not-utf8': { en: 'QR tag {tag} is not valid UTF-8', ar: 'قيمة الوسم {tag} ليست نصًا صالحًا بترميز UTF-8' },
+
+  // ── the QR on paper (app/receipt/qrPlan.ts): a code too small to scan is not printed ──
+  'receipt.qr-no-version': {
+    en: 'QR payload of {chars} characters does not fit any QR version at level {level}: {detail}',
+    ar: 'بيانات رمز الاستجابة السريعة ({chars} حرفًا) لا تتسع في أي إصدار من الرمز بمستوى التصحيح {level}: {detail}',
+  },
+  'receipt.qr-too-wide': {
+    en: 'QR cannot be printed scannably: {chars} characters need version {version} at level {level} ({modules} modules + {quiet} quiet), which at the minimum of {minDots} dots per module is {dots} dots, wider than the {paperDots} dots of {mm} mm paper',
+    ar: 'لا يمكن طباعة رمز الاستجابة السريعة بحجم قابل للمسح: {chars} حرفًا تحتاج الإصدار {version} بمستوى التصحيح {level} ({modules} وحدة + {quiet} للهامش)، وعرضه بالحد الأدنى {minDots} نقطة لكل وحدة {dots} نقطة، وهو أعرض من {paperDots} نقطة في ورق بعرض {mm} مم',
+  },
+
   // ── signing keys (app/crypto/signingKey.ts) ──
   'signing.key-invalid': {
     en: 'The signing key is not a secp256k1 private key.',
