@@ -3,11 +3,13 @@
 // 200 accepted · 202 accepted with warnings · 208 clearance already cleared · 303 clearance off · 400 rejected ·
 // 401 unauthorized · 409 reporting already reported · 413 too large · 428 renewal needs compliance ·
 // 429/5xx not received. Anything else is `failed`; a broken exchange is `retryable` (unreachable) or
-// `unknown-outcome` (it may have arrived).
+// `unknown-outcome` (it may have arrived). A 200/202/208/409 whose body does not say the document is recorded is
+// `unknown-outcome` too (recordedStatus.ts): the status code alone never marks a document reported.
 import { Secret } from '../log/secret';
 import type { FatooraEnvironment } from './environment';
 import { parseBody, readErrors, readString, readValidationResults, type FatooraMessage, type ParsedBody } from './messages';
 import type { FatooraEndpoint, FatooraOutcome, InvoiceResult, IssuedCsid } from './outcome';
+import { recordedStatus, unconfirmedDetail } from './recordedStatus';
 import { parseRetryAfter, type HttpExchange } from './transport';
 
 type Answer = Extract<HttpExchange, { ok: true }>;
@@ -92,6 +94,15 @@ function readInvoiceResult(json: unknown): InvoiceResult {
   };
 }
 
+/**
+ * Whether a 200/202 body confirms the call: reporting and clearance must say REPORTED / CLEARED; a compliance check
+ * must carry validationResults with a status (its ERROR case is handled before).
+ */
+function confirmed(endpoint: FatooraEndpoint, body: ParsedBody): boolean {
+  if (endpoint === 'reporting' || endpoint === 'clearance') return recordedStatus(endpoint, body) === 'recorded';
+  return readValidationResults(body.json)?.status !== undefined;
+}
+
 /** /compliance/invoices, /invoices/reporting/single, /invoices/clearance/single. */
 export function classifyInvoice(endpoint: FatooraEndpoint, exchange: HttpExchange, now = new Date()): FatooraOutcome<InvoiceResult> {
   const common = commonOutcome(exchange, now);
@@ -105,13 +116,19 @@ export function classifyInvoice(endpoint: FatooraEndpoint, exchange: HttpExchang
     if (endpoint === 'compliance-check' && (v.status === 'ERROR' || v.errorMessages.length > 0)) {
       return { kind: 'rejected', httpStatus: s, errors: v.errorMessages, validation: v };
     }
-    // For reporting/clearance only the HTTP status says whether the document is recorded (reference §9, DISC 2687).
+    // Only 200 and 202 can say the document is recorded (reference §9, DISC 2687) — and only with a body that says
+    // so (recordedStatus.ts): an HTML page or an empty 200 from a captive portal must never clear the queue.
+    if (!confirmed(endpoint, body)) return { kind: 'unknown-outcome', reason: 'unconfirmed', httpStatus: s, detail: unconfirmedDetail(s, endpoint, body) };
     if (s === 202 || v.warningMessages.length > 0 || v.status === 'WARNING') {
       return { kind: 'accepted-with-warnings', httpStatus: s, value: result, warnings: v.warningMessages };
     }
     return { kind: 'accepted', httpStatus: s, value: result };
   }
   if ((s === 409 && endpoint === 'reporting') || (s === 208 && endpoint === 'clearance')) {
+    // a duplicate answer counts only in one of the shapes ZATCA sends for it (reference §9.1)
+    if (recordedStatus(endpoint, body) === 'unconfirmed') {
+      return { kind: 'unknown-outcome', reason: 'unconfirmed', httpStatus: s, detail: unconfirmedDetail(s, endpoint, body) };
+    }
     return { kind: 'already-done', httpStatus: s, value: result, messages: [...v.errorMessages, ...v.warningMessages, ...v.infoMessages] };
   }
   if (s === 303 && endpoint === 'clearance') {

@@ -43,7 +43,12 @@ export type UnknownReason =
   /** The connection broke after the request may have been sent (reset, socket closed, truncated body). */
   | 'network'
   /** The caller aborted the call. */
-  | 'aborted';
+  | 'aborted'
+  /**
+   * An answer came, but its body does not say the document is recorded (an HTML page, an empty or cut-off body, a
+   * status other than REPORTED/CLEARED): a captive portal or a broken gateway may be answering (recordedStatus.ts).
+   */
+  | 'unconfirmed';
 
 export type FatooraOutcome<T> =
   /** 200: recorded / issued. */
@@ -68,7 +73,7 @@ export type FatooraOutcome<T> =
       readonly detail: string;
     }
   /** The request may have been processed: resend the identical payload (reference §11, §12 item 25). */
-  | { readonly kind: 'unknown-outcome'; readonly reason: UnknownReason; readonly detail: string }
+  | { readonly kind: 'unknown-outcome'; readonly reason: UnknownReason; readonly httpStatus?: number; readonly detail: string }
   /** An answer outside ZATCA's table, or a success body we could not read. */
   | { readonly kind: 'failed'; readonly httpStatus: number; readonly errors: readonly FatooraMessage[]; readonly detail: string };
 

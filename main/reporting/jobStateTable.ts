@@ -7,12 +7,14 @@
 //
 //   queued     ─claim→ in-flight · ─back-online→ queued (due at once)
 //   in-flight  ─200, 202, 409→ reported or reported-with-warnings · ─400→ rejected · ─413→ failed ·
-//              ─401/403, 429, 5xx, unreachable, no answer, aborted, outside the table, restart, storage error→ queued
+//              ─401/403, 429, 5xx, unreachable, no (confirming) answer, aborted, outside the table, restart,
+//               storage error→ queued
 //   reported, reported-with-warnings, rejected, failed: no event
 //
 // A recorded document is never sent again (reference §11 "must not be submitted twice"); a rejected one stays in
 // the chain untouched, and its correction is a new document (reference §11); a 413 cannot get through as it is.
 // Pure: no clock, no database.
+import { DukkanError } from '../../app/errors/index';
 import type { AttemptOutcome, JobState } from './reportingStore';
 
 export const JOB_STATES = ['queued', 'in-flight', 'reported', 'reported-with-warnings', 'rejected', 'failed'] as const satisfies readonly JobState[];
@@ -37,7 +39,7 @@ export const ANSWER_EVENTS = [
   'unreachable',
   /** 5xx (and 303): not received, Retry-After honoured */
   'server-error',
-  /** timeout or broken connection: the request may have arrived (reference §9.1) */
+  /** timeout, broken connection, or an answer whose body does not say recorded: the request may have arrived (reference §9.1) */
   'no-answer',
   /** the worker aborted the call itself at shutdown */
   'aborted',
@@ -143,13 +145,14 @@ export const JOB_STATE_TABLE: { readonly [S in JobState]: { readonly [E in JobEv
   failed: {},
 };
 
-export class RefusedTransitionError extends Error {
+/** An event the table does not allow in a state (the store's guard should have kept it from being applied). */
+export class RefusedTransitionError extends DukkanError {
   override readonly name = 'RefusedTransitionError';
   constructor(
     readonly state: JobState,
     readonly event: JobEvent,
   ) {
-    super(`reporting job: event ${event} is refused in state ${state}`);
+    super('reporting.transition-refused', { state, event });
   }
 }
 

@@ -109,6 +109,14 @@ describe('reporting answer → job state (reference §9, §11)', () => {
       httpStatus: 404,
       retryInMs: 4000,
     });
-    expect(transition(answer(200, 'not json at all'))).toMatchObject({ state: 'reported' });
+    // a 200 whose body does not say REPORTED (a captive portal's page) proves nothing: resend the same payload
+    expect(transition(answer(200, 'not json at all'))).toMatchObject({
+      state: 'queued',
+      outcome: 'unknown-outcome',
+      effect: 'transient',
+      httpStatus: 200,
+      reason: 'unconfirmed',
+      retryInMs: 4000,
+    });
   });
 });

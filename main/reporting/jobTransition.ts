@@ -4,7 +4,8 @@
 //   200 → reported · 202 → reported with warnings (kept and shown; never resent) · 409 → already reported → reported ·
 //   400 → rejected, ZATCA's messages kept; the fix is a new document (Ledger.reissueRejected), never a resend ·
 //   401/403 → credentials refused: the job waits, the worker stops and alerts ·
-//   429 / 5xx / unreachable / timeout / broken connection → resend the identical payload later ·
+//   429 / 5xx / unreachable / timeout / broken connection / an answer whose body does not confirm it → resend the
+//   identical payload later ·
 //   413 → not received and cannot be fixed by resending the same bytes: failed, surfaced to the manager.
 // The client's outcome is named as an answer event; the next state, the attempt's outcome, the effect and when the
 // job is due again come from the state table (jobStateTable.ts); this module adds the answer's details.
@@ -49,6 +50,8 @@ export function answerEvent(outcome: FatooraOutcome<InvoiceResult>): AnswerEvent
       if (outcome.reason === 'rate-limited' || outcome.reason === 'unreachable') return outcome.reason;
       return 'server-error';
     case 'unknown-outcome':
+      // a timeout, a broken connection, or an answer whose body does not confirm the document (a captive portal's
+      // page): all may have reached Fatoora, so all resend the identical payload
       return outcome.reason === 'aborted' ? 'aborted' : 'no-answer';
   }
 }
@@ -89,7 +92,7 @@ function answerDetails(outcome: FatooraOutcome<InvoiceResult>): AnswerDetails {
         ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}),
       };
     case 'unknown-outcome':
-      return { reason: outcome.reason, detail: outcome.detail, messages: [] };
+      return { reason: outcome.reason, detail: outcome.detail, messages: [], ...(outcome.httpStatus !== undefined ? { httpStatus: outcome.httpStatus } : {}) };
     case 'failed':
       return { httpStatus: outcome.httpStatus, detail: outcome.detail, messages: outcome.errors };
   }

@@ -38,6 +38,8 @@ export interface ReportingWorkerOptions {
   readonly retry?: BackoffPolicy;
   /** Connectivity probe schedule while offline. Default 5 s doubling to 5 min. */
   readonly probe?: BackoffPolicy;
+  /** Attempts of one document in a row without a confirming answer before an alert (unconfirmedAlert.ts). Default 5. */
+  readonly unconfirmedToAlert?: number;
   /** Consecutive transient failures that mean "offline". Default 5. */
   readonly failuresToOffline?: number;
   /** The cheap reachability check used while offline. Default: the client's probe (a HEAD through its HTTP stack). */
@@ -107,7 +109,17 @@ export type ReportingAlert =
       readonly message: string;
     }
   | { readonly kind: 'overdue'; readonly at: Date; readonly documents: readonly DeadlineEntry[]; readonly message: string }
-  | { readonly kind: 'unexpected-answer'; readonly at: Date; readonly httpStatus?: number; readonly detail: string; readonly message: string };
+  | { readonly kind: 'unexpected-answer'; readonly at: Date; readonly httpStatus?: number; readonly detail: string; readonly message: string }
+  /** A document's last attempts all ended without a confirming answer (unconfirmedAlert.ts). */
+  | {
+      readonly kind: 'unconfirmed-answers';
+      readonly at: Date;
+      readonly documentId: number;
+      readonly number: string;
+      readonly attempts: number;
+      readonly detail: string;
+      readonly message: string;
+    };
 
 /** One attempt's result for one document. */
 export interface DocumentOutcome {

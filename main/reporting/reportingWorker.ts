@@ -23,6 +23,7 @@ import { ReportingScheduler } from './reportingScheduler';
 import { ReportingSender } from './reportingSender';
 import type { DueJobRow } from './reportingStore';
 import { systemTime, type ReportingTime, type TimerHandle } from './reportingTime';
+import { UnconfirmedWatch } from './unconfirmedAlert';
 import type { ReportingWorkerOptions, WorkerMode, HaltReason, ReportingStatus, ReportingAlert, ReportingEvents } from './reportingTypes';
 import { WorkerLease } from './workerLease';
 import { buildStatus, SettledCounts } from './workerStatus';
@@ -52,6 +53,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
   private readonly sender: ReportingSender;
   private readonly settledCounts: SettledCounts;
   private readonly lease: WorkerLease;
+  private readonly unconfirmed: UnconfirmedWatch;
 
   private mode: WorkerMode = 'stopped';
   private haltInfo: { reason: HaltReason; since: number; message: string } | undefined;
@@ -77,6 +79,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     this.watchdog = new DeadlineWatchdog(options.db, this.store.q, options.deadline ?? DEFAULT_DEADLINE_POLICY);
     this.settledCounts = new SettledCounts(this.store.q);
     this.lease = new WorkerLease(options.db, this.store.q, this.time, this.log, options.lease);
+    this.unconfirmed = new UnconfirmedWatch(this.store.q, options.unconfirmedToAlert);
     const isRunning = (): boolean => this.mode === 'running';
     this.sender = new ReportingSender(
       {
@@ -285,6 +288,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
       case 'unreachable':
       case 'transient':
         if (this.scheduler.failed(t.effect, t, now)) this.statusChanged(true);
+        this.unconfirmed.settled(job, t, now, (alert) => this.raise(alert));
         if (t.outcome === 'failed' && !this.unexpectedAlerted) {
           this.unexpectedAlerted = true;
           const detail = t.detail ?? 'unexpected answer';
@@ -305,6 +309,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
   /** The server answered: if that ends an outage, everything that waited is due at once. */
   private answered(now: number): void {
     this.unexpectedAlerted = false;
+    this.unconfirmed.answered();
     if (this.scheduler.answered(now)) this.statusChanged(true);
   }
 
