@@ -22,7 +22,12 @@ function statusDetail(answer: Answer, body: ParsedBody): string {
 function commonOutcome(exchange: HttpExchange, now: Date): FatooraOutcome<never> | { answer: Answer; body: ParsedBody; errors: FatooraMessage[] } {
   if (!exchange.ok) {
     if (exchange.failure === 'unreachable') return { kind: 'retryable', reason: 'unreachable', errors: [], detail: exchange.detail };
-    return { kind: 'unknown-outcome', reason: exchange.failure, detail: exchange.detail };
+    return {
+      kind: 'unknown-outcome',
+      reason: exchange.failure,
+      detail: exchange.detail,
+      ...(exchange.httpStatus !== undefined ? { httpStatus: exchange.httpStatus } : {}),
+    };
   }
   const body = parseBody(exchange.text);
   const errors = readErrors(body.json);

@@ -10,7 +10,7 @@ import { classifyCsid, classifyInvoice } from './classify';
 import { basicAuthorization, checkCredentials, CredentialEnvironmentError, type FatooraCredentials } from './credentials';
 import { resolveBaseUrl, type FatooraEnvironment } from './environment';
 import type { FatooraEndpoint, FatooraOutcome, InvoiceResult, IssuedCsid } from './outcome';
-import { exchange, type FetchLike, type HttpExchange } from './transport';
+import { exchange, MAX_ANSWER_BYTES, type FetchLike, type HttpExchange } from './transport';
 
 export interface FatooraClientOptions {
   readonly environment: FatooraEnvironment;
@@ -24,6 +24,8 @@ export interface FatooraClientOptions {
   /** Replaces the global fetch (e.g. a proxy-aware one). */
   readonly fetch?: FetchLike;
   readonly now?: () => Date;
+  /** The most of an answer's body that is read (default MAX_ANSWER_BYTES, transport.ts). */
+  readonly maxAnswerBytes?: number;
 }
 
 export interface CallOptions {
@@ -120,6 +122,8 @@ export function createFatooraClient(options: FatooraClientOptions): FatooraClien
   const log = (options.logger ?? silentLogger).child({ component: 'fatoora-client', environment });
   const now = options.now ?? (() => new Date());
   const fetchImpl = options.fetch ?? fetch;
+  const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+  if (!Number.isInteger(maxAnswerBytes) || maxAnswerBytes <= 0) throw new Error('fatoora client: maxAnswerBytes must be a positive integer');
 
   function bind(credentials: FatooraCredentials): FatooraCredentials {
     checkCredentials(credentials);
@@ -147,7 +151,10 @@ export function createFatooraClient(options: FatooraClientOptions): FatooraClien
     const timeoutMs = call?.timeoutMs ?? defaultTimeout;
     log.info('fatoora.request', { endpoint, method, path, bytes: body.length });
     const started = performance.now();
-    const result = await exchange({ url: `${baseUrl}${path}`, method, headers, body, timeoutMs, ...(call?.signal ? { signal: call.signal } : {}) }, fetchImpl);
+    const result = await exchange(
+      { url: `${baseUrl}${path}`, method, headers, body, timeoutMs, maxAnswerBytes, ...(call?.signal ? { signal: call.signal } : {}) },
+      fetchImpl,
+    );
     const durationMs = Math.round(performance.now() - started);
     if (result.ok) log.info('fatoora.response', { endpoint, httpStatus: result.status, durationMs });
     else log.warn('fatoora.exchange-failed', { endpoint, failure: result.failure, detail: result.detail, durationMs });

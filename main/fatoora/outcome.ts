@@ -48,7 +48,9 @@ export type UnknownReason =
    * An answer came, but its body does not say the document is recorded (an HTML page, an empty or cut-off body, a
    * status other than REPORTED/CLEARED): a captive portal or a broken gateway may be answering (recordedStatus.ts).
    */
-  | 'unconfirmed';
+  | 'unconfirmed'
+  /** The answer's body was larger than the client reads (transport.ts): it was not read to the end. */
+  | 'oversized';
 
 export type FatooraOutcome<T> =
   /** 200: recorded / issued. */

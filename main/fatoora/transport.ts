@@ -5,8 +5,9 @@
 // - `timeout` / `network` / `aborted`: the request may have reached the server — the outcome is unknown.
 // Failure details carry the error code and the library's own message, never the request (whose headers hold the
 // Authorization value).
+// - `oversized`: an answer came with a body over the cap (MAX_ANSWER_BYTES), which is not read: outcome unknown.
 // The HTTP stack is injected (FetchLike): Node's global fetch by default, Chromium's in the desktop app
-// (chromiumFetch.ts); the deadline, the whole-body read and the failure classes above are this file's, for both.
+// (chromiumFetch.ts); the deadline, the capped whole-body read and the failure classes above are this file's, for both.
 
 export interface HttpRequest {
   readonly url: string;
@@ -16,11 +17,27 @@ export interface HttpRequest {
   readonly body: string;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
+  /** The most of the answer's body that is read (default MAX_ANSWER_BYTES); a larger one is not read to the end. */
+  readonly maxAnswerBytes?: number;
 }
+
+/**
+ * What is read of an answer at most: 4 MiB. Fatoora's answers are JSON of a few kilobytes — a cleared invoice, the
+ * largest, is the base64 of a document the till signed, tens of kilobytes for a receipt. Without a cap a broken or
+ * hostile server (or a captive portal) could push hundreds of megabytes into the main process's memory.
+ */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 export type HttpExchange =
   | { readonly ok: true; readonly status: number; readonly headers: Headers; readonly text: string }
-  | { readonly ok: false; readonly failure: 'unreachable' | 'timeout' | 'network' | 'aborted'; readonly detail: string };
+  | {
+      readonly ok: false;
+      /** `oversized`: an answer came, but its body was larger than the cap and was not read to the end. */
+      readonly failure: 'unreachable' | 'timeout' | 'network' | 'aborted' | 'oversized';
+      readonly detail: string;
+      /** The answer's status, for `oversized`. */
+      readonly httpStatus?: number;
+    };
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -65,8 +82,37 @@ function describe(err: unknown): string {
   return code ? `${code}: ${message}` : message;
 }
 
+/**
+ * The body as text, or undefined once it passes `maxBytes` — declared by Content-Length or counted as it arrives;
+ * `stop` then closes the connection, so the rest is never received.
+ */
+async function readCapped(response: Response, maxBytes: number, stop: () => void): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    stop();
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      stop();
+      void reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export async function exchange(request: HttpRequest, fetchImpl: FetchLike = fetch): Promise<HttpExchange> {
   const controller = new AbortController();
+  const maxBytes = request.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+  let oversized = false;
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -84,9 +130,16 @@ export async function exchange(request: HttpRequest, fetchImpl: FetchLike = fetc
       // 303 from clearance means "clearance is off" (reference §9); following it would hide that answer
       redirect: 'manual',
     });
-    const text = await response.text();
+    const text = await readCapped(response, maxBytes, () => {
+      oversized = true;
+      controller.abort();
+    });
+    if (text === undefined) {
+      return { ok: false, failure: 'oversized', httpStatus: response.status, detail: `HTTP ${response.status} with a body over ${maxBytes} bytes: not read` };
+    }
     return { ok: true, status: response.status, headers: response.headers, text };
   } catch (err) {
+    if (oversized) return { ok: false, failure: 'oversized', detail: `a body over ${maxBytes} bytes: not read` };
     if (timedOut) return { ok: false, failure: 'timeout', detail: `no complete answer within ${request.timeoutMs} ms` };
     if (controller.signal.aborted) return { ok: false, failure: 'aborted', detail: 'aborted by the caller' };
     const code = errorCode(err);

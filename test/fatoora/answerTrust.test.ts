@@ -3,7 +3,8 @@
 // 127.0.0.1:
 // - a status code alone never marks a document recorded: a 200/202/208/409 counts only with a JSON body saying
 //   REPORTED / CLEARED or one of the duplicate shapes of reference §9.1; a captive portal's page, an empty or
-//   cut-off body, or NOT_REPORTED leave the outcome unknown (resend the same payload).
+//   cut-off body, or NOT_REPORTED leave the outcome unknown (resend the same payload);
+// - an answer's body is read up to a cap: a server pushing hundreds of megabytes is cut off, not buffered.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type http from 'node:http';
 import { createFatooraClient, type FatooraCredentials, type FatooraOutcome, type InvoiceResult, type InvoiceSubmission } from '../../main/fatoora/index';
@@ -161,5 +162,33 @@ describe('clearance and compliance checks: the same rule', () => {
   ])('compliance check %s → %s', async (_name, r, kind) => {
     reply = r;
     expect((await client().checkCompliance(creds, submission)).kind).toBe(kind);
+  });
+});
+
+describe('the answer body is read up to a cap', () => {
+  it('a 200 MB body (no Content-Length) is cut off after the cap: the connection is closed, the outcome unknown', async () => {
+    stream = { status: 200, bytes: 200 * 1024 * 1024, declare: false };
+    const before = process.memoryUsage().rss;
+    const outcome = await client(1024 * 1024).reportInvoice(creds, submission);
+    expect(outcome).toMatchObject({ kind: 'unknown-outcome', reason: 'oversized', httpStatus: 200 });
+    await expect.poll(() => streamed.closedEarly, { timeout: 5000 }).toBe(true);
+    // what the server could push before the client hung up: the cap plus socket buffers, far from 200 MB
+    expect(streamed.bytes).toBeLessThan(48 * 1024 * 1024);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('a declared Content-Length over the cap is refused before the body is read', async () => {
+    stream = { status: 200, bytes: 64 * 1024 * 1024, declare: true };
+    const outcome = await client(1024 * 1024).reportInvoice(creds, submission);
+    expect(outcome).toMatchObject({ kind: 'unknown-outcome', reason: 'oversized', httpStatus: 200 });
+    await expect.poll(() => streamed.closedEarly, { timeout: 5000 }).toBe(true);
+    expect(streamed.bytes).toBeLessThan(48 * 1024 * 1024);
+  });
+
+  it('the default cap is a few MB: a 3 MB answer is read, a 6 MB one is not', async () => {
+    reply = j(200, { validationResults: passing, reportingStatus: 'REPORTED', pad: ' '.repeat(3 * 1024 * 1024) });
+    expect((await client().reportInvoice(creds, submission)).kind).toBe('accepted');
+    reply = j(200, { validationResults: passing, reportingStatus: 'REPORTED', pad: ' '.repeat(6 * 1024 * 1024) });
+    expect(await client().reportInvoice(creds, submission)).toMatchObject({ kind: 'unknown-outcome', reason: 'oversized' });
   });
 });
