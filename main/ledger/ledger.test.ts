@@ -73,9 +73,12 @@ describe('Ledger issuance', () => {
   it('credit notes: reference an invoice of this device, and never return more than was sold', async () => {
     const { db, ledger } = freshLedger();
     const inv = await ledger.issue(sale(simplifiedInvoice()), egs.signing); // milk × 2, bread × 1
-    await expect(ledger.issue(sale(creditNote({ billingReference: { number: 'T1-999999' } })), egs.signing)).rejects.toThrow(
-      /no invoice T1-999999 was issued by this device/,
-    );
+    await expect(ledger.issue(sale(creditNote({ billingReference: { number: 'T1-999999' } })), egs.signing)).rejects.toMatchObject({
+      code: 'ledger.unknown-original',
+      params: { number: 'T1-999999' },
+      field: 'billingReference.number',
+      message: expect.stringMatching(/No invoice T1-999999 was issued by this device/),
+    });
     await ledger.issue(sale(creditNote({ billingReference: { number: inv.number } })), egs.signing); // 1 milk back
     const tooMany = sale(
       creditNote({
@@ -85,8 +88,13 @@ describe('Ledger issuance', () => {
     );
     const refusal = await ledger.issue(tooMany, egs.signing).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(LedgerError);
-    expect((refusal as LedgerError).reason).toBe('return-exceeds-sale');
-    expect((refusal as LedgerError).message).toMatch(/lines\.0\.quantity: returning 2 .* sold 2 and 1 were already returned \(1 left\)/);
+    expect(refusal).toMatchObject({
+      code: 'ledger.return-exceeds-sale',
+      field: 'lines.0.quantity',
+      params: { quantity: '2', number: inv.number, sold: '2', returned: '1', left: '1' },
+    });
+    expect((refusal as LedgerError).message).toMatch(/Returning 2 .* sold 2 and 1 were already returned \(1 left\)/);
+    expect((refusal as LedgerError).text('ar')).toMatch(/الكمية المرتجعة 2 .*\(المتبقي 1\)/);
     // by explicit original line
     const bread = sale(
       creditNote({
@@ -95,7 +103,7 @@ describe('Ledger issuance', () => {
       }),
     );
     await ledger.issue(bread, egs.signing);
-    await expect(ledger.issue(bread, egs.signing)).rejects.toThrow(/0 left/);
+    await expect(ledger.issue(bread, egs.signing)).rejects.toMatchObject({ code: 'ledger.return-exceeds-sale', params: { left: '0' } });
     expect(count(db, 'documents')).toBe(3);
     // a legacy receipt from another system, by number and date
     const external = await ledger.issue(sale(creditNote({ billingReference: { number: 'OLD-4471', issueDate: '2026-10-01', external: true } })), egs.signing);
@@ -111,7 +119,10 @@ describe('Ledger issuance', () => {
     let now = new Date('2026-11-23T09:00:00Z');
     const { db, ledger } = freshLedger({ clock: () => now });
     const first = await ledger.issue(sale(simplifiedInvoice()), egs.signing);
-    await expect(ledger.reissueRejected(first.id, undefined, egs.signing)).rejects.toThrow(/was not rejected/);
+    await expect(ledger.reissueRejected(first.id, undefined, egs.signing)).rejects.toMatchObject({
+      code: 'ledger.not-rejected',
+      params: { number: first.number },
+    });
     db.prepare("UPDATE reporting_jobs SET state = 'rejected' WHERE document_id = ?").run(first.id);
     const second = await ledger.issue(sale(simplifiedInvoice()), egs.signing);
     now = new Date('2026-11-23T15:00:00Z');
@@ -122,7 +133,7 @@ describe('Ledger issuance', () => {
     expect(fixed.icv).toBe(3);
     expect(fixed.pih).toBe(second.hash);
     expect(fixed.hash).not.toBe(first.hash);
-    await expect(ledger.reissueRejected(first.id, undefined, egs.signing)).rejects.toThrow(/already re-issued/);
+    await expect(ledger.reissueRejected(first.id, undefined, egs.signing)).rejects.toMatchObject({ code: 'ledger.already-reissued' });
     expect(auditLedger(db).ok).toBe(true);
   });
 
@@ -131,16 +142,26 @@ describe('Ledger issuance', () => {
     const { db, ledger } = freshLedger({ clock: () => now, maxGapMs: 30 * 24 * 3600 * 1000 });
     await ledger.issue(sale(simplifiedInvoice()), egs.signing);
     now = new Date('2026-11-23T08:00:00Z');
-    await expect(ledger.issue(sale(simplifiedInvoice()), egs.signing)).rejects.toThrow(/earlier than the last document/);
+    await expect(ledger.issue(sale(simplifiedInvoice()), egs.signing)).rejects.toMatchObject({
+      code: 'ledger.clock-behind',
+      params: { now: '2026-11-23T08:00:00.000Z', last: '2026-11-23T09:00:00.000Z' },
+      message: expect.stringMatching(/earlier than the last document/),
+    });
     now = new Date('2027-03-01T08:00:00Z');
-    await expect(ledger.issue(sale(simplifiedInvoice()), egs.signing)).rejects.toThrow(/implausibly far ahead/);
+    await expect(ledger.issue(sale(simplifiedInvoice()), egs.signing)).rejects.toMatchObject({
+      code: 'ledger.clock-ahead',
+      message: expect.stringMatching(/implausibly far ahead/),
+    });
     expect(count(db, 'documents')).toBe(1);
   });
 
   it('refuses to sign with an expired certificate', async () => {
     const old = createTestEgs({ validFrom: new Date('2020-01-01T00:00:00Z'), validDays: 365 });
     const { db, ledger } = freshLedger();
-    await expect(ledger.issue(sale(simplifiedInvoice()), old.signing)).rejects.toThrow(/expired on 2020-12-31/);
+    await expect(ledger.issue(sale(simplifiedInvoice()), old.signing)).rejects.toMatchObject({
+      code: 'ledger.certificate-expired',
+      message: expect.stringMatching(/expired on 2020-12-31/),
+    });
     expect(count(db, 'documents')).toBe(0);
   });
 
@@ -148,7 +169,7 @@ describe('Ledger issuance', () => {
     const { db, ledger } = freshLedger();
     const other = createTestEgs();
     const refusal = await ledger.issue(sale(simplifiedInvoice()), { certificate: egs.certificate, sign: other.signing.sign }).catch((e: unknown) => e);
-    expect((refusal as LedgerError).reason).toBe('stamp-self-check');
+    expect((refusal as LedgerError).code).toBe('ledger.stamp-self-check');
     expect((refusal as Error).message).toMatch(/signing key does not belong to this CSID/);
     expect(count(db, 'documents')).toBe(0);
   });
@@ -159,11 +180,17 @@ describe('Ledger issuance', () => {
     const refusal = await ledger
       .issue(sale(simplifiedInvoice({ seller: { ...simplifiedInvoice().seller, vatNumber: '300000000000003' } })), egs.signing)
       .catch((e: unknown) => e);
-    expect((refusal as LedgerError).reason).toBe('seller-not-in-certificate');
-    expect((refusal as LedgerError).path).toBe('seller.vatNumber');
-    expect((refusal as Error).message).toMatch(
-      /certificate-permissions: the seller VAT number \(BT-31\) is "300000000000003" but the signing certificate was issued for 399999999900003/,
-    );
+    expect((refusal as LedgerError).code).toBe('ledger.seller-not-in-certificate');
+    expect((refusal as LedgerError).field).toBe('seller.vatNumber');
+    expect((refusal as LedgerError).problems).toEqual([
+      expect.objectContaining({
+        code: 'ledger.rule-broken',
+        params: {
+          rule: 'certificate-permissions',
+          message: expect.stringMatching(/the seller VAT number \(BT-31\) is "300000000000003" but the signing certificate was issued for 399999999900003/),
+        },
+      }),
+    ]);
     expect(count(db, 'documents')).toBe(1);
     const next = await ledger.issue(sale(simplifiedInvoice()), egs.signing);
     expect([next.icv, next.number]).toEqual([2, 'T1-000002']);
@@ -174,8 +201,10 @@ describe('Ledger issuance', () => {
     // the input schema lets a buyer with the seller's own VAT number through; BR-CUSTOM-VALIDATION-01 does not
     const selfInvoice = standardInvoice({ buyer: { ...BUYER, vatNumber: egs.certificate.zatca.vatNumber! } });
     const refusal = await ledger.issue(sale(selfInvoice), egs.signing).catch((e: unknown) => e);
-    expect((refusal as LedgerError).reason).toBe('business-rules');
-    expect((refusal as Error).message).toMatch(/so it was not issued:\n {2}BR-CUSTOM-VALIDATION-01: The buyer VAT number \(BT-48\) equals the seller's/);
+    expect(refusal).toMatchObject({ code: 'ledger.business-rules', params: { count: 1, rules: 'BR-CUSTOM-VALIDATION-01' } });
+    expect((refusal as LedgerError).problems.map((p) => p.params)).toEqual([
+      { rule: 'BR-CUSTOM-VALIDATION-01', message: expect.stringMatching(/^The buyer VAT number \(BT-48\) equals the seller's/) },
+    ]);
     expect(count(db, 'documents')).toBe(0);
     expect(count(db, 'reporting_jobs')).toBe(0);
     const first = await ledger.issue(sale(simplifiedInvoice()), egs.signing);
@@ -219,7 +248,7 @@ describe('Ledger issuance', () => {
       }),
     );
     const refusal = await ledger.issue(big, egs.signing).catch((e: unknown) => e);
-    expect((refusal as LedgerError).reason).toBe('storage-full');
+    expect((refusal as LedgerError).code).toBe('ledger.storage-full');
     expect((refusal as Error).message).toMatch(/full.*not issued/);
     expect(count(db, 'documents')).toBe(1);
     expect(count(db, 'reporting_jobs')).toBe(1);
@@ -235,7 +264,7 @@ describe('Ledger issuance', () => {
     db.close();
     const ro = openDeviceDatabase(file, { readonly: true });
     const refusal = await new Ledger(ro, { numberPrefix: 'T1' }).issue(sale(simplifiedInvoice()), egs.signing).catch((e: unknown) => e);
-    expect((refusal as LedgerError).reason).toBe('storage-read-only');
+    expect((refusal as LedgerError).code).toBe('ledger.storage-read-only');
     expect(count(ro, 'documents')).toBe(1);
     ro.close();
   });

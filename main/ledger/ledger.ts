@@ -92,10 +92,9 @@ export class Ledger {
   reissueRejected(documentId: number, corrected: SaleInput | undefined, signing: Signing): Promise<IssuedDocument> {
     return this.serialised(() => {
       const original = this.q.documentById.get(documentId);
-      if (!original) throw new LedgerError('unknown-original', `document ${documentId} does not exist`);
-      if (this.q.jobState.get(documentId)?.state !== 'rejected')
-        throw new LedgerError('not-rejected', `document ${original.number} was not rejected by Fatoora; only rejected documents are re-issued`);
-      if (this.q.correctionOf.get(documentId)) throw new LedgerError('not-rejected', `document ${original.number} was already re-issued`);
+      if (!original) throw new LedgerError('ledger.original-not-found', { id: documentId });
+      if (this.q.jobState.get(documentId)?.state !== 'rejected') throw new LedgerError('ledger.not-rejected', { number: original.number });
+      if (this.q.correctionOf.get(documentId)) throw new LedgerError('ledger.already-reissued', { number: original.number });
       const sale = corrected ?? (JSON.parse(original.input_json) as SaleInput);
       return this.issueNow(sale, signing, original, {});
     });
@@ -145,23 +144,13 @@ export class Ledger {
         stamped,
       };
     }
-    throw new LedgerError('storage-busy', 'the chain head kept moving while issuing (another process is issuing continuously); try again');
+    throw new LedgerError('ledger.head-moving');
   }
 
   private checkCertificate(signing: Signing, now: Date): void {
     const { notAfter, notBefore } = signing.certificate;
-    if (now.getTime() > notAfter.getTime()) {
-      throw new LedgerError(
-        'certificate-expired',
-        `the signing certificate (CSID) expired on ${notAfter.toISOString()}: renew it before issuing; nothing was signed`,
-      );
-    }
-    if (now.getTime() < notBefore.getTime()) {
-      throw new LedgerError(
-        'certificate-not-yet-valid',
-        `the signing certificate (CSID) is valid only from ${notBefore.toISOString()}; check the device clock`,
-      );
-    }
+    if (now.getTime() > notAfter.getTime()) throw new LedgerError('ledger.certificate-expired', { notAfter: notAfter.toISOString() });
+    if (now.getTime() < notBefore.getTime()) throw new LedgerError('ledger.certificate-not-yet-valid', { notBefore: notBefore.toISOString() });
   }
 
   private chainFor(signing: Signing): ChainRow | undefined {
@@ -179,19 +168,10 @@ export class Ledger {
 
   private checkClock(now: Date, lastCommittedAt: number | null): void {
     if (lastCommittedAt === null) return;
-    if (now.getTime() < lastCommittedAt - BACKWARD_TOLERANCE_MS) {
-      throw new LedgerError(
-        'clock-behind',
-        `the device clock (${now.toISOString()}) is earlier than the last document (${new Date(lastCommittedAt).toISOString()}): set the correct time; nothing was issued`,
-      );
-    }
+    const times = { now: now.toISOString(), last: new Date(lastCommittedAt).toISOString() };
+    if (now.getTime() < lastCommittedAt - BACKWARD_TOLERANCE_MS) throw new LedgerError('ledger.clock-behind', times);
     const maxGap = this.options.maxGapMs ?? DEFAULT_MAX_GAP_MS;
-    if (now.getTime() - lastCommittedAt > maxGap) {
-      throw new LedgerError(
-        'clock-ahead',
-        `the device clock (${now.toISOString()}) is implausibly far ahead of the last document (${new Date(lastCommittedAt).toISOString()}): check the date and time; nothing was issued`,
-      );
-    }
+    if (now.getTime() - lastCommittedAt > maxGap) throw new LedgerError('ledger.clock-ahead', times);
   }
 
   /** Notes must reference an invoice of this device, unless marked external (a legacy receipt). */
@@ -200,11 +180,7 @@ export class Ledger {
     if (document.kind === 'invoice' || !document.billingReference || document.billingReference.external) return { targets: given };
     const original = this.q.documentByNumber.get(document.billingReference.number);
     if (!original || original.kind !== 'invoice') {
-      throw new LedgerError(
-        'unknown-original',
-        `no invoice ${document.billingReference.number} was issued by this device; for an invoice from another system set billingReference.external and its issueDate`,
-        'billingReference.number',
-      );
+      throw new LedgerError('ledger.unknown-original', { number: document.billingReference.number }, { field: 'billingReference.number' });
     }
     if (document.kind === 'credit-note') return { original, targets: this.checkReturnLimits(document, original) };
     return { original, targets: given };
@@ -221,16 +197,23 @@ export class Ledger {
     return note.lines.map((line, i) => {
       const target = line.originalLine ?? matchOriginalLine(line, sold, i);
       const soldLine = sold.find((s) => s.line_id === target);
-      if (!soldLine) throw new LedgerError('unknown-original', `invoice ${original.number} has no line ${target}`, `lines.${i}.originalLine`);
+      if (!soldLine) throw new LedgerError('ledger.original-line-missing', { number: original.number, line: target }, { field: `lines.${i}.originalLine` });
       const total = (thisNote.get(target) ?? Decimal.ZERO).add(Decimal.parse(line.quantity));
       thisNote.set(target, total);
       const already = returned.get(target) ?? Decimal.ZERO;
       const left = Decimal.parse(soldLine.quantity).sub(already);
       if (total.cmp(left) > 0) {
         throw new LedgerError(
-          'return-exceeds-sale',
-          `returning ${total.toMinimal()} of "${soldLine.name}" but invoice ${original.number} sold ${soldLine.quantity} and ${already.toMinimal()} were already returned (${left.toMinimal()} left)`,
-          `lines.${i}.quantity`,
+          'ledger.return-exceeds-sale',
+          {
+            quantity: total.toMinimal(),
+            name: soldLine.name,
+            number: original.number,
+            sold: soldLine.quantity,
+            returned: already.toMinimal(),
+            left: left.toMinimal(),
+          },
+          { field: `lines.${i}.quantity` },
         );
       }
       return target;
@@ -349,14 +332,8 @@ function matchOriginalLine(
       s.vat_category === line.vat.category &&
       Decimal.parse(s.vat_rate).eq(Decimal.parse(line.vat.rate)),
   );
-  if (matches.length !== 1) {
-    throw new LedgerError(
-      'unknown-original',
-      matches.length === 0
-        ? `no line of the original invoice matches "${line.name}" at ${line.unitPrice}`
-        : `"${line.name}" matches several original lines: give originalLine`,
-      `lines.${index}.originalLine`,
-    );
-  }
+  const field = `lines.${index}.originalLine`;
+  if (matches.length === 0) throw new LedgerError('ledger.no-matching-line', { name: line.name, price: line.unitPrice }, { field });
+  if (matches.length > 1) throw new LedgerError('ledger.ambiguous-line', { name: line.name }, { field });
   return matches[0]!.line_id;
 }

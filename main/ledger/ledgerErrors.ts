@@ -1,43 +1,31 @@
 // SPDX-License-Identifier: UNLICENSED
-/** Why issuance was refused. Every refusal leaves the ledger exactly as it was. */
-export type LedgerRefusal =
-  | 'clock-behind'
-  | 'clock-ahead'
-  | 'certificate-expired'
-  | 'certificate-not-yet-valid'
-  | 'unknown-original'
-  | 'return-exceeds-sale'
-  | 'not-rejected'
-  | 'stamp-self-check'
-  | 'business-rules'
-  | 'seller-not-in-certificate'
-  | 'storage-full'
-  | 'storage-read-only'
-  | 'storage-busy'
-  | 'storage';
+// Why issuance was refused, by catalog code (app/errors/codes/terminalCodes.ts, `ledger.*`). Every refusal leaves
+// the ledger exactly as it was. A LedgerError is a DukkanError: the API answers it with its code and parameters
+// (main/ipc/apiErrors.ts) and the screen shows it in its own language.
+import { DukkanError, type ErrorCode, type ErrorParams, type FieldProblem } from '../../app/errors/index';
 
-export class LedgerError extends Error {
+export type LedgerCode = Extract<ErrorCode, `ledger.${string}`>;
+
+export class LedgerError extends DukkanError {
   override readonly name = 'LedgerError';
+  declare readonly code: LedgerCode;
+
   constructor(
-    readonly reason: LedgerRefusal,
-    message: string,
-    /** Field path into the document JSON, when the problem is in the input. */
-    readonly path?: string,
+    code: LedgerCode,
+    params: ErrorParams = {},
+    /** `field`: the path into the document JSON when the problem is in the input (e.g. "lines.0.quantity"). */
+    options: { readonly field?: string; readonly problems?: readonly FieldProblem[]; readonly cause?: unknown } = {},
   ) {
-    super(path ? `${path}: ${message}` : message);
+    super(code, params, options);
   }
 }
 
 /** Maps SQLite's storage failures to clear refusals; anything else is rethrown unchanged. */
 export function storageError(err: unknown): never {
   const code = (err as { code?: string }).code;
-  if (code === 'SQLITE_FULL')
-    throw new LedgerError('storage-full', 'the disk (or database) is full: the document was not issued and nothing was printed; free space and try again');
-  if (code === 'SQLITE_READONLY' || code?.startsWith('SQLITE_READONLY')) {
-    throw new LedgerError('storage-read-only', 'the ledger database is read-only: the document was not issued and nothing was printed');
-  }
-  if (code === 'SQLITE_BUSY') throw new LedgerError('storage-busy', 'another Dukkan process holds the ledger: the document was not issued; try again');
-  if (code === 'SQLITE_IOERR' || code?.startsWith('SQLITE_IOERR'))
-    throw new LedgerError('storage', `the ledger could not be written (${code}): the document was not issued`);
+  if (code === 'SQLITE_FULL') throw new LedgerError('ledger.storage-full', {}, { cause: err });
+  if (code === 'SQLITE_READONLY' || code?.startsWith('SQLITE_READONLY')) throw new LedgerError('ledger.storage-read-only', {}, { cause: err });
+  if (code === 'SQLITE_BUSY') throw new LedgerError('ledger.storage-busy', {}, { cause: err });
+  if (code === 'SQLITE_IOERR' || code?.startsWith('SQLITE_IOERR')) throw new LedgerError('ledger.storage-failed', { sqlite: code }, { cause: err });
   throw err;
 }

@@ -6,7 +6,7 @@ import { computeInvoiceHash } from '../../app/stamp/invoiceHash';
 import { decodeQr } from '../../app/qr/tlv';
 import { base64ToBytes } from '../../app/bytes/base64';
 import { createVerifier, type SignatureVerifier } from '../../app/crypto/signingKey';
-import { issuanceErrors, IssuanceRefusedError } from '../../app/verify/checkIssuance';
+import { issuanceErrors } from '../../app/verify/checkIssuance';
 import { LedgerError } from './ledgerErrors';
 
 // one verifier per certificate: it precomputes tables for the certificate's key (app/crypto/signingKey.ts)
@@ -35,7 +35,7 @@ export function verifyBeforeStoring(stamped: StampedDocument, signing: Signing):
   }
   const qr = decodeQr(stamped.qr).fields;
   if (qr.invoiceHash !== stamped.hash || qr.signature !== stamped.signatureValue) problems.push('the QR does not carry the document hash and signature');
-  if (problems.length > 0) throw new LedgerError('stamp-self-check', `the stamped document did not verify, so it was not stored: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new LedgerError('ledger.stamp-self-check', { details: problems.join('; ') });
 }
 
 /**
@@ -46,10 +46,9 @@ export function verifyBeforeStoring(stamped: StampedDocument, signing: Signing):
 export function refuseWhatFatooraRejects(stamped: StampedDocument, signing: Signing): void {
   const errors = issuanceErrors(stamped.bytes, signing.certificate);
   if (errors.length === 0) return;
-  const certificate = errors.every((f) => f.rule === 'certificate-permissions');
-  throw new LedgerError(
-    certificate ? 'seller-not-in-certificate' : 'business-rules',
-    new IssuanceRefusedError(errors).message,
-    certificate ? 'seller.vatNumber' : undefined,
-  );
+  // each broken rule as a problem: its rule id and ZATCA's message (the engine's findings are in English)
+  const problems = errors.map((f) => ({ path: f.location ?? '', code: 'ledger.rule-broken' as const, params: { rule: f.rule, message: f.message } }));
+  if (errors.every((f) => f.rule === 'certificate-permissions'))
+    throw new LedgerError('ledger.seller-not-in-certificate', {}, { field: 'seller.vatNumber', problems });
+  throw new LedgerError('ledger.business-rules', { count: errors.length, rules: [...new Set(errors.map((f) => f.rule))].join(', ') }, { problems });
 }
