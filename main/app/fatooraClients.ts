@@ -33,11 +33,7 @@ export function liveClientFor(access: FatooraAccess): (environment: FatooraEnvir
   const base = simulatorBase(access);
   return (environment) => {
     if (environment === 'local-simulator') {
-      if (!base)
-        throw new OnboardingError('wrong-environment', {
-          en: 'No Fatoora simulator is configured on this terminal.',
-          ar: 'لا يوجد محاكي فاتورة مُعد على هذا الجهاز.',
-        });
+      if (!base) throw new OnboardingError('onboarding.no-simulator');
       // CSRs for the local simulator carry the developer-portal template name (app/csr TEMPLATE_NAMES)
       return createFatooraClient({ environment, baseUrl: `${base}/e-invoicing/developer-portal`, logger: access.logger, ...http(access) });
     }
@@ -48,11 +44,7 @@ export function liveClientFor(access: FatooraAccess): (environment: FatooraEnvir
 /** The training folder's client: the embedded simulator at `baseUrl`, nothing else. */
 export function trainingClientFor(access: FatooraAccess, baseUrl: string): (environment: FatooraEnvironment) => FatooraClient {
   return (environment) => {
-    if (environment !== 'local-simulator')
-      throw new OnboardingError('wrong-environment', {
-        en: 'Training mode uses the embedded simulator only.',
-        ar: 'وضع التدريب يستخدم المحاكي المدمج فقط.',
-      });
+    if (environment !== 'local-simulator') throw new OnboardingError('onboarding.training-simulator-only');
     return createFatooraClient({ environment, baseUrl, logger: access.logger, timeoutMs: 10_000, ...http(access) });
   };
 }

@@ -9,11 +9,11 @@ import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
 import { parseCertificate } from '../../app/x509/parseCertificate';
 import { credentialsOf } from './csidStorage';
 import type { OnboardingContext } from './onboardingContext';
-import { OnboardingError, TEXT } from './onboardingError';
+import { OnboardingError } from './onboardingError';
 import type { OnboardingRow } from './onboardingStore';
 import { complianceChecksDone, complianceCsidLost, compliancePassed } from './rowTransitions';
 import { complianceDocument, requiredComplianceSteps } from './shopDocuments';
-import { credentialsRefused, messageLines, transportError } from './stepFailures';
+import { credentialsRefused, messageProblems, transportError } from './stepFailures';
 
 export async function complianceChecksStep(ctx: OnboardingContext, row: OnboardingRow): Promise<void> {
   const credentials = await credentialsOf(ctx, row, 'compliance');
@@ -41,9 +41,9 @@ export async function complianceChecksStep(ctx: OnboardingContext, row: Onboardi
     }
     if (outcome.kind === 'rejected') {
       if (outcome.errors.some((e) => e.code === 'certificate-permissions' && /vat/i.test(e.message))) {
-        throw new OnboardingError('vat-mismatch', TEXT.vatRefused, messageLines(outcome.errors));
+        throw new OnboardingError('onboarding.vat-refused', {}, { problems: messageProblems(outcome.errors) });
       }
-      throw new OnboardingError('compliance-check-failed', TEXT.complianceFailed(step), messageLines(outcome.errors));
+      throw new OnboardingError('onboarding.compliance-check-failed', { kind: step }, { problems: messageProblems(outcome.errors) });
     }
     if (outcome.kind === 'unauthorized') {
       ctx.apply(row.environment, complianceCsidLost());

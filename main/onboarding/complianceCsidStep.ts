@@ -4,7 +4,7 @@
 // moment the request leaves, whatever comes back: after any answer that is not a CSID (or no answer) the next run
 // builds a new CSR and needs a new OTP.
 import type { OnboardingContext } from './onboardingContext';
-import { OnboardingError, TEXT } from './onboardingError';
+import { OnboardingError } from './onboardingError';
 import type { RunState } from './onboardingProcedure';
 import type { OnboardingRow } from './onboardingStore';
 import { renewalCredentials, requestRenewedCsid } from './renewal';
@@ -18,7 +18,7 @@ export async function csidStep(ctx: OnboardingContext, row: OnboardingRow, run: 
     return;
   }
   const otp = run.otp;
-  if (!otp) throw new OnboardingError('otp-required', TEXT.otpRequired);
+  if (!otp) throw new OnboardingError('onboarding.otp-required');
   const client = ctx.clientFor(row.environment);
   const current = row.procedure === 'renew' ? await renewalCredentials(ctx, row) : undefined;
   ctx.apply(row.environment, csrSubmitted());

@@ -12,7 +12,7 @@ import type { FatooraCredentials, FatooraOutcome, IssuedCsid } from '../fatoora/
 import { keyFingerprint } from '../keyCustody/index';
 import { credentialsEntry, hasCsidSecretFor, loadCredentials, saveCsidSecret } from './csidSecrets';
 import type { OnboardingContext } from './onboardingContext';
-import { OnboardingError, TEXT } from './onboardingError';
+import { OnboardingError } from './onboardingError';
 import type { CsidKind, OnboardingRow } from './onboardingStore';
 import { complianceCsidLost, complianceIssued, csidPending, pendingDropped, productionIssued } from './rowTransitions';
 import { credentialsRefused, csidRejection, transportError } from './stepFailures';
@@ -20,9 +20,11 @@ import { credentialsRefused, csidRejection, transportError } from './stepFailure
 async function checkIssued(ctx: OnboardingContext, row: OnboardingRow, certificate: Certificate): Promise<void> {
   if (!ctx.strict(row.environment)) return;
   const shop = ctx.shopOf(row);
-  if (certificate.zatca.vatNumber !== shop.vatNumber) throw new OnboardingError('vat-mismatch', TEXT.vatMismatch(shop.vatNumber, certificate.zatca.vatNumber));
-  if (!equalBytes(certificate.publicKey, await ctx.custody.publicKey(row.environment))) throw new OnboardingError('key-mismatch', TEXT.keyMismatch);
-  if (certificate.zatca.invoiceTypes?.[1] !== '1') throw new OnboardingError('certificate-type', TEXT.certificateType);
+  const certificateVat = certificate.zatca.vatNumber;
+  if (certificateVat === undefined) throw new OnboardingError('onboarding.certificate-without-vat', { shopVat: shop.vatNumber });
+  if (certificateVat !== shop.vatNumber) throw new OnboardingError('onboarding.vat-mismatch', { shopVat: shop.vatNumber, certificateVat });
+  if (!equalBytes(certificate.publicKey, await ctx.custody.publicKey(row.environment))) throw new OnboardingError('onboarding.key-mismatch');
+  if (certificate.zatca.invoiceTypes?.[1] !== '1') throw new OnboardingError('onboarding.certificate-type');
 }
 
 /** Two-phase write of a CSID: token as pending in SQLite, secret in the keychain, then promotion. */

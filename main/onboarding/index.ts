@@ -10,7 +10,8 @@ export {
   type StartOptions,
 } from './onboardingService';
 export { readOnboardingStatus, type CertificateStatus, type EnvironmentStatus, type OnboardingStatus } from './onboardingStatus';
-export { OnboardingError, type Bilingual, type InputProblem, type OnboardingErrorCode } from './onboardingError';
+export { OnboardingError, type OnboardingCode } from './onboardingError';
+export type { Bilingual } from './certificateExpiry';
 export { parseShopProfile, parseOnboardingInput, type ShopProfile, type ShopAddress, type InvoiceTypes } from './shopProfile';
 export { expiryState, EXPIRY_WARNING_DAYS, type ExpiryState, type ExpiryWarning } from './certificateExpiry';
 export { credentialsEntry } from './csidSecrets';

@@ -7,7 +7,7 @@ import type { SecretStore } from '../../native/keychain/secretStore';
 import type { FatooraClient, FatooraEnvironment } from '../fatoora/index';
 import { createKeyCustody, type KeyCustody } from '../keyCustody/index';
 import { silentLogger, type Logger } from '../log/logger';
-import { OnboardingError, TEXT } from './onboardingError';
+import { OnboardingError } from './onboardingError';
 import { onboardingStatements, type DeviceIdentityRow, type OnboardingRow, type OnboardingStatements, type RowChanges } from './onboardingStore';
 import type { OnboardingProgress, OnboardingServiceOptions, ProgressPoint } from './onboardingTypes';
 import { parseShopProfile, type ShopProfile } from './shopProfile';
@@ -69,7 +69,7 @@ export function createOnboardingContext(options: OnboardingServiceOptions): Onbo
     },
     clientFor(environment) {
       const client = options.clientFor(environment);
-      if (client.environment !== environment) throw new OnboardingError('wrong-environment', TEXT.credentialsRefused(environment));
+      if (client.environment !== environment) throw new OnboardingError('onboarding.wrong-environment', { environment });
       return client;
     },
   };

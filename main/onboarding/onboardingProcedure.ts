@@ -60,7 +60,7 @@ export async function runProcedure(ctx: OnboardingContext, environment: FatooraE
         code: mapped.code,
         ...(mapped === err ? {} : errorFields(err)),
       });
-      if (ctx.rowOf(environment)) ctx.apply(environment, stepFailed(mapped.code, mapped.en));
+      if (ctx.rowOf(environment)) ctx.apply(environment, stepFailed(mapped.code, mapped.message));
       throw mapped;
     }
     await ctx.progress(row, 'done');

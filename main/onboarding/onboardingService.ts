@@ -10,7 +10,8 @@ import { parseCertificate } from '../../app/x509/parseCertificate';
 import type { Secret } from '../log/secret';
 import { credentialsEntry } from './csidSecrets';
 import { createOnboardingContext } from './onboardingContext';
-import { invalidInput, OnboardingError, TEXT, type InputProblem } from './onboardingError';
+import type { FieldProblem } from '../../app/errors/index';
+import { busy, invalidInput, OnboardingError } from './onboardingError';
 import { runProcedure } from './onboardingProcedure';
 import { readOnboardingStatus, type OnboardingStatus } from './onboardingStatus';
 import type { OnboardingRow } from './onboardingStore';
@@ -45,12 +46,13 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
   function activeRow(): OnboardingRow {
     const active = ctx.identity().active_environment;
     const row = active ? ctx.rowOf(active) : undefined;
-    if (!active || !row) throw new OnboardingError('not-onboarded', TEXT.notOnboarded(active ?? 'any'));
+    if (!active || !row)
+      throw active ? new OnboardingError('onboarding.not-onboarded', { environment: active }) : new OnboardingError('onboarding.not-onboarded-anywhere');
     return row;
   }
 
   function otpOrThrow(otp: unknown): Secret {
-    const problems: InputProblem[] = [];
+    const problems: FieldProblem[] = [];
     const secret = checkOtp(problems, otp);
     if (!secret) throw invalidInput(problems);
     return secret;
@@ -64,13 +66,12 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
         const { environment } = input;
         const active = ctx.identity().active_environment;
         if (active !== null && active !== environment && startOptions.confirm !== true) {
-          throw new OnboardingError('wrong-environment', TEXT.switchNeedsConfirm(active, environment));
+          throw new OnboardingError('onboarding.switch-needs-confirm', { active, requested: environment });
         }
         const json = shopJson(input.shop);
         const existing = ctx.rowOf(environment);
-        if (existing && existing.shop_json !== json) throw new OnboardingError('onboarding-in-progress', TEXT.differentShop(environment));
-        if (existing && existing.procedure !== null && existing.procedure !== 'onboard')
-          throw new OnboardingError('onboarding-in-progress', TEXT.busy(environment, existing.procedure));
+        if (existing && existing.shop_json !== json) throw new OnboardingError('onboarding.different-shop', { environment });
+        if (existing && existing.procedure !== null && existing.procedure !== 'onboard') throw busy(environment, existing.procedure);
         db.transaction(() => {
           if (!existing) {
             const egs = newEgsIdentity(input.shop);
@@ -118,11 +119,15 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
     },
 
     switchEnvironment(environment, switchOptions) {
-      const problems: InputProblem[] = [];
+      const problems: FieldProblem[] = [];
       if (!checkEnvironment(problems, environment)) throw invalidInput(problems);
       const active = ctx.identity().active_environment;
       if (active === environment) return status();
-      if (switchOptions?.confirm !== true) throw new OnboardingError('wrong-environment', TEXT.switchNeedsConfirm(active ?? 'none', environment));
+      if (switchOptions?.confirm !== true) {
+        throw active
+          ? new OnboardingError('onboarding.switch-needs-confirm', { active, requested: environment })
+          : new OnboardingError('onboarding.choose-needs-confirm', { requested: environment });
+      }
       q.setActive.run(environment);
       log.info('onboarding.environment-switched', { from: active, to: environment });
       return status();
@@ -132,20 +137,22 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
 
     async signingFor(environment) {
       const active = ctx.identity().active_environment;
-      if (active === null) throw new OnboardingError('not-onboarded', TEXT.notOnboarded(environment));
-      if (active !== environment) throw new OnboardingError('wrong-environment', TEXT.notActive(active, environment));
+      if (active === null) throw new OnboardingError('onboarding.not-onboarded', { environment });
+      if (active !== environment) throw new OnboardingError('onboarding.not-active', { active, requested: environment });
       const row = ctx.rowOf(environment);
-      if (!row) throw new OnboardingError('not-onboarded', TEXT.notOnboarded(environment));
+      if (!row) throw new OnboardingError('onboarding.not-onboarded', { environment });
       if (!row.production_token || row.procedure === 'rotate') {
         throw row.procedure
-          ? new OnboardingError('not-onboarded', TEXT.notReady(environment, row.step))
-          : new OnboardingError('not-onboarded', TEXT.notOnboarded(environment));
+          ? new OnboardingError('onboarding.not-ready', { environment, step: row.step })
+          : new OnboardingError('onboarding.not-onboarded', { environment });
       }
       const certificate = parseCertificate(row.production_token);
       const checkValidity = (): void => {
         const at = ctx.clock();
-        if (at.getTime() > certificate.notAfter.getTime()) throw new OnboardingError('certificate-expired', TEXT.expired(certificate.notAfter));
-        if (at.getTime() < certificate.notBefore.getTime()) throw new OnboardingError('certificate-not-yet-valid', TEXT.notYetValid(certificate.notBefore));
+        if (at.getTime() > certificate.notAfter.getTime())
+          throw new OnboardingError('onboarding.certificate-expired', { date: certificate.notAfter.toISOString().slice(0, 10) });
+        if (at.getTime() < certificate.notBefore.getTime())
+          throw new OnboardingError('onboarding.certificate-not-yet-valid', { date: certificate.notBefore.toISOString() });
       };
       checkValidity();
       let publicKey: Uint8Array;
@@ -154,7 +161,7 @@ export function createOnboardingService(options: OnboardingServiceOptions): Onbo
       } catch (err) {
         throw mapError(err, environment);
       }
-      if (ctx.strict(environment) && !equalBytes(publicKey, certificate.publicKey)) throw new OnboardingError('key-missing', TEXT.keyMissing(environment));
+      if (ctx.strict(environment) && !equalBytes(publicKey, certificate.publicKey)) throw new OnboardingError('onboarding.key-missing', { environment });
       const sign = custody.signer(environment);
       return {
         certificate,

@@ -6,11 +6,11 @@
 import type { FatooraMessage } from '../fatoora/index';
 import { adoptPending, credentialsOf, storeCsidAnswer } from './csidStorage';
 import type { OnboardingContext } from './onboardingContext';
-import { OnboardingError, TEXT } from './onboardingError';
+import { OnboardingError } from './onboardingError';
 import type { RunState } from './onboardingProcedure';
 import type { OnboardingRow } from './onboardingStore';
 import { complianceCsidLost, complianceStepsMissing } from './rowTransitions';
-import { credentialsRefused, messageLines, transportError } from './stepFailures';
+import { credentialsRefused, messageProblems, transportError } from './stepFailures';
 
 /** The steps a Missing-ComplianceSteps answer lists ("… [a, b]"), or undefined for another refusal. */
 export function missingSteps(errors: readonly FatooraMessage[]): string[] | undefined {
@@ -34,11 +34,11 @@ export async function productionCsidStep(ctx: OnboardingContext, row: Onboarding
   switch (outcome.kind) {
     case 'rejected': {
       const missing = missingSteps(outcome.errors);
-      if (!missing) throw new OnboardingError('fatoora-error', TEXT.fatooraError('production CSID refused'), messageLines(outcome.errors));
+      if (!missing) throw new OnboardingError('onboarding.production-csid-refused', {}, { problems: messageProblems(outcome.errors) });
       const passed = (JSON.parse(row.compliance_passed) as string[]).filter((s) => !missing.includes(s));
       ctx.apply(row.environment, complianceStepsMissing(passed));
       if (run.missingStepRetries++ === 0 && missing.length > 0) return;
-      throw new OnboardingError('missing-compliance-steps', TEXT.missingSteps(missing), messageLines(outcome.errors));
+      throw new OnboardingError('onboarding.missing-compliance-steps', { steps: missing.join(', ') }, { problems: messageProblems(outcome.errors) });
     }
     case 'unauthorized':
       ctx.apply(row.environment, complianceCsidLost());

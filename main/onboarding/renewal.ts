@@ -6,14 +6,14 @@
 import type { CsrRequest, FatooraClient, FatooraCredentials } from '../fatoora/index';
 import { credentialsOf, storeCsidAnswer } from './csidStorage';
 import type { OnboardingContext } from './onboardingContext';
-import { OnboardingError, TEXT } from './onboardingError';
+import { busy, OnboardingError } from './onboardingError';
 import type { OnboardingRow } from './onboardingStore';
 import { renewalStarted } from './rowTransitions';
 
 /** Starts a renewal on an idle, onboarded row; the procedure then runs from step "csr". */
 export function beginRenewal(ctx: OnboardingContext, row: OnboardingRow): void {
-  if (row.procedure !== null) throw new OnboardingError('onboarding-in-progress', TEXT.busy(row.environment, row.procedure));
-  if (!row.production_token) throw new OnboardingError('not-onboarded', TEXT.notOnboarded(row.environment));
+  if (row.procedure !== null) throw busy(row.environment, row.procedure);
+  if (!row.production_token) throw new OnboardingError('onboarding.not-onboarded', { environment: row.environment });
   ctx.apply(row.environment, renewalStarted());
   ctx.log.info('onboarding.renewal-started', { environment: row.environment, serial: row.production_serial });
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The shop details an onboarding starts from (docs/shop-json.md), validated up front: every problem is reported at
-// once, each with its field and a message in Arabic and English, before anything is stored or sent.
+// once, each with its field and a catalog code (`shop.*`, shown in Arabic or English), before anything is stored
+// or sent.
 // The rules are ZATCA's where it has one: VAT 15 digits starting and ending with 3 (BR-KSA-40, SDK CSR check),
 // building number 4 digits (BR-KSA-37), postal code 5 digits (BR-KSA-66), the SDK's forbidden CSR characters
 // `!@#$%&*_<` (reference §8), a VAT group's 10-digit member TIN in OU (reference §8), the seller name within the QR
@@ -8,7 +9,8 @@
 // an unresolved trouble spot (reference §8), so the English name, branch and industry are used there.
 import { isFatooraEnvironment, FATOORA_ENVIRONMENTS, type FatooraEnvironment } from '../fatoora/environment';
 import { Secret } from '../log/secret';
-import { invalidInput, type InputProblem } from './onboardingError';
+import type { ErrorCode, ErrorParams, FieldProblem } from '../../app/errors/index';
+import { invalidInput } from './onboardingError';
 
 export type InvoiceTypes = 'simplified' | 'simplified+standard';
 
@@ -52,9 +54,9 @@ const ARABIC_LETTER = /[\u0621-\u064A]/;
 const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 const CSR_FORBIDDEN = /[!@#$%&*_<]/;
 
-type Problems = InputProblem[];
-const problem = (problems: Problems, field: string, en: string, ar: string): undefined => {
-  problems.push({ field, en, ar });
+type Problems = FieldProblem[];
+const problem = (problems: Problems, path: string, code: ErrorCode, params: ErrorParams = {}): undefined => {
+  problems.push({ path, code, params });
   return undefined;
 };
 
@@ -62,79 +64,52 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function unknownKeys(problems: Problems, value: Record<string, unknown>, known: readonly string[], prefix: string): void {
   for (const key of Object.keys(value)) {
-    if (!known.includes(key))
-      problem(problems, `${prefix}${key}`, `unknown field (known: ${known.join(', ')})`, `حقل غير معروف (الحقول المعروفة: ${known.join('، ')})`);
+    if (!known.includes(key)) problem(problems, `${prefix}${key}`, 'shop.unknown-field', { field: `${prefix}${key}`, known: known.join(', ') });
   }
 }
 
-/** A required free-text field (Arabic or English): a non-empty string without control characters. */
-function freeText(problems: Problems, value: unknown, field: string, label: { en: string; ar: string }, optional = false): string | undefined {
+/**
+ * A required free-text field (Arabic or English): a non-empty string without control characters. `required` is
+ * the field's own code for a missing value, so the text names the field in words ("The street is required").
+ */
+function freeText(problems: Problems, value: unknown, field: string, required: ErrorCode, optional = false): string | undefined {
   if (value === undefined && optional) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') return problem(problems, field, `${label.en} is required`, `${label.ar} مطلوب`);
+  if (typeof value !== 'string' || value.trim() === '') return problem(problems, field, required);
   const text = value.trim();
-  if (CONTROL.test(text)) return problem(problems, field, `${label.en} must not contain control characters`, `يجب ألا يحتوي ${label.ar} على محارف تحكم`);
-  if (text.length > 1000) return problem(problems, field, `${label.en} must be at most 1000 characters`, `يجب ألا يزيد ${label.ar} على 1000 حرف`);
+  if (CONTROL.test(text)) return problem(problems, field, 'shop.control-characters', { field });
+  if (text.length > 1000) return problem(problems, field, 'shop.too-long', { field, max: 1000 });
   return text;
 }
 
 /** A field that goes into the CSR: printable ASCII with a letter, none of the SDK's forbidden characters. */
-function csrText(problems: Problems, value: unknown, field: string, label: { en: string; ar: string }, optional = false): string | undefined {
+function csrText(problems: Problems, value: unknown, field: string, required: ErrorCode, optional = false): string | undefined {
   if (value === undefined && optional) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') return problem(problems, field, `${label.en} is required`, `${label.ar} مطلوب`);
+  if (typeof value !== 'string' || value.trim() === '') return problem(problems, field, required);
   const text = value.trim();
-  if (!PRINTABLE_ASCII.test(text) || !/[A-Za-z0-9]/.test(text)) {
-    return problem(
-      problems,
-      field,
-      `${label.en} must be written in Latin letters and digits (it goes into the certificate request)`,
-      `يجب كتابة ${label.ar} بحروف لاتينية وأرقام (يدخل في طلب الشهادة)`,
-    );
-  }
-  if (CSR_FORBIDDEN.test(text)) {
-    return problem(problems, field, `${label.en} must not contain any of ! @ # $ % & * _ <`, `يجب ألا يحتوي ${label.ar} على أي من الرموز ! @ # $ % & * _ <`);
-  }
-  if (text.length > 64) return problem(problems, field, `${label.en} must be at most 64 characters`, `يجب ألا يزيد ${label.ar} على 64 حرفًا`);
+  if (!PRINTABLE_ASCII.test(text) || !/[A-Za-z0-9]/.test(text)) return problem(problems, field, 'shop.latin-only', { field });
+  if (CSR_FORBIDDEN.test(text)) return problem(problems, field, 'shop.csr-forbidden-characters', { field });
+  if (text.length > 64) return problem(problems, field, 'shop.too-long', { field, max: 64 });
   return text;
 }
 
 function parseAddress(problems: Problems, value: unknown): ShopAddress | undefined {
-  if (!isRecord(value))
-    return problem(
-      problems,
-      'address',
-      'the shop address is required (an object with street, building, district, city, postalCode)',
-      'عنوان المتجر مطلوب (الشارع، رقم المبنى، الحي، المدينة، الرمز البريدي)',
-    );
+  if (!isRecord(value)) return problem(problems, 'address', 'shop.address-required');
   unknownKeys(problems, value, ADDRESS_KEYS, 'address.');
-  const street = freeText(problems, value.street, 'address.street', { en: 'the street', ar: 'اسم الشارع' });
-  const additionalStreet = freeText(
-    problems,
-    value.additionalStreet,
-    'address.additionalStreet',
-    { en: 'the additional street', ar: 'اسم الشارع الإضافي' },
-    true,
-  );
-  const district = freeText(problems, value.district, 'address.district', { en: 'the district', ar: 'اسم الحي' });
-  const city = freeText(problems, value.city, 'address.city', { en: 'the city', ar: 'اسم المدينة' });
-  const province = freeText(problems, value.province, 'address.province', { en: 'the province', ar: 'اسم المنطقة' }, true);
+  const street = freeText(problems, value.street, 'address.street', 'shop.street-required');
+  const additionalStreet = freeText(problems, value.additionalStreet, 'address.additionalStreet', 'shop.additional-street-required', true);
+  const district = freeText(problems, value.district, 'address.district', 'shop.district-required');
+  const city = freeText(problems, value.city, 'address.city', 'shop.city-required');
+  const province = freeText(problems, value.province, 'address.province', 'shop.province-required', true);
   let building: string | undefined;
-  if (typeof value.building !== 'string' || !/^\d{4}$/.test(value.building)) {
-    problem(problems, 'address.building', 'the building number must be exactly 4 digits (BR-KSA-37)', 'يجب أن يتكون رقم المبنى من 4 أرقام بالضبط');
-  } else building = value.building;
+  if (typeof value.building !== 'string' || !/^\d{4}$/.test(value.building)) problem(problems, 'address.building', 'shop.building-number');
+  else building = value.building;
   let postalCode: string | undefined;
-  if (typeof value.postalCode !== 'string' || !/^\d{5}$/.test(value.postalCode)) {
-    problem(problems, 'address.postalCode', 'the postal code must be exactly 5 digits (BR-KSA-66)', 'يجب أن يتكون الرمز البريدي من 5 أرقام بالضبط');
-  } else postalCode = value.postalCode;
+  if (typeof value.postalCode !== 'string' || !/^\d{5}$/.test(value.postalCode)) problem(problems, 'address.postalCode', 'shop.postal-code');
+  else postalCode = value.postalCode;
   let shortAddress: string | undefined;
   if (value.shortAddress !== undefined) {
-    if (typeof value.shortAddress !== 'string' || !/^[A-Z]{4}\d{4}$/.test(value.shortAddress)) {
-      problem(
-        problems,
-        'address.shortAddress',
-        'the short national address must be 4 capital letters and 4 digits, e.g. RRRD2929',
-        'يجب أن يتكون العنوان الوطني المختصر من 4 حروف لاتينية كبيرة و4 أرقام، مثل RRRD2929',
-      );
-    } else shortAddress = value.shortAddress;
+    if (typeof value.shortAddress !== 'string' || !/^[A-Z]{4}\d{4}$/.test(value.shortAddress)) problem(problems, 'address.shortAddress', 'shop.short-address');
+    else shortAddress = value.shortAddress;
   }
   if (street === undefined || district === undefined || city === undefined || building === undefined || postalCode === undefined) return undefined;
   return {
@@ -150,63 +125,38 @@ function parseAddress(problems: Problems, value: unknown): ShopAddress | undefin
 }
 
 function parseShop(problems: Problems, json: unknown): ShopProfile | undefined {
-  if (!isRecord(json)) return problem(problems, '(shop)', 'the shop details must be a JSON object (docs/shop-json.md)', 'يجب أن تكون بيانات المتجر كائن JSON');
+  if (!isRecord(json)) return problem(problems, '(shop)', 'shop.not-an-object');
   unknownKeys(problems, json, SHOP_KEYS, '');
   let vatNumber: string | undefined;
-  if (typeof json.vatNumber !== 'string' || !/^3\d{13}3$/.test(json.vatNumber)) {
-    problem(
-      problems,
-      'vatNumber',
-      'the VAT number must be 15 digits, starting and ending with 3',
-      'يجب أن يتكون الرقم الضريبي من 15 رقمًا يبدأ بالرقم 3 وينتهي به',
-    );
-  } else vatNumber = json.vatNumber;
+  if (typeof json.vatNumber !== 'string' || !/^3\d{13}3$/.test(json.vatNumber)) problem(problems, 'vatNumber', 'shop.vat-number');
+  else vatNumber = json.vatNumber;
   let crn: string | undefined;
-  if (typeof json.crn !== 'string' || !/^\d{10}$/.test(json.crn)) {
-    problem(problems, 'crn', 'the commercial registration number (CRN) must be 10 digits', 'يجب أن يتكون رقم السجل التجاري من 10 أرقام');
-  } else crn = json.crn;
+  if (typeof json.crn !== 'string' || !/^\d{10}$/.test(json.crn)) problem(problems, 'crn', 'shop.crn');
+  else crn = json.crn;
 
   let sellerName: ShopProfile['sellerName'] | undefined;
-  if (!isRecord(json.sellerName)) {
-    problem(problems, 'sellerName', 'the seller name is required in Arabic and English: {"ar": "…", "en": "…"}', 'اسم البائع مطلوب بالعربية والإنجليزية');
-  } else {
+  if (!isRecord(json.sellerName)) problem(problems, 'sellerName', 'shop.seller-name-required');
+  else {
     unknownKeys(problems, json.sellerName, ['ar', 'en'], 'sellerName.');
-    let ar = freeText(problems, json.sellerName.ar, 'sellerName.ar', { en: 'the Arabic seller name', ar: 'اسم البائع بالعربية' });
-    if (ar !== undefined && !ARABIC_LETTER.test(ar))
-      ar = problem(problems, 'sellerName.ar', 'the Arabic seller name must be written in Arabic letters', 'يجب كتابة اسم البائع بالعربية بحروف عربية');
-    const en = csrText(problems, json.sellerName.en, 'sellerName.en', { en: 'the English seller name', ar: 'اسم البائع بالإنجليزية' });
+    let ar = freeText(problems, json.sellerName.ar, 'sellerName.ar', 'shop.seller-name-ar-required');
+    if (ar !== undefined && !ARABIC_LETTER.test(ar)) ar = problem(problems, 'sellerName.ar', 'shop.seller-name-arabic-letters');
+    const en = csrText(problems, json.sellerName.en, 'sellerName.en', 'shop.seller-name-en-required');
     if (ar !== undefined && en !== undefined) {
-      if (new TextEncoder().encode(`${ar} | ${en}`).length > 255) {
-        problem(
-          problems,
-          'sellerName',
-          'the Arabic and English names together must fit 255 bytes (QR tag 1, reference §6)',
-          'يجب ألا يتجاوز الاسمان العربي والإنجليزي معًا 255 بايت (رمز QR)',
-        );
-      } else sellerName = { ar, en };
+      // QR tag 1 carries both names in at most 255 bytes (reference §6)
+      if (new TextEncoder().encode(`${ar} | ${en}`).length > 255) problem(problems, 'sellerName', 'shop.names-too-long');
+      else sellerName = { ar, en };
     }
   }
-  let branch = csrText(problems, json.branch, 'branch', { en: 'the branch name', ar: 'اسم الفرع' });
+  let branch = csrText(problems, json.branch, 'branch', 'shop.branch-required');
   if (branch !== undefined && vatNumber !== undefined && vatNumber[10] === '1' && !/^\d{10}$/.test(branch)) {
-    branch = problem(
-      problems,
-      'branch',
-      "for a VAT group (11th digit of the VAT number is 1) the branch must be the member's 10-digit TIN",
-      'في حالة المجموعة الضريبية (الرقم الحادي عشر من الرقم الضريبي هو 1) يجب أن يكون الفرع هو الرقم المميز للعضو المكون من 10 أرقام',
-    );
+    branch = problem(problems, 'branch', 'shop.vat-group-branch');
   }
   const address = parseAddress(problems, json.address);
-  const industry = csrText(problems, json.industry, 'industry', { en: 'the industry (business category)', ar: 'نشاط المنشأة' });
+  const industry = csrText(problems, json.industry, 'industry', 'shop.industry-required');
   let invoiceTypes: InvoiceTypes | undefined;
-  if (!INVOICE_TYPES.includes(json.invoiceTypes as InvoiceTypes)) {
-    problem(
-      problems,
-      'invoiceTypes',
-      'the invoice types must be "simplified" or "simplified+standard"',
-      'يجب أن تكون أنواع الفواتير "simplified" (مبسطة) أو "simplified+standard" (مبسطة وقياسية)',
-    );
-  } else invoiceTypes = json.invoiceTypes as InvoiceTypes;
-  const terminalName = csrText(problems, json.terminalName, 'terminalName', { en: 'the terminal name', ar: 'اسم الجهاز' }, true);
+  if (!INVOICE_TYPES.includes(json.invoiceTypes as InvoiceTypes)) problem(problems, 'invoiceTypes', 'shop.invoice-types');
+  else invoiceTypes = json.invoiceTypes as InvoiceTypes;
+  const terminalName = csrText(problems, json.terminalName, 'terminalName', 'shop.terminal-name-required', true);
 
   if (!vatNumber || !crn || !sellerName || !branch || !address || !industry || !invoiceTypes || (json.terminalName !== undefined && !terminalName))
     return undefined;
@@ -215,29 +165,19 @@ function parseShop(problems: Problems, json: unknown): ShopProfile | undefined {
 
 export function checkEnvironment(problems: Problems, value: unknown): FatooraEnvironment | undefined {
   if (isFatooraEnvironment(value)) return value;
-  return problem(
-    problems,
-    'environment',
-    `the environment must be one of ${FATOORA_ENVIRONMENTS.join(', ')}`,
-    `يجب أن تكون البيئة إحدى: ${FATOORA_ENVIRONMENTS.join('، ')}`,
-  );
+  return problem(problems, 'environment', 'onboarding.environment-unknown', { environments: FATOORA_ENVIRONMENTS.join(', ') });
 }
 
 export function checkOtp(problems: Problems, value: unknown): Secret | undefined {
   const text = value instanceof Secret ? value.reveal() : value;
   if (typeof text !== 'string' || !/^\d{6}$/.test(text)) {
-    // the message never repeats what was typed: it might be a real OTP with a typo
-    return problem(
-      problems,
-      'otp',
-      'the OTP must be the 6 digits shown in the Fatoora portal',
-      'يجب أن يكون رمز التحقق (OTP) هو الأرقام الستة الظاهرة في بوابة فاتورة',
-    );
+    // the problem never repeats what was typed: it might be a real OTP with a typo
+    return problem(problems, 'otp', 'onboarding.otp-format');
   }
   return value instanceof Secret ? value : new Secret(text);
 }
 
-/** Validates the shop JSON alone; throws OnboardingError('invalid-input') listing every problem. */
+/** Validates the shop JSON alone; throws OnboardingError('onboarding.invalid-input') listing every problem. */
 export function parseShopProfile(json: unknown): ShopProfile {
   const problems: Problems = [];
   const shop = parseShop(problems, json);

@@ -1,26 +1,34 @@
 // SPDX-License-Identifier: UNLICENSED
 // How a failed onboarding step explains itself: Fatoora's outcomes and the errors of the keychain, the key custody
-// and the client, each turned into an OnboardingError with a plain sentence in Arabic and English
-// (onboardingError.ts). ZATCA's messages are passed on as details, already scrubbed by the client.
+// and the client, each turned into an OnboardingError with its catalog code (onboardingError.ts). ZATCA's messages
+// are passed on as problems, already scrubbed by the client; so is the transport's detail (no secret in either).
+import type { FieldProblem } from '../../app/errors/index';
 import { KeychainUnavailableError } from '../../native/keychain/secretStore';
 import { CredentialEnvironmentError, type FatooraEnvironment, type FatooraMessage, type FatooraOutcome } from '../fatoora/index';
 import { DeviceKeyMissingError } from '../keyCustody/index';
-import { OnboardingError, TEXT } from './onboardingError';
+import { OnboardingError } from './onboardingError';
 
-/** ZATCA's messages as detail lines: "code: message". */
-export const messageLines = (errors: readonly FatooraMessage[]): string[] => errors.map((e) => (e.code ? `${e.code}: ${e.message}` : e.message));
+/** ZATCA's messages as problems: "code: message". */
+export const messageProblems = (errors: readonly FatooraMessage[]): FieldProblem[] =>
+  errors.map((e) => ({ path: '', code: 'onboarding.fatoora-message', params: { message: e.code ? `${e.code}: ${e.message}` : e.message } }));
+
+const detail = (text: string): FieldProblem => ({ path: '', code: 'onboarding.detail', params: { detail: text } });
 
 /** No usable answer: unreachable, no answer in time, or an answer outside ZATCA's table. */
 export function transportError(outcome: FatooraOutcome<unknown>): OnboardingError {
   switch (outcome.kind) {
     case 'retryable':
-      return new OnboardingError('fatoora-unreachable', TEXT.unreachable, [outcome.detail]);
+      return new OnboardingError('onboarding.fatoora-unreachable', {}, { problems: [detail(outcome.detail)] });
     case 'unknown-outcome':
-      return new OnboardingError('fatoora-no-answer', TEXT.noAnswer, [outcome.detail]);
+      return new OnboardingError('onboarding.fatoora-no-answer', {}, { problems: [detail(outcome.detail)] });
     case 'failed':
-      return new OnboardingError('fatoora-error', TEXT.fatooraError(`HTTP ${outcome.httpStatus}`), [outcome.detail, ...messageLines(outcome.errors)]);
+      return new OnboardingError(
+        'onboarding.fatoora-error',
+        { detail: `HTTP ${outcome.httpStatus}` },
+        { problems: [detail(outcome.detail), ...messageProblems(outcome.errors)] },
+      );
     default:
-      return new OnboardingError('fatoora-error', TEXT.fatooraError(outcome.kind));
+      return new OnboardingError('onboarding.fatoora-error', { detail: outcome.kind });
   }
 }
 
@@ -28,21 +36,23 @@ export function transportError(outcome: FatooraOutcome<unknown>): OnboardingErro
 export function csidRejection(errors: readonly FatooraMessage[]): OnboardingError {
   const otp = errors.find((e) => e.code === 'Invalid-OTP' || e.code === 'Missing-OTP' || /\bOTP\b/i.test(e.message));
   if (otp) {
-    if (/expired/i.test(otp.message)) return new OnboardingError('otp-expired', TEXT.otpExpired);
-    if (/already used|used/i.test(otp.message)) return new OnboardingError('otp-used', TEXT.otpUsed);
-    return new OnboardingError('otp-invalid', TEXT.otpInvalid);
+    if (/expired/i.test(otp.message)) return new OnboardingError('onboarding.otp-expired');
+    if (/already used|used/i.test(otp.message)) return new OnboardingError('onboarding.otp-used');
+    return new OnboardingError('onboarding.otp-invalid');
   }
-  return new OnboardingError('csr-rejected', TEXT.csrRejected, messageLines(errors));
+  return new OnboardingError('onboarding.csr-rejected', {}, { problems: messageProblems(errors) });
 }
 
-export const credentialsRefused = (environment: FatooraEnvironment): OnboardingError =>
-  new OnboardingError('credentials-refused', TEXT.credentialsRefused(environment));
+export const credentialsRefused = (environment: FatooraEnvironment): OnboardingError => new OnboardingError('onboarding.credentials-refused', { environment });
 
-/** Any error of a step as an OnboardingError; an unexpected one keeps its message (ours never carry secrets). */
+/**
+ * Any error of a step as an OnboardingError. One that is not an expected failure (a bug) keeps only its code here:
+ * its message and stack go to the log (onboardingProcedure.ts), never to the screen.
+ */
 export function mapError(err: unknown, environment: FatooraEnvironment): OnboardingError {
   if (err instanceof OnboardingError) return err;
-  if (err instanceof KeychainUnavailableError) return new OnboardingError('keychain-unavailable', TEXT.keychain, [err.message]);
-  if (err instanceof DeviceKeyMissingError) return new OnboardingError('key-missing', TEXT.keyMissing(environment));
-  if (err instanceof CredentialEnvironmentError) return new OnboardingError('wrong-environment', TEXT.credentialsRefused(environment), [err.message]);
-  return new OnboardingError('unexpected', TEXT.unexpected(err instanceof Error ? err.message : String(err)));
+  if (err instanceof KeychainUnavailableError) return new OnboardingError('onboarding.keychain-unavailable', {}, { cause: err });
+  if (err instanceof DeviceKeyMissingError) return new OnboardingError('onboarding.key-missing', { environment }, { cause: err });
+  if (err instanceof CredentialEnvironmentError) return new OnboardingError('onboarding.wrong-environment', { environment }, { cause: err });
+  return new OnboardingError('onboarding.unexpected', {}, { cause: err });
 }

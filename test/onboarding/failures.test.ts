@@ -45,26 +45,26 @@ describe('failed onboarding steps', () => {
     const service = device.open({ clientFor: simulatorClients(sim) });
     const invalid = (await service.start(SHOP, '999999', { environment: 'local-simulator' }).catch((e: unknown) => e)) as OnboardingError;
     expect(invalid).toBeInstanceOf(OnboardingError);
-    expect(invalid.code).toBe('otp-invalid');
-    expect(invalid.ar).toMatch(/لم تقبل منصة فاتورة رمز التحقق/);
+    expect(invalid.code).toBe('onboarding.otp-invalid');
+    expect(invalid.text('ar')).toMatch(/لم تقبل منصة فاتورة رمز التحقق/);
     const first = csrOf(device.db);
     expect(first).toMatchObject({ step: 'csid', csr_submitted: 1, csr_count: 1 });
-    expect(service.status().active!.lastError).toEqual({ code: 'otp-invalid', message: invalid.en });
+    expect(service.status().active!.lastError).toEqual({ code: 'onboarding.otp-invalid', message: invalid.message });
 
     const expired = otp();
     sim.otps.expire(expired);
     const e2 = (await service.resume(expired).catch((e: unknown) => e)) as OnboardingError;
-    expect(e2.code).toBe('otp-expired');
-    expect(e2.en).toMatch(/expired \(an OTP is valid for one hour\)/);
-    expect(e2.ar).toMatch(/انتهت صلاحية رمز التحقق/);
+    expect(e2.code).toBe('onboarding.otp-expired');
+    expect(e2.message).toMatch(/expired \(an OTP is valid for one hour\)/);
+    expect(e2.text('ar')).toMatch(/انتهت صلاحية رمز التحقق/);
     const second = csrOf(device.db);
     expect(second.csr_count).toBe(2);
     expect(second.csr_pem).not.toBe(first.csr_pem);
 
     // an OTP from the simulation portal is useless in this environment (reference §9)
     const e3 = (await service.resume(otp({ environment: 'simulation' })).catch((e: unknown) => e)) as OnboardingError;
-    expect(e3.code).toBe('otp-invalid');
-    expect(e3.en).toMatch(/simulation and production OTPs are not interchangeable/);
+    expect(e3.code).toBe('onboarding.otp-invalid');
+    expect(e3.message).toMatch(/simulation and production OTPs are not interchangeable/);
 
     const done = await service.resume(otp());
     expect(done.active).toMatchObject({ step: 'ready', lastError: null });
@@ -109,9 +109,9 @@ describe('failed onboarding steps', () => {
       });
     const service = device.open({ clientFor });
     const err = (await service.start(SHOP, otp(), { environment: 'local-simulator' }).catch((e: unknown) => e)) as OnboardingError;
-    expect(err.code, JSON.stringify(err.details)).toBe('vat-mismatch');
-    expect(err.en).toMatch(/\(310000000000003\) does not match the shop's VAT number \(399999999900003\)/);
-    expect(err.ar).toMatch(/لا يطابق الرقم الضريبي للمتجر/);
+    expect(err.code, JSON.stringify(err.problems)).toBe('onboarding.vat-mismatch');
+    expect(err.message).toMatch(/\(310000000000003\) does not match the shop's VAT number \(399999999900003\)/);
+    expect(err.text('ar')).toMatch(/لا يطابق الرقم الضريبي للمتجر/);
     // nothing of that CSID was kept
     expect(device.db.prepare('SELECT compliance_token, pending_token FROM onboarding').get()).toEqual({ compliance_token: null, pending_token: null });
     expect(secretToolLookup(device.service, 'local-simulator/compliance-credentials')).toBeUndefined();
@@ -153,9 +153,9 @@ describe('failed onboarding steps', () => {
     const device2 = newDevice();
     const service2 = device2.open({ clientFor });
     const err = (await service2.start(SHOP, otp(), { environment: 'local-simulator' }).catch((e: unknown) => e)) as OnboardingError;
-    expect(err.code).toBe('missing-compliance-steps');
-    expect(err.en).toMatch(/compliance steps are missing \(simplified-credit-note-compliant\)/);
-    expect(err.ar).toMatch(/خطوات امتثال ناقصة \(simplified-credit-note-compliant\)/);
+    expect(err.code).toBe('onboarding.missing-compliance-steps');
+    expect(err.message).toMatch(/compliance steps are missing \(simplified-credit-note-compliant\)/);
+    expect(err.text('ar')).toMatch(/خطوات امتثال ناقصة \(simplified-credit-note-compliant\)/);
     expect(service2.status().active).toMatchObject({
       step: 'compliance-checks',
       compliancePassed: ['simplified-compliant', 'simplified-debit-note-compliant'],
@@ -179,8 +179,8 @@ describe('failed onboarding steps', () => {
       createFatooraClient({ environment, baseUrl: `http://127.0.0.1:${port}/e-invoicing/developer-portal`, timeoutMs: 2000 });
     const offline = device.open({ clientFor: dead });
     const err = (await offline.start(SHOP, otp(), { environment: 'local-simulator' }).catch((e: unknown) => e)) as OnboardingError;
-    expect(err.code).toBe('fatoora-unreachable');
-    expect(err.ar).toMatch(/تعذر الوصول إلى منصة فاتورة/);
+    expect(err.code).toBe('onboarding.fatoora-unreachable');
+    expect(err.text('ar')).toMatch(/تعذر الوصول إلى منصة فاتورة/);
     const online = device.open({ clientFor: simulatorClients(sim) });
     expect((await online.resume(otp())).active!.step).toBe('ready');
     expect(csrOf(device.db).csr_count).toBe(2);

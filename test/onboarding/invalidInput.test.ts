@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
-// Every invalid input gets its own message, in Arabic and English, naming the field — and leaves no partial state:
+// Every invalid input gets its own problem, by catalog code with English and Arabic text, naming the field — and
+// leaves no partial state:
 // no onboarding row, no CSID history, no active environment, no keychain entry, no request to Fatoora.
 // Through the CLI, invalid input does not even create the data folder's database or log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,8 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
-import { OnboardingError, type InputProblem } from '../../main/onboarding/index';
+import { errorText } from '../../app/errors/index';
+import { OnboardingError } from '../../main/onboarding/index';
 import { REPO_ROOT } from '../vectors';
 import { keychainItems, newDevice, onboardingRows, requireSecretService, SHOP, simulatorClients, type Device } from './support';
 
@@ -20,7 +22,7 @@ const withShop = (change: (shop: Shop) => void): Shop => {
 };
 const address = (shop: Shop) => shop.address as Record<string, unknown>;
 
-/** Each case: the input change, the field it must name, and a fragment of the English and Arabic message. */
+/** Each case: the input change, the field it must name, and a fragment of the English (any case) and Arabic text. */
 const CASES: readonly { name: string; shop?: Shop; env?: string; otp?: string; field: string; en: RegExp; ar: RegExp }[] = [
   {
     name: 'VAT with 14 digits',
@@ -100,7 +102,7 @@ const CASES: readonly { name: string; shop?: Shop; env?: string; otp?: string; f
     shop: withShop((s) => (s.branch = 'Riyadh_1')),
     field: 'branch',
     en: /must not contain any of/,
-    ar: /اسم الفرع/,
+    ar: /الرموز/,
   },
   {
     name: 'VAT group branch that is not a TIN',
@@ -153,7 +155,7 @@ const CASES: readonly { name: string; shop?: Shop; env?: string; otp?: string; f
     shop: withShop((s) => (s.industry = 'Retail*')),
     field: 'industry',
     en: /must not contain any of/,
-    ar: /نشاط المنشأة/,
+    ar: /الرموز/,
   },
   {
     name: 'standard invoices only',
@@ -202,15 +204,16 @@ describe('invalid onboarding input', () => {
         .start(c.shop ?? SHOP, c.otp ?? '123345', { environment: (c.env ?? 'local-simulator') as 'local-simulator' })
         .catch((e: unknown) => e)) as OnboardingError;
       expect(err).toBeInstanceOf(OnboardingError);
-      expect(err.code).toBe('invalid-input');
-      const problems = err.details as readonly InputProblem[];
-      expect(problems.map((p) => p.field)).toEqual([c.field]);
-      expect(problems[0]!.en).toMatch(c.en);
-      expect(problems[0]!.ar).toMatch(c.ar);
-      expect(err.en).toContain(c.field);
-      expect(err.ar).toContain('لم يُحفظ أي شيء');
+      expect(err.code).toBe('onboarding.invalid-input');
+      expect(err.params).toEqual({ count: 1 });
+      const problems = err.problems;
+      expect(problems.map((p) => p.path)).toEqual([c.field]);
+      const text = (locale: 'en' | 'ar') => errorText(problems[0]!.code, problems[0]!.params ?? {}, locale);
+      expect(text('en')).toMatch(new RegExp(c.en.source, 'i'));
+      expect(text('ar')).toMatch(c.ar);
+      expect(err.text('ar')).toContain('لم يُحفظ أي شيء');
       // a mistyped OTP is never echoed back
-      if (c.otp) expect(err.bilingual()).not.toContain(c.otp);
+      if (c.otp) expect(JSON.stringify({ ...err, message: err.message })).not.toContain(c.otp);
       nothingStored();
     });
   }
@@ -223,18 +226,19 @@ describe('invalid onboarding input', () => {
       address(s).postalCode = '1';
     });
     const err = (await service.start(shop, '12', { environment: 'nowhere' as 'local-simulator' }).catch((e: unknown) => e)) as OnboardingError;
-    expect((err.details as InputProblem[]).map((p) => p.field)).toEqual(['vatNumber', 'address.building', 'address.postalCode', 'environment', 'otp']);
+    expect(err.problems.map((p) => p.path)).toEqual(['vatNumber', 'address.building', 'address.postalCode', 'environment', 'otp']);
     nothingStored();
   });
 
   it('renew and rotate check the OTP first, and refuse an unonboarded device without touching anything', async () => {
     const service = device.open({ clientFor: simulatorClients(sim) });
-    await expect(service.renew('1')).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(service.rotate('abcdef')).rejects.toMatchObject({ code: 'invalid-input' });
-    await expect(service.renew('123345')).rejects.toMatchObject({ code: 'not-onboarded' });
-    await expect(service.rotate('123345')).rejects.toMatchObject({ code: 'not-onboarded' });
-    await expect(service.resume()).rejects.toMatchObject({ code: 'not-onboarded' });
-    await expect(service.signingFor('local-simulator')).rejects.toMatchObject({ code: 'not-onboarded' });
+    await expect(service.renew('1')).rejects.toMatchObject({ code: 'onboarding.invalid-input' });
+    await expect(service.rotate('abcdef')).rejects.toMatchObject({ code: 'onboarding.invalid-input' });
+    // no environment chosen yet: not onboarded anywhere; asked for one: not onboarded there
+    await expect(service.renew('123345')).rejects.toMatchObject({ code: 'onboarding.not-onboarded-anywhere' });
+    await expect(service.rotate('123345')).rejects.toMatchObject({ code: 'onboarding.not-onboarded-anywhere' });
+    await expect(service.resume()).rejects.toMatchObject({ code: 'onboarding.not-onboarded-anywhere' });
+    await expect(service.signingFor('local-simulator')).rejects.toMatchObject({ code: 'onboarding.not-onboarded' });
     nothingStored();
   });
 
@@ -265,9 +269,10 @@ describe('invalid onboarding input', () => {
       },
     );
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/address\.postalCode: the postal code must be exactly 5 digits/);
+    expect(run.stderr).toMatch(/^\[onboarding\.invalid-input\] The onboarding details are not valid \(2 problem\(s\)/);
+    expect(run.stderr).toMatch(/address\.postalCode: The postal code must be exactly 5 digits/);
     expect(run.stderr).toMatch(/address\.postalCode: .*يجب أن يتكون الرمز البريدي من 5 أرقام بالضبط/);
-    expect(run.stderr).toMatch(/otp: the OTP must be the 6 digits/);
+    expect(run.stderr).toMatch(/otp: The OTP must be the 6 digits/);
     expect(run.stderr).not.toContain('98765');
     expect(existsSync(dataDir)).toBe(false);
     expect(readdirSync(work)).toEqual(['shop.json']);

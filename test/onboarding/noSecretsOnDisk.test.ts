@@ -98,7 +98,7 @@ describe('no private key and no secret on disk or in logs', () => {
       );
       expect(outcome.kind).toBe('accepted');
     }
-    await expect(service.renew('918273')).rejects.toMatchObject({ code: 'otp-invalid' });
+    await expect(service.renew('918273')).rejects.toMatchObject({ code: 'onboarding.otp-invalid' });
     otps.push('918273');
     sim.settings.renewal = 'compliance-required';
     await service.resume(otp());

@@ -135,8 +135,8 @@ describe('onboarding end to end with the OS keychain', () => {
     const before = { rows: onboardingRows(device.db), items: keychainItems().filter((i) => i.service === device.service) };
     const refused = await service.start(SHOP, '555555', { environment: 'simulation' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(OnboardingError);
-    expect(refused).toMatchObject({ code: 'wrong-environment' });
-    expect((refused as OnboardingError).ar).toMatch(/الانتقال إلى بيئة simulation/);
+    expect(refused).toMatchObject({ code: 'onboarding.switch-needs-confirm', params: { active: 'local-simulator', requested: 'simulation' } });
+    expect((refused as OnboardingError).text('ar')).toMatch(/الانتقال إلى بيئة simulation/);
     expect(onboardingRows(device.db)).toEqual(before.rows);
     expect(keychainItems().filter((i) => i.service === device.service)).toEqual(before.items);
     expect(sim.otps.list().find((o) => o.code === '555555')!.usedAt).toBeUndefined();
@@ -161,7 +161,7 @@ describe('onboarding end to end with the OS keychain', () => {
     expect(csids.map((c) => c.environment).sort()).toEqual(['developer-portal', 'simulation']);
 
     // the counter signs only for the active environment
-    await expect(service.signingFor('local-simulator')).rejects.toMatchObject({ code: 'wrong-environment' });
+    await expect(service.signingFor('local-simulator')).rejects.toMatchObject({ code: 'onboarding.not-active', params: { active: 'simulation' } });
     const signing = await service.signingFor('simulation');
     expect(signing.certificate.serialDecimal).toBe(status.active!.certificate!.serial);
     expect(() => service.switchEnvironment('local-simulator', { confirm: false })).toThrow(OnboardingError);

@@ -127,15 +127,15 @@ describe('renewal, expiry and rotation', () => {
     sim.otps.consume(used);
     const err = (await service.renew(used).catch((e: unknown) => e)) as OnboardingError;
     expect(err).toBeInstanceOf(OnboardingError);
-    expect(err.code).toBe('otp-used');
-    expect(err.ar).toContain('سبق استخدام رمز التحقق');
+    expect(err.code).toBe('onboarding.otp-used');
+    expect(err.text('ar')).toContain('سبق استخدام رمز التحقق');
     const mid = service.status().active!;
-    expect(mid).toMatchObject({ procedure: 'renew', step: 'csid', canSign: true, lastError: { code: 'otp-used' } });
+    expect(mid).toMatchObject({ procedure: 'renew', step: 'csid', canSign: true, lastError: { code: 'onboarding.otp-used' } });
     // the counter keeps selling with the current certificate during the renewal
     const doc = await ledger.issue(SALE, await service.signingFor('local-simulator'));
     expect(verifyDocument(doc.xml).certificate!.serialDecimal).toBe(serial);
     // resuming without an OTP explains that one is needed
-    await expect(service.resume()).rejects.toMatchObject({ code: 'otp-required' });
+    await expect(service.resume()).rejects.toMatchObject({ code: 'onboarding.otp-required' });
     const done = (await service.renew(otp(sim))).active!;
     expect(done).toMatchObject({ procedure: null, step: 'ready', lastError: null });
     expect(done.certificate!.serial).not.toBe(serial);
@@ -163,12 +163,12 @@ describe('renewal, expiry and rotation', () => {
       expect(expired).toMatchObject({ expired: true, warning: null });
 
       const refused = (await service.signingFor('local-simulator').catch((e: unknown) => e)) as OnboardingError;
-      expect(refused.code).toBe('certificate-expired');
-      expect(refused.ar).toMatch(/انتهت صلاحية شهادة التوقيع/);
+      expect(refused.code).toBe('onboarding.certificate-expired');
+      expect(refused.text('ar')).toMatch(/انتهت صلاحية شهادة التوقيع/);
       // a Signing taken before the expiry does not sign after it either, and the ledger stores nothing
       const documents = () => (device.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
       await expect(ledger.issue(SALE, signing)).rejects.toThrow(/expired/);
-      await expect(signing.sign(new Uint8Array(32))).rejects.toMatchObject({ code: 'certificate-expired' });
+      await expect(signing.sign(new Uint8Array(32))).rejects.toMatchObject({ code: 'onboarding.certificate-expired' });
       expect(documents()).toBe(0);
 
       const renewed = (await service.renew(otp(sim))).active!;
@@ -195,12 +195,12 @@ describe('renewal, expiry and rotation', () => {
 
     // a rotation whose OTP is refused: the old key and credentials are already gone, and nothing can be signed
     const wrong = (await service.rotate('000000').catch((e: unknown) => e)) as OnboardingError;
-    expect(wrong.code).toBe('otp-invalid');
-    expect(wrong.en).toMatch(/OTP comes from the portal of this environment/);
+    expect(wrong.code).toBe('onboarding.otp-invalid');
+    expect(wrong.message).toMatch(/OTP comes from the portal of this environment/);
     expect(secretToolLookup(device.service, 'local-simulator/production-credentials')).toBeUndefined();
     expect(secretToolLookup(device.service, 'local-simulator/device-key')).not.toBe(oldKey);
     expect(service.status().active).toMatchObject({ procedure: 'rotate', canSign: false, certificate: null });
-    await expect(service.signingFor('local-simulator')).rejects.toMatchObject({ code: 'not-onboarded' });
+    await expect(service.signingFor('local-simulator')).rejects.toMatchObject({ code: 'onboarding.not-ready', params: { environment: 'local-simulator' } });
 
     const status = (await service.rotate(otp(sim))).active!;
     expect(status).toMatchObject({ procedure: null, step: 'ready', canSign: true });

@@ -62,14 +62,14 @@ describe('dukkan status', () => {
   it('an onboarding stopped half-way and an empty folder are reported as unable to sign (exit 1)', async () => {
     const device = newDevice();
     const service = device.open({ clientFor: simulatorClients(sim) });
-    await expect(service.start(SHOP, '999999', { environment: 'local-simulator' })).rejects.toMatchObject({ code: 'otp-invalid' });
+    await expect(service.start(SHOP, '999999', { environment: 'local-simulator' })).rejects.toMatchObject({ code: 'onboarding.otp-invalid' });
     service.close();
     const half = runCli(cli, ['status', '--data-dir', device.dir]);
     expect(await half.exit).toBe(1);
     const out = half.lines.join('\n');
     expect(out).toContain('onboarding: onboard in progress, at step csid');
     expect(out).toContain('certificate: none yet (cannot sign)');
-    expect(out).toMatch(/last error \(otp-invalid\): Fatoora did not accept the OTP/);
+    expect(out).toMatch(/last error \(onboarding\.otp-invalid\): Fatoora did not accept the OTP/);
 
     const empty = runCli(cli, ['status', '--data-dir', mkdtempSync(path.join(tmpdir(), 'dukkan-empty-'))]);
     expect(await empty.exit).toBe(1);

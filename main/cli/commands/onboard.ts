@@ -17,6 +17,7 @@ import {
   type OnboardingStatus,
 } from '../../onboarding/index';
 import { UsageError, type Command, type CommandIo } from '../command';
+import { describeErrorBilingual } from '../describeError';
 import { optionalFlag, parseArgs, requireFlag } from '../parseArgs';
 import { readJsonFile } from '../readInputs';
 
@@ -100,7 +101,7 @@ export const onboardCommand: Command = {
       }
     } catch (err) {
       if (err instanceof OnboardingError) {
-        io.stderr(`${err.bilingual()}\n`);
+        io.stderr(`${describeErrorBilingual(err)}\n`);
         return 1;
       }
       throw err;
@@ -135,7 +136,7 @@ export const onboardCommand: Command = {
       return status.active?.canSign ? 0 : 1;
     } catch (err) {
       if (err instanceof OnboardingError) {
-        io.stderr(`${err.bilingual()}\n`);
+        io.stderr(`${describeErrorBilingual(err)}\n`);
         return 1;
       }
       throw err;
