@@ -58,7 +58,9 @@ describe('the mode transition table', () => {
 
   it('names the refused transition', () => {
     expect(() => transitionFor('live', 'open')).toThrow(ModeTransitionRefused);
-    expect(() => transitionFor('closed', 'go-live')).toThrow('the app cannot go-live while closed');
+    expect(() => transitionFor('closed', 'go-live')).toThrow(
+      expect.objectContaining({ code: 'mode.transition-refused', params: { state: 'closed', trigger: 'go-live' } }),
+    );
   });
 
   it('asks whether the live folder can sign only where the answer decides (so a live terminal is never re-activated)', () => {
@@ -159,7 +161,7 @@ describe('the mode controller', () => {
     await expect(controller.goLive()).rejects.toThrow(ModeTransitionRefused);
     expect(controller.state()).toBe('new');
     await controller.open();
-    await expect(controller.open()).rejects.toThrow('the app cannot open while live');
+    await expect(controller.open()).rejects.toMatchObject({ code: 'mode.transition-refused', params: { state: 'live', trigger: 'open' } });
     expect(controller.state()).toBe('live');
     await controller.close();
     await expect(controller.open()).rejects.toThrow(ModeTransitionRefused);

@@ -5,6 +5,7 @@
 // terminal back to training. MODE_TRANSITIONS is the whole table — what each transition opens, closes and announces —
 // and transitionFor() reads it; the ModeController performs it on the real folders, one transition at a time.
 import type { AppMode } from '../../app/contract/types';
+import { DukkanError } from '../../app/errors/index';
 import { errorFields, type Logger } from '../log/logger';
 
 export type ModeState = 'new' | 'training' | 'live' | 'closed';
@@ -64,13 +65,14 @@ export const MODE_TRANSITIONS: { readonly [S in ModeState]: { readonly [T in Mod
   },
 };
 
-export class ModeTransitionRefused extends Error {
+/** A trigger the mode table does not allow in a state (e.g. going live while the app closes). */
+export class ModeTransitionRefused extends DukkanError {
   override readonly name = 'ModeTransitionRefused';
   constructor(
     readonly state: ModeState,
     readonly trigger: ModeTrigger,
   ) {
-    super(`the app cannot ${trigger} while ${state}`);
+    super('mode.transition-refused', { state, trigger });
   }
 }
 

@@ -4,6 +4,7 @@
 // and — once the active environment can sign — the Ledger and the ReportingWorker. The live folder and the training
 // folder each get one of these; only the active mode's worker runs.
 import type { Signing } from '../../app/engine/buildAndStamp';
+import { DukkanError } from '../../app/errors/index';
 import { parseCertificate } from '../../app/x509/parseCertificate';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
@@ -73,7 +74,7 @@ export class ModeServices {
     const environment = this.signingEnvironment();
     if (!environment) return false;
     if (this.active?.environment === environment) return true;
-    if (this.active) throw new Error(`the ${this.active.environment} ledger is running; restart the app to switch environment`);
+    if (this.active) throw new DukkanError('mode.environment-switch-needs-restart', { environment: this.active.environment });
     const ledger = new Ledger(this.db, { numberPrefix: this.options.numberPrefix, environment, clock: this.options.clock });
     this.workerDb = openDeviceDatabase(this.options.file);
     const worker = new ReportingWorker({
@@ -102,7 +103,7 @@ export class ModeServices {
 
   signing(): Promise<Signing> {
     const environment = this.active?.environment;
-    if (!environment) throw new Error('this terminal is not onboarded: nothing can be signed');
+    if (!environment) throw new DukkanError('sale.cannot-sign');
     return this.onboarding.signingFor(environment);
   }
 

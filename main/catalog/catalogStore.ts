@@ -3,6 +3,7 @@
 // (priceIncludesVat); the sale builder (main/sale/saleBuilder) turns it into document lines. A barcode belongs to one
 // product; saving a product with another product's barcode is refused rather than silently moving it.
 import type { Product, VatCategoryCode } from '../../app/contract/types';
+import { DukkanError, type ErrorCode, type ErrorParams } from '../../app/errors/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 
 interface ProductRow {
@@ -31,25 +32,26 @@ export interface ProductInput {
   readonly active: boolean;
 }
 
-export class CatalogError extends Error {
+/** A product the catalog refuses (`catalog.*`, or `csv.*` for a row of an import), on the field at fault. */
+export class CatalogError extends DukkanError {
   override readonly name = 'CatalogError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
+  declare readonly code: Extract<ErrorCode, `catalog.${string}` | `csv.${string}`>;
+  declare readonly field: string;
+
+  constructor(code: Extract<ErrorCode, `catalog.${string}` | `csv.${string}`>, params: ErrorParams, options: { readonly field: string }) {
+    super(code, params, options);
   }
 }
 
 /** The VAT rules a product must follow before it can be sold (BR-KSA-84, BR-KSA-11, BR-KSA-69/23/24). */
 export function checkProductVat(p: Pick<ProductInput, 'vatCategory' | 'vatRate' | 'exemptionCode'>): void {
   if (p.vatCategory === 'S') {
-    if (p.vatRate !== '15' && p.vatRate !== '5') throw new CatalogError('vatRate', 'standard-rated (S) products are taxed at 15 or 5 percent');
-    if (p.exemptionCode) throw new CatalogError('exemptionCode', 'standard-rated (S) products take no exemption code');
+    if (p.vatRate !== '15' && p.vatRate !== '5') throw new CatalogError('catalog.standard-rate', {}, { field: 'vatRate' });
+    if (p.exemptionCode) throw new CatalogError('catalog.standard-no-exemption', {}, { field: 'exemptionCode' });
     return;
   }
-  if (p.vatRate !== '0') throw new CatalogError('vatRate', `category ${p.vatCategory} products have a VAT rate of 0`);
-  if (!p.exemptionCode) throw new CatalogError('exemptionCode', `category ${p.vatCategory} products need a ZATCA exemption reason code (e.g. VATEX-SA-29)`);
+  if (p.vatRate !== '0') throw new CatalogError('catalog.zero-rate', { category: p.vatCategory }, { field: 'vatRate' });
+  if (!p.exemptionCode) throw new CatalogError('catalog.exemption-required', { category: p.vatCategory }, { field: 'exemptionCode' });
 }
 
 const SELECT = `SELECT p.*, (SELECT group_concat(barcode, char(10)) FROM product_barcodes b WHERE b.product_id = p.id) AS barcodes FROM products p`;
@@ -136,7 +138,7 @@ export class CatalogStore {
       for (const b of barcodes) {
         const owner = this.q.barcodeOwner.get(b)?.product_id;
         if (owner !== undefined && owner !== input.id)
-          throw new CatalogError('barcodes', `barcode ${b} already belongs to product ${this.get(owner)?.name ?? owner}`);
+          throw new CatalogError('catalog.barcode-taken', { barcode: b, product: this.get(owner)?.name ?? owner }, { field: 'barcodes' });
       }
       const values = [
         input.name,
@@ -152,7 +154,7 @@ export class CatalogStore {
       let productId: number;
       if (input.id === undefined) productId = Number(this.q.insert.run(...values).lastInsertRowid);
       else {
-        if (this.q.update.run(...values, input.id).changes !== 1) throw new CatalogError('id', `no product ${input.id}`);
+        if (this.q.update.run(...values, input.id).changes !== 1) throw new CatalogError('catalog.no-such-product', { id: input.id }, { field: 'id' });
         productId = input.id;
       }
       this.q.clearBarcodes.run(productId);

@@ -4,7 +4,8 @@
 //   price_includes_vat (yes/no, default yes: Saudi shelf prices include VAT), vat_category (S, Z, E, O; default S),
 //   vat_rate (15, 5, 0; default 15 for S, else 0), exemption_code (required for Z, E, O).
 // A row whose barcode (or, without barcode, whose name) matches an existing product updates it. Every row is
-// checked first; if any row is wrong nothing is imported and every problem is listed with its line number.
+// checked first; if any row is wrong nothing is imported and every problem is listed with its line number and its
+// catalog code (`csv.*`, `catalog.*`), which the manager screen shows in its language.
 import type { CsvImportResult, VatCategoryCode } from '../../app/contract/types';
 import { CatalogError, checkProductVat, type CatalogStore, type ProductInput } from './catalogStore';
 import { CsvSyntaxError, parseCsv } from './parseCsv';
@@ -17,19 +18,19 @@ const NO = new Set(['no', 'n', 'false', '0', 'لا']);
 
 function parseRow(get: (c: Column) => string): ProductInput {
   const name = get('name');
-  if (!name) throw new CatalogError('name', 'is empty');
-  if (name.length > 200) throw new CatalogError('name', 'is longer than 200 characters');
+  if (!name) throw new CatalogError('csv.name-empty', {}, { field: 'name' });
+  if (name.length > 200) throw new CatalogError('csv.name-too-long', { max: 200 }, { field: 'name' });
   const price = get('price').replace(/,/g, '');
-  if (!/^\d{1,9}(\.\d{1,4})?$/.test(price)) throw new CatalogError('price', `"${get('price')}" is not a price such as 12.50`);
+  if (!/^\d{1,9}(\.\d{1,4})?$/.test(price)) throw new CatalogError('csv.price', { value: get('price') }, { field: 'price' });
   const incl = get('price_includes_vat').toLowerCase();
-  if (incl && !YES.has(incl) && !NO.has(incl)) throw new CatalogError('price_includes_vat', `"${incl}" must be yes or no`);
+  if (incl && !YES.has(incl) && !NO.has(incl)) throw new CatalogError('csv.yes-no', { value: incl }, { field: 'price_includes_vat' });
   const category = (get('vat_category').toUpperCase() || 'S') as VatCategoryCode;
-  if (!['S', 'Z', 'E', 'O'].includes(category)) throw new CatalogError('vat_category', `"${category}" must be S, Z, E or O`);
+  if (!['S', 'Z', 'E', 'O'].includes(category)) throw new CatalogError('csv.vat-category', { value: category }, { field: 'vat_category' });
   const rate = get('vat_rate').replace(/%$/, '') || (category === 'S' ? '15' : '0');
   const barcodes = get('barcode')
     .split(/[|\s]+/)
     .filter((b) => b.length > 0);
-  for (const b of barcodes) if (!/^[\x21-\x7E]{1,64}$/.test(b)) throw new CatalogError('barcode', `"${b}" is not a barcode`);
+  for (const b of barcodes) if (!/^[\x21-\x7E]{1,64}$/.test(b)) throw new CatalogError('csv.barcode', { value: b }, { field: 'barcode' });
   const exemption = get('exemption_code');
   const product: ProductInput = {
     name,
@@ -46,22 +47,34 @@ function parseRow(get: (c: Column) => string): ProductInput {
   return product;
 }
 
+type RowError = CsvImportResult['errors'][number];
+
+/** A refused row as the result lists it: its line, the code and parameters, and the column at fault. */
+const rowError = (line: number, e: CatalogError | CsvSyntaxError): RowError => ({
+  line,
+  reason: e.code,
+  params: { ...e.params },
+  ...(e.field !== undefined ? { field: e.field } : {}),
+});
+
+const refused = (errors: RowError[]): CsvImportResult => ({ created: 0, updated: 0, errors });
+
 export function importProductsCsv(store: CatalogStore, csv: string): CsvImportResult {
   let rows;
   try {
     rows = parseCsv(csv);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return { created: 0, updated: 0, errors: [{ line: e.line, message: e.message.replace(/^line \d+: /, '') }] };
+    if (e instanceof CsvSyntaxError) return refused([rowError(e.line, e)]);
     throw e;
   }
   const [header, ...data] = rows;
-  if (!header) return { created: 0, updated: 0, errors: [{ line: 1, message: 'the file has no header line' }] };
+  if (!header) return refused([{ line: 1, reason: 'csv.no-header', params: {} }]);
   const index = new Map(header.fields.map((h, i) => [h.trim().toLowerCase().replace(/\s+/g, '_'), i]));
   const missing = (['name', 'price'] as const).filter((c) => !index.has(c));
   if (missing.length > 0)
-    return { created: 0, updated: 0, errors: [{ line: header.line, message: `missing column ${missing.join(' and ')} (columns: ${COLUMNS.join(', ')})` }] };
+    return refused([{ line: header.line, reason: 'csv.missing-columns', params: { missing: missing.join(', '), columns: COLUMNS.join(', ') } }]);
 
-  const errors: { line: number; message: string }[] = [];
+  const errors: RowError[] = [];
   const parsed: { line: number; product: ProductInput }[] = [];
   const seenBarcodes = new Map<string, number>();
   for (const row of data) {
@@ -73,19 +86,20 @@ export function importProductsCsv(store: CatalogStore, csv: string): CsvImportRe
       const product = parseRow(get);
       for (const b of product.barcodes) {
         const first = seenBarcodes.get(b);
-        if (first !== undefined) throw new CatalogError('barcode', `${b} is also on line ${first}`);
+        if (first !== undefined) throw new CatalogError('csv.barcode-repeated', { barcode: b, line: first }, { field: 'barcode' });
         seenBarcodes.set(b, row.line);
       }
       parsed.push({ line: row.line, product });
     } catch (e) {
       if (!(e instanceof CatalogError)) throw e;
-      errors.push({ line: row.line, message: e.message });
+      errors.push(rowError(row.line, e));
     }
   }
-  if (errors.length > 0) return { created: 0, updated: 0, errors };
+  if (errors.length > 0) return refused(errors);
 
   let created = 0;
   let updated = 0;
+  let saving = 0; // the line of the row being saved, for a refusal by the store
   try {
     store.transaction(() => {
       const byName = new Map(store.list().map((p) => [p.name.toLowerCase(), p.id]));
@@ -93,19 +107,16 @@ export function importProductsCsv(store: CatalogStore, csv: string): CsvImportRe
         const existing =
           product.barcodes.map((b) => store.lookup(b)?.id).find((id) => id !== undefined) ??
           (product.barcodes.length === 0 ? byName.get(product.name.toLowerCase()) : undefined);
-        try {
-          store.save({ ...product, id: existing });
-        } catch (e) {
-          if (e instanceof CatalogError) throw new CatalogError(`line ${line}`, e.message);
-          throw e;
-        }
+        saving = line;
+        store.save({ ...product, id: existing });
         if (existing === undefined) created++;
         else updated++;
       }
     });
   } catch (e) {
+    // the store refused a row (another product's barcode): the transaction is rolled back, nothing is imported
     if (!(e instanceof CatalogError)) throw e;
-    return { created: 0, updated: 0, errors: [{ line: Number(/line (\d+)/.exec(e.field)?.[1] ?? 0), message: e.message.replace(/^line \d+: /, '') }] };
+    return refused([rowError(saving, e)]);
   }
   return { created, updated, errors: [] };
 }

@@ -28,8 +28,9 @@ describe('parseCsv', () => {
 
   it('reports malformed quoting with the line', () => {
     expect(() => parseCsv('a,b\n"open,1\n')).toThrow(CsvSyntaxError);
-    expect(() => parseCsv('a,b\n"x"y,1')).toThrow(/line 2: a closing quote/);
-    expect(() => parseCsv('a,b\nx"y",1')).toThrow(/line 2: a quote may only open a field/);
+    expect(() => parseCsv('a,b\n"open,1\n')).toThrow(expect.objectContaining({ code: 'csv.quote-not-closed', line: 2 }));
+    expect(() => parseCsv('a,b\n"x"y,1')).toThrow(expect.objectContaining({ code: 'csv.quote-then-separator', line: 2 }));
+    expect(() => parseCsv('a,b\nx"y",1')).toThrow(expect.objectContaining({ code: 'csv.quote-inside-field', line: 2 }));
   });
 
   it('round-trips any table written with RFC 4180 quoting', () => {

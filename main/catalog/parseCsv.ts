@@ -2,6 +2,7 @@
 // RFC 4180 CSV as spreadsheets write it: quoted fields with "" escapes and embedded newlines, CRLF or LF, an optional
 // UTF-8 BOM (Excel's "CSV UTF-8", the usual way Arabic product names arrive), and comma, semicolon or tab as the
 // separator (detected from the header line: Excel in Arabic and European locales writes semicolons).
+import { DukkanError, type ErrorCode } from '../../app/errors/index';
 
 export interface CsvRow {
   /** 1-based line number where the record starts, for error messages. */
@@ -9,13 +10,16 @@ export interface CsvRow {
   readonly fields: readonly string[];
 }
 
-export class CsvSyntaxError extends Error {
+/** Quoting a spreadsheet would not write (`csv.quote-*`), at the line where the record starts. */
+export class CsvSyntaxError extends DukkanError {
   override readonly name = 'CsvSyntaxError';
+  declare readonly code: Extract<ErrorCode, `csv.quote-${string}`>;
+
   constructor(
+    code: Extract<ErrorCode, `csv.quote-${string}`>,
     readonly line: number,
-    message: string,
   ) {
-    super(`line ${line}: ${message}`);
+    super(code, { line });
   }
 }
 
@@ -53,8 +57,7 @@ export function parseCsv(input: string): CsvRow[] {
         quoted = false;
         i++;
         const next = text[i];
-        if (next !== undefined && next !== sep && next !== '\r' && next !== '\n')
-          throw new CsvSyntaxError(line, 'a closing quote must be followed by a separator or the end of the line');
+        if (next !== undefined && next !== sep && next !== '\r' && next !== '\n') throw new CsvSyntaxError('csv.quote-then-separator', line);
         continue;
       }
       if (c === '\n') line++;
@@ -63,7 +66,7 @@ export function parseCsv(input: string): CsvRow[] {
       continue;
     }
     if (c === '"') {
-      if (field.trim() !== '') throw new CsvSyntaxError(line, 'a quote may only open a field');
+      if (field.trim() !== '') throw new CsvSyntaxError('csv.quote-inside-field', line);
       field = '';
       quoted = true;
       i++;
@@ -81,7 +84,7 @@ export function parseCsv(input: string): CsvRow[] {
       i++;
     }
   }
-  if (quoted) throw new CsvSyntaxError(recordLine, 'a quoted field is not closed');
+  if (quoted) throw new CsvSyntaxError('csv.quote-not-closed', recordLine);
   if (field !== '' || fields.length > 0) endRecord();
   return rows;
 }

@@ -5,15 +5,17 @@
 // when its holder's process no longer exists on this host (a crash or kill) or its heartbeat is stale.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { DukkanError } from '../../app/errors/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { errorFields, type Logger } from '../log/index';
 import type { LeaseRow, ReportingStatements } from './reportingStore';
 import type { ReportingTime, TimerHandle } from './reportingTime';
 
-export class ReportingLeaseError extends Error {
+/** Another live worker holds the outbox: an expected refusal (a second window or a CLI run), not a bug. */
+export class ReportingLeaseError extends DukkanError {
   override readonly name = 'ReportingLeaseError';
   constructor(readonly holder: LeaseRow) {
-    super(`another reporting worker (process ${holder.pid} on ${holder.host}) is running on this database; stop it first`);
+    super('reporting.worker-running', { pid: holder.pid, host: holder.host });
   }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Cashiers and managers. PINs are checked here and nowhere else; five wrong PINs in a row lock the user for a
 // minute (doubling up to an hour), so a PIN cannot be guessed at the counter while the manager looks away.
+import { DukkanError, type ErrorCode, type ErrorParams } from '../../app/errors/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { hashPin, pinMatches } from './pinHash';
 
@@ -32,13 +33,14 @@ export type PinCheck =
   | { readonly ok: false; readonly reason: 'wrong-pin' | 'unknown-user' | 'inactive' }
   | { readonly ok: false; readonly reason: 'locked'; readonly until: Date };
 
-export class UserError extends Error {
+/** A user the store refuses to save (`user.*`), on the field at fault. */
+export class UserError extends DukkanError {
   override readonly name = 'UserError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
+  declare readonly code: Extract<ErrorCode, `user.${string}`>;
+  declare readonly field: string;
+
+  constructor(code: Extract<ErrorCode, `user.${string}`>, params: ErrorParams, options: { readonly field: string }) {
+    super(code, params, options);
   }
 }
 
@@ -116,15 +118,15 @@ export class UserStore {
     const t = this.now().getTime();
     const id = this.db.transaction((): number => {
       const sameName = this.q.byName.get(input.name);
-      if (sameName && sameName.id !== input.id) throw new UserError('name', `there is already a user called "${input.name}"`);
+      if (sameName && sameName.id !== input.id) throw new UserError('user.name-taken', { name: input.name }, { field: 'name' });
       if (input.id === undefined) {
-        if (!pin) throw new UserError('pin', 'a new user needs a PIN');
+        if (!pin) throw new UserError('user.pin-required', {}, { field: 'pin' });
         return Number(this.q.insert.run(input.name, input.role, pin.salt, pin.hash, pin.params, 0, input.active ? 1 : 0, t, t).lastInsertRowid);
       }
       const existing = this.q.byId.get(input.id);
-      if (!existing) throw new UserError('id', `no user ${input.id}`);
+      if (!existing) throw new UserError('user.no-such-user', { id: input.id }, { field: 'id' });
       const losesManager = existing.role === 'manager' && existing.active === 1 && (input.role !== 'manager' || !input.active);
-      if (losesManager && (this.q.activeManagers.get()?.n ?? 0) <= 1) throw new UserError('role', 'the terminal needs at least one active manager');
+      if (losesManager && (this.q.activeManagers.get()?.n ?? 0) <= 1) throw new UserError('user.last-manager', {}, { field: 'role' });
       this.q.update.run(input.name, input.role, input.active ? 1 : 0, t, input.id);
       if (pin) this.q.setPin.run(pin.salt, pin.hash, pin.params, t, input.id);
       return input.id;
