@@ -47,11 +47,12 @@ describe('createSigningKey', () => {
     key.destroy();
     expect(key.destroyed).toBe(true);
     expect(() => key.sign(message)).toThrow(SigningKeyError);
+    expect(() => key.sign(message)).toThrow(expect.objectContaining({ code: 'signing.key-destroyed' }));
   });
 
   it('refuses scalars that are not a secp256k1 private key', () => {
     expect(() => createSigningKey(new Uint8Array(32))).toThrow(SigningKeyError);
-    expect(() => createSigningKey(new Uint8Array(31).fill(1))).toThrow(/32-byte/);
+    expect(() => createSigningKey(new Uint8Array(31).fill(1))).toThrow(expect.objectContaining({ code: 'signing.key-invalid' }));
     const n = secp256k1.Point.Fn.ORDER;
     const order = Uint8Array.from(Buffer.from(n.toString(16).padStart(64, '0'), 'hex'));
     expect(() => createSigningKey(order)).toThrow(SigningKeyError);
@@ -87,6 +88,7 @@ describe('createVerifier', () => {
     expect(createVerifier(key.publicKey)(new Uint8Array([0x30, 0x02, 0x01]), message)).toBe(false);
     expect(() => createVerifier(new Uint8Array(65).fill(4))).toThrow(SigningKeyError);
     expect(() => createVerifier(new Uint8Array(0))).toThrow(SigningKeyError);
+    expect(() => createVerifier(new Uint8Array(0))).toThrow(expect.objectContaining({ code: 'signing.public-key-invalid' }));
   });
 });
 

@@ -20,6 +20,7 @@ import { ecdsa } from '@noble/curves/abstract/weierstrass.js';
 import { bytesToNumberBE } from '@noble/curves/utils.js';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { sha256 } from './sha256';
+import { DukkanError, type ErrorCode } from '../errors';
 
 const { Point, Signature } = secp256k1;
 const Fn = Point.Fn;
@@ -72,20 +73,24 @@ export interface SigningKey {
   readonly destroyed: boolean;
 }
 
-export class SigningKeyError extends Error {
+/** A key that is not a usable secp256k1 key, or a key used after it was released. */
+export class SigningKeyError extends DukkanError {
   override readonly name = 'SigningKeyError';
+  constructor(code: Extract<ErrorCode, `signing.${string}`>, cause?: unknown) {
+    super(code, {}, { cause });
+  }
 }
 
 /** A signing key from a 32-byte scalar. The caller's bytes are copied, so the caller may zero its own at once. */
 export function createSigningKey(scalar: Uint8Array): SigningKey {
   if (scalar.length !== 32 || !secp256k1.utils.isValidSecretKey(scalar)) {
-    throw new SigningKeyError('signing key: expected a 32-byte secp256k1 scalar in 1..n-1');
+    throw new SigningKeyError('signing.key-invalid');
   }
   const own = scalar.slice();
   const publicKey = secp256k1.getPublicKey(own, false);
   let destroyed = false;
   const sign = (message: Uint8Array): Uint8Array => {
-    if (destroyed) throw new SigningKeyError('signing key: used after it was destroyed');
+    if (destroyed) throw new SigningKeyError('signing.key-destroyed');
     // hedged: RFC 6979 with fresh randomness added (§3.6), as OpenSSL's random nonces were. A fault or a repeated
     // message never leads to a reused or predictable k, and a CSR rebuilt after a failed onboarding attempt differs
     // from the one Fatoora may already have seen.
@@ -124,10 +129,11 @@ export function createVerifier(publicKey: Uint8Array): SignatureVerifier {
   try {
     q = Point.fromBytes(publicKey);
     q.assertValidity();
-  } catch {
-    throw new SigningKeyError('verifier: the public key is not a secp256k1 point');
+  } catch (e) {
+    throw new SigningKeyError('signing.public-key-invalid', e);
   }
-  if (q.is0()) throw new SigningKeyError('verifier: the public key is the point at infinity');
+  // the point at infinity passes the curve check but is no public key
+  if (q.is0()) throw new SigningKeyError('signing.public-key-invalid');
   q.precompute(PUBLIC_KEY_WINDOW, true);
   return (signature, message) => {
     try {

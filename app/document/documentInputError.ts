@@ -7,6 +7,7 @@
 // `problem(code, params)` instead of a sentence: the code and its parameters travel as that string and are read
 // back here, so every text comes from the catalog (app/errors/codes/engineCodes.ts) and none is written twice.
 import { DukkanError, ERROR_CATALOG, errorText, type ErrorCode, type ErrorParams, type FieldProblem } from '../errors';
+import { problemLine, withProblemLines } from '../errors/problemLines';
 
 export type DocumentProblemCode = Extract<ErrorCode, `document.${string}`>;
 
@@ -17,7 +18,7 @@ export interface InputProblem extends FieldProblem {
   readonly params: ErrorParams;
   /** ZATCA rule id when the check is one of theirs (the `rule` parameter), else "FORMAT". */
   readonly rule: string;
-  /** The problem in English, from the catalog (the Arabic: `problemText(p, 'ar')`). */
+  /** The problem in English, from the catalog (with its path, in a language: `problemText(p, locale)`). */
   readonly message: string;
 }
 
@@ -60,7 +61,7 @@ export function inputProblem(issue: SchemaIssue): InputProblem {
 
 /** One problem as a line: its field path, then its text. */
 export function problemText(p: InputProblem, locale: 'en' | 'ar'): string {
-  return `${p.path || (locale === 'ar' ? '(المستند)' : '(document)')}: ${errorText(p.code, p.params, locale)}`;
+  return problemLine(p, locale);
 }
 
 export class DocumentInputError extends DukkanError {
@@ -74,6 +75,6 @@ export class DocumentInputError extends DukkanError {
 
   /** The refusal and every problem on its own line, each naming its field and, where ZATCA has one, the rule. */
   override text(locale: 'en' | 'ar'): string {
-    return [super.text(locale), ...this.problems.map((p) => `  ${problemText(p, locale)}`)].join('\n');
+    return withProblemLines(super.text(locale), this.problems, locale);
   }
 }

@@ -35,13 +35,14 @@ export interface StampResult {
   readonly qr: string;
 }
 
-export class StampError extends Error {
-  override readonly name = 'StampError';
-}
+// Every failure below is a broken invariant, not a refusal: the unsigned document comes from app/ubl with exactly
+// one of each slot on its own line, the input schema refuses CR in any text (app/document/documentInput.ts), and
+// the self-check can only fail if this module or the C14N is wrong. So they are plain Errors (bugs: logged with
+// their stack, answered as "internal"), never DukkanErrors a screen would explain (app/errors/dukkanError.ts).
 
 function replaceOnce(text: string, slot: string, replacement: string): string {
   const at = text.indexOf(slot);
-  if (at < 0 || text.indexOf(slot, at + slot.length) >= 0) throw new StampError(`document must contain exactly one ${slot}`);
+  if (at < 0 || text.indexOf(slot, at + slot.length) >= 0) throw new Error(`stampInvoice: document must contain exactly one ${slot}`);
   return text.slice(0, at) + replacement + text.slice(at + slot.length);
 }
 
@@ -49,7 +50,7 @@ function indentOf(text: string, slot: string): string {
   const at = text.indexOf(slot);
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const indent = text.slice(lineStart, at);
-  if (!/^ *$/.test(indent)) throw new StampError(`${slot} must start its own line`);
+  if (!/^ *$/.test(indent)) throw new Error(`stampInvoice: ${slot} must start its own line`);
   return indent;
 }
 
@@ -82,7 +83,7 @@ export async function stampInvoice(
   options: StampOptions = {},
 ): Promise<StampResult> {
   const unsignedXml = typeof unsigned === 'string' ? unsigned : unsigned.xml;
-  if (unsignedXml.includes('\r')) throw new StampError('document contains CR characters: line endings must be LF on every OS (reference §4)');
+  if (unsignedXml.includes('\r')) throw new Error('stampInvoice: document contains CR characters: line endings must be LF on every OS (reference §4)');
   const hashBytes = typeof unsigned === 'string' ? invoiceHashBytes(unsignedXml) : (options.sha256 ?? sha256)(unsigned.canonical);
   const hash = bytesToBase64(hashBytes);
   const signatureValue = bytesToBase64(await sign(hashBytes));
@@ -133,10 +134,10 @@ export async function stampInvoice(
       xml.startsWith(unsignedXml.slice(ext + UBL_EXTENSIONS_SLOT.length, qrSlot), middleAt) &&
       xml.startsWith(qrElement, qrAt) &&
       xml.endsWith(unsignedXml.slice(qrSlot + QR_SLOT.length));
-    if (!intact) throw new StampError('self-check failed: the final document differs from the unsigned one outside the signature and QR');
+    if (!intact) throw new Error('stampInvoice: self-check failed: the final document differs from the unsigned one outside the signature and QR');
   } else {
     const check = computeInvoiceHash(xml);
-    if (check !== hash) throw new StampError(`self-check failed: the final document hashes to ${check}, the stamp says ${hash}`);
+    if (check !== hash) throw new Error(`stampInvoice: self-check failed: the final document hashes to ${check}, the stamp says ${hash}`);
   }
   return { xml, hash, signatureValue, qr };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issuanceErrors, IssuanceRefusedError } from './checkIssuance';
+import { DukkanError, errorText } from '../errors';
 import { signWithSdkKey, SDK_CERTIFICATE } from '../../test/support/signing';
 import { BUYER, SELLER, simplifiedInvoice, standardInvoice } from '../../test/fixtures/documents';
 
@@ -18,6 +19,15 @@ describe('issuanceErrors: what must hold before a document gets its ICV', () => 
     expect(new IssuanceRefusedError(errors).message).toMatch(
       /so it was not issued:\n {2}certificate-permissions: the seller VAT number \(BT-31\) is "300000000000003" but the signing certificate was issued for 399999999900003/,
     );
+    const refusal = new IssuanceRefusedError(errors);
+    expect(refusal).toBeInstanceOf(DukkanError);
+    expect([refusal.code, refusal.params]).toEqual(['issuance.refused', { count: 1 }]);
+    expect(refusal.problems).toEqual([
+      { path: '', code: expect.stringMatching(/^issuance\.rule-broken/), params: expect.objectContaining({ rule: 'certificate-permissions' }) },
+    ]);
+    const arabic = refusal.text('ar').split('\n');
+    expect(arabic[0]).toBe(errorText('issuance.refused', { count: 1 }, 'ar'));
+    expect(arabic[1]).toMatch(/^ {2}القاعدة certificate-permissions: the seller VAT number/);
   });
 
   it('refuses a document a business rule rejects, with the rule and where', async () => {

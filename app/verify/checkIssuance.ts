@@ -4,6 +4,8 @@
 // refused here instead: every business rule its content decides (errors only; the clock rules BR-KSA-04 and
 // BR-KSA-98 judge the moment of checking, not the document), and the seller VAT number against the signing
 // certificate. `dukkan sign` and the ledger run it on the stamped bytes before anything is written.
+import { DukkanError, type FieldProblem } from '../errors';
+import { withProblemLines } from '../errors/problemLines';
 import type { Finding } from '../findings/finding';
 import { checkContentRules } from '../rules/checkBusinessRules';
 import type { Certificate } from '../x509/parseCertificate';
@@ -23,14 +25,24 @@ export function issuanceErrors(xml: string | Uint8Array, certificate: Certificat
   }
 }
 
-/** A built document that breaks a rule Fatoora rejects for: nothing was written, no ICV was used. */
-export class IssuanceRefusedError extends Error {
+/**
+ * A built document that breaks a rule Fatoora rejects for: nothing was written, no ICV was used. Each broken rule
+ * is one problem (rule id, the check's own statement, where), listed after the refusal in both languages.
+ */
+export class IssuanceRefusedError extends DukkanError {
   override readonly name = 'IssuanceRefusedError';
   constructor(readonly findings: readonly Finding[]) {
-    super(
-      `the document breaks ${findings.length === 1 ? 'a rule' : `${findings.length} rules`} Fatoora rejects for, so it was not issued:\n${findings
-        .map((f) => `  ${f.rule}: ${f.message}${f.location ? ` (${f.location})` : ''}`)
-        .join('\n')}`,
-    );
+    super('issuance.refused', { count: findings.length }, { problems: findings.map(brokenRule) });
+    this.message = this.text('en');
   }
+
+  override text(locale: 'en' | 'ar'): string {
+    return withProblemLines(super.text(locale), this.problems, locale);
+  }
+}
+
+function brokenRule(f: Finding): FieldProblem {
+  return f.location
+    ? { path: '', code: 'issuance.rule-broken-at', params: { rule: f.rule, message: f.message, location: f.location } }
+    : { path: '', code: 'issuance.rule-broken', params: { rule: f.rule, message: f.message } };
 }

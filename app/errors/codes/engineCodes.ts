@@ -291,6 +291,15 @@ export const ENGINE_CODES = {
     ar: 'لا يمكن طباعة رمز الاستجابة السريعة بحجم قابل للمسح: {chars} حرفًا تحتاج الإصدار {version} بمستوى التصحيح {level} ({modules} وحدة + {quiet} للهامش)، وعرضه بالحد الأدنى {minDots} نقطة لكل وحدة {dots} نقطة، وهو أعرض من {paperDots} نقطة في ورق بعرض {mm} مم',
   },
 
+  // ── issuance (app/verify/checkIssuance.ts): a built document Fatoora would reject is not issued (reference §11);
+  // each broken rule is one problem, {message} being the rule check's own English statement ──
+  'issuance.refused': {
+    en: 'The document breaks {count} rule(s) Fatoora rejects for, so it was not issued:',
+    ar: 'يخالف المستند {count} من القواعد التي ترفض منصة فاتورة المستندات بسببها، لذلك لم يُصدَر:',
+  },
+  'issuance.rule-broken': { en: '{rule}: {message}', ar: 'القاعدة {rule}: {message}' },
+  'issuance.rule-broken-at': { en: '{rule}: {message} ({location})', ar: 'القاعدة {rule}: {message} (الموضع: {location})' },
+
   // ── signing keys (app/crypto/signingKey.ts) ──
   'signing.key-invalid': {
     en: 'The signing key is not a secp256k1 private key.',
