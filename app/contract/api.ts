@@ -19,6 +19,7 @@ import {
   paymentMethod,
   pin,
   price,
+  rule,
   quantity,
   role,
   text,
@@ -75,8 +76,8 @@ const cartLine = z
 const payment = z.object({ method: paymentMethod, amount: money }).strict();
 
 const cart = {
-  lines: z.array(cartLine).min(1, { error: 'the sale has no items' }).max(500, { error: 'at most 500 lines per sale' }),
-  payments: z.array(payment).max(4, { error: 'at most 4 payments per sale' }),
+  lines: z.array(cartLine).min(1, rule('input.no-items')).max(500, rule('input.too-many')),
+  payments: z.array(payment).max(4, rule('input.too-many')),
   approvalId: uuid.optional(),
 };
 
@@ -85,27 +86,23 @@ const productInput = z
     id: id.optional(),
     name: text(200),
     nameAr: text(200).optional(),
-    barcodes: z.array(barcode).max(20, { error: 'at most 20 barcodes per product' }),
+    barcodes: z.array(barcode).max(20, rule('input.too-many')),
     price,
-    priceIncludesVat: z.boolean({ error: 'must be true or false' }),
+    priceIncludesVat: z.boolean(rule('input.boolean')),
     vatCategory,
     vatRate,
     exemptionCode: z
       .string()
-      .regex(/^VATEX-SA-[A-Z0-9-]{2,12}$/, { error: 'must be a ZATCA exemption code such as VATEX-SA-29' })
+      .regex(/^VATEX-SA-[A-Z0-9-]{2,12}$/, rule('input.exemption-code'))
       .optional(),
     active: z.boolean().default(true),
   })
   .strict();
 
 // The shop profile of the onboarding wizard. Only its shape is checked here: the onboarding service validates the
-// content (VAT number, building number, Latin-only certificate fields, …) and explains each problem in Arabic and
-// English, field by field, so the wizard can show the service's own plain-language messages.
-const field = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .max(max, { error: `must be at most ${max} characters` });
+// content (VAT number, building number, Latin-only certificate fields, …) and explains each problem by catalog
+// code, field by field, so the wizard can show the service's own plain-language messages in its language.
+const field = (max: number) => z.string(rule('input.text')).trim().max(max, rule('input.too-long'));
 const shop = z
   .object({
     vatNumber: field(20),
@@ -127,9 +124,9 @@ export const API = {
     z
       .object({
         oldPin: pin,
-        // only the shape here: main/users/pinPolicy checks the rules (4–8 digits, no factory PIN, …) and explains
-        // each refusal in Arabic and English, which a schema message cannot
-        newPin: z.string({ error: 'must be digits' }).max(32, { error: 'must be at most 32 characters' }),
+        // only the shape here: main/users/pinPolicy checks the rules (4–8 digits, no factory PIN, …) and names
+        // each refusal by its own catalog code, which a schema message cannot
+        newPin: z.string(rule('input.digits')).max(32, rule('input.too-long')),
       })
       .strict(),
   ),
@@ -140,14 +137,14 @@ export const API = {
   'catalog.save': def<Product>()('manager', productInput),
   'catalog.importCsv': def<CsvImportResult>()(
     'manager',
-    z.object({ csv: z.string().min(1, { error: 'the file is empty' }).max(2_000_000, { error: 'the file is larger than 2 MB' }) }).strict(),
+    z.object({ csv: z.string(rule('input.text')).min(1, rule('input.file-empty')).max(2_000_000, rule('input.file-too-large')) }).strict(),
   ),
   'approval.request': def<Approval>()('cashier', z.object({ pin, purpose: z.enum(['price-override', 'discount', 'return', 'debit-note']) }).strict()),
   'sale.quote': def<Quote>()('cashier', z.object(cart).strict()),
   'sale.complete': def<IssueResult>()('cashier', z.object({ ...cart, saleId: uuid }).strict()),
   'receipts.find': def<ReceiptDetails | null>()(
     'cashier',
-    z.object({ query: z.string().trim().min(1, { error: 'type a receipt number or scan its QR' }).max(2000) }).strict(),
+    z.object({ query: z.string(rule('input.text')).trim().min(1, rule('input.receipt-query')).max(2000, rule('input.too-long')) }).strict(),
   ),
   'receipts.reprint': def<PrintOutcome>()('cashier', z.object({ number: documentNumber }).strict()),
   'receipts.preview': def<ReceiptPreview>()('cashier', z.object({ number: documentNumber }).strict()),
@@ -156,7 +153,7 @@ export const API = {
     z
       .object({
         originalNumber: documentNumber,
-        lines: z.array(z.object({ lineId: id, quantity }).strict()).min(1, { error: 'choose at least one line to return' }),
+        lines: z.array(z.object({ lineId: id, quantity }).strict()).min(1, rule('input.no-lines')),
         reason: text(200),
         refundMethod: paymentMethod,
         approvalId: uuid,
@@ -170,7 +167,7 @@ export const API = {
       .object({
         originalNumber: documentNumber,
         /** Per line: the amount per unit that was undercharged, for `quantity` units. */
-        lines: z.array(z.object({ lineId: id, quantity, unitAmount: price }).strict()).min(1, { error: 'choose at least one line' }),
+        lines: z.array(z.object({ lineId: id, quantity, unitAmount: price }).strict()).min(1, rule('input.no-lines')),
         reason: text(200),
         paymentMethod,
         approvalId: uuid,
@@ -183,10 +180,8 @@ export const API = {
     'manager',
     z
       .object({
-        environment: z.enum(['developer-portal', 'simulation', 'production', 'local-simulator'], {
-          error: 'choose developer portal, simulation or production',
-        }),
-        otp: z.string().regex(/^\d{6}$/, { error: 'the OTP is the 6 digits shown on the Fatoora portal' }),
+        environment: z.enum(['developer-portal', 'simulation', 'production', 'local-simulator'], rule('input.environment')),
+        otp: z.string(rule('input.otp')).regex(/^\d{6}$/, rule('input.otp')),
         shop,
         standardInvoices: z.boolean().default(false),
       })
@@ -205,9 +200,7 @@ export const API = {
           .string()
           .trim()
           .max(200)
-          .regex(/^(tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?|printer:[^/\s][^/]*|\/dev\/[A-Za-z0-9/_.-]+|\\\\\.\\COM\d+|COM\d+)$/, {
-            error: 'printer address must be tcp://host:9100, printer:Name or a device such as /dev/usb/lp0',
-          })
+          .regex(/^(tcp:\/\/[A-Za-z0-9.-]+(:\d{1,5})?|printer:[^/\s][^/]*|\/dev\/[A-Za-z0-9/_.-]+|\\\\\.\\COM\d+|COM\d+)$/, rule('input.printer-address'))
           .nullable(),
         paperWidth,
       })
@@ -220,7 +213,7 @@ export const API = {
     z
       .object({ from: isoDate, to: isoDate })
       .strict()
-      .refine((r) => r.from <= r.to, { error: 'the period must start before it ends', path: ['to'] }),
+      .refine((r) => r.from <= r.to, { ...rule('input.period'), path: ['to'] }),
   ),
   'users.list': def<UserSummary[]>()('manager', empty),
   'users.save': def<UserSummary>()(

@@ -12,6 +12,6 @@ export {
   type ParsedInput,
 } from './api';
 export { BRIDGE_GLOBAL, CHANNEL_PREFIX, EVENT_CHANNEL, METHOD_NAMES, isMethodName, type MethodName } from './methodNames';
-export type { ApiError, ApiErrorCode, ApiResult } from './errors';
+export type { ApiError, ApiErrorCode, ApiFieldError, ApiResult, ErrorText } from './errors';
 export type { AppEvent, AppEventType } from './events';
 export type * from './types';

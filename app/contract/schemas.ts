@@ -3,6 +3,14 @@
 // with these in main before any service sees it (architecture notes, "What to absorb" §3). Amounts and quantities
 // travel as decimal strings and are turned into exact decimals in main; the renderer never does money arithmetic.
 import { z } from 'zod';
+import type { ErrorCode } from '../errors/index';
+
+/**
+ * zod's `{ error }` option naming the catalog code of a check: main answers the field with that code, and the
+ * screen shows its text in its own language (main/ipc/inputIssues.ts). Parameters come from the check itself
+ * (`max` of a too-long text), so a code's text never repeats a number written here.
+ */
+export const rule = (code: ErrorCode): { readonly error: ErrorCode } => ({ error: code });
 
 // Control characters (other than none at all) never belong in a name, reason or search text.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -10,62 +18,57 @@ const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
 
 /** Short free text: trimmed, non-empty, no control characters. */
 export const text = (max: number) =>
-  z
-    .string({ error: 'must be text' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` })
-    .regex(NO_CONTROL, { error: 'must not contain control characters' });
+  z.string(rule('input.text')).trim().min(1, rule('input.empty')).max(max, rule('input.too-long')).regex(NO_CONTROL, rule('input.control-characters'));
 
 /** A money amount in SAR as the cashier types it: up to 2 decimals, never negative. */
 export const money = z
-  .string({ error: 'must be an amount such as 12.50' })
+  .string(rule('input.money'))
   .trim()
-  .regex(/^\d{1,9}(\.\d{1,2})?$/, { error: 'must be an amount such as 12.50 (at most 2 decimals)' });
+  .regex(/^\d{1,9}(\.\d{1,2})?$/, rule('input.money'));
 
 /** A price as stored in the catalog: up to 4 decimals (per-gram and per-piece prices of bulk goods). */
 export const price = z
-  .string({ error: 'must be a price such as 12.50' })
+  .string(rule('input.price'))
   .trim()
-  .regex(/^\d{1,9}(\.\d{1,4})?$/, { error: 'must be a price such as 12.50 (at most 4 decimals)' });
+  .regex(/^\d{1,9}(\.\d{1,4})?$/, rule('input.price'));
 
 /** A quantity: up to 3 decimals (weighed goods), greater than zero. */
 export const quantity = z
-  .string({ error: 'must be a quantity such as 1 or 0.750' })
+  .string(rule('input.quantity'))
   .trim()
-  .regex(/^\d{1,6}(\.\d{1,3})?$/, { error: 'must be a quantity such as 1 or 0.750 (at most 3 decimals)' })
-  .refine((v) => /[1-9]/.test(v), { error: 'must be greater than 0' });
+  .regex(/^\d{1,6}(\.\d{1,3})?$/, rule('input.quantity'))
+  .refine((v) => /[1-9]/.test(v), rule('input.quantity-zero'));
 
 export const id = z
-  .number({ error: 'must be a number' })
-  .int({ error: 'must be a whole number' })
-  .min(1, { error: 'must be 1 or more' })
-  .max(2 ** 31);
+  .number(rule('input.number'))
+  .int(rule('input.whole-number'))
+  .min(1, rule('input.at-least'))
+  .max(2 ** 31, rule('input.too-large'));
 
 /** A PIN: 4 to 8 digits. */
-export const pin = z.string({ error: 'must be digits' }).regex(/^\d{4,8}$/, { error: 'must be 4 to 8 digits' });
+export const pin = z.string(rule('input.digits')).regex(/^\d{4,8}$/, rule('input.pin'));
 
 /** A barcode as a keyboard-wedge scanner types it: EAN/UPC digits or Code 128 printable ASCII. */
 export const barcode = z
-  .string({ error: 'must be a barcode' })
+  .string(rule('input.barcode'))
   .trim()
-  .regex(/^[\x21-\x7E]{1,64}$/, { error: 'must be 1–64 printable characters without spaces' });
+  .regex(/^[\x21-\x7E]{1,64}$/, rule('input.barcode'));
 
 /** A document number of this device, e.g. T1-000123. */
 export const documentNumber = z
-  .string({ error: 'must be a document number' })
+  .string(rule('input.document-number'))
   .trim()
-  .regex(/^[A-Za-z0-9]{1,10}-\d{1,12}$/, { error: 'must be a document number such as T1-000123' });
+  .regex(/^[A-Za-z0-9]{1,10}-\d{1,12}$/, rule('input.document-number'));
 
-export const isoDate = z.string({ error: 'must be a date' }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'must be a date YYYY-MM-DD' });
+export const isoDate = z.string(rule('input.date')).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, rule('input.date'));
 
-export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: 'must be a UUID' });
+export const uuid = z.string(rule('input.uuid')).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, rule('input.uuid'));
 
-export const vatCategory = z.enum(['S', 'Z', 'E', 'O'], { error: 'VAT category must be S (standard), Z (zero), E (exempt) or O (out of scope)' });
-export const vatRate = z.enum(['15', '5', '0'], { error: 'VAT rate must be 15, 5 or 0' });
-export const paymentMethod = z.enum(['cash', 'card'], { error: 'payment method must be cash or card' });
-export const role = z.enum(['cashier', 'manager'], { error: 'role must be cashier or manager' });
-export const locale = z.enum(['ar', 'en'], { error: 'language must be ar or en' });
-export const paperWidth = z.union([z.literal(58), z.literal(80)], { error: 'paper width must be 58 or 80 (mm)' });
+export const vatCategory = z.enum(['S', 'Z', 'E', 'O'], rule('input.vat-category'));
+export const vatRate = z.enum(['15', '5', '0'], rule('input.vat-rate'));
+export const paymentMethod = z.enum(['cash', 'card'], rule('input.payment-method'));
+export const role = z.enum(['cashier', 'manager'], rule('input.role'));
+export const locale = z.enum(['ar', 'en'], rule('input.locale'));
+export const paperWidth = z.union([z.literal(58), z.literal(80)], rule('input.paper-width'));
 
 export const empty = z.object({}).strict();

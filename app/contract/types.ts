@@ -2,6 +2,7 @@
 // What the cashier API returns. Plain JSON (strings, numbers, booleans, arrays, objects) so every value crosses the
 // Electron structured-clone boundary and the browser-mode HTTP transport unchanged. Amounts are decimal strings
 // exactly as in the signed documents; dates are ISO 8601 (instants) or Riyadh local date/time (documents).
+import type { ApiError, ErrorText } from './errors';
 
 export type Role = 'cashier' | 'manager';
 export type Locale = 'ar' | 'en';
@@ -80,7 +81,8 @@ export interface Quote {
   readonly needsApproval: boolean;
   /** The sale can be completed as it is (paid in full, approval present where needed). */
   readonly complete: boolean;
-  readonly problems: readonly string[];
+  /** Why the sale cannot be completed yet (amount still due, approval missing), by catalog code. */
+  readonly problems: readonly ErrorText[];
 }
 
 /** `printing`: still under way (retries after a printer fault); the outcome follows as a `print` event. */
@@ -197,17 +199,12 @@ export interface ProblemDocument {
 
 export type OnboardingStepId = 'key' | 'csr' | 'csid' | 'compliance-checks' | 'production-csid' | 'ready';
 
-export interface Bilingual {
-  readonly en: string;
-  readonly ar: string;
-}
-
 export interface OnboardingProgress {
   readonly state: 'not-started' | 'in-progress' | 'done' | 'failed';
   readonly environment: string | null;
   readonly steps: readonly { readonly id: OnboardingStepId; readonly done: boolean; readonly current: boolean }[];
-  /** Plain-language explanation of a failed step, in both languages, with the fields at fault. */
-  readonly error: (Bilingual & { readonly fields: readonly (Bilingual & { readonly field: string })[] }) | null;
+  /** Why the last step failed, by catalog code (shown in the screen's language), with the fields at fault. */
+  readonly error: ApiError | null;
 }
 
 export interface DailyReport {
@@ -240,7 +237,8 @@ export interface PrinterSettings {
 export interface CsvImportResult {
   readonly created: number;
   readonly updated: number;
-  readonly errors: readonly { readonly line: number; readonly message: string }[];
+  /** Every row that is wrong (nothing is imported then): its line and why, by catalog code. */
+  readonly errors: readonly (ErrorText & { readonly line: number; readonly field?: string })[];
 }
 
 export interface Approval {

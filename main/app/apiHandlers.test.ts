@@ -59,7 +59,7 @@ describe('the handler modules', () => {
     expect(granted).toMatchObject({ managerName: 'Manager' });
     expect(sessions.approval(sessions.get('till'), granted.approvalId, ['discount'])).toBeDefined();
     factoryPinLive = true;
-    await expect(request('8642')).rejects.toMatchObject({ code: 'pin-change-required' });
+    await expect(request('8642')).rejects.toMatchObject({ code: 'approval.factory-pin' });
     const codes: string[] = [];
     for (let i = 0; i < 6; i++)
       codes.push(
@@ -68,7 +68,7 @@ describe('the handler modules', () => {
           (e: { code: string }) => e.code,
         ),
       );
-    expect(codes).toEqual(['wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'locked', 'locked']);
+    expect(codes).toEqual(['approval.wrong-pin', 'approval.wrong-pin', 'approval.wrong-pin', 'approval.wrong-pin', 'approval.locked', 'approval.locked']);
   });
 
   it('users: a live terminal refuses a weak PIN on the field that carried it; training keeps any', async () => {
@@ -79,7 +79,7 @@ describe('the handler modules', () => {
       mode: () => mode,
     });
     const save = () => handlers['users.save']({ name: 'Sara', role: 'cashier', pin: '1111', active: true }, context(new SessionStore(() => 'en')));
-    await expect(save()).rejects.toMatchObject({ code: 'invalid-input', extra: { fields: [{ path: 'pin' }] } });
+    await expect(save()).rejects.toMatchObject({ code: 'user.pin-repeated', field: 'pin' });
     expect(saved).toEqual([]);
     mode = 'training';
     expect(await save()).toEqual({ id: 1, name: 'Sara', role: 'manager', active: true });

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: UNLICENSED
 // The onboarding wizard's run on the live data folder: one at a time; its progress as the wizard shows it (the steps
-// of reference §10, the step under way, the last failure in both languages), announced as 'onboarding' events; and,
+// of reference §10, the step under way, the last failure by catalog code), announced as 'onboarding' events; and,
 // once it has succeeded, the switch to live (ModeController.goLive). The onboarding itself is main/onboarding's.
 import type { ParsedInput } from '../../app/contract/api';
 import type { AppEvent } from '../../app/contract/events';
 import type { OnboardingProgress } from '../../app/contract/types';
-import { ApiFailure } from '../ipc/apiFailure';
 import { OnboardingError, type OnboardingProgress as ServiceProgress, type OnboardingService } from '../onboarding/index';
 import { onboardingProgress } from './statusModel';
 
@@ -35,7 +34,7 @@ export class OnboardingSession {
 
   /** Runs the wizard's onboarding to its end; a refusal is part of the progress answered, not an exception. */
   async start(input: ParsedInput<'onboarding.start'>): Promise<OnboardingProgress> {
-    if (this.running) throw new ApiFailure('rejected', 'onboarding is already running', { messageAr: 'التسجيل جارٍ بالفعل' });
+    if (this.running) throw new OnboardingError('onboarding.already-running');
     this.running = { step: 'key' };
     this.failure = null;
     const shop = { ...input.shop, invoiceTypes: input.standardInvoices ? 'simplified+standard' : 'simplified' };

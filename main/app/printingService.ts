@@ -8,7 +8,7 @@ import type { PrintOutcome, PrinterSettings } from '../../app/contract/types';
 import type { PaperDots } from '../../app/receipt/qrPlan';
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
 import { connectionKind, openRawPrinter } from '../../native/printer/rawPrinter';
-import { ApiFailure } from '../ipc/apiFailure';
+import { DukkanError } from '../../app/errors/index';
 import { errorFields, type Logger } from '../log/logger';
 import { exportReceiptPng } from '../printing/receiptExport';
 import type { ReceiptRenderKit } from '../printing/receiptJob';
@@ -48,13 +48,7 @@ export class PrintingService {
 
   save(settings: PrinterSettings): PrinterSettings {
     if (settings.address !== null && connectionKind(settings.address) === 'system') {
-      throw new ApiFailure(
-        'invalid-input',
-        'system print queues (printer:Name) need a printer driver module this terminal does not have; use tcp://host:9100 or a device path such as /dev/usb/lp0',
-        {
-          messageAr: 'طوابير الطباعة في النظام تحتاج وحدة تشغيل غير متوفرة؛ استخدم tcp://host:9100 أو مسار جهاز مثل /dev/usb/lp0',
-        },
-      );
+      throw new DukkanError('printer.system-queue-unsupported', {}, { field: 'address' });
     }
     this.options.settings.set('printer', settings);
     this.printer = null; // the next receipt opens the new printer

@@ -12,7 +12,10 @@ import type {
   SyncLogEntry,
   ZatcaMessage,
 } from '../../app/contract/types';
+import type { ApiError } from '../../app/contract/errors';
+import { DukkanError, ERROR_CATALOG, placeholdersOf, type ErrorCode } from '../../app/errors/index';
 import type { FatooraMessage } from '../fatoora/index';
+import { apiErrorOf, categoryOf } from '../ipc/apiErrors';
 import type { OnboardingError, OnboardingStatus } from '../onboarding/index';
 import type { ReportingStatus, ReportingWorker } from '../reporting/index';
 import type { DocumentStore } from '../sale/index';
@@ -123,6 +126,17 @@ export function problems(worker: ReportingWorker | null): ProblemDocument[] {
   return list;
 }
 
+/**
+ * A failure recorded by an earlier run (the app restarted since): the row keeps its code and English text, not its
+ * parameters, so its own text is shown only when it needs none; otherwise the code is named in a general text.
+ */
+function storedFailure(lastError: { readonly code: string; readonly message: string }): ApiError {
+  const code = lastError.code as ErrorCode;
+  const known = Object.hasOwn(ERROR_CATALOG, code);
+  if (known && placeholdersOf(ERROR_CATALOG[code].en).length === 0) return { code: categoryOf(code), reason: code, params: {}, message: lastError.message };
+  return apiErrorOf(new DukkanError('onboarding.failed-before', { code: lastError.code }));
+}
+
 /** The wizard's view of the onboarding service: the steps of reference §10, where it stands, and any failure. */
 export function onboardingProgress(status: OnboardingStatus, running: { readonly step: string } | null, failure: OnboardingError | null): OnboardingProgress {
   const env = status.active;
@@ -142,18 +156,10 @@ export function onboardingProgress(status: OnboardingStatus, running: { readonly
     state !== 'failed'
       ? null
       : failure
-        ? {
-            en: failure.en,
-            ar: failure.ar,
-            fields: failure.details.filter((d): d is Exclude<typeof d, string> => typeof d !== 'string').map((d) => ({ field: d.field, en: d.en, ar: d.ar })),
-          }
+        ? apiErrorOf(failure)
         : env?.lastError
-          ? { en: env.lastError.message, ar: env.lastError.message, fields: [] }
-          : {
-              en: 'Onboarding stopped before it finished; start it again with a new OTP.',
-              ar: 'توقف التسجيل قبل اكتماله؛ ابدأ من جديد برمز تحقق جديد.',
-              fields: [],
-            };
+          ? storedFailure(env.lastError)
+          : apiErrorOf(new DukkanError('onboarding.stopped'));
   return {
     state,
     environment: env?.environment ?? null,

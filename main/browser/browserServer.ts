@@ -10,6 +10,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppEvent } from '../../app/contract/events';
+import { DukkanError } from '../../app/errors/index';
+import { apiErrorOf } from '../ipc/apiErrors';
 import type { Dispatcher } from '../ipc/dispatcher';
 import type { Logger } from '../log/logger';
 import type { ClientSession } from '../users/sessions';
@@ -141,7 +143,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       input = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
     } catch {
-      return json(res, { ok: false, error: { code: 'invalid-input', message: 'the request body is not JSON' } });
+      return json(res, { ok: false, error: apiErrorOf(new DukkanError('api.body-not-json')) });
     }
     json(res, await options.dispatcher.call(decodeURIComponent(pathname.slice('/api/'.length)), input, options.sessions.get(`tab-${clientId.toLowerCase()}`)));
   }

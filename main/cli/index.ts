@@ -2,6 +2,7 @@
 // `dukkan` command-line entry: dispatches to the sub-commands in commands/.
 import { COMMANDS } from './commands/index';
 import { UsageError, type CommandIo } from './command';
+import { describeError } from './describeError';
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
@@ -34,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       io.stderr(`dukkan ${command.name}: ${err.message}\n\n${command.usage}\n`);
       return 2;
     }
-    io.stderr(`dukkan ${command.name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`dukkan ${command.name}: ${describeError(err)}\n`);
     return 1;
   }
 }
@@ -58,7 +59,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.env.DUKKAN_CLI_MA
       // long-running commands resolve after their servers close; nothing else keeps us alive
     },
     (err: unknown) => {
-      process.stderr.write(`dukkan: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`dukkan: ${describeError(err)}\n`);
       process.exitCode = 1;
     },
   );

@@ -2,13 +2,17 @@
 // One entry point for every call, whatever the transport (Electron IPC or browser-mode HTTP): the method must be in
 // the contract, the argument must pass its schema, the client must be signed in with the right role and, if its
 // user still has to replace a factory PIN, call nothing but the PIN change — only then does the handler run.
-// Failures become an ApiError envelope; nothing a handler throws leaks to the caller as is.
+// Failures become an ApiError envelope; nothing a handler throws leaks to the caller as is. A DukkanError is an
+// expected refusal and is answered with its catalog code (apiErrors.ts); anything else is a bug: logged with its
+// stack and answered "internal" without details (app/errors/dukkanError.ts).
 import { ALLOWED_BEFORE_PIN_CHANGE, API, type Access, type MethodOutput, type ParsedInput } from '../../app/contract/api';
-import type { ApiError, ApiResult } from '../../app/contract/errors';
+import type { ApiResult } from '../../app/contract/errors';
 import { isMethodName, type MethodName } from '../../app/contract/methodNames';
+import { DukkanError, isDukkanError } from '../../app/errors/index';
 import { errorFields, type Logger } from '../log/logger';
 import type { ClientSession } from '../users/sessions';
-import { ApiFailure } from './apiFailure';
+import { apiErrorOf } from './apiErrors';
+import { fieldErrorOf } from './inputIssues';
 
 export interface CallContext {
   readonly session: ClientSession;
@@ -18,18 +22,17 @@ export type ApiHandlers = {
   readonly [M in MethodName]: (input: ParsedInput<M>, context: CallContext) => Promise<MethodOutput<M>> | MethodOutput<M>;
 };
 
-/** Turns a service's own error type into a readable ApiError; undefined for errors it does not know. */
-export type ErrorTranslator = (error: unknown) => ApiError | undefined;
+/** Turns an error type not yet built on DukkanError into one; undefined for errors it does not know (bugs). */
+export type ErrorTranslator = (error: unknown) => DukkanError | undefined;
 
 export interface Dispatcher {
   call(method: unknown, input: unknown, session: ClientSession): Promise<ApiResult<unknown>>;
 }
 
-function allowed(access: Access, session: ClientSession): ApiError | undefined {
+function allowed(access: Access, session: ClientSession): DukkanError | undefined {
   if (access === 'anyone') return undefined;
-  if (!session.user) return { code: 'not-signed-in', message: 'Sign in first.', messageAr: 'سجّل الدخول أولاً.' };
-  if (access === 'manager' && session.user.role !== 'manager')
-    return { code: 'forbidden', message: 'Only a manager can do this.', messageAr: 'هذه العملية للمدير فقط.' };
+  if (!session.user) return new DukkanError('session.not-signed-in');
+  if (access === 'manager' && session.user.role !== 'manager') return new DukkanError('session.manager-only');
   return undefined;
 }
 
@@ -44,57 +47,43 @@ export interface DispatcherOptions {
   readonly logger: Logger;
 }
 
-const PIN_CHANGE_FIRST: ApiError = {
-  code: 'pin-change-required',
-  message: 'Choose your own PIN first: a factory PIN cannot be used on a live terminal.',
-  messageAr: 'اختر رقمك السري أولاً: لا يمكن استخدام الرقم السري الافتراضي على جهاز في وضع التشغيل الفعلي.',
-};
-
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const log = options.logger.child({ component: 'api' });
   return {
     async call(method, input, session) {
       if (!isMethodName(method)) {
         log.warn('api.unknown-method', { method: typeof method === 'string' ? method.slice(0, 60) : typeof method });
-        return { ok: false, error: { code: 'refused', message: 'No such operation.' } };
+        return { ok: false, error: apiErrorOf(new DukkanError('api.unknown-method')) };
       }
       const definition = API[method];
       // who may call comes first: a cashier probing a manager method learns nothing about its arguments
       const denied =
         allowed(definition.access, session) ??
-        (session.user && !ALLOWED_BEFORE_PIN_CHANGE.has(method) && options.pinChangeRequired(session) ? PIN_CHANGE_FIRST : undefined);
+        (session.user && !ALLOWED_BEFORE_PIN_CHANGE.has(method) && options.pinChangeRequired(session)
+          ? new DukkanError('session.pin-change-required')
+          : undefined);
       if (denied) {
         log.info('api.denied', { method, code: denied.code });
-        return { ok: false, error: denied };
+        return { ok: false, error: apiErrorOf(denied) };
       }
       const parsed = definition.input.safeParse(input ?? {});
       if (!parsed.success) {
-        const fields = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-        log.info('api.invalid-input', { method, fields: fields.map((f) => f.path || '(argument)') });
-        return {
-          ok: false,
-          error: { code: 'invalid-input', message: fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; '), fields },
-        };
+        const fields = parsed.error.issues.map(fieldErrorOf);
+        log.info('api.invalid-input', { method, fields: fields.map((f) => `${f.path || '(argument)'} ${f.reason}`) });
+        const problems = fields.map((f) => ({ path: f.path, code: f.reason, params: f.params }));
+        return { ok: false, error: apiErrorOf(new DukkanError('api.invalid-input', { count: fields.length }, { problems })) };
       }
       const handler = options.handlers()[method] as (input: unknown, context: CallContext) => Promise<unknown>;
       try {
         return { ok: true, value: await handler(parsed.data, { session }) };
       } catch (e) {
-        if (e instanceof ApiFailure) return { ok: false, error: e.toApiError() };
-        const translated = options.translate?.(e);
-        if (translated) {
-          log.info('api.refused', { method, code: translated.code });
-          return { ok: false, error: translated };
+        const refusal = isDukkanError(e) ? e : options.translate?.(e);
+        if (refusal) {
+          log.info('api.refused', { method, code: refusal.code });
+          return { ok: false, error: apiErrorOf(refusal) };
         }
         log.error('api.internal-error', { method, ...errorFields(e) });
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            message: 'Something went wrong; the operation was not completed. Details are in the log.',
-            messageAr: 'حدث خطأ ولم تكتمل العملية. التفاصيل في السجل.',
-          },
-        };
+        return { ok: false, error: apiErrorOf(new DukkanError('api.internal')) };
       }
     },
   };

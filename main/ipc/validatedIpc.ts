@@ -8,8 +8,10 @@
 import { CHANNEL_PREFIX, EVENT_CHANNEL, METHOD_NAMES } from '../../app/contract/methodNames';
 import type { ApiResult } from '../../app/contract/errors';
 import type { AppEvent } from '../../app/contract/events';
+import { DukkanError } from '../../app/errors/index';
 import type { Logger } from '../log/logger';
 import type { ClientSession } from '../users/sessions';
+import { apiErrorOf } from './apiErrors';
 import type { Dispatcher } from './dispatcher';
 
 /** The parts of Electron's WebFrameMain used here. */
@@ -83,9 +85,9 @@ export function registerValidatedIpc(
       const check = checkSender(event, trusted);
       if (!check.ok) {
         log.warn('ipc.refused-sender', { method, reason: check.reason });
-        return { ok: false, error: { code: 'refused', message: 'This window may not use the terminal.' } };
+        return { ok: false, error: apiErrorOf(new DukkanError('api.foreign-window')) };
       }
-      if (args.length > 1) return { ok: false, error: { code: 'invalid-input', message: 'expected one argument' } };
+      if (args.length > 1) return { ok: false, error: apiErrorOf(new DukkanError('api.one-argument')) };
       return dispatcher.call(method, args[0], sessions.get(`window-${event.sender.id}`));
     });
   }

@@ -9,7 +9,7 @@ import type { DocumentInput, DocumentInputJson } from '../../app/document/docume
 import type { Signing } from '../../app/engine/buildAndStamp';
 import { Decimal } from '../../app/money/decimal';
 import type { CatalogStore } from '../catalog/catalogStore';
-import { ApiFailure } from '../ipc/apiFailure';
+import { DukkanError } from '../../app/errors/index';
 import type { IssuedDocument, Ledger, SaleInput } from '../ledger/ledger';
 import type { DocumentRow } from '../ledger/ledgerStore';
 import type { ClientSession, SessionStore } from '../users/sessions';
@@ -49,7 +49,10 @@ export class Counter {
   completeSale(input: Cart & { readonly saleId: string; readonly approvalId?: string | undefined }, session: ClientSession): Promise<IssueResult> {
     return this.once(input.saleId, async () => {
       const q = this.quote(input, session);
-      if (!q.complete) throw new ApiFailure('rejected', `the sale cannot be completed yet: ${q.problems.join('; ')}`);
+      if (!q.complete) {
+        const problems = q.problems.map((p) => ({ path: '', code: p.reason, params: p.params }));
+        throw new DukkanError('sale.incomplete', { count: problems.length }, { problems });
+      }
       const s = settle(Decimal.parse(q.total), input.payments);
       const priced = priceCart(input, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(s.settled));
       return this.issue(
@@ -110,20 +113,13 @@ export class Counter {
   }
 
   private requireApproval(session: ClientSession, approvalId: string, purpose: 'return' | 'debit-note'): void {
-    if (!this.o.approvals.approval(session, approvalId, [purpose])) {
-      throw new ApiFailure('forbidden', 'a manager must approve this (the approval is missing or expired)', {
-        messageAr: 'يجب أن يوافق المدير على هذا (الموافقة غير موجودة أو منتهية)',
-      });
-    }
+    if (!this.o.approvals.approval(session, approvalId, [purpose])) throw new DukkanError('approval.missing', {}, { field: 'approvalId' });
   }
 
   private invoice(number: string): { row: DocumentRow; doc: DocumentInput } {
     const row = this.o.documents.byNumber(number);
     if (!row) throw documentNotFound(number);
-    if (row.kind !== 'invoice')
-      throw new ApiFailure('rejected', `${number} is a ${row.kind}; notes are issued against the invoice`, {
-        messageAr: `${number} ليس فاتورة؛ تصدر الإشعارات على الفاتورة`,
-      });
+    if (row.kind !== 'invoice') throw new DukkanError('sale.note-needs-invoice', { number }, { field: 'originalNumber' });
     return { row, doc: this.o.documents.documentOf(row) };
   }
 

@@ -4,7 +4,7 @@
 // number and issue date (BR-KSA-56) and states its reason (BR-KSA-17). Pure: the Counter looks the invoice up.
 import type { DocumentInput, DocumentInputJson } from '../../app/document/documentInput';
 import { Decimal } from '../../app/money/decimal';
-import { ApiFailure } from '../ipc/apiFailure';
+import { DukkanError } from '../../app/errors/index';
 import type { SaleInput } from '../ledger/ledger';
 import type { DocumentRow } from '../ledger/ledgerStore';
 
@@ -32,10 +32,7 @@ export interface DebitRequest {
 
 function originalLine(doc: DocumentInput, lineId: number, i: number): DocumentInput['lines'][number] {
   const line = doc.lines[lineId - 1];
-  if (!line)
-    throw new ApiFailure('invalid-input', `invoice ${doc.number} has no line ${lineId}`, {
-      fields: [{ path: `lines.${i}.lineId`, message: 'no such line' }],
-    });
+  if (!line) throw new DukkanError('sale.no-such-line', { number: doc.number, line: lineId }, { field: `lines.${i}.lineId` });
   return line;
 }
 

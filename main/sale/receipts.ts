@@ -4,7 +4,7 @@
 import type { DocumentSummary, PrintOutcome, ReceiptDetails, ReceiptPreview } from '../../app/contract/types';
 import { Decimal } from '../../app/money/decimal';
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
-import { ApiFailure } from '../ipc/apiFailure';
+import { DukkanError } from '../../app/errors/index';
 import type { DocumentRow } from '../ledger/ledgerStore';
 import type { DocumentStore } from './documentStore';
 import { receiptModelOf } from './receiptModelOf';
@@ -27,8 +27,8 @@ export interface ReceiptsOptions {
   readonly training: boolean;
 }
 
-export function documentNotFound(number: string): ApiFailure {
-  return new ApiFailure('not-found', `no document ${number} was issued by this terminal`, { messageAr: `لم يصدر هذا الجهاز المستند ${number}` });
+export function documentNotFound(number: string): DukkanError {
+  return new DukkanError('receipt.not-found', { number });
 }
 
 export class Receipts {

@@ -5,12 +5,13 @@
 // Saudi consumer prices are shown with VAT, so counter documents are always VAT-inclusive (pricesIncludeVat): a
 // product priced without VAT is converted once, price × (100 + rate) / 100 rounded half-up to the halala — the shelf
 // price the customer sees. Price overrides and discounts are typed VAT-inclusive as well.
+import type { ErrorText } from '../../app/contract/errors';
 import type { Product, Quote, QuoteLine } from '../../app/contract/types';
 import type { DocumentInputJson } from '../../app/document/documentInput';
 import { parseDocumentInput } from '../../app/document/documentInput';
 import { Decimal } from '../../app/money/decimal';
 import { computeTotals, type DocumentTotals } from '../../app/totals/computeTotals';
-import { ApiFailure } from '../ipc/apiFailure';
+import { DukkanError } from '../../app/errors/index';
 import type { SaleInput } from '../ledger/ledger';
 
 const HUNDRED = Decimal.fromInt(100);
@@ -65,20 +66,17 @@ export function priceCart(
   const quoteLines: QuoteLine[] = [];
   const lines = cart.lines.map((line, i) => {
     const product = products(line.productId);
-    if (!product || !product.active)
-      throw new ApiFailure('not-found', `line ${i + 1}: product ${line.productId} is not in the catalog (or no longer sold)`, {
-        fields: [{ path: `lines.${i}.productId`, message: 'unknown product' }],
-      });
+    if (!product || !product.active) throw new DukkanError('sale.unknown-product', { line: i + 1, product: line.productId }, { field: `lines.${i}.productId` });
     const catalogPrice = shelfPrice(product);
     const unitPrice = line.unitPrice !== undefined ? Decimal.parse(line.unitPrice) : catalogPrice;
     const overridden = !unitPrice.eq(catalogPrice);
     const quantity = Decimal.parse(line.quantity);
     const discount = line.discount !== undefined && !Decimal.parse(line.discount).isZero() ? Decimal.parse(line.discount) : undefined;
     if (discount && discount.cmp(quantity.mul(unitPrice).round(2)) > 0) {
-      throw new ApiFailure(
-        'invalid-input',
-        `line ${i + 1}: the discount ${discount.toFixed(2)} is more than the line (${quantity.mul(unitPrice).toFixed(2)})`,
-        { fields: [{ path: `lines.${i}.discount`, message: 'more than the line total' }] },
+      throw new DukkanError(
+        'sale.discount-exceeds-line',
+        { line: i + 1, discount: discount.toFixed(2), total: quantity.mul(unitPrice).toFixed(2) },
+        { field: `lines.${i}.discount` },
       );
     }
     if (overridden || discount) needsApproval = true;
@@ -120,7 +118,8 @@ export interface Settlement {
   readonly change: Decimal;
   /** What each method settles (cash net of change); sums to the total when fully paid. */
   readonly settled: readonly CartPayment[];
-  readonly problems: readonly string[];
+  /** Why the payments do not settle the total yet, by catalog code. */
+  readonly problems: readonly ErrorText[];
 }
 
 /** Cash, card or both; change only from cash (a card is charged no more than what is due). */
@@ -128,8 +127,8 @@ export function settle(total: Decimal, payments: readonly CartPayment[]): Settle
   const sum = (m: 'cash' | 'card') => Decimal.sum(payments.filter((p) => p.method === m).map((p) => Decimal.parse(p.amount)));
   const cash = sum('cash');
   const card = sum('card');
-  const problems: string[] = [];
-  if (card.cmp(total) > 0) problems.push(`the card amount ${card.toFixed(2)} is more than the total ${total.toFixed(2)}`);
+  const problems: ErrorText[] = [];
+  if (card.cmp(total) > 0) problems.push({ reason: 'sale.card-exceeds-total', params: { card: card.toFixed(2), total: total.toFixed(2) } });
   const paid = cash.add(card);
   const due = paid.cmp(total) >= 0 ? ZERO : total.sub(paid);
   const change = paid.cmp(total) > 0 && card.cmp(total) <= 0 ? paid.sub(total) : ZERO;
@@ -151,8 +150,8 @@ export function quoteOf(priced: PricedCart, payments: readonly CartPayment[], ap
   const total = totals.payable;
   const s = settle(total, payments);
   const problems = [...s.problems];
-  if (priced.needsApproval && !approved) problems.push('a price change or discount needs a manager approval');
-  if (!s.due.isZero()) problems.push(`${s.due.toFixed(2)} still to pay`);
+  if (priced.needsApproval && !approved) problems.push({ reason: 'sale.approval-needed', params: {} });
+  if (!s.due.isZero()) problems.push({ reason: 'sale.amount-due', params: { due: s.due.toFixed(2) } });
   return {
     lines: priced.lines.map((l, i) => ({ ...l, lineTotal: totals.lines[i]!.shownTotal.toFixed(2) })),
     pricesIncludeVat: true,

@@ -5,7 +5,7 @@
 import type { DocumentInputJson } from '../../app/document/documentInput';
 import type { Signing } from '../../app/engine/buildAndStamp';
 import type { CatalogStore } from '../catalog/catalogStore';
-import { ApiFailure } from '../ipc/apiFailure';
+import { DukkanError } from '../../app/errors/index';
 import type { Ledger } from '../ledger/ledger';
 import type { ShopProfile } from '../onboarding/index';
 import { sellerOf } from '../onboarding/shopDocuments';
@@ -41,11 +41,11 @@ export interface SaleDesk {
 
 export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: boolean): SaleDesk {
   const ledger = folder.ledger;
-  if (!ledger) throw new Error('this data folder cannot sign yet: no sale can be issued from it');
+  if (!ledger) throw new DukkanError('sale.cannot-sign');
   const receipts = new Receipts({ documents: folder.documents, printing: shared.printing, branch: () => folder.shop()?.branch, training });
   const seller = (): DocumentInputJson['seller'] => {
     const shop = folder.shop();
-    if (!shop) throw new ApiFailure('rejected', 'this terminal has no shop profile: onboard it first');
+    if (!shop) throw new DukkanError('sale.no-shop-profile');
     return sellerOf(shop);
   };
   const counter = new Counter({

@@ -2,13 +2,15 @@
 // The counter through the contract, on a real app in training mode (embedded Fatoora simulator, real ledger and
 // reporting worker): quotes equal the signed totals, a sale is issued once however often it is sent, price changes
 // need a manager, cash/card/split settle exactly, returns are limited to what was sold, notes reference their
-// invoice, and a receipt is found by scanning its QR.
+// invoice, and a receipt is found by scanning its QR. Refusals arrive as catalog codes, which an Arabic screen shows
+// in Arabic (renderer/app/state/services.ts messageOf).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { decodeQr } from '../../app/qr/tlv';
 import type { Product } from '../../app/contract/types';
 import type { DukkanApp } from '../../main/app/openApp';
 import { verifyDocument } from '../../main/zatca/verifier';
+import { messageOf } from '../../renderer/app/state/services';
 import { clientOf, openTestApp, signIn, waitFor, type Client } from './support';
 
 describe('the counter (training mode, through the dispatcher)', { timeout: 60_000 }, () => {
@@ -72,11 +74,12 @@ describe('the counter (training mode, through the dispatcher)', { timeout: 60_00
   it('refuses an unpaid sale, a card charge above the total, and an unknown product', async () => {
     const lines = [{ productId: byName('Sukkari').id, quantity: '1' }];
     const unpaid = await cashier.refusal('sale.complete', { lines, payments: [{ method: 'cash', amount: '10' }], saleId: randomUUID() });
-    expect(unpaid).toMatchObject({ code: 'rejected' });
-    expect(unpaid.message).toContain('30.00 still to pay');
+    expect(unpaid).toMatchObject({ code: 'rejected', reason: 'sale.incomplete', params: { count: 1 } });
+    expect(unpaid.fields).toEqual([{ path: '', reason: 'sale.amount-due', params: { due: '30.00' } }]);
+    expect(messageOf(unpaid, 'ar')).toBe('لا يمكن إتمام البيع بعد (1 مشكلة). · المتبقي للدفع 30.00.');
     const q = await cashier.call('sale.quote', { lines, payments: [{ method: 'card', amount: '50' }] });
     expect(q.complete).toBe(false);
-    expect(q.problems.join()).toContain('card amount 50.00 is more than the total 40.00');
+    expect(q.problems).toContainEqual({ reason: 'sale.card-exceeds-total', params: { card: '50.00', total: '40.00' } });
     expect(await cashier.refusal('sale.quote', { lines: [{ productId: 99999, quantity: '1' }], payments: [] })).toMatchObject({ code: 'not-found' });
   });
 
@@ -122,7 +125,7 @@ describe('the counter (training mode, through the dispatcher)', { timeout: 60_00
 
   it('refuses a discount larger than its line', async () => {
     const e = await cashier.refusal('sale.quote', { lines: [{ productId: byName('Arabic bread').id, quantity: '1', discount: '3.01' }], payments: [] });
-    expect(e.code).toBe('invalid-input');
+    expect(e).toMatchObject({ code: 'invalid-input', reason: 'sale.discount-exceeds-line', field: 'lines.0.discount' });
     expect(e.fields?.[0]?.path).toBe('lines.0.discount');
   });
 
@@ -172,9 +175,17 @@ describe('the counter (training mode, through the dispatcher)', { timeout: 60_00
       approvalId,
       requestId: randomUUID(),
     });
-    expect(tooMany.code).toBe('rejected');
-    expect(tooMany.message).toMatch(/returning 2 .*\(1 left\)/);
-    expect(tooMany.messageAr).toBeDefined();
+    expect(tooMany).toMatchObject({
+      code: 'rejected',
+      reason: 'ledger.return-exceeds-sale',
+      params: { quantity: '2', number: sale.document.number, sold: '3', returned: '2', left: '1' },
+      field: 'lines.0.quantity',
+    });
+    expect(tooMany.message).toMatch(/Returning 2 .*\(1 left\)/);
+    // what an Arabic till shows: the catalog's Arabic text with the ledger's numbers, not main's English message
+    expect(messageOf(tooMany, 'ar')).toMatch(
+      new RegExp(`^الكمية المرتجعة 2 من ".*" أكبر من المتبقي: الكمية المباعة في الفاتورة ${sale.document.number} هي 3، وأُرجع منها 2 \\(المتبقي 1\\)\\.$`),
+    );
     // without an approval nothing is issued
     expect(
       await cashier.refusal('returns.create', {

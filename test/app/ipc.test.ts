@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ALLOWED_BEFORE_PIN_CHANGE, API } from '../../app/contract/api';
 import type { ApiResult } from '../../app/contract/errors';
 import { CHANNEL_PREFIX, METHOD_NAMES } from '../../app/contract/methodNames';
+import { ERROR_CATALOG } from '../../app/errors/index';
 import { createDispatcher, type ApiHandlers } from '../../main/ipc/dispatcher';
 import { registerValidatedIpc, type FrameLike, type InvokeEventLike, type IpcMainLike } from '../../main/ipc/validatedIpc';
 import { memoryLogSink, createLogger } from '../../main/log/logger';
@@ -82,8 +83,10 @@ describe('validated IPC', () => {
     const result = await invoke('sale.complete', {}, input);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.code).toBe('invalid-input');
+    expect(result.error).toMatchObject({ code: 'invalid-input', reason: 'api.invalid-input', params: { count: result.error.fields?.length } });
     expect(result.error.fields?.map((f) => f.path)).toContain(field);
+    // each field names its rule by catalog code, so the screen can say it in Arabic too
+    for (const f of result.error.fields ?? []) expect(Object.hasOwn(ERROR_CATALOG, f.reason), f.reason).toBe(true);
     expect(calls).toEqual([]);
   });
 
@@ -114,7 +117,7 @@ describe('validated IPC', () => {
       // refused before the argument is even looked at, whatever the role allows
       expect(await invoke(method, {}, {}), method).toMatchObject({
         ok: false,
-        error: { code: 'pin-change-required', messageAr: expect.stringMatching(/[\u0600-\u06FF]/) },
+        error: { code: 'pin-change-required', reason: 'session.pin-change-required' },
       });
     }
     expect(calls).toEqual([]);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Factory PINs on a live terminal, through the dispatcher on a real app onboarded against the Fatoora simulator:
 // a sign-in with 1234 or 0000 gets no further than choosing a new PIN (every other method refused in main), bad new
-// PINs are refused in both languages and change nothing, wrong current PINs still lock the user, and after the
+// PINs are refused by catalog code (shown in Arabic on an Arabic screen) and change nothing, wrong current PINs still lock the user, and after the
 // change the old PIN fails, the new one works and is stored as scrypt. Training mode keeps the factory PINs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID, scryptSync } from 'node:crypto';
@@ -11,6 +11,7 @@ import { METHOD_NAMES } from '../../app/contract/methodNames';
 import type { DukkanApp } from '../../main/app/openApp';
 import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDeviceDatabase';
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
+import { messageOf } from '../../renderer/app/state/services';
 import { clientOf, openTestApp, signIn, type Client } from './support';
 
 const OTP = '314159';
@@ -72,7 +73,7 @@ describe('factory PINs on a live terminal (through the dispatcher)', { timeout: 
     expect(s).toMatchObject({ mode: 'live', user: { role: 'manager' }, pinChangeRequired: true, defaultPinsHint: null });
     // everything but the sign-in methods and the PIN change is refused before its argument is looked at
     for (const method of METHOD_NAMES.filter((m) => !ALLOWED_BEFORE_PIN_CHANGE.has(m))) {
-      expect(await manager.refusal(method, {}), method).toMatchObject({ code: 'pin-change-required', messageAr: expect.stringMatching(ARABIC) });
+      expect(await manager.refusal(method, {}), method).toMatchObject({ code: 'pin-change-required', reason: 'session.pin-change-required' });
     }
   });
 
@@ -113,9 +114,11 @@ describe('factory PINs on a live terminal (through the dispatcher)', { timeout: 
     ];
     for (const [newPin, message] of cases) {
       const e = await till.refusal('session.changePin', { oldPin: '0000', newPin });
-      expect(e, newPin).toMatchObject({ code: 'invalid-input', fields: [{ path: 'newPin' }] });
+      expect(e, newPin).toMatchObject({ code: 'invalid-input', field: 'newPin', fields: [{ path: 'newPin', reason: e.reason }] });
       expect(e.message, newPin).toMatch(message);
-      expect(e.messageAr, newPin).toMatch(ARABIC);
+      // the PIN change screen in Arabic says it in Arabic only
+      expect(messageOf(e, 'ar'), newPin).toMatch(ARABIC);
+      expect(messageOf(e, 'ar'), newPin).not.toMatch(/[A-Za-z]{2,}/);
     }
     const after = userRow(dataDir, cashierId);
     expect(after.pin_hash.equals(before.pin_hash)).toBe(true);
@@ -124,7 +127,7 @@ describe('factory PINs on a live terminal (through the dispatcher)', { timeout: 
     // a wrong current PIN is a wrong PIN: refused, counted towards the lockout, nothing stored
     expect(await till.refusal('session.changePin', { oldPin: '9999', newPin: '2580' })).toMatchObject({
       code: 'wrong-pin',
-      messageAr: expect.stringMatching(ARABIC),
+      reason: 'user.current-pin-wrong',
     });
     expect(userRow(dataDir, cashierId)).toMatchObject({ default_pin: 1, failed_attempts: 1 });
     await till.call('session.logout', {});
@@ -151,16 +154,17 @@ describe('factory PINs on a live terminal (through the dispatcher)', { timeout: 
     expect((await again.call('status.get', {})).mode).toBe('live');
     // changing it once more: not to the same PIN again
     const same = await again.refusal('session.changePin', { oldPin: '2580', newPin: '2580' });
-    expect(same).toMatchObject({ code: 'invalid-input', fields: [{ path: 'newPin' }] });
+    expect(same).toMatchObject({ code: 'invalid-input', reason: 'user.pin-unchanged', fields: [{ path: 'newPin' }] });
     expect(same.message).toMatch(/different from the current one/);
-    expect(same.messageAr).toMatch(ARABIC);
+    expect(messageOf(same, 'ar')).toBe('يجب أن يختلف الرقم السري الجديد عن الرقم الحالي.');
   });
 
   it('lets no factory manager PIN approve anything until the manager has chosen a new one', async () => {
     const till = clientOf(app, 'till-approvals');
     await till.call('session.login', { userId: userId('cashier'), pin: '2580' });
     const refused = await till.refusal('approval.request', { pin: '1234', purpose: 'price-override' });
-    expect(refused).toMatchObject({ code: 'pin-change-required', messageAr: expect.stringMatching(ARABIC) });
+    expect(refused).toMatchObject({ code: 'pin-change-required', reason: 'approval.factory-pin' });
+    expect(messageOf(refused, 'ar')).toMatch(ARABIC);
 
     const s = await manager.call('session.changePin', { oldPin: '1234', newPin: '864209' });
     expect(s.pinChangeRequired).toBe(false);
@@ -178,10 +182,9 @@ describe('factory PINs on a live terminal (through the dispatcher)', { timeout: 
     for (let i = 0; i < 5; i++) codes.push((await till.refusal('session.changePin', { oldPin: '1357', newPin: '9753' })).code);
     expect(codes).toEqual(['wrong-pin', 'wrong-pin', 'wrong-pin', 'wrong-pin', 'locked']);
     // locked means locked: even the right current PIN, and a fresh sign-in
-    expect(await till.refusal('session.changePin', { oldPin: '4821', newPin: '9753' })).toMatchObject({
-      code: 'locked',
-      messageAr: expect.stringMatching(ARABIC),
-    });
+    const locked = await till.refusal('session.changePin', { oldPin: '4821', newPin: '9753' });
+    expect(locked).toMatchObject({ code: 'locked', reason: 'user.locked', params: { until: expect.stringMatching(/^\d\d:\d\d$/) } });
+    expect(messageOf(locked, 'ar')).toBe(`محاولات خاطئة كثيرة: حاول بعد الساعة ${locked.params.until} بتوقيت UTC.`);
     expect(await clientOf(app, 'till-huda-2').refusal('session.login', { userId: huda, pin: '4821' })).toMatchObject({ code: 'locked' });
   });
 
@@ -189,7 +192,8 @@ describe('factory PINs on a live terminal (through the dispatcher)', { timeout: 
     const cashierId = userId('cashier');
     for (const pin of ['0000', '1234', '3333']) {
       const e = await manager.refusal('users.save', { id: cashierId, name: 'Cashier', role: 'cashier', pin });
-      expect(e, pin).toMatchObject({ code: 'invalid-input', fields: [{ path: 'pin' }], messageAr: expect.stringMatching(ARABIC) });
+      expect(e, pin).toMatchObject({ code: 'invalid-input', reason: expect.stringMatching(/^user\.pin-(factory|repeated)$/), fields: [{ path: 'pin' }] });
+      expect(messageOf(e, 'ar'), pin).toMatch(ARABIC);
     }
     expect(userRow(dataDir, cashierId).default_pin).toBe(0);
     expect(await clientOf(app, 'till-3').call('session.login', { userId: cashierId, pin: '2580' })).toMatchObject({ pinChangeRequired: false });

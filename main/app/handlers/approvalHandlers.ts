@@ -3,7 +3,7 @@
 // discount, a return or a debit note. The grant lives in the till's session for a few minutes and is consumed by the
 // sale (main/sale). Wrong manager PINs lock the till's approvals for a while; a factory PIN approves nothing live.
 import type { ApiHandlers } from '../../ipc/dispatcher';
-import { ApiFailure } from '../../ipc/apiFailure';
+import { DukkanError } from '../../../app/errors/index';
 import type { SessionStore } from '../../users/sessions';
 import type { User, UserStore } from '../../users/userStore';
 import { untilText } from './userAnswers';
@@ -16,10 +16,8 @@ export interface ApprovalServices {
   pinChangeRequired(user: User | null): boolean;
 }
 
-function approvalsLocked(until: Date): ApiFailure {
-  return new ApiFailure('locked', `Too many wrong manager PINs at this till: try again after ${untilText(until)} UTC.`, {
-    messageAr: `محاولات خاطئة كثيرة لرقم المدير: حاول بعد ${untilText(until)} بتوقيت UTC.`,
-  });
+function approvalsLocked(until: Date): DukkanError {
+  return new DukkanError('approval.locked', { until: untilText(until) });
 }
 
 export function approvalHandlers(app: ApprovalServices): Pick<ApiHandlers, (typeof APPROVAL_METHODS)[number]> {
@@ -31,19 +29,10 @@ export function approvalHandlers(app: ApprovalServices): Pick<ApiHandlers, (type
       if (!check.ok) {
         const locked = app.sessions.recordApprovalFailure(s);
         if (locked) throw approvalsLocked(locked);
-        throw new ApiFailure('wrong-pin', 'That is not a manager PIN.', { messageAr: 'هذا ليس الرقم السري للمدير.' });
+        throw new DukkanError('approval.wrong-pin');
       }
       // a factory manager PIN approves nothing on a live terminal: anyone could type it
-      if (app.pinChangeRequired(check.user)) {
-        throw new ApiFailure(
-          'pin-change-required',
-          'This manager still has the factory PIN, which approves nothing on a live terminal: the manager signs in and chooses a new PIN first.',
-          {
-            messageAr:
-              'ما زال المدير يستخدم الرقم السري الافتراضي، ولا يوافق على شيء في وضع التشغيل الفعلي: على المدير تسجيل الدخول واختيار رقم سري جديد أولاً.',
-          },
-        );
-      }
+      if (app.pinChangeRequired(check.user)) throw new DukkanError('approval.factory-pin');
       const granted = app.sessions.grant(s, check.user, purpose);
       return { approvalId: granted.id, managerName: granted.managerName, expiresAt: new Date(granted.expiresAt).toISOString() };
     },

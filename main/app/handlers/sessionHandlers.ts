@@ -3,13 +3,13 @@
 // factory PIN on a live terminal requires before anything else (main/ipc/dispatcher enforces it).
 import type { AppMode, OnboardingEnvironment, SessionInfo } from '../../../app/contract/types';
 import type { ApiHandlers } from '../../ipc/dispatcher';
-import { ApiFailure } from '../../ipc/apiFailure';
+import { DukkanError } from '../../../app/errors/index';
 import type { ShopProfile } from '../../onboarding/index';
-import { newPinProblem } from '../../users/pinPolicy';
+import { refuseNewPin } from '../../users/pinPolicy';
 import type { ClientSession, SessionStore } from '../../users/sessions';
 import { DEFAULT_PINS, type User, type UserStore } from '../../users/userStore';
 import type { TerminalSettings } from '../terminalSettings';
-import { badPin, pinRefusal, userSummary } from './userAnswers';
+import { pinRefusal, userSummary } from './userAnswers';
 
 export const SESSION_METHODS = ['session.get', 'session.login', 'session.changePin', 'session.logout', 'session.setLocale'] as const;
 
@@ -46,19 +46,18 @@ export function sessionHandlers(app: SessionServices): Pick<ApiHandlers, (typeof
     'session.get': (_, { session: s }) => session(s),
     async 'session.login'({ userId, pin }, { session: s }) {
       const check = await app.users.checkPin(userId, pin);
-      if (!check.ok) throw pinRefusal(check, { en: 'Wrong PIN.', ar: 'الرقم السري غير صحيح.' });
+      if (!check.ok) throw pinRefusal(check, () => new DukkanError('user.wrong-pin'));
       app.sessions.signOut(s);
       // with a factory PIN on a live terminal this session can only choose a new PIN (pinChangeRequired below)
       s.user = check.user;
       return session(s);
     },
     async 'session.changePin'({ oldPin, newPin }, { session: s }) {
-      if (!s.user) throw new ApiFailure('not-signed-in', 'Sign in first.', { messageAr: 'سجّل الدخول أولاً.' });
+      if (!s.user) throw new DukkanError('session.not-signed-in');
       // the rules first: a typing mistake in the new PIN does not count as a wrong current PIN
-      const problem = newPinProblem(newPin, oldPin);
-      if (problem) throw badPin('newPin', problem);
+      refuseNewPin(newPin, oldPin, 'newPin');
       const changed = await app.users.changePin(s.user.id, oldPin, newPin);
-      if (!changed.ok) throw pinRefusal(changed, { en: 'The current PIN is wrong.', ar: 'الرقم السري الحالي غير صحيح.' });
+      if (!changed.ok) throw pinRefusal(changed, () => new DukkanError('user.current-pin-wrong'));
       s.user = changed.user;
       return session(s);
     },

@@ -2,9 +2,9 @@
 // The manager's user list: cashiers and managers, their roles and PINs. A live terminal takes no weak PIN.
 import type { AppMode } from '../../../app/contract/types';
 import type { ApiHandlers } from '../../ipc/dispatcher';
-import { weakPinProblem } from '../../users/pinPolicy';
+import { refuseWeakPin } from '../../users/pinPolicy';
 import type { UserStore } from '../../users/userStore';
-import { badPin, userSummary } from './userAnswers';
+import { userSummary } from './userAnswers';
 
 export const USER_METHODS = ['users.list', 'users.save'] as const;
 
@@ -18,8 +18,7 @@ export function userHandlers(app: UserServices): Pick<ApiHandlers, (typeof USER_
     'users.list': () => app.users.list().map(userSummary),
     'users.save': async (input) => {
       // a live terminal takes no PIN that a factory PIN or one repeated digit would be (training keeps any)
-      const problem = input.pin !== undefined && app.mode() === 'live' ? weakPinProblem(input.pin) : null;
-      if (problem) throw badPin('pin', problem);
+      if (input.pin !== undefined && app.mode() === 'live') refuseWeakPin(input.pin, 'pin');
       return userSummary(await app.users.save(input));
     },
   };
