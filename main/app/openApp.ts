@@ -11,7 +11,6 @@
 // folder; the mode controller, which opens live or training and later switches training → live (modeController.ts);
 // the onboarding wizard's session; the counter and receipts of the mode in use (main/sale); the event bus; and the
 // dispatcher over the handler modules (apiHandlers.ts).
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppEvent } from '../../app/contract/events';
 import type { AppMode, StatusSnapshot } from '../../app/contract/types';
@@ -21,6 +20,7 @@ import { CatalogStore } from '../catalog/catalogStore';
 import { seedDemoCatalog } from '../catalog/demoCatalog';
 import { DATABASE_FILE_NAME } from '../db/openDeviceDatabase';
 import type { FetchLike } from '../fatoora/index';
+import { makePrivateDir, securePrivateTree } from '../fs/privateFiles';
 import type { Dispatcher } from '../ipc/dispatcher';
 import { errorFields, silentLogger, type Logger } from '../log/logger';
 import { openDeviceKeychain } from '../onboarding/index';
@@ -78,7 +78,9 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   const log = (options.logger ?? silentLogger).child({ component: 'app' });
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? (() => new Date());
-  mkdirSync(options.dataDir, { recursive: true });
+  // owner-only: the folder holds PIN hashes, the ledger, logs and exports; anything left readable is repaired here
+  makePrivateDir(options.dataDir);
+  securePrivateTree(options.dataDir, log);
   const bus = new AppEventBus(log);
   const access: FatooraAccess = { simulatorUrl: options.fatooraUrl, fetch: options.fetch, logger };
   const common = { secrets: options.secrets ?? openDeviceKeychain, clock, logger, ...(options.reporting ? { reporting: options.reporting } : {}) };

@@ -6,13 +6,13 @@
 //   npm run start:browser -- [--data-dir DIR] [--port N] [--printer tcp://HOST:9100] [--paper 58|80]
 //                            [--fatoora-url http://127.0.0.1:PORT] [--quiet]
 import { precomputeSigningTables } from '../../app/crypto/signingKey';
-import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openApp } from '../app/openApp';
 import { receiptTemplate } from '../app/receiptTemplate';
 import { createLogger, streamLogSink, teeLogSink } from '../log/logger';
+import { openRotatingLogFile } from '../log/rotatingFile';
 import type { ChromiumRasterizer } from '../printing/chromiumRasterizer';
 import type { ReceiptRasterizer } from '../printing/rasterizer';
 import { startBrowserServer } from './browserServer';
@@ -79,9 +79,10 @@ export interface RunningBrowserMode {
 }
 
 export async function startBrowserMode(options: BrowserModeOptions): Promise<RunningBrowserMode> {
-  mkdirSync(path.join(options.dataDir, 'logs'), { recursive: true });
-  const logFile = createWriteStream(path.join(options.dataDir, 'logs', 'dukkan.log'), { flags: 'a' });
-  const sinks = [streamLogSink((t) => logFile.write(t)), ...(options.quiet ? [] : [streamLogSink((t) => process.stderr.write(t))])];
+  // the same log file as the desktop app's: owner-only (0600 in a 0700 folder) and rotated by size, so a till left
+  // open to unauthenticated noise cannot fill the disk (main/log/rotatingFile.ts)
+  const logFile = openRotatingLogFile({ dir: path.join(options.dataDir, 'logs') });
+  const sinks = [logFile.sink, ...(options.quiet ? [] : [streamLogSink((t) => process.stderr.write(t))])];
   const logger = createLogger({ sink: teeLogSink(...sinks), minLevel: 'info' });
   const rasterizer = lazyChromiumRasterizer();
   const [assets, app] = await Promise.all([
@@ -115,7 +116,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       clearTimeout(warmUp);
       await server.close();
       await app.close();
-      await new Promise<void>((resolve) => logFile.end(() => resolve()));
+      logFile.close();
     },
   };
 }

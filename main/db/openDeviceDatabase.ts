@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // The device database: one SQLite file per terminal (the ledger, onboarding state, reporting outbox). WAL so readers
 // (status screen, audit) never block the counter; synchronous=FULL so a committed document survives a power cut.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { createPrivateFile, makePrivateDir } from '../fs/privateFiles';
 import { openSqlite, type SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { assertSchemaNotNewer, migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
@@ -15,7 +15,11 @@ export interface DeviceDatabaseOptions {
 }
 
 export function openDeviceDatabase(file: string, options: DeviceDatabaseOptions = {}): SqliteDatabase {
-  if (!options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (!options.readonly) {
+    // owner-only from the first byte: SQLite gives the -wal and -shm files the database file's mode (privateFiles.ts)
+    makePrivateDir(path.dirname(path.resolve(file)));
+    createPrivateFile(file);
+  }
   const db = openSqlite(file, { busyTimeoutMs: options.busyTimeoutMs ?? 10_000, readonly: options.readonly ?? false, mustExist: options.readonly ?? false });
   try {
     if (!options.readonly) {

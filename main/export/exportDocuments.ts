@@ -2,10 +2,10 @@
 // Export of a period's documents for an accountant or a ZATCA request: every signed XML exactly as stored and sent
 // (the bytes the hash chain covers), one file per document, plus a manifest listing number, UUID, ICV, PIH, hash
 // and reporting state, in one zip. The period is by issue date as written in the documents (Riyadh local time).
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportResult } from '../../app/contract/types';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { makePrivateDir } from '../fs/privateFiles';
 import { documentsIssuedBetween } from './exportStore';
 import { ZipWriter } from './zipWriter';
 
@@ -19,7 +19,7 @@ export function exportDocuments(
   options: { readonly from: string; readonly to: string; readonly dir: string; readonly now: Date; readonly training: boolean },
 ): ExportResult {
   const rows = documentsIssuedBetween(db, options.from, options.to);
-  mkdirSync(options.dir, { recursive: true });
+  makePrivateDir(options.dir); // the documents name customers and amounts: owner-only, as the data folder
   const stamp = options.now
     .toISOString()
     .replace(/[-:]/g, '')

@@ -5,6 +5,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { PRIVATE_FILE_MODE } from '../fs/privateFiles';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -57,7 +58,7 @@ export class ZipWriter {
   /** Writes to `file` through a temporary file renamed at finish(): a reader never sees half a zip. */
   constructor(private readonly file: string) {
     this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-    this.fd = openSync(this.tmp, 'w', 0o644);
+    this.fd = openSync(this.tmp, 'w', PRIVATE_FILE_MODE); // owner-only, as every file in the data folder (privateFiles.ts)
   }
 
   private write(bytes: Uint8Array): void {

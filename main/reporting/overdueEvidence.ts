@@ -4,6 +4,7 @@
 // its issue time, deadline, every attempt (time, outcome, HTTP status, reason, ZATCA's message codes) and when
 // Fatoora finally recorded it — as JSON for systems and CSV for the form and the accountant. Nothing secret is in it: attempts hold only what the client already scrubbed.
 import path from 'node:path';
+import { PRIVATE_FILE_MODE } from '../fs/privateFiles';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 import type { DeadlinePolicy } from './deadlineWatchdog';
 import { reportFromRow, type AttemptRecord } from './documentReport';
@@ -157,7 +158,7 @@ export function writeOverdueEvidence(
 ): { json: string; csv: string } {
   const json = path.join(dir, `${stem}.json`);
   const csv = path.join(dir, `${stem}.csv`);
-  writeFileAtomic(json, evidenceJson(e));
-  writeFileAtomic(csv, evidenceCsv(e));
+  writeFileAtomic(json, evidenceJson(e), PRIVATE_FILE_MODE);
+  writeFileAtomic(csv, evidenceCsv(e), PRIVATE_FILE_MODE);
   return { json, csv };
 }

@@ -3,11 +3,11 @@
 // as the app. The shop details, environment and OTP are validated before the data folder is touched, so invalid
 // input leaves nothing behind. Progress goes to stdout, errors to stderr in English and Arabic, a JSON-lines log
 // (no secrets, main/log) to <data-dir>/logs/dukkan.log.
-import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openDeviceDatabase, DATABASE_FILE_NAME } from '../../db/openDeviceDatabase';
 import { createFatooraClient, isFatooraEnvironment, type FatooraEnvironment } from '../../fatoora/index';
 import { createLogger, type Logger } from '../../log/logger';
+import { openRotatingLogFile } from '../../log/rotatingFile';
 import {
   createOnboardingService,
   openDeviceKeychain,
@@ -41,11 +41,9 @@ Turns this terminal into a ZATCA EGS unit: device key (kept in the OS keychain) 
   --rotate          the key may have leaked: wipe it and the CSIDs, onboard again with a new key pair
 Exit 0 when the terminal is ready to sign, 1 when a step failed (the message says why), 2 on a usage error.`;
 
+/** The app's log file: owner-only (0600 in a 0700 folder, the data folder included when new) and rotated by size. */
 function fileLogger(dataDir: string): Logger {
-  const dir = path.join(dataDir, 'logs');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'dukkan.log');
-  return createLogger({ sink: (line) => appendFileSync(file, `${line}\n`) });
+  return createLogger({ sink: openRotatingLogFile({ dir: path.join(dataDir, 'logs') }).sink });
 }
 
 /** Test and diagnostics hook: DUKKAN_ONBOARD_PAUSE_AT=step:point[:detail] holds the process there (crash tests). */
