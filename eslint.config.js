@@ -44,6 +44,12 @@ const NODE_CRYPTO_EC = [
 const ecMessage =
   "node:crypto's EC functions do not support secp256k1 in Electron (BoringSSL): sign and verify with app/crypto/signingKey.ts; tests use test/support/opensslOracle.ts.";
 
+// Error codes and message keys are literal where they are raised or shown (build/lint/literalKeysRule.js): the
+// constructors of DukkanError and of its subclasses that take a code first, the contract schemas' `rule(code)`, and
+// in the renderer the translator's `t(key)`.
+const ERROR_CONSTRUCTORS = ['DukkanError', 'LedgerError', 'OnboardingError', 'CatalogError', 'UserError', 'CsvSyntaxError'];
+const literalKeys = (functions) => ['error', { constructors: ERROR_CONSTRUCTORS, functions }];
+
 const htmlSinkMessage =
   'The renderer builds elements, never HTML strings: render with Preact (JSX) and set text with textContent (docs/renderer.md). The CSP refuses HTML sinks at run time.';
 
@@ -60,7 +66,7 @@ export default tseslint.config(
       'dukkan/app-module-order': ['error', { root }],
       'dukkan/sql-in-stores': ['error', { root }],
       'dukkan/simulator-zone': ['error', { root }],
-      'dukkan/literal-keys': ['error', { constructors: ['DukkanError'] }],
+      'dukkan/literal-keys': literalKeys(['rule']),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
@@ -107,6 +113,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-globals': ['error', { name: 'process', message: 'The renderer has no Node.' }, { name: 'require', message: 'The renderer has no Node.' }],
+      'dukkan/literal-keys': literalKeys(['rule', 't']),
       // no HTML strings: the CSP's Trusted Types (no policy) would refuse them at run time; refuse them here first
       'no-restricted-properties': ['error', ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({ property, message: htmlSinkMessage }))],
       'no-restricted-syntax': [

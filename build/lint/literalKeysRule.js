@@ -2,7 +2,8 @@
 // Message keys are written literally where they are used: `new DukkanError('ledger.clock-behind', …)`, `t('total')`.
 // A key built at run time (`'ledger.' + reason`) hides from search and from the catalog tests, so a code without
 // Arabic text, or a text nobody uses, could ship unnoticed. Signal Desktop enforces the same for its i18n keys.
-// Options: `constructors` (new X(key, …)) and `functions` (f(key, …)) whose first argument must be a string literal.
+// Options: `constructors` (new X(key, …)) and `functions` (f(key, …), also called as a method: tr.t(key, …)) whose
+// first argument must be a string literal.
 
 /** @type {import('eslint').Rule.RuleModule} */
 export const literalKeysRule = {
@@ -26,8 +27,13 @@ export const literalKeysRule = {
     const functions = new Set(context.options[0]?.functions ?? []);
     const isLiteralKey = (arg) =>
       (arg?.type === 'Literal' && typeof arg.value === 'string') || (arg?.type === 'TemplateLiteral' && arg.expressions.length === 0);
+    const calleeName = (callee) => {
+      if (callee.type === 'Identifier') return callee.name;
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
+      return undefined;
+    };
     const check = (node, names) => {
-      const name = node.callee.type === 'Identifier' ? node.callee.name : undefined;
+      const name = calleeName(node.callee);
       if (!name || !names.has(name)) return;
       if (!isLiteralKey(node.arguments[0])) context.report({ node: node.arguments[0] ?? node, messageId: 'notLiteral', data: { name } });
     };

@@ -14,6 +14,8 @@ tester.run('dukkan/literal-keys', literalKeysRule, {
     { code: "throw new DukkanError('ledger.clock-behind', { now });", options },
     { code: 'throw new DukkanError(`ledger.clock-ahead`);', options },
     { code: "label.textContent = t('total');", options },
+    { code: "footer.textContent = tr.t('keysCashier');", options },
+    { code: 'const label = (t) => t(`tab_status`);', options },
     { code: 'other(key); new Error(message);', options },
   ],
   invalid: [
@@ -21,6 +23,8 @@ tester.run('dukkan/literal-keys', literalKeysRule, {
     { code: 'throw new DukkanError(code, params);', options, errors: [{ messageId: 'notLiteral' }] },
     { code: 'throw new DukkanError(`ledger.${reason}`);', options, errors: [{ messageId: 'notLiteral' }] },
     { code: 'label.textContent = t(kind);', options, errors: [{ messageId: 'notLiteral' }] },
+    { code: 'footer.textContent = tr.t(SCREEN_KEYS[name]);', options, errors: [{ messageId: 'notLiteral' }] },
+    { code: 'label.textContent = this.app.tr.t(`kind_${kind}`);', options, errors: [{ messageId: 'notLiteral' }] },
     { code: 'throw new DukkanError();', options, errors: [{ messageId: 'notLiteral' }] },
   ],
 });

@@ -1,17 +1,27 @@
 // SPDX-License-Identifier: UNLICENSED
 // The renderer's one way to reach main: the contract's DukkanApi, over the preload bridge in Electron or over
 // browser mode's HTTP transport (POST /api/<method>, events as a server-sent stream) with the per-launch token.
-// Both answer the same envelope; a refused call becomes an ApiCallError carrying the contract's ApiError.
+// Both answer the same envelope; a refused call becomes an ApiCallError: a DukkanError with the refusal's catalog
+// code, parameters and field problems, so the screen shows it in its own language (state/services.ts).
 import type { DukkanApi, DukkanBridge } from '../../app/contract/api';
-import type { ApiError, ApiResult } from '../../app/contract/errors';
+import type { ApiError, ApiErrorCode, ApiResult } from '../../app/contract/errors';
 import type { AppEvent } from '../../app/contract/events';
 import { BRIDGE_GLOBAL, METHOD_NAMES, type MethodName } from '../../app/contract/methodNames';
+import { DukkanError, errorText, type ErrorCode } from '../../app/errors/index';
 
-export class ApiCallError extends Error {
+export class ApiCallError extends DukkanError {
   override readonly name = 'ApiCallError';
   constructor(readonly error: ApiError) {
-    super(error.message);
+    super(error.reason, error.params, {
+      ...(error.field !== undefined ? { field: error.field } : {}),
+      problems: (error.fields ?? []).map((f) => ({ path: f.path, code: f.reason, params: f.params })),
+    });
   }
+}
+
+/** A refusal the renderer raises itself (main cannot be reached): the same envelope main would answer. */
+function transportFailure(code: ApiErrorCode, reason: ErrorCode): ApiCallError {
+  return new ApiCallError({ code, reason, params: {}, message: errorText(reason, {}, 'en') });
 }
 
 export interface Connection {
@@ -69,14 +79,9 @@ function overHttp(): Connection {
         cache: 'no-store',
       });
     } catch {
-      throw new ApiCallError({
-        code: 'internal',
-        message: 'The terminal service is not answering. Is it still running?',
-        messageAr: 'خدمة الجهاز لا تستجيب. هل ما زالت تعمل؟',
-      });
+      throw transportFailure('internal', 'api.no-answer');
     }
-    if (response.status === 401)
-      throw new ApiCallError({ code: 'refused', message: 'This page is no longer authorised: open the link printed at start-up again.' });
+    if (response.status === 401) throw transportFailure('refused', 'api.not-authorised');
     return unwrap((await response.json()) as ApiResult<unknown>);
   };
   const api = Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as DukkanApi;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import type { SessionInfo } from '../../app/contract/types';
 import { startApp } from './app';
+import { press, submit as submitForm, type as typeInto } from './testing/dom';
 import { CASHIER, fakeApi, fakeConnection, issued, MILK, quoteFor, refused, session, settle } from './testing/fakes';
 
 let root: HTMLElement;
@@ -15,7 +16,7 @@ async function mount(start: Partial<SessionInfo> = {}) {
   const fake = fakeApi({
     'session.get': () => current,
     'session.login': ({ userId, pin }) => {
-      if (pin !== '0000') throw refused({ code: 'wrong-pin', message: 'Wrong PIN' });
+      if (pin !== '0000') throw refused('wrong-pin', 'user.wrong-pin');
       return (current = { ...current, user: current.users.find((u) => u.id === userId)! });
     },
     'session.setLocale': ({ locale }) => (current = { ...current, locale }),
@@ -45,21 +46,8 @@ async function mount(start: Partial<SessionInfo> = {}) {
 const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
 const active = () => document.activeElement?.getAttribute('data-test');
 
-function type(selector: string, value: string): void {
-  const input = $<HTMLInputElement>(selector)!;
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function submit(selector: string): void {
-  $(selector)!
-    .closest('form')!
-    .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-}
-
-function press(key: string, altKey = false): void {
-  (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, altKey, bubbles: true, cancelable: true }));
-}
+const type = (selector: string, value: string) => typeInto(root, selector, value);
+const submit = (selector: string) => submitForm(root, selector);
 
 afterEach(() => {
   render(null, root);
@@ -79,7 +67,7 @@ describe('the renderer in a light DOM', () => {
     type('[data-test=pin]', '9999');
     submit('[data-test=pin]');
     await settle(20);
-    expect($('[data-test=login-error]')!.textContent).toBe('Wrong PIN');
+    expect($('[data-test=login-error]')!.textContent).toBe('Wrong PIN.');
     expect($<HTMLInputElement>('[data-test=pin]')!.value).toBe('');
     type('[data-test=pin]', '0000');
     submit('[data-test=pin]');

@@ -14,6 +14,7 @@ import { PinChangeScreen } from './screens/pinChange';
 import { ReceiptsScreen } from './screens/receipts';
 import { AppStore, SCREEN_KEYS, type ScreenState } from './state/appStore';
 import { statusChips } from './state/statusChips';
+import { ROLE } from './labels';
 
 export async function startApp(connection: Connection, root: HTMLElement = document.body): Promise<AppStore> {
   const session = await connection.api['session.get']({});
@@ -54,7 +55,7 @@ function Shell() {
         <CurrentScreen screen={screen} />
       </main>
       <footer id="keys" class="keys">
-        {tr.t(SCREEN_KEYS[screen.name])}
+        {SCREEN_KEYS[screen.name](tr.t)}
       </footer>
       <Toast />
       <DialogHost />
@@ -124,7 +125,7 @@ function Identity() {
           {t('trainingBadge')}
         </span>
       ) : null}
-      {session.user ? <span class="user">{`${session.user.name} · ${t(session.user.role)}`}</span> : null}
+      {session.user ? <span class="user">{`${session.user.name} · ${ROLE[session.user.role](t)}`}</span> : null}
     </div>
   );
 }

@@ -1,10 +1,11 @@
-// Words and formats of both languages: placeholders, keys built at run time, Latin digits and the language's order
+// Words and formats of both languages: placeholders, the words of values main sends, Latin digits and the language's order
 // in dates, the countdown to a deadline; and numbers kept left to right inside right-to-left text.
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { Fragment, h, render } from 'preact';
 import { Num } from './components/common';
 import { dateTime, timeLeft, translate, translator } from './i18n';
+import { DOCUMENT_KIND, environmentLabel, REPORTING } from './labels';
 
 describe('i18n', () => {
   it('fills placeholders, and leaves an unknown one visible', () => {
@@ -13,12 +14,13 @@ describe('i18n', () => {
     expect(translate('en', 'defaultPins', { m: '1234' })).toBe('Training PINs: manager 1234, cashier {c}');
   });
 
-  it('translates keys built at run time and falls back to the raw key', () => {
-    const ar = translator('ar');
-    expect(ar.tk('kind_credit-note')).toBe('إشعار دائن');
-    expect(ar.tk('reporting_reported')).toBe('تم الإبلاغ للهيئة');
-    expect(ar.tk('kind_something-new')).toBe('kind_something-new');
-    expect(ar.tk('toString')).toBe('toString'); // not a string of the table, though every object has it
+  it('has words for the values main sends, and shows an environment it does not know as sent', () => {
+    const { t } = translator('ar');
+    expect(DOCUMENT_KIND['credit-note'](t)).toBe('إشعار دائن');
+    expect(REPORTING.reported(t)).toBe('تم الإبلاغ للهيئة');
+    expect(environmentLabel(t, 'developer-portal')).toBe('بوابة المطورين (اختبار)');
+    expect(environmentLabel(t, 'sandbox-2030')).toBe('sandbox-2030');
+    expect(environmentLabel(t, 'toString')).toBe('toString'); // not an environment, though every object has it
   });
 
   it('knows the direction of each language', () => {

@@ -245,9 +245,8 @@ export type Vars = Readonly<Record<string, string | number>>;
 export interface Translator {
   readonly locale: Locale;
   readonly dir: 'rtl' | 'ltr';
+  /** The words of a key, written literally where it is used (lint: dukkan/literal-keys; values main sends: labels.ts). */
   t(key: StringKey, vars?: Vars): string;
-  /** A key built at run time (e.g. `kind_${kind}`); falls back to the raw text when there is no such string. */
-  tk(key: string, vars?: Vars): string;
   /** An ISO instant as local date and time, in Latin digits and the language's order. */
   dateTime(iso: string): string;
   /** Time left until an instant, e.g. "23 h 05 m" (negative: "late 1 h 10 m"). */
@@ -256,10 +255,6 @@ export interface Translator {
 
 export function translate(locale: Locale, key: StringKey, vars: Vars = {}): string {
   return S[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
-}
-
-export function isStringKey(key: string): key is StringKey {
-  return Object.hasOwn(S, key);
 }
 
 export function dateTime(locale: Locale, iso: string): string {
@@ -281,7 +276,6 @@ function makeTranslator(locale: Locale): Translator {
     locale,
     dir: locale === 'ar' ? 'rtl' : 'ltr',
     t: (key, vars) => translate(locale, key, vars),
-    tk: (key, vars) => (isStringKey(key) ? translate(locale, key, vars) : key),
     dateTime: (iso) => dateTime(locale, iso),
     timeLeft: (iso, now) => timeLeft(locale, iso, now),
   };

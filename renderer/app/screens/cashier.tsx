@@ -6,9 +6,11 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { Form, Num } from '../components/common';
 import { useApp, useAppEvents, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
-import type { CartRow } from '../state/cart';
+import type { CartRow, TotalsLabel } from '../state/cart';
 import { printMessage } from '../state/printOutcome';
 import { CashierStore } from '../state/cashierStore';
+import { textOf } from '../state/services';
+import type { Label } from '../labels';
 
 type Store = { readonly store: CashierStore };
 
@@ -155,13 +157,22 @@ function CartLine({ row, onSelect }: { readonly row: CartRow; readonly onSelect:
   );
 }
 
+const TOTALS_LABEL: Readonly<Record<TotalsLabel, Label>> = {
+  totalExVat: (t) => t('totalExVat'),
+  vat: (t) => t('vat'),
+  totalDue: (t) => t('totalDue'),
+  paid: (t) => t('paid'),
+  due: (t) => t('due'),
+  change: (t) => t('change'),
+};
+
 function Totals({ store }: Store) {
   const { t } = useI18n();
   return (
     <dl class="totals" data-test="totals">
       {store.totals.value.map((row) => [
         <dt key={`${row.label}-t`} class={row.cls || undefined}>
-          {t(row.label)}
+          {TOTALS_LABEL[row.label](t)}
         </dt>,
         <dd key={`${row.label}-d`} class={row.cls || undefined} data-test={row.test}>
           <Num text={row.value} />
@@ -182,7 +193,7 @@ function ApprovalNote({ store }: Store) {
 }
 
 function PaymentForm({ store, cash, card }: Store & { readonly cash: RefObject<HTMLInputElement | null>; readonly card: RefObject<HTMLInputElement | null> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Form class="payment" onSubmit={() => void store.complete()}>
       <PaymentField
@@ -203,7 +214,7 @@ function PaymentForm({ store, cash, card }: Store & { readonly cash: RefObject<H
       />
       <ul class="problems" aria-live="polite">
         {store.problems.value.map((p, i) => (
-          <li key={i}>{p}</li>
+          <li key={i}>{textOf(p, locale)}</li>
         ))}
       </ul>
       <button class="primary" type="submit" data-test="complete" disabled={store.busy.value}>

@@ -4,6 +4,7 @@ import { useRef, useState } from 'preact/hooks';
 import { Form } from '../components/common';
 import { useApp, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
 import { LoginStore } from '../state/loginStore';
+import { ROLE } from '../labels';
 
 export function LoginScreen() {
   const app = useApp();
@@ -57,7 +58,7 @@ function UserChoice({ store }: { readonly store: LoginStore }) {
     <ul class="users" role="radiogroup" aria-label={t('chooseUser')}>
       {store.users.map((u, i) => (
         <li key={u.id} role="radio" aria-checked={i === selected ? 'true' : 'false'} data-test={`user-${u.name}`} onClick={() => store.select(i)}>
-          <strong>{u.name}</strong> <span class="muted">{t(u.role)}</span>
+          <strong>{u.name}</strong> <span class="muted">{ROLE[u.role](t)}</span>
         </li>
       ))}
     </ul>

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
 import { useApp, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
-import type { StringKey } from '../i18n';
+import type { Label } from '../labels';
 import { ManagerStore, TAB_IDS, type TabId } from '../state/managerStore';
 import { CatalogTab } from './manager/catalogTab';
 import { ExportTab } from './manager/exportTab';
@@ -15,16 +15,16 @@ import { StatusTab } from './manager/statusTab';
 import { ProblemsTab, SyncTab } from './manager/syncTabs';
 import { UsersTab } from './manager/usersTab';
 
-const TABS: Readonly<Record<TabId, { readonly label: StringKey; readonly Tab: FunctionComponent }>> = {
-  status: { label: 'tab_status', Tab: StatusTab },
-  onboarding: { label: 'tab_onboarding', Tab: OnboardingTab },
-  sync: { label: 'tab_sync', Tab: SyncTab },
-  problems: { label: 'tab_problems', Tab: ProblemsTab },
-  catalog: { label: 'tab_catalog', Tab: CatalogTab },
-  printer: { label: 'tab_printer', Tab: PrinterTab },
-  reports: { label: 'tab_reports', Tab: ReportsTab },
-  export: { label: 'tab_export', Tab: ExportTab },
-  users: { label: 'tab_users', Tab: UsersTab },
+const TABS: Readonly<Record<TabId, { readonly label: Label; readonly Tab: FunctionComponent }>> = {
+  status: { label: (t) => t('tab_status'), Tab: StatusTab },
+  onboarding: { label: (t) => t('tab_onboarding'), Tab: OnboardingTab },
+  sync: { label: (t) => t('tab_sync'), Tab: SyncTab },
+  problems: { label: (t) => t('tab_problems'), Tab: ProblemsTab },
+  catalog: { label: (t) => t('tab_catalog'), Tab: CatalogTab },
+  printer: { label: (t) => t('tab_printer'), Tab: PrinterTab },
+  reports: { label: (t) => t('tab_reports'), Tab: ReportsTab },
+  export: { label: (t) => t('tab_export'), Tab: ExportTab },
+  users: { label: (t) => t('tab_users'), Tab: UsersTab },
 };
 
 export function ManagerScreen() {
@@ -62,7 +62,7 @@ export function ManagerScreen() {
             tabIndex={i === index ? 0 : -1}
             onClick={() => store.select(i)}
           >
-            <span class="key">{String(i + 1)}</span> {t(TABS[id].label)}
+            <span class="key">{String(i + 1)}</span> {TABS[id].label(t)}
           </button>
         ))}
       </div>

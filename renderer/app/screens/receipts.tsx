@@ -8,6 +8,7 @@ import type { ReceiptDetails } from '../../../app/contract/types';
 import { Form, Num } from '../components/common';
 import { useApp, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
 import { ReceiptsStore, type ReceiptRow } from '../state/receiptsStore';
+import { DOCUMENT_KIND, REPORTING } from '../labels';
 
 type Store = { readonly store: ReceiptsStore };
 
@@ -79,18 +80,18 @@ function ReceiptBody({
 }
 
 function ReceiptHeader({ details: d }: { readonly details: ReceiptDetails }) {
-  const { t, tk } = useI18n();
+  const { t } = useI18n();
   return (
     <header>
       <h2>
-        {tk(`kind_${d.document.kind}`)} <Num text={d.document.number} cls="num doc-number" />
+        {DOCUMENT_KIND[d.document.kind](t)} <Num text={d.document.number} cls="num doc-number" />
       </h2>
       <p>
         <Num text={`${d.document.issueDate} ${d.document.issueTime}`} />
         {' · '}
         {t('total')} <Num text={d.document.total} />
         {' · '}
-        <span data-test="reporting-state">{tk(`reporting_${d.reporting}`)}</span>
+        <span data-test="reporting-state">{REPORTING[d.reporting](t)}</span>
       </p>
       {d.originalNumber ? (
         <p>
@@ -195,7 +196,7 @@ function LineAmount({ label, test, value }: { readonly label: string; readonly t
 }
 
 function NotesIssued({ details: d }: { readonly details: ReceiptDetails }) {
-  const { t, tk } = useI18n();
+  const { t } = useI18n();
   if (d.notes.length === 0) return null;
   return (
     <p>
@@ -203,7 +204,7 @@ function NotesIssued({ details: d }: { readonly details: ReceiptDetails }) {
       {': '}
       {d.notes.map((n) => (
         <span key={n.number} class="note-ref">
-          {tk(`kind_${n.kind}`)} <Num text={n.number} /> (<Num text={n.total} />){' '}
+          {DOCUMENT_KIND[n.kind](t)} <Num text={n.number} /> (<Num text={n.total} />){' '}
         </span>
       ))}
     </p>

@@ -1,8 +1,9 @@
 // The app's own state: which screen the session allows, the PIN change that comes before anything else on a live
 // terminal, the toast's lifetime, the app's keys and the dialogs that take the keyboard.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '../../../app/contract/types';
 import { CASHIER, fakeApi, MANAGER, manualTimers, refused, session, settle } from '../testing/fakes';
+import { ApiCallError } from '../api';
 import { AppStore } from './appStore';
 
 function app(start: Partial<SessionInfo> = {}) {
@@ -114,11 +115,17 @@ describe('the toast', () => {
 
   it('carries the message of a refused call in the screen’s language', async () => {
     const { store } = app({ user: CASHIER, locale: 'ar' });
-    const error = refused({ code: 'wrong-pin', message: 'Wrong PIN', messageAr: 'رقم سري خاطئ' });
+    const error = refused('locked', 'user.locked', { until: '14:05' });
     expect(await store.attempt(() => Promise.reject(error))).toBeUndefined();
-    expect(store.toastState.value).toMatchObject({ kind: 'error', text: 'رقم سري خاطئ' });
-    expect(store.errorText(new Error('plain'))).toBe('plain');
-    expect(store.errorText(refused({ code: 'internal', message: 'only English' }))).toBe('only English');
+    expect(store.toastState.value).toMatchObject({ kind: 'error', text: 'محاولات خاطئة كثيرة: حاول بعد الساعة 14:05 بتوقيت UTC.' });
+    // main's English message is for logs: the screen shows the catalog's text even when the message says otherwise
+    const english = new ApiCallError({ code: 'rejected', reason: 'ledger.storage-busy', params: {}, message: 'only English' });
+    expect(store.errorText(english)).toBe('عملية أخرى من دكّان تستخدم السجل: لم يصدر المستند. حاول مجددًا.');
+    // a bug of the screen itself shows no detail (it is logged to the console)
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(store.errorText(new Error('TypeError: x is undefined'))).toBe('حدث خطأ ولم تكتمل العملية. التفاصيل في السجل.');
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
   });
 });
 

@@ -6,8 +6,9 @@ import { batch, computed, signal, type ReadonlySignal, type Signal } from '@prea
 import type { DukkanApi } from '../../../app/contract/api';
 import type { AppEvent } from '../../../app/contract/events';
 import type { SessionInfo, StatusSnapshot } from '../../../app/contract/types';
-import { translator, type StringKey, type Translator } from '../i18n';
+import { translator, type Translator } from '../i18n';
 import { errorText, type AppServices, type PromptOptions, type ScreenName, type ToastKind } from './services';
+import type { Label } from '../labels';
 
 export type { ScreenName } from './services';
 
@@ -18,12 +19,12 @@ export interface ScreenState {
 }
 
 /** The key legend under each screen. */
-export const SCREEN_KEYS: Readonly<Record<ScreenName, StringKey>> = {
-  login: 'chooseUser',
-  'pin-change': 'keysPinChange',
-  cashier: 'keysCashier',
-  receipts: 'keysReceipts',
-  manager: 'keysManager',
+export const SCREEN_KEYS: Readonly<Record<ScreenName, Label>> = {
+  login: (t) => t('chooseUser'),
+  'pin-change': (t) => t('keysPinChange'),
+  cashier: (t) => t('keysCashier'),
+  receipts: (t) => t('keysReceipts'),
+  manager: (t) => t('keysManager'),
 };
 
 export interface ToastState {

@@ -124,8 +124,8 @@ describe('payments', () => {
 
   it("shows main's objections only once something is typed in a payment field", () => {
     const q = quoteFor({ lines: [{ productId: 1, quantity: '3' }], payments: [{ method: 'cash', amount: '10' }] });
-    expect(q.problems).toEqual(['9.50 still to pay']);
-    expect(paymentProblems(1, q, { cash: '10', card: '' })).toEqual(['9.50 still to pay']);
+    expect(q.problems).toEqual([{ reason: 'sale.amount-due', params: { due: '9.50' } }]);
+    expect(paymentProblems(1, q, { cash: '10', card: '' })).toEqual([{ reason: 'sale.amount-due', params: { due: '9.50' } }]);
     expect(paymentProblems(1, q, { cash: '', card: '' })).toEqual([]);
     expect(paymentProblems(0, q, { cash: '10', card: '' })).toEqual([]);
     expect(paymentProblems(1, null, { cash: '10', card: '' })).toEqual([]);

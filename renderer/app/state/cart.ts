@@ -4,7 +4,6 @@
 // show for a quote. Money is never computed here: every amount comes from main's quote (the same computation that
 // builds the signed document); the renderer only adds whole quantities of the same product.
 import type { Locale, Product, Quote } from '../../../app/contract/types';
-import type { StringKey } from '../i18n';
 
 export interface CartItem {
   readonly productId: number;
@@ -148,8 +147,11 @@ export function cartRows(items: readonly CartItem[], quote: Quote | null, select
   });
 }
 
+/** The rows of the totals column (their words: cashier.tsx). */
+export type TotalsLabel = 'totalExVat' | 'vat' | 'totalDue' | 'paid' | 'due' | 'change';
+
 export interface TotalsRow {
-  readonly label: StringKey;
+  readonly label: TotalsLabel;
   readonly value: string;
   readonly cls: string;
   readonly test?: string;
@@ -168,6 +170,6 @@ export function totalsRows(q: Quote | null): TotalsRow[] {
 }
 
 /** Main's objections to the payment, shown once something is typed in a payment field. */
-export function paymentProblems(cartSize: number, q: Quote | null, fields: PaymentFields): readonly string[] {
+export function paymentProblems(cartSize: number, q: Quote | null, fields: PaymentFields): Quote['problems'] {
   return cartSize > 0 && q && (fields.cash || fields.card) ? q.problems : [];
 }

@@ -15,7 +15,7 @@ function till(options: { locale?: 'en' | 'ar' } = {}) {
     'catalog.search': ({ query }) => CATALOG.filter((p) => p.name.toLowerCase().includes(query.toLowerCase())),
     'sale.quote': (input) => quoteFor(input),
     'status.get': () => {
-      throw refused({ code: 'internal' });
+      throw refused('internal', 'api.internal');
     },
   });
   const app = new AppStore(fake.api, session({ user: CASHIER, locale: options.locale ?? 'en' }), manualTimers());
@@ -167,7 +167,7 @@ describe('paying', () => {
     expect([store.cash.value, store.card.value]).toEqual(['', '10.00']);
     expect(store.focus.request.value).toMatchObject({ target: 'cash', select: true });
     await settle();
-    expect(store.problems.value).toEqual(['9.50 still to pay']);
+    expect(store.problems.value).toEqual([{ reason: 'sale.amount-due', params: { due: '9.50' } }]);
     store.setPayment('cash', '9.50');
     await settle();
     expect(fake.callsOf('sale.quote').at(-1)!.payments).toEqual([
@@ -191,7 +191,7 @@ describe('completing a sale', () => {
     await scan(MILK.barcodes[0]!);
     store.setPayment('cash', '5');
     await store.complete();
-    expect(app.toastState.value).toMatchObject({ kind: 'error', text: '1.50 still to pay' });
+    expect(app.toastState.value).toMatchObject({ kind: 'error', text: '1.50 still to pay.' });
     expect(fake.callsOf('sale.complete')).toEqual([]);
   });
 
@@ -218,13 +218,13 @@ describe('completing a sale', () => {
     const { store, scan, app, fake } = till();
     fake.answer({
       'sale.complete': () => {
-        throw refused({ code: 'internal', message: 'disk full' });
+        throw refused('rejected', 'ledger.storage-full');
       },
     });
     await scan(MILK.barcodes[0]!);
     store.setPayment('cash', '10');
     await store.complete();
-    expect(app.toastState.value).toMatchObject({ kind: 'error', text: 'disk full' });
+    expect(app.toastState.value).toMatchObject({ kind: 'error', text: expect.stringMatching(/^The disk \(or database\) is full/) });
     expect(store.rows.value).toHaveLength(1);
     expect(store.currentSaleId).toBe('sale-1');
     expect(store.busy.value).toBe(false);

@@ -29,7 +29,7 @@ import {
   type PayMode,
 } from './cart';
 import { FocusRequests } from './focus';
-import type { AppServices } from './services';
+import { textOf, type AppServices } from './services';
 
 export type CashierField = 'scan' | 'cash' | 'card';
 
@@ -252,7 +252,7 @@ export class CashierStore {
       const quote = this.quote;
       const { t } = this.services.tr;
       if (!quote?.complete) {
-        this.services.toast((quote?.problems ?? []).join(' · ') || t('due'), 'error');
+        this.services.toast((quote?.problems ?? []).map((p) => textOf(p, this.services.tr.locale)).join(' · ') || t('due'), 'error');
         return;
       }
       const approvalId = this.currentApproval();

@@ -12,7 +12,7 @@ function signIn(start: Partial<SessionInfo> = {}) {
   const fake = fakeApi({
     'session.get': () => current,
     'session.login': ({ userId, pin }) => {
-      if (pin !== '0000') throw refused({ code: 'wrong-pin', message: 'Wrong PIN', messageAr: 'رقم سري خاطئ' });
+      if (pin !== '0000') throw refused('wrong-pin', 'user.wrong-pin');
       current = { ...current, user: current.users.find((u) => u.id === userId)! };
       return current;
     },
@@ -45,7 +45,7 @@ describe('sign-in', () => {
     store.pin.value = '9999';
     await store.submit();
     expect(store.pin.value).toBe('');
-    expect(store.error.value).toBe('رقم سري خاطئ');
+    expect(store.error.value).toBe('الرقم السري غير صحيح.');
     expect(store.focus.request.value).toMatchObject({ target: 'pin' });
     expect(app.screen.value.name).toBe('login');
   });
@@ -106,18 +106,18 @@ describe('choosing one’s own PIN', () => {
     fake.answer({
       'session.changePin': ({ oldPin }) => {
         throw oldPin === '1234'
-          ? refused({ code: 'rejected', message: 'not one digit repeated (1111)' })
-          : refused({ code: 'wrong-pin', message: 'Wrong PIN' });
+          ? refused('invalid-input', 'user.pin-repeated', {}, { field: 'newPin', fields: [{ path: 'newPin', reason: 'user.pin-repeated', params: {} }] })
+          : refused('wrong-pin', 'user.current-pin-wrong');
       },
     });
     type('1234', '1111', '1111');
     await store.submit();
-    expect(store.error.value).toBe('not one digit repeated (1111)');
+    expect(store.error.value).toBe('The new PIN cannot be one digit repeated (such as 1111): mix different digits.');
     expect([store.values.current.value, store.values.next.value, store.values.again.value]).toEqual(['1234', '', '']);
     expect(store.focus.request.value?.target).toBe('next');
     type('4321', '864209', '864209');
     await store.submit();
-    expect(store.error.value).toBe('Wrong PIN');
+    expect(store.error.value).toBe('The current PIN is wrong.');
     expect([store.values.current.value, store.values.next.value, store.values.again.value]).toEqual(['', '864209', '864209']);
     expect(store.focus.request.value?.target).toBe('current');
   });

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 // The onboarding wizard's state: shop details + environment + the OTP from the Fatoora portal, the steps of reference
-// §10 with their progress, and the onboarding service's plain-language errors (both languages), field by field.
+// §10 with their progress, and the onboarding service's refusals by catalog code, field by field.
 import { batch, signal, type Signal } from '@preact/signals';
-import type { Bilingual, OnboardingEnvironment, OnboardingProgress } from '../../../app/contract/types';
+import type { ApiError } from '../../../app/contract/errors';
+import type { OnboardingEnvironment, OnboardingProgress } from '../../../app/contract/types';
 import { FocusRequests } from './focus';
 import type { AppServices } from './services';
 
@@ -47,7 +48,8 @@ export type OnboardingMessage =
   | { readonly kind: 'none' }
   | { readonly kind: 'running' }
   | { readonly kind: 'done'; readonly environment: string }
-  | { readonly kind: 'failed'; readonly error: Bilingual; readonly fields: readonly Bilingual[] }
+  /** The last step failed: the service's refusal, shown in the screen's language with its problems. */
+  | { readonly kind: 'failed'; readonly error: ApiError }
   | { readonly kind: 'error'; readonly text: string };
 
 export class OnboardingStore {
@@ -84,12 +86,13 @@ export class OnboardingStore {
       const invalid = new Set<OnboardingInput>();
       if (p.state === 'done') this.message.value = { kind: 'done', environment: p.environment ?? '' };
       else if (p.state === 'failed' && p.error) {
-        for (const f of p.error.fields) {
-          const input = FIELD_OF[f.field];
+        const fields = p.error.fields ?? [];
+        for (const f of fields) {
+          const input = FIELD_OF[f.path];
           if (input) invalid.add(input);
         }
-        this.message.value = { kind: 'failed', error: p.error, fields: p.error.fields };
-        const first = p.error.fields.map((f) => FIELD_OF[f.field]).find((input) => input !== undefined);
+        this.message.value = { kind: 'failed', error: p.error };
+        const first = fields.map((f) => FIELD_OF[f.path]).find((input) => input !== undefined);
         if (first) this.focus.focus(first);
       } else if (p.state === 'in-progress') this.message.value = { kind: 'running' };
       else this.message.value = { kind: 'none' };

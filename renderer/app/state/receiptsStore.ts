@@ -9,6 +9,7 @@ import { printMessage, printOutcomeText } from './printOutcome';
 import { positive, PRICE, QUANTITY } from './cart';
 import { FocusRequests } from './focus';
 import type { AppServices } from './services';
+import { DOCUMENT_KIND } from '../labels';
 
 /** One line of the receipt, with what the cashier chose for it. */
 export interface ReceiptRow {
@@ -79,9 +80,9 @@ export class ReceiptsStore {
   }
 
   private issued(result: IssueResult): void {
-    const { t, tk } = this.app.tr;
+    const { t } = this.app.tr;
     const p = printMessage(result, this.app.tr);
-    this.app.toast(`${t('noteDone', { k: tk(`kind_${result.document.kind}`), n: result.document.number })} · ${p.text}`, p.ok ? 'ok' : 'error');
+    this.app.toast(`${t('noteDone', { k: DOCUMENT_KIND[result.document.kind](t), n: result.document.number })} · ${p.text}`, p.ok ? 'ok' : 'error');
     void this.find();
   }
 
@@ -128,11 +129,11 @@ export class ReceiptsStore {
     const details = this.details;
     if (!details) return;
     const p = await this.app.attempt(() => this.app.api['receipts.preview']({ number: details.document.number }));
-    const { tk, dateTime } = this.app.tr;
+    const { t, dateTime } = this.app.tr;
     if (p)
       this.preview.value = {
         src: p.dataUrl,
-        alt: `${tk(`kind_${details.document.kind}`)} ${details.document.number} — ${dateTime(this.now().toISOString())}`,
+        alt: `${DOCUMENT_KIND[details.document.kind](t)} ${details.document.number} — ${dateTime(this.now().toISOString())}`,
       };
   }
 

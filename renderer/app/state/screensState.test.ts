@@ -121,9 +121,11 @@ describe('onboarding', () => {
     environment: 'simulation',
     steps: [{ id: 'key', done: true, current: false }],
     error: {
-      en: 'The shop details are not right',
-      ar: 'بيانات المتجر غير صحيحة',
-      fields: [{ field: 'address.building', en: 'Building: 4 digits', ar: 'المبنى: 4 أرقام' }],
+      code: 'invalid-input',
+      reason: 'onboarding.invalid-input',
+      params: { count: 1 },
+      message: 'The onboarding details are not valid (1 problem(s), each named with its field); nothing was saved.',
+      fields: [{ path: 'address.building', reason: 'shop.building-number', params: {} }],
     },
   };
 
@@ -155,13 +157,16 @@ describe('onboarding', () => {
       { user: MANAGER },
       {
         'onboarding.start': () => {
-          throw refused({ code: 'invalid-input', message: 'the OTP is the 6 digits shown on the Fatoora portal' });
+          throw refused('invalid-input', 'api.invalid-input', { count: 1 }, { fields: [{ path: 'otp', reason: 'input.otp', params: {} }] });
         },
       },
     );
     const store = new OnboardingStore(app);
     await store.start();
-    expect(store.message.value).toEqual({ kind: 'error', text: 'the OTP is the 6 digits shown on the Fatoora portal' });
+    expect(store.message.value).toEqual({
+      kind: 'error',
+      text: 'Some of the values are not valid (1 problem(s), each named with its field); nothing was changed. · otp: The OTP is the 6 digits shown on the Fatoora portal.',
+    });
     expect(store.busy.value).toBe(false);
   });
 });

@@ -3,8 +3,9 @@
 // ways to tell the user something or ask them (toast, prompt, confirm). The app store provides them in the
 // renderer; unit tests hand in fakes, so every screen's state runs in Node without a DOM.
 import type { DukkanApi } from '../../../app/contract/api';
-import type { ApiError } from '../../../app/contract/errors';
+import type { ApiError, ErrorText } from '../../../app/contract/errors';
 import type { Locale, SessionInfo } from '../../../app/contract/types';
+import { errorText as catalogText } from '../../../app/errors/index';
 import type { ReadonlySignal } from '@preact/signals';
 import { ApiCallError } from '../api';
 import type { Translator } from '../i18n';
@@ -48,12 +49,23 @@ export interface AppServices extends Services {
   continueAfterPinChange(): void;
 }
 
-/** The message of a refused call in `locale` (services give Arabic where they can). */
-export function messageOf(error: ApiError, locale: Locale): string {
-  return locale === 'ar' && error.messageAr ? error.messageAr : error.message;
+/** A catalog text by reference (a refusal, a quote's problem) in `locale`. */
+export function textOf(text: ErrorText, locale: Locale): string {
+  return catalogText(text.reason, text.params, locale);
 }
 
+/**
+ * A refused call in `locale`, from the error catalog (app/errors) — never main's English `message`. The fields at
+ * fault follow, each with its path, unless the refusal is only about the one field it names.
+ */
+export function messageOf(error: ApiError, locale: Locale): string {
+  const fields = (error.fields ?? []).filter((f) => !(f.path === error.field && f.reason === error.reason));
+  return [textOf(error, locale), ...fields.map((f) => `${f.path ? `${f.path}: ` : ''}${textOf(f, locale)}`)].join(' · ');
+}
+
+/** What the screen says about a failure: a refusal in its language; anything else is a bug of the screen itself. */
 export function errorText(e: unknown, locale: Locale): string {
   if (e instanceof ApiCallError) return messageOf(e.error, locale);
-  return e instanceof Error ? e.message : String(e);
+  console.error(e);
+  return catalogText('api.internal', {}, locale);
 }

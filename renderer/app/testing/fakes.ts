@@ -3,10 +3,11 @@
 // unanswered method fails loudly), a session, products, and a quote that adds up whole quantities. Never bundled:
 // nothing the app imports reaches this file.
 import type { DukkanApi } from '../../../app/contract/api';
-import type { ApiError } from '../../../app/contract/errors';
+import type { ApiError, ApiErrorCode, ErrorText } from '../../../app/contract/errors';
 import type { AppEvent } from '../../../app/contract/events';
 import type { MethodName } from '../../../app/contract/methodNames';
 import type { IssueResult, Product, Quote, SessionInfo, UserSummary } from '../../../app/contract/types';
+import { errorText, type ErrorCode, type ErrorParams } from '../../../app/errors/index';
 import { ApiCallError, type Connection } from '../api';
 
 type Handlers = { [M in MethodName]?: (input: Parameters<DukkanApi[M]>[0]) => ReturnType<DukkanApi[M]> | Awaited<ReturnType<DukkanApi[M]>> };
@@ -41,8 +42,9 @@ export function fakeApi(initial: Handlers = {}): FakeApi {
   };
 }
 
-export function refused(error: Partial<ApiError> & { readonly code: ApiError['code'] }): ApiCallError {
-  return new ApiCallError({ message: `refused: ${error.code}`, ...error });
+/** A refusal as main answers it: its category, catalog code and parameters, and any fields at fault. */
+export function refused(code: ApiErrorCode, reason: ErrorCode, params: ErrorParams = {}, extra: Pick<ApiError, 'field' | 'fields'> = {}): ApiCallError {
+  return new ApiCallError({ code, reason, params, message: errorText(reason, params, 'en'), ...extra });
 }
 
 export const MANAGER: UserSummary = { id: 1, name: 'Manager', role: 'manager', active: true };
@@ -110,7 +112,10 @@ export function quoteFor(input: Parameters<DukkanApi['sale.quote']>[0], catalog:
   const paid = input.payments.reduce((s, p) => s + cents(p.amount), 0);
   const vat = Math.round((total * 15) / 115);
   const needsApproval = input.lines.some((l) => l.unitPrice !== undefined || l.discount !== undefined) && !input.approvalId;
-  const problems = [...(paid < total && paid > 0 ? [`${money(total - paid)} still to pay`] : []), ...(needsApproval ? ['needs a manager'] : [])];
+  const problems: ErrorText[] = [
+    ...(paid < total && paid > 0 ? [{ reason: 'sale.amount-due' as const, params: { due: money(total - paid) } }] : []),
+    ...(needsApproval ? [{ reason: 'sale.approval-needed' as const, params: {} }] : []),
+  ];
   return {
     lines,
     pricesIncludeVat: true,

@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CsvImportResult, Product } from '../../../../app/contract/types';
 import { Check, Field, Form, Num, SaveFooter } from '../../components/common';
 import { useApp, useEditing, useI18n, useLoaded, useSave } from '../../components/hooks';
+import { textOf } from '../../state/services';
 
 export function CatalogTab() {
   const app = useApp();
@@ -207,14 +208,14 @@ function CsvImport({ onImported }: { readonly onImported: () => void }) {
 }
 
 function CsvOutcome({ result }: { readonly result: CsvImportResult }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (result.errors.length === 0) return <p class="ok">{t('csvResult', { c: result.created, u: result.updated })}</p>;
   return (
     <>
       <p class="error">{t('csvErrors')}</p>
       <ul class="error">
         {result.errors.map((e) => (
-          <li key={e.line}>{`${e.line}: ${e.message}`}</li>
+          <li key={e.line}>{`${e.line}${e.field ? ` (${e.field})` : ''}: ${textOf(e, locale)}`}</li>
         ))}
       </ul>
     </>

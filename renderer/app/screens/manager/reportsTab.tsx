@@ -4,6 +4,7 @@ import { useSignal } from '@preact/signals';
 import type { DailyReport } from '../../../../app/contract/types';
 import { Num } from '../../components/common';
 import { useApp, useI18n } from '../../components/hooks';
+import { PAYMENT } from '../../labels';
 
 export function ReportsTab() {
   const app = useApp();
@@ -43,7 +44,7 @@ function Row({ label, value }: { readonly label: string; readonly value: string 
 }
 
 function Report({ r }: { readonly r: DailyReport }) {
-  const { t, tk, dateTime } = useI18n();
+  const { t, dateTime } = useI18n();
   return (
     <>
       <h3>
@@ -91,7 +92,7 @@ function Report({ r }: { readonly r: DailyReport }) {
       <table>
         <tbody>
           {r.payments.map((p) => (
-            <Row key={p.method} label={tk(p.method === 'cash' || p.method === 'card' ? p.method : `method_${p.method}`)} value={p.amount} />
+            <Row key={p.method} label={PAYMENT[p.method](t)} value={p.amount} />
           ))}
         </tbody>
       </table>

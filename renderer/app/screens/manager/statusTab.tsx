@@ -3,6 +3,7 @@
 import type { DeviceStatus } from '../../../../app/contract/types';
 import { Num } from '../../components/common';
 import { useApp, useAppEvents, useI18n, useLoaded } from '../../components/hooks';
+import { environmentLabel } from '../../labels';
 
 export function StatusTab() {
   const app = useApp();
@@ -28,14 +29,14 @@ export function StatusTab() {
 }
 
 function DeviceFacts({ s }: { readonly s: DeviceStatus }) {
-  const { t, tk, dateTime } = useI18n();
+  const { t, dateTime } = useI18n();
   const q = s.queue;
   return (
     <>
       <dt>{t('mode')}</dt>
       <dd data-test="mode">{s.mode === 'training' ? t('modeTraining') : t('modeLive')}</dd>
       <dt>{t('environment')}</dt>
-      <dd data-test="environment">{tk(`env_${s.environment.replace('developer-portal', 'developer_portal')}`)}</dd>
+      <dd data-test="environment">{environmentLabel(t, s.environment)}</dd>
       <dt>{t('egs')}</dt>
       <dd>{s.egsName ?? '—'}</dd>
       <dt>{t('certificate')}</dt>

@@ -4,6 +4,7 @@
 import type { ProblemDocument, SyncLogEntry, ZatcaMessage } from '../../../../app/contract/types';
 import { Num } from '../../components/common';
 import { useApp, useAppEvents, useI18n, useLoaded } from '../../components/hooks';
+import { DOCUMENT_KIND, PROBLEM } from '../../labels';
 
 function ZatcaMessages({ list }: { readonly list: readonly ZatcaMessage[] }) {
   return (
@@ -84,16 +85,16 @@ export function ProblemsTab() {
 }
 
 function ProblemList({ problems }: { readonly problems: readonly ProblemDocument[] }) {
-  const { t, tk, dateTime } = useI18n();
+  const { t, dateTime } = useI18n();
   if (problems.length === 0) return <p class="ok">{t('noProblems')}</p>;
   return (
     <>
       {problems.map((p) => (
         <article key={p.number} class={`problem ${p.problem}`}>
           <h3>
-            {tk(`problem_${p.problem}`)}
+            {PROBLEM[p.problem](t)}
             {' — '}
-            {tk(`kind_${p.kind}`)} <Num text={p.number} />
+            {DOCUMENT_KIND[p.kind](t)} <Num text={p.number} />
           </h3>
           <p>
             {dateTime(p.issuedAt)}

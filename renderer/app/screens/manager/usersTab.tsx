@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Role, UserSummary } from '../../../../app/contract/types';
 import { Check, Field, Form, SaveFooter } from '../../components/common';
 import { useApp, useEditing, useI18n, useLoaded, useSave } from '../../components/hooks';
+import { ROLE } from '../../labels';
 
 export function UsersTab() {
   const app = useApp();
@@ -35,7 +36,7 @@ export function UsersTab() {
           {(users.value ?? []).map((u) => (
             <tr key={u.id} class={u.active ? undefined : 'inactive'}>
               <td>{u.name}</td>
-              <td>{t(u.role)}</td>
+              <td>{ROLE[u.role](t)}</td>
               <td>
                 <button type="button" onClick={() => editing.open(u)}>
                   {t('edit')}
@@ -79,7 +80,7 @@ function UserForm({ user: u, onSaved }: { readonly user: UserSummary | null; rea
         <select data-test="u-role" value={role.value} onChange={(e) => (role.value = e.currentTarget.value as Role)}>
           {(['cashier', 'manager'] as const).map((r) => (
             <option key={r} value={r}>
-              {t(r)}
+              {ROLE[r](t)}
             </option>
           ))}
         </select>
