@@ -1,36 +1,58 @@
 // SPDX-License-Identifier: UNLICENSED
 import { existsSync } from 'node:fs';
-import { openDeviceDatabase } from '../../db/openDeviceDatabase';
-import { auditLedger } from '../../ledger/auditLedger';
+import { checkDatabase, databaseOk, type DatabaseChecks } from '../../db/databaseChecks';
+import { openReadOnlyLedger } from '../../db/openReadOnlyLedger';
+import { auditLedger, type AuditReport } from '../../ledger/auditLedger';
 import { UsageError, type Command } from '../command';
 import { parseArgs, requireFlag } from '../parseArgs';
+
+/** The chain audit; on a damaged file it may fail to read at all, which SQLite's own checks then explain. */
+function auditChain(db: Parameters<typeof auditLedger>[0], database: DatabaseChecks): AuditReport | { readonly unreadable: string } {
+  try {
+    return auditLedger(db);
+  } catch (e) {
+    if (databaseOk(database)) throw e;
+    return { unreadable: e instanceof Error ? e.message : String(e) };
+  }
+}
 
 export const auditCommand: Command = {
   name: 'audit',
   summary: 're-verify every stored document and the hash chain of a ledger',
   usage: `Usage: dukkan audit --db FILE [--json]
 
-Re-verifies every document (hash, signature, certificate, SignedProperties, QR) and the chain (ICV contiguous,
-each PIH = the previous hash, no duplicate UUID or number). Reports the first break first. Exit 0 clean, 1 broken.`,
+Checks the database file itself (SQLite integrity_check and foreign_key_check), then re-verifies every document
+(hash, signature, certificate, SignedProperties, QR) and the chain (ICV contiguous, each PIH = the previous hash, no
+duplicate UUID or number). Reports the first break first. Reads only: a ledger in a read-only folder is read from a
+private temporary copy. Exit 0 clean, 1 broken.`,
   async run(argv, io) {
     const args = parseArgs(argv, ['db'], ['json']);
     const file = requireFlag(args, 'db');
     if (!existsSync(file)) throw new UsageError(`no ledger at ${file}`);
-    const db = openDeviceDatabase(file, { readonly: true });
+    const ledger = openReadOnlyLedger(file);
     try {
-      const report = auditLedger(db);
-      if (args.flags.has('json')) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-      else if (report.ok) io.stdout(`ledger OK: ${report.documents} documents in ${report.chains} chain(s), every stamp and link verified\n`);
+      const database = checkDatabase(ledger.db);
+      const chain = auditChain(ledger.db, database);
+      const ok = databaseOk(database) && !('unreadable' in chain) && chain.ok;
+      if (args.flags.has('json')) {
+        io.stdout(`${JSON.stringify({ ...chain, ok, database: { integrityCheck: database.integrity, foreignKeyCheck: database.foreignKeys } }, null, 2)}\n`);
+        return ok ? 0 : 1;
+      }
+      for (const line of database.integrity) io.stdout(`ledger BROKEN: SQLite integrity_check: ${line}\n`);
+      for (const line of database.foreignKeys) io.stdout(`ledger BROKEN: SQLite foreign_key_check: ${line}\n`);
+      if ('unreadable' in chain) io.stdout(`ledger BROKEN: the documents cannot be read (${chain.unreadable}); restore the ledger from a backup\n`);
+      else if (chain.ok && ok) io.stdout(`ledger OK: ${chain.documents} documents in ${chain.chains} chain(s), every stamp and link verified\n`);
+      else if (chain.ok) io.stdout(`the chain itself: ${chain.documents} documents in ${chain.chains} chain(s), every stamp and link verified\n`);
       else {
-        const [first] = report.breaks;
+        const [first] = chain.breaks;
         io.stdout(
           `ledger BROKEN: first break at document ${first!.documentId} (chain ${first!.chainId}, ICV ${first!.icv}, ${first!.number}): ${first!.check}: ${first!.message}\n`,
         );
-        for (const b of report.breaks.slice(1)) io.stdout(`  also document ${b.documentId} (ICV ${b.icv}, ${b.number}): ${b.check}: ${b.message}\n`);
+        for (const b of chain.breaks.slice(1)) io.stdout(`  also document ${b.documentId} (ICV ${b.icv}, ${b.number}): ${b.check}: ${b.message}\n`);
       }
-      return report.ok ? 0 : 1;
+      return ok ? 0 : 1;
     } finally {
-      db.close();
+      ledger.close();
     }
   },
 };
