@@ -88,10 +88,12 @@ export class CdpRasterizer implements ReceiptRasterizer {
       )) as { data: string };
       const bitmap = decodePng(Buffer.from(shot.data, 'base64'));
       if (bitmap.width !== widthPx || bitmap.height !== measure.height) {
-        throw new RasterizeError(
-          'wrong-size',
-          `the capture is ${bitmap.width}×${bitmap.height} px, expected ${widthPx}×${measure.height} (device scale factor or zoom is not 1)`,
-        );
+        throw new RasterizeError('rasterize.wrong-size', {
+          width: bitmap.width,
+          height: bitmap.height,
+          expectedWidth: widthPx,
+          expectedHeight: measure.height,
+        });
       }
       return { bitmap, qrBox: measure.qrBox };
     });
@@ -143,7 +145,7 @@ export class CdpRasterizer implements ReceiptRasterizer {
     // The width first: the page is right to left, so in a wider viewport the receipt would sit off the clip.
     await this.resize(live, widthPx, live.height || 600);
     const measure = (await this.evaluate(live, 'laying out the receipt', showReceiptScript(html))) as ReceiptMeasure;
-    if (!(measure.height > 0)) throw new RasterizeError('empty-receipt', 'the receipt laid out to zero height; there is nothing to print');
+    if (!(measure.height > 0)) throw new RasterizeError('rasterize.empty-receipt');
     return measure;
   }
 
@@ -166,7 +168,7 @@ export class CdpRasterizer implements ReceiptRasterizer {
         (late) => late.close(),
         () => undefined,
       ); // one that opens after its deadline is closed, not leaked
-      throw e instanceof RasterizeError ? e : new RasterizeError('open-failed', `could not open the receipt page: ${(e as Error).message}`, { cause: e });
+      throw e instanceof RasterizeError ? e : new RasterizeError('rasterize.open-failed', { detail: (e as Error).message }, { cause: e });
     }
     const live: LivePage = { page, goneReason: null, goneListeners: new Set(), width: 0, height: 0 };
     page.onGone((reason) => {
@@ -184,8 +186,7 @@ export class CdpRasterizer implements ReceiptRasterizer {
         this.openTimeoutMs,
       )) as FaceStatus[];
       const missing = facesNotLoaded(faces, fonts);
-      if (missing.length > 0)
-        throw new RasterizeError('fonts-not-loaded', `the app's receipt fonts did not load (${missing.join(', ')}); receipts would fall back to OS fonts`);
+      if (missing.length > 0) throw new RasterizeError('rasterize.fonts-not-loaded', { fonts: missing.join(', ') });
     } catch (e) {
       this.discard(live);
       throw this.typed(e, live, 'loading the receipt fonts');
@@ -201,7 +202,10 @@ export class CdpRasterizer implements ReceiptRasterizer {
       timeoutMs,
     )) as EvaluateResult;
     if (reply.exceptionDetails) {
-      throw new RasterizeError('page-error', `${what}: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text ?? 'script failed'}`);
+      throw new RasterizeError('rasterize.page-error', {
+        step: what,
+        detail: reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text ?? 'script failed',
+      });
     }
     return reply.result?.value;
   }
@@ -213,8 +217,8 @@ export class CdpRasterizer implements ReceiptRasterizer {
         settle();
         reject(error);
       };
-      const onGone = (reason: string): void => fail(new RasterizeError('renderer-gone', `${what}: the receipt renderer is gone (${reason})`));
-      const timer = setTimeout(() => fail(new RasterizeError('timeout', `${what} did not finish within ${timeoutMs} ms`)), timeoutMs);
+      const onGone = (reason: string): void => fail(new RasterizeError('rasterize.renderer-gone', { step: what, reason }));
+      const timer = setTimeout(() => fail(new RasterizeError('rasterize.timeout', { step: what, ms: timeoutMs })), timeoutMs);
       const settle = (): void => {
         clearTimeout(timer);
         live.goneListeners.delete(onGone);
@@ -235,8 +239,8 @@ export class CdpRasterizer implements ReceiptRasterizer {
     if (e instanceof RasterizeError) return e;
     const message = e instanceof Error ? e.message : String(e);
     // a command refused because its target just died is the renderer going away, not a page error
-    if (live.goneReason !== null) return new RasterizeError('renderer-gone', `${what}: the receipt renderer is gone (${live.goneReason})`, { cause: e });
-    return new RasterizeError('page-error', `${what}: ${message}`, { cause: e });
+    if (live.goneReason !== null) return new RasterizeError('rasterize.renderer-gone', { step: what, reason: live.goneReason }, { cause: e });
+    return new RasterizeError('rasterize.page-error', { step: what, detail: message }, { cause: e });
   }
 
   private discard(live: LivePage): void {
@@ -255,7 +259,7 @@ export class CdpRasterizer implements ReceiptRasterizer {
 function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RasterizeError('timeout', `${what} did not finish within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new RasterizeError('rasterize.timeout', { step: what, ms })), ms);
   });
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 // Every way printing a receipt can fail, typed, so the cashier sees what to do and the queue knows whether a retry
-// can help. The sale is never at stake: the document was committed before printing started.
+// can help. The sale is never at stake: the document was committed before printing started. The catalog code says
+// what happened in both languages (app/errors/codes/deviceCodes.ts); the kind, and whether the whole job had
+// reached the printer, follow from it.
+import { DukkanError, type ErrorCode, type ErrorParams } from '../../app/errors/index';
 
 export type PrintFailureKind =
   /** The QR cannot be printed at a scannable size on this paper (app/receipt/qrPlan). Not retryable. */
@@ -22,6 +25,30 @@ export type PrintFailureKind =
   /** The printer stopped answering. */
   | 'timeout';
 
+/** Per code: its kind, and whether the whole job had reached the printer (the `-delivered` codes). */
+const FAILURES = {
+  'print.qr-unprintable': ['qr-unprintable', false],
+  'print.qr-unreadable': ['qr-mismatch', false],
+  'print.qr-mismatch': ['qr-mismatch', false],
+  'print.render-failed': ['render-failed', false],
+  'print.printer-unreachable': ['printer-unreachable', false],
+  'print.paper-out': ['paper-out', false],
+  'print.cover-open': ['cover-open', false],
+  'print.printer-error': ['printer-error', false],
+  'print.printer-offline': ['printer-error', false],
+  'print.write-failed': ['printer-error', false],
+  'print.connection-lost': ['connection-lost', false],
+  'print.printer-timeout': ['timeout', false],
+  'print.printer-unreachable-delivered': ['printer-unreachable', true],
+  'print.paper-out-delivered': ['paper-out', true],
+  'print.cover-open-delivered': ['cover-open', true],
+  'print.printer-error-delivered': ['printer-error', true],
+  'print.printer-offline-delivered': ['printer-error', true],
+  'print.went-offline-delivered': ['printer-error', true],
+} as const satisfies Partial<Record<ErrorCode, readonly [PrintFailureKind, boolean]>>;
+
+export type PrintFailureCode = keyof typeof FAILURES;
+
 const RETRYABLE: ReadonlySet<PrintFailureKind> = new Set([
   'render-failed',
   'printer-unreachable',
@@ -32,17 +59,16 @@ const RETRYABLE: ReadonlySet<PrintFailureKind> = new Set([
   'timeout',
 ]);
 
-export class PrintError extends Error {
+export class PrintError extends DukkanError {
   override readonly name = 'PrintError';
+  declare readonly code: PrintFailureCode;
+  readonly kind: PrintFailureKind;
   /** The whole job reached the printer (it answered after the cut): it may still print once the fault is cleared. */
   readonly delivered: boolean;
-  constructor(
-    readonly kind: PrintFailureKind,
-    message: string,
-    options?: { cause?: unknown; delivered?: boolean },
-  ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.delivered = options?.delivered ?? false;
+
+  constructor(code: PrintFailureCode, params: ErrorParams, options?: { cause?: unknown }) {
+    super(code, params, options);
+    [this.kind, this.delivered] = FAILURES[code];
   }
 
   /** Whether trying again later can succeed (a QR problem will not go away by retrying). */

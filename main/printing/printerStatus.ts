@@ -4,7 +4,7 @@ import { concatBytes } from '../../app/bytes';
 import { dleEotStatus, isStatusReply, parseStatusReply, type PrinterStatusBits, type StatusKind } from '../../app/receipt/escpos';
 import { PrinterIoError } from '../../native/printer/printerIoError';
 import type { RawPrinter } from '../../native/printer/rawPrinter';
-import { PrintError, type PrintFailureKind } from './printError';
+import { PrintError, type PrintFailureCode } from './printError';
 
 export type PrinterState =
   | 'ready'
@@ -86,30 +86,31 @@ export async function queryPrinterStatus(printer: RawPrinter): Promise<PrinterSt
   }
 }
 
+/** The states a job cannot print in: the failure before the job was sent, and after the whole job reached the printer. */
+const STATE_FAILURES: Partial<Record<PrinterState, readonly [PrintFailureCode, PrintFailureCode]>> = {
+  'paper-out': ['print.paper-out', 'print.paper-out-delivered'],
+  'cover-open': ['print.cover-open', 'print.cover-open-delivered'],
+  error: ['print.printer-error', 'print.printer-error-delivered'],
+  offline: ['print.printer-offline', 'print.printer-offline-delivered'],
+  unreachable: ['print.printer-unreachable', 'print.printer-unreachable-delivered'],
+};
+
 /** The failure a non-printing state means, or null when the printer can take a job. */
 export function statusFailure(status: PrinterStatus, delivered = false): PrintError | null {
-  const kind: PrintFailureKind | null =
-    status.state === 'paper-out'
-      ? 'paper-out'
-      : status.state === 'cover-open'
-        ? 'cover-open'
-        : status.state === 'error' || status.state === 'offline'
-          ? 'printer-error'
-          : status.state === 'unreachable'
-            ? 'printer-unreachable'
-            : null;
-  if (!kind) return null;
-  const note = delivered ? ' (the receipt is in the printer and may print once this is fixed; otherwise reprint it as a copy)' : '';
-  return new PrintError(kind, status.message + note, { delivered });
+  const codes = STATE_FAILURES[status.state];
+  return codes ? new PrintError(codes[delivered ? 1 : 0], { printer: status.address }) : null;
 }
 
-/** A transport error as a print failure. */
-export function ioFailure(e: unknown, what: string): PrintError {
+const IO_FAILURES: Record<PrinterIoError['kind'], PrintFailureCode> = {
+  unreachable: 'print.printer-unreachable',
+  timeout: 'print.printer-timeout',
+  'connection-lost': 'print.connection-lost',
+  unsupported: 'print.write-failed',
+  'write-failed': 'print.write-failed',
+};
+
+/** A transport error as a print failure; the transport's own error (with the system's detail) is its cause. */
+export function ioFailure(e: unknown, printer: string): PrintError {
   if (e instanceof PrintError) return e;
-  if (e instanceof PrinterIoError) {
-    const kind: PrintFailureKind =
-      e.kind === 'unreachable' ? 'printer-unreachable' : e.kind === 'timeout' ? 'timeout' : e.kind === 'connection-lost' ? 'connection-lost' : 'printer-error';
-    return new PrintError(kind, `${what}: ${e.message}`, { cause: e });
-  }
-  return new PrintError('printer-error', `${what}: ${(e as Error).message ?? String(e)}`, { cause: e });
+  return new PrintError(e instanceof PrinterIoError ? IO_FAILURES[e.kind] : 'print.write-failed', { printer }, { cause: e });
 }

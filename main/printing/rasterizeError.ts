@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // Why a receipt could not be turned into a bitmap, typed, so the print queue (which reports it as 'render-failed',
-// main/printing/printError.ts) and the logs can tell a hung or crashed renderer from a receipt that is wrong.
+// main/printing/printError.ts) and the logs can tell a hung or crashed renderer from a receipt that is wrong. The
+// kind follows from the catalog code (app/errors/codes/deviceCodes.ts).
+import { DukkanError, type ErrorCode, type ErrorParams } from '../../app/errors/index';
 
 export type RasterizeFailureKind =
   /** No page to render in: the browser did not start, or the window could not be created. */
@@ -18,13 +20,25 @@ export type RasterizeFailureKind =
   /** The browser refused a command or the in-page script failed. */
   | 'page-error';
 
-export class RasterizeError extends Error {
+const KIND_OF = {
+  'rasterize.open-failed': 'open-failed',
+  'rasterize.timeout': 'timeout',
+  'rasterize.renderer-gone': 'renderer-gone',
+  'rasterize.fonts-not-loaded': 'fonts-not-loaded',
+  'rasterize.empty-receipt': 'empty-receipt',
+  'rasterize.wrong-size': 'wrong-size',
+  'rasterize.page-error': 'page-error',
+} as const satisfies Partial<Record<ErrorCode, RasterizeFailureKind>>;
+
+export type RasterizeFailureCode = keyof typeof KIND_OF;
+
+export class RasterizeError extends DukkanError {
   override readonly name = 'RasterizeError';
-  constructor(
-    readonly kind: RasterizeFailureKind,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  declare readonly code: RasterizeFailureCode;
+  readonly kind: RasterizeFailureKind;
+
+  constructor(code: RasterizeFailureCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    super(code, params, options);
+    this.kind = KIND_OF[code];
   }
 }

@@ -31,7 +31,8 @@ export function receiptDocument(model: ReceiptModel, paperDots: PaperDots, templ
   try {
     plan = planQr(model.qr, paperDots);
   } catch (e) {
-    if (e instanceof QrCannotFitError) throw new PrintError('qr-unprintable', `Receipt ${model.number}: ${e.message}`, { cause: e });
+    if (e instanceof QrCannotFitError)
+      throw new PrintError('print.qr-unprintable', { receipt: model.number, chars: model.qr.length, mm: paperDots === 384 ? 58 : 80 }, { cause: e });
     throw e;
   }
   const html = template(model, { paperDots, qrModulePx: plan.modulePx, qrErrorCorrection: plan.errorCorrection, qrMatrix: plan.matrix });
@@ -65,17 +66,14 @@ export async function prepareReceiptJob(
   try {
     raster = await kit.rasterizer.rasterize(doc.html, profile.paperDots);
   } catch (e) {
-    throw new PrintError('render-failed', `Receipt ${model.number}: rendering failed: ${(e as Error).message}`, { cause: e });
+    throw new PrintError('print.render-failed', { receipt: model.number }, { cause: e });
   }
   const image = toMonochrome(raster.bitmap, profile.threshold);
   const check = checkPrintedQr(image, model.qr, raster.qrBox);
   if (!check.ok) {
-    throw new PrintError(
-      'qr-mismatch',
-      check.decoded === null
-        ? `Receipt ${model.number}: printing blocked: no QR could be decoded from the printed image`
-        : `Receipt ${model.number}: printing blocked: the QR in the printed image (${check.decoded.length} chars) differs from the stored QR (${model.qr.length} chars)`,
-    );
+    throw check.decoded === null
+      ? new PrintError('print.qr-unreadable', { receipt: model.number })
+      : new PrintError('print.qr-mismatch', { receipt: model.number, printedChars: check.decoded.length, storedChars: model.qr.length });
   }
   const bytes = encodeReceiptJob(image, {
     ...(profile.bandRows !== undefined ? { bandRows: profile.bandRows } : {}),

@@ -162,7 +162,7 @@ export class ReceiptPrinter {
         this.emit({ type: 'job-printed', job: this.snapshot(job) });
         return this.snapshot(job);
       } catch (e) {
-        const error = e instanceof PrintError ? e : new PrintError('render-failed', `Receipt ${job.model.number}: ${(e as Error).message}`, { cause: e });
+        const error = e instanceof PrintError ? e : new PrintError('print.render-failed', { receipt: job.model.number }, { cause: e });
         job.error = error;
         const delay = delays[retry];
         if (error.autoRetry && delay !== undefined) {
@@ -181,7 +181,6 @@ export class ReceiptPrinter {
 
   private async attempt(job: MutableJob): Promise<void> {
     const { printer, kit, profile } = this.config;
-    const what = `Receipt ${job.model.number}`;
     const confirm = printer.canReply && !this.repliesUnsupported;
     // The pre-flight status exchange (a few ms on a LAN) runs while the receipt renders.
     const preflight = confirm ? queryPrinterStatus(printer) : null;
@@ -210,7 +209,7 @@ export class ReceiptPrinter {
         if (byte !== undefined && isStatusReply(byte) && parseStatusReply(1, byte).offline) {
           const status = await queryPrinterStatus(printer);
           this.emit({ type: 'printer-status', status });
-          throw statusFailure(status, true) ?? new PrintError('printer-error', `${what}: ${status.message}`, { delivered: true });
+          throw statusFailure(status, true) ?? new PrintError('print.went-offline-delivered', { printer: printer.address });
         }
       } else {
         await printer.send(bytes);
@@ -218,7 +217,7 @@ export class ReceiptPrinter {
       }
     } catch (e) {
       if (e instanceof PrintError) throw e;
-      const failure = ioFailure(e, what);
+      const failure = ioFailure(e, printer.address);
       if (failure.kind === 'connection-lost' || failure.kind === 'timeout') this.lastAttemptLostConnection = true;
       throw failure;
     }

@@ -37,7 +37,7 @@ export function createOsKeychain(options: OsKeychainOptions): SecretStore {
         const value = await entry(name).getPassword();
         return value ?? undefined;
       } catch (err) {
-        throw new KeychainUnavailableError('get', name, detailOf(err));
+        throw new KeychainUnavailableError('get', name, detailOf(err), err);
       }
     },
     async set(name, value) {
@@ -45,14 +45,14 @@ export function createOsKeychain(options: OsKeychainOptions): SecretStore {
       try {
         await entry(name).setPassword(value);
       } catch (err) {
-        throw new KeychainUnavailableError('set', name, detailOf(err));
+        throw new KeychainUnavailableError('set', name, detailOf(err), err);
       }
     },
     async delete(name) {
       try {
         return await entry(name).deleteCredential();
       } catch (err) {
-        throw new KeychainUnavailableError('delete', name, detailOf(err));
+        throw new KeychainUnavailableError('delete', name, detailOf(err), err);
       }
     },
   };

@@ -2,6 +2,7 @@
 // Where the device keeps what must never touch the disk in clear: the EGS private key and the CSID secrets
 // (reference §8: "private key non-exportable", SEC-1.1 req. 6). One store per device; values are short
 // strings addressed by a name such as `production/device-key`. Only the main process holds a SecretStore.
+import { DukkanError } from '../../app/errors/index';
 
 export interface SecretStore {
   /** The value stored under `name`, or undefined when there is none. */
@@ -21,14 +22,20 @@ export function checkEntryName(name: string): string {
   return name;
 }
 
-/** Thrown when the OS keychain cannot be reached (locked, no Secret Service, access refused). */
-export class KeychainUnavailableError extends Error {
+const REFUSED = { get: 'keychain.read-refused', set: 'keychain.write-refused', delete: 'keychain.delete-refused' } as const;
+
+/**
+ * Thrown when the OS keychain cannot be reached (locked, no Secret Service, access refused): the desktop session's
+ * state, which the user can fix, so a refusal and not a bug. `detail` is the library's text, never a value.
+ */
+export class KeychainUnavailableError extends DukkanError {
   override readonly name = 'KeychainUnavailableError';
   constructor(
-    readonly operation: 'get' | 'set' | 'delete',
+    readonly operation: keyof typeof REFUSED,
     readonly entry: string,
     detail: string,
+    cause?: unknown,
   ) {
-    super(`the OS keychain refused to ${operation} '${entry}': ${detail}`);
+    super(REFUSED[operation], { entry, detail }, { cause });
   }
 }

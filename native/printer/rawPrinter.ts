@@ -74,7 +74,7 @@ export function openRawPrinter(config: RawPrinterConfig): RawPrinter {
       }
     },
     async sendAndRead(bytes, replyBytes) {
-      if (!tcp) throw new PrinterIoError('unsupported', `${address}: a ${kind} printer cannot send replies back; only tcp:// printers can`);
+      if (!tcp) throw new PrinterIoError('printer.replies-unsupported', { printer: address, connection: kind });
       // setBuffer + execute rather than raw(): raw() passes no options to the interface. Synchronous hand-over, so
       // concurrent calls cannot swap buffers.
       printer.setBuffer(toBuffer(bytes));
@@ -107,6 +107,6 @@ function asIoError(e: unknown, address: string): PrinterIoError {
   const err = e as NodeJS.ErrnoException | string | undefined;
   const code = typeof err === 'object' && err ? err.code : undefined;
   const text = typeof err === 'string' ? err : (err?.message ?? String(e));
-  const kind = code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO' || code === 'EACCES' ? 'unreachable' : 'write-failed';
-  return new PrinterIoError(kind, `${address}: ${text}`, { cause: e });
+  const unreachable = code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO' || code === 'EACCES';
+  return new PrinterIoError(unreachable ? 'printer.unreachable' : 'printer.write-failed', { printer: address, detail: text }, { cause: e });
 }

@@ -81,24 +81,22 @@ export class TcpPrinterInterface {
       socket.on('timeout', () => {
         finish(
           connected
-            ? new PrinterIoError('timeout', `${where}: no ${written ? 'reply' : 'progress'} within ${this.timeoutMs} ms`)
-            : new PrinterIoError('unreachable', `${where}: no connection within ${this.timeoutMs} ms`),
+            ? new PrinterIoError(written ? 'printer.no-reply' : 'printer.no-progress', { printer: where, ms: this.timeoutMs })
+            : new PrinterIoError('printer.no-connection', { printer: where, ms: this.timeoutMs }),
         );
       });
       socket.on('error', (err: NodeJS.ErrnoException) => {
         const unreachable = !connected && UNREACHABLE_CODES.has(err.code ?? '');
         finish(
           new PrinterIoError(
-            unreachable ? 'unreachable' : 'connection-lost',
-            `${where}: ${unreachable ? 'cannot connect' : written ? 'connection lost while waiting for the reply' : 'connection lost while sending'} (${err.code ?? err.message})`,
+            unreachable ? 'printer.cannot-connect' : written ? 'printer.lost-awaiting-reply' : 'printer.lost-while-sending',
+            { printer: where, detail: err.code ?? err.message },
             { cause: err },
           ),
         );
       });
       socket.on('close', () => {
-        finish(
-          new PrinterIoError('connection-lost', `${where}: the printer closed the connection ${written ? 'before replying' : 'while the job was being sent'}`),
-        );
+        finish(new PrinterIoError(written ? 'printer.closed-before-reply' : 'printer.closed-while-sending', { printer: where }));
       });
     });
   }

@@ -3,7 +3,7 @@
 // socket to a fake printer, decoded back by an independent decoder, the QR read by jsqr and by zbarimg.
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { planQr } from '../../app/receipt/qrPlan';
+import { planQr, QrCannotFitError } from '../../app/receipt/qrPlan';
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
 import { PrintError } from '../../main/printing/printError';
 import { ReceiptPrinter, type PrintEvent } from '../../main/printing/receiptPrinter';
@@ -159,6 +159,9 @@ describe('when printing fails', () => {
     expect(failed.state).toBe('failed');
     expect(failed.error).toBeInstanceOf(PrintError);
     expect(failed.error!.kind).toBe('connection-lost');
+    expect(failed.error!.code).toBe('print.connection-lost');
+    // the transport's own refusal, naming the printer and the system's error, is the cause
+    expect(failed.error!.cause).toMatchObject({ name: 'PrinterIoError', kind: 'connection-lost', params: { printer: expect.any(String) } });
     expect(failed.attempts).toBe(3); // first try + the two configured automatic retries
     expect(events.filter((e) => e.type === 'job-retry-scheduled')).toHaveLength(2);
     const alert = events.find((e) => e.type === 'job-failed');
@@ -208,6 +211,8 @@ describe('when printing fails', () => {
     expect(job.state).toBe('failed');
     expect(job.error).toMatchObject({ kind: 'paper-out', delivered: false });
     expect(job.error!.message).toMatch(/out of paper; load a new roll/);
+    expect([job.error!.code, job.error!.params]).toEqual(['print.paper-out', { printer: fake.address }]);
+    expect(job.error!.text('ar')).toBe(`${fake.address}: نفد الورق؛ ركّب لفافة جديدة`);
     expect(fake.jobs()).toHaveLength(0);
     expect(events.find((e) => e.type === 'printer-status')).toMatchObject({ status: { state: 'paper-out' } });
   });
@@ -235,7 +240,14 @@ describe('when printing fails', () => {
     expect(job.error!.kind).toBe('qr-unprintable');
     expect(job.error!.retryable).toBe(false);
     expect(job.attempts).toBe(1);
-    expect(job.error!.message).toMatch(/QR cannot be printed scannably: 1896 characters need version \d+ .* wider than the 384 dots of 58 mm paper/);
+    expect(job.error!.code).toBe('print.qr-unprintable');
+    expect(job.error!.params).toMatchObject({ chars: 1896, mm: 58 });
+    expect(job.error!.text('ar')).toContain('1896');
+    // the planner's own refusal, with the version and the dots, is the cause (for the log)
+    expect(job.error!.cause).toBeInstanceOf(QrCannotFitError);
+    expect((job.error!.cause as Error).message).toMatch(
+      /QR cannot be printed scannably: 1896 characters need version \d+ .* wider than the 384 dots of 58 mm paper/,
+    );
     expect(fake.jobs()).toHaveLength(0); // no print job reached the printer (a status query may have)
   });
 

@@ -9,6 +9,7 @@ import { RasterizeError } from '../../main/printing/rasterizeError';
 import { receiptDocument } from '../../main/printing/receiptJob';
 import { ReceiptPrinter } from '../../main/printing/receiptPrinter';
 import { openRawPrinter } from '../../native/printer/rawPrinter';
+import { PrinterIoError } from '../../native/printer/printerIoError';
 import { commandNames, decodedImagePng, decodeEscPos } from './escposDecoder';
 import { chromiumKit, decodeQrWithJsqr } from './printingHarness';
 import { sampleReceipt } from './receiptFixtures';
@@ -104,5 +105,17 @@ describe('system printers (printer:Name through an injected driver)', () => {
 
   it('refuses a system printer address without a driver', () => {
     expect(() => openRawPrinter({ address: 'printer:TM-T20' })).toThrow(/needs a system printer driver/);
+  });
+
+  it('cannot read replies from a system printer: printer.replies-unsupported, of kind unsupported', async () => {
+    const driver = { getPrinters: () => [], getPrinter: (name: string) => ({ name, status: ['IDLE'] }), printDirect: () => undefined };
+    const raw = openRawPrinter({ address: 'printer:TM-T20', driver });
+    const refusal = await raw.sendAndRead(Uint8Array.of(0x10, 0x04, 1), 1).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refusal).toBeInstanceOf(PrinterIoError);
+    expect(refusal).toMatchObject({ code: 'printer.replies-unsupported', kind: 'unsupported', params: { printer: 'printer:TM-T20', connection: 'system' } });
+    expect((refusal as PrinterIoError).text('ar')).toContain('printer:TM-T20');
   });
 });
