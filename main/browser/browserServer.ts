@@ -10,7 +10,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppEvent } from '../../app/contract/events';
-import { DukkanError } from '../../app/errors/index';
+import { DukkanError, errorText } from '../../app/errors/index';
 import { apiErrorOf } from '../ipc/apiErrors';
 import type { Dispatcher } from '../ipc/dispatcher';
 import type { Logger } from '../log/logger';
@@ -42,7 +42,26 @@ export interface BrowserServer {
 }
 
 const CLIENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A method name as the contract spells them (app/contract/methodNames.ts): anything else is not worth a lookup. */
+const METHOD_NAME = /^[A-Za-z][A-Za-z0-9.]{0,63}$/;
 const KEEPALIVE_MS = 15_000;
+
+/**
+ * The method named by `/api/<name>`: %-decoded, and only when it is spelled like a method. A malformed escape
+ * (`/api/%`) or a name no method could have is a bad request (400), never an internal error.
+ */
+function methodName(pathname: string): string | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(pathname.slice('/api/'.length));
+  } catch {
+    return undefined;
+  }
+  return METHOD_NAME.test(name) ? name : undefined;
+}
+
+/** A transport-level refusal is plain text, in both languages (the page that sent it may be in either). */
+const PATH_INVALID = `${errorText('security.api-path-invalid', {}, 'en')}\n${errorText('security.api-path-invalid', {}, 'ar')}`;
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const log = options.logger.child({ component: 'browser-server' });
@@ -133,6 +152,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (req.method !== 'POST') return plain(res, 405, 'method not allowed');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return plain(res, 415, 'application/json only');
+    const method = methodName(pathname);
+    if (method === undefined) return plain(res, 400, PATH_INVALID);
     const raw = await readBody(req);
     if (raw === null) {
       res.setHeader('Connection', 'close');
@@ -145,7 +166,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch {
       return json(res, { ok: false, error: apiErrorOf(new DukkanError('api.body-not-json')) });
     }
-    json(res, await options.dispatcher.call(decodeURIComponent(pathname.slice('/api/'.length)), input, options.sessions.get(`tab-${clientId.toLowerCase()}`)));
+    json(res, await options.dispatcher.call(method, input, options.sessions.get(`tab-${clientId.toLowerCase()}`)));
   }
 
   const server = http.createServer((req, res) => {
