@@ -5,7 +5,8 @@
 //   GET  /api/events                          server-sent events (AppEvent as `data:` lines)
 // Every /api request needs the per-launch token (Authorization: Bearer …, compared in constant time) and a client id
 // (X-Dukkan-Client, one per tab: its own sign-in). Requests whose Host is not our loopback address (DNS rebinding)
-// or whose Origin / Sec-Fetch-Site says another site sent them are refused before anything else.
+// or whose Origin / Sec-Fetch-Site says another site sent them are refused before anything else. A tab receives
+// the event stream's news only while someone is signed in at it (docs/security.md "Browser mode").
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +46,8 @@ const CLIENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 /** A method name as the contract spells them (app/contract/methodNames.ts): anything else is not worth a lookup. */
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9.]{0,63}$/;
 const KEEPALIVE_MS = 15_000;
+/** Events a signed-out tab still receives: they carry no data, only "reload the session". */
+const SIGNED_OUT_EVENTS: ReadonlySet<AppEvent['type']> = new Set(['mode-changed']);
 
 /**
  * The method named by `/api/<name>`: %-decoded, and only when it is spelled like a method. A malformed escape
@@ -134,13 +137,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const clientId = req.headers['x-dukkan-client'];
     if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId)) return plain(res, 400, 'X-Dukkan-Client must be a UUID');
+    const session = options.sessions.get(`tab-${clientId.toLowerCase()}`);
 
     if (pathname === '/api/events') {
       if (req.method !== 'GET') return plain(res, 405, 'method not allowed');
       res.writeHead(200, { ...securityHeaders('text/event-stream; charset=utf-8'), Connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
-      const unsubscribe = options.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      // read at each event: a tab signed out since it connected hears nothing more (sales, receipts, the queue)
+      const unsubscribe = options.subscribe((event) => {
+        if (session.user !== null || SIGNED_OUT_EVENTS.has(event.type)) res.write(`data: ${JSON.stringify(event)}\n\n`);
+      });
       const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
       res.on('close', () => {
         clearInterval(keepalive);
@@ -166,7 +173,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch {
       return json(res, { ok: false, error: apiErrorOf(new DukkanError('api.body-not-json')) });
     }
-    json(res, await options.dispatcher.call(method, input, options.sessions.get(`tab-${clientId.toLowerCase()}`)));
+    json(res, await options.dispatcher.call(method, input, session));
   }
 
   const server = http.createServer((req, res) => {
