@@ -5,8 +5,10 @@
 //   GET  /api/events                          server-sent events (AppEvent as `data:` lines)
 // Every /api request needs the per-launch token (Authorization: Bearer …, compared in constant time) and a client id
 // (X-Dukkan-Client, one per tab: its own sign-in). Requests whose Host is not our loopback address (DNS rebinding)
-// or whose Origin / Sec-Fetch-Site says another site sent them are refused before anything else. A tab receives
-// the event stream's news only while someone is signed in at it (docs/security.md "Browser mode").
+// or whose Origin / Sec-Fetch-Site says another site sent them are refused before anything else.
+// A refused request's body is never read: the answer goes out with Connection: close and the socket stops reading,
+// so a gigabyte sent without the token costs nothing; refusals are logged rate-limited (refusalLog.ts). A tab
+// receives the event stream's news only while someone is signed in at it (docs/security.md "Browser mode").
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +19,7 @@ import type { Dispatcher } from '../ipc/dispatcher';
 import type { Logger } from '../log/logger';
 import type { ClientSession } from '../users/sessions';
 import { securityHeaders } from '../window/csp';
+import { RefusalLog, type RefusalLogOptions } from './refusalLog';
 import type { RendererAssets } from './rendererAssets';
 
 export interface BrowserServerOptions {
@@ -31,6 +34,8 @@ export interface BrowserServerOptions {
   /** Default: 32 random bytes, base64url. */
   readonly token?: string;
   readonly maxBodyBytes?: number;
+  /** How many refusal lines are logged (default 20 per kind per minute). */
+  readonly refusalLog?: RefusalLogOptions;
 }
 
 export interface BrowserServer {
@@ -46,6 +51,8 @@ const CLIENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 /** A method name as the contract spells them (app/contract/methodNames.ts): anything else is not worth a lookup. */
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9.]{0,63}$/;
 const KEEPALIVE_MS = 15_000;
+/** After a refusal the client gets this long to read the answer before the unread connection is dropped. */
+const REFUSED_LINGER_MS = 1000;
 /** Events a signed-out tab still receives: they carry no data, only "reload the session". */
 const SIGNED_OUT_EVENTS: ReadonlySet<AppEvent['type']> = new Set(['mode-changed']);
 
@@ -72,6 +79,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const tokenBytes = Buffer.from(`Bearer ${token}`);
   const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const streams = new Set<http.ServerResponse>();
+  const refusals = new RefusalLog(log, options.refusalLog);
   let origin = '';
   let hosts = new Set<string>();
 
@@ -83,6 +91,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const plain = (res: http.ServerResponse, status: number, text: string): void => {
     res.writeHead(status, { ...securityHeaders('text/plain; charset=utf-8'), 'Content-Length': Buffer.byteLength(text) });
     res.end(text);
+  };
+
+  /**
+   * A refusal answered before the body is read: the connection is closed after the answer, and the socket stops
+   * reading at once — otherwise Node reads (and discards) whatever the client still sends, a gigabyte included.
+   */
+  const refuse = (req: http.IncomingMessage, res: http.ServerResponse, status: number, text: string): void => {
+    res.setHeader('Connection', 'close');
+    res.on('finish', () => {
+      req.socket.pause();
+      setTimeout(() => req.socket.destroy(), REFUSED_LINGER_MS).unref();
+    });
+    plain(res, status, text);
   };
 
   const json = (res: http.ServerResponse, value: unknown): void => {
@@ -118,8 +139,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!sameSite(req)) {
-      log.warn('browser.refused-site', { host: String(req.headers.host ?? '').slice(0, 80), origin: String(req.headers.origin ?? '').slice(0, 80) });
-      return plain(res, 403, 'forbidden');
+      refusals.warn('browser.refused-site', { host: String(req.headers.host ?? '').slice(0, 80), origin: String(req.headers.origin ?? '').slice(0, 80) });
+      return refuse(req, res, 403, 'forbidden');
     }
     const url = new URL(req.url ?? '/', origin);
     const pathname = url.pathname;
@@ -132,15 +153,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     if (!authorised(req)) {
-      log.warn('browser.refused-token', { path: pathname.slice(0, 60) });
-      return plain(res, 401, 'unauthorised');
+      refusals.warn('browser.refused-token', { path: pathname.slice(0, 60) });
+      return refuse(req, res, 401, 'unauthorised');
     }
     const clientId = req.headers['x-dukkan-client'];
-    if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId)) return plain(res, 400, 'X-Dukkan-Client must be a UUID');
+    if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId)) return refuse(req, res, 400, 'X-Dukkan-Client must be a UUID');
     const session = options.sessions.get(`tab-${clientId.toLowerCase()}`);
 
     if (pathname === '/api/events') {
-      if (req.method !== 'GET') return plain(res, 405, 'method not allowed');
+      if (req.method !== 'GET') return refuse(req, res, 405, 'method not allowed');
       res.writeHead(200, { ...securityHeaders('text/event-stream; charset=utf-8'), Connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -157,10 +178,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
 
-    if (req.method !== 'POST') return plain(res, 405, 'method not allowed');
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return plain(res, 415, 'application/json only');
+    if (req.method !== 'POST') return refuse(req, res, 405, 'method not allowed');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(req, res, 415, 'application/json only');
     const method = methodName(pathname);
-    if (method === undefined) return plain(res, 400, PATH_INVALID);
+    if (method === undefined) return refuse(req, res, 400, PATH_INVALID);
     const raw = await readBody(req);
     if (raw === null) {
       res.setHeader('Connection', 'close');
@@ -198,6 +219,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     launchUrl: `${origin}/#token=${token}`,
     token,
     async close() {
+      refusals.flush();
       for (const s of streams) s.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,14 +2,17 @@
 // Browser mode's transport against what an unauthenticated or signed-out caller can do (docs/security.md "Browser
 // mode"), over real sockets with the app's real dispatcher and sign-in:
 // - a signed-out tab hears nothing on the event stream but "reload the session";
-// - `/api/%` (a malformed escape) and names no method has are 400, not 500.
+// - `/api/%` (a malformed escape) and names no method has are 400, not 500;
+// - requests without the token are logged rate-limited, and the body of a refused request is never read: a 1 GB
+//   upload after a 401 gets the answer and a closed connection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
+import net from 'node:net';
 import type { AppEvent } from '../../app/contract/events';
 import type { DukkanApp } from '../../main/app/openApp';
 import { startBrowserServer, type BrowserServer } from '../../main/browser/browserServer';
 import { buildRendererAssets } from '../../main/browser/rendererAssets';
-import { createLogger } from '../../main/log/logger';
+import { createLogger, type LogRecord } from '../../main/log/logger';
 import { openTestApp } from '../app/support';
 
 const TAB_IN = '0b8e3c1a-5d2f-4c6b-9a7e-1f2d3c4b5a60';
@@ -18,6 +21,7 @@ const TAB_OUT = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 let app: DukkanApp;
 let server: BrowserServer;
 const listeners = new Set<(e: AppEvent) => void>();
+const lines: LogRecord[] = [];
 const emit = (e: AppEvent): void => listeners.forEach((l) => l(e));
 
 beforeAll(async () => {
@@ -27,7 +31,8 @@ beforeAll(async () => {
     sessions: app.sessions,
     assets: await buildRendererAssets(),
     subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
-    logger: createLogger({ sink: () => undefined }),
+    logger: createLogger({ sink: (_line, record) => lines.push(record) }),
+    refusalLog: { perWindow: 5, windowMs: 400 },
   });
 });
 afterAll(async () => {
@@ -118,5 +123,55 @@ describe('method names in the path', () => {
 
   it('a well-formed unknown name still gets the envelope of the contract', async () => {
     expect(await call(TAB_OUT, 'debug.eval', {})).toMatchObject({ ok: false, error: { code: 'refused' } });
+  });
+});
+
+describe('requests without the token', () => {
+  it('are logged at most 5 per window, the rest counted in one line when the next window opens', async () => {
+    const before = lines.length;
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => request({ path: '/api/session.get', headers: headers(TAB_OUT, 'x'.repeat(43)), body: '{}' })),
+    );
+    expect(answers.every((a) => a.status === 401)).toBe(true);
+    const burst = lines.slice(before).filter((l) => l.event === 'browser.refused-token');
+    expect(burst).toHaveLength(5);
+    await new Promise((r) => setTimeout(r, 450));
+    await request({ path: '/api/session.get', headers: headers(TAB_OUT, 'x'.repeat(43)), body: '{}' });
+    const after = lines.slice(before);
+    expect(after.filter((l) => l.event === 'browser.refusals-suppressed').map((l) => l.fields)).toEqual([
+      expect.objectContaining({ refusal: 'browser.refused-token', count: 195 }),
+    ]);
+    expect(after.filter((l) => l.event === 'browser.refused-token')).toHaveLength(6);
+  });
+
+  it('a 1 GB body after a 401 is not read: the answer comes, then the connection closes', async () => {
+    const total = 1024 * 1024 * 1024;
+    const socket = net.connect(server.port, '127.0.0.1');
+    let answer = '';
+    let written = 0;
+    socket.on('data', (d: Buffer) => (answer += d.toString('latin1')));
+    socket.on('error', () => undefined); // EPIPE / ECONNRESET once the server drops the connection
+    const closed = new Promise<boolean>((resolve) => {
+      socket.on('close', () => resolve(true));
+      setTimeout(() => resolve(false), 15_000);
+    });
+    socket.write(
+      `POST /api/catalog.importCsv HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n` +
+        `X-Dukkan-Client: ${TAB_OUT}\r\nContent-Length: ${total}\r\n\r\n`,
+    );
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const pump = (): void => {
+      while (written < total && !socket.destroyed) {
+        written += chunk.length;
+        if (!socket.write(chunk)) return void socket.once('drain', pump);
+      }
+    };
+    pump();
+    expect(await closed).toBe(true);
+    socket.destroy();
+    expect(answer).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+    // what the client could push before the server stopped reading: socket buffers, far from the gigabyte
+    expect(written).toBeLessThan(64 * 1024 * 1024);
   });
 });
