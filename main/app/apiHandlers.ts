@@ -25,7 +25,6 @@ import type { ModeServices } from './modeServices';
 import type { OnboardingSession } from './onboardingSession';
 import type { PrintingService } from './printingService';
 import type { TerminalSettings } from './terminalSettings';
-import { translateError } from './translateError';
 
 /** The services the composition root (main/app/openApp.ts) builds, which the handler modules share out. */
 export interface AppCore {
@@ -76,7 +75,6 @@ export function createAppDispatcher(core: AppCore, logger: Logger): Dispatcher {
   const handlers = createApiHandlers(core);
   return createDispatcher({
     handlers: () => handlers,
-    translate: translateError,
     pinChangeRequired: (session) => core.pinChangeRequired(session.user),
     logger,
   });

@@ -22,9 +22,6 @@ export type ApiHandlers = {
   readonly [M in MethodName]: (input: ParsedInput<M>, context: CallContext) => Promise<MethodOutput<M>> | MethodOutput<M>;
 };
 
-/** Turns an error type not yet built on DukkanError into one; undefined for errors it does not know (bugs). */
-export type ErrorTranslator = (error: unknown) => DukkanError | undefined;
-
 export interface Dispatcher {
   call(method: unknown, input: unknown, session: ClientSession): Promise<ApiResult<unknown>>;
 }
@@ -38,7 +35,6 @@ function allowed(access: Access, session: ClientSession): DukkanError | undefine
 
 export interface DispatcherOptions {
   readonly handlers: () => ApiHandlers;
-  readonly translate?: ErrorTranslator;
   /**
    * Whether the session's user must choose a new PIN first (a factory PIN on a live terminal). Such a session may
    * call only ALLOWED_BEFORE_PIN_CHANGE: the renderer is untrusted, so skipping its PIN change screen gains nothing.
@@ -77,10 +73,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       try {
         return { ok: true, value: await handler(parsed.data, { session }) };
       } catch (e) {
-        const refusal = isDukkanError(e) ? e : options.translate?.(e);
-        if (refusal) {
-          log.info('api.refused', { method, code: refusal.code });
-          return { ok: false, error: apiErrorOf(refusal) };
+        if (isDukkanError(e)) {
+          log.info('api.refused', { method, code: e.code });
+          return { ok: false, error: apiErrorOf(e) };
         }
         log.error('api.internal-error', { method, ...errorFields(e) });
         return { ok: false, error: apiErrorOf(new DukkanError('api.internal')) };
