@@ -9,10 +9,10 @@ import { precomputeSigningTables } from '../../app/crypto/signingKey';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openApp } from '../app/openApp';
+import { openApp, type DukkanApp } from '../app/openApp';
 import { receiptTemplate } from '../app/receiptTemplate';
-import { createLogger, streamLogSink, teeLogSink } from '../log/logger';
-import { openRotatingLogFile } from '../log/rotatingFile';
+import { createLogger, errorFields, streamLogSink, teeLogSink, type Logger } from '../log/logger';
+import { openRotatingLogFile, type RotatingLogFile } from '../log/rotatingFile';
 import type { ChromiumRasterizer } from '../printing/chromiumRasterizer';
 import type { ReceiptRasterizer } from '../printing/rasterizer';
 import { startBrowserServer } from './browserServer';
@@ -84,7 +84,29 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   const logFile = openRotatingLogFile({ dir: path.join(options.dataDir, 'logs') });
   const sinks = [logFile.sink, ...(options.quiet ? [] : [streamLogSink((t) => process.stderr.write(t))])];
   const logger = createLogger({ sink: teeLogSink(...sinks), minLevel: 'info' });
+  const log = logger.child({ component: 'browser-mode' });
+  log.info('app.starting', { mode: 'browser', pid: process.pid, platform: process.platform, node: process.version });
   const rasterizer = lazyChromiumRasterizer();
+  let app: DukkanApp | undefined;
+  try {
+    return await serve(options, logger, rasterizer, (opened) => (app = opened), logFile);
+  } catch (e) {
+    // the log is what a shop sends us: a till that did not start says why there, not only on a console nobody kept
+    log.error('app.start-failed', { stage: 'open', ...errorFields(e) });
+    await app?.close().catch(() => undefined);
+    await rasterizer.close().catch(() => undefined);
+    logFile.close();
+    throw e;
+  }
+}
+
+async function serve(
+  options: BrowserModeOptions,
+  logger: Logger,
+  rasterizer: ReturnType<typeof lazyChromiumRasterizer>,
+  opened: (app: DukkanApp) => void,
+  logFile: RotatingLogFile,
+): Promise<RunningBrowserMode> {
   const [assets, app] = await Promise.all([
     buildRendererAssets(),
     openApp({
@@ -96,6 +118,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       ...(options.printer ? { printer: { address: options.printer, ...(options.paperWidth ? { paperWidth: options.paperWidth } : {}) } } : {}),
     }),
   ]);
+  opened(app);
   const server = await startBrowserServer({
     dispatcher: app.dispatcher,
     sessions: app.sessions,
