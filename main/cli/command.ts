@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The shape of a `dukkan` sub-command. Each command lives in its own file under commands/ and is listed in
 // commands/index.ts. Exit codes: 0 success, 1 the thing checked is invalid / the operation failed, 2 usage error.
+import { DukkanError, type ErrorCode, type ErrorParams } from '../../app/errors/index';
 
 export interface CommandIo {
   readonly stdout: (text: string) => void;
@@ -19,6 +20,9 @@ export interface Command {
 }
 
 /** Thrown for bad command lines; the runner prints the message and the command's usage, and exits 2. */
-export class UsageError extends Error {
+export class UsageError extends DukkanError {
   override readonly name = 'UsageError';
+  constructor(code: Extract<ErrorCode, `cli.${string}`>, params: ErrorParams = {}) {
+    super(code, params);
+  }
 }

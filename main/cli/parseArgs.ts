@@ -21,14 +21,14 @@ export function parseArgs(argv: readonly string[], known: readonly string[], boo
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (!known.includes(name) && !booleans.includes(name)) throw new UsageError(`unknown option --${name}`);
+    if (!known.includes(name) && !booleans.includes(name)) throw new UsageError('cli.unknown-option', { option: name });
     if (booleans.includes(name)) {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+      if (eq >= 0) throw new UsageError('cli.option-takes-no-value', { option: name });
       flags.set(name, true);
       continue;
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError('cli.option-needs-value', { option: name });
     flags.set(name, value);
   }
   return { flags, positional };
@@ -36,7 +36,7 @@ export function parseArgs(argv: readonly string[], known: readonly string[], boo
 
 export function requireFlag(args: ParsedArgs, name: string): string {
   const v = args.flags.get(name);
-  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
+  if (typeof v !== 'string' || v === '') throw new UsageError('cli.option-required', { option: name });
   return v;
 }
 
@@ -48,6 +48,6 @@ export function optionalFlag(args: ParsedArgs, name: string): string | undefined
 export function integerFlag(args: ParsedArgs, name: string, fallback: number, min = 0): number {
   const v = optionalFlag(args, name);
   if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} must be an integer ≥ ${min}`);
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError('cli.option-integer', { option: name, min });
   return Number(v);
 }

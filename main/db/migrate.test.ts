@@ -40,6 +40,9 @@ describe('migrations', () => {
     db.close();
     expect(() => openDeviceDatabase(file)).toThrow(SchemaTooNewError);
     expect(() => openDeviceDatabase(file)).toThrow(/newer version of Dukkan \(schema 9999/);
+    expect(() => openDeviceDatabase(file)).toThrow(
+      expect.objectContaining({ code: 'db.schema-too-new', params: { found: 9999, supported: MIGRATIONS.at(-1)!.version } }),
+    );
     const again = openSqlite(file);
     expect(schemaVersion(again)).toBe(9999);
     again.close();

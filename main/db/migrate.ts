@@ -2,18 +2,17 @@
 // Schema migrations. The schema version lives in SQLite's own user_version, bumped inside the same transaction as
 // the migration, so a crash leaves the database at exactly one version. A database from a newer app is refused:
 // an old app must never write into a schema it does not understand.
+import { DukkanError } from '../../app/errors/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import type { Migration } from './migrations/types';
 
-export class SchemaTooNewError extends Error {
+export class SchemaTooNewError extends DukkanError {
   override readonly name = 'SchemaTooNewError';
   constructor(
     readonly found: number,
     readonly supported: number,
   ) {
-    super(
-      `this database was written by a newer version of Dukkan (schema ${found}; this app knows up to ${supported}). Update the app; the database was not changed.`,
-    );
+    super('db.schema-too-new', { found, supported });
   }
 }
 
@@ -23,6 +22,7 @@ export function schemaVersion(db: SqliteDatabase): number {
 
 export function checkMigrationList(migrations: readonly Migration[]): void {
   for (let i = 1; i < migrations.length; i++) {
+    // the list is the app's own: out of order is a bug in this build, not a refusal
     if (migrations[i]!.version <= migrations[i - 1]!.version) throw new Error(`migrations out of order at ${migrations[i]!.name}`);
   }
 }
@@ -40,7 +40,7 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[]): n
   checkMigrationList(migrations);
   const current = assertSchemaNotNewer(db, migrations);
   if (current !== 0 && !migrations.some((m) => m.version === current)) {
-    throw new Error(`database schema ${current} is not one this app knows (known: ${migrations.map((m) => m.version).join(', ')})`);
+    throw new DukkanError('db.schema-unknown', { found: current, known: migrations.map((m) => m.version).join(', ') });
   }
   const applied: number[] = [];
   for (const m of migrations) {

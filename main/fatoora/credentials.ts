@@ -2,6 +2,7 @@
 // A CSID as the client holds it (reference §9): the binarySecurityToken exactly as Fatoora returned it, and the
 // secret wrapped so it cannot be printed. Credentials remember the environment that issued them: ZATCA certificates
 // and OTPs of one environment are useless (or harmful) in another (reference §12 item 20).
+import { DukkanError } from '../../app/errors/index';
 import { Secret } from '../log/secret';
 import type { FatooraEnvironment } from './environment';
 
@@ -15,15 +16,13 @@ export interface FatooraCredentials {
 }
 
 /** Thrown when a call is made with credentials from another environment; raised before any byte is sent. */
-export class CredentialEnvironmentError extends Error {
+export class CredentialEnvironmentError extends DukkanError {
   override readonly name = 'CredentialEnvironmentError';
   constructor(
     readonly credentialEnvironment: FatooraEnvironment,
     readonly clientEnvironment: FatooraEnvironment,
   ) {
-    super(
-      `fatoora client: credentials were issued by the ${credentialEnvironment} environment and cannot be used against ${clientEnvironment} (reference §12 item 20); onboard this unit in ${clientEnvironment} instead`,
-    );
+    super('credentials.wrong-environment', { credentialEnvironment, clientEnvironment });
   }
 }
 

@@ -16,6 +16,7 @@ import { createSigningKey, generateScalar, type SigningKey } from '../../app/cry
 import { encodeSec1PrivateKey, parsePrivateKey } from '../../app/keys/privateKey';
 import { encodeSpki } from '../../app/keys/spki';
 import { base64ToBytes, bytesToBase64 } from '../../app/bytes/base64';
+import { DukkanError } from '../../app/errors/index';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import type { FatooraEnvironment } from '../fatoora/environment';
 
@@ -40,10 +41,10 @@ export interface KeyCustodyOptions {
 }
 
 /** Thrown when the keychain has no key for an environment (never onboarded there, wiped, or the keychain was reset). */
-export class DeviceKeyMissingError extends Error {
+export class DeviceKeyMissingError extends DukkanError {
   override readonly name = 'DeviceKeyMissingError';
   constructor(readonly environment: FatooraEnvironment) {
-    super(`the OS keychain holds no device key for the ${environment} environment`);
+    super('device-key.missing', { environment });
   }
 }
 
@@ -62,8 +63,8 @@ function keyFromStored(text: string, environment: FatooraEnvironment): SigningKe
     scalar = parsePrivateKey(der);
     return createSigningKey(scalar);
   } catch {
-    // the reason names the structure only, never the bytes
-    throw new Error(`the device key stored for ${environment} is not a SEC1 secp256k1 private key`);
+    // the refusal names the environment only, never the bytes: the keychain entry was changed or damaged outside the app
+    throw new DukkanError('device-key.invalid', { environment });
   } finally {
     der?.fill(0);
     scalar?.fill(0);
@@ -134,7 +135,7 @@ export function createKeyCustody(secrets: SecretStore, options: KeyCustodyOption
     has: async (environment) => (await secrets.get(deviceKeyEntry(environment))) !== undefined,
     async generate(environment) {
       if ((await secrets.get(deviceKeyEntry(environment))) !== undefined) {
-        throw new Error(`a device key for ${environment} already exists; wipe it before generating a new one`);
+        throw new DukkanError('device-key.exists', { environment });
       }
       const scalar = generateScalar();
       const der = encodeSec1PrivateKey(scalar);

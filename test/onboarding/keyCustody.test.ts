@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { openssl } from '../support/opensslOracle';
 import { verifyDer } from '../../app/crypto/ecdsa';
 import { encodeSpki } from '../../app/keys/spki';
+import type { DukkanError } from '../../app/errors/index';
 import { createKeyCustody, DeviceKeyMissingError, keyFingerprint } from '../../main/keyCustody/index';
 import { createOsKeychain } from '../../native/keychain/index';
 import { keychainItems, requireSecretService, secretToolLookup } from './support';
@@ -111,6 +112,8 @@ describe('key custody', () => {
     const failure = await Promise.resolve(custody.signer('simulation')(new Uint8Array(32))).catch((e: unknown) => e as Error);
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toBe('the device key stored for simulation is not a SEC1 secp256k1 private key');
+    expect(failure).toMatchObject({ code: 'device-key.invalid', params: { environment: 'simulation' } });
+    expect((failure as DukkanError).text('ar')).toBe('مفتاح الجهاز المحفوظ لبيئة simulation ليس مفتاحًا خاصًا صالحًا من نوع secp256k1 (SEC1)');
     await store.delete('simulation/device-key');
   });
 

@@ -134,4 +134,73 @@ export const DEVICE_CODES = {
     ar: 'أبعاد الصورة الملتقطة {width}×{height} بكسل، والمتوقع {expectedWidth}×{expectedHeight} (معامل تكبير الشاشة أو التكبير ليس 1)',
   },
   'rasterize.page-error': { en: '{step}: {detail}', ar: '{step}: خطأ في صفحة الإيصال: {detail}' },
+
+  // ── the device database (main/db/migrate.ts) ──
+  'db.schema-too-new': {
+    en: 'this database was written by a newer version of Dukkan (schema {found}; this app knows up to {supported}). Update the app; the database was not changed.',
+    ar: 'كُتبت قاعدة البيانات هذه بإصدار أحدث من Dukkan (المخطط {found}؛ وهذا التطبيق يعرف حتى المخطط {supported}). حدّث التطبيق؛ لم تتغير قاعدة البيانات.',
+  },
+  'db.schema-unknown': {
+    en: 'database schema {found} is not one this app knows (known: {known}); the database was not changed.',
+    ar: 'مخطط قاعدة البيانات {found} غير معروف لهذا التطبيق (المعروف: {known})؛ لم تتغير قاعدة البيانات.',
+  },
+
+  // ── the device key in the OS keychain (main/keyCustody) ──
+  'device-key.missing': {
+    en: 'the OS keychain holds no device key for the {environment} environment',
+    ar: 'لا تحتوي سلسلة مفاتيح النظام على مفتاح الجهاز لبيئة {environment}',
+  },
+  'device-key.invalid': {
+    en: 'the device key stored for {environment} is not a SEC1 secp256k1 private key',
+    ar: 'مفتاح الجهاز المحفوظ لبيئة {environment} ليس مفتاحًا خاصًا صالحًا من نوع secp256k1 (SEC1)',
+  },
+  'device-key.exists': {
+    en: 'a device key for {environment} already exists; wipe it before generating a new one',
+    ar: 'يوجد مفتاح جهاز لبيئة {environment} بالفعل؛ امسحه قبل إنشاء مفتاح جديد',
+  },
+
+  // ── Fatoora credentials (main/fatoora/credentials.ts): one environment's CSID never goes to another (reference §12 item 20) ──
+  'credentials.wrong-environment': {
+    en: 'fatoora client: credentials were issued by the {credentialEnvironment} environment and cannot be used against {clientEnvironment} (reference §12 item 20); onboard this unit in {clientEnvironment} instead',
+    ar: 'بيانات الاعتماد صادرة من بيئة {credentialEnvironment} ولا يجوز استخدامها مع بيئة {clientEnvironment}؛ سجّل هذا الجهاز في بيئة {clientEnvironment} بدلًا من ذلك',
+  },
+
+  // ── the command line (main/cli): usage errors exit 2, the rest 1 (README "Command line") ──
+  'cli.unknown-option': { en: 'unknown option --{option}', ar: 'الخيار --{option} غير معروف' },
+  'cli.option-takes-no-value': { en: '--{option} takes no value', ar: 'الخيار --{option} لا يأخذ قيمة' },
+  'cli.option-needs-value': { en: '--{option} needs a value', ar: 'الخيار --{option} يحتاج إلى قيمة' },
+  'cli.option-required': { en: '--{option} is required', ar: 'الخيار --{option} مطلوب' },
+  'cli.option-integer': { en: '--{option} must be an integer ≥ {min}', ar: 'يجب أن تكون قيمة --{option} عددًا صحيحًا لا يقل عن {min}' },
+  'cli.one-file': { en: 'give exactly one FILE', ar: 'حدد ملفًا واحدًا بالضبط' },
+  'cli.files-required': { en: 'give at least one FILE', ar: 'حدد ملفًا واحدًا على الأقل' },
+  'cli.unexpected-argument': { en: 'unexpected argument {argument}', ar: 'وسيط غير متوقع: {argument}' },
+  'cli.cannot-read': { en: 'cannot read --{option} {file}: {detail}', ar: 'تعذرت قراءة الملف {file} (الخيار --{option}): {detail}' },
+  'cli.not-json': {
+    en: '--{option} {file} is not valid JSON: {detail}',
+    ar: 'الملف {file} (الخيار --{option}) ليس JSON صالحًا: {detail}',
+  },
+  'cli.bad-key': { en: 'key {file}: {detail}', ar: 'مفتاح التوقيع في الملف {file} غير صالح: {detail}' },
+  'cli.bad-certificate': { en: 'certificate {file}: {detail}', ar: 'الشهادة في الملف {file} غير صالحة: {detail}' },
+  'cli.pih-format': {
+    en: '--pih must be a base64 SHA-256 digest (44 characters)',
+    ar: 'يجب أن تكون قيمة --pih بصمة SHA-256 بترميز base64 (44 حرفًا)',
+  },
+  'cli.no-qr': { en: 'the document has no QR AdditionalDocumentReference', ar: 'لا يحتوي المستند على رمز الاستجابة السريعة (AdditionalDocumentReference QR)' },
+  'cli.no-ledger': { en: 'no ledger at {file}', ar: 'لا يوجد دفتر مستندات في {file}' },
+  'cli.at-date': {
+    en: '--at must be an ISO-8601 date-time on a day the calendar has, e.g. 2026-11-23T12:00:00Z',
+    ar: 'يجب أن تكون قيمة --at تاريخًا ووقتًا بصيغة ISO-8601 في يوم موجود في التقويم، مثل 2026-11-23T12:00:00Z',
+  },
+  'cli.port-range': { en: '--port must be at most 65535', ar: 'يجب ألا تزيد قيمة --port على 65535' },
+  'cli.otp-list': {
+    en: '--otp must be a comma-separated list of 6-digit codes',
+    ar: 'يجب أن تكون قيمة --otp قائمة رموز من 6 أرقام مفصولة بفواصل',
+  },
+  'cli.seed': { en: '--seed must be a non-negative integer', ar: 'يجب أن تكون قيمة --seed عددًا صحيحًا غير سالب' },
+  'cli.one-mode': { en: 'use only one of --resume, --renew, --rotate', ar: 'استخدم خيارًا واحدًا فقط من --resume و--renew و--rotate' },
+  'cli.env-invalid': { en: '--env must be one of {environments}', ar: 'يجب أن تكون قيمة --env إحدى القيم: {environments}' },
+  'cli.other-environment': {
+    en: 'this terminal works in {active}; --{mode} applies to the active environment (to switch, onboard with --env {env} --confirm-switch)',
+    ar: 'يعمل هذا الجهاز في بيئة {active}؛ الخيار --{mode} يخص البيئة النشطة (للانتقال، سجّل الجهاز باستخدام --env {env} --confirm-switch)',
+  },
 } as const satisfies Record<string, CatalogText>;

@@ -28,7 +28,7 @@ private temporary copy. Exit 0 clean, 1 broken.`,
   async run(argv, io) {
     const args = parseArgs(argv, ['db'], ['json']);
     const file = requireFlag(args, 'db');
-    if (!existsSync(file)) throw new UsageError(`no ledger at ${file}`);
+    if (!existsSync(file)) throw new UsageError('cli.no-ledger', { file });
     const ledger = openReadOnlyLedger(file);
     try {
       const database = checkDatabase(ledger.db);

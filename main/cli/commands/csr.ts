@@ -22,7 +22,7 @@ export const csrCommand: Command = {
   --csr-out  where to write the CSR (PEM). Also prints the base64 form the /compliance API takes.`,
   async run(argv, io) {
     const args = parseArgs(argv, ['config', 'key-out', 'csr-out']);
-    const config = readJsonFile(requireFlag(args, 'config'), 'CSR config') as Partial<CsrConfig>;
+    const config = readJsonFile(requireFlag(args, 'config'), 'config') as Partial<CsrConfig>;
     const keyOut = requireFlag(args, 'key-out');
     const csrOut = requireFlag(args, 'csr-out');
     const issues = validateCsrConfig(config);

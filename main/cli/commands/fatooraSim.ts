@@ -24,14 +24,14 @@ export const fatooraSimCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
     const args = parseArgs(argv, ['port', 'state', 'otp', 'seed'], ['quiet']);
-    if (args.positional.length > 0) throw new UsageError(`unexpected argument ${args.positional[0]}`);
+    if (args.positional.length > 0) throw new UsageError('cli.unexpected-argument', { argument: args.positional[0]! });
     const port = integerFlag(args, 'port', 0);
-    if (port > 65535) throw new UsageError('--port must be at most 65535');
+    if (port > 65535) throw new UsageError('cli.port-range');
     const otpText = optionalFlag(args, 'otp');
     const otps = otpText === undefined ? undefined : otpText.split(',').map((s) => s.trim());
-    if (otps && (otps.length === 0 || otps.some((o) => !/^\d{6}$/.test(o)))) throw new UsageError('--otp must be a comma-separated list of 6-digit codes');
+    if (otps && (otps.length === 0 || otps.some((o) => !/^\d{6}$/.test(o)))) throw new UsageError('cli.otp-list');
     const seedText = optionalFlag(args, 'seed');
-    if (seedText !== undefined && !/^\d+$/.test(seedText)) throw new UsageError('--seed must be a non-negative integer');
+    if (seedText !== undefined && !/^\d+$/.test(seedText)) throw new UsageError('cli.seed');
     const stateDir = optionalFlag(args, 'state');
     const logger = createLogger({ sink: args.flags.has('quiet') ? () => undefined : streamLogSink(io.stderr) });
 

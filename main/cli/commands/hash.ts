@@ -10,7 +10,7 @@ export const hashCommand: Command = {
   usage: 'Usage: dukkan hash FILE\n\nPrints base64(SHA-256(C14N 1.1 of FILE without UBLExtensions, cac:Signature and the QR reference)).',
   async run(argv, io) {
     const args = parseArgs(argv, []);
-    if (args.positional.length !== 1) throw new UsageError('give exactly one FILE');
+    if (args.positional.length !== 1) throw new UsageError('cli.one-file');
     io.stdout(`${computeInvoiceHash(readFileSync(args.positional[0]!))}\n`);
     return 0;
   },

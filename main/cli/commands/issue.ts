@@ -20,7 +20,7 @@ Prints one line per committed document, after its commit is durable: ICV NUMBER 
   async run(argv, io) {
     const args = parseArgs(argv, ['db', 'key', 'cert', 'in', 'count', 'prefix']);
     const count = integerFlag(args, 'count', 1, 1);
-    const sale = readJsonFile(requireFlag(args, 'in'), 'document') as SaleInput;
+    const sale = readJsonFile(requireFlag(args, 'in'), 'in') as SaleInput;
     const certificate = readCertificateFile(requireFlag(args, 'cert'));
     const key = signingKeyFromFile(requireFlag(args, 'key'));
     const signing = { certificate, sign: key.sign };

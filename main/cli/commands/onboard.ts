@@ -5,7 +5,7 @@
 // (no secrets, main/log) to <data-dir>/logs/dukkan.log.
 import path from 'node:path';
 import { openDeviceDatabase, DATABASE_FILE_NAME } from '../../db/openDeviceDatabase';
-import { createFatooraClient, isFatooraEnvironment, type FatooraEnvironment } from '../../fatoora/index';
+import { createFatooraClient, FATOORA_ENVIRONMENTS, isFatooraEnvironment, type FatooraEnvironment } from '../../fatoora/index';
 import { createLogger, type Logger } from '../../log/logger';
 import { openRotatingLogFile } from '../../log/rotatingFile';
 import {
@@ -77,9 +77,9 @@ export const onboardCommand: Command = {
     const args = parseArgs(argv, ['data-dir', 'env', 'fatoora-url', 'shop', 'otp'], ['confirm-switch', 'resume', 'renew', 'rotate']);
     const dataDir = requireFlag(args, 'data-dir');
     const mode = (['resume', 'renew', 'rotate'] as const).filter((m) => args.flags.has(m));
-    if (mode.length > 1) throw new UsageError('use only one of --resume, --renew, --rotate');
+    if (mode.length > 1) throw new UsageError('cli.one-mode');
     const env = optionalFlag(args, 'env');
-    if (env !== undefined && !isFatooraEnvironment(env)) throw new UsageError(`--env must be one of developer-portal, simulation, production, local-simulator`);
+    if (env !== undefined && !isFatooraEnvironment(env)) throw new UsageError('cli.env-invalid', { environments: FATOORA_ENVIRONMENTS.join(', ') });
     const otp = optionalFlag(args, 'otp');
     const url = optionalFlag(args, 'fatoora-url');
     const shopFile = optionalFlag(args, 'shop');
@@ -88,14 +88,14 @@ export const onboardCommand: Command = {
     let shop: unknown;
     try {
       if (mode.length === 0) {
-        if (env === undefined) throw new UsageError('--env is required');
-        if (shopFile === undefined) throw new UsageError('--shop is required');
-        if (otp === undefined) throw new UsageError('--otp is required');
-        shop = readJsonFile(shopFile, 'shop details');
+        if (env === undefined) throw new UsageError('cli.option-required', { option: 'env' });
+        if (shopFile === undefined) throw new UsageError('cli.option-required', { option: 'shop' });
+        if (otp === undefined) throw new UsageError('cli.option-required', { option: 'otp' });
+        shop = readJsonFile(shopFile, 'shop');
         parseOnboardingInput(shop, env, otp);
       } else {
-        if ((mode[0] === 'renew' || mode[0] === 'rotate') && otp === undefined) throw new UsageError('--otp is required');
-        if (shopFile !== undefined) shop = readJsonFile(shopFile, 'shop details');
+        if ((mode[0] === 'renew' || mode[0] === 'rotate') && otp === undefined) throw new UsageError('cli.option-required', { option: 'otp' });
+        if (shopFile !== undefined) shop = readJsonFile(shopFile, 'shop');
       }
     } catch (err) {
       if (err instanceof OnboardingError) {
@@ -121,9 +121,7 @@ export const onboardCommand: Command = {
     try {
       const active = service.status().activeEnvironment;
       if (mode.length > 0 && env !== undefined && active !== null && env !== active) {
-        throw new UsageError(
-          `this terminal works in ${active}; --${mode[0]} applies to the active environment (to switch, onboard with --env ${env} --confirm-switch)`,
-        );
+        throw new UsageError('cli.other-environment', { active, mode: mode[0]!, env });
       }
       let status: OnboardingStatus;
       if (mode[0] === 'resume') status = await service.resume(otp);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 import { readFileSync } from 'node:fs';
 import { decodeQr } from '../../../app/qr/tlv';
+import { DukkanError } from '../../../app/errors/index';
 import { bytesToBase64 } from '../../../app/bytes/base64';
 import { bytesToHex } from '../../../app/bytes/hex';
 import { withXml } from '../../../app/xml/parseXml';
@@ -14,11 +15,11 @@ export const qrCommand: Command = {
   usage: 'Usage: dukkan qr FILE\n\nPrints tags 1–9 as JSON (text tags as text; tags 8 and 9 as base64 and hex).',
   async run(argv, io) {
     const args = parseArgs(argv, []);
-    if (args.positional.length !== 1) throw new UsageError('give exactly one FILE');
+    if (args.positional.length !== 1) throw new UsageError('cli.one-file');
     const text = withXml(readFileSync(args.positional[0]!), (doc) =>
       firstText(doc, "/*/cac:AdditionalDocumentReference[cbc:ID='QR']/cac:Attachment/cbc:EmbeddedDocumentBinaryObject"),
     );
-    if (!text) throw new Error('the document has no QR AdditionalDocumentReference');
+    if (!text) throw new DukkanError('cli.no-qr');
     const { fields } = decodeQr(text);
     const binary = (b: Uint8Array | undefined) => (b ? { base64: bytesToBase64(b), hex: bytesToHex(b) } : undefined);
     const out = {

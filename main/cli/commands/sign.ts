@@ -27,10 +27,9 @@ Prints the invoice hash.`,
     const args = parseArgs(argv, ['in', 'key', 'cert', 'icv', 'pih', 'out']);
     const out = requireFlag(args, 'out');
     const pih = optionalFlag(args, 'pih') ?? INITIAL_PIH;
-    if (pih !== INITIAL_PIH && !(isBase64(pih) && base64ToBytes(pih).length === 32))
-      throw new UsageError('--pih must be a base64 SHA-256 digest (44 characters)');
+    if (pih !== INITIAL_PIH && !(isBase64(pih) && base64ToBytes(pih).length === 32)) throw new UsageError('cli.pih-format');
     const icv = integerFlag(args, 'icv', 1, 1);
-    const document = parseDocumentInput(readJsonFile(requireFlag(args, 'in'), 'document'));
+    const document = parseDocumentInput(readJsonFile(requireFlag(args, 'in'), 'in'));
     const key = signingKeyFromFile(requireFlag(args, 'key'));
     const certificate = readCertificateFile(requireFlag(args, 'cert'));
     let stamped;

@@ -18,13 +18,13 @@ Prints a line per problem: FILE: severity RULE message [hint]. Exit 0 when every
 allowed), 1 when any file has an error, 2 on a usage error.`,
   async run(argv, io) {
     const args = parseArgs(argv, ['at'], ['json', 'no-xsd']);
-    if (args.positional.length === 0) throw new UsageError('give at least one FILE');
+    if (args.positional.length === 0) throw new UsageError('cli.files-required');
     const at = optionalFlag(args, 'at');
     const now = at === undefined ? new Date() : new Date(at);
     // Date() would read 2026-02-30 as 2026-03-02: a day the calendar does not have is refused instead
     const day = at === undefined ? undefined : /^\d{4}-\d{2}-\d{2}/.exec(at)?.[0];
     if (Number.isNaN(now.getTime()) || (day !== undefined && !isCalendarDate(day))) {
-      throw new UsageError('--at must be an ISO-8601 date-time on a day the calendar has, e.g. 2026-11-23T12:00:00Z');
+      throw new UsageError('cli.at-date');
     }
     const results = args.positional.map((file) => {
       let bytes: Buffer;
