@@ -33,6 +33,7 @@ import {
   type DerNode,
 } from './der';
 import { decodePem, derFromInput, encodePem } from './pem';
+import { thrownBy } from '../../test/support/thrownBy';
 
 const certDer = base64ToBytes(readFileSync(SDK_CERT_PEM, 'utf8'));
 const hex = (b: Uint8Array) => bytesToHex(b);
@@ -123,15 +124,7 @@ describe('DER strictness', () => {
   });
 
   it('refuses with a catalog code whose parameters are offsets and counts only, in English and Arabic', () => {
-    const refusal = (hexText: string): DerError => {
-      try {
-        parseDer(hexToBytes(hexText));
-      } catch (e) {
-        if (e instanceof DerError) return e;
-        throw e;
-      }
-      throw new Error('parsed');
-    };
+    const refusal = (hexText: string) => thrownBy(DerError, () => parseDer(hexToBytes(hexText)));
     const trailing = refusal('050000');
     expect([trailing.code, trailing.params, trailing.offset]).toEqual(['der.trailing-bytes', { count: 1, offset: 2 }, 2]);
     expect(trailing.text('ar')).toBe('ترميز DER: يوجد بعد العنصر بايتات زائدة عددها 1 (عند البايت 2)');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DocumentInputError, isCalendarDate, parseDocumentInput, problemText, type DocumentInputJson } from './documentInput';
 import { DukkanError, errorText } from '../errors';
+import { thrownBy } from '../../test/support/thrownBy';
 import { CHARGE_REASON_CODES, chargeReasonCodeFor } from './chargeReasonCodes';
 import { CHARGE_REASON_CODES_TEXT } from '../rules/codeLists';
 import { BUYER, creditNote, simplifiedInvoice, standardInvoice } from '../../test/fixtures/documents';
@@ -171,15 +172,7 @@ describe('one exemption code and reason per VAT category and rate', () => {
 });
 
 describe('the refusal is one DukkanError, in English and Arabic, naming field and rule', () => {
-  function refusal(json: unknown): DocumentInputError {
-    try {
-      parseDocumentInput(json);
-    } catch (e) {
-      if (e instanceof DocumentInputError) return e;
-      throw e;
-    }
-    throw new Error('the document was accepted');
-  }
+  const refusal = (json: unknown) => thrownBy(DocumentInputError, () => parseDocumentInput(json));
 
   it('carries the code document.invalid, one coded problem per field, and the rule as data', () => {
     const e = refusal(simplifiedInvoice({ seller: { ...simplifiedInvoice().seller, vatNumber: '123' }, issueTime: '10:00' }));

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeQr, encodeQr, QrEncodingError, type QrFields } from './tlv';
 import { DukkanError } from '../errors';
+import { thrownBy } from '../../test/support/thrownBy';
 import { VECTORS_DIR } from '../../test/vectors';
 
 const qrOf = (text: string) => /<cbc:ID>QR<\/cbc:ID>\s*<cac:Attachment>\s*<cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(text)![1]!;
@@ -64,15 +65,7 @@ describe('QR TLV (reference §6)', () => {
   });
 
   it('refuses with a catalog code and its parameters, in English and Arabic', () => {
-    const refusal = (f: () => unknown): QrEncodingError => {
-      try {
-        f();
-      } catch (e) {
-        if (e instanceof QrEncodingError) return e;
-        throw e;
-      }
-      throw new Error('accepted');
-    };
+    const refusal = (run: () => unknown) => thrownBy(QrEncodingError, run);
     const overrun = refusal(() => decodeQr(Buffer.from([1, 5, 65]).toString('base64')));
     expect(overrun).toBeInstanceOf(DukkanError);
     expect([overrun.code, overrun.params]).toEqual(['qr.length-overrun', { tag: 1, offset: 0, length: 5, remaining: 1 }]);

@@ -5,16 +5,9 @@ import { computeTotals, TotalsError } from './computeTotals';
 import { parseDocumentInput } from '../document/documentInput';
 import { DukkanError } from '../errors';
 import { simplifiedInvoice } from '../../test/fixtures/documents';
+import { thrownBy } from '../../test/support/thrownBy';
 
-function refusal(json: Parameters<typeof simplifiedInvoice>[0]): TotalsError {
-  try {
-    computeTotals(parseDocumentInput(simplifiedInvoice(json)));
-  } catch (e) {
-    if (e instanceof TotalsError) return e;
-    throw e;
-  }
-  throw new Error('the totals were computed');
-}
+const refusal = (json: Parameters<typeof simplifiedInvoice>[0]) => thrownBy(TotalsError, () => computeTotals(parseDocumentInput(simplifiedInvoice(json))));
 
 const S15 = { category: 'S' as const, rate: '15' };
 

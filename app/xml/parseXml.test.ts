@@ -3,18 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseXml, withXml, XmlSyntaxError } from './parseXml';
 import { DukkanError, errorText } from '../errors';
+import { thrownBy } from '../../test/support/thrownBy';
 
 describe('parseXml', () => {
   it('refuses XML that is not well-formed as xml.not-well-formed, with libxml2 detail as a parameter', () => {
-    let refusal: unknown;
-    try {
-      parseXml('<Invoice><cbc:ID>1</Invoice>');
-    } catch (e) {
-      refusal = e;
-    }
-    expect(refusal).toBeInstanceOf(XmlSyntaxError);
-    expect(refusal).toBeInstanceOf(DukkanError);
-    const e = refusal as XmlSyntaxError;
+    const e = thrownBy(XmlSyntaxError, () => parseXml('<Invoice><cbc:ID>1</Invoice>'));
+    expect(e).toBeInstanceOf(DukkanError);
     expect(e.code).toBe('xml.not-well-formed');
     expect(String(e.params.detail).length).toBeGreaterThan(0);
     expect(e.message).toBe(`not well-formed XML: ${e.params.detail}`);

@@ -9,16 +9,9 @@ import { DukkanError } from '../../app/errors/index';
 import { UsageError } from './command';
 import { integerFlag, parseArgs, requireFlag } from './parseArgs';
 import { readJsonFile } from './readInputs';
+import { thrownBy } from '../../test/support/thrownBy';
 
-function refusal(f: () => unknown): DukkanError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DukkanError) return e;
-    throw e;
-  }
-  throw new Error('accepted');
-}
+const refusal = (run: () => unknown) => thrownBy(DukkanError, run);
 
 describe('command-line refusals', () => {
   it('an unknown, valueless or missing option is a UsageError naming the option', () => {
