@@ -5,9 +5,10 @@
 // 429/5xx not received. Anything else is `failed`; a broken exchange is `retryable` (unreachable) or
 // `unknown-outcome` (it may have arrived). A 200/202/208/409 whose body does not say the document is recorded is
 // `unknown-outcome` too (recordedStatus.ts): the status code alone never marks a document reported.
+import { parseCertificate } from '../../app/x509/parseCertificate';
 import { Secret } from '../log/secret';
 import type { FatooraEnvironment } from './environment';
-import { parseBody, readErrors, readString, readValidationResults, type FatooraMessage, type ParsedBody } from './messages';
+import { parseBody, readErrors, readString, readValidationResults, scrubText, type FatooraMessage, type ParsedBody } from './messages';
 import type { FatooraEndpoint, FatooraOutcome, InvoiceResult, IssuedCsid } from './outcome';
 import { recordedStatus, unconfirmedDetail } from './recordedStatus';
 import { parseRetryAfter, type HttpExchange } from './transport';
@@ -63,6 +64,26 @@ function readCsid(json: unknown, environment: FatooraEnvironment): IssuedCsid | 
   };
 }
 
+/**
+ * Why the issued token is not a certificate the device can use, or undefined when it parses. A token that decodes to
+ * garbage is Fatoora's (or a proxy's) fault, said as such — not an unexpected error later in onboarding.
+ */
+function unreadableCertificate(csid: IssuedCsid): string | undefined {
+  try {
+    parseCertificate(csid.credentials.binarySecurityToken);
+    return undefined;
+  } catch (e) {
+    return scrubText(e instanceof Error ? e.message : String(e), 160);
+  }
+}
+
+const malformedCertificate = (s: number, errors: FatooraMessage[], why: string): FatooraOutcome<never> => ({
+  kind: 'failed',
+  httpStatus: s,
+  errors,
+  detail: `HTTP ${s}: the issued binarySecurityToken is not a readable X.509 certificate (${why}); nothing was stored`,
+});
+
 /** /compliance, /production/csids (POST and PATCH). */
 export function classifyCsid(endpoint: FatooraEndpoint, exchange: HttpExchange, environment: FatooraEnvironment, now = new Date()): FatooraOutcome<IssuedCsid> {
   const common = commonOutcome(exchange, now);
@@ -72,11 +93,15 @@ export function classifyCsid(endpoint: FatooraEndpoint, exchange: HttpExchange, 
   if (s === 200 || s === 202) {
     const csid = readCsid(body.json, environment);
     if (!csid) return { kind: 'failed', httpStatus: s, errors, detail: `HTTP ${s} without a readable binarySecurityToken, secret and requestID` };
+    const why = unreadableCertificate(csid);
+    if (why !== undefined) return malformedCertificate(s, errors, why);
     return { kind: 'accepted', httpStatus: s, value: csid };
   }
   if (s === 428 && endpoint === 'renew-production-csid') {
     const csid = readCsid(body.json, environment);
     if (!csid) return { kind: 'failed', httpStatus: s, errors, detail: 'HTTP 428 without the renewed compliance CSID' };
+    const why = unreadableCertificate(csid);
+    if (why !== undefined) return malformedCertificate(s, errors, why);
     return { kind: 'needs-compliance', httpStatus: s, csid, errors };
   }
   if (s === 400) return { kind: 'rejected', httpStatus: s, errors };

@@ -14,6 +14,7 @@ import {
   type InvoiceSubmission,
 } from '../../main/fatoora/index';
 import { Secret } from '../../main/log/secret';
+import { createTestEgs } from '../support/testCertificate';
 
 type Reply = { status: number; body?: string; headers?: Record<string, string> } | 'hang' | 'reset' | 'truncate';
 
@@ -63,7 +64,8 @@ beforeEach(() => {
 });
 
 const SECRET = 'c2VjcmV0LXZhbHVlLW9mLXRoZS1jc2lkLTEyMzQ1Ng==';
-const TOKEN = Buffer.from('MIIBkzCCATmgAwIBAgIGAZMx').toString('base64');
+// a real certificate, as Fatoora issues it: a CSID whose token is not one is refused (answerTrust.test.ts)
+const TOKEN = Buffer.from(createTestEgs().certificate.base64Der).toString('base64');
 const creds: FatooraCredentials = { environment: 'local-simulator', binarySecurityToken: TOKEN, secret: new Secret(SECRET), requestId: '1730365866069' };
 const submission: InvoiceSubmission = {
   invoiceHash: 'NWZlY2ViNjZmZmM4NmYzOGQ5NTI3ODZjNmQ2OTZjNzk=',
