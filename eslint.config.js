@@ -47,7 +47,23 @@ const ecMessage =
 // Error codes and message keys are literal where they are raised or shown (build/lint/literalKeysRule.js): the
 // constructors of DukkanError and of its subclasses that take a code first, the contract schemas' `rule(code)`, and
 // in the renderer the translator's `t(key)`.
-const ERROR_CONSTRUCTORS = ['DukkanError', 'LedgerError', 'OnboardingError', 'CatalogError', 'UserError', 'CsvSyntaxError'];
+const ERROR_CONSTRUCTORS = [
+  'DukkanError',
+  'LedgerError',
+  'OnboardingError',
+  'CatalogError',
+  'UserError',
+  'CsvSyntaxError',
+  'TotalsError',
+  'DerError',
+  'QrEncodingError',
+  'QrCannotFitError',
+  'SigningKeyError',
+  'PrinterIoError',
+  'PrintError',
+  'RasterizeError',
+  'UsageError',
+];
 const literalKeys = (functions) => ['error', { constructors: ERROR_CONSTRUCTORS, functions }];
 
 const htmlSinkMessage =

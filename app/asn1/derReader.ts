@@ -74,7 +74,7 @@ export function parseDer(bytes: Uint8Array): DerNode {
 function readNode(buf: Uint8Array, offset: number, limit: number, depth: number): DerNode {
   if (depth > MAX_DEPTH) throw new DerError('der.too-deep', offset);
   let pos = offset;
-  const first = byteAt(buf, pos++, limit, 'der.truncated-identifier');
+  const first = byteAt(buf, pos++, limit, 'identifier');
   const cls = first >> 6;
   const constructed = (first & 0x20) !== 0;
   let tag = first & 0x1f;
@@ -84,14 +84,14 @@ function readNode(buf: Uint8Array, offset: number, limit: number, depth: number)
     let b: number;
     let count = 0;
     do {
-      b = byteAt(buf, pos++, limit, 'der.truncated-tag');
+      b = byteAt(buf, pos++, limit, 'tag');
       if (count === 0 && b === 0x80) throw new DerError('der.tag-not-minimal', pos - 1);
       if (++count > 4) throw new DerError('der.tag-too-large', pos - 1);
       tag = tag * 128 + (b & 0x7f);
     } while (b & 0x80);
     if (tag < 31) throw new DerError('der.tag-low-in-high-form', offset);
   }
-  const lenByte = byteAt(buf, pos++, limit, 'der.truncated-length');
+  const lenByte = byteAt(buf, pos++, limit, 'length');
   let length: number;
   if (lenByte < 0x80) {
     length = lenByte;
@@ -101,7 +101,7 @@ function readNode(buf: Uint8Array, offset: number, limit: number, depth: number)
     const n = lenByte & 0x7f;
     if (n > 4) throw new DerError('der.length-too-long', pos - 1);
     length = 0;
-    for (let i = 0; i < n; i++) length = length * 256 + byteAt(buf, pos++, limit, 'der.truncated-length');
+    for (let i = 0; i < n; i++) length = length * 256 + byteAt(buf, pos++, limit, 'length');
     if (byteOrZero(buf, pos - n) === 0) throw new DerError('der.length-leading-zero', pos - n);
     if (length < 0x80) throw new DerError('der.length-not-minimal', pos - n - 1);
   }
@@ -132,9 +132,22 @@ function readNode(buf: Uint8Array, offset: number, limit: number, depth: number)
   return node;
 }
 
-function byteAt(buf: Uint8Array, pos: number, limit: number, truncated: 'der.truncated-identifier' | 'der.truncated-tag' | 'der.truncated-length'): number {
-  if (pos >= limit) throw new DerError(truncated, pos);
+type HeaderPart = 'identifier' | 'tag' | 'length';
+
+function byteAt(buf: Uint8Array, pos: number, limit: number, part: HeaderPart): number {
+  if (pos >= limit) throw truncated(part, pos);
   return buf[pos]!;
+}
+
+function truncated(part: HeaderPart, pos: number): DerError {
+  switch (part) {
+    case 'identifier':
+      return new DerError('der.truncated-identifier', pos);
+    case 'tag':
+      return new DerError('der.truncated-tag', pos);
+    case 'length':
+      return new DerError('der.truncated-length', pos);
+  }
 }
 
 function byteOrZero(buf: Uint8Array, pos: number): number {

@@ -4,7 +4,7 @@ import { concatBytes } from '../../app/bytes';
 import { dleEotStatus, isStatusReply, parseStatusReply, type PrinterStatusBits, type StatusKind } from '../../app/receipt/escpos';
 import { PrinterIoError } from '../../native/printer/printerIoError';
 import type { RawPrinter } from '../../native/printer/rawPrinter';
-import { PrintError, type PrintFailureCode } from './printError';
+import { PrintError } from './printError';
 
 export type PrinterState =
   | 'ready'
@@ -86,31 +86,40 @@ export async function queryPrinterStatus(printer: RawPrinter): Promise<PrinterSt
   }
 }
 
-/** The states a job cannot print in: the failure before the job was sent, and after the whole job reached the printer. */
-const STATE_FAILURES: Partial<Record<PrinterState, readonly [PrintFailureCode, PrintFailureCode]>> = {
-  'paper-out': ['print.paper-out', 'print.paper-out-delivered'],
-  'cover-open': ['print.cover-open', 'print.cover-open-delivered'],
-  error: ['print.printer-error', 'print.printer-error-delivered'],
-  offline: ['print.printer-offline', 'print.printer-offline-delivered'],
-  unreachable: ['print.printer-unreachable', 'print.printer-unreachable-delivered'],
-};
-
-/** The failure a non-printing state means, or null when the printer can take a job. */
+/**
+ * The failure a non-printing state means, or null when the printer can take a job; `delivered` when the whole job
+ * had already reached the printer (it may still print, so it is not sent again).
+ */
 export function statusFailure(status: PrinterStatus, delivered = false): PrintError | null {
-  const codes = STATE_FAILURES[status.state];
-  return codes ? new PrintError(codes[delivered ? 1 : 0], { printer: status.address }) : null;
+  const p = { printer: status.address };
+  switch (status.state) {
+    case 'paper-out':
+      return delivered ? new PrintError('print.paper-out-delivered', p) : new PrintError('print.paper-out', p);
+    case 'cover-open':
+      return delivered ? new PrintError('print.cover-open-delivered', p) : new PrintError('print.cover-open', p);
+    case 'error':
+      return delivered ? new PrintError('print.printer-error-delivered', p) : new PrintError('print.printer-error', p);
+    case 'offline':
+      return delivered ? new PrintError('print.printer-offline-delivered', p) : new PrintError('print.printer-offline', p);
+    case 'unreachable':
+      return delivered ? new PrintError('print.printer-unreachable-delivered', p) : new PrintError('print.printer-unreachable', p);
+    default:
+      return null;
+  }
 }
-
-const IO_FAILURES: Record<PrinterIoError['kind'], PrintFailureCode> = {
-  unreachable: 'print.printer-unreachable',
-  timeout: 'print.printer-timeout',
-  'connection-lost': 'print.connection-lost',
-  unsupported: 'print.write-failed',
-  'write-failed': 'print.write-failed',
-};
 
 /** A transport error as a print failure; the transport's own error (with the system's detail) is its cause. */
 export function ioFailure(e: unknown, printer: string): PrintError {
   if (e instanceof PrintError) return e;
-  return new PrintError(e instanceof PrinterIoError ? IO_FAILURES[e.kind] : 'print.write-failed', { printer }, { cause: e });
+  const options = { cause: e };
+  switch (e instanceof PrinterIoError ? e.kind : 'write-failed') {
+    case 'unreachable':
+      return new PrintError('print.printer-unreachable', { printer }, options);
+    case 'timeout':
+      return new PrintError('print.printer-timeout', { printer }, options);
+    case 'connection-lost':
+      return new PrintError('print.connection-lost', { printer }, options);
+    default:
+      return new PrintError('print.write-failed', { printer }, options);
+  }
 }

@@ -108,5 +108,6 @@ function asIoError(e: unknown, address: string): PrinterIoError {
   const code = typeof err === 'object' && err ? err.code : undefined;
   const text = typeof err === 'string' ? err : (err?.message ?? String(e));
   const unreachable = code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO' || code === 'EACCES';
-  return new PrinterIoError(unreachable ? 'printer.unreachable' : 'printer.write-failed', { printer: address, detail: text }, { cause: e });
+  const params = { printer: address, detail: text };
+  return unreachable ? new PrinterIoError('printer.unreachable', params, { cause: e }) : new PrinterIoError('printer.write-failed', params, { cause: e });
 }

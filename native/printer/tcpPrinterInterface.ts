@@ -79,24 +79,28 @@ export class TcpPrinterInterface {
         maybeDone();
       });
       socket.on('timeout', () => {
+        const waited = { printer: where, ms: this.timeoutMs };
         finish(
-          connected
-            ? new PrinterIoError(written ? 'printer.no-reply' : 'printer.no-progress', { printer: where, ms: this.timeoutMs })
-            : new PrinterIoError('printer.no-connection', { printer: where, ms: this.timeoutMs }),
+          !connected
+            ? new PrinterIoError('printer.no-connection', waited)
+            : written
+              ? new PrinterIoError('printer.no-reply', waited)
+              : new PrinterIoError('printer.no-progress', waited),
         );
       });
       socket.on('error', (err: NodeJS.ErrnoException) => {
-        const unreachable = !connected && UNREACHABLE_CODES.has(err.code ?? '');
+        const failed = { printer: where, detail: err.code ?? err.message };
         finish(
-          new PrinterIoError(
-            unreachable ? 'printer.cannot-connect' : written ? 'printer.lost-awaiting-reply' : 'printer.lost-while-sending',
-            { printer: where, detail: err.code ?? err.message },
-            { cause: err },
-          ),
+          !connected && UNREACHABLE_CODES.has(err.code ?? '')
+            ? new PrinterIoError('printer.cannot-connect', failed, { cause: err })
+            : written
+              ? new PrinterIoError('printer.lost-awaiting-reply', failed, { cause: err })
+              : new PrinterIoError('printer.lost-while-sending', failed, { cause: err }),
         );
       });
       socket.on('close', () => {
-        finish(new PrinterIoError(written ? 'printer.closed-before-reply' : 'printer.closed-while-sending', { printer: where }));
+        const p = { printer: where };
+        finish(written ? new PrinterIoError('printer.closed-before-reply', p) : new PrinterIoError('printer.closed-while-sending', p));
       });
     });
   }
