@@ -12,8 +12,8 @@ import { createFatooraClient } from '../../main/fatoora/index';
 import { Secret } from '../../main/log/secret';
 import { SHOP } from '../onboarding/support';
 import { useLocalServer } from '../support/localServer';
+import { onboardCommandLine } from '../support/onboardCli';
 import { createTestEgs } from '../support/testCertificate';
-import { REPO_ROOT } from '../vectors';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dukkan-bad-cert-'));
 const shopFile = path.join(work, 'shop.json');
@@ -55,25 +55,8 @@ describe('a malformed certificate from Fatoora', () => {
     const dataDir = mkdtempSync(path.join(work, 'data-'));
     // asynchronously: the scripted Fatoora answers from this process
     const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = execFile(
-        process.execPath,
-        [
-          path.join(REPO_ROOT, 'bin', 'dukkan.mjs'),
-          'onboard',
-          '--data-dir',
-          dataDir,
-          '--env',
-          'local-simulator',
-          '--fatoora-url',
-          `${fatoora.url}/e-invoicing/developer-portal`,
-          '--shop',
-          shopFile,
-          '--otp',
-          '123456',
-        ],
-        { encoding: 'utf8', timeout: 60_000 },
-        (_error, _stdout, stderr) => resolve({ status: child.exitCode, stderr }),
-      );
+      const [node, ...args] = onboardCommandLine({ dataDir, fatooraUrl: `${fatoora.url}/e-invoicing/developer-portal`, shopFile }, '--otp', '123456');
+      const child = execFile(node!, args, { encoding: 'utf8', timeout: 60_000 }, (_error, _stdout, stderr) => resolve({ status: child.exitCode, stderr }));
     });
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/\[onboarding\.fatoora-error\] Fatoora gave an unexpected answer \(HTTP 200\)/);

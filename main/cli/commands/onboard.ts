@@ -16,15 +16,17 @@ import {
   type OnboardingProgress,
   type OnboardingStatus,
 } from '../../onboarding/index';
+import { isDukkanError } from '../../../app/errors/index';
 import { UsageError, type Command, type CommandIo } from '../command';
 import { describeErrorBilingual } from '../describeError';
+import { readOtp } from '../readOtp';
 import { optionalFlag, parseArgs, requireFlag } from '../parseArgs';
 import { readJsonFile } from '../readInputs';
 
-const USAGE = `Usage: dukkan onboard --data-dir DIR --env ENV --shop shop.json --otp NNNNNN [--fatoora-url URL] [--confirm-switch]
-       dukkan onboard --data-dir DIR --resume [--otp NNNNNN] [--fatoora-url URL]
-       dukkan onboard --data-dir DIR --renew --otp NNNNNN [--fatoora-url URL]
-       dukkan onboard --data-dir DIR --rotate --otp NNNNNN [--shop shop.json] [--fatoora-url URL]
+const USAGE = `Usage: dukkan onboard --data-dir DIR --env ENV --shop shop.json [--otp NNNNNN|-] [--fatoora-url URL] [--confirm-switch]
+       dukkan onboard --data-dir DIR --resume [--otp NNNNNN|-] [--fatoora-url URL]
+       dukkan onboard --data-dir DIR --renew [--otp NNNNNN|-] [--fatoora-url URL]
+       dukkan onboard --data-dir DIR --rotate [--otp NNNNNN|-] [--shop shop.json] [--fatoora-url URL]
 
 Turns this terminal into a ZATCA EGS unit: device key (kept in the OS keychain) → CSR → compliance CSID (OTP)
 → compliance documents → production CSID. Run the same command again to resume an interrupted onboarding.
@@ -34,7 +36,8 @@ Turns this terminal into a ZATCA EGS unit: device key (kept in the OS keychain) 
   --fatoora-url     base URL: required for local-simulator (e.g. http://127.0.0.1:8443/e-invoicing/developer-portal);
                     for the ZATCA environments an https override of the official URL
   --shop            the shop details (docs/shop-json.md)
-  --otp             the 6-digit one-time password from the Fatoora portal of that environment
+  --otp             the 6-digit one-time password from the Fatoora portal of that environment; \`-\` reads it from
+                    standard input (keeps it out of the process list); left out on a terminal, it is asked for
   --confirm-switch  confirm onboarding in an environment other than the active one
   --resume          continue the procedure under way (the OTP is needed only before a CSID request)
   --renew           renew the production CSID with a new OTP (before or after it expires)
@@ -80,13 +83,14 @@ export const onboardCommand: Command = {
     if (mode.length > 1) throw new UsageError('cli.one-mode');
     const env = optionalFlag(args, 'env');
     if (env !== undefined && !isFatooraEnvironment(env)) throw new UsageError('cli.env-invalid', { environments: FATOORA_ENVIRONMENTS.join(', ') });
-    const otp = optionalFlag(args, 'otp');
     const url = optionalFlag(args, 'fatoora-url');
     const shopFile = optionalFlag(args, 'shop');
 
     // Everything is validated before the data folder is created or opened.
     let shop: unknown;
+    let otp: string | undefined;
     try {
+      otp = await readOtp(optionalFlag(args, 'otp'), mode.length === 0 || mode[0] === 'renew' || mode[0] === 'rotate');
       if (mode.length === 0) {
         if (env === undefined) throw new UsageError('cli.option-required', { option: 'env' });
         if (shopFile === undefined) throw new UsageError('cli.option-required', { option: 'shop' });
@@ -98,7 +102,7 @@ export const onboardCommand: Command = {
         if (shopFile !== undefined) shop = readJsonFile(shopFile, 'shop');
       }
     } catch (err) {
-      if (err instanceof OnboardingError) {
+      if (isDukkanError(err) && !(err instanceof UsageError)) {
         io.stderr(`${describeErrorBilingual(err)}\n`);
         return 1;
       }
