@@ -35,6 +35,7 @@ import { liveClientFor, offeredEnvironments, type FatooraAccess } from './fatoor
 import { ModeController } from './modeController';
 import { ModeServices, type ModeServicesOptions } from './modeServices';
 import { OnboardingSession } from './onboardingSession';
+import { checkPrinterAddress } from '../printing/printerAddress';
 import { PrintingService } from './printingService';
 import { statusSnapshot } from './statusModel';
 import { TerminalSettings } from './terminalSettings';
@@ -78,6 +79,8 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   const log = (options.logger ?? silentLogger).child({ component: 'app' });
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? (() => new Date());
+  // the command line's printer passes the same check as one saved on the manager screen, before anything is opened
+  const printerAddress = options.printer ? checkPrinterAddress(options.printer.address) : undefined;
   // owner-only: the folder holds PIN hashes, the ledger, logs and exports; anything left readable is repaired here
   makePrivateDir(options.dataDir);
   securePrivateTree(options.dataDir, log);
@@ -102,7 +105,8 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   const users = new UserStore(live.db, clock);
   const catalog = new CatalogStore(live.db, clock);
   const sessions = new SessionStore(() => settings.get('locale'), clock);
-  if (options.printer && !settings.has('printer')) settings.set('printer', { address: options.printer.address, paperWidth: options.printer.paperWidth ?? 80 });
+  if (printerAddress !== undefined && !settings.has('printer'))
+    settings.set('printer', { address: printerAddress, paperWidth: options.printer?.paperWidth ?? 80 });
   const printing = new PrintingService({
     kit: { template: options.template, rasterizer: options.rasterizer },
     settings,

@@ -12,6 +12,7 @@ import { DukkanError } from '../../app/errors/index';
 import { errorFields, type Logger } from '../log/logger';
 import { exportReceiptPng } from '../printing/receiptExport';
 import type { ReceiptRenderKit } from '../printing/receiptJob';
+import { checkPrinterAddress, checkPrinterDevice } from '../printing/printerAddress';
 import { ReceiptPrinter, type PrintJob } from '../printing/receiptPrinter';
 import type { TerminalSettings } from './terminalSettings';
 
@@ -50,7 +51,9 @@ export class PrintingService {
     if (settings.address !== null && connectionKind(settings.address) === 'system') {
       throw new DukkanError('printer.system-queue-unsupported', {}, { field: 'address' });
     }
-    this.options.settings.set('printer', settings);
+    // only a network printer or a real printer device: a path to a file would be overwritten by the next receipt
+    const address = settings.address === null ? null : checkPrinterAddress(settings.address);
+    this.options.settings.set('printer', { ...settings, address });
     this.printer = null; // the next receipt opens the new printer
     this.health = { configured: settings.address !== null, state: 'unknown', message: null };
     return this.settings();
@@ -63,6 +66,8 @@ export class PrintingService {
   private receiptPrinter(): ReceiptPrinter | null {
     const { address, paperWidth } = this.settings();
     if (address === null) return null;
+    // again at every opening: a saved address from an older version, or a device since replaced by a link or a file
+    if (connectionKind(address) === 'device' && process.platform !== 'win32') checkPrinterDevice(address);
     if (!this.printer) {
       const printer = new ReceiptPrinter({
         printer: openRawPrinter({ address, timeoutMs: 3000 }),
@@ -87,7 +92,16 @@ export class PrintingService {
 
   /** Prints a committed document's receipt; answers within `waitMs` (then "printing", with an event to follow). */
   print(model: ReceiptModel, options: { readonly openDrawer?: boolean; readonly copy?: boolean } = {}): Promise<PrintOutcome> {
-    const printer = this.receiptPrinter();
+    let printer: ReceiptPrinter | null;
+    try {
+      printer = this.receiptPrinter();
+    } catch (e) {
+      // the printer address was refused (printerAddress.ts): nothing is written; the sale itself stands
+      const refused: PrintOutcome = { state: 'failed', message: e instanceof Error ? e.message : String(e) };
+      this.setHealth({ configured: true, state: 'error', message: refused.message });
+      this.options.emit({ type: 'print', number: model.number, outcome: refused });
+      return Promise.resolve(refused);
+    }
     if (!printer) return Promise.resolve({ state: 'no-printer', message: null });
     const job = options.copy ? printer.reprintDocument(model) : printer.print(model, { openDrawer: options.openDrawer ?? false });
     const outcome = job.then(

@@ -12,4 +12,20 @@ export const SECURITY_CODES = {
     en: 'No OTP was read from standard input (--otp -): pipe the 6 digits from the Fatoora portal, on one line.',
     ar: 'لم يُقرأ أي رمز OTP من الإدخال القياسي (--otp -): مرّر الأرقام الستة من بوابة فاتورة في سطر واحد.',
   },
+  'printer.address-not-allowed': {
+    en: 'The printer address {address} is not allowed: use tcp://host:port (without a port, or as a bare IP address, port 9100), a USB or serial printer device (/dev/usb/lp0, /dev/ttyUSB0, /dev/ttyACM0), or on Windows a COM port such as COM3.',
+    ar: 'عنوان الطابعة {address} غير مسموح: استخدم tcp://host:port (دون منفذ، أو عنوان IP وحده، يعني المنفذ 9100)، أو جهاز طابعة USB أو تسلسلي (/dev/usb/lp0 أو /dev/ttyUSB0 أو /dev/ttyACM0)، أو منفذ COM على ويندوز مثل COM3.',
+  },
+  'printer.device-missing': {
+    en: 'There is no printer device at {address}: connect the printer (and switch it on), then save again.',
+    ar: 'لا يوجد جهاز طابعة في {address}: وصّل الطابعة (وشغّلها) ثم احفظ مرة أخرى.',
+  },
+  'printer.device-elsewhere': {
+    en: 'The printer address {address} leads to {target}, which is not a printer device: refused, so that printing cannot write anywhere else.',
+    ar: 'عنوان الطابعة {address} يؤدي إلى {target}، وهو ليس جهاز طابعة: رُفض حتى لا تكتب الطباعة في أي مكان آخر.',
+  },
+  'printer.not-a-device': {
+    en: 'The printer address {address} is a file ({target}), not a printer device: refused, so that printing cannot overwrite it.',
+    ar: 'عنوان الطابعة {address} ملف ({target})، وليس جهاز طابعة: رُفض حتى لا تكتب الطباعة فوقه.',
+  },
 } as const satisfies Record<string, CatalogText>;
