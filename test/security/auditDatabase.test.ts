@@ -111,8 +111,8 @@ describe('audit opens a read-only copy read-only', () => {
     const userTmp = path.join(work, 'user-tmp');
     mkdirSync(userTmp, { mode: 0o777 });
     chmodSync(userTmp, 0o1777);
-    // and may pass through this run's temporary folders (made 0700) to reach it
-    if ('uid' in asUser) for (let d = work; d.startsWith(tmpdir()); d = path.dirname(d)) chmodSync(d, statSync(d).mode | 0o005);
+    // and may pass through this run's temporary folders (made 0700, nested when several test projects run) to reach it
+    if ('uid' in asUser) for (let d = work; path.basename(d).startsWith('dukkan-'); d = path.dirname(d)) chmodSync(d, statSync(d).mode | 0o005);
     const audit = dukkan(['audit', '--db', copy], { ...asUser, tmp: userTmp });
     expect(audit.code, audit.err).toBe(0);
     expect(audit.out).toMatch(/^ledger OK: 3 documents in 1 chain/);
