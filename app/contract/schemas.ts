@@ -60,7 +60,8 @@ export const documentNumber = z
   .trim()
   .regex(/^[A-Za-z0-9]{1,10}-\d{1,12}$/, rule('input.document-number'));
 
-export const isoDate = z.string(rule('input.date')).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, rule('input.date'));
+/** A calendar date YYYY-MM-DD that exists (zod's ISO date checks month lengths and leap years: no 2026-02-30). */
+export const isoDate = z.iso.date(rule('input.date'));
 
 export const uuid = z.string(rule('input.uuid')).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, rule('input.uuid'));
 

@@ -161,6 +161,13 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     }
     expect(readFileSync(r.path).length).toBe(r.bytes);
     expect(await manager.refusal('export.documents', { from: '2026-02-01', to: '2026-01-01' })).toMatchObject({ code: 'invalid-input' });
+    // a day the calendar does not have is refused by name, not read as the day after
+    for (const day of ['2026-02-30', '2026-11-31', '2026-13-01']) {
+      expect(await manager.refusal('export.documents', { from: day, to: '2026-12-31' })).toMatchObject({
+        code: 'invalid-input',
+        fields: expect.arrayContaining([expect.objectContaining({ path: 'from', reason: 'input.date' })]),
+      });
+    }
   });
 
   it('keeps PINs hashed, changes them, and never leaves the terminal without a manager', async () => {
