@@ -46,11 +46,20 @@ describe('the handler modules', () => {
     expect(Object.keys(createApiHandlers({} as AppCore)).sort()).toEqual([...METHOD_NAMES].sort());
   });
 
-  it('approval: grants to a manager PIN, counts wrong ones towards the till lock, and refuses a factory PIN live', async () => {
+  it('approval: grants to a manager PIN, answers the manager lockout the PIN checks report, and refuses a factory PIN live', async () => {
     const sessions = new SessionStore(() => 'en');
     let factoryPinLive = false;
+    const asked: string[] = [];
+    let wrong = 0;
+    const until = new Date('2026-12-04T10:15:00Z');
     const handlers = approvalHandlers({
-      users: { findManagerByPin: async (pin): Promise<PinCheck> => (pin === '8642' ? { ok: true, user: MANAGER } : { ok: false, reason: 'wrong-pin' }) },
+      pins: {
+        approve: async (pin, client): Promise<PinCheck> => {
+          asked.push(client);
+          if (pin === '8642') return { ok: true, user: MANAGER };
+          return ++wrong >= 5 ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'wrong-pin' };
+        },
+      },
       sessions,
       pinChangeRequired: () => factoryPinLive,
     });
@@ -65,10 +74,14 @@ describe('the handler modules', () => {
       codes.push(
         await request('0000').then(
           () => 'granted',
-          (e: { code: string }) => e.code,
+          (e: { code: string; params: unknown }) => `${e.code} ${JSON.stringify(e.params)}`,
         ),
       );
-    expect(codes).toEqual(['approval.wrong-pin', 'approval.wrong-pin', 'approval.wrong-pin', 'approval.wrong-pin', 'approval.locked', 'approval.locked']);
+    const wrongPin = 'approval.wrong-pin {}';
+    const locked = 'approval.locked {"until":"10:15"}';
+    expect(codes).toEqual([wrongPin, wrongPin, wrongPin, wrongPin, locked, locked]);
+    // the client is told to the PIN checks for their log line, never used as the lockout key
+    expect(new Set(asked)).toEqual(new Set(['till']));
   });
 
   it('users: a live terminal refuses a weak PIN on the field that carried it; training keeps any', async () => {

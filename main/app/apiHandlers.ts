@@ -8,6 +8,7 @@ import type { CatalogStore } from '../catalog/catalogStore';
 import { createDispatcher, type ApiHandlers, type Dispatcher } from '../ipc/dispatcher';
 import type { Logger } from '../log/logger';
 import type { SaleDesk } from '../sale/index';
+import type { PinChecks } from '../users/pinChecks';
 import type { SessionStore } from '../users/sessions';
 import type { User, UserStore } from '../users/userStore';
 import { approvalHandlers } from './handlers/approvalHandlers';
@@ -30,6 +31,8 @@ import type { TerminalSettings } from './terminalSettings';
 export interface AppCore {
   readonly dataDir: string;
   readonly users: UserStore;
+  /** Every PIN typed at the terminal (sign-in, PIN change, approvals), one at a time, counted and logged. */
+  readonly pins: PinChecks;
   readonly catalog: CatalogStore;
   readonly settings: TerminalSettings;
   readonly printing: PrintingService;
@@ -51,14 +54,14 @@ export interface AppCore {
 }
 
 export function createApiHandlers(core: AppCore): ApiHandlers {
-  const { dataDir, users, catalog, settings, printing, sessions, onboarding, onboardingEnvironments, clock } = core;
+  const { dataDir, users, pins, catalog, settings, printing, sessions, onboarding, onboardingEnvironments, clock } = core;
   const mode = () => core.mode();
   const pinChangeRequired = (user: User | null) => core.pinChangeRequired(user);
   const shop = () => core.current().shop();
   return {
-    ...sessionHandlers({ users, sessions, settings, mode, shop, pinChangeRequired, onboardingEnvironments }),
+    ...sessionHandlers({ users, pins, sessions, settings, mode, shop, pinChangeRequired, onboardingEnvironments }),
     ...userHandlers({ users, mode }),
-    ...approvalHandlers({ users, sessions, pinChangeRequired }),
+    ...approvalHandlers({ pins, sessions, pinChangeRequired }),
     ...catalogHandlers({ catalog }),
     ...saleHandlers({ counter: () => core.sale().counter }),
     ...receiptHandlers({ receipts: () => core.sale().receipts }),

@@ -27,6 +27,7 @@ import { openDeviceKeychain } from '../onboarding/index';
 import type { ReceiptRasterizer } from '../printing/rasterizer';
 import type { ReceiptTemplate } from '../printing/receiptTemplate';
 import { openSaleDesk, type SaleDesk } from '../sale/index';
+import { PinChecks } from '../users/pinChecks';
 import { SessionStore } from '../users/sessions';
 import { UserStore } from '../users/userStore';
 import { createAppDispatcher, type AppCore } from './apiHandlers';
@@ -63,6 +64,8 @@ export interface AppOptions {
   /** Printer to use when none is saved yet (e.g. `--printer tcp://…` on the command line). */
   readonly printer?: { readonly address: string; readonly paperWidth?: 58 | 80 };
   readonly printRetryDelaysMs?: readonly number[];
+  /** The delay after a first wrong PIN, doubling with each further one (main/users/pinChecks.ts; tests shorten it). */
+  readonly pinDelayBaseMs?: number;
 }
 
 export interface DukkanApp {
@@ -103,6 +106,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   });
   const settings = new TerminalSettings(live.db);
   const users = new UserStore(live.db, clock);
+  const pins = new PinChecks(users, { logger: log, ...(options.pinDelayBaseMs !== undefined ? { delayBaseMs: options.pinDelayBaseMs } : {}) });
   const catalog = new CatalogStore(live.db, clock);
   const sessions = new SessionStore(() => settings.get('locale'), clock);
   if (printerAddress !== undefined && !settings.has('printer'))
@@ -148,6 +152,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   const core: AppCore = {
     dataDir: options.dataDir,
     users,
+    pins,
     catalog,
     settings,
     printing,

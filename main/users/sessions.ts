@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // Who is signed in at each client (an Electron window, or a browser-mode tab) and the manager approvals granted
 // there. Approvals are short-lived and bound to the client that asked, so a PIN typed at one till approves nothing
-// at another. Approval PIN guesses are counted per client: the manager PIN cannot be found by trying approvals.
+// at another. Wrong approval PINs are counted against the manager accounts in the database (userStore.ts), never
+// here: a client id is whatever the caller sends, so a count kept per client is reset by sending a new one.
 import { randomUUID } from 'node:crypto';
 import type { User } from './userStore';
 
@@ -21,14 +22,10 @@ export interface ClientSession {
   user: User | null;
   locale: Locale;
   readonly approvals: Map<string, GrantedApproval>;
-  approvalFailures: number;
-  approvalLockedUntil: number;
 }
 
 /** An approval covers edits for this long (a sale being rung up, a return being chosen). */
 export const APPROVAL_TTL_MS = 10 * 60_000;
-const APPROVAL_LOCK_AFTER = 5;
-const APPROVAL_LOCK_MS = 60_000;
 const MAX_CLIENTS = 200;
 
 export class SessionStore {
@@ -47,7 +44,7 @@ export class SessionStore {
         const victim = [...this.sessions.values()].find((s) => s.user === null) ?? this.sessions.values().next().value;
         if (victim) this.sessions.delete(victim.clientId);
       }
-      session = { clientId, user: null, locale: this.defaultLocale(), approvals: new Map(), approvalFailures: 0, approvalLockedUntil: 0 };
+      session = { clientId, user: null, locale: this.defaultLocale(), approvals: new Map() };
       this.sessions.set(clientId, session);
     }
     return session;
@@ -63,23 +60,7 @@ export class SessionStore {
     for (const s of this.sessions.values()) this.signOut(s);
   }
 
-  /** Returns the lock end when approvals are locked at this client after too many wrong manager PINs. */
-  approvalLock(session: ClientSession): Date | null {
-    return session.approvalLockedUntil > this.now().getTime() ? new Date(session.approvalLockedUntil) : null;
-  }
-
-  recordApprovalFailure(session: ClientSession): Date | null {
-    session.approvalFailures++;
-    if (session.approvalFailures >= APPROVAL_LOCK_AFTER) {
-      session.approvalFailures = 0;
-      session.approvalLockedUntil = this.now().getTime() + APPROVAL_LOCK_MS;
-      return new Date(session.approvalLockedUntil);
-    }
-    return null;
-  }
-
   grant(session: ClientSession, manager: User, purpose: ApprovalPurpose): GrantedApproval {
-    session.approvalFailures = 0;
     const approval: GrantedApproval = {
       id: randomUUID(),
       managerId: manager.id,

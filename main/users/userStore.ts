@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: UNLICENSED
 // Cashiers and managers. PINs are checked here and nowhere else; five wrong PINs in a row lock the user for a
 // minute (doubling up to an hour), so a PIN cannot be guessed at the counter while the manager looks away.
+// Every attempt is counted in one IMMEDIATE transaction (increment and read) before the slow scrypt check and only
+// refunded when the PIN matched, so parallel guesses each count, and a process killed mid-check keeps the count
+// (docs/security.md "PIN guessing"). main/users/pinChecks.ts runs one check at a time per till on top of this.
 import { DukkanError, type ErrorCode, type ErrorParams } from '../../app/errors/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
-import { hashPin, pinMatches } from './pinHash';
+import { hashPin, pinMatches, type PinHash } from './pinHash';
 
 export type Role = 'cashier' | 'manager';
 
@@ -33,6 +36,20 @@ export type PinCheck =
   | { readonly ok: false; readonly reason: 'wrong-pin' | 'unknown-user' | 'inactive' }
   | { readonly ok: false; readonly reason: 'locked'; readonly until: Date };
 
+/** A PIN check and the failures in a row it leaves (0 after a match); `locked` lists the users it locked. */
+export interface CountedCheck {
+  readonly check: PinCheck;
+  readonly failures: number;
+  readonly locked?: readonly { readonly userId: number; readonly until: Date }[];
+}
+
+interface Attempt {
+  readonly user: User;
+  readonly stored: PinHash;
+  /** Failures in a row counting this attempt. */
+  readonly failures: number;
+}
+
 /** A user the store refuses to save (`user.*`), on the field at fault. */
 export class UserError extends DukkanError {
   override readonly name = 'UserError';
@@ -44,7 +61,8 @@ export class UserError extends DukkanError {
   }
 }
 
-const LOCK_AFTER = 5;
+/** Wrong PINs in a row that lock a user (the tests read it rather than repeat it). */
+export const LOCK_AFTER = 5;
 const FIRST_LOCK_MS = 60_000;
 const MAX_LOCK_MS = 3_600_000;
 
@@ -79,7 +97,9 @@ export class UserStore {
       changePin: db.prepare<[Buffer, Buffer, string, number, number, Buffer]>(
         'UPDATE users SET pin_salt = ?, pin_hash = ?, pin_params = ?, default_pin = 0, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ? AND pin_hash = ?',
       ),
-      failed: db.prepare<[number, number | null, number]>('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?'),
+      counted: db.prepare<[number]>('UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?'),
+      refunded: db.prepare<[number]>('UPDATE users SET failed_attempts = MAX(0, failed_attempts - 1) WHERE id = ?'),
+      lock: db.prepare<[number, number]>('UPDATE users SET locked_until = ? WHERE id = ?'),
       succeeded: db.prepare<[number]>(
         'UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ? AND (failed_attempts != 0 OR locked_until IS NOT NULL)',
       ),
@@ -134,57 +154,92 @@ export class UserStore {
     return this.get(id)!;
   }
 
-  /** Checks a PIN, counting failures and locking after LOCK_AFTER in a row. */
+  /** Checks a PIN, counting the attempt before hashing and locking after LOCK_AFTER failures in a row. */
   async checkPin(userId: number, pin: string): Promise<PinCheck> {
-    const row = this.q.byId.get(userId);
-    if (!row) return { ok: false, reason: 'unknown-user' };
-    if (row.active !== 1) return { ok: false, reason: 'inactive' };
-    const now = this.now().getTime();
-    if (row.locked_until !== null && row.locked_until > now) return { ok: false, reason: 'locked', until: new Date(row.locked_until) };
-    const matches = await pinMatches(pin, { salt: row.pin_salt, hash: row.pin_hash, params: row.pin_params });
-    if (matches) {
-      this.q.succeeded.run(userId);
-      return { ok: true, user: toUser(row) };
-    }
-    const failures = row.failed_attempts + 1;
-    const lockMs = failures >= LOCK_AFTER ? Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - LOCK_AFTER)) : 0;
-    this.q.failed.run(failures, lockMs > 0 ? now + lockMs : null, userId);
-    return lockMs > 0 ? { ok: false, reason: 'locked', until: new Date(now + lockMs) } : { ok: false, reason: 'wrong-pin' };
+    return (await this.checkPinCounted(userId, pin)).check;
+  }
+
+  /** checkPin, also telling how many failures in a row the user has now (for the caller's delay and log). */
+  async checkPinCounted(userId: number, pin: string): Promise<CountedCheck> {
+    const start = this.countAttempts([userId]);
+    const attempt = start.attempts[0];
+    if (!attempt) return { check: start.refusal ?? { ok: false, reason: 'unknown-user' }, failures: 0 };
+    const matches = await pinMatches(pin, attempt.stored);
+    return matches ? { check: this.matched(attempt), failures: 0 } : this.wrong(attempt);
   }
 
   /**
-   * A user choosing their own PIN: the current one is checked exactly as at sign-in (a wrong one counts towards the
-   * lockout), then the new one is stored hashed and the factory-PIN mark cleared. The caller has checked the new
-   * PIN's rules (pinPolicy). A PIN changed meanwhile by someone else answers wrong-pin and changes nothing.
+   * A user choosing their own PIN: the current one is checked exactly as at sign-in (counted before hashing; a wrong
+   * one counts towards the lockout), then the new one is stored hashed and the factory-PIN mark cleared. The caller
+   * has checked the new PIN's rules (pinPolicy). A PIN changed meanwhile by someone else answers wrong-pin.
    */
-  async changePin(userId: number, oldPin: string, newPin: string): Promise<PinCheck> {
-    const checkedHash = this.q.byId.get(userId)?.pin_hash;
-    const check = await this.checkPin(userId, oldPin);
-    if (!check.ok) return check;
-    if (!checkedHash) return { ok: false, reason: 'unknown-user' };
+  async changePin(userId: number, oldPin: string, newPin: string): Promise<CountedCheck> {
+    const start = this.countAttempts([userId]);
+    const attempt = start.attempts[0];
+    if (!attempt) return { check: start.refusal ?? { ok: false, reason: 'unknown-user' }, failures: 0 };
+    if (!(await pinMatches(oldPin, attempt.stored))) return this.wrong(attempt);
+    this.matched(attempt);
     const pin = await hashPin(newPin);
-    const changed = this.q.changePin.run(pin.salt, pin.hash, pin.params, this.now().getTime(), userId, checkedHash).changes;
-    return changed === 1 ? { ok: true, user: this.get(userId)! } : { ok: false, reason: 'wrong-pin' };
+    const changed = this.q.changePin.run(pin.salt, pin.hash, pin.params, this.now().getTime(), userId, attempt.stored.hash).changes;
+    return { check: changed === 1 ? { ok: true, user: this.get(userId)! } : { ok: false, reason: 'wrong-pin' }, failures: 0 };
   }
 
-  /** A manager's PIN typed at the counter to approve something: any active manager whose PIN matches. */
-  async findManagerByPin(pin: string): Promise<PinCheck> {
-    let last: PinCheck = { ok: false, reason: 'wrong-pin' };
-    for (const user of this.list().filter((u) => u.role === 'manager' && u.active)) {
-      const check = await this.checkPinWithoutCounting(user.id, pin);
-      if (check.ok) return check;
-      if (check.reason === 'locked') last = check;
+  /**
+   * A manager's PIN typed at the counter to approve something: any active manager whose PIN matches. The attempt
+   * counts against every active, unlocked manager before hashing (the PIN could be any of theirs, and each gets
+   * the same guesses as at sign-in); when it matches one, the others get their count back.
+   */
+  async findManagerByPin(pin: string): Promise<CountedCheck> {
+    const managers = this.list().filter((u) => u.role === 'manager' && u.active);
+    const start = this.countAttempts(managers.map((u) => u.id));
+    if (start.attempts.length === 0) return { check: start.refusal ?? { ok: false, reason: 'wrong-pin' }, failures: 0 };
+    for (const attempt of start.attempts) {
+      if (!(await pinMatches(pin, attempt.stored))) continue;
+      for (const other of start.attempts) if (other !== attempt) this.q.refunded.run(other.user.id);
+      return { check: this.matched(attempt), failures: 0 };
     }
-    return last;
+    const results = start.attempts.map((a) => this.wrong(a));
+    const failures = Math.max(...results.map((r) => r.failures));
+    const locked = results.flatMap((r) => r.locked ?? []);
+    // refused as locked only when no manager is left to guess against
+    const check: PinCheck = locked.length === results.length ? results[0]!.check : { ok: false, reason: 'wrong-pin' };
+    return { check, failures, locked };
   }
 
-  /** Approvals try every manager, so one wrong PIN must not count against each of them. */
-  private async checkPinWithoutCounting(userId: number, pin: string): Promise<PinCheck> {
-    const row = this.q.byId.get(userId);
-    if (!row || row.active !== 1) return { ok: false, reason: 'unknown-user' };
-    if (row.locked_until !== null && row.locked_until > this.now().getTime()) return { ok: false, reason: 'locked', until: new Date(row.locked_until) };
-    return (await pinMatches(pin, { salt: row.pin_salt, hash: row.pin_hash, params: row.pin_params }))
-      ? { ok: true, user: toUser(row) }
-      : { ok: false, reason: 'wrong-pin' };
+  /** One IMMEDIATE transaction: skip users who are unknown, inactive or locked, and count one attempt for the rest. */
+  private countAttempts(ids: readonly number[]): { attempts: Attempt[]; refusal?: Exclude<PinCheck, { ok: true }> } {
+    return this.db
+      .transaction(() => {
+        const attempts: Attempt[] = [];
+        let refusal: Exclude<PinCheck, { ok: true }> | undefined;
+        const now = this.now().getTime();
+        for (const id of ids) {
+          const row = this.q.byId.get(id);
+          if (!row) refusal = { ok: false, reason: 'unknown-user' };
+          else if (row.active !== 1) refusal = { ok: false, reason: 'inactive' };
+          else if (row.locked_until !== null && row.locked_until > now) refusal = { ok: false, reason: 'locked', until: new Date(row.locked_until) };
+          else {
+            this.q.counted.run(id);
+            const stored = { salt: row.pin_salt, hash: row.pin_hash, params: row.pin_params };
+            attempts.push({ user: toUser(row), stored, failures: row.failed_attempts + 1 });
+          }
+        }
+        return refusal ? { attempts, refusal } : { attempts };
+      })
+      .immediate();
+  }
+
+  private matched(attempt: Attempt): PinCheck {
+    this.q.succeeded.run(attempt.user.id);
+    return { ok: true, user: attempt.user };
+  }
+
+  /** The counted attempt was wrong: from LOCK_AFTER failures in a row the user is locked, doubling up to an hour. */
+  private wrong(attempt: Attempt): CountedCheck {
+    const { failures } = attempt;
+    if (failures < LOCK_AFTER) return { check: { ok: false, reason: 'wrong-pin' }, failures };
+    const until = new Date(this.now().getTime() + Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - LOCK_AFTER)));
+    this.q.lock.run(until.getTime(), attempt.user.id);
+    return { check: { ok: false, reason: 'locked', until }, failures, locked: [{ userId: attempt.user.id, until }] };
   }
 }

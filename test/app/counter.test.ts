@@ -129,13 +129,20 @@ describe('the counter (training mode, through the dispatcher)', { timeout: 60_00
     expect(e.fields?.[0]?.path).toBe('lines.0.discount');
   });
 
-  it('locks approvals at a till after five wrong manager PINs', async () => {
+  it('locks the manager account after five wrong manager PINs, at every till, until a manager resets the PIN', async () => {
     const till = clientOf(app, 'till-2');
     await signIn(till, app, 'cashier');
     for (let i = 0; i < 4; i++) expect(await till.refusal('approval.request', { pin: '9999', purpose: 'discount' })).toMatchObject({ code: 'wrong-pin' });
     expect(await till.refusal('approval.request', { pin: '9999', purpose: 'discount' })).toMatchObject({ code: 'locked' });
-    // even the right PIN now waits
+    // even the right PIN now waits, and asking from another client changes nothing: the count is the manager's
     expect(await till.refusal('approval.request', { pin: '1234', purpose: 'discount' })).toMatchObject({ code: 'locked' });
+    const other = clientOf(app, 'till-3');
+    await signIn(other, app, 'cashier');
+    expect(await other.refusal('approval.request', { pin: '1234', purpose: 'discount' })).toMatchObject({ code: 'locked' });
+    // a manager already signed in sets the PIN again, which clears the lock (userStore setPin)
+    const locked = app.core.users.list().find((u) => u.role === 'manager')!;
+    await manager.call('users.save', { id: locked.id, name: locked.name, role: 'manager', pin: '1234', active: true });
+    expect((await other.call('approval.request', { pin: '1234', purpose: 'discount' })).managerName).toBe('Manager');
   });
 
   it('returns lines as credit notes, never more than was sold, and finds receipts by their QR', async () => {

@@ -75,6 +75,8 @@ export async function openTestApp(options: Partial<AppOptions> = {}): Promise<{ 
       return stores.get(key)!;
     },
     reporting: { retry: { initialMs: 100, maxMs: 1000 }, probe: { initialMs: 100, maxMs: 1000 }, pollIntervalMs: 200, statusIntervalMs: 20 },
+    // the delay after wrong PINs (main/users/pinChecks.ts) is timed by main/users/pinChecks.test.ts, not waited out by every test
+    pinDelayBaseMs: 5,
     ...options,
   });
   return { app, dataDir, secrets };

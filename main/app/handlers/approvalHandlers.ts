@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: UNLICENSED
 // A manager's approval at the till: the manager types their PIN on the cashier's screen to allow a price change, a
 // discount, a return or a debit note. The grant lives in the till's session for a few minutes and is consumed by the
-// sale (main/sale). Wrong manager PINs lock the till's approvals for a while; a factory PIN approves nothing live.
+// sale (main/sale). A wrong PIN counts against the manager accounts, as at their sign-in, whatever client asked
+// (main/users/pinChecks.ts); a factory PIN approves nothing live.
 import type { ApiHandlers } from '../../ipc/dispatcher';
 import { DukkanError } from '../../../app/errors/index';
 import type { SessionStore } from '../../users/sessions';
-import type { User, UserStore } from '../../users/userStore';
+import type { PinChecks } from '../../users/pinChecks';
+import type { User } from '../../users/userStore';
 import { untilText } from './userAnswers';
 
 export const APPROVAL_METHODS = ['approval.request'] as const;
 
 export interface ApprovalServices {
-  readonly users: Pick<UserStore, 'findManagerByPin'>;
-  readonly sessions: Pick<SessionStore, 'approvalLock' | 'recordApprovalFailure' | 'grant'>;
+  readonly pins: Pick<PinChecks, 'approve'>;
+  readonly sessions: Pick<SessionStore, 'grant'>;
   pinChangeRequired(user: User | null): boolean;
 }
 
@@ -23,14 +25,8 @@ function approvalsLocked(until: Date): DukkanError {
 export function approvalHandlers(app: ApprovalServices): Pick<ApiHandlers, (typeof APPROVAL_METHODS)[number]> {
   return {
     async 'approval.request'({ pin, purpose }, { session: s }) {
-      const lock = app.sessions.approvalLock(s);
-      if (lock) throw approvalsLocked(lock);
-      const check = await app.users.findManagerByPin(pin);
-      if (!check.ok) {
-        const locked = app.sessions.recordApprovalFailure(s);
-        if (locked) throw approvalsLocked(locked);
-        throw new DukkanError('approval.wrong-pin');
-      }
+      const check = await app.pins.approve(pin, s.clientId);
+      if (!check.ok) throw check.reason === 'locked' ? approvalsLocked(check.until) : new DukkanError('approval.wrong-pin');
       // a factory manager PIN approves nothing on a live terminal: anyone could type it
       if (app.pinChangeRequired(check.user)) throw new DukkanError('approval.factory-pin');
       const granted = app.sessions.grant(s, check.user, purpose);

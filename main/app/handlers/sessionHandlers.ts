@@ -5,6 +5,7 @@ import type { AppMode, OnboardingEnvironment, SessionInfo } from '../../../app/c
 import type { ApiHandlers } from '../../ipc/dispatcher';
 import { DukkanError } from '../../../app/errors/index';
 import type { ShopProfile } from '../../onboarding/index';
+import type { PinChecks } from '../../users/pinChecks';
 import { refuseNewPin } from '../../users/pinPolicy';
 import type { ClientSession, SessionStore } from '../../users/sessions';
 import { DEFAULT_PINS, type User, type UserStore } from '../../users/userStore';
@@ -14,7 +15,9 @@ import { pinRefusal, userSummary } from './userAnswers';
 export const SESSION_METHODS = ['session.get', 'session.login', 'session.changePin', 'session.logout', 'session.setLocale'] as const;
 
 export interface SessionServices {
-  readonly users: Pick<UserStore, 'list' | 'checkPin' | 'changePin'>;
+  readonly users: Pick<UserStore, 'list'>;
+  /** Every PIN check, one at a time per till, counted and logged (main/users/pinChecks.ts). */
+  readonly pins: Pick<PinChecks, 'signIn' | 'changePin'>;
   readonly sessions: Pick<SessionStore, 'signOut'>;
   /** Where the chosen language is kept for the next start. */
   readonly settings: Pick<TerminalSettings, 'set'>;
@@ -45,7 +48,7 @@ export function sessionHandlers(app: SessionServices): Pick<ApiHandlers, (typeof
   return {
     'session.get': (_, { session: s }) => session(s),
     async 'session.login'({ userId, pin }, { session: s }) {
-      const check = await app.users.checkPin(userId, pin);
+      const check = await app.pins.signIn(userId, pin, s.clientId);
       if (!check.ok) throw pinRefusal(check, () => new DukkanError('user.wrong-pin'));
       app.sessions.signOut(s);
       // with a factory PIN on a live terminal this session can only choose a new PIN (pinChangeRequired below)
@@ -56,7 +59,7 @@ export function sessionHandlers(app: SessionServices): Pick<ApiHandlers, (typeof
       if (!s.user) throw new DukkanError('session.not-signed-in');
       // the rules first: a typing mistake in the new PIN does not count as a wrong current PIN
       refuseNewPin(newPin, oldPin, 'newPin');
-      const changed = await app.users.changePin(s.user.id, oldPin, newPin);
+      const changed = await app.pins.changePin(s.user.id, oldPin, newPin, s.clientId);
       if (!changed.ok) throw pinRefusal(changed, () => new DukkanError('user.current-pin-wrong'));
       s.user = changed.user;
       return session(s);
