@@ -154,12 +154,10 @@ export class UserStore {
     return this.get(id)!;
   }
 
-  /** Checks a PIN, counting the attempt before hashing and locking after LOCK_AFTER failures in a row. */
-  async checkPin(userId: number, pin: string): Promise<PinCheck> {
-    return (await this.checkPinCounted(userId, pin)).check;
-  }
-
-  /** checkPin, also telling how many failures in a row the user has now (for the caller's delay and log). */
+  /**
+   * Checks a PIN, counting the attempt before hashing and locking after LOCK_AFTER failures in a row; tells how many
+   * failures in a row the user has now (for the caller's delay and log).
+   */
   async checkPinCounted(userId: number, pin: string): Promise<CountedCheck> {
     const start = this.countAttempts([userId]);
     const attempt = start.attempts[0];

@@ -481,8 +481,8 @@ export const TERMINAL_CODES = {
     ar: 'هذا ليس الرقم السري للمدير.',
   },
   'approval.locked': {
-    en: 'Too many wrong manager PINs at this till: try again after {until} UTC.',
-    ar: 'محاولات خاطئة كثيرة لرقم المدير على هذا الصندوق: حاول بعد الساعة {until} بتوقيت UTC.',
+    en: 'Too many wrong manager PINs: the manager PIN is locked until {until} UTC, at every till (a signed-in manager can set it again in the Users tab of the manager screen).',
+    ar: 'محاولات خاطئة كثيرة لرقم المدير: رقم المدير مقفل حتى الساعة {until} بتوقيت UTC على كل الصناديق (يمكن لمدير مسجّل الدخول تعيينه من جديد في تبويب المستخدمون في شاشة المدير).',
   },
   'approval.factory-pin': {
     en: 'This manager still has the factory PIN, which approves nothing on a live terminal: the manager signs in and chooses a new PIN first.',
