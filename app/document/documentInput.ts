@@ -7,7 +7,7 @@ import { Decimal } from '../money/decimal';
 import { utf8ByteLength } from '../bytes/utf8';
 import { EXEMPTION_CODES, type VatCategory } from './exemptionCodes';
 import { chargeReasonCodeFor, chargeReasonTextFor, isChargeReasonCode } from './chargeReasonCodes';
-import { DocumentInputError, inputProblem, problem, problemMessage, type DocumentProblemCode } from './documentInputError';
+import { DocumentInputError, inputProblems, problem, problemMessage, type DocumentProblemCode } from './documentInputError';
 
 export { DocumentInputError, problemText, type InputProblem } from './documentInputError';
 
@@ -71,7 +71,7 @@ export function isCalendarDate(value: string): boolean {
 
 const calendarDate = z.string(NOT_TEXT).refine(isCalendarDate, problem('document.calendar-date', { rule: 'BR-KSA-F-01' }));
 
-const addressSchema = z.object({
+const addressSchema = z.strictObject({
   street: text(1000),
   additionalStreet: text(1000).optional(),
   building: z.string(NOT_TEXT).regex(/^\d{4}$/, problem('document.digits', { count: 4, rule: 'BR-KSA-37' })),
@@ -83,7 +83,7 @@ const addressSchema = z.object({
   country: z.literal('SA', problem('document.seller-country', { rule: 'BR-KSA-09' })).default('SA'),
 });
 
-const buyerAddressSchema = z.object({
+const buyerAddressSchema = z.strictObject({
   street: text(1000).optional(),
   additionalStreet: text(1000).optional(),
   building: text(20).optional(),
@@ -103,23 +103,23 @@ const sellerIdSchemes = ['CRN', 'MOM', 'MLS', 'SAG', 'OTH', '700'] as const;
 /** Buyer ids (BR-KSA-14): national id, iqama, passport, … */
 const buyerIdSchemes = ['TIN', 'CRN', 'MOM', 'MLS', '700', 'SAG', 'NAT', 'GCC', 'IQA', 'PAS', 'OTH'] as const;
 
-const sellerSchema = z.object({
+const sellerSchema = z.strictObject({
   /** Registration name (BT-27); ZATCA wants Arabic, optionally followed by English ("… | …"). Feeds QR tag 1. */
   name: text(1000).refine((v) => utf8ByteLength(v) <= 255, problem('document.seller-name-bytes', { rule: 'QR tag 1' })),
   vatNumber: vatNumber('BR-KSA-40'),
   /** The other seller id, usually the commercial registration number. */
-  id: z.object({
+  id: z.strictObject({
     scheme: z.enum(sellerIdSchemes, problem('document.id-scheme', { schemes: sellerIdSchemes.join(', '), rule: 'BR-KSA-08' })),
     value: z.string(NOT_TEXT).regex(/^[A-Za-z0-9]{1,127}$/, problem('document.seller-id-value', { rule: 'BR-KSA-08' })),
   }),
   address: addressSchema,
 });
 
-const buyerSchema = z.object({
+const buyerSchema = z.strictObject({
   name: text(1000).optional(),
   vatNumber: vatNumber('BR-KSA-44').optional(),
   id: z
-    .object({
+    .strictObject({
       scheme: z.enum(buyerIdSchemes, problem('document.id-scheme', { schemes: buyerIdSchemes.join(', '), rule: 'BR-KSA-14' })),
       value: z.string(NOT_TEXT).regex(/^[A-Za-z0-9]{1,127}$/, problem('document.not-alphanumeric')),
     })
@@ -128,7 +128,7 @@ const buyerSchema = z.object({
 });
 
 const vatSchema = z
-  .object({
+  .strictObject({
     category: z.enum(['S', 'Z', 'E', 'O'], problem('document.vat-category', { rule: 'BR-KSA-CL-04' })),
     rate: nonNegative('rate', 2),
     exemptionCode: z.string(NOT_TEXT).optional(),
@@ -170,7 +170,7 @@ const vatSchema = z
     }
   });
 
-const allowanceSchema = z.object({
+const allowanceSchema = z.strictObject({
   amount: nonNegative('amount', 2),
   reason: text(1000).default('discount'),
   vat: vatSchema,
@@ -182,7 +182,7 @@ const allowanceSchema = z.object({
  * and the text from the code.
  */
 const chargeSchema = z
-  .object({
+  .strictObject({
     amount: nonNegative('amount', 2),
     reason: text(1000).optional(),
     reasonCode: z
@@ -196,7 +196,7 @@ const chargeSchema = z
     return { ...charge, reason: reason ?? chargeReasonTextFor(code), reasonCode: code };
   });
 
-const lineSchema = z.object({
+const lineSchema = z.strictObject({
   name: text(1000),
   quantity: nonNegative('quantity').refine((v) => !Decimal.isValid(v) || !Decimal.parse(v).isZero(), problem('document.quantity-zero')),
   /** UN/ECE Rec 20 unit code; PCE (piece) by default. */
@@ -207,7 +207,7 @@ const lineSchema = z.object({
   /** Unit price; VAT-inclusive when the document says pricesIncludeVat. */
   unitPrice: nonNegative('unitPrice'),
   /** Line discount amount, in the same VAT convention as the prices. */
-  discount: z.object({ amount: nonNegative('discount.amount', 2), reason: text(1000).default('discount') }).optional(),
+  discount: z.strictObject({ amount: nonNegative('discount.amount', 2), reason: text(1000).default('discount') }).optional(),
   vat: vatSchema,
   /** Seller's item code (barcode/SKU), optional. */
   itemCode: text(127).optional(),
@@ -215,7 +215,7 @@ const lineSchema = z.object({
   originalLine: z.number(problem('document.line-number')).int(problem('document.line-number')).min(1, problem('document.line-number-min')).optional(),
 });
 
-const billingReferenceSchema = z.object({
+const billingReferenceSchema = z.strictObject({
   /** IRN (cbc:ID) of the original invoice, or several / a range as free text (BR-KSA-56, F-06-C22). */
   number: text(5000),
   issueDate: calendarDate.optional(),
@@ -282,7 +282,7 @@ function checkOneExemptionPerBreakdown(doc: { lines: readonly Taxed[]; allowance
 }
 
 export const documentInputSchema = z
-  .object({
+  .strictObject({
     kind: z.enum(['invoice', 'credit-note', 'debit-note'], problem('document.kind', { rule: 'BR-KSA-05' })),
     profile: z.enum(['simplified', 'standard'], problem('document.profile')).default('simplified'),
     /** Invoice reference number (IRN, cbc:ID), e.g. "T1-000123". */
@@ -372,5 +372,5 @@ export type { VatCategory };
 export function parseDocumentInput(json: unknown): DocumentInput {
   const result = documentInputSchema.safeParse(json);
   if (result.success) return result.data;
-  throw new DocumentInputError(result.error.issues.map(inputProblem));
+  throw new DocumentInputError(result.error.issues.flatMap((issue) => inputProblems(issue, documentInputSchema)));
 }

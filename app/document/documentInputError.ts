@@ -8,6 +8,7 @@
 // back here, so every text comes from the catalog (app/errors/codes/engineCodes.ts) and none is written twice.
 import { DukkanError, ERROR_CATALOG, errorText, type ErrorCode, type ErrorParams, type FieldProblem } from '../errors';
 import { problemLine, withProblemLines } from '../errors/problemLines';
+import { closestKey, knownKeysAt } from '../errors/unknownKeys';
 
 export type DocumentProblemCode = Extract<ErrorCode, `document.${string}`>;
 
@@ -40,6 +41,8 @@ export interface SchemaIssue {
   readonly message: string;
   readonly code?: string;
   readonly expected?: unknown;
+  /** The keys of an `unrecognized_keys` issue (a strict object given a key it does not know). */
+  readonly keys?: readonly string[];
 }
 
 function decode(issue: SchemaIssue): { code: DocumentProblemCode; params: ErrorParams } {
@@ -53,10 +56,28 @@ function decode(issue: SchemaIssue): { code: DocumentProblemCode; params: ErrorP
   return { code: 'document.field-invalid', params: {} };
 }
 
-export function inputProblem(issue: SchemaIssue): InputProblem {
-  const { code, params } = decode(issue);
+function made(path: readonly PropertyKey[], code: DocumentProblemCode, params: ErrorParams): InputProblem {
   const rule = typeof params.rule === 'string' ? params.rule : 'FORMAT';
-  return { path: issue.path.map(String).join('.'), code, params, rule, message: errorText(code, params, 'en') };
+  return { path: path.map(String).join('.'), code, params, rule, message: errorText(code, params, 'en') };
+}
+
+/**
+ * The problems of one zod issue. An unknown key is one problem per key, at the key's own path, naming the known key
+ * it is probably a typo of (`pricesIncludeVAT` → `pricesIncludeVat`), else listing the keys known there: a key is
+ * never dropped, because the default in its place would change what is signed (docs/security.md).
+ */
+export function inputProblems(issue: SchemaIssue, schema: unknown): InputProblem[] {
+  if (issue.code === 'unrecognized_keys' && issue.keys) {
+    const known = knownKeysAt(schema, issue.path);
+    return issue.keys.map((key) => {
+      const suggestion = closestKey(key, known);
+      return suggestion !== undefined
+        ? made([...issue.path, key], 'document.unknown-key-close', { key, suggestion })
+        : made([...issue.path, key], 'document.unknown-key', { key, known: known.join(', ') });
+    });
+  }
+  const { code, params } = decode(issue);
+  return [made(issue.path, code, params)];
 }
 
 /** One problem as a line: its field path, then its text. */

@@ -9,6 +9,7 @@
 import type { CsvImportResult, VatCategoryCode } from '../../app/contract/types';
 import { CatalogError, checkProductVat, type CatalogStore, type ProductInput } from './catalogStore';
 import { CsvSyntaxError, parseCsv } from './parseCsv';
+import { closestKey } from '../../app/errors/unknownKeys';
 
 const COLUMNS = ['name', 'name_ar', 'barcode', 'price', 'price_includes_vat', 'vat_category', 'vat_rate', 'exemption_code'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -57,6 +58,13 @@ const rowError = (line: number, e: CatalogError | CsvSyntaxError): RowError => (
   ...(e.field !== undefined ? { field: e.field } : {}),
 });
 
+function unknownColumn(line: number, column: string): RowError {
+  const suggestion = closestKey(column, COLUMNS);
+  return suggestion !== undefined
+    ? { line, reason: 'csv.unknown-column-close', params: { column, suggestion }, field: column }
+    : { line, reason: 'csv.unknown-column', params: { column, columns: COLUMNS.join(', ') }, field: column };
+}
+
 const refused = (errors: RowError[]): CsvImportResult => ({ created: 0, updated: 0, errors });
 
 export function importProductsCsv(store: CatalogStore, csv: string): CsvImportResult {
@@ -70,6 +78,10 @@ export function importProductsCsv(store: CatalogStore, csv: string): CsvImportRe
   const [header, ...data] = rows;
   if (!header) return refused([{ line: 1, reason: 'csv.no-header', params: {} }]);
   const index = new Map(header.fields.map((h, i) => [h.trim().toLowerCase().replace(/\s+/g, '_'), i]));
+  // a column nobody knows is refused, never skipped: `vat rate` misspelt would otherwise import every product at the
+  // default rate (docs/security.md, "Input is read strictly"); a blank header names no column and is left alone
+  const unknown = [...index.keys()].filter((h) => h !== '' && !(COLUMNS as readonly string[]).includes(h));
+  if (unknown.length > 0) return refused(unknown.map((column) => unknownColumn(header.line, column)));
   const missing = (['name', 'price'] as const).filter((c) => !index.has(c));
   if (missing.length > 0)
     return refused([{ line: header.line, reason: 'csv.missing-columns', params: { missing: missing.join(', '), columns: COLUMNS.join(', ') } }]);

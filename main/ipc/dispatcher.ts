@@ -12,7 +12,7 @@ import { DukkanError, isDukkanError } from '../../app/errors/index';
 import { errorFields, type Logger } from '../log/logger';
 import type { ClientSession } from '../users/sessions';
 import { apiErrorOf } from './apiErrors';
-import { fieldErrorOf } from './inputIssues';
+import { fieldErrorsOf } from './inputIssues';
 
 export interface CallContext {
   readonly session: ClientSession;
@@ -64,7 +64,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const parsed = definition.input.safeParse(input ?? {});
       if (!parsed.success) {
-        const fields = parsed.error.issues.map(fieldErrorOf);
+        const fields = parsed.error.issues.flatMap((issue) => fieldErrorsOf(issue, definition.input));
         log.info('api.invalid-input', { method, fields: fields.map((f) => `${f.path || '(argument)'} ${f.reason}`) });
         const problems = fields.map((f) => ({ path: f.path, code: f.reason, params: f.params }));
         return { ok: false, error: apiErrorOf(new DukkanError('api.invalid-input', { count: fields.length }, { problems })) };

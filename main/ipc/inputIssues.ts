@@ -5,6 +5,7 @@
 // too-long text, the keys nobody knows — never the value typed, which may be a PIN or an OTP.
 import type { ApiFieldError } from '../../app/contract/errors';
 import { ERROR_CATALOG, type ErrorCode, type ErrorParams } from '../../app/errors/index';
+import { closestKey, knownKeysAt } from '../../app/errors/unknownKeys';
 
 /** What the dispatcher reads of a zod issue (zod 4). */
 export interface SchemaIssue {
@@ -47,4 +48,21 @@ function kindOf(issue: SchemaIssue): ErrorCode {
 
 export function fieldErrorOf(issue: SchemaIssue): ApiFieldError {
   return { path: issue.path.map(String).join('.'), reason: isErrorCode(issue.message) ? issue.message : kindOf(issue), params: paramsOf(issue) };
+}
+
+/**
+ * The field errors of one issue of the method's argument `schema`: an unknown key is one error per key, at the key's
+ * own path, naming the known key it is probably a typo of, else the keys known there (docs/security.md, "Input is
+ * read strictly").
+ */
+export function fieldErrorsOf(issue: SchemaIssue, schema: unknown): ApiFieldError[] {
+  if (issue.code !== 'unrecognized_keys' || !issue.keys) return [fieldErrorOf(issue)];
+  const known = knownKeysAt(schema, issue.path);
+  return issue.keys.map((key): ApiFieldError => {
+    const path = [...issue.path, key].map(String).join('.');
+    const suggestion = closestKey(key, known);
+    return suggestion !== undefined
+      ? { path, reason: 'input.unknown-key-close', params: { key, suggestion } }
+      : { path, reason: 'input.unknown-key', params: { key, known: known.join(', ') } };
+  });
 }

@@ -11,6 +11,7 @@ import { isFatooraEnvironment, FATOORA_ENVIRONMENTS, type FatooraEnvironment } f
 import { Secret } from '../log/secret';
 import type { ErrorCode, ErrorParams, FieldProblem } from '../../app/errors/index';
 import { invalidInput } from './onboardingError';
+import { closestKey } from '../../app/errors/unknownKeys';
 
 export type InvoiceTypes = 'simplified' | 'simplified+standard';
 
@@ -62,9 +63,14 @@ const problem = (problems: Problems, path: string, code: ErrorCode, params: Erro
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** An unknown key is refused, naming the key probably meant when one is close (docs/security.md, "Input is read strictly"). */
 function unknownKeys(problems: Problems, value: Record<string, unknown>, known: readonly string[], prefix: string): void {
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) problem(problems, `${prefix}${key}`, 'shop.unknown-field', { field: `${prefix}${key}`, known: known.join(', ') });
+    if (known.includes(key)) continue;
+    const field = `${prefix}${key}`;
+    const suggestion = closestKey(key, known);
+    if (suggestion !== undefined) problem(problems, field, 'shop.unknown-field-close', { field, suggestion: `${prefix}${suggestion}` });
+    else problem(problems, field, 'shop.unknown-field', { field, known: known.join(', ') });
   }
 }
 

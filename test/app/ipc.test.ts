@@ -73,7 +73,8 @@ describe('validated IPC', () => {
     ['a float-formatted amount', { ...SALE, payments: [{ method: 'cash', amount: 20.5 }] }, 'payments.0.amount'],
     ['three decimals of money', { ...SALE, payments: [{ method: 'cash', amount: '20.505' }] }, 'payments.0.amount'],
     ['an unknown payment method', { ...SALE, payments: [{ method: 'bitcoin', amount: '1' }] }, 'payments.0.method'],
-    ['an extra property', { ...SALE, sql: 'DROP TABLE documents' }, ''],
+    ['an extra property', { ...SALE, sql: 'DROP TABLE documents' }, 'sql'],
+    ['an extra property in a line', { ...SALE, lines: [{ productId: 1, quantity: '1', price: '0.01' }] }, 'lines.0.price'],
     ['no lines', { ...SALE, lines: [] }, 'lines'],
     ['a sale id that is not a UUID', { ...SALE, saleId: '1' }, 'saleId'],
     ['a string instead of an object', 'sale', ''],
@@ -87,6 +88,22 @@ describe('validated IPC', () => {
     expect(result.error.fields?.map((f) => f.path)).toContain(field);
     // each field names its rule by catalog code, so the screen can say it in Arabic too
     for (const f of result.error.fields ?? []) expect(Object.hasOwn(ERROR_CATALOG, f.reason), f.reason).toBe(true);
+    expect(calls).toEqual([]);
+  });
+
+  it('names an unknown key and the key probably meant (a wrong case is never dropped)', async () => {
+    const { invoke, calls, signIn } = setUp();
+    signIn('cashier');
+    const result = await invoke('sale.complete', {}, { ...SALE, approvalID: '3cf5ee18-ee25-44ea-a444-2c37ba7f28be', colour: 'red' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        fields: [
+          { path: 'approvalID', reason: 'input.unknown-key-close', params: { key: 'approvalID', suggestion: 'approvalId' } },
+          { path: 'colour', reason: 'input.unknown-key', params: { key: 'colour', known: 'lines, payments, approvalId, saleId' } },
+        ],
+      },
+    });
     expect(calls).toEqual([]);
   });
 

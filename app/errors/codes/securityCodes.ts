@@ -28,4 +28,33 @@ export const SECURITY_CODES = {
     en: 'The printer address {address} is a file ({target}), not a printer device: refused, so that printing cannot overwrite it.',
     ar: 'عنوان الطابعة {address} ملف ({target})، وليس جهاز طابعة: رُفض حتى لا تكتب الطباعة فوقه.',
   },
+  // ── unknown keys: input is read strictly, a key nobody knows is refused with the one probably meant ──
+  'document.unknown-key': {
+    en: 'unknown key {key}: the document format has no such field here (known: {known}).',
+    ar: 'مفتاح غير معروف {key}: لا يوجد حقل بهذا الاسم هنا في صيغة المستند (المفاتيح المعروفة: {known}).',
+  },
+  'document.unknown-key-close': {
+    en: 'unknown key {key} — did you mean {suggestion}?',
+    ar: 'مفتاح غير معروف {key} — هل تقصد {suggestion}؟',
+  },
+  'input.unknown-key': {
+    en: 'Unknown key {key} (known: {known}).',
+    ar: 'مفتاح غير معروف {key} (المفاتيح المعروفة: {known}).',
+  },
+  'input.unknown-key-close': {
+    en: 'Unknown key {key} — did you mean {suggestion}?',
+    ar: 'مفتاح غير معروف {key} — هل تقصد {suggestion}؟',
+  },
+  'shop.unknown-field-close': {
+    en: 'Unknown field {field} — did you mean {suggestion}?',
+    ar: 'حقل غير معروف {field} — هل تقصد {suggestion}؟',
+  },
+  'csv.unknown-column': {
+    en: 'Unknown column {column}: the columns are {columns}.',
+    ar: 'عمود غير معروف {column}: الأعمدة هي {columns}.',
+  },
+  'csv.unknown-column-close': {
+    en: 'Unknown column {column} — did you mean {suggestion}?',
+    ar: 'عمود غير معروف {column} — هل تقصد {suggestion}؟',
+  },
 } as const satisfies Record<string, CatalogText>;
