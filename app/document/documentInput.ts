@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Decimal } from '../money/decimal';
 import { utf8ByteLength } from '../bytes/utf8';
+import { spoofingCharacter } from '../bytes/spoofingCharacters';
 import { EXEMPTION_CODES, type VatCategory } from './exemptionCodes';
 import { chargeReasonCodeFor, chargeReasonTextFor, isChargeReasonCode } from './chargeReasonCodes';
 import { DocumentInputError, inputProblems, problem, problemMessage, type DocumentProblemCode } from './documentInputError';
@@ -40,7 +41,13 @@ const text = (max: number) =>
     .min(1, problem('document.empty'))
     .max(max, problem('document.too-long', { max }))
     .regex(NO_CONTROL, problem('document.control-characters'))
-    .refine((v) => !UNPAIRED_SURROGATE.test(v), problem('document.unpaired-surrogate'));
+    .refine((v) => !UNPAIRED_SURROGATE.test(v), problem('document.unpaired-surrogate'))
+    // names, reasons and addresses are printed: nothing invisible or direction-changing may disguise them
+    // (app/bytes/spoofingCharacters.ts, docs/security.md "Names cannot disguise a receipt")
+    .superRefine((v, ctx) => {
+      const character = spoofingCharacter(v);
+      if (character !== undefined) ctx.addIssue({ code: 'custom', message: problemMessage('document.spoofing-character', { character }) });
+    });
 
 const decimalString = (what: string) =>
   z.string(problem('document.not-decimal-string', { what })).refine(Decimal.isValid, problem('document.decimal-format', { what }));

@@ -5,6 +5,7 @@
 import type { Product, VatCategoryCode } from '../../app/contract/types';
 import { DukkanError, type ErrorCode, type ErrorParams } from '../../app/errors/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { spoofingCharacter } from '../../app/bytes/spoofingCharacters';
 
 interface ProductRow {
   id: number;
@@ -52,6 +53,24 @@ export function checkProductVat(p: Pick<ProductInput, 'vatCategory' | 'vatRate' 
   }
   if (p.vatRate !== '0') throw new CatalogError('catalog.zero-rate', { category: p.vatCategory }, { field: 'vatRate' });
   if (!p.exemptionCode) throw new CatalogError('catalog.exemption-required', { category: p.vatCategory }, { field: 'exemptionCode' });
+}
+
+/**
+ * A product's names are printed on every receipt of it: a bidi override, a zero-width or a C1 character in them is
+ * refused (app/bytes/spoofingCharacters.ts; docs/security.md, "Names cannot disguise a receipt"). `fields` are the
+ * names of the two fields as the caller's input spells them (the CSV's columns are name and name_ar).
+ */
+export function checkProductNames(
+  p: Pick<ProductInput, 'name' | 'nameAr'>,
+  fields: { name: string; nameAr: string } = { name: 'name', nameAr: 'nameAr' },
+): void {
+  for (const [value, field] of [
+    [p.name, fields.name],
+    [p.nameAr, fields.nameAr],
+  ] as const) {
+    const character = value === undefined ? undefined : spoofingCharacter(value);
+    if (character !== undefined) throw new CatalogError('catalog.spoofing-character', { field, character }, { field });
+  }
 }
 
 const SELECT = `SELECT p.*, (SELECT group_concat(barcode, char(10)) FROM product_barcodes b WHERE b.product_id = p.id) AS barcodes FROM products p`;
@@ -132,6 +151,7 @@ export class CatalogStore {
 
   /** Inserts (no id) or updates a product with its barcodes, in one transaction. */
   save(input: ProductInput): Product {
+    checkProductNames(input);
     checkProductVat(input);
     const barcodes = [...new Set(input.barcodes.map((b) => b.trim()).filter((b) => b.length > 0))];
     const id = this.db.transaction((): number => {

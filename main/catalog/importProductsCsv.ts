@@ -7,7 +7,7 @@
 // checked first; if any row is wrong nothing is imported and every problem is listed with its line number and its
 // catalog code (`csv.*`, `catalog.*`), which the manager screen shows in its language.
 import type { CsvImportResult, VatCategoryCode } from '../../app/contract/types';
-import { CatalogError, checkProductVat, type CatalogStore, type ProductInput } from './catalogStore';
+import { CatalogError, checkProductNames, checkProductVat, type CatalogStore, type ProductInput } from './catalogStore';
 import { CsvSyntaxError, parseCsv } from './parseCsv';
 import { closestKey } from '../../app/errors/unknownKeys';
 
@@ -44,6 +44,7 @@ function parseRow(get: (c: Column) => string): ProductInput {
     exemptionCode: exemption || undefined,
     active: true,
   };
+  checkProductNames(product, { name: 'name', nameAr: 'name_ar' });
   checkProductVat(product);
   return product;
 }

@@ -57,4 +57,13 @@ export const SECURITY_CODES = {
     en: 'Unknown column {column} — did you mean {suggestion}?',
     ar: 'عمود غير معروف {column} — هل تقصد {suggestion}؟',
   },
+  // ── invisible and direction-changing characters in printed text (app/bytes/spoofingCharacters.ts) ──
+  'document.spoofing-character': {
+    en: 'contains {character}, an invisible or direction-changing character: refused, so that the text cannot disguise what is printed next to it (ZWNJ and ZWJ are allowed between letters).',
+    ar: 'يحتوي على {character}، وهو حرف غير مرئي أو يغيّر اتجاه النص: رُفض حتى لا يخفي النص ما يُطبع بجانبه (يُسمح بـ ZWNJ وZWJ بين الحروف فقط).',
+  },
+  'catalog.spoofing-character': {
+    en: 'The {field} contains {character}, an invisible or direction-changing character: refused, so that a name cannot disguise the amounts printed next to it (ZWNJ and ZWJ are allowed between letters).',
+    ar: 'الحقل {field} يحتوي على {character}، وهو حرف غير مرئي أو يغيّر اتجاه النص: رُفض حتى لا يخفي الاسم المبالغ المطبوعة بجانبه (يُسمح بـ ZWNJ وZWJ بين الحروف فقط).',
+  },
 } as const satisfies Record<string, CatalogText>;

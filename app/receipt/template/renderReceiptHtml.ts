@@ -44,6 +44,9 @@ function row(label: Bilingual, value: string, cls = ''): string {
   return `<div class="row ${cls}">${bi(label, 'label')}${ltr(value, 'num value')}</div>`;
 }
 
+// An item name is its own block (a bidi paragraph of its own), isolated, with its direction from its own first
+// letter: whatever it contains can reorder only itself, never the quantity, price or total printed next to it
+// (docs/security.md, "Names cannot disguise a receipt"; the amounts are isolated LTR spans too, `.num`).
 function lineHtml(line: ReceiptLine): string {
   const discount = line.discount
     ? `<div class="row sub"><span class="small">${esc(LABELS.lineDiscount.ar)} / <span dir="ltr">${esc(LABELS.lineDiscount.en)}</span></span>${ltr(`-${line.discount}`)}</div>`
@@ -80,7 +83,7 @@ body { width: ${o.paperDots}px; font-family: ${RECEIPT_FONT_STACK}; font-size: $
 .value { font-weight: 700; }
 .vat-row .ar { font-weight: 400; font-size: ${Math.round(fontPx * 0.8)}px; }
 .grand .value, .grand .ar { font-size: ${Math.round(fontPx * 1.2)}px; }
-.name { font-weight: 700; }
+.name { font-weight: 700; unicode-bidi: isolate; }
 .line { padding: 2px 0; }
 hr { border: none; border-top: 2px dashed #000; margin: ${Math.round(fontPx / 3)}px 0; }
 .banner { margin: 6px ${padPx}px; padding: 2px 4px; border: 3px solid #000; text-align: center; font-weight: 700; }
