@@ -10,6 +10,7 @@ import { checkStamp } from './checkStamp';
 import { hasErrors, type Finding } from '../findings/finding';
 import { readInvoiceFields } from './readInvoiceFields';
 import { checkBusinessRules } from '../rules/checkBusinessRules';
+import { signingTimeFindings } from './certificateValidity';
 
 /** Anything that checks a parsed document: the XSD validator, the business rules. */
 export interface DocumentCheck {
@@ -48,6 +49,9 @@ export interface VerificationReport {
 
 const KINDS: Record<string, DocumentKindName> = { '388': 'invoice', '381': 'credit-note', '383': 'debit-note' };
 
+const issueDateTimeOf = (fields: { issueDate?: string; issueTime?: string }) =>
+  fields.issueDate && fields.issueTime ? `${fields.issueDate}T${fields.issueTime}` : undefined;
+
 export function verifyInvoice(xml: string | Uint8Array, options: VerifyOptions): VerificationReport {
   let doc: XmlDocument;
   try {
@@ -69,6 +73,7 @@ export function verifyInvoice(xml: string | Uint8Array, options: VerifyOptions):
     }
     const stamp = checkStamp(xml, fields);
     findings.push(...stamp.findings);
+    if (stamp.certificate) findings.push(...signingTimeFindings(fields.signature.signingTime ?? issueDateTimeOf(fields), stamp.certificate));
     if (options.xsd) findings.push(...options.xsd.validate(doc));
     else skipped.push('XSD');
     findings.push(...(options.rules ?? checkBusinessRules)(doc, { now: options.now }));
@@ -87,7 +92,7 @@ export function verifyInvoice(xml: string | Uint8Array, options: VerifyOptions):
       ...(fields.pih !== undefined ? { pih: fields.pih } : {}),
       ...(kind ? { kind } : {}),
       ...(profile ? { profile } : {}),
-      ...(fields.issueDate && fields.issueTime ? { issueDateTime: `${fields.issueDate}T${fields.issueTime}` } : {}),
+      ...(issueDateTimeOf(fields) ? { issueDateTime: issueDateTimeOf(fields) } : {}),
       ...(stamp.certificate ? { certificate: stamp.certificate } : {}),
       ...(fields.sellerVat !== undefined ? { sellerVat: fields.sellerVat } : {}),
       ...(stamp.qr ? { qr: stamp.qr } : {}),

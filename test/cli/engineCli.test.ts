@@ -4,7 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, SDK_CERT_PEM, SDK_KEY_PEM, listSampleXml, VECTORS_DIR } from '../vectors';
+import { REPO_ROOT, listSampleXml, VECTORS_DIR } from '../vectors';
+import { createTestEgs, writeTestEgsFiles } from '../support/testCertificate';
 import {
   BUYER,
   creditNote,
@@ -33,8 +34,12 @@ function writeJson(name: string, value: unknown): string {
   return file;
 }
 
+// a certificate valid at the fixtures' issue date (2026-11-23) and now: `sign` refuses an expired one, and the
+// SDK's dummy certificate expired in 2024
+const egs = writeTestEgsFiles(createTestEgs({ validFrom: new Date('2026-01-01T00:00:00Z') }));
+
 function sign(doc: DocumentInputJson, out: string, ...extra: string[]) {
-  return dukkan('sign', '--in', writeJson(`${out}.json`, doc), '--key', SDK_KEY_PEM, '--cert', SDK_CERT_PEM, '--out', path.join(work, out), ...extra);
+  return dukkan('sign', '--in', writeJson(`${out}.json`, doc), '--key', egs.key, '--cert', egs.cert, '--out', path.join(work, out), ...extra);
 }
 
 describe('dukkan sign / verify / hash / qr', () => {

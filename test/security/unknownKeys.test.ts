@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SDK_CERT_PEM, SDK_KEY_PEM } from '../vectors';
+import { createTestEgs, writeTestEgsFiles } from '../support/testCertificate';
 import { runDukkan } from '../support/dukkanCli';
 import { closestKey, knownKeysAt } from '../../app/errors/unknownKeys';
 import { z } from 'zod';
@@ -34,7 +34,8 @@ describe('document JSON', () => {
   it('dukkan sign refuses "pricesIncludeVAT" naming pricesIncludeVat, exit 1, and writes nothing', () => {
     const doc = file('doc.json', JSON.stringify({ ...simplifiedInvoice(), pricesIncludeVAT: true }));
     const out = path.join(work, 'signed.xml');
-    const r = runDukkan(['sign', '--in', doc, '--key', file('key.pem', SDK_KEY_PEM), '--cert', file('cert.pem', SDK_CERT_PEM), '--out', out], { cwd: work });
+    const egs = writeTestEgsFiles(createTestEgs({ validFrom: new Date('2026-01-01T00:00:00Z') }));
+    const r = runDukkan(['sign', '--in', doc, '--key', egs.key, '--cert', egs.cert, '--out', out], { cwd: work });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('unknown key pricesIncludeVAT — did you mean pricesIncludeVat?');
     expect(existsSync(out)).toBe(false);

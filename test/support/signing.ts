@@ -13,6 +13,15 @@ export const SDK_CERTIFICATE = parseCertificate(readFileSync(SDK_CERT_PEM, 'utf8
 export const SDK_PRIVATE_KEY = parsePrivateKey(readFileSync(SDK_KEY_PEM, 'utf8'));
 export const SDK_SIGNING = { certificate: SDK_CERTIFICATE, sign: privateKeySigner(SDK_PRIVATE_KEY) };
 
+/**
+ * The SDK's dummy certificate expired on 2024-11-08, so `verify` rightly warns certificate-expired-at-signing on
+ * every later document signed with it (app/verify/certificateValidity.ts); tests about other rules leave that one
+ * warning out with this.
+ */
+export function apartFromSdkCertificateAge<F extends { readonly rule: string }>(findings: readonly F[]): F[] {
+  return findings.filter((f) => f.rule !== 'certificate-expired-at-signing');
+}
+
 export function signWithSdkKey(json: DocumentInputJson, chain = { icv: 1, pih: INITIAL_PIH }): Promise<StampedDocument> {
   return buildAndStamp(parseDocumentInput(json), chain, SDK_SIGNING);
 }

@@ -66,4 +66,21 @@ export const SECURITY_CODES = {
     en: 'The {field} contains {character}, an invisible or direction-changing character: refused, so that a name cannot disguise the amounts printed next to it (ZWNJ and ZWJ are allowed between letters).',
     ar: 'الحقل {field} يحتوي على {character}، وهو حرف غير مرئي أو يغيّر اتجاه النص: رُفض حتى لا يخفي الاسم المبالغ المطبوعة بجانبه (يُسمح بـ ZWNJ وZWJ بين الحروف فقط).',
   },
+  // ── dukkan sign: the key and certificate it signs with (main/cli/signingPair.ts) ──
+  'cli.key-not-certificate': {
+    en: "The key {key} does not belong to the certificate {cert}: its public key is not the certificate's, so Fatoora would reject every signature. Nothing was signed.",
+    ar: 'المفتاح {key} لا يخص الشهادة {cert}: مفتاحه العام ليس مفتاح الشهادة، فسترفض فاتورة كل توقيع به. لم يُوقَّع أي مستند.',
+  },
+  'cli.certificate-expired': {
+    en: 'The certificate {cert} expired on {notAfter}: renew the CSID before signing. Nothing was signed.',
+    ar: 'انتهت صلاحية الشهادة {cert} في {notAfter}: جدّد شهادة التوقيع (CSID) قبل التوقيع. لم يُوقَّع أي مستند.',
+  },
+  'cli.certificate-expired-at-signing': {
+    en: "The certificate {cert} had expired at the document's signing time {signingTime} (Riyadh; valid until {notAfter}): Fatoora rejects such a document. Nothing was signed.",
+    ar: 'كانت صلاحية الشهادة {cert} منتهية في وقت توقيع المستند {signingTime} (بتوقيت الرياض؛ صالحة حتى {notAfter}): ترفض فاتورة مثل هذا المستند. لم يُوقَّع أي مستند.',
+  },
+  'cli.certificate-not-yet-valid-at-signing': {
+    en: "The certificate {cert} is valid only from {notBefore}, after the document's signing time {signingTime} (Riyadh): check the issue date and time. Nothing was signed.",
+    ar: 'الشهادة {cert} صالحة ابتداءً من {notBefore} فقط، بعد وقت توقيع المستند {signingTime} (بتوقيت الرياض): تحقق من تاريخ الإصدار ووقته. لم يُوقَّع أي مستند.',
+  },
 } as const satisfies Record<string, CatalogText>;

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../../fs/writeFileAtomic';
 import { UsageError, type Command } from '../command';
 import { integerFlag, optionalFlag, parseArgs, requireFlag } from '../parseArgs';
 import { readCertificateFile, readJsonFile, signingKeyFromFile } from '../readInputs';
+import { checkSigningPair } from '../signingPair';
 
 export const signCommand: Command = {
   name: 'sign',
@@ -20,6 +21,7 @@ export const signCommand: Command = {
   --icv   invoice counter value (default 1)
   --pih   previous invoice hash, base64 (default: the initial PIH of a new EGS unit)
   --out   where to write the signed XML; nothing is written when the document is invalid
+The key must be the certificate's, and the certificate valid now and at the document's issue date and time.
 Before writing, the signed document is checked against every business rule its content decides and its seller VAT
 number against the certificate's; a document Fatoora would reject is refused with the rule and written nowhere.
 Prints the invoice hash.`,
@@ -30,10 +32,14 @@ Prints the invoice hash.`,
     if (pih !== INITIAL_PIH && !(isBase64(pih) && base64ToBytes(pih).length === 32)) throw new UsageError('cli.pih-format');
     const icv = integerFlag(args, 'icv', 1, 1);
     const document = parseDocumentInput(readJsonFile(requireFlag(args, 'in'), 'in'));
-    const key = signingKeyFromFile(requireFlag(args, 'key'));
-    const certificate = readCertificateFile(requireFlag(args, 'cert'));
+    const files = { key: requireFlag(args, 'key'), cert: requireFlag(args, 'cert') };
+    const key = signingKeyFromFile(files.key);
+    const certificate = readCertificateFile(files.cert);
     let stamped;
     try {
+      // a key of another certificate, or a certificate expired (now or at the document's signing time), is refused
+      // before anything is built: Fatoora would reject the result
+      checkSigningPair(key, certificate, files, `${document.issueDate}T${document.issueTime}`, new Date());
       stamped = await buildAndStamp(document, { icv, pih }, { certificate, sign: key.sign });
     } finally {
       key.destroy();
