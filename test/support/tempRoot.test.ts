@@ -13,6 +13,11 @@ describe('the test run temporary root', () => {
     expect(tmpdir()).toBe(root);
   });
 
+  it('is one folder, not a chain of them: every project of the run shares it', () => {
+    // Chromium's profile socket must fit a Unix socket name (107 bytes); nested roots broke every printer test.
+    expect(root!.match(/dukkan-test-run-/g)).toHaveLength(1);
+  });
+
   it('is inherited by a child process', () => {
     const childTmp = execFileSync(process.execPath, ['-e', 'process.stdout.write(require("node:os").tmpdir())'], { encoding: 'utf8' });
     expect(path.resolve(childTmp)).toBe(path.resolve(root!));
