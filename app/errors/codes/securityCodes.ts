@@ -83,4 +83,13 @@ export const SECURITY_CODES = {
     en: "The certificate {cert} is valid only from {notBefore}, after the document's signing time {signingTime} (Riyadh): check the issue date and time. Nothing was signed.",
     ar: 'الشهادة {cert} صالحة ابتداءً من {notBefore} فقط، بعد وقت توقيع المستند {signingTime} (بتوقيت الرياض): تحقق من تاريخ الإصدار ووقته. لم يُوقَّع أي مستند.',
   },
+  // ── the command line leaves nothing behind on a failure ──
+  'cli.cannot-write': {
+    en: 'cannot write --{option} {file}: {detail}. Nothing was written.',
+    ar: 'تعذرت كتابة الملف {file} (الخيار --{option}): {detail}. لم يُكتب أي شيء.',
+  },
+  'cli.prefix-format': {
+    en: '--prefix must be 1 to 10 letters or digits (the invoice numbers are PREFIX-000001, …).',
+    ar: 'يجب أن تكون قيمة --prefix من 1 إلى 10 حروف أو أرقام (أرقام الفواتير PREFIX-000001، …).',
+  },
 } as const satisfies Record<string, CatalogText>;

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: UNLICENSED
+import { randomUUID } from 'node:crypto';
+import { parseDocumentInput } from '../../../app/document/documentInput';
+import { INITIAL_PIH } from '../../../app/stamp/invoiceHash';
+import { riyadhDateTime } from '../../../app/time/riyadhTime';
 import { openDeviceDatabase } from '../../db/openDeviceDatabase';
 import { Ledger, type SaleInput } from '../../ledger/ledger';
-import type { Command } from '../command';
+import { UsageError, type Command } from '../command';
 import { integerFlag, optionalFlag, parseArgs, requireFlag } from '../parseArgs';
 import { readCertificateFile, readJsonFile, signingKeyFromFile } from '../readInputs';
+import { stampChecked } from '../stampChecked';
 
 export const issueCommand: Command = {
   name: 'issue',
@@ -20,13 +25,28 @@ Prints one line per committed document, after its commit is durable: ICV NUMBER 
   async run(argv, io) {
     const args = parseArgs(argv, ['db', 'key', 'cert', 'in', 'count', 'prefix']);
     const count = integerFlag(args, 'count', 1, 1);
+    const prefix = optionalFlag(args, 'prefix') ?? 'T1';
+    if (!/^[A-Za-z0-9]{1,10}$/.test(prefix)) throw new UsageError('cli.prefix-format');
+    const dbFile = requireFlag(args, 'db');
     const sale = readJsonFile(requireFlag(args, 'in'), 'in') as SaleInput;
-    const certificate = readCertificateFile(requireFlag(args, 'cert'));
-    const key = signingKeyFromFile(requireFlag(args, 'key'));
+    const files = { key: requireFlag(args, 'key'), cert: requireFlag(args, 'cert') };
+    const certificate = readCertificateFile(files.cert);
+    const key = signingKeyFromFile(files.key);
     const signing = { certificate, sign: key.sign };
-    const db = openDeviceDatabase(requireFlag(args, 'db'));
     try {
-      const ledger = new Ledger(db, { numberPrefix: optionalFlag(args, 'prefix') ?? 'T1', environment: 'cli' });
+      // a rehearsal with what the ledger would assign, before the ledger is opened (or created): a document, key or
+      // certificate the ledger would refuse leaves no empty ledger behind. What only the ledger knows (a note's
+      // original invoice) is still checked by the ledger itself.
+      const now = new Date();
+      const rehearsal = parseDocumentInput({ ...sale, number: `${prefix}-000001`, uuid: randomUUID(), ...riyadhDateTime(now) });
+      await stampChecked(rehearsal, { icv: 1, pih: INITIAL_PIH }, { key, certificate, files }, now);
+    } catch (err) {
+      key.destroy();
+      throw err;
+    }
+    const db = openDeviceDatabase(dbFile);
+    try {
+      const ledger = new Ledger(db, { numberPrefix: prefix, environment: 'cli' });
       let stop = false;
       void io.stopSignal.then(() => (stop = true));
       for (let i = 0; i < count && !stop; i++) {

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: UNLICENSED
 import { INITIAL_PIH } from '../../../app/stamp/invoiceHash';
 import { parseDocumentInput } from '../../../app/document/documentInput';
-import { buildAndStamp } from '../../../app/engine/buildAndStamp';
-import { issuanceErrors, IssuanceRefusedError } from '../../../app/verify/checkIssuance';
+import { DukkanError } from '../../../app/errors/index';
 import { base64ToBytes, isBase64 } from '../../../app/bytes/base64';
 import { writeFileAtomic } from '../../fs/writeFileAtomic';
 import { UsageError, type Command } from '../command';
 import { integerFlag, optionalFlag, parseArgs, requireFlag } from '../parseArgs';
 import { readCertificateFile, readJsonFile, signingKeyFromFile } from '../readInputs';
-import { checkSigningPair } from '../signingPair';
+import { stampChecked } from '../stampChecked';
 
 export const signCommand: Command = {
   name: 'sign',
@@ -38,16 +37,16 @@ Prints the invoice hash.`,
     let stamped;
     try {
       // a key of another certificate, or a certificate expired (now or at the document's signing time), is refused
-      // before anything is built: Fatoora would reject the result
-      checkSigningPair(key, certificate, files, `${document.issueDate}T${document.issueTime}`, new Date());
-      stamped = await buildAndStamp(document, { icv, pih }, { certificate, sign: key.sign });
+      // before anything is built, and a document Fatoora would reject is not written: its ICV would be spent on it
+      stamped = await stampChecked(document, { icv, pih }, { key, certificate, files }, new Date());
     } finally {
       key.destroy();
     }
-    // a document Fatoora would reject is not written: its ICV would be spent on it (reference §11)
-    const errors = issuanceErrors(stamped.bytes, certificate);
-    if (errors.length > 0) throw new IssuanceRefusedError(errors);
-    writeFileAtomic(out, stamped.bytes);
+    try {
+      writeFileAtomic(out, stamped.bytes);
+    } catch (err) {
+      throw new DukkanError('cli.cannot-write', { option: 'out', file: out, detail: (err as NodeJS.ErrnoException).code ?? String(err) }, { cause: err });
+    }
     io.stdout(`${stamped.hash}\n`);
     return 0;
   },
