@@ -41,7 +41,8 @@ export class IssuanceRefusedError extends DukkanError {
   }
 }
 
-function brokenRule(f: Finding): FieldProblem {
+/** One broken rule as a problem line; the ledger's refusals list theirs the same way. */
+export function brokenRule(f: Finding): FieldProblem {
   return f.location
     ? { path: '', code: 'issuance.rule-broken-at', params: { rule: f.rule, message: f.message, location: f.location } }
     : { path: '', code: 'issuance.rule-broken', params: { rule: f.rule, message: f.message } };

@@ -184,9 +184,10 @@ describe('Ledger issuance', () => {
     expect((refusal as LedgerError).field).toBe('seller.vatNumber');
     expect((refusal as LedgerError).problems).toEqual([
       expect.objectContaining({
-        code: 'ledger.rule-broken',
+        code: 'issuance.rule-broken-at',
         params: {
           rule: 'certificate-permissions',
+          location: '/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID',
           message: expect.stringMatching(/the seller VAT number \(BT-31\) is "300000000000003" but the signing certificate was issued for 399999999900003/),
         },
       }),
@@ -203,7 +204,11 @@ describe('Ledger issuance', () => {
     const refusal = await ledger.issue(sale(selfInvoice), egs.signing).catch((e: unknown) => e);
     expect(refusal).toMatchObject({ code: 'ledger.business-rules', params: { count: 1, rules: 'BR-CUSTOM-VALIDATION-01' } });
     expect((refusal as LedgerError).problems.map((p) => p.params)).toEqual([
-      { rule: 'BR-CUSTOM-VALIDATION-01', message: expect.stringMatching(/^The buyer VAT number \(BT-48\) equals the seller's/) },
+      {
+        rule: 'BR-CUSTOM-VALIDATION-01',
+        message: expect.stringMatching(/^The buyer VAT number \(BT-48\) equals the seller's/),
+        location: '/Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID',
+      },
     ]);
     expect(count(db, 'documents')).toBe(0);
     expect(count(db, 'reporting_jobs')).toBe(0);

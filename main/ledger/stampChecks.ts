@@ -6,7 +6,7 @@ import { computeInvoiceHash } from '../../app/stamp/invoiceHash';
 import { decodeQr } from '../../app/qr/tlv';
 import { base64ToBytes } from '../../app/bytes/base64';
 import { createVerifier, type SignatureVerifier } from '../../app/crypto/signingKey';
-import { issuanceErrors } from '../../app/verify/checkIssuance';
+import { brokenRule, issuanceErrors } from '../../app/verify/checkIssuance';
 import { LedgerError } from './ledgerErrors';
 
 // one verifier per certificate: it precomputes tables for the certificate's key (app/crypto/signingKey.ts)
@@ -46,8 +46,9 @@ export function verifyBeforeStoring(stamped: StampedDocument, signing: Signing):
 export function refuseWhatFatooraRejects(stamped: StampedDocument, signing: Signing): void {
   const errors = issuanceErrors(stamped.bytes, signing.certificate);
   if (errors.length === 0) return;
-  // each broken rule as a problem: its rule id and ZATCA's message (the engine's findings are in English)
-  const problems = errors.map((f) => ({ path: f.location ?? '', code: 'ledger.rule-broken' as const, params: { rule: f.rule, message: f.message } }));
+  // each broken rule as a problem: its rule id (the same in both languages) and the rule check's own statement,
+  // which quotes the schematron's English terms; the refusal itself is in both languages
+  const problems = errors.map(brokenRule);
   if (errors.every((f) => f.rule === 'certificate-permissions'))
     throw new LedgerError('ledger.seller-not-in-certificate', {}, { field: 'seller.vatNumber', problems });
   throw new LedgerError('ledger.business-rules', { count: errors.length, rules: [...new Set(errors.map((f) => f.rule))].join(', ') }, { problems });

@@ -62,10 +62,6 @@ export const TERMINAL_CODES = {
     en: 'The document breaks {count} rule(s) Fatoora rejects for ({rules}), so it was not issued and no number was used.',
     ar: 'يخالف المستند {count} من القواعد التي ترفض منصة فاتورة بسببها ({rules})، فلم يصدر ولم يُستخدم أي رقم.',
   },
-  'ledger.rule-broken': {
-    en: '{rule}: {message}',
-    ar: 'القاعدة {rule}: {message}',
-  },
   'ledger.seller-not-in-certificate': {
     en: 'The seller VAT number is not the one in the signing certificate, so Fatoora would refuse the document. Nothing was issued.',
     ar: 'الرقم الضريبي للبائع لا يطابق الرقم الوارد في شهادة التوقيع، فسترفض منصة فاتورة المستند. لم يصدر أي مستند.',
