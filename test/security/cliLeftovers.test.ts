@@ -25,8 +25,12 @@ describe('dukkan issue leaves no ledger behind on invalid input', () => {
   it.each([
     ['a document that is not valid', { in: () => json('invalid.json', { kind: 'invoice' }) }, 'document.invalid'],
     ['an unknown key in the document', { in: () => json('typo.json', { ...sale, pricesIncludeVAT: true }) }, 'document.invalid'],
-    ['a seller the certificate is not for', { in: () => json('seller.json', { ...sale, seller: { ...SELLER, vatNumber: '300000000000003' } }) }, 'certificate-permissions'],
-    ['a key that is not the certificate\'s', { key: () => other.key }, 'cli.key-not-certificate'],
+    [
+      'a seller the certificate is not for',
+      { in: () => json('seller.json', { ...sale, seller: { ...SELLER, vatNumber: '300000000000003' } }) },
+      'certificate-permissions',
+    ],
+    ["a key that is not the certificate's", { key: () => other.key }, 'cli.key-not-certificate'],
     ['a prefix with a space', { extra: ['--prefix', 'T 1'] }, '--prefix must be 1 to 10 letters or digits'],
   ] as const)('%s', (name, change, code) => {
     const folder = path.join(work, `new-${name.replace(/\W+/g, '-')}`);
