@@ -9,6 +9,7 @@
 
 // The codes live in four files by area (app/errors/codes/), so each area's texts sit together.
 import type { CatalogText } from './catalogText';
+import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
@@ -16,6 +17,6 @@ import { TERMINAL_CODES } from './codes/terminalCodes';
 
 export type { CatalogText };
 
-export const ERROR_CATALOG = { ...ENGINE_CODES, ...DEVICE_CODES, ...TERMINAL_CODES, ...SECURITY_CODES } as const satisfies Record<string, CatalogText>;
+export const ERROR_CATALOG = { ...ENGINE_CODES, ...DEVICE_CODES, ...TERMINAL_CODES, ...SECURITY_CODES, ...CATALOG_DATA_CODES } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

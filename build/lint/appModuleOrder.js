@@ -17,6 +17,7 @@ export const APP_FOLDER_IMPORTS = {
   xml: ['bytes', 'errors'],
   qr: ['bytes', 'errors'],
   receipt: ['bytes', 'errors', 'money', 'qr', 'time'],
+  catalog: ['errors', 'money'],
   keys: ['asn1', 'bytes', 'crypto'],
   x509: ['asn1', 'bytes', 'crypto', 'keys'],
   csr: ['asn1', 'bytes', 'crypto', 'keys', 'x509'],
