@@ -90,7 +90,10 @@ export type PrintState = 'printed' | 'printing' | 'failed' | 'no-printer';
 
 export interface PrintOutcome {
   readonly state: PrintState;
+  /** English, for logs; the screens show `reason` in their own language. */
   readonly message: string | null;
+  /** Why it failed, by catalog code (the printing failures of app/errors/codes/deviceCodes.ts). */
+  readonly reason?: ErrorText;
 }
 
 export interface DocumentSummary {

@@ -29,6 +29,11 @@ export interface PrintingServiceOptions {
 
 export type PrinterHealth = { readonly configured: boolean; readonly state: 'ready' | 'printing' | 'error' | 'unknown'; readonly message: string | null };
 
+/** A refusal's catalog code and parameters, so the screen can say it in its own language. */
+function reasonOf(e: unknown): Pick<PrintOutcome, 'reason'> {
+  return e instanceof DukkanError ? { reason: { reason: e.code, params: e.params } } : {};
+}
+
 export function paperDotsOf(width: 58 | 80): PaperDots {
   return width === 58 ? 384 : 576;
 }
@@ -90,14 +95,17 @@ export class PrintingService {
     this.health = health;
   }
 
-  /** Prints a committed document's receipt; answers within `waitMs` (then "printing", with an event to follow). */
-  print(model: ReceiptModel, options: { readonly openDrawer?: boolean; readonly copy?: boolean } = {}): Promise<PrintOutcome> {
+  /**
+   * Prints a committed document's receipt; answers within `waitMs` (then "printing", with an event to follow), or at
+   * once with `background`.
+   */
+  print(model: ReceiptModel, options: { readonly openDrawer?: boolean; readonly copy?: boolean; readonly background?: boolean } = {}): Promise<PrintOutcome> {
     let printer: ReceiptPrinter | null;
     try {
       printer = this.receiptPrinter();
     } catch (e) {
       // the printer address was refused (printerAddress.ts): nothing is written; the sale itself stands
-      const refused: PrintOutcome = { state: 'failed', message: e instanceof Error ? e.message : String(e) };
+      const refused: PrintOutcome = { state: 'failed', message: e instanceof Error ? e.message : String(e), ...reasonOf(e) };
       this.setHealth({ configured: true, state: 'error', message: refused.message });
       this.options.emit({ type: 'print', number: model.number, outcome: refused });
       return Promise.resolve(refused);
@@ -106,13 +114,16 @@ export class PrintingService {
     const job = options.copy ? printer.reprintDocument(model) : printer.print(model, { openDrawer: options.openDrawer ?? false });
     const outcome = job.then(
       (j: PrintJob): PrintOutcome =>
-        j.state === 'printed' ? { state: 'printed', message: null } : { state: 'failed', message: j.error?.message ?? 'the receipt was not printed' },
+        j.state === 'printed'
+          ? { state: 'printed', message: null }
+          : { state: 'failed', message: j.error?.message ?? 'the receipt was not printed', ...reasonOf(j.error) },
       (e: unknown): PrintOutcome => {
         this.log.error('printing.unexpected', errorFields(e));
         return { state: 'failed', message: e instanceof Error ? e.message : 'the receipt was not printed' };
       },
     );
     void outcome.then((o) => this.options.emit({ type: 'print', number: model.number, outcome: o }));
+    if (options.background) return Promise.resolve({ state: 'printing', message: null });
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<PrintOutcome>((resolve) => {
       timer = setTimeout(() => resolve({ state: 'printing', message: null }), this.options.waitMs ?? 8000);

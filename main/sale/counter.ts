@@ -17,6 +17,10 @@ import type { DocumentStore, PaymentRow } from './documentStore';
 import { creditNoteLines, debitNoteLines, noteOf, type DebitRequest, type ReturnRequest } from './notes';
 import { documentNotFound, type ReceiptOutput, type Receipts } from './receipts';
 import { paymentMeansOf, priceCart, quoteOf, settle, totalsOf, type Cart } from './saleBuilder';
+import type { CommittedSale, SaleRecorder } from '../shifts/saleRecorder';
+
+/** What the recorder hears of a document beyond what issue() knows itself. */
+type SaleContext = Pick<CommittedSale, 'lines' | 'approvedBy' | 'reason' | 'original'>;
 
 export interface CounterOptions {
   readonly ledger: Pick<Ledger, 'issue'>;
@@ -32,6 +36,8 @@ export interface CounterOptions {
   /** A document was issued: report it now if online. */
   readonly issued: () => void;
   readonly clock: () => Date;
+  /** Cash control and the audit trail (main/shifts): told of each document inside its issuance transaction. */
+  readonly recorder?: Pick<SaleRecorder, 'committed'>;
 }
 
 export class Counter {
@@ -39,6 +45,11 @@ export class Counter {
   private readonly inFlight = new Map<string, Promise<IssueResult>>();
 
   constructor(private readonly o: CounterOptions) {}
+
+  /** Whether a sale, return or debit note is being completed right now (a shift does not close under it). */
+  busy(): boolean {
+    return this.inFlight.size > 0;
+  }
 
   quote(cart: Cart & { readonly approvalId?: string | undefined }, session: ClientSession): Quote {
     const priced = priceCart(cart, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(cart.payments));
@@ -55,6 +66,7 @@ export class Counter {
       }
       const s = settle(Decimal.parse(q.total), input.payments);
       const priced = priceCart(input, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(s.settled));
+      const approvedBy = this.o.approvals.approval(session, input.approvalId, ['price-override', 'discount'])?.managerName;
       return this.issue(
         priced.sale,
         input.saleId,
@@ -62,6 +74,7 @@ export class Counter {
         s.settled,
         s.change.toFixed(2),
         s.settled.some((p) => p.method === 'cash'),
+        { lines: priced.lines, approvedBy },
       );
     });
   }
@@ -105,15 +118,19 @@ export class Counter {
     linesOf: (invoice: DocumentInput) => DocumentInputJson['lines'],
   ): Promise<IssueResult> {
     return this.once(input.requestId, async () => {
-      this.requireApproval(session, input.approvalId, kind === 'credit-note' ? 'return' : 'debit-note');
+      const approvedBy = this.requireApproval(session, input.approvalId, kind === 'credit-note' ? 'return' : 'debit-note');
       const invoice = this.invoice(input.originalNumber);
       const sale = noteOf(kind, invoice, linesOf(invoice.doc), input.reason, method, this.o.seller());
-      return this.issue(sale, input.requestId, session, [{ method, amount: totalsOf(sale).payable.toFixed(2) }], '0.00', method === 'cash');
+      const context = { approvedBy, reason: input.reason, original: input.originalNumber };
+      return this.issue(sale, input.requestId, session, [{ method, amount: totalsOf(sale).payable.toFixed(2) }], '0.00', method === 'cash', context);
     });
   }
 
-  private requireApproval(session: ClientSession, approvalId: string, purpose: 'return' | 'debit-note'): void {
-    if (!this.o.approvals.approval(session, approvalId, [purpose])) throw new DukkanError('approval.missing', {}, { field: 'approvalId' });
+  /** The approving manager's name. */
+  private requireApproval(session: ClientSession, approvalId: string, purpose: 'return' | 'debit-note'): string {
+    const approval = this.o.approvals.approval(session, approvalId, [purpose]);
+    if (!approval) throw new DukkanError('approval.missing', {}, { field: 'approvalId' });
+    return approval.managerName;
   }
 
   private invoice(number: string): { row: DocumentRow; doc: DocumentInput } {
@@ -130,16 +147,25 @@ export class Counter {
     payments: readonly PaymentRow[],
     change: string,
     openDrawer: boolean,
+    context: SaleContext = {},
   ): Promise<IssueResult> {
     const signing = await this.o.signing();
-    // the payment and the request id are written in the ledger's own transaction: a sale is issued with them or not at all
+    // the payment, the request id, the shift's drawer figure and the audit events are written in the ledger's own
+    // transaction: a sale is issued with them or not at all
     const issued: IssuedDocument = await this.o.ledger.issue(sale, signing, {
-      withinCommit: (documentId) => this.o.documents.recordPayment(requestId, documentId, session.user?.id ?? null, change, payments, this.o.clock()),
+      withinCommit: (documentId) => {
+        this.o.documents.recordPayment(requestId, documentId, session.user?.id ?? null, change, payments, this.o.clock());
+        const row = this.o.documents.get(documentId)!;
+        const user = session.user ? { id: session.user.id, name: session.user.name } : null;
+        this.o.recorder?.committed({ ...context, number: row.number, kind: row.kind, payments, user, total: row.payable });
+      },
     });
     // committed: from here on the document exists whatever happens next, so nothing below may report a failed sale
     this.o.issued();
     const row = this.o.documents.get(issued.id)!;
-    const print = await this.o.printing.print(this.o.receipts.modelOf(row), { openDrawer });
+    // in the background: the customer is served when the document is committed, whatever the printer does (a dead
+    // printer cost every sale 8 s before); the outcome reaches the screen as a print event, with a reprint there
+    const print = await this.o.printing.print(this.o.receipts.modelOf(row), { openDrawer, background: true });
     return { document: this.o.receipts.summary(row), change, print };
   }
 }

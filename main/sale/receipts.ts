@@ -11,7 +11,11 @@ import { receiptModelOf } from './receiptModelOf';
 
 /** The receipt printer as a sale uses it (main/app/printingService): print a committed document, or render it. */
 export interface ReceiptOutput {
-  print(model: ReceiptModel, options?: { readonly openDrawer?: boolean; readonly copy?: boolean }): Promise<PrintOutcome>;
+  /**
+   * `background`: answer at once with "printing" (the outcome follows as a print event), so that a sale is complete
+   * when it is committed and never waits for a printer that is off or unplugged.
+   */
+  print(model: ReceiptModel, options?: { readonly openDrawer?: boolean; readonly copy?: boolean; readonly background?: boolean }): Promise<PrintOutcome>;
   /** The receipt as a PNG data: URL. */
   preview(model: ReceiptModel): Promise<string>;
 }

@@ -4,6 +4,7 @@
 // mirrors. Numbers, amounts and document numbers stay left-to-right inside Arabic text (components/Num). No state:
 // a Translator is a value for one locale, handed down from the app store (AppStore.i18n).
 import type { Locale } from '../../app/contract/types';
+import { TILL_STRINGS } from './tillStrings';
 
 const S = {
   appName: { en: 'Dukkan', ar: 'دكّان' },
@@ -235,6 +236,7 @@ const S = {
   newSaleConfirm: { en: 'Clear this sale?', ar: 'إلغاء هذا البيع؟' },
   lastSale: { en: 'Last sale', ar: 'آخر عملية' },
   managersOnly: { en: 'Manager screens need a manager sign-in.', ar: 'شاشات المدير تتطلب دخول المدير.' },
+  ...TILL_STRINGS,
 } as const satisfies Record<string, { en: string; ar: string }>;
 
 export type StringKey = keyof typeof S;

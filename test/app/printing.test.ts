@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { PrintOutcome } from '../../app/contract/types';
 import type { DukkanApp } from '../../main/app/openApp';
 import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDeviceDatabase';
 import { ChromiumRasterizer } from '../../main/printing/chromiumRasterizer';
@@ -38,6 +39,17 @@ describe('printing from the counter', { timeout: 120_000 }, () => {
     await printer.close();
   });
 
+  /** The next print event: the document, its outcome and when it came (performance.now()). */
+  const nextPrint = () =>
+    new Promise<{ number: string; outcome: PrintOutcome; after: number }>((resolve) => {
+      const stop = app.subscribe((e) => {
+        if (e.type === 'print') {
+          stop();
+          resolve({ number: e.number, outcome: e.outcome, after: performance.now() });
+        }
+      });
+    });
+
   const lastJobPng = async () => {
     await printer.settled();
     return decodedImagePng(decodeEscPos(printer.jobs().at(-1)!.bytes));
@@ -45,6 +57,7 @@ describe('printing from the counter', { timeout: 120_000 }, () => {
 
   it('prints only what is committed: the document is in the ledger before the first byte reaches the printer', async () => {
     const firstByte = printer.nextFirstByte();
+    const print = nextPrint();
     const sale = cashier.call('sale.complete', {
       lines: [{ productId: milk(), quantity: '2' }],
       payments: [{ method: 'cash', amount: '20' }],
@@ -57,7 +70,9 @@ describe('printing from the counter', { timeout: 120_000 }, () => {
     db.close();
     expect(committed).toBe(1);
     const r = await sale;
-    expect(r.print).toEqual({ state: 'printed', message: null });
+    // the sale answers at its commit; the receipt's outcome follows as an event
+    expect(r.print).toEqual({ state: 'printing', message: null });
+    expect(await print).toMatchObject({ number: r.document.number, outcome: { state: 'printed', message: null } });
     const row = app.core.current().documents.byNumber(r.document.number)!;
     const png = await lastJobPng();
     expect(decodeQrWithJsqr(png)).toBe(row.qr);
@@ -83,17 +98,27 @@ describe('printing from the counter', { timeout: 120_000 }, () => {
     expect(await decodeQrWithZbar(await lastJobPng())).toHaveLength(1);
   });
 
-  it('keeps the sale when the printer is gone, says so, and prints once it is back', async () => {
+  it('keeps the sale when the printer is gone, without waiting for it, says why by code, and prints once it is back', async () => {
     const port = printer.port;
     await printer.close();
+    const print = nextPrint();
+    const started = performance.now();
     const r = await cashier.call('sale.complete', {
       lines: [{ productId: milk(), quantity: '1' }],
       payments: [{ method: 'card', amount: '6.50' }],
       saleId: randomUUID(),
     });
-    expect(r.print.state).toBe('failed');
-    expect(r.print.message).toMatch(/cannot reach/);
+    const answeredAfterMs = performance.now() - started;
+    // complete at the commit: not after the connection attempts and retries that a dead printer costs
+    expect(r.print).toEqual({ state: 'printing', message: null });
     expect(app.core.current().documents.byNumber(r.document.number)).toBeDefined();
+    const failed = await print;
+    expect(failed.number).toBe(r.document.number);
+    expect(failed.outcome.state).toBe('failed');
+    expect(failed.outcome.message).toMatch(/cannot reach/);
+    // the reason travels by catalog code, so the banner can say it in Arabic too
+    expect(failed.outcome.reason?.reason).toBe('print.printer-unreachable');
+    expect(failed.after - started).toBeGreaterThan(answeredAfterMs);
     expect((await cashier.call('status.get', {})).printer.state).toBe('error');
     printer = await new FakeEscPosPrinter().start(port);
     expect(await cashier.call('receipts.reprint', { number: r.document.number })).toEqual({ state: 'printed', message: null });

@@ -9,6 +9,7 @@ import type { SessionInfo, StatusSnapshot } from '../../../app/contract/types';
 import { translator, type Translator } from '../i18n';
 import { errorText, type AppServices, type PromptOptions, type ScreenName, type ToastKind } from './services';
 import type { Label } from '../labels';
+import { UnprintedReceipts } from './unprintedReceipts';
 
 export type { ScreenName } from './services';
 
@@ -68,6 +69,8 @@ export class AppStore implements AppServices {
   readonly i18n: ReadonlySignal<Translator>;
   /** The manager screen's tab, kept while the app runs: the manager comes back to where they were. */
   readonly managerTab = signal(0);
+  /** Receipts that failed to print, for the till's printer banner. */
+  readonly unprinted = new UnprintedReceipts();
 
   private readonly sessionState: Signal<SessionInfo>;
   private readonly statusState = signal<StatusSnapshot | null>(null);
@@ -175,6 +178,7 @@ export class AppStore implements AppServices {
   /** An event from main: kept where the app shows it, then passed to the screen's listeners. */
   handleEvent(event: AppEvent): void {
     if (event.type === 'status') this.statusState.value = event.status;
+    else if (event.type === 'print') this.unprinted.record(event.number, event.outcome);
     else if (event.type === 'mode-changed') {
       void this.refreshSession().then(() => this.go(this.sessionState.value.user ? this.screenState.value.name : 'login'));
     }

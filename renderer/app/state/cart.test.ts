@@ -153,8 +153,8 @@ describe('what the till shows for a quote', () => {
     ]);
   });
 
-  it('shows zeros before the first quote, and the amount still due in warning colours', () => {
-    expect(totalsRows(null).map((r) => r.value)).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00', '0.00']);
+  it('shows zeros before the first quote, the amount still due in warning colours, and change only when there is some', () => {
+    expect(totalsRows(null).map((r) => r.value)).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00']);
     const q = quoteFor({ lines: [{ productId: 1, quantity: '3' }], payments: [{ method: 'cash', amount: '10' }] });
     expect(totalsRows(q)).toEqual([
       { label: 'totalExVat', value: '16.96', cls: '' },
@@ -162,7 +162,6 @@ describe('what the till shows for a quote', () => {
       { label: 'totalDue', value: '19.50', cls: 'grand', test: 'total' },
       { label: 'paid', value: '10.00', cls: '' },
       { label: 'due', value: '9.50', cls: 'warn', test: 'due' },
-      { label: 'change', value: '0.00', cls: 'change', test: 'change' },
     ]);
     const paid = quoteFor({ lines: [{ productId: 1, quantity: '3' }], payments: [{ method: 'cash', amount: '20' }] });
     expect(totalsRows(paid).find((r) => r.test === 'due')).toMatchObject({ value: '0.00', cls: '' });
@@ -175,9 +174,18 @@ describe('what the till shows for a quote', () => {
       text: 'لا توجد طابعة: البيع محفوظ',
       ok: true,
     });
-    expect(printMessage(issued('T1-000001', '6.50', '0.00', { state: 'failed', message: 'paper out' }), translator('en'))).toEqual({
-      text: 'Receipt not printed: paper out (the sale is saved; reprint with F3 on the receipt screen)',
+    const paperOut = { state: 'failed', message: 'paper out', reason: { reason: 'print.paper-out', params: { printer: 'tcp://10.0.0.9:9100' } } } as const;
+    expect(printMessage(issued('T1-000001', '6.50', '0.00', paperOut), translator('en'))).toEqual({
+      text: 'Receipt not printed: tcp://10.0.0.9:9100: out of paper; load a new roll (the sale is saved; reprint with F3 on the receipt screen)',
       ok: false,
+    });
+    // the reason in the screen's language, never main's English message
+    expect(printMessage(issued('T1-000001', '6.50', '0.00', paperOut), translator('ar')).text).toContain('نفد الورق');
+    expect(printMessage(issued('T1-000001', '6.50', '0.00', paperOut), translator('ar')).text).not.toContain('paper out');
+    // still under way is not a failure with an empty reason
+    expect(printMessage(issued('T1-000001', '6.50', '0.00', { state: 'printing', message: null }), translator('en'))).toEqual({
+      text: 'Printing the receipt…',
+      ok: true,
     });
   });
 });

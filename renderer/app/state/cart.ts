@@ -157,16 +157,21 @@ export interface TotalsRow {
   readonly test?: string;
 }
 
-/** The totals column: zeros before the first quote; "still to pay" stands out while something is. */
+/**
+ * The totals column: zeros before the first quote; "still to pay" stands out while something is. The change is a
+ * row only while there is change to give: after the sale it is shown once, large, with the sale (a "Change 0.00"
+ * beside "Change to give: 5.00" said two things at once).
+ */
 export function totalsRows(q: Quote | null): TotalsRow[] {
-  return [
+  const rows: TotalsRow[] = [
     { label: 'totalExVat', value: q?.taxExclusive ?? '0.00', cls: '' },
     { label: 'vat', value: q?.vat ?? '0.00', cls: '' },
     { label: 'totalDue', value: q?.total ?? '0.00', cls: 'grand', test: 'total' },
     { label: 'paid', value: q?.paid ?? '0.00', cls: '' },
     { label: 'due', value: q?.due ?? '0.00', cls: q && q.due !== '0.00' ? 'warn' : '', test: 'due' },
-    { label: 'change', value: q?.change ?? '0.00', cls: 'change', test: 'change' },
   ];
+  if (q && q.change !== '0.00') rows.push({ label: 'change', value: q.change, cls: 'change', test: 'change' });
+  return rows;
 }
 
 /** Main's objections to the payment, shown once something is typed in a payment field. */

@@ -58,6 +58,8 @@ export class CashierStore {
   readonly approval = signal<Approval | null>(null);
   readonly busy = signal(false);
   readonly lastSale = signal<IssueResult | null>(null);
+  /** The payment panel is shown instead of the product grid (a tap on Pay, or F8/F9/F10). */
+  readonly paying = signal(false);
   readonly focus = new FocusRequests<CashierField>();
 
   readonly rows = computed(() => cartRows(this.quoted.value.items, this.quoted.value.quote, this.selected.value));
@@ -65,6 +67,8 @@ export class CashierStore {
   readonly problems = computed(() => paymentProblems(this.cart.value.length, this.quoted.value.quote, { cash: this.cash.value, card: this.card.value }));
   readonly resultsOpen = computed(() => this.results.value.length > 0);
 
+  /** Print outcomes that arrived before the sale's answer (the receipt prints in the background). */
+  private readonly earlyPrints = new Map<string, PrintOutcome>();
   private quoteSeq = 0;
   private saleId: string;
   private lastQuery = '';
@@ -181,6 +185,11 @@ export class CashierStore {
     this.lastQuantity = input.quantity;
   }
 
+  /** The Receipts and Manager buttons (F6, F7). */
+  goTo(screen: 'receipts' | 'manager'): void {
+    this.services.go(screen);
+  }
+
   /** A click on a cart line. */
   select(index: number): void {
     this.selected.value = index;
@@ -232,6 +241,7 @@ export class CashierStore {
     if (!quote) return;
     const next = payFor(mode, quote.total, this.paymentFields());
     batch(() => {
+      this.paying.value = true;
       this.cash.value = next.cash;
       this.card.value = next.card;
     });
@@ -241,6 +251,73 @@ export class CashierStore {
     }
     void this.requote();
     this.focus.focus('cash', true);
+  }
+
+  /** The Pay button: the payment panel, with the cash field ready for the amount handed over. */
+  openPayment(): void {
+    if (this.cart.peek().length === 0) return;
+    this.paying.value = true;
+    this.focus.focus('cash');
+  }
+
+  /** Back from the payment panel to the products; what was typed stays. */
+  closePayment(): void {
+    this.paying.value = false;
+    this.focus.focus('scan');
+  }
+
+  /** A preset on the payment panel: the exact total, or the note handed over, as cash (a card amount stays). */
+  tender(preset: 'exact' | '50' | '100' | '200' | '500'): void {
+    const quote = this.quote;
+    if (!quote) return;
+    batch(() => {
+      if (preset === 'exact') {
+        this.cash.value = quote.total;
+        this.card.value = '';
+      } else this.cash.value = preset;
+    });
+    void this.requote();
+  }
+
+  /**
+   * "Rest on card": whatever is still due goes on the card. The amount is main's (the quote's due with the card left
+   * out), so the renderer does no arithmetic of its own.
+   */
+  async restOnCard(): Promise<void> {
+    if (!this.quote) return;
+    this.card.value = '';
+    await this.requote();
+    const due = this.quote?.due;
+    if (due && due !== '0.00') {
+      this.card.value = due;
+      await this.requote();
+    }
+  }
+
+  /** The − and + beside a line: one less or one more of a whole quantity (a weight is changed with Qty). */
+  async step(delta: 1 | -1): Promise<void> {
+    const index = this.selected.peek();
+    const item = this.cart.peek()[index];
+    if (!item || !/^\d+$/.test(item.quantity)) return;
+    const quantity = Number(item.quantity) + delta;
+    if (quantity < 1 || quantity > 999_999) return;
+    this.cart.value = this.cart.peek().map((c, i) => (i === index ? { ...c, quantity: String(quantity) } : c));
+    this.focus.focus('scan');
+    await this.requote();
+  }
+
+  /** Delete, or the Remove button: the selected line leaves the cart. */
+  removeSelected(): boolean {
+    if (!this.cart.peek()[this.selected.peek()]) return false;
+    const next = removeLine(this.cart.peek(), this.selected.peek());
+    batch(() => {
+      this.cart.value = next.cart;
+      this.selected.value = next.selected;
+      if (next.cart.length === 0) this.paying.value = false;
+      this.focus.focus('scan');
+    });
+    void this.requote();
+    return true;
   }
 
   /** Enter in a payment field: issues the sale once main says it is fully paid (one sale, however often pressed). */
@@ -264,8 +341,10 @@ export class CashierStore {
       });
       const p = printMessage(result, this.services.tr);
       this.services.toast(`${t('saleDone', { n: result.document.number })} · ${t('changeToGive', { c: result.change })} · ${p.text}`, p.ok ? 'ok' : 'error');
+      const early = this.earlyPrints.get(result.document.number);
+      this.earlyPrints.clear();
       batch(() => {
-        this.lastSale.value = result;
+        this.lastSale.value = early ? { ...result, print: early } : result;
         this.reset();
       });
     } catch (e) {
@@ -282,6 +361,7 @@ export class CashierStore {
     batch(() => {
       this.cart.value = [];
       this.selected.value = -1;
+      this.paying.value = false;
       this.cash.value = '';
       this.card.value = '';
       this.approval.value = null;
@@ -295,6 +375,7 @@ export class CashierStore {
   printed(number: string, outcome: PrintOutcome): void {
     const last = this.lastSale.peek();
     if (last && last.document.number === number) this.lastSale.value = { ...last, print: outcome };
+    else if (this.busy.peek()) this.earlyPrints.set(number, outcome);
   }
 
   /** Alt+N: clear the sale after a confirmation. */
@@ -331,16 +412,9 @@ export class CashierStore {
       case 'F10':
         this.pay('split');
         return true;
-      case 'Delete': {
-        if (!inScan || this.scanText.peek() !== '' || !this.cart.peek()[this.selected.peek()]) return false;
-        const next = removeLine(this.cart.peek(), this.selected.peek());
-        batch(() => {
-          this.cart.value = next.cart;
-          this.selected.value = next.selected;
-        });
-        void this.requote();
-        return true;
-      }
+      case 'Delete':
+        if (!inScan || this.scanText.peek() !== '') return false;
+        return this.removeSelected();
       case 'ArrowDown':
       case 'ArrowUp': {
         if (!inScan) return false;

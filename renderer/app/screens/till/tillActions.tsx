@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: UNLICENSED
+// The till's own buttons: a new sale, hold and recall, receipts and the manager screen — each what its key does.
+import { useI18n } from '../../components/hooks';
+import type { CashierStore } from '../../state/cashierStore';
+
+export function TillActions({ store, onHold, onRecall }: { readonly store: CashierStore; readonly onHold: () => void; readonly onRecall: () => void }) {
+  const { t } = useI18n();
+  const empty = store.cart.value.length === 0;
+  return (
+    <div class="till-actions touch-row" role="toolbar" aria-label={t('tillActions')}>
+      <button type="button" class="touch" data-test="new-sale" disabled={empty} onClick={() => void store.newSale()}>
+        {`${t('newSale')} (Alt+N)`}
+      </button>
+      <button type="button" class="touch" data-test="hold" disabled={empty} onClick={onHold}>
+        {t('hold')}
+      </button>
+      <button type="button" class="touch" data-test="recall" onClick={onRecall}>
+        {t('recall')}
+      </button>
+      <button type="button" class="touch" data-test="go-receipts" onClick={() => store.goTo('receipts')}>
+        {`${t('receiptsShort')} (F6)`}
+      </button>
+      <button type="button" class="touch" data-test="go-manager" onClick={() => store.goTo('manager')}>
+        {`${t('managerTitle')} (F7)`}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// The till's touch controls without a DOM: the line buttons (one more, one less, remove), the payment panel
+// (presets, rest on card), and a print outcome that arrives before the sale's own answer.
+import { describe, expect, it } from 'vitest';
+import { BREAD, CASHIER, DATES, fakeApi, issued, manualTimers, MILK, quoteFor, session, settle } from '../testing/fakes';
+import { AppStore } from './appStore';
+import { CashierStore } from './cashierStore';
+
+function till() {
+  const fake = fakeApi({
+    'catalog.lookup': ({ barcode }) => [MILK, BREAD, DATES].find((p) => p.barcodes.includes(barcode)) ?? null,
+    'sale.quote': (input) => quoteFor(input),
+    'status.get': () => ({}) as never,
+  });
+  const app = new AppStore(fake.api, session({ user: CASHIER, locale: 'en' }), manualTimers());
+  let ids = 0;
+  const store = new CashierStore(app, { newSaleId: () => `sale-${++ids}`, now: () => 1000 });
+  return { fake, app, store };
+}
+
+const total = (store: CashierStore) => store.totals.value.find((r) => r.test === 'total')!.value;
+
+describe('the touch till', () => {
+  it('adds one and takes one away from a whole quantity, never below one', async () => {
+    const { store } = till();
+    await store.addProduct(MILK, '1');
+    await store.step(1);
+    await store.step(1);
+    expect(store.rows.value[0]!.quantity).toBe('3');
+    expect(total(store)).toBe('19.50');
+    await store.step(-1);
+    await store.step(-1);
+    await store.step(-1);
+    expect(store.rows.value[0]!.quantity).toBe('1');
+    expect(total(store)).toBe('6.50');
+  });
+
+  it('leaves a weighed quantity to the quantity dialog', async () => {
+    const { store } = till();
+    await store.addProduct(DATES, '0.750');
+    await store.step(1);
+    expect(store.cart.value[0]!.quantity).toBe('0.750');
+  });
+
+  it('removes the selected line, keeps the selection on its neighbour, and closes the payment panel on an empty cart', async () => {
+    const { store } = till();
+    await store.addProduct(MILK, '1');
+    await store.addProduct(BREAD, '1');
+    store.select(0);
+    expect(store.removeSelected()).toBe(true);
+    await settle();
+    expect(store.rows.value.map((r) => [r.name, r.selected])).toEqual([['Bread', true]]);
+    store.openPayment();
+    expect(store.paying.value).toBe(true);
+    store.removeSelected();
+    await settle();
+    expect([store.cart.value.length, store.paying.value]).toEqual([0, false]);
+    expect(store.removeSelected()).toBe(false);
+  });
+
+  it('fills the cash handed over from a preset, and puts what is still due on the card', async () => {
+    const { store, fake } = till();
+    await store.addProduct(DATES, '2'); // 79.98
+    store.openPayment();
+    store.tender('exact');
+    await settle();
+    expect([store.cash.value, store.card.value]).toEqual(['79.98', '']);
+    store.tender('100');
+    await settle();
+    expect(store.quote?.change).toBe('20.02');
+    store.tender('50');
+    await settle();
+    expect(store.quote?.due).toBe('29.98');
+    await store.restOnCard();
+    expect([store.cash.value, store.card.value]).toEqual(['50', '29.98']);
+    expect(store.quote?.due).toBe('0.00');
+    expect(fake.callsOf('sale.quote').at(-1)!.payments).toEqual([
+      { method: 'cash', amount: '50' },
+      { method: 'card', amount: '29.98' },
+    ]);
+    // tapped again: the same split, not a second card amount
+    await store.restOnCard();
+    expect([store.cash.value, store.card.value]).toEqual(['50', '29.98']);
+    // paid in full by cash: nothing goes on the card
+    store.tender('100');
+    await store.restOnCard();
+    expect([store.cash.value, store.card.value]).toEqual(['100', '']);
+  });
+
+  it('keeps a print outcome that arrives before the sale is answered', async () => {
+    const { store, fake } = till();
+    let answer: (() => void) | undefined;
+    fake.answer({
+      'sale.complete': () =>
+        new Promise((resolve) => {
+          answer = () => resolve(issued('T1-000009', '6.50', '0.00', { state: 'printing', message: null }));
+        }),
+    });
+    await store.addProduct(MILK, '1');
+    store.setPayment('cash', '6.50');
+    await settle();
+    const done = store.complete();
+    await settle();
+    store.printed('T1-000009', { state: 'printed', message: null });
+    answer!();
+    await done;
+    expect(store.lastSale.value?.print).toEqual({ state: 'printed', message: null });
+    expect(store.paying.value).toBe(false);
+  });
+});
