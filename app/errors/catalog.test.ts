@@ -6,6 +6,7 @@ import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
+import { SHIFT_CODES } from './codes/shiftCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -21,7 +22,7 @@ describe('the error catalog', () => {
   });
 
   it('no code is defined in two area files (the merge would keep only one text)', () => {
-    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES, SECURITY_CODES, CATALOG_DATA_CODES].flatMap((area) => Object.keys(area));
+    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES, SECURITY_CODES, CATALOG_DATA_CODES, SHIFT_CODES].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);
   });

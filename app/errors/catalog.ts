@@ -13,10 +13,18 @@ import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
+import { SHIFT_CODES } from './codes/shiftCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 
 export type { CatalogText };
 
-export const ERROR_CATALOG = { ...ENGINE_CODES, ...DEVICE_CODES, ...TERMINAL_CODES, ...SECURITY_CODES, ...CATALOG_DATA_CODES } as const satisfies Record<string, CatalogText>;
+export const ERROR_CATALOG = {
+  ...ENGINE_CODES,
+  ...DEVICE_CODES,
+  ...TERMINAL_CODES,
+  ...SECURITY_CODES,
+  ...CATALOG_DATA_CODES,
+  ...SHIFT_CODES,
+} as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

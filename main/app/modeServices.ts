@@ -24,6 +24,9 @@ import { onboardingStatements } from '../onboarding/onboardingStore';
 import { ReportingWorker, type ReportingWorkerOptions } from '../reporting/index';
 import { DailyReports } from '../reports/dailyReport';
 import { DocumentStore } from '../sale/index';
+import { AuditTrail } from '../audit/auditTrail';
+import { SaleRecorder } from '../shifts/saleRecorder';
+import { ShiftBook } from '../shifts/shiftBook';
 
 export interface ModeServicesOptions {
   /** The SQLite file of this folder. */
@@ -44,6 +47,10 @@ export class ModeServices {
   readonly onboarding: OnboardingService;
   readonly documents: DocumentStore;
   readonly reports: DailyReports;
+  /** Cash control and the audit trail of this folder's till (main/shifts, main/audit). */
+  readonly audit: AuditTrail;
+  readonly shifts: ShiftBook;
+  readonly recorder: SaleRecorder;
   private readonly secrets: SecretStore;
   private workerDb: SqliteDatabase | null = null;
   private active: { environment: FatooraEnvironment; ledger: Ledger; worker: ReportingWorker } | null = null;
@@ -61,6 +68,9 @@ export class ModeServices {
     });
     this.documents = new DocumentStore(this.db);
     this.reports = new DailyReports(this.db, this.documents, { training: options.training, clock: options.clock });
+    this.audit = new AuditTrail(this.db, { till: options.numberPrefix, clock: options.clock });
+    this.shifts = new ShiftBook(this.db, { till: options.numberPrefix, clock: options.clock, audit: this.audit });
+    this.recorder = new SaleRecorder(this.shifts, this.audit);
   }
 
   /** The active environment when it can sign (a production CSID in place, no rotation under way). */

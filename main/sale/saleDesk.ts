@@ -9,6 +9,7 @@ import { DukkanError } from '../../app/errors/index';
 import type { Ledger } from '../ledger/ledger';
 import type { ShopProfile } from '../onboarding/index';
 import { sellerOf } from '../onboarding/shopDocuments';
+import type { SaleRecorder } from '../shifts/saleRecorder';
 import type { SessionStore } from '../users/sessions';
 import { Counter } from './counter';
 import type { DocumentStore } from './documentStore';
@@ -24,6 +25,8 @@ export interface SaleFolder {
   shop(): ShopProfile | null;
   /** The reporting worker, told to report at once after each document. */
   readonly worker: { nudge(): void } | null;
+  /** The folder's cash control and audit trail (main/shifts), told of each committed document. */
+  readonly recorder?: Pick<SaleRecorder, 'committed'>;
 }
 
 /** What every mode shares. */
@@ -59,6 +62,7 @@ export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: b
     seller,
     issued: () => folder.worker?.nudge(),
     clock: shared.clock,
+    ...(folder.recorder ? { recorder: folder.recorder } : {}),
   });
   return { counter, receipts };
 }

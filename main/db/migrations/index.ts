@@ -4,6 +4,7 @@ import { ledgerMigration } from './0010-ledger';
 import { onboardingMigration } from './0020-onboarding';
 import { reportingMigration } from './0030-reporting';
 import { terminalMigration } from './0040-terminal';
+import { shiftsAuditMigration } from './0050-shifts-audit';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [ledgerMigration, onboardingMigration, reportingMigration, terminalMigration];
+export const MIGRATIONS: readonly Migration[] = [ledgerMigration, onboardingMigration, reportingMigration, terminalMigration, shiftsAuditMigration];
