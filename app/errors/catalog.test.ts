@@ -2,6 +2,7 @@
 // Every error code has English and Arabic text with the same placeholders; Arabic text is Arabic.
 import { describe, expect, it } from 'vitest';
 import { DukkanError, ERROR_CATALOG, errorText, placeholdersOf, type ErrorCode } from './index';
+import { ANCHOR_CODES } from './codes/anchorCodes';
 import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
@@ -22,7 +23,7 @@ describe('the error catalog', () => {
   });
 
   it('no code is defined in two area files (the merge would keep only one text)', () => {
-    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES, SECURITY_CODES, CATALOG_DATA_CODES, SHIFT_CODES].flatMap((area) => Object.keys(area));
+    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES, SECURITY_CODES, CATALOG_DATA_CODES, SHIFT_CODES, ANCHOR_CODES].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);
   });

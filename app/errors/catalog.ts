@@ -9,6 +9,7 @@
 
 // The codes live in four files by area (app/errors/codes/), so each area's texts sit together.
 import type { CatalogText } from './catalogText';
+import { ANCHOR_CODES } from './codes/anchorCodes';
 import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
@@ -25,6 +26,7 @@ export const ERROR_CATALOG = {
   ...SECURITY_CODES,
   ...CATALOG_DATA_CODES,
   ...SHIFT_CODES,
+  ...ANCHOR_CODES,
 } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -11,7 +11,8 @@ import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { openDeviceDatabase } from '../db/openDeviceDatabase';
 import type { FatooraClient, FatooraEnvironment } from '../fatoora/index';
 import { Ledger } from '../ledger/ledger';
-import type { Logger } from '../log/logger';
+import { LedgerAnchor } from '../ledger/ledgerAnchor';
+import { errorFields, type Logger } from '../log/logger';
 import { loadCredentials } from '../onboarding/csidSecrets';
 import {
   createOnboardingService,
@@ -85,7 +86,14 @@ export class ModeServices {
     if (!environment) return false;
     if (this.active?.environment === environment) return true;
     if (this.active) throw new DukkanError('mode.environment-switch-needs-restart', { environment: this.active.environment });
-    const ledger = new Ledger(this.db, { numberPrefix: this.options.numberPrefix, environment, clock: this.options.clock });
+    // the chain head outside the database (docs/security.md, "The ledger's anchor"): checked now, so a rolled-back
+    // database is in the log at start-up, and again before every issue, which it refuses
+    const anchor = new LedgerAnchor(this.secrets, this.db, this.options.logger.child({ component: 'ledger' }));
+    anchor.verify().catch((e: unknown) => {
+      // a rollback is logged by verify itself; anything else (a locked keychain) is said here
+      if (!(e instanceof DukkanError && e.code.startsWith('ledger.'))) this.options.logger.warn('ledger.anchor-not-checked', errorFields(e));
+    });
+    const ledger = new Ledger(this.db, { numberPrefix: this.options.numberPrefix, environment, clock: this.options.clock, anchor });
     this.workerDb = openDeviceDatabase(this.options.file);
     const worker = new ReportingWorker({
       ...this.options.reporting,
@@ -93,6 +101,9 @@ export class ModeServices {
       client: this.options.clientFor(environment),
       credentials: async () => this.productionCredentials(environment),
       logger: this.options.logger,
+    });
+    worker.on('outcome', (o) => {
+      if (o.state === 'reported' || o.state === 'reported-with-warnings') void anchor.acknowledged(o.documentId);
     });
     worker.start();
     this.active = { environment, ledger, worker };

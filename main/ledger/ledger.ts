@@ -18,6 +18,7 @@ import { riyadhDateTime } from '../../app/time/riyadhTime';
 import { LedgerError, storageError } from './ledgerErrors';
 import { refuseWhatFatooraRejects, verifyBeforeStoring } from './stampChecks';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
+import type { LedgerAnchorGuard } from './ledgerAnchor';
 
 export interface LedgerOptions {
   /** Prefix of human invoice numbers, e.g. "T1" → T1-000123. One prefix per terminal. */
@@ -31,6 +32,11 @@ export interface LedgerOptions {
    * rather than producing a future-dated document (BR-KSA-04; GUIDE §5.6 "inaccurate timestamps").
    */
   readonly maxGapMs?: number;
+  /**
+   * The chain anchor outside the database (main/ledger/ledgerAnchor.ts): checked before each issue, moved after each
+   * durable commit. Without one (`dukkan issue`, tests of the chain itself) a rolled-back database is not detected.
+   */
+  readonly anchor?: LedgerAnchorGuard;
 }
 
 /** A sale to issue: the document JSON without the fields the ledger assigns (number, UUID, issue date and time). */
@@ -108,6 +114,9 @@ export class Ledger {
 
   private async issueNow(sale: SaleInput, signing: Signing, corrects: DocumentRow | undefined, hooks: IssueHooks): Promise<IssuedDocument> {
     const uuid = randomUUID();
+    const certificate = { issuer: signing.certificate.issuerName, serial: signing.certificate.serialDecimal };
+    // a database behind its anchor would sign an ICV it already used, with another hash: refused before anything
+    await this.options.anchor?.verify(certificate);
     let rulesChecked = false;
     for (let attempt = 0; attempt < MAX_HEAD_RETRIES; attempt++) {
       // the one clock reading for this attempt's document; a retry after another process issued reads it again, or
@@ -128,6 +137,7 @@ export class Ledger {
       rulesChecked = true;
       const id = this.commit(snapshot, stamped, resolved, corrects, now, signing, hooks);
       if (id === undefined) continue; // the head moved under us (another process issued): rebuild on the new head
+      await this.options.anchor?.advance({ ...certificate, icv: stamped.icv, hash: stamped.hash });
       return {
         id,
         icv: stamped.icv,

@@ -13,16 +13,9 @@ import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDevice
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
 import { messageOf } from '../../renderer/app/state/services';
 import { clientOf, openTestApp, signIn, type Client } from './support';
+import { WIZARD_SHOP as SHOP } from '../fixtures/wizardShop';
 
 const OTP = '314159';
-const SHOP = {
-  vatNumber: '399999999900003',
-  crn: '1010010000',
-  sellerName: { ar: 'بقالة النخيل', en: 'Al Nakheel Grocery' },
-  branch: 'Olaya Branch',
-  industry: 'Retail',
-  address: { street: 'شارع العليا', building: '2322', district: 'العليا', city: 'الرياض', postalCode: '12211' },
-};
 const ARABIC = /[\u0600-\u06FF]/;
 
 interface UserRow {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { checkDatabase, databaseOk, type DatabaseChecks } from '../../db/databaseChecks';
 import { openReadOnlyLedger } from '../../db/openReadOnlyLedger';
 import { auditLedger, type AuditReport } from '../../ledger/auditLedger';
+import { anchorBroken, anchorLines, checkAgainstAnchor } from '../anchorFindings';
 import { UsageError, type Command } from '../command';
 import { parseArgs, requireFlag } from '../parseArgs';
 
@@ -23,8 +24,10 @@ export const auditCommand: Command = {
 
 Checks the database file itself (SQLite integrity_check and foreign_key_check), then re-verifies every document
 (hash, signature, certificate, SignedProperties, QR) and the chain (ICV contiguous, each PIH = the previous hash, no
-duplicate UUID or number). Reports the first break first. Reads only: a ledger in a read-only folder is read from a
-private temporary copy. Exit 0 clean, 1 broken.`,
+duplicate UUID or number), and finally compares the ledger with its anchor in the OS keychain (the chain head the
+app recorded outside the database): a database restored from an older copy, or one that lost its WAL, is behind it.
+Reports the first break first. Reads only: a ledger in a read-only folder is read from a private temporary copy.
+Exit 0 clean, 1 broken.`,
   async run(argv, io) {
     const args = parseArgs(argv, ['db'], ['json']);
     const file = requireFlag(args, 'db');
@@ -33,9 +36,12 @@ private temporary copy. Exit 0 clean, 1 broken.`,
     try {
       const database = checkDatabase(ledger.db);
       const chain = auditChain(ledger.db, database);
-      const ok = databaseOk(database) && !('unreadable' in chain) && chain.ok;
+      // a database whose documents cannot be read cannot be compared with its anchor either
+      const anchor = 'unreadable' in chain ? undefined : await checkAgainstAnchor(ledger.db);
+      const ok = databaseOk(database) && !('unreadable' in chain) && chain.ok && !(anchor && anchorBroken(anchor));
       if (args.flags.has('json')) {
-        io.stdout(`${JSON.stringify({ ...chain, ok, database: { integrityCheck: database.integrity, foreignKeyCheck: database.foreignKeys } }, null, 2)}\n`);
+        const databaseJson = { integrityCheck: database.integrity, foreignKeyCheck: database.foreignKeys };
+        io.stdout(`${JSON.stringify({ ...chain, ok, database: databaseJson, anchor }, null, 2)}\n`);
         return ok ? 0 : 1;
       }
       for (const line of database.integrity) io.stdout(`ledger BROKEN: SQLite integrity_check: ${line}\n`);
@@ -50,6 +56,7 @@ private temporary copy. Exit 0 clean, 1 broken.`,
         );
         for (const b of chain.breaks.slice(1)) io.stdout(`  also document ${b.documentId} (ICV ${b.icv}, ${b.number}): ${b.check}: ${b.message}\n`);
       }
+      for (const line of anchor ? anchorLines(anchor) : []) io.stdout(`${line}\n`);
       return ok ? 0 : 1;
     } finally {
       ledger.close();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Every `dukkan` sub-command. Add a command by writing commands/<name>.ts and listing it here.
 import type { Command } from '../command';
+import { anchorCommand } from './anchor';
 import { auditCommand } from './audit';
 import { csrCommand } from './csr';
 import { fatooraSimCommand } from './fatooraSim';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   csrCommand,
   issueCommand,
   auditCommand,
+  anchorCommand,
   onboardCommand,
   statusCommand,
   fatooraSimCommand,
