@@ -5,6 +5,7 @@
 // through one typed client (renderer/app/api). The renderer is untrusted: every argument is parsed here in main.
 import { z } from 'zod';
 import type { ApiResult } from './errors';
+import { TILL_API } from './tillApi';
 import type { AppEvent } from './events';
 import type { MethodName } from './methodNames';
 import {
@@ -220,6 +221,7 @@ export const API = {
     'manager',
     z.object({ id: id.optional(), name: text(60), role, pin: pin.optional(), active: z.boolean().default(true) }).strict(),
   ),
+  ...TILL_API,
   // `satisfies` on the literal checks both directions: every name has a definition and no definition lacks a name.
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
 

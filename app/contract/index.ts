@@ -15,4 +15,5 @@ export { BRIDGE_GLOBAL, CHANNEL_PREFIX, EVENT_CHANNEL, METHOD_NAMES, isMethodNam
 export type { ApiError, ApiErrorCode, ApiFieldError, ApiResult, ErrorText } from './errors';
 export type { AppEvent, AppEventType } from './events';
 export type * from './types';
+export type * from './tillTypes';
 export type * from './shiftTypes';

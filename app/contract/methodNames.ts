@@ -35,6 +35,11 @@ export const METHOD_NAMES = [
   'export.documents',
   'users.list',
   'users.save',
+  'held.list',
+  'held.hold',
+  'held.recall',
+  'quickKeys.get',
+  'quickKeys.save',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -9,6 +9,7 @@ import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
 import { SHIFT_CODES } from './codes/shiftCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
+import { TILL_CODES } from './codes/tillCodes';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -23,7 +24,9 @@ describe('the error catalog', () => {
   });
 
   it('no code is defined in two area files (the merge would keep only one text)', () => {
-    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES, SECURITY_CODES, CATALOG_DATA_CODES, SHIFT_CODES, ANCHOR_CODES].flatMap((area) => Object.keys(area));
+    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES, TILL_CODES, SECURITY_CODES, CATALOG_DATA_CODES, SHIFT_CODES, ANCHOR_CODES].flatMap((area) =>
+      Object.keys(area),
+    );
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);
   });

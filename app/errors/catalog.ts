@@ -16,6 +16,7 @@ import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
 import { SHIFT_CODES } from './codes/shiftCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
+import { TILL_CODES } from './codes/tillCodes';
 
 export type { CatalogText };
 
@@ -23,6 +24,7 @@ export const ERROR_CATALOG = {
   ...ENGINE_CODES,
   ...DEVICE_CODES,
   ...TERMINAL_CODES,
+  ...TILL_CODES,
   ...SECURITY_CODES,
   ...CATALOG_DATA_CODES,
   ...SHIFT_CODES,

@@ -19,6 +19,7 @@ import { SALE_METHODS } from './handlers/saleHandlers';
 import { SESSION_METHODS } from './handlers/sessionHandlers';
 import { STATUS_METHODS, statusHandlers } from './handlers/statusHandlers';
 import { USER_METHODS, userHandlers } from './handlers/userHandlers';
+import { TILL_METHODS } from './handlers/tillHandlers';
 
 const MODULES = {
   session: SESSION_METHODS,
@@ -32,6 +33,7 @@ const MODULES = {
   printer: PRINTER_METHODS,
   reports: REPORT_METHODS,
   export: EXPORT_METHODS,
+  till: TILL_METHODS,
 };
 
 const MANAGER: User = { id: 1, name: 'Manager', role: 'manager', active: true, defaultPin: false };

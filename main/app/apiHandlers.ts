@@ -22,6 +22,9 @@ import { saleHandlers } from './handlers/saleHandlers';
 import { sessionHandlers } from './handlers/sessionHandlers';
 import { statusHandlers } from './handlers/statusHandlers';
 import { userHandlers } from './handlers/userHandlers';
+import { tillHandlers } from './handlers/tillHandlers';
+import { heldSalesOf } from '../till/heldSales';
+import { QuickKeys } from '../till/quickKeys';
 import type { ModeServices } from './modeServices';
 import type { OnboardingSession } from './onboardingSession';
 import type { PrintingService } from './printingService';
@@ -70,6 +73,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...printerHandlers({ printing, shop, clock }),
     ...reportHandlers({ reports: () => core.current().reports }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
+    ...tillHandlers({ held: () => heldSalesOf(core.current().db, catalog, clock), quickKeys: new QuickKeys(settings, catalog) }),
   };
 }
 

@@ -3,6 +3,7 @@
 // hand-edited or older value falls back to the default instead of breaking start-up.
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { terminalSettingsStatements } from './terminalSettingsStore';
+import { QUICK_KEY_COLOURS, type QuickKey } from '../../app/contract/tillTypes';
 
 export interface PrinterSettingsValue {
   readonly address: string | null;
@@ -13,9 +14,11 @@ export interface SettingsShape {
   readonly printer: PrinterSettingsValue;
   readonly locale: 'ar' | 'en';
   readonly numberPrefix: string;
+  /** The till's quick-key grid (main/till/quickKeys.ts). */
+  readonly quickKeys: readonly QuickKey[];
 }
 
-const DEFAULTS: SettingsShape = { printer: { address: null, paperWidth: 80 }, locale: 'ar', numberPrefix: 'T1' };
+const DEFAULTS: SettingsShape = { printer: { address: null, paperWidth: 80 }, locale: 'ar', numberPrefix: 'T1', quickKeys: [] };
 
 const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is SettingsShape[K] } = {
   printer: (v): v is PrinterSettingsValue =>
@@ -25,7 +28,20 @@ const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is Setting
     [58, 80].includes((v as PrinterSettingsValue).paperWidth),
   locale: (v): v is 'ar' | 'en' => v === 'ar' || v === 'en',
   numberPrefix: (v): v is string => typeof v === 'string' && /^[A-Za-z0-9]{1,10}$/.test(v),
+  quickKeys: (v): v is readonly QuickKey[] => Array.isArray(v) && v.every(isQuickKey),
 };
+
+function isQuickKey(v: unknown): v is QuickKey {
+  const k = v as QuickKey;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger(k.productId) &&
+    typeof k.category === 'string' &&
+    k.category.length <= 30 &&
+    (QUICK_KEY_COLOURS as readonly string[]).includes(k.colour)
+  );
+}
 
 export class TerminalSettings {
   private readonly q;

@@ -5,6 +5,14 @@ import { onboardingMigration } from './0020-onboarding';
 import { reportingMigration } from './0030-reporting';
 import { terminalMigration } from './0040-terminal';
 import { shiftsAuditMigration } from './0050-shifts-audit';
+import { heldSalesMigration } from './0080-held-sales';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [ledgerMigration, onboardingMigration, reportingMigration, terminalMigration, shiftsAuditMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  ledgerMigration,
+  onboardingMigration,
+  reportingMigration,
+  terminalMigration,
+  shiftsAuditMigration,
+  heldSalesMigration,
+];

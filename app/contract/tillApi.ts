@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: UNLICENSED
+// The touch till's own methods (main/till), defined as api.ts defines every method and spread into its API map:
+// held (parked) sales and the quick-key grid.
+import { z } from 'zod';
+import type { Access, MethodDefinition } from './api';
+import { empty, id, money, price, quantity, rule, text } from './schemas';
+import { QUICK_KEY_COLOURS, type HeldSale, type QuickKeyView } from './tillTypes';
+
+const def =
+  <O>() =>
+  <I extends z.ZodType>(access: Access, input: I): MethodDefinition<I, O> => ({ access, input });
+
+const heldLine = z.object({ productId: id, quantity, unitPrice: price.optional(), discount: money.optional() }).strict();
+
+const quickKey = z.object({ productId: id, category: text(30), colour: z.enum(QUICK_KEY_COLOURS, rule('input.quick-key-colour')) }).strict();
+
+export const TILL_API = {
+  'held.list': def<HeldSale[]>()('cashier', empty),
+  'held.hold': def<HeldSale>()(
+    'cashier',
+    z.object({ label: text(40), lines: z.array(heldLine).min(1, rule('input.no-items')).max(500, rule('input.too-many')) }).strict(),
+  ),
+  'held.recall': def<HeldSale>()('cashier', z.object({ id }).strict()),
+  'quickKeys.get': def<QuickKeyView[]>()('cashier', empty),
+  'quickKeys.save': def<QuickKeyView[]>()('manager', z.object({ keys: z.array(quickKey).max(60, rule('input.too-many')) }).strict()),
+} as const;
