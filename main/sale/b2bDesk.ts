@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: UNLICENSED
+// The B2B side of one mode's counter, built with it (saleDesk.ts): saved customers, the clearance desk, the
+// B2B counter and the cleared files for the buyer — all over the folder's own database and Fatoora environment.
+import type { ClearedFiles } from '../../app/contract/b2bTypes';
+import type { DocumentInputJson } from '../../app/document/documentInput';
+import type { Signing } from '../../app/engine/buildAndStamp';
+import { DukkanError } from '../../app/errors/index';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import type { CatalogStore } from '../catalog/catalogStore';
+import { ClearanceDesk, type ClearanceAccess } from '../clearance/clearanceDesk';
+import { ClearanceStore } from '../clearance/clearanceStore';
+import { clearedFiles, type PdfRenderer } from '../clearance/clearedFiles';
+import { CustomerStore } from '../customers/customerStore';
+import type { Ledger } from '../ledger/ledger';
+import { silentLogger, type Logger } from '../log/logger';
+import { B2bCounter } from './b2bCounter';
+import type { Counter } from './counter';
+import type { DocumentStore } from './documentStore';
+import type { ReceiptOutput, Receipts } from './receipts';
+
+/** What the B2B side needs of a mode's data folder (main/app/modeServices satisfies it). */
+export interface B2bFolder {
+  readonly db: SqliteDatabase;
+  readonly documents: DocumentStore;
+  /** The environment's Fatoora client and production CSID; null until the folder can sign. */
+  clearanceAccess(): ClearanceAccess | null;
+  /** Onboarded for standard invoices too (CSR title 1100, reference §8). */
+  standardAllowed(): boolean;
+  signing(): Promise<Signing>;
+  readonly worker: { nudge(): void } | null;
+}
+
+export interface B2bShared {
+  readonly catalog: Pick<CatalogStore, 'get'>;
+  readonly printing: ReceiptOutput;
+  /** Chromium's print-to-PDF, for the A4 invoice; null where there is none. */
+  readonly pdf?: PdfRenderer | null | undefined;
+  readonly clock: () => Date;
+  readonly logger?: Logger | undefined;
+}
+
+export interface B2bDesk {
+  readonly counter: B2bCounter;
+  readonly customers: CustomerStore;
+  readonly clearances: ClearanceStore;
+  /** ZATCA's cleared XML and the A4 PDF of a cleared standard document; refused for anything not cleared. */
+  files(number: string): Promise<ClearedFiles>;
+}
+
+export function openB2bDesk(
+  folder: B2bFolder,
+  shared: B2bShared,
+  sale: { readonly counter: Pick<Counter, 'quote'>; readonly receipts: Receipts; readonly ledger: Pick<Ledger, 'issue'> },
+  seller: () => DocumentInputJson['seller'],
+  training: boolean,
+): B2bDesk {
+  const customers = new CustomerStore(folder.db);
+  const clearances = new ClearanceStore(folder.db);
+  const desk = new ClearanceDesk({
+    store: clearances,
+    documents: folder.documents,
+    access: () => folder.clearanceAccess(),
+    clock: shared.clock,
+    log: (shared.logger ?? silentLogger).child({ component: 'clearance' }),
+  });
+  const counter = new B2bCounter({
+    counter: sale.counter,
+    ledger: sale.ledger,
+    documents: folder.documents,
+    catalog: shared.catalog,
+    customers,
+    clearances,
+    desk,
+    receipts: sale.receipts,
+    printing: shared.printing,
+    signing: () => folder.signing(),
+    seller,
+    standardAllowed: () => folder.standardAllowed(),
+    issued: () => folder.worker?.nudge(),
+    clock: shared.clock,
+  });
+  return {
+    counter,
+    customers,
+    clearances,
+    files: (number) => {
+      const row = folder.documents.byNumber(number);
+      const clearance = row ? clearances.get(row.id) : undefined;
+      if (!row || !clearance) throw new DukkanError('b2b.not-standard', { number });
+      return clearedFiles(row, clearance, folder.documents.documentOf(row), shared.pdf ?? null, training);
+    },
+  };
+}
