@@ -3,65 +3,62 @@
 // (and the types), so neither bundles zod. api.ts checks at compile time that this list and the API map agree.
 
 export const METHOD_NAMES = [
-  "session.get",
-  "session.login",
-  "session.logout",
-  "session.setLocale",
-  "session.changePin",
-  "status.get",
-  "catalog.search",
-  "catalog.lookup",
-  "catalog.list",
-  "catalog.save",
-  "catalog.importCsv",
-  "approval.request",
-  "sale.quote",
-  "sale.complete",
-  "receipts.find",
-  "receipts.reprint",
-  "receipts.preview",
-  "returns.create",
-  "debitNotes.create",
-  "customers.search",
-  "customers.check",
-  "sale.completeStandard",
-  "clearance.get",
-  "clearance.retry",
-  "clearance.issueSimplified",
-  "clearance.files",
-  "onboarding.get",
-  "onboarding.start",
-  "device.status",
-  "sync.log",
-  "sync.problems",
-  "sync.retryNow",
-  "printer.get",
-  "printer.save",
-  "printer.testPrint",
-  "reports.daily",
-  "export.documents",
-  "users.list",
-  "users.save",
-  "held.list",
-  "held.hold",
-  "held.recall",
-  "quickKeys.get",
-  "quickKeys.save",
+  'session.get',
+  'session.login',
+  'session.logout',
+  'session.setLocale',
+  'session.changePin',
+  'status.get',
+  'catalog.search',
+  'catalog.lookup',
+  'catalog.list',
+  'catalog.save',
+  'catalog.importCsv',
+  'approval.request',
+  'sale.quote',
+  'sale.complete',
+  'receipts.find',
+  'receipts.reprint',
+  'receipts.preview',
+  'returns.create',
+  'debitNotes.create',
+  'customers.search',
+  'customers.check',
+  'sale.completeStandard',
+  'clearance.get',
+  'clearance.retry',
+  'clearance.issueSimplified',
+  'clearance.files',
+  'onboarding.get',
+  'onboarding.start',
+  'device.status',
+  'sync.log',
+  'sync.problems',
+  'sync.retryNow',
+  'printer.get',
+  'printer.save',
+  'printer.testPrint',
+  'reports.daily',
+  'export.documents',
+  'users.list',
+  'users.save',
+  'held.list',
+  'held.hold',
+  'held.recall',
+  'quickKeys.get',
+  'quickKeys.save',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 
 /** IPC channels are the method names under one prefix; main refuses every other channel (validatedIpc). */
-export const CHANNEL_PREFIX = "pos:";
+export const CHANNEL_PREFIX = 'pos:';
 /** The one channel main pushes events on. */
-export const EVENT_CHANNEL = "pos-event";
+export const EVENT_CHANNEL = 'pos-event';
 
 export function isMethodName(value: unknown): value is MethodName {
-  return (
-    typeof value === "string" &&
-    (METHOD_NAMES as readonly string[]).includes(value)
-  );
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
 }
 
 /** The global the preload defines in the renderer's main world (see DukkanBridge in api.ts). */
-export const BRIDGE_GLOBAL = "dukkan";
+export const BRIDGE_GLOBAL = 'dukkan';

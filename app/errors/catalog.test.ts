@@ -1,79 +1,53 @@
 // SPDX-License-Identifier: UNLICENSED
 // Every error code has English and Arabic text with the same placeholders; Arabic text is Arabic.
-import { describe, expect, it } from "vitest";
-import {
-  DukkanError,
-  ERROR_CATALOG,
-  errorText,
-  placeholdersOf,
-  type ErrorCode,
-} from "./index";
-import { ANCHOR_CODES } from "./codes/anchorCodes";
-import { CATALOG_DATA_CODES } from "./codes/catalogDataCodes";
-import { B2B_CODES } from "./codes/b2bCodes";
-import { DEVICE_CODES } from "./codes/deviceCodes";
-import { ENGINE_CODES } from "./codes/engineCodes";
-import { SECURITY_CODES } from "./codes/securityCodes";
-import { SHIFT_CODES } from "./codes/shiftCodes";
-import { TERMINAL_CODES } from "./codes/terminalCodes";
-import { TILL_CODES } from "./codes/tillCodes";
+import { describe, expect, it } from 'vitest';
+import { DukkanError, ERROR_CATALOG, errorText, placeholdersOf, type ErrorCode } from './index';
+import { ANCHOR_CODES } from './codes/anchorCodes';
+import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
+import { B2B_CODES } from './codes/b2bCodes';
+import { DEVICE_CODES } from './codes/deviceCodes';
+import { ENGINE_CODES } from './codes/engineCodes';
+import { SECURITY_CODES } from './codes/securityCodes';
+import { SHIFT_CODES } from './codes/shiftCodes';
+import { TERMINAL_CODES } from './codes/terminalCodes';
+import { TILL_CODES } from './codes/tillCodes';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
-describe("the error catalog", () => {
+describe('the error catalog', () => {
   const codes = Object.keys(ERROR_CATALOG) as ErrorCode[];
 
-  it.each(codes)(
-    "%s has English and Arabic text with the same placeholders",
-    (code) => {
-      const { en, ar } = ERROR_CATALOG[code];
-      expect(en.trim().length).toBeGreaterThan(0);
-      expect(ar).toMatch(ARABIC);
-      expect(placeholdersOf(ar).sort()).toEqual(placeholdersOf(en).sort());
-    },
-  );
+  it.each(codes)('%s has English and Arabic text with the same placeholders', (code) => {
+    const { en, ar } = ERROR_CATALOG[code];
+    expect(en.trim().length).toBeGreaterThan(0);
+    expect(ar).toMatch(ARABIC);
+    expect(placeholdersOf(ar).sort()).toEqual(placeholdersOf(en).sort());
+  });
 
-  it("no code is defined in two area files (the merge would keep only one text)", () => {
-    const all = [
-      ENGINE_CODES,
-      DEVICE_CODES,
-      TERMINAL_CODES,
-      TILL_CODES,
-      SECURITY_CODES,
-      B2B_CODES,
-      CATALOG_DATA_CODES,
-      SHIFT_CODES,
-      ANCHOR_CODES,
-    ].flatMap((area) => Object.keys(area));
+  it('no code is defined in two area files (the merge would keep only one text)', () => {
+    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES, TILL_CODES, SECURITY_CODES, B2B_CODES, CATALOG_DATA_CODES, SHIFT_CODES, ANCHOR_CODES].flatMap(
+      (area) => Object.keys(area),
+    );
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);
   });
 
-  it("codes are <area>.<what> in lower case", () => {
-    for (const code of codes)
-      expect(code).toMatch(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/);
+  it('codes are <area>.<what> in lower case', () => {
+    for (const code of codes) expect(code).toMatch(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/);
   });
 
-  it("fills parameters in both languages and keeps a missing one visible", () => {
-    expect(errorText("document.invalid", { count: 3 }, "en")).toBe(
-      "The document is not valid: 3 problem(s), each named with its field.",
-    );
-    expect(errorText("document.invalid", { count: 3 }, "ar")).toContain("3");
-    expect(errorText("document.invalid", {}, "en")).toContain("{count}");
+  it('fills parameters in both languages and keeps a missing one visible', () => {
+    expect(errorText('document.invalid', { count: 3 }, 'en')).toBe('The document is not valid: 3 problem(s), each named with its field.');
+    expect(errorText('document.invalid', { count: 3 }, 'ar')).toContain('3');
+    expect(errorText('document.invalid', {}, 'en')).toContain('{count}');
   });
 
-  it("a DukkanError carries its code and parameters; its message is the English text", () => {
-    const e = new DukkanError(
-      "document.invalid",
-      { count: 2 },
-      { problems: [{ path: "lines.0.quantity", code: "document.invalid" }] },
-    );
+  it('a DukkanError carries its code and parameters; its message is the English text', () => {
+    const e = new DukkanError('document.invalid', { count: 2 }, { problems: [{ path: 'lines.0.quantity', code: 'document.invalid' }] });
     expect(e).toBeInstanceOf(Error);
-    expect(e.code).toBe("document.invalid");
-    expect(e.message).toBe(errorText("document.invalid", { count: 2 }, "en"));
-    expect(e.text("ar")).toBe(
-      errorText("document.invalid", { count: 2 }, "ar"),
-    );
+    expect(e.code).toBe('document.invalid');
+    expect(e.message).toBe(errorText('document.invalid', { count: 2 }, 'en'));
+    expect(e.text('ar')).toBe(errorText('document.invalid', { count: 2 }, 'ar'));
     expect(e.problems).toHaveLength(1);
   });
 });

@@ -8,16 +8,16 @@
 // dukkan/literal-keys), so a search finds every place that raises or shows an error.
 
 // The codes live in four files by area (app/errors/codes/), so each area's texts sit together.
-import type { CatalogText } from "./catalogText";
-import { B2B_CODES } from "./codes/b2bCodes";
-import { ANCHOR_CODES } from "./codes/anchorCodes";
-import { CATALOG_DATA_CODES } from "./codes/catalogDataCodes";
-import { DEVICE_CODES } from "./codes/deviceCodes";
-import { ENGINE_CODES } from "./codes/engineCodes";
-import { SECURITY_CODES } from "./codes/securityCodes";
-import { SHIFT_CODES } from "./codes/shiftCodes";
-import { TERMINAL_CODES } from "./codes/terminalCodes";
-import { TILL_CODES } from "./codes/tillCodes";
+import type { CatalogText } from './catalogText';
+import { B2B_CODES } from './codes/b2bCodes';
+import { ANCHOR_CODES } from './codes/anchorCodes';
+import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
+import { DEVICE_CODES } from './codes/deviceCodes';
+import { ENGINE_CODES } from './codes/engineCodes';
+import { SECURITY_CODES } from './codes/securityCodes';
+import { SHIFT_CODES } from './codes/shiftCodes';
+import { TERMINAL_CODES } from './codes/terminalCodes';
+import { TILL_CODES } from './codes/tillCodes';
 
 export type { CatalogText };
 

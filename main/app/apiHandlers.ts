@@ -3,41 +3,33 @@
 // (main/app/handlers), and each module is handed only the services it uses. Arguments arrive parsed and the caller's
 // role checked (main/ipc/dispatcher); handlers only call services. Nothing returned carries a key, a secret, a PIN
 // hash or SQL.
-import type {
-  AppMode,
-  OnboardingEnvironment,
-  StatusSnapshot,
-} from "../../app/contract/types";
-import type { CatalogStore } from "../catalog/catalogStore";
-import {
-  createDispatcher,
-  type ApiHandlers,
-  type Dispatcher,
-} from "../ipc/dispatcher";
-import type { Logger } from "../log/logger";
-import type { SaleDesk } from "../sale/index";
-import type { PinChecks } from "../users/pinChecks";
-import type { SessionStore } from "../users/sessions";
-import type { User, UserStore } from "../users/userStore";
-import { approvalHandlers } from "./handlers/approvalHandlers";
-import { b2bHandlers } from "./handlers/b2bHandlers";
-import { catalogHandlers } from "./handlers/catalogHandlers";
-import { exportHandlers } from "./handlers/exportHandlers";
-import { onboardingHandlers } from "./handlers/onboardingHandlers";
-import { printerHandlers } from "./handlers/printerHandlers";
-import { receiptHandlers } from "./handlers/receiptHandlers";
-import { reportHandlers } from "./handlers/reportHandlers";
-import { saleHandlers } from "./handlers/saleHandlers";
-import { sessionHandlers } from "./handlers/sessionHandlers";
-import { statusHandlers } from "./handlers/statusHandlers";
-import { userHandlers } from "./handlers/userHandlers";
-import { tillHandlers } from "./handlers/tillHandlers";
-import { heldSalesOf } from "../till/heldSales";
-import { QuickKeys } from "../till/quickKeys";
-import type { ModeServices } from "./modeServices";
-import type { OnboardingSession } from "./onboardingSession";
-import type { PrintingService } from "./printingService";
-import type { TerminalSettings } from "./terminalSettings";
+import type { AppMode, OnboardingEnvironment, StatusSnapshot } from '../../app/contract/types';
+import type { CatalogStore } from '../catalog/catalogStore';
+import { createDispatcher, type ApiHandlers, type Dispatcher } from '../ipc/dispatcher';
+import type { Logger } from '../log/logger';
+import type { SaleDesk } from '../sale/index';
+import type { PinChecks } from '../users/pinChecks';
+import type { SessionStore } from '../users/sessions';
+import type { User, UserStore } from '../users/userStore';
+import { approvalHandlers } from './handlers/approvalHandlers';
+import { b2bHandlers } from './handlers/b2bHandlers';
+import { catalogHandlers } from './handlers/catalogHandlers';
+import { exportHandlers } from './handlers/exportHandlers';
+import { onboardingHandlers } from './handlers/onboardingHandlers';
+import { printerHandlers } from './handlers/printerHandlers';
+import { receiptHandlers } from './handlers/receiptHandlers';
+import { reportHandlers } from './handlers/reportHandlers';
+import { saleHandlers } from './handlers/saleHandlers';
+import { sessionHandlers } from './handlers/sessionHandlers';
+import { statusHandlers } from './handlers/statusHandlers';
+import { userHandlers } from './handlers/userHandlers';
+import { tillHandlers } from './handlers/tillHandlers';
+import { heldSalesOf } from '../till/heldSales';
+import { QuickKeys } from '../till/quickKeys';
+import type { ModeServices } from './modeServices';
+import type { OnboardingSession } from './onboardingSession';
+import type { PrintingService } from './printingService';
+import type { TerminalSettings } from './terminalSettings';
 
 /** The services the composition root (main/app/openApp.ts) builds, which the handler modules share out. */
 export interface AppCore {
@@ -66,32 +58,12 @@ export interface AppCore {
 }
 
 export function createApiHandlers(core: AppCore): ApiHandlers {
-  const {
-    dataDir,
-    users,
-    pins,
-    catalog,
-    settings,
-    printing,
-    sessions,
-    onboarding,
-    onboardingEnvironments,
-    clock,
-  } = core;
+  const { dataDir, users, pins, catalog, settings, printing, sessions, onboarding, onboardingEnvironments, clock } = core;
   const mode = () => core.mode();
   const pinChangeRequired = (user: User | null) => core.pinChangeRequired(user);
   const shop = () => core.current().shop();
   return {
-    ...sessionHandlers({
-      users,
-      pins,
-      sessions,
-      settings,
-      mode,
-      shop,
-      pinChangeRequired,
-      onboardingEnvironments,
-    }),
+    ...sessionHandlers({ users, pins, sessions, settings, mode, shop, pinChangeRequired, onboardingEnvironments }),
     ...userHandlers({ users, mode }),
     ...approvalHandlers({ pins, sessions, pinChangeRequired }),
     ...catalogHandlers({ catalog }),
@@ -99,19 +71,11 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...b2bHandlers({ b2b: () => core.sale().b2b }),
     ...receiptHandlers({ receipts: () => core.sale().receipts }),
     ...onboardingHandlers({ onboarding }),
-    ...statusHandlers({
-      status: () => core.status(),
-      mode,
-      folder: () => core.current(),
-      dataDir,
-    }),
+    ...statusHandlers({ status: () => core.status(), mode, folder: () => core.current(), dataDir }),
     ...printerHandlers({ printing, shop, clock }),
     ...reportHandlers({ reports: () => core.current().reports }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
-    ...tillHandlers({
-      held: () => heldSalesOf(core.current().db, catalog, clock),
-      quickKeys: new QuickKeys(settings, catalog),
-    }),
+    ...tillHandlers({ held: () => heldSalesOf(core.current().db, catalog, clock), quickKeys: new QuickKeys(settings, catalog) }),
   };
 }
 

@@ -3,35 +3,32 @@
 // a second one for the reporting worker, as the reporting design wants), the onboarding service with its keychain,
 // and — once the active environment can sign — the Ledger and the ReportingWorker. The live folder and the training
 // folder each get one of these; only the active mode's worker runs.
-import type { Signing } from "../../app/engine/buildAndStamp";
-import { DukkanError } from "../../app/errors/index";
-import { parseCertificate } from "../../app/x509/parseCertificate";
-import type { SecretStore } from "../../native/keychain/secretStore";
-import type { SqliteDatabase } from "../../native/sqlite/sqliteDriver";
-import type { ClearanceAccess } from "../clearance/clearanceDesk";
-import { openDeviceDatabase } from "../db/openDeviceDatabase";
-import type { FatooraClient, FatooraEnvironment } from "../fatoora/index";
-import { Ledger } from "../ledger/ledger";
-import { LedgerAnchor } from "../ledger/ledgerAnchor";
-import { errorFields, type Logger } from "../log/logger";
-import { loadCredentials } from "../onboarding/csidSecrets";
+import type { Signing } from '../../app/engine/buildAndStamp';
+import { DukkanError } from '../../app/errors/index';
+import { parseCertificate } from '../../app/x509/parseCertificate';
+import type { SecretStore } from '../../native/keychain/secretStore';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import type { ClearanceAccess } from '../clearance/clearanceDesk';
+import { openDeviceDatabase } from '../db/openDeviceDatabase';
+import type { FatooraClient, FatooraEnvironment } from '../fatoora/index';
+import { Ledger } from '../ledger/ledger';
+import { LedgerAnchor } from '../ledger/ledgerAnchor';
+import { errorFields, type Logger } from '../log/logger';
+import { loadCredentials } from '../onboarding/csidSecrets';
 import {
   createOnboardingService,
   parseShopProfile,
   type OnboardingProgress as ServiceProgress,
   type OnboardingService,
   type ShopProfile,
-} from "../onboarding/index";
-import { onboardingStatements } from "../onboarding/onboardingStore";
-import {
-  ReportingWorker,
-  type ReportingWorkerOptions,
-} from "../reporting/index";
-import { DailyReports } from "../reports/dailyReport";
-import { DocumentStore } from "../sale/index";
-import { AuditTrail } from "../audit/auditTrail";
-import { SaleRecorder } from "../shifts/saleRecorder";
-import { ShiftBook } from "../shifts/shiftBook";
+} from '../onboarding/index';
+import { onboardingStatements } from '../onboarding/onboardingStore';
+import { ReportingWorker, type ReportingWorkerOptions } from '../reporting/index';
+import { DailyReports } from '../reports/dailyReport';
+import { DocumentStore } from '../sale/index';
+import { AuditTrail } from '../audit/auditTrail';
+import { SaleRecorder } from '../shifts/saleRecorder';
+import { ShiftBook } from '../shifts/shiftBook';
 
 export interface ModeServicesOptions {
   /** The SQLite file of this folder. */
@@ -43,9 +40,7 @@ export interface ModeServicesOptions {
   readonly numberPrefix: string;
   readonly clock: () => Date;
   readonly logger: Logger;
-  readonly reporting?: Partial<
-    Omit<ReportingWorkerOptions, "db" | "client" | "credentials">
-  >;
+  readonly reporting?: Partial<Omit<ReportingWorkerOptions, 'db' | 'client' | 'credentials'>>;
   readonly onOnboardingProgress?: (progress: ServiceProgress) => void;
 }
 
@@ -60,11 +55,7 @@ export class ModeServices {
   readonly recorder: SaleRecorder;
   private readonly secrets: SecretStore;
   private workerDb: SqliteDatabase | null = null;
-  private active: {
-    environment: FatooraEnvironment;
-    ledger: Ledger;
-    worker: ReportingWorker;
-  } | null = null;
+  private active: { environment: FatooraEnvironment; ledger: Ledger; worker: ReportingWorker } | null = null;
 
   constructor(readonly options: ModeServicesOptions) {
     this.db = openDeviceDatabase(options.file);
@@ -75,24 +66,12 @@ export class ModeServices {
       clientFor: options.clientFor,
       clock: options.clock,
       logger: options.logger,
-      ...(options.onOnboardingProgress
-        ? { onProgress: options.onOnboardingProgress }
-        : {}),
+      ...(options.onOnboardingProgress ? { onProgress: options.onOnboardingProgress } : {}),
     });
     this.documents = new DocumentStore(this.db);
-    this.reports = new DailyReports(this.db, this.documents, {
-      training: options.training,
-      clock: options.clock,
-    });
-    this.audit = new AuditTrail(this.db, {
-      till: options.numberPrefix,
-      clock: options.clock,
-    });
-    this.shifts = new ShiftBook(this.db, {
-      till: options.numberPrefix,
-      clock: options.clock,
-      audit: this.audit,
-    });
+    this.reports = new DailyReports(this.db, this.documents, { training: options.training, clock: options.clock });
+    this.audit = new AuditTrail(this.db, { till: options.numberPrefix, clock: options.clock });
+    this.shifts = new ShiftBook(this.db, { till: options.numberPrefix, clock: options.clock, audit: this.audit });
     this.recorder = new SaleRecorder(this.shifts, this.audit);
   }
 
@@ -107,28 +86,15 @@ export class ModeServices {
     const environment = this.signingEnvironment();
     if (!environment) return false;
     if (this.active?.environment === environment) return true;
-    if (this.active)
-      throw new DukkanError("mode.environment-switch-needs-restart", {
-        environment: this.active.environment,
-      });
+    if (this.active) throw new DukkanError('mode.environment-switch-needs-restart', { environment: this.active.environment });
     // the chain head outside the database (docs/security.md, "The ledger's anchor"): checked now, so a rolled-back
     // database is in the log at start-up, and again before every issue, which it refuses
-    const anchor = new LedgerAnchor(
-      this.secrets,
-      this.db,
-      this.options.logger.child({ component: "ledger" }),
-    );
+    const anchor = new LedgerAnchor(this.secrets, this.db, this.options.logger.child({ component: 'ledger' }));
     anchor.verify().catch((e: unknown) => {
       // a rollback is logged by verify itself; anything else (a locked keychain) is said here
-      if (!(e instanceof DukkanError && e.code.startsWith("ledger.")))
-        this.options.logger.warn("ledger.anchor-not-checked", errorFields(e));
+      if (!(e instanceof DukkanError && e.code.startsWith('ledger.'))) this.options.logger.warn('ledger.anchor-not-checked', errorFields(e));
     });
-    const ledger = new Ledger(this.db, {
-      numberPrefix: this.options.numberPrefix,
-      environment,
-      clock: this.options.clock,
-      anchor,
-    });
+    const ledger = new Ledger(this.db, { numberPrefix: this.options.numberPrefix, environment, clock: this.options.clock, anchor });
     this.workerDb = openDeviceDatabase(this.options.file);
     const worker = new ReportingWorker({
       ...this.options.reporting,
@@ -137,9 +103,8 @@ export class ModeServices {
       credentials: async () => this.productionCredentials(environment),
       logger: this.options.logger,
     });
-    worker.on("outcome", (o) => {
-      if (o.state === "reported" || o.state === "reported-with-warnings")
-        void anchor.acknowledged(o.documentId);
+    worker.on('outcome', (o) => {
+      if (o.state === 'reported' || o.state === 'reported-with-warnings') void anchor.acknowledged(o.documentId);
     });
     worker.start();
     this.active = { environment, ledger, worker };
@@ -155,14 +120,12 @@ export class ModeServices {
   }
 
   get environment(): FatooraEnvironment | null {
-    return (
-      this.active?.environment ?? this.onboarding.status().activeEnvironment
-    );
+    return this.active?.environment ?? this.onboarding.status().activeEnvironment;
   }
 
   signing(): Promise<Signing> {
     const environment = this.active?.environment;
-    if (!environment) throw new DukkanError("sale.cannot-sign");
+    if (!environment) throw new DukkanError('sale.cannot-sign');
     return this.onboarding.signingFor(environment);
   }
 
@@ -170,23 +133,18 @@ export class ModeServices {
   clearanceAccess(): ClearanceAccess | null {
     const environment = this.active?.environment;
     if (!environment) return null;
-    return {
-      client: this.options.clientFor(environment),
-      credentials: () => this.productionCredentials(environment),
-    };
+    return { client: this.options.clientFor(environment), credentials: () => this.productionCredentials(environment) };
   }
 
   /** Whether the active environment was onboarded for standard invoices too (CSR title 1100, reference §8). */
   standardAllowed(): boolean {
-    return this.onboarding.status().active?.invoiceType === "1100";
+    return this.onboarding.status().active?.invoiceType === '1100';
   }
 
   /** The shop profile the active environment was onboarded with. */
   shop(): ShopProfile | null {
     const environment = this.onboarding.status().activeEnvironment;
-    const row = environment
-      ? onboardingStatements(this.db).row.get(environment)
-      : undefined;
+    const row = environment ? onboardingStatements(this.db).row.get(environment) : undefined;
     return row ? parseShopProfile(JSON.parse(row.shop_json)) : null;
   }
 
@@ -197,13 +155,7 @@ export class ModeServices {
   private async productionCredentials(environment: FatooraEnvironment) {
     const row = onboardingStatements(this.db).row.get(environment);
     if (!row?.production_token) return undefined;
-    return loadCredentials(
-      this.secrets,
-      environment,
-      "production",
-      row.production_token,
-      parseCertificate(row.production_token),
-    );
+    return loadCredentials(this.secrets, environment, 'production', row.production_token, parseCertificate(row.production_token));
   }
 
   async close(): Promise<void> {

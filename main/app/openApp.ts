@@ -11,41 +11,37 @@
 // folder; the mode controller, which opens live or training and later switches training → live (modeController.ts);
 // the onboarding wizard's session; the counter and receipts of the mode in use (main/sale); the event bus; and the
 // dispatcher over the handler modules (apiHandlers.ts).
-import path from "node:path";
-import type { AppEvent } from "../../app/contract/events";
-import type { AppMode, StatusSnapshot } from "../../app/contract/types";
-import type { SecretStore } from "../../native/keychain/secretStore";
-import type { SqliteDatabase } from "../../native/sqlite/sqliteDriver";
-import { CatalogStore } from "../catalog/catalogStore";
-import { seedDemoCatalog } from "../catalog/demoCatalog";
-import { DATABASE_FILE_NAME } from "../db/openDeviceDatabase";
-import type { FetchLike } from "../fatoora/index";
-import { makePrivateDir, securePrivateTree } from "../fs/privateFiles";
-import type { Dispatcher } from "../ipc/dispatcher";
-import { errorFields, silentLogger, type Logger } from "../log/logger";
-import { openDeviceKeychain } from "../onboarding/index";
-import type { ReceiptRasterizer } from "../printing/rasterizer";
-import type { ReceiptTemplate } from "../printing/receiptTemplate";
-import { pdfRendererOf } from "../clearance/clearedFiles";
-import { openSaleDesk, type SaleDesk } from "../sale/index";
-import { PinChecks } from "../users/pinChecks";
-import { SessionStore } from "../users/sessions";
-import { UserStore } from "../users/userStore";
-import { createAppDispatcher, type AppCore } from "./apiHandlers";
-import { AppEventBus, forwardReportingEvents } from "./appEvents";
-import {
-  liveClientFor,
-  offeredEnvironments,
-  type FatooraAccess,
-} from "./fatooraClients";
-import { ModeController } from "./modeController";
-import { ModeServices, type ModeServicesOptions } from "./modeServices";
-import { OnboardingSession } from "./onboardingSession";
-import { checkPrinterAddress } from "../printing/printerAddress";
-import { PrintingService } from "./printingService";
-import { statusSnapshot } from "./statusModel";
-import { TerminalSettings } from "./terminalSettings";
-import { openTrainingFolder } from "./trainingMode";
+import path from 'node:path';
+import type { AppEvent } from '../../app/contract/events';
+import type { AppMode, StatusSnapshot } from '../../app/contract/types';
+import type { SecretStore } from '../../native/keychain/secretStore';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { CatalogStore } from '../catalog/catalogStore';
+import { seedDemoCatalog } from '../catalog/demoCatalog';
+import { DATABASE_FILE_NAME } from '../db/openDeviceDatabase';
+import type { FetchLike } from '../fatoora/index';
+import { makePrivateDir, securePrivateTree } from '../fs/privateFiles';
+import type { Dispatcher } from '../ipc/dispatcher';
+import { errorFields, silentLogger, type Logger } from '../log/logger';
+import { openDeviceKeychain } from '../onboarding/index';
+import type { ReceiptRasterizer } from '../printing/rasterizer';
+import type { ReceiptTemplate } from '../printing/receiptTemplate';
+import { pdfRendererOf } from '../clearance/clearedFiles';
+import { openSaleDesk, type SaleDesk } from '../sale/index';
+import { PinChecks } from '../users/pinChecks';
+import { SessionStore } from '../users/sessions';
+import { UserStore } from '../users/userStore';
+import { createAppDispatcher, type AppCore } from './apiHandlers';
+import { AppEventBus, forwardReportingEvents } from './appEvents';
+import { liveClientFor, offeredEnvironments, type FatooraAccess } from './fatooraClients';
+import { ModeController } from './modeController';
+import { ModeServices, type ModeServicesOptions } from './modeServices';
+import { OnboardingSession } from './onboardingSession';
+import { checkPrinterAddress } from '../printing/printerAddress';
+import { PrintingService } from './printingService';
+import { statusSnapshot } from './statusModel';
+import { TerminalSettings } from './terminalSettings';
+import { openTrainingFolder } from './trainingMode';
 
 export interface AppOptions {
   readonly dataDir: string;
@@ -65,12 +61,9 @@ export interface AppOptions {
   /** The keychain of a folder's database (default: the OS keychain, main/onboarding openDeviceKeychain). */
   readonly secrets?: (db: SqliteDatabase) => SecretStore;
   /** Reporting worker timings (tests shorten them). */
-  readonly reporting?: ModeServicesOptions["reporting"];
+  readonly reporting?: ModeServicesOptions['reporting'];
   /** Printer to use when none is saved yet (e.g. `--printer tcp://…` on the command line). */
-  readonly printer?: {
-    readonly address: string;
-    readonly paperWidth?: 58 | 80;
-  };
+  readonly printer?: { readonly address: string; readonly paperWidth?: 58 | 80 };
   readonly printRetryDelaysMs?: readonly number[];
   /** The delay after a first wrong PIN, doubling with each further one (main/users/pinChecks.ts; tests shorten it). */
   readonly pinDelayBaseMs?: number;
@@ -87,28 +80,17 @@ export interface DukkanApp {
 }
 
 export async function openApp(options: AppOptions): Promise<DukkanApp> {
-  const log = (options.logger ?? silentLogger).child({ component: "app" });
+  const log = (options.logger ?? silentLogger).child({ component: 'app' });
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? (() => new Date());
   // the command line's printer passes the same check as one saved on the manager screen, before anything is opened
-  const printerAddress = options.printer
-    ? checkPrinterAddress(options.printer.address)
-    : undefined;
+  const printerAddress = options.printer ? checkPrinterAddress(options.printer.address) : undefined;
   // owner-only: the folder holds PIN hashes, the ledger, logs and exports; anything left readable is repaired here
   makePrivateDir(options.dataDir);
   securePrivateTree(options.dataDir, log);
   const bus = new AppEventBus(log);
-  const access: FatooraAccess = {
-    simulatorUrl: options.fatooraUrl,
-    fetch: options.fetch,
-    logger,
-  };
-  const common = {
-    secrets: options.secrets ?? openDeviceKeychain,
-    clock,
-    logger,
-    ...(options.reporting ? { reporting: options.reporting } : {}),
-  };
+  const access: FatooraAccess = { simulatorUrl: options.fatooraUrl, fetch: options.fetch, logger };
+  const common = { secrets: options.secrets ?? openDeviceKeychain, clock, logger, ...(options.reporting ? { reporting: options.reporting } : {}) };
 
   const onboarding: OnboardingSession = new OnboardingSession({
     service: () => live.onboarding,
@@ -120,35 +102,25 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     file: path.join(options.dataDir, DATABASE_FILE_NAME),
     training: false,
     clientFor: liveClientFor(access),
-    numberPrefix: "T1",
+    numberPrefix: 'T1',
     onOnboardingProgress: (p) => onboarding.stepped(p),
   });
   const settings = new TerminalSettings(live.db);
   const users = new UserStore(live.db, clock);
-  const pins = new PinChecks(users, {
-    logger: log,
-    ...(options.pinDelayBaseMs !== undefined
-      ? { delayBaseMs: options.pinDelayBaseMs }
-      : {}),
-  });
+  const pins = new PinChecks(users, { logger: log, ...(options.pinDelayBaseMs !== undefined ? { delayBaseMs: options.pinDelayBaseMs } : {}) });
   const catalog = new CatalogStore(live.db, clock);
-  const sessions = new SessionStore(() => settings.get("locale"), clock);
-  if (printerAddress !== undefined && !settings.has("printer"))
-    settings.set("printer", {
-      address: printerAddress,
-      paperWidth: options.printer?.paperWidth ?? 80,
-    });
+  const sessions = new SessionStore(() => settings.get('locale'), clock);
+  if (printerAddress !== undefined && !settings.has('printer'))
+    settings.set('printer', { address: printerAddress, paperWidth: options.printer?.paperWidth ?? 80 });
   const printing = new PrintingService({
     kit: { template: options.template, rasterizer: options.rasterizer },
     settings,
     emit: (event) => {
       bus.emit(event);
-      bus.emit({ type: "status", status: status() });
+      bus.emit({ type: 'status', status: status() });
     },
     logger,
-    ...(options.printRetryDelaysMs
-      ? { retryDelaysMs: options.printRetryDelaysMs }
-      : {}),
+    ...(options.printRetryDelaysMs ? { retryDelaysMs: options.printRetryDelaysMs } : {}),
   });
 
   let sale: SaleDesk | null = null;
@@ -156,49 +128,27 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     live,
     openTraining: () => openTrainingFolder(options.dataDir, common, access),
     entered: (folder, m) => {
-      sale = openSaleDesk(
-        folder,
-        {
-          catalog,
-          approvals: sessions,
-          printing,
-          clock,
-          pdf: pdfRendererOf(options.rasterizer),
-          logger,
-        },
-        m === "training",
-      );
-      if (folder.worker)
-        forwardReportingEvents(folder.worker, { bus, status, clock, log });
+      sale = openSaleDesk(folder, { catalog, approvals: sessions, printing, clock, pdf: pdfRendererOf(options.rasterizer), logger }, m === 'training');
+      if (folder.worker) forwardReportingEvents(folder.worker, { bus, status, clock, log });
     },
-    emit: (type) =>
-      bus.emit(type === "status" ? { type, status: status() } : { type }),
+    emit: (type) => bus.emit(type === 'status' ? { type, status: status() } : { type }),
     log,
   });
 
   function status(): StatusSnapshot {
     const current = mode.current();
-    return statusSnapshot(
-      mode.mode(),
-      current.environment ?? "none",
-      current.worker?.status() ?? null,
-      printing.state(),
-      clock(),
-    );
+    return statusSnapshot(mode.mode(), current.environment ?? 'none', current.worker?.status() ?? null, printing.state(), clock());
   }
 
   try {
     await mode.open();
     if (users.isEmpty()) await users.seedDefaults();
-    if (mode.mode() === "training") seedDemoCatalog(catalog);
+    if (mode.mode() === 'training') seedDemoCatalog(catalog);
   } catch (e) {
     await mode.close();
     throw e;
   }
-  log.info("app.opened", {
-    mode: mode.mode(),
-    environment: mode.current().environment,
-  });
+  log.info('app.opened', { mode: mode.mode(), environment: mode.current().environment });
 
   const core: AppCore = {
     dataDir: options.dataDir,
@@ -212,10 +162,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     onboardingEnvironments: offeredEnvironments(access),
     clock,
     mode: () => mode.mode(),
-    pinChangeRequired: (user) =>
-      mode.mode() === "live" &&
-      user !== null &&
-      (users.get(user.id)?.defaultPin ?? false),
+    pinChangeRequired: (user) => mode.mode() === 'live' && user !== null && (users.get(user.id)?.defaultPin ?? false),
     current: () => mode.current(),
     sale: () => sale!,
     status,
@@ -229,11 +176,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     mode: () => mode.mode(),
     async close() {
       bus.clear();
-      await printing
-        .close()
-        .catch((e: unknown) =>
-          log.warn("app.printer-close-failed", errorFields(e)),
-        );
+      await printing.close().catch((e: unknown) => log.warn('app.printer-close-failed', errorFields(e)));
       await mode.close();
     },
   };

@@ -3,36 +3,27 @@
 // (main/fatooraSimulator), onboarded there automatically with a demo shop, in its own data folder
 // (<data>/training: its own ledger, its own keychain entries), so everything can be tried at once and nothing
 // from training ever mixes with real documents. Every screen and every receipt says TRAINING.
-import { randomInt } from "node:crypto";
-import path from "node:path";
-import { DATABASE_FILE_NAME } from "../db/openDeviceDatabase";
-import {
-  startFatooraSimulator,
-  type FatooraSimulator,
-} from "../fatooraSimulator/index";
-import type { Logger } from "../log/logger";
-import { trainingClientFor, type FatooraAccess } from "./fatooraClients";
-import type { TrainingFolder } from "./modeController";
-import { ModeServices, type ModeServicesOptions } from "./modeServices";
+import { randomInt } from 'node:crypto';
+import path from 'node:path';
+import { DATABASE_FILE_NAME } from '../db/openDeviceDatabase';
+import { startFatooraSimulator, type FatooraSimulator } from '../fatooraSimulator/index';
+import type { Logger } from '../log/logger';
+import { trainingClientFor, type FatooraAccess } from './fatooraClients';
+import type { TrainingFolder } from './modeController';
+import { ModeServices, type ModeServicesOptions } from './modeServices';
 
-export const TRAINING_DIR = "training";
+export const TRAINING_DIR = 'training';
 
 /** The demo shop of training mode (the simulator's test VAT number; Latin-only fields as the CSR needs). */
 export const TRAINING_SHOP = {
-  vatNumber: "399999999900003",
-  crn: "1010010000",
-  sellerName: { ar: "متجر دكّان للتدريب", en: "Dukkan Training Shop" },
-  branch: "Training",
-  address: {
-    street: "طريق الملك فهد",
-    building: "1234",
-    district: "العليا",
-    city: "الرياض",
-    postalCode: "12345",
-  },
-  industry: "Retail",
+  vatNumber: '399999999900003',
+  crn: '1010010000',
+  sellerName: { ar: 'متجر دكّان للتدريب', en: 'Dukkan Training Shop' },
+  branch: 'Training',
+  address: { street: 'طريق الملك فهد', building: '1234', district: 'العليا', city: 'الرياض', postalCode: '12345' },
+  industry: 'Retail',
   // standard too, so B2B sales and their clearance can be tried before onboarding (main/sale/b2bDesk.ts)
-  invoiceTypes: "simplified+standard",
+  invoiceTypes: 'simplified+standard',
 } as const;
 
 export interface TrainingFatoora {
@@ -41,15 +32,12 @@ export interface TrainingFatoora {
   readonly otp: string;
 }
 
-export async function startTrainingFatoora(
-  dataDir: string,
-  logger: Logger,
-): Promise<TrainingFatoora> {
+export async function startTrainingFatoora(dataDir: string, logger: Logger): Promise<TrainingFatoora> {
   const otp = String(randomInt(100000, 1000000));
   const simulator = await startFatooraSimulator({
-    stateDir: path.join(dataDir, TRAINING_DIR, "fatoora-simulator"),
+    stateDir: path.join(dataDir, TRAINING_DIR, 'fatoora-simulator'),
     otps: [otp],
-    logger: logger.child({ component: "training-fatoora" }),
+    logger: logger.child({ component: 'training-fatoora' }),
   });
   return { simulator, otp };
 }
@@ -60,10 +48,7 @@ export async function startTrainingFatoora(
  */
 export async function openTrainingFolder(
   dataDir: string,
-  common: Pick<
-    ModeServicesOptions,
-    "secrets" | "clock" | "logger" | "reporting"
-  >,
+  common: Pick<ModeServicesOptions, 'secrets' | 'clock' | 'logger' | 'reporting'>,
   access: FatooraAccess,
 ): Promise<TrainingFolder<ModeServices>> {
   const fatoora = await startTrainingFatoora(dataDir, common.logger);
@@ -71,26 +56,16 @@ export async function openTrainingFolder(
     ...common,
     file: path.join(dataDir, TRAINING_DIR, DATABASE_FILE_NAME),
     training: true,
-    clientFor: trainingClientFor(
-      access,
-      fatoora.simulator.urls["developer-portal"],
-    ),
-    numberPrefix: "TR",
+    clientFor: trainingClientFor(access, fatoora.simulator.urls['developer-portal']),
+    numberPrefix: 'TR',
   });
   try {
     if (!services.signingEnvironment()) {
       const env = services.onboarding.status().active;
       if (env?.procedure) await services.onboarding.resume(fatoora.otp);
-      else
-        await services.onboarding.start(TRAINING_SHOP, fatoora.otp, {
-          environment: "local-simulator",
-          confirm: true,
-        });
+      else await services.onboarding.start(TRAINING_SHOP, fatoora.otp, { environment: 'local-simulator', confirm: true });
     }
-    if (!services.activate())
-      throw new Error(
-        "the training terminal could not be onboarded against the embedded simulator",
-      );
+    if (!services.activate()) throw new Error('the training terminal could not be onboarded against the embedded simulator');
   } catch (e) {
     await services.close();
     await fatoora.simulator.close();

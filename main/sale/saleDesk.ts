@@ -2,29 +2,24 @@
 // The counter and the receipts of one mode's data folder (training or live), built together each time the app enters
 // a mode (main/app/modeController): documents, ledger and signing key are the folder's; the catalog, the tills'
 // approvals and the printer are the terminal's and shared by both modes.
-import type { DocumentInputJson } from "../../app/document/documentInput";
-import type { Signing } from "../../app/engine/buildAndStamp";
-import type { CatalogStore } from "../catalog/catalogStore";
-import { DukkanError } from "../../app/errors/index";
-import type { Ledger } from "../ledger/ledger";
-import type { ShopProfile } from "../onboarding/index";
-import { sellerOf } from "../onboarding/shopDocuments";
-import type { SaleRecorder } from "../shifts/saleRecorder";
-import type { SessionStore } from "../users/sessions";
-import {
-  openB2bDesk,
-  type B2bDesk,
-  type B2bFolder,
-  type B2bShared,
-} from "./b2bDesk";
-import { Counter } from "./counter";
-import type { DocumentStore } from "./documentStore";
-import { Receipts, type ReceiptOutput } from "./receipts";
+import type { DocumentInputJson } from '../../app/document/documentInput';
+import type { Signing } from '../../app/engine/buildAndStamp';
+import type { CatalogStore } from '../catalog/catalogStore';
+import { DukkanError } from '../../app/errors/index';
+import type { Ledger } from '../ledger/ledger';
+import type { ShopProfile } from '../onboarding/index';
+import { sellerOf } from '../onboarding/shopDocuments';
+import type { SaleRecorder } from '../shifts/saleRecorder';
+import type { SessionStore } from '../users/sessions';
+import { openB2bDesk, type B2bDesk, type B2bFolder, type B2bShared } from './b2bDesk';
+import { Counter } from './counter';
+import type { DocumentStore } from './documentStore';
+import { Receipts, type ReceiptOutput } from './receipts';
 
 /** What a sale needs of a mode's data folder (main/app/modeServices satisfies it). */
 export interface SaleFolder extends B2bFolder {
   /** Null until the folder's environment can sign. */
-  readonly ledger: Pick<Ledger, "issue"> | null;
+  readonly ledger: Pick<Ledger, 'issue'> | null;
   readonly documents: DocumentStore;
   signing(): Promise<Signing>;
   /** The shop profile the folder's environment was onboarded with. */
@@ -32,13 +27,13 @@ export interface SaleFolder extends B2bFolder {
   /** The reporting worker, told to report at once after each document. */
   readonly worker: { nudge(): void } | null;
   /** The folder's cash control and audit trail (main/shifts), told of each committed document. */
-  readonly recorder?: Pick<SaleRecorder, "committed">;
+  readonly recorder?: Pick<SaleRecorder, 'committed'>;
 }
 
 /** What every mode shares. */
 export interface SaleShared extends B2bShared {
-  readonly catalog: Pick<CatalogStore, "get">;
-  readonly approvals: Pick<SessionStore, "approval">;
+  readonly catalog: Pick<CatalogStore, 'get'>;
+  readonly approvals: Pick<SessionStore, 'approval'>;
   readonly printing: ReceiptOutput;
   readonly clock: () => Date;
 }
@@ -50,22 +45,13 @@ export interface SaleDesk {
   readonly b2b: B2bDesk;
 }
 
-export function openSaleDesk(
-  folder: SaleFolder,
-  shared: SaleShared,
-  training: boolean,
-): SaleDesk {
+export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: boolean): SaleDesk {
   const ledger = folder.ledger;
-  if (!ledger) throw new DukkanError("sale.cannot-sign");
-  const receipts = new Receipts({
-    documents: folder.documents,
-    printing: shared.printing,
-    branch: () => folder.shop()?.branch,
-    training,
-  });
-  const seller = (): DocumentInputJson["seller"] => {
+  if (!ledger) throw new DukkanError('sale.cannot-sign');
+  const receipts = new Receipts({ documents: folder.documents, printing: shared.printing, branch: () => folder.shop()?.branch, training });
+  const seller = (): DocumentInputJson['seller'] => {
     const shop = folder.shop();
-    if (!shop) throw new DukkanError("sale.no-shop-profile");
+    if (!shop) throw new DukkanError('sale.no-shop-profile');
     return sellerOf(shop);
   };
   const counter = new Counter({
@@ -81,15 +67,5 @@ export function openSaleDesk(
     clock: shared.clock,
     ...(folder.recorder ? { recorder: folder.recorder } : {}),
   });
-  return {
-    counter,
-    receipts,
-    b2b: openB2bDesk(
-      folder,
-      shared,
-      { counter, receipts, ledger },
-      seller,
-      training,
-    ),
-  };
+  return { counter, receipts, b2b: openB2bDesk(folder, shared, { counter, receipts, ledger }, seller, training) };
 }

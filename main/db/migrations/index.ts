@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: UNLICENSED
 // Every schema step, in order. Add a step as migrations/NNNN-name.ts and list it here; never edit a released one.
-import { ledgerMigration } from "./0010-ledger";
-import { onboardingMigration } from "./0020-onboarding";
-import { reportingMigration } from "./0030-reporting";
-import { terminalMigration } from "./0040-terminal";
-import { shiftsAuditMigration } from "./0050-shifts-audit";
-import { heldSalesMigration } from "./0080-held-sales";
-import { b2bMigration } from "./0060-b2b";
-import type { Migration } from "./types";
+import { ledgerMigration } from './0010-ledger';
+import { onboardingMigration } from './0020-onboarding';
+import { reportingMigration } from './0030-reporting';
+import { terminalMigration } from './0040-terminal';
+import { shiftsAuditMigration } from './0050-shifts-audit';
+import { heldSalesMigration } from './0080-held-sales';
+import { b2bMigration } from './0060-b2b';
+import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
   ledgerMigration,
