@@ -5,8 +5,8 @@ import { onboardingMigration } from './0020-onboarding';
 import { reportingMigration } from './0030-reporting';
 import { terminalMigration } from './0040-terminal';
 import { shiftsAuditMigration } from './0050-shifts-audit';
-import { heldSalesMigration } from './0080-held-sales';
 import { b2bMigration } from './0060-b2b';
+import { heldSalesMigration } from './0080-held-sales';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -15,7 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   reportingMigration,
   terminalMigration,
   shiftsAuditMigration,
-  heldSalesMigration,
-  ,
   b2bMigration,
+  heldSalesMigration,
 ];
