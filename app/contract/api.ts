@@ -4,6 +4,7 @@
 // each (main/ipc), browser mode serves them as POST /api/<method> (main/browser), and the renderer calls them
 // through one typed client (renderer/app/api). The renderer is untrusted: every argument is parsed here in main.
 import { z } from 'zod';
+import { CATALOG_DATA_API, labelBarcode, productUnit } from './catalogApi';
 import type { ApiResult } from './errors';
 import { TILL_API } from './tillApi';
 import type { AppEvent } from './events';
@@ -72,6 +73,8 @@ const cartLine = z
     unitPrice: price.optional(),
     /** Line discount amount (needs a manager approval). */
     discount: money.optional(),
+    /** A scanned price label: the line's price is the label's, read by main (docs/catalog.md). */
+    labelBarcode: labelBarcode.optional(),
   })
   .strict();
 
@@ -98,6 +101,7 @@ const productInput = z
       .regex(/^VATEX-SA-[A-Z0-9-]{2,12}$/, rule('input.exemption-code'))
       .optional(),
     active: z.boolean().default(true),
+    unit: productUnit.default('piece'),
   })
   .strict();
 
@@ -249,6 +253,7 @@ export const API = {
     z.object({ id: id.optional(), name: text(60), role, pin: pin.optional(), active: z.boolean().default(true) }).strict(),
   ),
   ...TILL_API,
+  ...CATALOG_DATA_API,
   // `satisfies` on the literal checks both directions: every name has a definition and no definition lacks a name.
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
 

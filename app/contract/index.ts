@@ -16,4 +16,5 @@ export type { ApiError, ApiErrorCode, ApiFieldError, ApiResult, ErrorText } from
 export type { AppEvent, AppEventType } from './events';
 export type * from './types';
 export type * from './tillTypes';
+export type * from './catalogTypes';
 export type * from './shiftTypes';

@@ -8,6 +8,8 @@ export type Role = 'cashier' | 'manager';
 export type Locale = 'ar' | 'en';
 export type PaymentMethod = 'cash' | 'card';
 export type VatCategoryCode = 'S' | 'Z' | 'E' | 'O';
+/** What a product is sold by (app/catalog/units.ts): counted pieces, weighed kilograms or grams, measured litres. */
+export type ProductUnit = 'piece' | 'kg' | 'g' | 'l';
 export type DocumentKind = 'invoice' | 'credit-note' | 'debit-note';
 /** training: the embedded Fatoora simulator, nothing is a tax invoice. live: onboarded to a ZATCA environment. */
 export type AppMode = 'training' | 'live';
@@ -51,6 +53,7 @@ export interface Product {
   readonly vatRate: string;
   readonly exemptionCode: string | null;
   readonly active: boolean;
+  readonly unit: ProductUnit;
 }
 
 export interface QuoteLine {

@@ -13,6 +13,7 @@ import { B2B_METHODS } from './handlers/b2bHandlers';
 import { CATALOG_METHODS } from './handlers/catalogHandlers';
 import { EXPORT_METHODS } from './handlers/exportHandlers';
 import { ONBOARDING_METHODS } from './handlers/onboardingHandlers';
+import { OPEN_CART_METHODS } from './handlers/openCartHandlers';
 import { PRINTER_METHODS, testPage } from './handlers/printerHandlers';
 import { RECEIPT_METHODS } from './handlers/receiptHandlers';
 import { REPORT_METHODS } from './handlers/reportHandlers';
@@ -28,6 +29,7 @@ const MODULES = {
   approval: APPROVAL_METHODS,
   catalog: CATALOG_METHODS,
   sale: SALE_METHODS,
+  openCart: OPEN_CART_METHODS,
   b2b: B2B_METHODS,
   receipts: RECEIPT_METHODS,
   onboarding: ONBOARDING_METHODS,

@@ -4,10 +4,12 @@
 // role checked (main/ipc/dispatcher); handlers only call services. Nothing returned carries a key, a secret, a PIN
 // hash or SQL.
 import type { AppMode, OnboardingEnvironment, StatusSnapshot } from '../../app/contract/types';
+import type { CatalogData } from '../catalog/catalogScanner';
 import type { CatalogStore } from '../catalog/catalogStore';
 import { createDispatcher, type ApiHandlers, type Dispatcher } from '../ipc/dispatcher';
 import type { Logger } from '../log/logger';
 import type { SaleDesk } from '../sale/index';
+import { openCartsOf } from '../sale/openCartStore';
 import type { PinChecks } from '../users/pinChecks';
 import type { SessionStore } from '../users/sessions';
 import type { User, UserStore } from '../users/userStore';
@@ -15,6 +17,7 @@ import { approvalHandlers } from './handlers/approvalHandlers';
 import { b2bHandlers } from './handlers/b2bHandlers';
 import { catalogHandlers } from './handlers/catalogHandlers';
 import { exportHandlers } from './handlers/exportHandlers';
+import { openCartHandlers } from './handlers/openCartHandlers';
 import { onboardingHandlers } from './handlers/onboardingHandlers';
 import { printerHandlers } from './handlers/printerHandlers';
 import { receiptHandlers } from './handlers/receiptHandlers';
@@ -38,6 +41,8 @@ export interface AppCore {
   /** Every PIN typed at the terminal (sign-in, PIN change, approvals), one at a time, counted and logged. */
   readonly pins: PinChecks;
   readonly catalog: CatalogStore;
+  /** Scale label layouts and the scanner that reads them (docs/catalog.md). */
+  readonly catalogData: CatalogData;
   readonly settings: TerminalSettings;
   readonly printing: PrintingService;
   readonly sessions: SessionStore;
@@ -62,12 +67,14 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
   const mode = () => core.mode();
   const pinChangeRequired = (user: User | null) => core.pinChangeRequired(user);
   const shop = () => core.current().shop();
+  const carts = () => openCartsOf(core.current().db, clock);
   return {
     ...sessionHandlers({ users, pins, sessions, settings, mode, shop, pinChangeRequired, onboardingEnvironments }),
     ...userHandlers({ users, mode }),
     ...approvalHandlers({ pins, sessions, pinChangeRequired }),
-    ...catalogHandlers({ catalog }),
-    ...saleHandlers({ counter: () => core.sale().counter }),
+    ...catalogHandlers({ catalog, ...core.catalogData }),
+    ...saleHandlers({ counter: () => core.sale().counter, labels: core.catalogData.scanner, carts: { clear: (id) => carts().clear(id) } }),
+    ...openCartHandlers({ carts: { get: (id) => carts().get(id), save: (id, lines) => carts().save(id, lines) }, catalog }),
     ...b2bHandlers({ b2b: () => core.sale().b2b }),
     ...receiptHandlers({ receipts: () => core.sale().receipts }),
     ...onboardingHandlers({ onboarding }),

@@ -16,6 +16,7 @@ import type { AppEvent } from '../../app/contract/events';
 import type { AppMode, StatusSnapshot } from '../../app/contract/types';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { openCatalogData } from '../catalog/catalogScanner';
 import { CatalogStore } from '../catalog/catalogStore';
 import { seedDemoCatalog } from '../catalog/demoCatalog';
 import { DATABASE_FILE_NAME } from '../db/openDeviceDatabase';
@@ -155,6 +156,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     users,
     pins,
     catalog,
+    catalogData: openCatalogData(live.db, catalog),
     settings,
     printing,
     sessions,

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: UNLICENSED
 // Products and their barcodes. A product's price is kept exactly as the manager entered it, with or without VAT
 // (priceIncludesVat); the sale builder (main/sale/saleBuilder) turns it into document lines. A barcode belongs to one
-// product; saving a product with another product's barcode is refused rather than silently moving it.
-import type { Product, VatCategoryCode } from '../../app/contract/types';
+// product; saving a product with another product's barcode is refused rather than silently moving it. The till
+// searches the folded form of the names (search_key, migration 0070; app/catalog/searchText.ts), kept with every
+// save and brought up to date when the store opens, so "ارز" finds "أرز" (docs/catalog.md, "Search").
+import type { Product, ProductUnit, VatCategoryCode } from '../../app/contract/types';
+import { searchKey } from '../../app/catalog/searchText';
 import { DukkanError, type ErrorCode, type ErrorParams } from '../../app/errors/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { spoofingCharacter } from '../../app/bytes/spoofingCharacters';
@@ -17,6 +20,7 @@ interface ProductRow {
   vat_rate: string;
   exemption_code: string | null;
   active: number;
+  unit: ProductUnit;
   barcodes: string | null;
 }
 
@@ -31,6 +35,8 @@ export interface ProductInput {
   readonly vatRate: string;
   readonly exemptionCode?: string | undefined;
   readonly active: boolean;
+  /** What the product is sold by; piece when left out. */
+  readonly unit?: ProductUnit | undefined;
 }
 
 /** A product the catalog refuses (`catalog.*`, or `csv.*` for a row of an import), on the field at fault. */
@@ -87,13 +93,18 @@ function toProduct(row: ProductRow): Product {
     vatRate: row.vat_rate,
     exemptionCode: row.exemption_code,
     active: row.active === 1,
+    unit: row.unit,
   };
 }
 
-/** LIKE pattern for a literal search text: % and _ are escaped with backslash. */
-function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/** The folded names of a product, as the till's search compares them. */
+const keyOf = (name: string, nameAr: string | null | undefined): string => searchKey(nameAr ? `${name} ${nameAr}` : name);
+
+/** A literal text inside a LIKE pattern: % and _ (and the escape itself) are escaped with backslash. */
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** LIKE pattern for a literal search text. */
+const likeContains = (text: string): string => `%${escapeLike(text)}%`;
 
 export class CatalogStore {
   private readonly q;
@@ -106,22 +117,36 @@ export class CatalogStore {
       all: db.prepare<[], ProductRow>(`${SELECT} ORDER BY p.name COLLATE NOCASE`),
       byId: db.prepare<[number], ProductRow>(`${SELECT} WHERE p.id = ?`),
       byBarcode: db.prepare<[string], ProductRow>(`${SELECT} WHERE p.id = (SELECT product_id FROM product_barcodes WHERE barcode = ?)`),
-      search: db.prepare<[string, string, string, string], ProductRow>(
-        `${SELECT} WHERE p.active = 1 AND (p.name LIKE ? ESCAPE '\\' OR p.name_ar LIKE ? ESCAPE '\\'
+      // the folded query against the folded names; a name starting with it first (search_key begins with the
+      // English name, so "milk" ranks "Milk 1 L" before "Chocolate milk")
+      search: db.prepare<[string, string, string], ProductRow>(
+        `${SELECT} WHERE p.active = 1 AND (p.search_key LIKE ? ESCAPE '\\'
            OR EXISTS (SELECT 1 FROM product_barcodes b WHERE b.product_id = p.id AND b.barcode LIKE ? ESCAPE '\\'))
-         ORDER BY (p.name LIKE ? ESCAPE '\\') DESC, p.name COLLATE NOCASE LIMIT 20`,
+         ORDER BY (p.search_key LIKE ? ESCAPE '\\') DESC, p.name COLLATE NOCASE LIMIT 20`,
       ),
-      insert: db.prepare<[string, string | null, string, number, string, string, string | null, number, number]>(
-        'INSERT INTO products (name, name_ar, price, price_includes_vat, vat_category, vat_rate, exemption_code, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      insert: db.prepare<[string, string | null, string, number, string, string, string | null, number, string, string, number]>(
+        'INSERT INTO products (name, name_ar, price, price_includes_vat, vat_category, vat_rate, exemption_code, active, unit, search_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      update: db.prepare<[string, string | null, string, number, string, string, string | null, number, number, number]>(
-        'UPDATE products SET name = ?, name_ar = ?, price = ?, price_includes_vat = ?, vat_category = ?, vat_rate = ?, exemption_code = ?, active = ?, updated_at = ? WHERE id = ?',
+      update: db.prepare<[string, string | null, string, number, string, string, string | null, number, string, string, number, number]>(
+        'UPDATE products SET name = ?, name_ar = ?, price = ?, price_includes_vat = ?, vat_category = ?, vat_rate = ?, exemption_code = ?, active = ?, unit = ?, search_key = ?, updated_at = ? WHERE id = ?',
       ),
+      keys: db.prepare<[], { id: number; name: string; name_ar: string | null; search_key: string }>('SELECT id, name, name_ar, search_key FROM products'),
+      setKey: db.prepare<[string, number]>('UPDATE products SET search_key = ? WHERE id = ?'),
       barcodeOwner: db.prepare<[string], { product_id: number }>('SELECT product_id FROM product_barcodes WHERE barcode = ?'),
       clearBarcodes: db.prepare<[number]>('DELETE FROM product_barcodes WHERE product_id = ?'),
       addBarcode: db.prepare<[string, number]>('INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM products'),
     };
+    this.refreshSearchKeys();
+  }
+
+  /** Folds again every name whose stored key differs (rows from before migration 0070, or a changed folding). */
+  private refreshSearchKeys(): void {
+    const stale = this.q.keys.all().filter((r) => r.search_key !== keyOf(r.name, r.name_ar));
+    if (stale.length === 0) return;
+    this.db.transaction(() => {
+      for (const r of stale) this.q.setKey.run(keyOf(r.name, r.name_ar), r.id);
+    })();
   }
 
   list(): Product[] {
@@ -139,10 +164,9 @@ export class CatalogStore {
   }
 
   search(text: string): Product[] {
-    const t = text.trim();
-    if (!t) return [];
-    const like = likeContains(t);
-    return this.q.search.all(like, like, `${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, like).map(toProduct);
+    const key = searchKey(text);
+    if (!key) return [];
+    return this.q.search.all(likeContains(key), `${escapeLike(text.trim())}%`, `${escapeLike(key)}%`).map(toProduct);
   }
 
   isEmpty(): boolean {
@@ -169,6 +193,8 @@ export class CatalogStore {
         input.vatRate,
         input.exemptionCode ?? null,
         input.active ? 1 : 0,
+        input.unit ?? 'piece',
+        keyOf(input.name, input.nameAr),
         this.now().getTime(),
       ] as const;
       let productId: number;

@@ -12,6 +12,7 @@ import { parseDocumentInput } from '../../app/document/documentInput';
 import { Decimal } from '../../app/money/decimal';
 import { computeTotals, type DocumentTotals } from '../../app/totals/computeTotals';
 import { DukkanError } from '../../app/errors/index';
+import { checkQuantityForUnit, UNIT_CODES } from '../../app/catalog/units';
 import type { SaleInput } from '../ledger/ledger';
 
 const HUNDRED = Decimal.fromInt(100);
@@ -22,6 +23,10 @@ export interface CartLine {
   readonly quantity: string;
   readonly unitPrice?: string | undefined;
   readonly discount?: string | undefined;
+  /** A scanned price label (docs/catalog.md): the line is one labelled item at the label's price. */
+  readonly labelBarcode?: string | undefined;
+  /** The label's price as main read it from labelBarcode (main/sale/labelLines.ts); never taken from the till. */
+  readonly labelPrice?: string | undefined;
 }
 
 export interface CartPayment {
@@ -67,9 +72,15 @@ export function priceCart(
   const lines = cart.lines.map((line, i) => {
     const product = products(line.productId);
     if (!product || !product.active) throw new DukkanError('sale.unknown-product', { line: i + 1, product: line.productId }, { field: `lines.${i}.productId` });
-    const catalogPrice = shelfPrice(product);
+    if (line.labelBarcode !== undefined && line.labelPrice === undefined)
+      throw new DukkanError('scale.label-product', { line: i + 1, barcode: line.labelBarcode }, { field: `lines.${i}.labelBarcode` });
+    // a price label sells labelled items at the label's price, which is then the price no approval is needed for
+    const labelled = line.labelPrice !== undefined;
+    const catalogPrice = labelled ? Decimal.parse(line.labelPrice!) : shelfPrice(product);
     const unitPrice = line.unitPrice !== undefined ? Decimal.parse(line.unitPrice) : catalogPrice;
     const overridden = !unitPrice.eq(catalogPrice);
+    const unit = labelled ? 'piece' : product.unit;
+    checkQuantityForUnit(line.quantity, unit, `lines.${i}.quantity`);
     const quantity = Decimal.parse(line.quantity);
     const discount = line.discount !== undefined && !Decimal.parse(line.discount).isZero() ? Decimal.parse(line.discount) : undefined;
     if (discount && discount.cmp(quantity.mul(unitPrice).round(2)) > 0) {
@@ -94,6 +105,7 @@ export function priceCart(
     const documentLine: DocumentInputJson['lines'][number] = {
       name: product.nameAr ? `${product.nameAr} | ${product.name}` : product.name,
       quantity: quantity.toMinimal(),
+      unitCode: UNIT_CODES[unit],
       unitPrice: unitPrice.toMinimal(2),
       vat: vatOf(product),
       ...(discount ? { discount: { amount: discount.toFixed(2), reason: 'discount' } } : {}),

@@ -41,7 +41,7 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     expect(r1.created).toBe(0);
     expect(r1.errors.map((e) => e.line)).toEqual([3, 4]);
     expect(r1.errors).toEqual([
-      { line: 3, reason: 'csv.price', params: { value: '12,5x' }, field: 'price' },
+      { line: 3, reason: 'csv.number', params: { row: 3, column: 'price', value: '12,5x', separator: '.' }, field: 'price' },
       { line: 4, reason: 'catalog.exemption-required', params: { category: 'Z' }, field: 'exemptionCode' },
     ]);
     expect(app.core.catalog.lookup('6281234567897')).toBeUndefined();

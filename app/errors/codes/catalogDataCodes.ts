@@ -52,10 +52,10 @@ export const CATALOG_DATA_CODES = {
     ar: 'الكمية {quantity} فيها أكثر من {decimals} خانات عشرية، وهي دقة وحدة {unit}.',
   },
 
-  // ── CSV numbers and units (main/catalog/csvNumbers.ts) ──
+  // ── CSV numbers and units (app/catalog/csvNumbers.ts) ──
   'csv.number-ambiguous': {
-    en: 'Row {row}, column {column}: "{value}" could be {thousands} or {decimal}; write it without a thousands separator ({plain}).',
-    ar: 'الصف {row}، العمود {column}: القيمة "{value}" قد تعني {thousands} أو {decimal}؛ اكتبها دون فاصل الآلاف ({plain}).',
+    en: 'Row {row}, column {column}: "{value}" could mean {thousands} or {decimal}. Write it without a thousands separator: {thousands}, or {decimal} with the decimal separator of the rest of the file.',
+    ar: 'الصف {row}، العمود {column}: القيمة "{value}" قد تعني {thousands} أو {decimal}. اكتبها دون فاصل الآلاف: {thousands}، أو {decimal} بفاصل الكسور العشرية المستخدم في باقي الملف.',
   },
   'csv.number': {
     en: 'Row {row}, column {column}: "{value}" is not a number such as 12{separator}50.',
@@ -68,5 +68,31 @@ export const CATALOG_DATA_CODES = {
   'csv.unit': {
     en: 'Row {row}, column {column}: "{value}" must be piece, kg, g or l.',
     ar: 'الصف {row}، العمود {column}: يجب أن تكون القيمة "{value}" إحدى الوحدات piece أو kg أو g أو l (حبة، كجم، جم، لتر).',
+  },
+  'csv.updates-by-barcode': {
+    en: 'Barcode {barcode} belongs to the existing product {product}: this row will update it.',
+    ar: 'الباركود {barcode} مسجل للصنف الموجود {product}: سيحدّث هذا الصف ذلك الصنف.',
+  },
+  'csv.updates-by-name': {
+    en: 'The existing product {product} has this name and no barcode is given: this row will update it.',
+    ar: 'الصنف الموجود {product} يحمل هذا الاسم ولم يُذكر باركود: سيحدّث هذا الصف ذلك الصنف.',
+  },
+  'csv.duplicate-name': {
+    en: '"{name}" will be a new product, but the existing product {product} has the same name: check that it is not the same item.',
+    ar: '"{name}" سيكون صنفًا جديدًا، لكن الصنف الموجود {product} يحمل الاسم نفسه: تأكد أنه ليس الصنف نفسه.',
+  },
+  'csv.name-repeated': {
+    en: '"{name}" is also the name on line {line} of the file.',
+    ar: '"{name}" هو أيضًا الاسم في السطر {line} من الملف.',
+  },
+
+  // ── API input (app/contract/catalogApi.ts) ──
+  'input.unit': {
+    en: 'The unit must be piece, kg, g or l.',
+    ar: 'يجب أن تكون الوحدة piece أو kg أو g أو l (حبة، كجم، جم، لتر).',
+  },
+  'input.scale-kind': {
+    en: 'A scale label layout is for a weight or a price.',
+    ar: 'تخطيط ملصق الميزان يكون لوزن أو لسعر.',
   },
 } as const satisfies Record<string, CatalogText>;

@@ -1,13 +1,28 @@
 // SPDX-License-Identifier: UNLICENSED
-// The catalog: the till searches and scans (active products only); the manager lists, edits and imports a CSV.
-import { importProductsCsv } from '../../catalog/importProductsCsv';
+// The catalog: the till searches and scans (active products only; a scan may be a scale label); the manager lists,
+// edits, previews and imports a CSV (nothing is written before the manager confirms the preview), and sets the
+// scale label layouts (docs/catalog.md).
+import type { CatalogScanner, ScaleLayoutSettings } from '../../catalog/catalogScanner';
+import { importProductsCsv, previewProductsCsv } from '../../catalog/importProductsCsv';
 import type { CatalogStore } from '../../catalog/catalogStore';
 import type { ApiHandlers } from '../../ipc/dispatcher';
 
-export const CATALOG_METHODS = ['catalog.search', 'catalog.lookup', 'catalog.list', 'catalog.save', 'catalog.importCsv'] as const;
+export const CATALOG_METHODS = [
+  'catalog.search',
+  'catalog.lookup',
+  'catalog.scan',
+  'catalog.list',
+  'catalog.save',
+  'catalog.previewCsv',
+  'catalog.importCsv',
+  'scale.layouts',
+  'scale.saveLayouts',
+] as const;
 
 export interface CatalogServices {
   readonly catalog: CatalogStore;
+  readonly scanner: Pick<CatalogScanner, 'scan'>;
+  readonly scaleLayouts: Pick<ScaleLayoutSettings, 'get' | 'save'>;
 }
 
 export function catalogHandlers(app: CatalogServices): Pick<ApiHandlers, (typeof CATALOG_METHODS)[number]> {
@@ -17,8 +32,12 @@ export function catalogHandlers(app: CatalogServices): Pick<ApiHandlers, (typeof
       const p = app.catalog.lookup(barcode);
       return p && p.active ? p : null;
     },
+    'catalog.scan': ({ barcode }) => app.scanner.scan(barcode),
     'catalog.list': () => app.catalog.list(),
     'catalog.save': (input) => app.catalog.save(input),
+    'catalog.previewCsv': ({ csv }) => previewProductsCsv(app.catalog, csv),
     'catalog.importCsv': ({ csv }) => importProductsCsv(app.catalog, csv),
+    'scale.layouts': () => [...app.scaleLayouts.get()],
+    'scale.saveLayouts': ({ layouts }) => [...app.scaleLayouts.save(layouts)],
   };
 }

@@ -6,6 +6,7 @@ import { reportingMigration } from './0030-reporting';
 import { terminalMigration } from './0040-terminal';
 import { shiftsAuditMigration } from './0050-shifts-audit';
 import { b2bMigration } from './0060-b2b';
+import { catalogUnitsMigration } from './0070-catalog-units';
 import { heldSalesMigration } from './0080-held-sales';
 import type { Migration } from './types';
 
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   terminalMigration,
   shiftsAuditMigration,
   b2bMigration,
+  catalogUnitsMigration,
   heldSalesMigration,
 ];

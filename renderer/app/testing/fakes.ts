@@ -76,6 +76,7 @@ export function product(id: number, name: string, price: string, extra: Partial<
     vatRate: '15',
     exemptionCode: null,
     active: true,
+    unit: 'piece',
     ...extra,
   };
 }
