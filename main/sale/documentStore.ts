@@ -64,7 +64,12 @@ export class DocumentStore {
       ),
       head: db.prepare<[], { icv: number; number: string; hash: string }>('SELECT icv, number, hash FROM documents ORDER BY chain_id DESC, icv DESC LIMIT 1'),
       inPeriod: db.prepare<[number, number], DocumentRow>('SELECT * FROM documents WHERE issued_at >= ? AND issued_at < ? ORDER BY id'),
-      afterId: db.prepare<[number], DocumentRow>('SELECT * FROM documents WHERE id > ? ORDER BY id'),
+      // a standard invoice withdrawn for a simplified one (main/sale/b2bCounter.ts) is the same sale: counted once,
+      // as the simplified invoice that was handed over
+      afterId: db.prepare<[number], DocumentRow>(
+        `SELECT * FROM documents d WHERE d.id > ?
+           AND NOT EXISTS (SELECT 1 FROM clearances c WHERE c.document_id = d.id AND c.state = 'withdrawn') ORDER BY d.id`,
+      ),
       maxId: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM documents'),
     };
   }
