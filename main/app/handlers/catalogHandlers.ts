@@ -21,8 +21,8 @@ export const CATALOG_METHODS = [
 
 export interface CatalogServices {
   readonly catalog: CatalogStore;
-  readonly scanner: Pick<CatalogScanner, 'scan'>;
-  readonly scaleLayouts: Pick<ScaleLayoutSettings, 'get' | 'save'>;
+  /** The scanner and the scale label layouts, read when called. */
+  data(): { readonly scanner: Pick<CatalogScanner, 'scan'>; readonly scaleLayouts: Pick<ScaleLayoutSettings, 'get' | 'save'> };
 }
 
 export function catalogHandlers(app: CatalogServices): Pick<ApiHandlers, (typeof CATALOG_METHODS)[number]> {
@@ -32,12 +32,12 @@ export function catalogHandlers(app: CatalogServices): Pick<ApiHandlers, (typeof
       const p = app.catalog.lookup(barcode);
       return p && p.active ? p : null;
     },
-    'catalog.scan': ({ barcode }) => app.scanner.scan(barcode),
+    'catalog.scan': ({ barcode }) => app.data().scanner.scan(barcode),
     'catalog.list': () => app.catalog.list(),
     'catalog.save': (input) => app.catalog.save(input),
     'catalog.previewCsv': ({ csv }) => previewProductsCsv(app.catalog, csv),
     'catalog.importCsv': ({ csv }) => importProductsCsv(app.catalog, csv),
-    'scale.layouts': () => [...app.scaleLayouts.get()],
-    'scale.saveLayouts': ({ layouts }) => [...app.scaleLayouts.save(layouts)],
+    'scale.layouts': () => [...app.data().scaleLayouts.get()],
+    'scale.saveLayouts': ({ layouts }) => [...app.data().scaleLayouts.save(layouts)],
   };
 }

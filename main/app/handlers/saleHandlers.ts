@@ -13,16 +13,16 @@ export interface SaleServices {
   /** The counter of the mode in use: a new one after the switch to live. */
   counter(): Pick<Counter, 'quote' | 'completeSale' | 'creditNote' | 'debitNote'>;
   /** Reads the price of a cart line's scanned price label (docs/catalog.md). */
-  readonly labels: Pick<CatalogScanner, 'labelPrice'>;
+  labels(): Pick<CatalogScanner, 'labelPrice'>;
   /** The cart kept in main for its cashier: a completed sale is no longer open. */
   readonly carts: Pick<OpenCartStore, 'clear'>;
 }
 
 export function saleHandlers(app: SaleServices): Pick<ApiHandlers, (typeof SALE_METHODS)[number]> {
   return {
-    'sale.quote': (input, { session }) => app.counter().quote(withLabelPrices(input, app.labels), session),
+    'sale.quote': (input, { session }) => app.counter().quote(withLabelPrices(input, app.labels()), session),
     'sale.complete': async (input, { session }) => {
-      const result = await app.counter().completeSale(withLabelPrices(input, app.labels), session);
+      const result = await app.counter().completeSale(withLabelPrices(input, app.labels()), session);
       // sold: a reload must not bring the cart back to be sold again
       if (session.user) app.carts.clear(session.user.id);
       return result;
