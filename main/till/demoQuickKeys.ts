@@ -5,10 +5,10 @@
 import type { QuickKey } from '../../app/contract/tillTypes';
 
 export const DEMO_QUICK_KEYS: readonly { readonly barcode: string; readonly category: string; readonly colour: QuickKey['colour'] }[] = [
-  { barcode: '6281000000021', category: 'مخبز | Bakery', colour: 'amber' },
-  { barcode: '6281000000014', category: 'ألبان | Dairy', colour: 'blue' },
+  { barcode: '6281000000021', category: 'مخبز وألبان | Bakery & dairy', colour: 'amber' },
+  { barcode: '6281000000014', category: 'مخبز وألبان | Bakery & dairy', colour: 'blue' },
   { barcode: '6281000000038', category: 'تمور وقهوة | Dates & coffee', colour: 'purple' },
   { barcode: '6281000000045', category: 'تمور وقهوة | Dates & coffee', colour: 'purple' },
-  { barcode: '6281000000052', category: 'مشروبات | Drinks', colour: 'teal' },
-  { barcode: '6281000000069', category: 'أرز | Rice', colour: 'green' },
+  { barcode: '6281000000052', category: 'بقالة | Grocery', colour: 'teal' },
+  { barcode: '6281000000069', category: 'بقالة | Grocery', colour: 'green' },
 ];

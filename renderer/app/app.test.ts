@@ -20,6 +20,7 @@ async function mount(start: Partial<SessionInfo> = {}) {
       return (current = { ...current, user: current.users.find((u) => u.id === userId)! });
     },
     'session.setLocale': ({ locale }) => (current = { ...current, locale }),
+    'quickKeys.get': () => [],
     'status.get': () => ({
       mode: 'training',
       environment: 'local-simulator',

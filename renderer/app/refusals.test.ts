@@ -49,7 +49,7 @@ let root: HTMLElement;
 const NOT_STARTED: OnboardingProgress = { state: 'not-started', environment: null, steps: [], error: null };
 
 async function mount(start: Partial<SessionInfo>, handlers: Parameters<typeof fakeApi>[0]): Promise<{ app: AppStore; fake: FakeApi }> {
-  const fake = fakeApi({ 'session.get': () => session(start), 'status.get': () => new Promise(() => undefined), ...handlers });
+  const fake = fakeApi({ 'session.get': () => session(start), 'status.get': () => new Promise(() => undefined), 'quickKeys.get': () => [], ...handlers });
   root = document.createElement('div');
   document.body.append(root);
   const app = await startApp(fakeConnection(fake.api), root);

@@ -24,4 +24,13 @@ export const TILL_STRINGS = {
   restOnCard: { en: 'Rest on card', ar: 'الباقي بالبطاقة' },
   backToItems: { en: 'Back to items', ar: 'العودة للأصناف' },
   changeLabel: { en: 'Change to give', ar: 'الباقي للعميل' },
+  holdTitle: { en: 'Hold this sale', ar: 'تعليق هذا البيع' },
+  holdLabel: { en: 'A name to find it by (customer, car, …)', ar: 'اسم للعثور عليه (العميل، السيارة، …)' },
+  heldAs: { en: 'Held as "{l}"', ar: 'تم التعليق باسم "{l}"' },
+  heldTitle: { en: 'Held sales', ar: 'المبيعات المعلّقة' },
+  noHeld: { en: 'No sale is held.', ar: 'لا توجد مبيعات معلّقة.' },
+  recallNeedsEmpty: { en: 'Finish, hold or clear the sale on the till first.', ar: 'أكمل البيع الحالي أو علّقه أو امسحه أولًا.' },
+  items: { en: '{n} items', ar: '{n} أصناف' },
+  quickKeys: { en: 'Products', ar: 'الأصناف' },
+  noQuickKeys: { en: 'No quick keys yet: a manager sets them up.', ar: 'لا توجد أزرار أصناف بعد: يضبطها المدير.' },
 } as const satisfies Record<string, { en: string; ar: string }>;

@@ -4,14 +4,16 @@
 // keeps its key. Totals come from main's quote (the same computation that builds the signed document): the renderer
 // does no money arithmetic of its own. The state is the screen's CashierStore; each panel is its own component
 // under screens/till/.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp, useAppEvents, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
 import { CashierStore } from '../state/cashierStore';
 import { CartTable } from './till/cartPanel';
+import { HeldPanel } from './till/heldPanel';
 import { LastSale } from './till/lastSale';
 import { LineActions } from './till/lineActions';
 import { PaymentPanel } from './till/paymentPanel';
 import { PrinterBanner } from './till/printerBanner';
+import { ProductGrid } from './till/productGrid';
 import { ScanForm, SearchResults } from './till/scanBar';
 import { TillActions } from './till/tillActions';
 import { ApprovalNote, Totals } from './till/totalsPanel';
@@ -29,6 +31,7 @@ export function CashierScreen() {
   useAppEvents((event) => {
     if (event.type === 'print') store.printed(event.number, event.outcome);
   });
+  useEffect(() => void store.extras.loadKeys(), [store]);
   return (
     <section class="screen-cashier">
       <div class="till">
@@ -40,12 +43,18 @@ export function CashierScreen() {
         <LastSale store={store} />
         <CartTable store={store} />
         <LineActions store={store} />
-        <TillActions store={store} onHold={() => undefined} onRecall={() => undefined} />
+        <TillActions store={store} onHold={() => void store.hold()} onRecall={() => void store.extras.openHeld()} />
       </div>
       <aside class="side">
         <Totals store={store} />
         <ApprovalNote store={store} />
-        {store.paying.value ? <PaymentPanel store={store} cash={cash} card={card} /> : <Products store={store} />}
+        {store.paying.value ? (
+          <PaymentPanel store={store} cash={cash} card={card} />
+        ) : store.extras.held.value ? (
+          <HeldPanel store={store} />
+        ) : (
+          <Products store={store} />
+        )}
       </aside>
     </section>
   );
@@ -55,6 +64,7 @@ function Products({ store }: Store) {
   const { t } = useI18n();
   return (
     <div class="products">
+      <ProductGrid store={store} />
       <button type="button" class="primary touch pay" data-test="pay" disabled={store.cart.value.length === 0} onClick={() => store.openPayment()}>
         {`${t('pay')} (F8)`}
       </button>

@@ -46,7 +46,12 @@ export function parseScan(raw: string): ScanInput {
  * The cart with `quantity` of `product` added, and the line to select: whole quantities join a line of the same
  * product at the catalog price; anything else (a weight, an overridden price, a discount) is a line of its own.
  */
-export function addToCart(cart: readonly CartItem[], product: Product, quantity: string, locale: Locale): { cart: CartItem[]; selected: number } {
+export function addToCart(
+  cart: readonly CartItem[],
+  product: Pick<Product, 'id' | 'name' | 'nameAr'>,
+  quantity: string,
+  locale: Locale,
+): { cart: CartItem[]; selected: number } {
   const existing = cart.findIndex((c) => c.productId === product.id && !c.unitPrice && !c.discount);
   const merge = existing >= 0 ? cart[existing] : undefined;
   if (merge && /^\d+$/.test(merge.quantity) && /^\d+$/.test(quantity)) {

@@ -5,6 +5,7 @@
 // serves both.
 import { batch, computed, signal } from '@preact/signals';
 import type { IssueResult, PrintOutcome, Product, Quote } from '../../../app/contract/types';
+import type { HeldSale, QuickKeyView } from '../../../app/contract/tillTypes';
 import type { KeyPress } from './appStore';
 import { askManagerApproval } from './approval';
 import { printMessage } from './printOutcome';
@@ -29,6 +30,7 @@ import {
   type PayMode,
 } from './cart';
 import { FocusRequests } from './focus';
+import { TillExtras } from './tillExtras';
 import { textOf, type AppServices } from './services';
 
 export type CashierField = 'scan' | 'cash' | 'card';
@@ -61,6 +63,8 @@ export class CashierStore {
   /** The payment panel is shown instead of the product grid (a tap on Pay, or F8/F9/F10). */
   readonly paying = signal(false);
   readonly focus = new FocusRequests<CashierField>();
+  /** The quick-key grid and the held sales. */
+  readonly extras: TillExtras;
 
   readonly rows = computed(() => cartRows(this.quoted.value.items, this.quoted.value.quote, this.selected.value));
   readonly totals = computed(() => totalsRows(this.quoted.value.quote));
@@ -84,6 +88,7 @@ export class CashierStore {
     this.now = options.now ?? (() => Date.now());
     this.saleId = this.newSaleId();
     this.focus.focus('scan');
+    this.extras = new TillExtras(services);
   }
 
   get quote(): Quote | null {
@@ -130,7 +135,7 @@ export class CashierStore {
     }
   }
 
-  async addProduct(product: Product, quantity: string): Promise<void> {
+  async addProduct(product: Pick<Product, 'id' | 'name' | 'nameAr'>, quantity: string): Promise<void> {
     batch(() => {
       if (this.resultsOpen.peek()) {
         this.results.value = [];
@@ -139,6 +144,45 @@ export class CashierStore {
       const next = addToCart(this.cart.peek(), product, quantity, this.services.tr.locale);
       this.cart.value = next.cart;
       this.selected.value = next.selected;
+      this.focus.focus('scan');
+    });
+    await this.requote();
+  }
+
+  /** A tap on a quick key: one of its product, as a scan of its barcode would add. */
+  tapKey(key: QuickKeyView): Promise<void> {
+    return this.addProduct({ id: key.productId, name: key.name, nameAr: key.nameAr }, '1');
+  }
+
+  /** Hold: the cart is put aside under a label the cashier gives (main keeps it; nothing is signed), and the till is free. */
+  async hold(): Promise<void> {
+    const cart = this.cart.peek();
+    if (cart.length === 0) return;
+    const { t } = this.services.tr;
+    const label = await this.services.prompt({ title: t('holdTitle'), label: t('holdLabel'), test: 'hold-label', pattern: /^\S.{0,39}$/ });
+    if (label === null) return this.focus.focus('scan');
+    const held = await this.services.attempt(() => this.services.api['held.hold']({ label: label.trim(), lines: cartLines(cart) }));
+    if (!held) return this.focus.focus('scan');
+    this.services.toast(t('heldAs', { l: held.label }), 'ok');
+    this.reset();
+  }
+
+  /** Recall: the held sale comes back as the cart (only onto an empty till, so no cart is ever lost). */
+  async recall(sale: HeldSale): Promise<void> {
+    if (this.cart.peek().length > 0) return;
+    const taken = await this.services.attempt(() => this.services.api['held.recall']({ id: sale.id }));
+    this.extras.closeHeld();
+    if (!taken) return this.focus.focus('scan');
+    const locale = this.services.tr.locale;
+    batch(() => {
+      this.cart.value = taken.lines.map((l) => ({
+        productId: l.productId,
+        name: l.nameAr && locale === 'ar' ? l.nameAr : l.name,
+        quantity: l.quantity,
+        ...(l.unitPrice !== undefined ? { unitPrice: l.unitPrice } : {}),
+        ...(l.discount !== undefined ? { discount: l.discount } : {}),
+      }));
+      this.selected.value = taken.lines.length - 1;
       this.focus.focus('scan');
     });
     await this.requote();

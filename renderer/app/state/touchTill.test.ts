@@ -106,4 +106,65 @@ describe('the touch till', () => {
     expect(store.lastSale.value?.print).toEqual({ state: 'printed', message: null });
     expect(store.paying.value).toBe(false);
   });
+
+  it('adds a product from a quick key, and shows the keys of one category at a time', async () => {
+    const { store, fake } = till();
+    fake.answer({
+      'quickKeys.get': () => [
+        { productId: BREAD.id, name: BREAD.name, nameAr: BREAD.nameAr, price: BREAD.price, category: 'مخبز | Bakery', colour: 'amber' },
+        { productId: MILK.id, name: MILK.name, nameAr: MILK.nameAr, price: MILK.price, category: 'ألبان | Dairy', colour: 'blue' },
+      ],
+    });
+    await store.extras.loadKeys();
+    expect(store.extras.categories.value).toEqual(['مخبز | Bakery', 'ألبان | Dairy']);
+    expect(store.extras.shownKeys.value.map((k) => k.name)).toEqual(['Bread']);
+    store.extras.category.value = 'ألبان | Dairy';
+    const milk = store.extras.shownKeys.value[0]!;
+    await store.tapKey(milk);
+    await store.tapKey(milk);
+    expect(store.rows.value.map((r) => [r.name, r.quantity])).toEqual([['Fresh milk', '2']]);
+  });
+
+  it('holds the cart under a label and frees the till; recalls it only onto an empty till', async () => {
+    const { store, fake, app } = till();
+    const held: { id: number; label: string; heldAt: string; lines: { productId: number; name: string; nameAr: string | null; quantity: string }[] }[] = [];
+    fake.answer({
+      'held.hold': ({ label, lines }) => {
+        const sale = {
+          id: held.length + 1,
+          label,
+          heldAt: '2026-11-23T10:00:00Z',
+          lines: lines.map((l) => ({ ...l, name: 'Fresh milk', nameAr: 'حليب طازج' })),
+        };
+        held.push(sale);
+        return sale;
+      },
+      'held.list': () => held,
+      'held.recall': ({ id }) =>
+        held.splice(
+          held.findIndex((h) => h.id === id),
+          1,
+        )[0]!,
+    });
+    await store.addProduct(MILK, '2');
+    const holding = store.hold();
+    await settle();
+    const dialog = app.dialog.value!;
+    expect(dialog.kind).toBe('prompt');
+    app.closeDialog(dialog.id, 'Abu Khalid ');
+    await holding;
+    expect(fake.callsOf('held.hold')).toEqual([{ label: 'Abu Khalid', lines: [{ productId: MILK.id, quantity: '2' }] }]);
+    expect(store.cart.value).toEqual([]);
+    expect(store.currentSaleId).toBe('sale-2');
+    // a new customer on the till: the held sale waits
+    await store.addProduct(BREAD, '1');
+    await store.extras.openHeld();
+    await store.recall(held[0]!);
+    expect(fake.callsOf('held.recall')).toEqual([]);
+    store.reset();
+    await store.recall(held[0]!);
+    expect(store.rows.value.map((r) => [r.name, r.quantity])).toEqual([['Fresh milk', '2']]);
+    expect(store.extras.held.value).toBeNull();
+    expect(held).toEqual([]);
+  });
 });
