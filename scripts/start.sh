@@ -4,9 +4,10 @@
 # mode. Arguments go to the mode started, e.g. `npm start -- --printer tcp://192.168.1.50:9100`.
 #
 # The device key lives in the OS keychain. On Linux without a desktop session (a server, a container, SSH) there is
-# no Secret Service, so browser mode is started inside a private D-Bus session with a gnome-keyring whose keyring
-# file is kept in the data folder (.dukkan-data/keyring, password "dukkan-dev"): fine for development and trials,
-# not for a shop — a real terminal uses its desktop session's keychain.
+# no Secret Service, so browser mode is started inside a private D-Bus session with a development gnome-keyring kept
+# in the user's config folder (${XDG_CONFIG_HOME:-~/.config}/dukkan/dev-keyring, outside the data folder) and locked
+# with a random password stored 0600 beside it (scripts/devKeyring.mjs; docs/security.md, "The development
+# keyring"): fine for development and trials, not for a shop — a real terminal uses its desktop session's keychain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,10 +21,10 @@ fi
 
 if [ "$(uname)" = "Linux" ] && [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemon >/dev/null 2>&1; then
   data="${DUKKAN_DATA_DIR:-$PWD/.dukkan-data}"
-  mkdir -p "$data/keyring"
-  echo "No desktop session: using a development keyring in $data/keyring" >&2
-  export XDG_DATA_HOME="$data/keyring"
-  exec dbus-run-session -- bash -c 'echo -n dukkan-dev | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec npm run --silent start:browser -- "$@"' start "$@"
+  eval "$(node scripts/devKeyring.mjs prepare "$data")"
+  echo "No desktop session: using the development keyring in $DUKKAN_KEYRING_HOME (for development only)" >&2
+  export XDG_DATA_HOME="$DUKKAN_KEYRING_HOME" DUKKAN_KEYRING_PASSWORD_FILE DUKKAN_KEYRING_MIGRATING DUKKAN_DEV_KEYRING_CREATED
+  exec dbus-run-session -- bash -c 'scripts/devKeyringUnlock.sh && exec npm run --silent start:browser -- "$@"' start "$@"
 fi
 
 exec npm run --silent start:browser -- "$@"

@@ -86,6 +86,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   const logger = createLogger({ sink: teeLogSink(...sinks), minLevel: 'info' });
   const log = logger.child({ component: 'browser-mode' });
   log.info('app.starting', { mode: 'browser', pid: process.pid, platform: process.platform, node: process.version });
+  // scripts/start.sh made a development keyring just now (scripts/devKeyring.mjs): said once, in the log too
+  if (process.env.DUKKAN_DEV_KEYRING_CREATED)
+    log.warn('keychain.development-keyring-created', { keyring: process.env.DUKKAN_DEV_KEYRING_CREATED, use: 'development and trials only' });
   const rasterizer = lazyChromiumRasterizer();
   let app: DukkanApp | undefined;
   try {
