@@ -9,6 +9,7 @@ import type { ApiResult } from './errors';
 import { TILL_API } from './tillApi';
 import type { AppEvent } from './events';
 import type { MethodName } from './methodNames';
+import { SHIFT_API } from './shiftApi';
 import {
   barcode,
   documentNumber,
@@ -164,7 +165,10 @@ export const API = {
     'manager',
     z.object({ csv: z.string(rule('input.text')).min(1, rule('input.file-empty')).max(2_000_000, rule('input.file-too-large')) }).strict(),
   ),
-  'approval.request': def<Approval>()('cashier', z.object({ pin, purpose: z.enum(['price-override', 'discount', 'return', 'debit-note']) }).strict()),
+  'approval.request': def<Approval>()(
+    'cashier',
+    z.object({ pin, purpose: z.enum(['price-override', 'discount', 'return', 'debit-note', 'drawer-open']) }).strict(),
+  ),
   'sale.quote': def<Quote>()('cashier', z.object(cart).strict()),
   'sale.complete': def<IssueResult>()('cashier', z.object({ ...cart, saleId: uuid }).strict()),
   'receipts.find': def<ReceiptDetails | null>()(
@@ -252,9 +256,10 @@ export const API = {
     'manager',
     z.object({ id: id.optional(), name: text(60), role, pin: pin.optional(), active: z.boolean().default(true) }).strict(),
   ),
-  ...TILL_API,
   ...CATALOG_DATA_API,
+  ...TILL_API,
   // `satisfies` on the literal checks both directions: every name has a definition and no definition lacks a name.
+  ...SHIFT_API,
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
 
 /**

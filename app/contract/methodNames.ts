@@ -2,6 +2,8 @@
 // The names of the cashier API's methods, without their schemas: the preload and the renderer need only these
 // (and the types), so neither bundles zod. api.ts checks at compile time that this list and the API map agree.
 
+import { SHIFT_METHOD_NAMES } from './shiftMethodNames';
+
 export const METHOD_NAMES = [
   'session.get',
   'session.login',
@@ -48,6 +50,7 @@ export const METHOD_NAMES = [
   'export.documents',
   'users.list',
   'users.save',
+  ...SHIFT_METHOD_NAMES,
   'held.list',
   'held.hold',
   'held.recall',

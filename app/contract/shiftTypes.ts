@@ -82,3 +82,24 @@ export interface ZReportEntry {
   readonly net: string;
   readonly documents: number;
 }
+
+/** What the X and Z reports add for cash control: per cashier, the shifts' over/short, voids, discounts. */
+export interface DailyCashControl {
+  /** Net sales per cashier who issued them (documents issued outside the till, e.g. by the CLI, under null). */
+  readonly cashiers: readonly { readonly cashier: string | null; readonly documents: number; readonly net: string }[];
+  /** Shifts closed in the period (and the open one, for an X), with their blind count and over/short. */
+  readonly shifts: readonly {
+    readonly id: number;
+    readonly cashier: string;
+    readonly expected: string;
+    readonly counted: string | null;
+    readonly difference: string | null;
+  }[];
+  readonly overShort: string;
+  readonly voids: number;
+  readonly priceOverrides: number;
+  readonly discounts: number;
+  readonly refunds: number;
+  readonly paidIn: string;
+  readonly paidOut: string;
+}

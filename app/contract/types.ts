@@ -3,6 +3,7 @@
 // Electron structured-clone boundary and the browser-mode HTTP transport unchanged. Amounts are decimal strings
 // exactly as in the signed documents; dates are ISO 8601 (instants) or Riyadh local date/time (documents).
 import type { ApiError, ErrorText } from './errors';
+import type { DailyCashControl } from './shiftTypes';
 
 export type Role = 'cashier' | 'manager';
 export type Locale = 'ar' | 'en';
@@ -225,6 +226,8 @@ export interface DailyReport {
   readonly payments: readonly { readonly method: PaymentMethod | 'unrecorded'; readonly amount: string }[];
   readonly totals: { readonly sales: string; readonly returns: string; readonly debits: string; readonly net: string; readonly vat: string };
   readonly training: boolean;
+  /** Per cashier, shifts with over/short, voids, overrides, discounts, refunds (main/shifts/cashControlReport.ts). */
+  readonly cashControl?: DailyCashControl;
 }
 
 export interface ExportResult {

@@ -19,6 +19,7 @@ import { RECEIPT_METHODS } from './handlers/receiptHandlers';
 import { REPORT_METHODS } from './handlers/reportHandlers';
 import { SALE_METHODS } from './handlers/saleHandlers';
 import { SESSION_METHODS } from './handlers/sessionHandlers';
+import { SHIFT_METHODS } from './handlers/shiftHandlers';
 import { STATUS_METHODS, statusHandlers } from './handlers/statusHandlers';
 import { USER_METHODS, userHandlers } from './handlers/userHandlers';
 import { TILL_METHODS } from './handlers/tillHandlers';
@@ -38,6 +39,7 @@ const MODULES = {
   reports: REPORT_METHODS,
   export: EXPORT_METHODS,
   till: TILL_METHODS,
+  shifts: SHIFT_METHODS,
 };
 
 const MANAGER: User = { id: 1, name: 'Manager', role: 'manager', active: true, defaultPin: false };

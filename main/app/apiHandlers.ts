@@ -22,6 +22,8 @@ import { onboardingHandlers } from './handlers/onboardingHandlers';
 import { printerHandlers } from './handlers/printerHandlers';
 import { receiptHandlers } from './handlers/receiptHandlers';
 import { reportHandlers } from './handlers/reportHandlers';
+import { auditedHandlers, shiftHandlers } from './handlers/shiftHandlers';
+import type { ReportPrinter } from '../printing/reportPrinter';
 import { saleHandlers } from './handlers/saleHandlers';
 import { sessionHandlers } from './handlers/sessionHandlers';
 import { statusHandlers } from './handlers/statusHandlers';
@@ -60,6 +62,8 @@ export interface AppCore {
   /** The counter and receipts of the mode in use. */
   sale(): SaleDesk;
   status(): StatusSnapshot;
+  /** X/Z reports on the receipt printer, and the cash drawer's kick (main/printing/reportPrinter.ts). */
+  readonly paper: ReportPrinter;
 }
 
 export function createApiHandlers(core: AppCore): ApiHandlers {
@@ -68,7 +72,8 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
   const pinChangeRequired = (user: User | null) => core.pinChangeRequired(user);
   const shop = () => core.current().shop();
   const carts = () => openCartsOf(core.current().db, clock);
-  return {
+  const handlers: ApiHandlers = {
+    ...shiftHandlers({ folder: () => core.current(), saleInProgress: () => saleInProgress(core), paper: core.paper, sessions }),
     ...sessionHandlers({ users, pins, sessions, settings, mode, shop, pinChangeRequired, onboardingEnvironments }),
     ...userHandlers({ users, mode }),
     ...approvalHandlers({ pins, sessions, pinChangeRequired }),
@@ -84,6 +89,12 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
     ...tillHandlers({ held: () => heldSalesOf(core.current().db, catalog, clock), quickKeys: new QuickKeys(settings, catalog) }),
   };
+  return { ...handlers, ...auditedHandlers(handlers, () => core.current().audit) };
+}
+
+/** A sale being completed at the counter (none when the mode cannot sign, so there is no counter). */
+function saleInProgress(core: AppCore): boolean {
+  return core.current().ledger !== null && core.sale().counter.busy();
 }
 
 /** The one entry point of every call (Electron IPC, browser-mode HTTP) to these handlers. */

@@ -29,6 +29,7 @@ import { DocumentStore } from '../sale/index';
 import { AuditTrail } from '../audit/auditTrail';
 import { SaleRecorder } from '../shifts/saleRecorder';
 import { ShiftBook } from '../shifts/shiftBook';
+import { CashControlReport } from '../shifts/cashControlReport';
 
 export interface ModeServicesOptions {
   /** The SQLite file of this folder. */
@@ -42,6 +43,8 @@ export interface ModeServicesOptions {
   readonly logger: Logger;
   readonly reporting?: Partial<Omit<ReportingWorkerOptions, 'db' | 'client' | 'credentials'>>;
   readonly onOnboardingProgress?: (progress: ServiceProgress) => void;
+  /** A terminal user's name by id (the users live in the terminal's database), for the reports' per-cashier rows. */
+  readonly userName?: (id: number) => string | undefined;
 }
 
 export class ModeServices {
@@ -69,10 +72,11 @@ export class ModeServices {
       ...(options.onOnboardingProgress ? { onProgress: options.onOnboardingProgress } : {}),
     });
     this.documents = new DocumentStore(this.db);
-    this.reports = new DailyReports(this.db, this.documents, { training: options.training, clock: options.clock });
     this.audit = new AuditTrail(this.db, { till: options.numberPrefix, clock: options.clock });
     this.shifts = new ShiftBook(this.db, { till: options.numberPrefix, clock: options.clock, audit: this.audit });
     this.recorder = new SaleRecorder(this.shifts, this.audit);
+    const cashControl = new CashControlReport(this.db, { shifts: this.shifts, audit: this.audit, userName: (id) => options.userName?.(id) });
+    this.reports = new DailyReports(this.db, this.documents, { training: options.training, clock: options.clock, cashControl });
   }
 
   /** The active environment when it can sign (a production CSID in place, no rotation under way). */

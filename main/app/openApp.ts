@@ -40,6 +40,7 @@ import { ModeServices, type ModeServicesOptions } from './modeServices';
 import { OnboardingSession } from './onboardingSession';
 import { checkPrinterAddress } from '../printing/printerAddress';
 import { PrintingService } from './printingService';
+import { ReportPrinter } from '../printing/reportPrinter';
 import { statusSnapshot } from './statusModel';
 import { TerminalSettings } from './terminalSettings';
 import { openTrainingFolder } from './trainingMode';
@@ -91,7 +92,14 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   securePrivateTree(options.dataDir, log);
   const bus = new AppEventBus(log);
   const access: FatooraAccess = { simulatorUrl: options.fatooraUrl, fetch: options.fetch, logger };
-  const common = { secrets: options.secrets ?? openDeviceKeychain, clock, logger, ...(options.reporting ? { reporting: options.reporting } : {}) };
+  const common = {
+    secrets: options.secrets ?? openDeviceKeychain,
+    clock,
+    logger,
+    ...(options.reporting ? { reporting: options.reporting } : {}),
+    // read when a report is built, once `users` below exists
+    userName: (id: number): string | undefined => users.get(id)?.name,
+  };
 
   const onboarding: OnboardingSession = new OnboardingSession({
     service: () => live.onboarding,
@@ -166,6 +174,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     mode: () => mode.mode(),
     pinChangeRequired: (user) => mode.mode() === 'live' && user !== null && (users.get(user.id)?.defaultPin ?? false),
     current: () => mode.current(),
+    paper: new ReportPrinter({ rasterizer: options.rasterizer, settings: () => printing.settings() }),
     sale: () => sale!,
     status,
   };

@@ -40,5 +40,8 @@ export function auditStatements(db: SqliteDatabase) {
          AND (@user IS NULL OR user_name = @user) AND (@kind IS NULL OR kind = @kind)
        ORDER BY id LIMIT @limit`,
     ),
+    countsBetween: db.prepare<[number, number], { kind: string; n: number }>(
+      'SELECT kind, COUNT(*) AS n FROM audit_events WHERE at >= ? AND at < ? GROUP BY kind',
+    ),
   };
 }

@@ -60,6 +60,11 @@ export class AuditTrail {
     });
   }
 
+  /** How many events of each kind happened in [fromMs, toMs). */
+  countsBetween(fromMs: number, toMs: number): Partial<Record<AuditKind, number>> {
+    return Object.fromEntries(this.q.countsBetween.all(fromMs, toMs).map((r) => [r.kind, r.n]));
+  }
+
   list(filter: AuditFilter = {}): AuditEvent[] {
     // a Riyadh day runs from its midnight at UTC+3 (app/time/riyadhTime)
     const from = filter.day === undefined ? null : Date.parse(`${filter.day}T00:00:00Z`) - RIYADH_OFFSET_MS;

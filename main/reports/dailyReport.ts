@@ -9,6 +9,9 @@ import { Decimal } from '../../app/money/decimal';
 import { computeTotals } from '../../app/totals/computeTotals';
 import type { DocumentRow } from '../ledger/ledgerStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import type { CashControlReport } from '../shifts/cashControlReport';
+import type { ZReportEntry } from '../../app/contract/shiftTypes';
+import { DukkanError } from '../../app/errors/index';
 import { zReportStatements } from './zReportStore';
 
 export interface ReportSource {
@@ -24,7 +27,12 @@ export class DailyReports {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly source: ReportSource,
-    private readonly options: { readonly training: boolean; readonly clock: () => Date },
+    private readonly options: {
+      readonly training: boolean;
+      readonly clock: () => Date;
+      /** Cash control (main/shifts): the shifts, over/short and audit counts of the period, and the Z's refusals. */
+      readonly cashControl?: Pick<CashControlReport, 'checkZ' | 'of' | 'closed'>;
+    },
   ) {
     this.q = zReportStatements(db);
   }
@@ -39,11 +47,30 @@ export class DailyReports {
     return this.db
       .transaction((): DailyReport => {
         const last = this.q.lastZ.get();
+        // refused while a shift is open (its cash is not counted yet) and when nothing happened since the last Z
+        this.options.cashControl?.checkZ(last?.number ?? null, this.source.afterId(last?.to_document_id ?? 0).length);
         const { report, lastId } = this.build('Z', (last?.number ?? 0) + 1);
         this.q.insertZ.run(report.number!, lastId, Date.parse(report.to), closedBy, JSON.stringify(report));
+        this.options.cashControl?.closed(report.number!);
         return report;
       })
       .immediate();
+  }
+
+  /** The closed Z reports, newest first. */
+  list(): ZReportEntry[] {
+    return this.q.list.all().map((r) => {
+      const report = JSON.parse(r.report_json) as DailyReport;
+      const d = report.documents;
+      return { number: r.number, closedAt: new Date(r.closed_at).toISOString(), net: report.totals.net, documents: d.invoices + d.creditNotes + d.debitNotes };
+    });
+  }
+
+  /** A closed Z report exactly as it was issued (for a reprint). */
+  zReport(number: number): DailyReport {
+    const row = this.q.byNumber.get(number);
+    if (!row) throw new DukkanError('report.z-not-found', { number }, { field: 'number' });
+    return JSON.parse(row.report_json) as DailyReport;
   }
 
   private build(kind: 'X' | 'Z', number: number | null): { report: DailyReport; lastId: number } {
@@ -97,6 +124,16 @@ export class DailyReports {
         vat: fixed(sum.vat),
       },
       training: this.options.training,
+      ...(this.options.cashControl
+        ? {
+            cashControl: this.options.cashControl.of({
+              fromId: last?.to_document_id ?? 0,
+              toId: rows.at(-1)?.id ?? last?.to_document_id ?? 0,
+              fromMs: last?.closed_at ?? 0,
+              toMs: this.options.clock().getTime() + 1,
+            }),
+          }
+        : {}),
     };
     return { report, lastId: rows.at(-1)?.id ?? last?.to_document_id ?? 0 };
   }

@@ -14,5 +14,7 @@ export function zReportStatements(db: SqliteDatabase) {
     insertZ: db.prepare<[number, number, number, number | null, string]>(
       'INSERT INTO z_reports (number, to_document_id, closed_at, closed_by, report_json) VALUES (?, ?, ?, ?, ?)',
     ),
+    list: db.prepare<[], ZRow & { report_json: string }>('SELECT number, to_document_id, closed_at, report_json FROM z_reports ORDER BY number DESC'),
+    byNumber: db.prepare<[number], { report_json: string }>('SELECT report_json FROM z_reports WHERE number = ?'),
   };
 }

@@ -77,3 +77,15 @@ export function shiftStatements(db: SqliteDatabase) {
 }
 
 export type ShiftStatements = ReturnType<typeof shiftStatements>;
+
+/** Per cashier (document_requests.user_id) in a range of documents: how many, and their signed payable amounts. */
+export function cashierStatements(db: SqliteDatabase) {
+  return {
+    perCashier: db.prepare<[number, number], { user_id: number | null; documents: number; amounts: string }>(
+      `SELECT r.user_id, COUNT(*) AS documents,
+              group_concat(CASE WHEN d.kind = 'credit-note' THEN '-' || d.payable ELSE d.payable END) AS amounts
+       FROM documents d LEFT JOIN document_requests r ON r.document_id = d.id
+       WHERE d.id > ? AND d.id <= ? GROUP BY r.user_id ORDER BY r.user_id`,
+    ),
+  };
+}

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { User } from './userStore';
 
 export type Locale = 'ar' | 'en';
-export type ApprovalPurpose = 'price-override' | 'discount' | 'return' | 'debit-note';
+export type ApprovalPurpose = 'price-override' | 'discount' | 'return' | 'debit-note' | 'drawer-open';
 
 export interface GrantedApproval {
   readonly id: string;

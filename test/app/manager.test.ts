@@ -134,7 +134,8 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     const after = await manager.call('reports.daily', { kind: 'X' });
     expect(after.documents).toEqual({ invoices: 0, creditNotes: 0, debitNotes: 0 });
     expect(after.totals.net).toBe('0.00');
-    expect((await manager.call('reports.daily', { kind: 'Z' })).number).toBe(2);
+    // a second Z with nothing new is refused, naming the Z to reprint instead, and closes nothing
+    expect(await manager.refusal('reports.daily', { kind: 'Z' })).toMatchObject({ reason: 'report.nothing-new', params: { number: 1 } });
   });
 
   it('exports the period as a zip that unzip and Python accept, with every document byte for byte', async () => {

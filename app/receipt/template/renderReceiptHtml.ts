@@ -28,19 +28,19 @@ export interface ReceiptRenderOptions {
 export const RECEIPT_QR_ELEMENT_ID = 'receipt-qr';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function esc(text: string): string {
+export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-function bi(text: Bilingual, cls = ''): string {
+export function bi(text: Bilingual, cls = ''): string {
   return `<div class="bi ${cls}"><div class="ar" lang="ar">${esc(text.ar)}</div><div class="en" lang="en" dir="ltr">${esc(text.en)}</div></div>`;
 }
 
-function ltr(text: string, cls = 'num'): string {
+export function ltr(text: string, cls = 'num'): string {
   return `<span class="${cls}" dir="ltr">${esc(text)}</span>`;
 }
 
-function row(label: Bilingual, value: string, cls = ''): string {
+export function row(label: Bilingual, value: string, cls = ''): string {
   return `<div class="row ${cls}">${bi(label, 'label')}${ltr(value, 'num value')}</div>`;
 }
 

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: UNLICENSED
+// The cash-control and audit-trail part of the cashier API (spread into API in api.ts): shifts, the drawer, the
+// audit trail, the Z report list and the printed X/Z. Same rules as api.ts: strict schemas, every amount a decimal
+// string (a negative float or a count with letters is refused by its schema, naming the field), roles per method.
+import { z } from 'zod';
+import type { MethodDefinition } from './api';
+import { id, isoDate, money, rule, text, uuid } from './schemas';
+import type { AuditEvent, ShiftView, ZReportEntry } from './shiftTypes';
+import type { DailyReport, PrintOutcome } from './types';
+
+const def =
+  <O>() =>
+  <I extends z.ZodType>(access: MethodDefinition<I, O>['access'], input: I): MethodDefinition<I, O> => ({ access, input });
+
+const denomination = z
+  .object({
+    value: money,
+    count: z.number(rule('input.number')).int(rule('input.whole-number')).min(0, rule('input.at-least')).max(100_000, rule('input.too-large')),
+  })
+  .strict();
+
+const AUDIT_KINDS = [
+  'sign-in',
+  'void',
+  'price-override',
+  'discount',
+  'refund',
+  'drawer-open',
+  'paid-in',
+  'paid-out',
+  'shift-open',
+  'shift-close',
+  'shift-note',
+  'z-report',
+] as const;
+
+export const SHIFT_API = {
+  'shift.current': def<ShiftView | null>()('cashier', z.object({}).strict()),
+  'shift.open': def<ShiftView>()('cashier', z.object({ openingFloat: money }).strict()),
+  'shift.move': def<ShiftView>()('cashier', z.object({ kind: z.enum(['paid-in', 'paid-out'], rule('input.text')), amount: money, reason: text(200) }).strict()),
+  'shift.close': def<ShiftView>()(
+    'cashier',
+    z.object({ total: money.optional(), denominations: z.array(denomination).max(30, rule('input.too-many')).optional() }).strict(),
+  ),
+  'shift.annotate': def<ShiftView>()('manager', z.object({ id, note: text(500) }).strict()),
+  'shift.list': def<ShiftView[]>()('manager', z.object({}).strict()),
+  'drawer.open': def<{ readonly opened: true }>()('cashier', z.object({ reason: text(200), approvalId: uuid.optional() }).strict()),
+  'audit.list': def<AuditEvent[]>()(
+    'manager',
+    z.object({ day: isoDate.optional(), user: text(60).optional(), kind: z.enum(AUDIT_KINDS, rule('input.text')).optional() }).strict(),
+  ),
+  /** A line removed from the cart after it was added: what it was, and why. */
+  'audit.void': def<{ readonly recorded: true }>()('cashier', z.object({ item: text(200), before: text(200), reason: text(200) }).strict()),
+  'reports.zList': def<ZReportEntry[]>()('manager', z.object({}).strict()),
+  /** Print an X report of the open period, or reprint a closed Z by number. */
+  'reports.print': def<{ readonly report: DailyReport; readonly print: PrintOutcome }>()(
+    'manager',
+    z.union([z.object({ kind: z.literal('X') }).strict(), z.object({ kind: z.literal('Z'), number: id }).strict()], rule('input.text')),
+  ),
+} as const;

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: UNLICENSED
+// Cash control and the audit trail at the till (main/shifts, main/audit): open a shift with its float, paid-in and
+// paid-out, the blind close, a manager's note, the drawer, the trail, and the X/Z reports on paper. Also the two
+// wrappers that put sign-ins and Z reports into the trail without touching their own handler modules.
+import { SHIFT_METHOD_NAMES } from '../../../app/contract/shiftMethodNames';
+import type { ApiHandlers, CallContext } from '../../ipc/dispatcher';
+import { DukkanError } from '../../../app/errors/index';
+import type { AuditTrail } from '../../audit/auditTrail';
+import type { ReportPrinter } from '../../printing/reportPrinter';
+import type { DailyReports } from '../../reports/dailyReport';
+import type { ShiftBook, ShiftUser } from '../../shifts/shiftBook';
+import type { SessionStore } from '../../users/sessions';
+
+export const SHIFT_METHODS = SHIFT_METHOD_NAMES;
+
+export interface ShiftServices {
+  /** The mode in use's till: its shifts, trail and reports. */
+  folder(): { readonly shifts: ShiftBook; readonly audit: AuditTrail; readonly reports: Pick<DailyReports, 'x' | 'list' | 'zReport'> };
+  /** Whether a sale is being completed at the counter right now. */
+  saleInProgress(): boolean;
+  readonly paper: Pick<ReportPrinter, 'print' | 'kickDrawer'>;
+  readonly sessions: Pick<SessionStore, 'approval'>;
+}
+
+/** The caller as the shift book knows them (the role check of the contract has already passed: someone is signed in). */
+function userOf({ session }: CallContext): ShiftUser {
+  const u = session.user;
+  if (!u) throw new DukkanError('approval.missing');
+  return { id: u.id, name: u.name, role: u.role };
+}
+
+export function shiftHandlers(app: ShiftServices): Pick<ApiHandlers, (typeof SHIFT_METHODS)[number]> {
+  return {
+    'shift.current': (_, c) => app.folder().shifts.current(userOf(c)),
+    'shift.open': ({ openingFloat }, c) => app.folder().shifts.open(userOf(c), openingFloat),
+    'shift.move': ({ kind, amount, reason }, c) => app.folder().shifts.move(userOf(c), kind, amount, reason, null),
+    'shift.close': (count, c) => app.folder().shifts.close(userOf(c), count, app.saleInProgress()),
+    'shift.annotate': ({ id, note }, c) => app.folder().shifts.annotate(userOf(c), id, note),
+    'shift.list': (_, c) => app.folder().shifts.list(userOf(c)),
+    async 'drawer.open'({ reason, approvalId }, c) {
+      const user = userOf(c);
+      // a manager opens the drawer; a cashier needs a manager's approval, good for this one opening only
+      const approval = user.role === 'manager' ? undefined : app.sessions.approval(c.session, approvalId, ['drawer-open']);
+      if (user.role !== 'manager' && !approval) throw new DukkanError('approval.missing', {}, { field: 'approvalId' });
+      if (approval) c.session.approvals.delete(approval.id);
+      await app.paper.kickDrawer();
+      const { shifts, audit } = app.folder();
+      audit.record({ kind: 'drawer-open', user, approvedBy: approval?.managerName ?? null, shiftId: shifts.openShift()?.id ?? null, reason });
+      return { opened: true };
+    },
+    'audit.list': ({ day, user, kind }) => app.folder().audit.list({ day, user, kind }),
+    'audit.void'({ item, before, reason }, c) {
+      const { shifts, audit } = app.folder();
+      audit.record({ kind: 'void', user: userOf(c), shiftId: shifts.openShift()?.id ?? null, before: `${item}: ${before}`, after: null, reason });
+      return { recorded: true };
+    },
+    'reports.zList': () => app.folder().reports.list(),
+    async 'reports.print'(input) {
+      const reports = app.folder().reports;
+      const report = input.kind === 'X' ? reports.x() : reports.zReport(input.number);
+      return { report, print: await app.paper.print(report) };
+    },
+  };
+}
+
+/** Sign-ins and Z reports into the trail: the session and report modules' own handlers, wrapped. */
+export function auditedHandlers(
+  handlers: Pick<ApiHandlers, 'session.login' | 'reports.daily'>,
+  audit: () => AuditTrail,
+): Pick<ApiHandlers, 'session.login' | 'reports.daily'> {
+  return {
+    async 'session.login'(input, c) {
+      const answer = await handlers['session.login'](input, c);
+      const u = c.session.user;
+      if (u) audit().record({ kind: 'sign-in', user: { id: u.id, name: u.name }, after: u.role });
+      return answer;
+    },
+    async 'reports.daily'(input, c) {
+      const report = await handlers['reports.daily'](input, c);
+      const u = c.session.user;
+      if (report.kind === 'Z') audit().record({ kind: 'z-report', user: u ? { id: u.id, name: u.name } : null, after: String(report.number) });
+      return report;
+    },
+  };
+}
