@@ -3,7 +3,7 @@
 // Fatoora simulator, with the real OS keychain and a real SQLite file, has documents acknowledged by Fatoora; its
 // database is then replaced by an older copy, or loses its WAL before a checkpoint. After the restart issuing is
 // refused in English and Arabic, nothing is signed with a reused ICV, and `dukkan audit` (a real process) explains
-// it. The normal path (issue, restart, issue) and the crash window between the commit and the anchor's update
+// it; `dukkan anchor --close` closes a chain whose documents are lost, and it never issues again. The normal path (issue, restart, issue) and the crash window between the commit and the anchor's update
 // (the anchor one document behind, linked) still issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -238,5 +238,18 @@ describe('a rolled-back ledger (real keychain, real SQLite file)', { timeout: 18
     const a = audit();
     expect(a.code).toBe(1);
     expect(a.stdout).toContain(`The ledger is behind its anchor: the keychain records ICV ${anchored}`);
+
+    // the documents are lost for good: the chain is closed deliberately and never issues again (a new CSID would)
+    expect(runDukkan(['anchor', '--db', file, '--close'], { cwd: dataDir }).code).toBe(2); // the reason is required
+    const closed = runDukkan(['anchor', '--db', file, '--close', '--reason', 'WAL lost, no backup'], { cwd: dataDir });
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(closed.stdout).toContain(`documents after ICV ${fileHead} up to ICV ${anchored} lost`);
+    const afterClose = audit();
+    expect(afterClose.code).toBe(0);
+    expect(afterClose.stdout).toMatch(/anchor: chain of certificate \d+: closed on .*WAL lost, no backup/);
+    t = await start();
+    expect((await refusedSale(t)).reason).toBe('ledger.chain-closed');
+    await stop();
+    expect(rows().at(-1)?.icv ?? 0).toBe(fileHead);
   });
 });
