@@ -5,6 +5,7 @@ import { DukkanError, ERROR_CATALOG, errorText, placeholdersOf, type ErrorCode }
 import { ANCHOR_CODES } from './codes/anchorCodes';
 import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { B2B_CODES } from './codes/b2bCodes';
+import { BACKUP_CODES } from './codes/backupCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
@@ -25,9 +26,18 @@ describe('the error catalog', () => {
   });
 
   it('no code is defined in two area files (the merge would keep only one text)', () => {
-    const all = [ENGINE_CODES, DEVICE_CODES, TERMINAL_CODES, TILL_CODES, SECURITY_CODES, B2B_CODES, CATALOG_DATA_CODES, SHIFT_CODES, ANCHOR_CODES].flatMap(
-      (area) => Object.keys(area),
-    );
+    const all = [
+      ENGINE_CODES,
+      DEVICE_CODES,
+      TERMINAL_CODES,
+      TILL_CODES,
+      SECURITY_CODES,
+      B2B_CODES,
+      CATALOG_DATA_CODES,
+      SHIFT_CODES,
+      ANCHOR_CODES,
+      BACKUP_CODES,
+    ].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);
   });

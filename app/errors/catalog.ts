@@ -10,6 +10,7 @@
 // The codes live in four files by area (app/errors/codes/), so each area's texts sit together.
 import type { CatalogText } from './catalogText';
 import { B2B_CODES } from './codes/b2bCodes';
+import { BACKUP_CODES } from './codes/backupCodes';
 import { ANCHOR_CODES } from './codes/anchorCodes';
 import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
@@ -31,6 +32,7 @@ export const ERROR_CATALOG = {
   ...CATALOG_DATA_CODES,
   ...SHIFT_CODES,
   ...ANCHOR_CODES,
+  ...BACKUP_CODES,
 } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -6,10 +6,13 @@ import { createOsKeychain } from '../../native/keychain/osKeychain';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import { readDeviceId } from './onboardingStore';
 
+/** The keychain service of a device id, also for a ledger that is not open (a backup's terminal, main/backup). */
+export const keychainServiceOf = (deviceId: string): string => `dukkan-${deviceId}`;
+
 export function deviceKeychainService(db: SqliteDatabase): string {
   const deviceId = readDeviceId(db);
   if (!deviceId) throw new Error('device database has no device identity (migration 0020 missing)');
-  return `dukkan-${deviceId}`;
+  return keychainServiceOf(deviceId);
 }
 
 export function openDeviceKeychain(db: SqliteDatabase): SecretStore {

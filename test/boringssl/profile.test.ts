@@ -78,6 +78,24 @@ describe('the BoringSSL profile', () => {
     expect(nodeCrypto.createECDH('prime256v1').generateKeys()).toHaveLength(65);
   });
 
+  it("has only BoringSSL's ciphers; the backup's AES-256-GCM and scrypt work (main/backup/backupCipher.ts)", () => {
+    expect(refusal(() => nodeCrypto.createCipheriv('chacha20-poly1305', Buffer.alloc(32), Buffer.alloc(12), { authTagLength: 16 }))).toEqual({
+      code: 'ERR_CRYPTO_UNKNOWN_CIPHER',
+      message: 'Unknown cipher',
+    });
+    expect(refusal(() => nodeCrypto.createDecipheriv('aes-256-ccm', Buffer.alloc(32), Buffer.alloc(12), { authTagLength: 16 }))).toMatchObject({
+      code: 'ERR_CRYPTO_UNKNOWN_CIPHER',
+    });
+    expect(nodeCrypto.getCiphers()).not.toContain('chacha20-poly1305');
+    expect(openssl.getCiphers()).toContain('chacha20-poly1305'); // the oracle still has OpenSSL's
+    const key = nodeCrypto.scryptSync('ABCD-EFGH', Buffer.alloc(16, 1), 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const iv = Buffer.alloc(12, 2);
+    const cipher = nodeCrypto.createCipheriv('aes-256-gcm', key, iv);
+    const sealed = Buffer.concat([cipher.update('ledger'), cipher.final()]);
+    const decipher = nodeCrypto.createDecipheriv('aes-256-gcm', key, iv).setAuthTag(cipher.getAuthTag());
+    expect(Buffer.concat([decipher.update(sealed), decipher.final()]).toString()).toBe('ledger');
+  });
+
   it('is inherited by the processes tests start (NODE_OPTIONS)', () => {
     const script = `const c=require('node:crypto');let code='none';try{c.generateKeyPairSync('ec',{namedCurve:'secp256k1'})}catch(e){code=e.code}process.stdout.write(JSON.stringify({curves:c.getCurves(),code}))`;
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: UNLICENSED
 // Makes node:crypto behave as it does inside Electron, whose Node is built on BoringSSL: only the four NIST curves
 // exist, and every secp256k1 operation — key generation, import (PEM, DER, JWK), signing, verifying, ECDH —
-// throws ERR_OSSL_UNKNOWN_GROUP with BoringSSL's message. Loaded into every test process and every process a test
-// starts (`--import` through NODE_OPTIONS, set by vitest.config.ts), so the whole suite proves that no product
-// path needs OpenSSL's secp256k1. Named ESM exports are refreshed with module.syncBuiltinESMExports(), so
+// throws ERR_OSSL_UNKNOWN_GROUP with BoringSSL's message; and only BoringSSL's ciphers exist (no chacha20-poly1305,
+// no AES-CCM). Loaded into every test process and every process a test starts (`--import` through NODE_OPTIONS, set
+// by vitest.config.ts), so the whole suite proves that no product path needs OpenSSL's secp256k1 or one of its
+// ciphers. Named ESM exports are refreshed with module.syncBuiltinESMExports(), so
 // `import { sign } from 'node:crypto'` sees the same functions as `require('crypto').sign`.
 //
 // Tests that want OpenSSL as an independent oracle take the untouched functions from test/support/opensslOracle.ts.
@@ -28,6 +29,9 @@ if (!globalThis[ACTIVE]) {
     createECDH: crypto.createECDH,
     diffieHellman: crypto.diffieHellman,
     X509Certificate: crypto.X509Certificate,
+    getCiphers: crypto.getCiphers,
+    createCipheriv: crypto.createCipheriv,
+    createDecipheriv: crypto.createDecipheriv,
   };
   const convertKey = crypto.ECDH.convertKey;
   globalThis[ORACLE] = Object.freeze({ ...original });
@@ -137,6 +141,45 @@ if (!globalThis[ACTIVE]) {
       refuseK1Key(privateKey);
       return super.checkPrivateKey(privateKey);
     }
+  };
+  // BoringSSL's ciphers as Electron's node:crypto lists them (getCiphers()); any other name — chacha20-poly1305,
+  // aes-*-ccm, aes-*-ocb, aes*-wrap — is "Unknown cipher" there. The backup encryption (main/backup) needs
+  // aes-256-gcm, which is in the list.
+  const CIPHERS = [
+    'aes-128-cbc',
+    'aes-128-cfb',
+    'aes-128-ctr',
+    'aes-128-ecb',
+    'aes-128-gcm',
+    'aes-128-ofb',
+    'aes-192-cbc',
+    'aes-192-ctr',
+    'aes-192-ecb',
+    'aes-192-gcm',
+    'aes-192-ofb',
+    'aes-256-cbc',
+    'aes-256-cfb',
+    'aes-256-ctr',
+    'aes-256-ecb',
+    'aes-256-gcm',
+    'aes-256-ofb',
+    'des-cbc',
+    'des-ecb',
+    'des-ede',
+    'des-ede-cbc',
+    'des-ede3-cbc',
+    'rc2-cbc',
+    'rc4',
+  ];
+  const unknownCipher = () => Object.assign(new Error('Unknown cipher'), { code: 'ERR_CRYPTO_UNKNOWN_CIPHER' });
+  crypto.getCiphers = () => [...CIPHERS];
+  crypto.createCipheriv = function createCipheriv(name) {
+    if (!CIPHERS.includes(String(name).toLowerCase())) throw unknownCipher();
+    return original.createCipheriv.apply(this, arguments);
+  };
+  crypto.createDecipheriv = function createDecipheriv(name) {
+    if (!CIPHERS.includes(String(name).toLowerCase())) throw unknownCipher();
+    return original.createDecipheriv.apply(this, arguments);
   };
   module.syncBuiltinESMExports();
   globalThis[ACTIVE] = true;

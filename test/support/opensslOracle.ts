@@ -15,6 +15,7 @@ export interface OpenSslOracle {
   readonly createSign: typeof nodeCrypto.createSign;
   readonly createVerify: typeof nodeCrypto.createVerify;
   readonly getCurves: typeof nodeCrypto.getCurves;
+  readonly getCiphers: typeof nodeCrypto.getCiphers;
   readonly X509Certificate: typeof nodeCrypto.X509Certificate;
 }
 

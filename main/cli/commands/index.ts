@@ -3,12 +3,14 @@
 import type { Command } from '../command';
 import { anchorCommand } from './anchor';
 import { auditCommand } from './audit';
+import { backupCommand } from './backup';
 import { csrCommand } from './csr';
 import { fatooraSimCommand } from './fatooraSim';
 import { hashCommand } from './hash';
 import { issueCommand } from './issue';
 import { onboardCommand } from './onboard';
 import { qrCommand } from './qr';
+import { restoreCommand } from './restore';
 import { signCommand } from './sign';
 import { statusCommand } from './status';
 import { verifyCommand } from './verify';
@@ -22,6 +24,8 @@ export const COMMANDS: readonly Command[] = [
   issueCommand,
   auditCommand,
   anchorCommand,
+  backupCommand,
+  restoreCommand,
   onboardCommand,
   statusCommand,
   fatooraSimCommand,

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: UNLICENSED
+// One backup of the ledger to every target (docs/backups.md): one consistent snapshot (snapshot.ts) in a private
+// work folder inside the data folder, its manifest read from the snapshot itself, then one encrypted file per target
+// (backupTarget.ts), each written and verified on its own — a full USB drive does not stop the network share — and
+// the target's older backups pruned where the new one provably holds everything they hold (retention.ts).
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { DukkanError } from '../../app/errors/index';
+import { openSqlite, type SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { makePrivateDir } from '../fs/privateFiles';
+import { newBackupKey } from './backupCipher';
+import { readManifest, type BackupManifest } from './backupManifest';
+import { checkTarget, targetError, writeToTarget } from './backupTarget';
+import { pruneTarget, type PruneResult } from './retention';
+import { snapshotDatabase } from './snapshot';
+
+export interface BackupRunOptions {
+  /** The live ledger's connection (the one that issues documents: see snapshot.ts). */
+  readonly db: SqliteDatabase;
+  readonly dataDir: string;
+  readonly targets: readonly string[];
+  readonly passphrase: string;
+  readonly training: boolean;
+  readonly now: Date;
+  /** How many backups of this terminal each target keeps at least (retention.ts). */
+  readonly keepNewest?: number;
+}
+
+export type TargetOutcome =
+  | { readonly target: string; readonly ok: true; readonly file: string; readonly bytes: number; readonly pruned: PruneResult }
+  | { readonly target: string; readonly ok: false; readonly error: DukkanError | Error };
+
+export interface BackupRun {
+  readonly manifest: BackupManifest;
+  readonly outcomes: readonly TargetOutcome[];
+}
+
+export const WORK_FOLDER = 'backup-work';
+
+export async function runBackup(options: BackupRunOptions): Promise<BackupRun> {
+  const work = path.join(options.dataDir, WORK_FOLDER);
+  makePrivateDir(work);
+  const snapshot = path.join(work, `snapshot-${randomBytes(6).toString('hex')}.sqlite`);
+  try {
+    await snapshotDatabase(options.db, snapshot);
+    // one self-contained file (no -wal beside it), and the manifest read from exactly these bytes
+    const snap = openSqlite(snapshot);
+    let manifest: BackupManifest;
+    try {
+      snap.pragma('journal_mode = DELETE');
+      manifest = readManifest(snap, { training: options.training, createdAt: options.now });
+    } finally {
+      snap.close();
+    }
+    const key = await newBackupKey(options.passphrase);
+    const outcomes: TargetOutcome[] = [];
+    for (const target of options.targets) {
+      try {
+        checkTarget(target, options.dataDir);
+        const written = await writeToTarget(target, snapshot, manifest, key);
+        const pruned = await pruneTarget(target, written, { keepNewest: options.keepNewest ?? 3 });
+        outcomes.push({ target, ok: true, file: written.file, bytes: written.size, pruned });
+      } catch (e) {
+        const error = targetError(e, target, 0);
+        outcomes.push({ target, ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    }
+    return { manifest, outcomes };
+  } finally {
+    rmSync(snapshot, { force: true });
+    rmSync(`${snapshot}-journal`, { force: true });
+  }
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: UNLICENSED
+// Ledgers and keychains for the backup tests: a real SQLite data folder with documents issued through the Ledger
+// (real signatures, so the restore's full audit has real stamps to verify), and an in-memory SecretStore per
+// terminal for tests that are not about the OS keychain (the drill test uses the real one).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { SecretStore } from '../../native/keychain/secretStore';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDeviceDatabase';
+import { Ledger, type SaleInput } from '../../main/ledger/ledger';
+import { simplifiedInvoice } from '../fixtures/documents';
+import { createTestEgs } from '../support/testCertificate';
+
+export const EGS = createTestEgs();
+
+const { number: _n, uuid: _u, issueDate: _d, issueTime: _t, ...SALE_JSON } = simplifiedInvoice();
+export const SALE: SaleInput = SALE_JSON;
+
+export interface TestTerminal {
+  readonly dataDir: string;
+  readonly file: string;
+  readonly db: SqliteDatabase;
+  readonly ledger: Ledger;
+  issue(count: number): Promise<number[]>;
+  close(): void;
+}
+
+export function openTerminal(dataDir: string): TestTerminal {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, DATABASE_FILE_NAME);
+  const db = openDeviceDatabase(file);
+  const ledger = new Ledger(db, { numberPrefix: 'T1' });
+  return {
+    dataDir,
+    file,
+    db,
+    ledger,
+    async issue(count) {
+      const icvs: number[] = [];
+      for (let i = 0; i < count; i++) icvs.push((await ledger.issue(SALE, EGS.signing)).icv);
+      return icvs;
+    },
+    close: () => db.close(),
+  };
+}
+
+/** One in-memory keychain per service, as the OS keychain keeps one per terminal. */
+export function memoryKeychains(): { of: (service: string) => SecretStore; entries: Map<string, Map<string, string>> } {
+  const entries = new Map<string, Map<string, string>>();
+  const of = (service: string): SecretStore => {
+    const m = entries.get(service) ?? new Map<string, string>();
+    entries.set(service, m);
+    return {
+      get: async (name) => m.get(name),
+      set: async (name, value) => void m.set(name, value),
+      delete: async (name) => m.delete(name),
+    };
+  };
+  return { of, entries };
+}
