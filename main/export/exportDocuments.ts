@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ExportResult } from '../../app/contract/types';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { auditTrailCsv } from '../audit/auditCsv';
 import { makePrivateDir } from '../fs/privateFiles';
 import { documentsIssuedBetween } from './exportStore';
 import { ZipWriter } from './zipWriter';
@@ -39,6 +40,8 @@ export function exportDocuments(
       count++;
     }
     zip.add('manifest.csv', Buffer.from(`${manifest.join('\r\n')}\r\n`, 'utf8'), options.now);
+    // the till's audit trail of the same days (main/audit): voids, overrides, refunds, drawer opens, shifts
+    zip.add('audit-trail.csv', Buffer.from(auditTrailCsv(db, options.from, options.to, csvField), 'utf8'), options.now);
     const bytes = zip.finish();
     return { fileName, path: file, documents: count, bytes };
   } catch (e) {

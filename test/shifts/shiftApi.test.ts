@@ -4,6 +4,7 @@
 // written, the drawer opened only with a manager's one-time approval and logged, X printed on paper, a Z refused
 // while a shift is open and again when nothing is new, Z reports listed and reprinted, and the trail filtered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { errorText } from '../../app/errors/index';
 import type { DukkanApp } from '../../main/app/openApp';
@@ -130,5 +131,15 @@ describe('shifts, drawer, trail and X/Z through the dispatcher', { timeout: 120_
     expect(await manager.call('audit.list', { day: '2001-01-01' })).toEqual([]);
     expect(await cashier.refusal('audit.list', {})).toMatchObject({ code: 'forbidden' });
     expect(await cashier.refusal('shift.list', {})).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('exports the trail as CSV inside the documents zip, read back by unzip', async () => {
+    const events = await manager.call('audit.list', {});
+    const today = app.core.current().documents.byNumber(app.core.current().documents.head()!.number)!.issue_date;
+    const zip = await manager.call('export.documents', { from: today, to: today });
+    const csv = execFileSync('unzip', ['-p', zip.path, 'audit-trail.csv']).toString('utf8').trim().split('\r\n');
+    expect(csv[0]).toBe('at,kind,till,user,approved_by,shift,document,before,after,reason');
+    expect(csv).toHaveLength(events.length + 1);
+    expect(csv).toContainEqual(expect.stringMatching(/,void,TR,Cashier,,\d+,,Fresh milk: 1 × 6\.50,,Customer changed mind$/));
   });
 });
