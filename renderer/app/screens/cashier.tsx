@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp, useAppEvents, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
 import { CashierStore } from '../state/cashierStore';
+import { keepCartInMain } from '../state/openCart';
 import { CartTable } from './till/cartPanel';
 import { HeldPanel } from './till/heldPanel';
 import { LastSale } from './till/lastSale';
@@ -32,6 +33,8 @@ export function CashierScreen() {
     if (event.type === 'print') store.printed(event.number, event.outcome);
   });
   useEffect(() => void store.extras.loadKeys(), [store]);
+  // the cart lives in main: a reload or a crash gives it back (docs/catalog.md)
+  useEffect(() => keepCartInMain(store, app.api), [store]);
   return (
     <section class="screen-cashier">
       <div class="till">

@@ -11,6 +11,8 @@ export interface CartItem {
   readonly quantity: string;
   readonly unitPrice?: string;
   readonly discount?: string;
+  /** A scanned price label (docs/catalog.md): main prices the line from it. */
+  readonly labelBarcode?: string;
 }
 
 export type PaymentMethod = 'cash' | 'card';
@@ -51,15 +53,18 @@ export function addToCart(
   product: Pick<Product, 'id' | 'name' | 'nameAr'>,
   quantity: string,
   locale: Locale,
+  labelBarcode?: string,
 ): { cart: CartItem[]; selected: number } {
-  const existing = cart.findIndex((c) => c.productId === product.id && !c.unitPrice && !c.discount);
+  const name = product.nameAr && locale === 'ar' ? product.nameAr : product.name;
+  // a price label is one labelled item with its own price: always a line of its own
+  if (labelBarcode) return { cart: [...cart, { productId: product.id, name, quantity, labelBarcode }], selected: cart.length };
+  const existing = cart.findIndex((c) => c.productId === product.id && !c.unitPrice && !c.discount && !c.labelBarcode);
   const merge = existing >= 0 ? cart[existing] : undefined;
   if (merge && /^\d+$/.test(merge.quantity) && /^\d+$/.test(quantity)) {
     const next = cart.slice();
     next[existing] = { ...merge, quantity: String(Number(merge.quantity) + Number(quantity)) };
     return { cart: next, selected: existing };
   }
-  const name = product.nameAr && locale === 'ar' ? product.nameAr : product.name;
   return { cart: [...cart, { productId: product.id, name, quantity }], selected: cart.length };
 }
 
@@ -91,12 +96,13 @@ export function editLine(item: CartItem, what: LineEdit, value: string): CartIte
 }
 
 /** The lines as main's sale.quote and sale.complete take them. */
-export function cartLines(cart: readonly CartItem[]): { productId: number; quantity: string; unitPrice?: string; discount?: string }[] {
+export function cartLines(cart: readonly CartItem[]): { productId: number; quantity: string; unitPrice?: string; discount?: string; labelBarcode?: string }[] {
   return cart.map((c) => ({
     productId: c.productId,
     quantity: c.quantity,
     ...(c.unitPrice ? { unitPrice: c.unitPrice } : {}),
     ...(c.discount ? { discount: c.discount } : {}),
+    ...(c.labelBarcode ? { labelBarcode: c.labelBarcode } : {}),
   }));
 }
 

@@ -135,13 +135,13 @@ export class CashierStore {
     }
   }
 
-  async addProduct(product: Pick<Product, 'id' | 'name' | 'nameAr'>, quantity: string): Promise<void> {
+  async addProduct(product: Pick<Product, 'id' | 'name' | 'nameAr'>, quantity: string, labelBarcode?: string): Promise<void> {
     batch(() => {
       if (this.resultsOpen.peek()) {
         this.results.value = [];
         this.scanText.value = '';
       }
-      const next = addToCart(this.cart.peek(), product, quantity, this.services.tr.locale);
+      const next = addToCart(this.cart.peek(), product, quantity, this.services.tr.locale, labelBarcode);
       this.cart.value = next.cart;
       this.selected.value = next.selected;
       this.focus.focus('scan');
@@ -211,6 +211,12 @@ export class CashierStore {
       const product = await this.services.attempt(() => api['catalog.lookup']({ barcode: input.query }));
       if (product) return this.addProduct(product, input.quantity);
       if (product === undefined) return this.restore(raw);
+      // not a product's own code: it may be a scale label (prefix 20–29), which main reads (docs/catalog.md)
+      if (/^2\d{12}$/.test(input.query)) {
+        const label = await this.services.attempt(() => api['catalog.scan']({ barcode: input.query }));
+        if (label) return this.addProduct(label.product, label.quantity, label.labelBarcode ?? undefined);
+        if (label === undefined) return this.restore(raw);
+      }
     }
     const found = await this.services.attempt(() => api['catalog.search']({ query: input.query }));
     if (!found) return this.restore(raw);
