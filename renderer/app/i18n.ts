@@ -4,6 +4,7 @@
 // mirrors. Numbers, amounts and document numbers stay left-to-right inside Arabic text (components/Num). No state:
 // a Translator is a value for one locale, handed down from the app store (AppStore.i18n).
 import type { Locale } from '../../app/contract/types';
+import { CATALOG_STRINGS } from './catalogStrings';
 import { TILL_STRINGS } from './tillStrings';
 
 const S = {
@@ -237,6 +238,7 @@ const S = {
   lastSale: { en: 'Last sale', ar: 'آخر عملية' },
   managersOnly: { en: 'Manager screens need a manager sign-in.', ar: 'شاشات المدير تتطلب دخول المدير.' },
   ...TILL_STRINGS,
+  ...CATALOG_STRINGS,
 } as const satisfies Record<string, { en: string; ar: string }>;
 
 export type StringKey = keyof typeof S;

@@ -2,10 +2,12 @@
 // Products: list, add/edit (prices with or without VAT, VAT category and rate, exemption code, barcodes), CSV import.
 import { useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { CsvImportPreview } from '../../../../app/contract/catalogTypes';
 import type { CsvImportResult, Product } from '../../../../app/contract/types';
 import { Check, Field, Form, Num, SaveFooter } from '../../components/common';
 import { useApp, useEditing, useI18n, useLoaded, useSave } from '../../components/hooks';
 import { textOf } from '../../state/services';
+import { CsvPreview } from './csvPreview';
 
 export function CatalogTab() {
   const app = useApp();
@@ -168,7 +170,15 @@ function CsvImport({ onImported }: { readonly onImported: () => void }) {
   const { t } = useI18n();
   const text = useSignal('');
   const result = useSignal<CsvImportResult | null>(null);
+  // first what the file would do (nothing written), then the import once the manager confirms (docs/catalog.md)
+  const preview = useSignal<{ readonly csv: string; readonly preview: CsvImportPreview } | null>(null);
+  const previewCsv = async (csv: string) => {
+    result.value = null;
+    const p = await app.attempt(() => app.api['catalog.previewCsv']({ csv }));
+    if (p) preview.value = { csv, preview: p };
+  };
   const importCsv = async (csv: string) => {
+    preview.value = null;
     const r = await app.attempt(() => app.api['catalog.importCsv']({ csv }));
     if (!r) return;
     result.value = r;
@@ -185,7 +195,7 @@ function CsvImport({ onImported }: { readonly onImported: () => void }) {
         data-test="csv-file"
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
-          if (file) void file.text().then(importCsv);
+          if (file) void file.text().then(previewCsv);
         }}
       />
       <textarea
@@ -197,9 +207,12 @@ function CsvImport({ onImported }: { readonly onImported: () => void }) {
         value={text.value}
         onInput={(e) => (text.value = e.currentTarget.value)}
       />
-      <button type="button" data-test="csv-import" onClick={() => void importCsv(text.peek())}>
-        {t('importCsv')}
+      <button type="button" data-test="csv-import" onClick={() => void previewCsv(text.peek())}>
+        {t('csvPreview')}
       </button>
+      {preview.value ? (
+        <CsvPreview preview={preview.value.preview} onConfirm={() => void importCsv(preview.value!.csv)} onCancel={() => (preview.value = null)} />
+      ) : null}
       <div role="status" data-test="csv-result">
         {result.value ? <CsvOutcome result={result.value} /> : null}
       </div>
