@@ -6,6 +6,7 @@ import type { FunctionComponent } from 'preact';
 import { useApp, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
 import type { Label } from '../labels';
 import { ManagerStore, TAB_IDS, type TabId } from '../state/managerStore';
+import { CashTab } from './manager/cashTab';
 import { CatalogTab } from './manager/catalogTab';
 import { ExportTab } from './manager/exportTab';
 import { OnboardingTab } from './manager/onboardingTab';
@@ -25,6 +26,7 @@ const TABS: Readonly<Record<TabId, { readonly label: Label; readonly Tab: Functi
   reports: { label: (t) => t('tab_reports'), Tab: ReportsTab },
   export: { label: (t) => t('tab_export'), Tab: ExportTab },
   users: { label: (t) => t('tab_users'), Tab: UsersTab },
+  cash: { label: (t) => t('tab_cash'), Tab: CashTab },
 };
 
 export function ManagerScreen() {

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: UNLICENSED
+// The cash tab's store with a fake main: it loads the shift, shifts, Z list and trail; sends the count exactly as
+// typed (the close is blind: nothing here computes an expected figure); shows a refusal and keeps what was typed;
+// filters the trail by what is filled in only; and the Z is printed only after main closed the day.
+import { describe, expect, it } from 'vitest';
+import type { ShiftView } from '../../../app/contract/shiftTypes';
+import type { DailyReport } from '../../../app/contract/types';
+import { fakeApi, MANAGER, manualTimers, refused, session, settle } from '../testing/fakes';
+import { AppStore } from './appStore';
+import { CashStore } from './cashStore';
+
+const shift = (over: Partial<ShiftView> = {}): ShiftView => ({
+  id: 1,
+  till: 'TR',
+  cashier: 'Cashier',
+  openedAt: '2026-12-04T06:00:00.000Z',
+  closedAt: null,
+  openingFloat: '150.00',
+  documents: 0,
+  cash: null,
+  counted: null,
+  difference: null,
+  movements: [],
+  notes: [],
+  zNumber: null,
+  ...over,
+});
+
+const z = { kind: 'Z', number: 3 } as DailyReport;
+
+function storeWith(handlers: Parameters<typeof fakeApi>[0]) {
+  const fake = fakeApi({
+    'status.get': () => new Promise(() => undefined),
+    'shift.current': () => shift(),
+    'shift.list': () => [shift()],
+    'reports.zList': () => [],
+    'audit.list': () => [],
+    ...handlers,
+  });
+  const app = new AppStore(fake.api, session({ user: MANAGER }), manualTimers());
+  return { fake, app, store: new CashStore(app) };
+}
+
+describe('the cash tab store', () => {
+  it('closes blind with the count as typed, then reloads the figures from main', async () => {
+    const { fake, store } = storeWith({ 'shift.close': () => shift({ closedAt: '2026-12-04T20:00:00.000Z', counted: '95.00' }) });
+    await store.load();
+    expect(store.shift.value?.id).toBe(1);
+    store.counted.value = '95.00';
+    await store.close();
+    expect(fake.callsOf('shift.close')).toEqual([{ total: '95.00' }]);
+    expect(store.counted.value).toBe('');
+    expect(fake.callsOf('shift.list')).toHaveLength(2);
+  });
+
+  it('keeps the typed float when main refuses it, and shows the refusal', async () => {
+    const { app, store } = storeWith({
+      'shift.open': () => {
+        throw refused('invalid-input', 'input.money', {}, { field: 'openingFloat' });
+      },
+    });
+    store.float.value = '-5';
+    await store.open();
+    await settle();
+    expect(store.float.value).toBe('-5');
+    expect(app.toastState.value).toMatchObject({ kind: 'error', visible: true });
+  });
+
+  it('filters the trail by the filled-in fields only', async () => {
+    const { fake, store } = storeWith({});
+    store.filterKind.value = 'void';
+    store.filterUser.value = '  Cashier ';
+    await store.loadTrail();
+    expect(fake.callsOf('audit.list').at(-1)).toEqual({ kind: 'void', user: 'Cashier' });
+  });
+
+  it('prints the Z only once main has closed the day, and not at all when the manager says no', async () => {
+    const { fake, app, store } = storeWith({ 'reports.daily': () => z, 'reports.print': () => ({ report: z, print: { state: 'printed', message: null } }) });
+    const asked = store.closeDay('Close the day?');
+    await settle();
+    app.closeDialog(app.dialog.value!.id, false);
+    await asked;
+    expect(fake.callsOf('reports.daily')).toEqual([]);
+    const again = store.closeDay('Close the day?');
+    await settle();
+    app.closeDialog(app.dialog.value!.id, true);
+    await again;
+    expect(fake.callsOf('reports.daily')).toEqual([{ kind: 'Z' }]);
+    expect(fake.callsOf('reports.print')).toEqual([{ kind: 'Z', number: 3 }]);
+    expect(store.printed.value?.state).toBe('printed');
+  });
+});

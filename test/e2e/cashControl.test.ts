@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: UNLICENSED
+// A day of cash control in Debian's Chromium against browser mode as a real process, with a fake ESC/POS printer:
+// the manager opens a shift with a float, sales are made in cash and by card at the till, a paid-out is recorded,
+// the X report prints on the printer, the shift is closed blind with a shortage, the Z report closes the day and
+// prints, the over/short is on the manager's screen, and the trail lists the day's movements with their reasons.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { Decimal } from '../../app/money/decimal';
+import { DEMO_PRODUCTS } from '../../main/catalog/demoCatalog';
+import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDeviceDatabase';
+import { decodeEscPos } from '../printer/escposDecoder';
+import { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
+import { startBrowserModeProcess, type BrowserModeProcess } from './browserModeProcess';
+import { launchChromium, openTill, scan, screenshot, sellForCash, signIn, useLanguage } from './till';
+
+const barcode = (name: string) => DEMO_PRODUCTS.find((p) => p.name.startsWith(name))!.barcodes[0]!;
+
+describe('cash control end to end', { timeout: 240_000 }, () => {
+  let app: BrowserModeProcess;
+  let printer: FakeEscPosPrinter;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  /** What the ledger says each document was paid in cash (read-only, from the training ledger's file). */
+  const cashOf = (numbers: readonly string[]) => {
+    const db = openDeviceDatabase(path.join(app.dataDir, 'training', DATABASE_FILE_NAME), { readonly: true });
+    try {
+      const q = db.prepare<[string], { amount: string }>(
+        "SELECT p.amount FROM document_payments p JOIN documents d ON d.id = p.document_id WHERE d.number = ? AND p.method = 'cash'",
+      );
+      return Decimal.sum(numbers.flatMap((n) => q.all(n).map((r) => Decimal.parse(r.amount))));
+    } finally {
+      db.close();
+    }
+  };
+
+  const cashTab = async () => {
+    await page.keyboard.press('F7');
+    await page.click('[data-test=tab-cash]');
+  };
+
+  beforeAll(async () => {
+    printer = await new FakeEscPosPrinter().start(0);
+    app = await startBrowserModeProcess({ args: ['--printer', printer.address, '--paper', '58'] });
+    browser = await launchChromium();
+    ({ page, problems } = await openTill(browser, app.launchUrl));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await printer?.close();
+  });
+
+  it('opens a shift, sells, pays out, prints X, closes blind short, prints Z and shows the trail', async () => {
+    await useLanguage(page, 'en');
+    await signIn(page, 'Manager', '1234');
+    await cashTab();
+    await page.fill('[data-test=shift-float]', '150.00');
+    await page.click('[data-test=shift-open]');
+    await page.waitForSelector('[data-test=shift-current]');
+
+    // back at the till: two cash sales and one by card
+    await page.keyboard.press('Escape');
+    const sold = [await sellForCash(page, [barcode('Fresh milk')], '20'), await sellForCash(page, [barcode('Basmati rice')], '50')];
+    const before = await page.textContent('[data-test=last-sale]');
+    await scan(page, barcode('Sukkari dates'));
+    await page.waitForFunction(() => !document.querySelector('[data-test=total]')?.textContent?.includes('…'));
+    await page.keyboard.press('F9');
+    await page.waitForFunction(() => document.querySelector('[data-test=due]')?.textContent === '0.00');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((b) => (document.querySelector('[data-test=last-sale]')?.textContent ?? '') !== b, before ?? '');
+
+    await cashTab();
+    await page.waitForSelector('[data-test=shift-current]');
+    await page.selectOption('[data-test=move-kind]', 'paid-out');
+    await page.fill('[data-test=move-amount]', '12.50');
+    await page.fill('[data-test=move-reason]', 'Window cleaner');
+    await page.click('[data-test=move-record]');
+    await page.waitForSelector('[data-test=trail-paid-out]');
+
+    const jobs = printer.jobs().length;
+    await page.click('[data-test=print-x]');
+    await page.waitForFunction(() => /^X/.test(document.querySelector('[data-test=paper-status]')?.textContent ?? ''));
+    expect(await page.textContent('[data-test=paper-status]')).toContain('Printed');
+    await printer.settled();
+    const x = decodeEscPos(printer.jobs()[jobs]!.bytes);
+    expect(x.image!.width).toBe(384);
+    expect(x.image!.height).toBeGreaterThan(400);
+
+    // blind: the count is typed with no expected figure on screen; 5.00 short
+    const expected = Decimal.parse('150.00').add(cashOf(sold)).sub(Decimal.parse('12.50'));
+    expect(await page.textContent('[data-test=shift-current]')).not.toContain(expected.toFixed(2));
+    await page.fill('[data-test=shift-counted]', expected.sub(Decimal.parse('5')).toFixed(2));
+    await page.click('[data-test=shift-close]');
+    await page.waitForSelector('[data-test=shift-none]');
+    await page.waitForFunction(() => document.querySelector('[data-test=shifts] [data-test=over-short]')?.textContent === '-5.00');
+    await screenshot(page, 'cash-shift-closed');
+
+    await page.click('[data-test=close-day]');
+    await page.click('[data-test=confirm-yes]');
+    await page.waitForFunction(() => /^Z 1/.test(document.querySelector('[data-test=paper-status]')?.textContent ?? ''));
+    const status = (await page.textContent('[data-test=paper-status]'))!;
+    expect(status).toContain('Printed');
+    expect(status).toContain('-5.00');
+    await page.waitForSelector('[data-test=z-reprint-1]');
+    await printer.settled();
+    expect(printer.jobs().length).toBe(jobs + 2);
+
+    await page.click('[data-test=trail-filter]');
+    await page.waitForSelector('[data-test=trail-z-report]');
+    const trail = (await page.textContent('[data-test=trail]'))!;
+    for (const text of ['Window cleaner', 'Shift opened', 'Shift closed', 'Paid out', 'Z report', 'Sign-in']) expect(trail).toContain(text);
+    await screenshot(page, 'cash-trail');
+    expect(problems).toEqual([]);
+  });
+});
