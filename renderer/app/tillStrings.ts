@@ -4,7 +4,7 @@
 // in its own file so the till's words can grow without every screen's edits meeting in one place.
 export const TILL_STRINGS = {
   printing: { en: 'Printing the receipt…', ar: 'جارٍ طباعة الإيصال…' },
-  printBanner: { en: 'Receipt {n} was not printed: {m}', ar: 'لم يُطبع الإيصال {n}: {m}' },
+  printBanner: { en: 'Receipt not printed: {m}', ar: 'لم يُطبع الإيصال: {m}' },
   printBannerHint: { en: 'The sale is saved. Fix the printer, then reprint.', ar: 'البيع محفوظ. أصلح الطابعة ثم أعد الطباعة.' },
   reprintNow: { en: 'Reprint', ar: 'إعادة الطباعة' },
   dismiss: { en: 'Dismiss', ar: 'إخفاء' },
@@ -20,7 +20,7 @@ export const TILL_STRINGS = {
   receiptsShort: { en: 'Receipts', ar: 'الإيصالات' },
   pay: { en: 'Pay', ar: 'الدفع' },
   cashHanded: { en: 'Cash handed over', ar: 'النقد المستلم' },
-  exact: { en: 'Exact', ar: 'المبلغ بالضبط' },
+  exact: { en: 'Exact', ar: 'بالضبط' },
   restOnCard: { en: 'Rest on card', ar: 'الباقي بالبطاقة' },
   backToItems: { en: 'Back to items', ar: 'العودة للأصناف' },
   changeLabel: { en: 'Change to give', ar: 'الباقي للعميل' },

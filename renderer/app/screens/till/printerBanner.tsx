@@ -17,8 +17,8 @@ export function PrinterBanner() {
       {list.map((r) => (
         <p key={r.number} class="printer-banner-row" data-test={`unprinted-${r.number}`}>
           <span class="printer-banner-text">
-            {tr.t('printBanner', { n: '', m: printFailure(r.outcome, tr) })}
-            <Num text={r.number} cls="num doc-number" /> · <span class="muted">{tr.t('printBannerHint')}</span>
+            <Num text={r.number} cls="num doc-number" /> · {tr.t('printBanner', { m: printFailure(r.outcome, tr) })} ·{' '}
+            <span class="muted">{tr.t('printBannerHint')}</span>
           </span>
           <button
             type="button"
