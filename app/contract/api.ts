@@ -167,7 +167,14 @@ export const API = {
   ),
   'approval.request': def<Approval>()(
     'cashier',
-    z.object({ pin, purpose: z.enum(['price-override', 'discount', 'return', 'debit-note', 'drawer-open']) }).strict(),
+    z
+      .object({
+        pin,
+        purpose: z.enum(['price-override', 'discount', 'return', 'debit-note', 'drawer-open']),
+        /** A time-boxed session for every change until it expires, instead of one approval for one change (logged). */
+        session: z.boolean(rule('input.boolean')).optional(),
+      })
+      .strict(),
   ),
   'sale.quote': def<Quote>()('cashier', z.object(cart).strict()),
   'sale.complete': def<IssueResult>()('cashier', z.object({ ...cart, saleId: uuid }).strict()),

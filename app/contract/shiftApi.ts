@@ -21,6 +21,7 @@ const denomination = z
 
 const AUDIT_KINDS = [
   'sign-in',
+  'approval-session',
   'void',
   'price-override',
   'discount',

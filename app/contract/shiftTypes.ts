@@ -49,6 +49,7 @@ export interface ShiftView {
 
 export type AuditKind =
   | 'sign-in'
+  | 'approval-session'
   | 'void'
   | 'price-override'
   | 'discount'

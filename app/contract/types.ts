@@ -254,6 +254,8 @@ export interface Approval {
   readonly approvalId: string;
   readonly managerName: string;
   readonly expiresAt: string;
+  /** A time-boxed session (every change until expiresAt) rather than one approval for one change. */
+  readonly session?: boolean;
 }
 
 export interface ReceiptPreview {

@@ -20,14 +20,14 @@ import { paymentMeansOf, priceCart, quoteOf, settle, totalsOf, type Cart } from 
 import type { CommittedSale, SaleRecorder } from '../shifts/saleRecorder';
 
 /** What the recorder hears of a document beyond what issue() knows itself. */
-type SaleContext = Pick<CommittedSale, 'lines' | 'approvedBy' | 'reason' | 'original'>;
+type SaleContext = Pick<CommittedSale, 'lines' | 'approvedBy' | 'reason' | 'original'> & { readonly approvalId?: string | undefined };
 
 export interface CounterOptions {
   readonly ledger: Pick<Ledger, 'issue'>;
   readonly documents: Pick<DocumentStore, 'request' | 'get' | 'byNumber' | 'documentOf' | 'recordPayment'>;
   readonly catalog: Pick<CatalogStore, 'get'>;
   /** The manager approvals granted at each till (main/users/sessions). */
-  readonly approvals: Pick<SessionStore, 'approval'>;
+  readonly approvals: Pick<SessionStore, 'approval' | 'consume'>;
   readonly receipts: Pick<Receipts, 'modelOf' | 'summary'>;
   readonly printing: Pick<ReceiptOutput, 'print'>;
   /** The production certificate and signer of the active environment (refused when expired). */
@@ -74,7 +74,7 @@ export class Counter {
         s.settled,
         s.change.toFixed(2),
         s.settled.some((p) => p.method === 'cash'),
-        { lines: priced.lines, approvedBy },
+        { lines: priced.lines, approvedBy, approvalId: input.approvalId },
       );
     });
   }
@@ -121,7 +121,7 @@ export class Counter {
       const approvedBy = this.requireApproval(session, input.approvalId, kind === 'credit-note' ? 'return' : 'debit-note');
       const invoice = this.invoice(input.originalNumber);
       const sale = noteOf(kind, invoice, linesOf(invoice.doc), input.reason, method, this.o.seller());
-      const context = { approvedBy, reason: input.reason, original: input.originalNumber };
+      const context = { approvedBy, approvalId: input.approvalId, reason: input.reason, original: input.originalNumber };
       return this.issue(sale, input.requestId, session, [{ method, amount: totalsOf(sale).payable.toFixed(2) }], '0.00', method === 'cash', context);
     });
   }
@@ -161,6 +161,8 @@ export class Counter {
       },
     });
     // committed: from here on the document exists whatever happens next, so nothing below may report a failed sale
+    // one approval, one change: a one-time approval is used up by the sale or note it approved (main/users/sessions)
+    this.o.approvals.consume(session, context.approvalId);
     this.o.issued();
     const row = this.o.documents.get(issued.id)!;
     // in the background: the customer is served when the document is committed, whatever the printer does (a dead

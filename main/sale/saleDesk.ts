@@ -33,7 +33,7 @@ export interface SaleFolder extends B2bFolder {
 /** What every mode shares. */
 export interface SaleShared extends B2bShared {
   readonly catalog: Pick<CatalogStore, 'get'>;
-  readonly approvals: Pick<SessionStore, 'approval'>;
+  readonly approvals: Pick<SessionStore, 'approval' | 'consume'>;
   readonly printing: ReceiptOutput;
   readonly clock: () => Date;
 }

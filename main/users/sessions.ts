@@ -15,6 +15,11 @@ export interface GrantedApproval {
   readonly managerName: string;
   readonly purpose: ApprovalPurpose;
   readonly expiresAt: number;
+  /**
+   * A time-boxed session the manager chose to grant: good for every change until it expires. Otherwise the approval
+   * is good for one change — the sale or note it approved — and is consumed when that is committed.
+   */
+  readonly timeBoxed: boolean;
 }
 
 export interface ClientSession {
@@ -60,17 +65,24 @@ export class SessionStore {
     for (const s of this.sessions.values()) this.signOut(s);
   }
 
-  grant(session: ClientSession, manager: User, purpose: ApprovalPurpose): GrantedApproval {
+  grant(session: ClientSession, manager: User, purpose: ApprovalPurpose, timeBoxed = false): GrantedApproval {
     const approval: GrantedApproval = {
       id: randomUUID(),
       managerId: manager.id,
       managerName: manager.name,
       purpose,
       expiresAt: this.now().getTime() + APPROVAL_TTL_MS,
+      timeBoxed,
     };
     for (const [key, a] of session.approvals) if (a.expiresAt <= this.now().getTime()) session.approvals.delete(key);
     session.approvals.set(approval.id, approval);
     return approval;
+  }
+
+  /** A one-change approval is used up once its change is committed; a time-boxed session stays until it expires. */
+  consume(session: ClientSession, id: string | undefined): void {
+    const a = id === undefined ? undefined : session.approvals.get(id);
+    if (a && !a.timeBoxed) session.approvals.delete(a.id);
   }
 
   /** The approval if it was granted at this client, is unexpired and was given for one of `purposes`. */

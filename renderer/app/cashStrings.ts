@@ -46,6 +46,7 @@ export const CASH_STRINGS = {
     ar: 'إغلاق اليوم بتقرير Z؟ يجب إغلاق الوردية أولًا.',
   },
   kindSignIn: { en: 'Sign-in', ar: 'تسجيل دخول' },
+  kindApprovalSession: { en: 'Approval session granted', ar: 'منح جلسة موافقة' },
   kindVoid: { en: 'Void', ar: 'حذف صنف' },
   kindPriceOverride: { en: 'Price override', ar: 'تعديل سعر' },
   kindDiscount: { en: 'Discount', ar: 'خصم' },

@@ -174,12 +174,16 @@ describe('the counter (training mode, through the dispatcher)', { timeout: 60_00
     expect(verifyDocument(noteRow.xml).valid).toBe(true);
     expect((await cashier.call('receipts.find', { query: sale.document.number }))!.lines[0]).toMatchObject({ returned: '2', returnable: '1' });
 
+    // one approval, one change: the return above used it up
+    const again = { originalNumber: sale.document.number, lines: [{ lineId: 1, quantity: '1' }], reason: 'again', refundMethod: 'cash' };
+    expect(await cashier.refusal('returns.create', { ...again, approvalId, requestId: randomUUID() })).toMatchObject({ reason: 'approval.missing' });
+    const second = (await cashier.call('approval.request', { pin: '1234', purpose: 'return' })).approvalId;
     const tooMany = await cashier.refusal('returns.create', {
       originalNumber: sale.document.number,
       lines: [{ lineId: 1, quantity: '2' }],
       reason: 'again',
       refundMethod: 'cash',
-      approvalId,
+      approvalId: second,
       requestId: randomUUID(),
     });
     expect(tooMany).toMatchObject({

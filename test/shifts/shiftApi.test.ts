@@ -142,4 +142,36 @@ describe('shifts, drawer, trail and X/Z through the dispatcher', { timeout: 120_
     expect(csv).toHaveLength(events.length + 1);
     expect(csv).toContainEqual(expect.stringMatching(/,void,TR,Cashier,,\d+,,Fresh milk: 1 × 6\.50,,Customer changed mind$/));
   });
+
+  it('takes one approval for one change, unless the manager grants a time-boxed session, which is logged', async () => {
+    const milk = app.core.catalog.list().find((p) => p.name.startsWith('Fresh milk'))!.id;
+    const sale = (approvalId: string) =>
+      cashier.call('sale.complete', {
+        lines: [{ productId: milk, quantity: '1', unitPrice: '5.00' }],
+        payments: [{ method: 'cash', amount: '5' }],
+        saleId: randomUUID(),
+        approvalId,
+      });
+    const once = await cashier.call('approval.request', { pin: '1234', purpose: 'price-override' });
+    expect(once.session).toBeUndefined();
+    await sale(once.approvalId);
+    expect(
+      await cashier.refusal('sale.complete', {
+        lines: [{ productId: milk, quantity: '1', unitPrice: '5.00' }],
+        payments: [{ method: 'cash', amount: '5' }],
+        saleId: randomUUID(),
+        approvalId: once.approvalId,
+      }),
+    ).toMatchObject({
+      reason: 'sale.incomplete',
+    });
+    const boxed = await cashier.call('approval.request', { pin: '1234', purpose: 'price-override', session: true });
+    expect(boxed.session).toBe(true);
+    await sale(boxed.approvalId);
+    await sale(boxed.approvalId);
+    const sessions = await manager.call('audit.list', { kind: 'approval-session' });
+    expect(sessions).toEqual([expect.objectContaining({ user: 'Cashier', approvedBy: 'Manager', after: boxed.expiresAt, reason: 'price-override' })]);
+    const overrides = await manager.call('audit.list', { kind: 'price-override' });
+    expect(overrides.slice(-3).map((e) => e.approvedBy)).toEqual(['Manager', 'Manager', 'Manager']);
+  });
 });

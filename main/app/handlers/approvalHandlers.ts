@@ -24,13 +24,18 @@ function approvalsLocked(until: Date): DukkanError {
 
 export function approvalHandlers(app: ApprovalServices): Pick<ApiHandlers, (typeof APPROVAL_METHODS)[number]> {
   return {
-    async 'approval.request'({ pin, purpose }, { session: s }) {
+    async 'approval.request'({ pin, purpose, session: timeBoxed }, { session: s }) {
       const check = await app.pins.approve(pin, s.clientId);
       if (!check.ok) throw check.reason === 'locked' ? approvalsLocked(check.until) : new DukkanError('approval.wrong-pin');
       // a factory manager PIN approves nothing on a live terminal: anyone could type it
       if (app.pinChangeRequired(check.user)) throw new DukkanError('approval.factory-pin');
-      const granted = app.sessions.grant(s, check.user, purpose);
-      return { approvalId: granted.id, managerName: granted.managerName, expiresAt: new Date(granted.expiresAt).toISOString() };
+      const granted = app.sessions.grant(s, check.user, purpose, timeBoxed === true);
+      return {
+        approvalId: granted.id,
+        managerName: granted.managerName,
+        expiresAt: new Date(granted.expiresAt).toISOString(),
+        ...(granted.timeBoxed ? { session: true } : {}),
+      };
     },
   };
 }

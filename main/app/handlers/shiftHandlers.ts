@@ -19,7 +19,7 @@ export interface ShiftServices {
   /** Whether a sale is being completed at the counter right now. */
   saleInProgress(): boolean;
   readonly paper: Pick<ReportPrinter, 'print' | 'kickDrawer'>;
-  readonly sessions: Pick<SessionStore, 'approval'>;
+  readonly sessions: Pick<SessionStore, 'approval' | 'consume'>;
 }
 
 /** The caller as the shift book knows them (the role check of the contract has already passed: someone is signed in). */
@@ -42,7 +42,7 @@ export function shiftHandlers(app: ShiftServices): Pick<ApiHandlers, (typeof SHI
       // a manager opens the drawer; a cashier needs a manager's approval, good for this one opening only
       const approval = user.role === 'manager' ? undefined : app.sessions.approval(c.session, approvalId, ['drawer-open']);
       if (user.role !== 'manager' && !approval) throw new DukkanError('approval.missing', {}, { field: 'approvalId' });
-      if (approval) c.session.approvals.delete(approval.id);
+      if (approval) app.sessions.consume(c.session, approval.id);
       await app.paper.kickDrawer();
       const { shifts, audit } = app.folder();
       audit.record({ kind: 'drawer-open', user, approvedBy: approval?.managerName ?? null, shiftId: shifts.openShift()?.id ?? null, reason });
@@ -63,12 +63,26 @@ export function shiftHandlers(app: ShiftServices): Pick<ApiHandlers, (typeof SHI
   };
 }
 
-/** Sign-ins and Z reports into the trail: the session and report modules' own handlers, wrapped. */
+/** Sign-ins, time-boxed approval sessions and Z reports into the trail: the session and report modules' own handlers, wrapped. */
 export function auditedHandlers(
-  handlers: Pick<ApiHandlers, 'session.login' | 'reports.daily'>,
+  handlers: Pick<ApiHandlers, 'session.login' | 'reports.daily' | 'approval.request'>,
   audit: () => AuditTrail,
-): Pick<ApiHandlers, 'session.login' | 'reports.daily'> {
+): Pick<ApiHandlers, 'session.login' | 'reports.daily' | 'approval.request'> {
   return {
+    async 'approval.request'(input, c) {
+      const granted = await handlers['approval.request'](input, c);
+      // a time-boxed session approves every change until it expires: the grant itself is on record
+      const u = c.session.user;
+      if (granted.session)
+        audit().record({
+          kind: 'approval-session',
+          user: u ? { id: u.id, name: u.name } : null,
+          approvedBy: granted.managerName,
+          after: granted.expiresAt,
+          reason: input.purpose,
+        });
+      return granted;
+    },
     async 'session.login'(input, c) {
       const answer = await handlers['session.login'](input, c);
       const u = c.session.user;

@@ -10,6 +10,7 @@ import { CashStore } from '../../state/cashStore';
 
 const KIND: Readonly<Record<AuditKind, Label>> = {
   'sign-in': (t) => t('kindSignIn'),
+  'approval-session': (t) => t('kindApprovalSession'),
   void: (t) => t('kindVoid'),
   'price-override': (t) => t('kindPriceOverride'),
   discount: (t) => t('kindDiscount'),
