@@ -17,7 +17,7 @@ import { createTestEgs } from '../test/support/testCertificate';
 import { SELLER } from '../test/fixtures/documents';
 import { measure, measureInterleaved, ms, type BenchSection } from './stats';
 
-const SALE: SaleInput = {
+export const SALE: SaleInput = {
   kind: 'invoice',
   seller: SELLER,
   lines: Array.from({ length: 5 }, (_, i) => ({
@@ -34,7 +34,7 @@ const SALE: SaleInput = {
  * copies are not valid (the audit would say so); they stand in for history only, to measure whether issuance stays
  * flat as the tables and indexes grow.
  */
-function fillTo(db: ReturnType<typeof openDeviceDatabase>, target: number): void {
+export function fillTo(db: ReturnType<typeof openDeviceDatabase>, target: number): void {
   const last = db.prepare('SELECT * FROM documents ORDER BY id DESC LIMIT 1').get() as Record<string, unknown> & {
     id: number;
     icv: number;

@@ -3,8 +3,8 @@
 // only when both hold:
 //   - the target keeps at least `keepNewest` newer backups of the same terminal (a few generations, so a mistake
 //     noticed late — a wrong price list, a deleted product — can still be looked up as it was), and
-//   - the backup just written and read back with a verified checksum provably holds every document the old one
-//     holds: the same terminal, and for each of its chains the same certificate's chain with an ICV range that
+//   - the backup just written (fsynced, renamed, its header and size read back) provably holds every document the old
+//     one holds: the same terminal, and for each of its chains the same certificate's chain with an ICV range that
 //     includes it (backupManifest.ts covers()).
 // The ledger never deletes a document, so each backup holds every document since ICV 1: the six years of documents
 // a shop must keep (reference §11) are in the newest verified backup of every target.
