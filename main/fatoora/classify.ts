@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: UNLICENSED
-// From an HTTP exchange to a typed outcome, following ZATCA's status table (reference §9):
-// 200 accepted · 202 accepted with warnings · 208 clearance already cleared · 303 clearance off · 400 rejected ·
-// 401 unauthorized · 409 reporting already reported · 413 too large · 428 renewal needs compliance ·
-// 429/5xx not received. Anything else is `failed`; a broken exchange is `retryable` (unreachable) or
-// `unknown-outcome` (it may have arrived). A 200/202/208/409 whose body does not say the document is recorded is
-// `unknown-outcome` too (recordedStatus.ts): the status code alone never marks a document reported.
+// From an HTTP exchange to a typed outcome, following ZATCA's status table (reference §9) as the real service answers
+// it (reference §9.1; every captured shape is a fixture in test/fixtures/fatooraAnswers.ts):
+// 200 accepted · 202 accepted with warnings · 208 clearance already cleared · 303 wrong endpoint · 400 rejected
+// (with validationResults; without them the request, not the document, was refused: `failed`) · 401 unauthorized ·
+// 409 already reported (reporting; clearance in early 2024) · 413 too large · 428 renewal needs compliance ·
+// 429 rate-limited · 5xx outcome unknown (a 503/504 has been followed by a duplicate answer on resend). Anything else
+// is `failed`; a broken exchange is `retryable` (unreachable) or `unknown-outcome` (it may have arrived). A
+// 200/202/208/409 whose body does not say the document is recorded is `unknown-outcome` too (recordedStatus.ts): the
+// status code alone never marks a document reported.
 import { parseCertificate } from '../../app/x509/parseCertificate';
 import { Secret } from '../log/secret';
 import type { FatooraEnvironment } from './environment';
 import { parseBody, readErrors, readString, readValidationResults, scrubText, type FatooraMessage, type ParsedBody } from './messages';
 import type { FatooraEndpoint, FatooraOutcome, InvoiceResult, IssuedCsid } from './outcome';
-import { recordedStatus, unconfirmedDetail } from './recordedStatus';
+import { isDuplicateMessage, recordedStatus, unconfirmedDetail } from './recordedStatus';
 import { parseRetryAfter, type HttpExchange } from './transport';
 
 type Answer = Extract<HttpExchange, { ok: true }>;
@@ -19,7 +22,7 @@ function statusDetail(answer: Answer, body: ParsedBody): string {
   return `HTTP ${answer.status}; ${body.summary}`;
 }
 
-/** The outcomes every endpoint shares: transport failures, 401/403, 413, 429, 5xx, and unknown statuses. */
+/** The outcomes every endpoint shares: transport failures, 401/403, 413, 429, 5xx. */
 function commonOutcome(exchange: HttpExchange, now: Date): FatooraOutcome<never> | { answer: Answer; body: ParsedBody; errors: FatooraMessage[] } {
   if (!exchange.ok) {
     if (exchange.failure === 'unreachable') return { kind: 'retryable', reason: 'unreachable', errors: [], detail: exchange.detail };
@@ -31,21 +34,18 @@ function commonOutcome(exchange: HttpExchange, now: Date): FatooraOutcome<never>
     };
   }
   const body = parseBody(exchange.text);
-  const errors = readErrors(body.json);
+  // a plain-text answer (a 406 says "This Version is not supported or not provided in the header.") is its message
+  const errors = body.json === undefined && body.plainText !== undefined ? [{ message: body.plainText }] : readErrors(body.json);
   const s = exchange.status;
   const detail = statusDetail(exchange, body);
   if (s === 401 || s === 403) return { kind: 'unauthorized', httpStatus: s, errors };
   if (s === 413) return { kind: 'retryable', reason: 'payload-too-large', httpStatus: s, errors, detail };
   if (s === 429 || s >= 500) {
     const retryAfterMs = parseRetryAfter(exchange.headers.get('retry-after'), now);
-    return {
-      kind: 'retryable',
-      reason: s === 429 ? 'rate-limited' : 'server-error',
-      httpStatus: s,
-      errors,
-      detail,
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    };
+    const wait = retryAfterMs !== undefined ? { retryAfterMs } : {};
+    // a 5xx is not "not received": the document may have been recorded before the gateway failed (reference §9.1)
+    if (s >= 500) return { kind: 'unknown-outcome', reason: 'server-error', httpStatus: s, detail, ...wait };
+    return { kind: 'retryable', reason: 'rate-limited', httpStatus: s, errors, detail, ...wait };
   }
   return { answer: exchange, body, errors };
 }
@@ -154,28 +154,52 @@ export function classifyInvoice(endpoint: FatooraEndpoint, exchange: HttpExchang
     }
     return { kind: 'accepted', httpStatus: s, value: result };
   }
-  if ((s === 409 && endpoint === 'reporting') || (s === 208 && endpoint === 'clearance')) {
+  if ((endpoint === 'reporting' && s === 409) || (endpoint === 'clearance' && (s === 208 || s === 409))) {
     // a duplicate answer counts only in one of the shapes ZATCA sends for it (reference §9.1)
     if (recordedStatus(endpoint, body) === 'unconfirmed') {
       return { kind: 'unknown-outcome', reason: 'unconfirmed', httpStatus: s, detail: unconfirmedDetail(s, endpoint, body) };
     }
-    return { kind: 'already-done', httpStatus: s, value: result, messages: [...v.errorMessages, ...v.warningMessages, ...v.infoMessages] };
+    return alreadyDone(s, result, body);
   }
-  if (s === 303 && endpoint === 'clearance') {
+  if (s === 303 && (endpoint === 'reporting' || endpoint === 'clearance')) {
+    const use = endpoint === 'clearance' ? 'reporting' : 'clearance';
+    const told = errors[0]?.message;
     return {
-      kind: 'retryable',
-      reason: 'clearance-off',
+      kind: 'wrong-endpoint',
       httpStatus: s,
+      use,
       errors,
-      detail: 'clearance is switched off: submit the document through reporting (reference §9)',
+      detail: `HTTP 303: ${endpoint === 'clearance' ? 'clearance is deactivated' : 'a standard document must be cleared'}; send it through ${use}${told ? ` (${told})` : ''}`,
     };
   }
-  if (s === 400)
-    return {
-      kind: 'rejected',
-      httpStatus: s,
-      errors: errors.length > 0 ? errors : v.errorMessages,
-      ...(readValidationResults(body.json) ? { validation: v } : {}),
-    };
+  if (s === 400) {
+    const validation = readValidationResults(body.json);
+    // reporting and clearance judge a document in validationResults; a 400 without them ("Invalid Request") refused
+    // the request — a systemic problem to alert on, not a document to correct and reissue (reference §9.1)
+    if (!validation && endpoint !== 'compliance-check') {
+      return {
+        kind: 'failed',
+        httpStatus: s,
+        errors,
+        detail: `HTTP 400 without validationResults: the request was refused, not the document (${body.summary})`,
+      };
+    }
+    return { kind: 'rejected', httpStatus: s, errors: errors.length > 0 ? errors : v.errorMessages, ...(validation ? { validation: v } : {}) };
+  }
   return { kind: 'failed', httpStatus: s, errors, detail: statusDetail(answer, body) };
+}
+
+/** A duplicate answer: its duplicate notice goes to `detail`, its other messages stay (reference §9.1). */
+function alreadyDone(s: number, result: InvoiceResult, body: ParsedBody): FatooraOutcome<InvoiceResult> {
+  const v = result.validation;
+  const all = [...v.errorMessages, ...v.warningMessages, ...v.infoMessages];
+  const top = readString(body.json, 'message');
+  const notice = all.find(isDuplicateMessage)?.message ?? top ?? readString(body.json, 'reportingStatus') ?? readString(body.json, 'clearanceStatus');
+  return {
+    kind: 'already-done',
+    httpStatus: s,
+    value: result,
+    messages: all.filter((m) => !isDuplicateMessage(m)),
+    detail: `HTTP ${s}: recorded by an earlier submission of the same invoice hash${notice ? ` (${scrubText(notice, 120)})` : ''}`,
+  };
 }

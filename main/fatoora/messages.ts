@@ -31,7 +31,8 @@ const MAX_TEXT = 300;
 /** Shortens text from a response and replaces base64-looking runs (tokens, secrets, certificates) by "[…]". */
 export function scrubText(text: string, max = MAX_TEXT): string {
   const scrubbed = text
-    .replace(/[A-Za-z0-9+/]{24,}={0,2}/g, '[…]')
+    // a run of lower-case words and slashes is a path ("/invoices/reporting/single" in a 303, reference §9.1), not base64
+    .replace(/[A-Za-z0-9+/]{24,}={0,2}/g, (run) => (/^[a-z/]+$/.test(run) ? run : '[…]'))
     .replace(/\s+/g, ' ')
     .trim();
   return scrubbed.length > max ? `${scrubbed.slice(0, max)}…` : scrubbed;
@@ -52,6 +53,8 @@ const messageObject = z.looseObject({
   errorCode: text,
   errorMessage: text,
   description: text,
+  // a Spring error body: {"timestamp":…,"status":401,"error":"Unauthorized","message":""} (reference §9.1)
+  error: text,
 });
 
 function toMessage(value: unknown): FatooraMessage | undefined {
@@ -59,7 +62,8 @@ function toMessage(value: unknown): FatooraMessage | undefined {
   const parsed = messageObject.safeParse(value);
   if (!parsed.success) return undefined;
   const m = parsed.data;
-  const messageText = m.message ?? m.errorMessage ?? m.description ?? '';
+  // the first non-empty text: a Spring body's `message` is "" and its `error` says what happened
+  const messageText = [m.message, m.errorMessage, m.description, m.error].find((t) => t != null && t !== '') ?? '';
   const code = m.code ?? m.errorCode ?? undefined;
   if (messageText === '' && code === undefined) return undefined;
   return {
@@ -137,6 +141,8 @@ export interface ParsedBody {
   readonly json?: unknown;
   /** For non-JSON bodies: a short, scrubbed description (an HTML page's title, or the start of the text). */
   readonly summary: string;
+  /** A body that is neither JSON nor HTML (a text/plain 406, reference §9.1): its scrubbed text. */
+  readonly plainText?: string;
 }
 
 /** Reads a response body of any kind without throwing. */
@@ -154,5 +160,6 @@ export function parseBody(raw: string): ParsedBody {
     const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(trimmed)?.[1];
     return { summary: `HTML page${title ? `: ${scrubText(title.replace(/<[^>]+>/g, ''), 120)}` : ''}` };
   }
-  return { summary: scrubText(trimmed, 160) };
+  const plainText = scrubText(trimmed, 160);
+  return { summary: plainText, plainText };
 }

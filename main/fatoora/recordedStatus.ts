@@ -22,7 +22,8 @@ export type RecordedStatus =
 
 const DUPLICATE_TEXT = /previously submitted|already (been )?(reported|cleared)|reported successfully earlier/i;
 
-function isDuplicateMessage(m: FatooraMessage): boolean {
+/** A message that says this invoice hash was submitted before (any year's wording, reference §9.1). */
+export function isDuplicateMessage(m: FatooraMessage): boolean {
   return /^duplicate[-_ ]invoice$/i.test(m.category ?? '') || DUPLICATE_TEXT.test(m.message);
 }
 

@@ -14,12 +14,25 @@ export const messageProblems = (errors: readonly FatooraMessage[]): FieldProblem
 
 const detail = (text: string): FieldProblem => ({ path: '', code: 'onboarding.detail', params: { detail: text } });
 
-/** No usable answer: unreachable, no answer in time, or an answer outside ZATCA's table. */
+/**
+ * No usable answer: unreachable, no answer in time, a failure of Fatoora's own (a 5xx: it answered, so it is not
+ * unreachable, reference §9.1), or an answer outside ZATCA's table.
+ */
 export function transportError(outcome: FatooraOutcome<unknown>): OnboardingError {
   switch (outcome.kind) {
     case 'retryable':
+      if (outcome.reason !== 'unreachable') {
+        return new OnboardingError(
+          'onboarding.fatoora-error',
+          { detail: `HTTP ${outcome.httpStatus ?? '?'}` },
+          { problems: [detail(outcome.detail), ...messageProblems(outcome.errors)] },
+        );
+      }
       return new OnboardingError('onboarding.fatoora-unreachable', {}, { problems: [detail(outcome.detail)] });
     case 'unknown-outcome':
+      if (outcome.reason === 'server-error') {
+        return new OnboardingError('onboarding.fatoora-error', { detail: `HTTP ${outcome.httpStatus ?? '5xx'}` }, { problems: [detail(outcome.detail)] });
+      }
       return new OnboardingError('onboarding.fatoora-no-answer', {}, { problems: [detail(outcome.detail)] });
     case 'failed':
       return new OnboardingError(
@@ -32,14 +45,13 @@ export function transportError(outcome: FatooraOutcome<unknown>): OnboardingErro
   }
 }
 
-/** A refused CSID request: the OTP (invalid, expired, used — reference §9.1 says they are hard to tell apart), or the CSR. */
+/**
+ * A refused CSID request: the OTP, or the CSR. Fatoora answers every OTP problem — wrong, expired, already used —
+ * with the same "The provided OTP is invalid" (reference §9.1), so no finer reason is guessed from its words.
+ */
 export function csidRejection(errors: readonly FatooraMessage[]): OnboardingError {
   const otp = errors.find((e) => e.code === 'Invalid-OTP' || e.code === 'Missing-OTP' || /\bOTP\b/i.test(e.message));
-  if (otp) {
-    if (/expired/i.test(otp.message)) return new OnboardingError('onboarding.otp-expired');
-    if (/already used|used/i.test(otp.message)) return new OnboardingError('onboarding.otp-used');
-    return new OnboardingError('onboarding.otp-invalid');
-  }
+  if (otp) return new OnboardingError('onboarding.otp-invalid');
   return new OnboardingError('onboarding.csr-rejected', {}, { problems: messageProblems(errors) });
 }
 

@@ -89,6 +89,10 @@ export function attemptRecord(row: AttemptRow): AttemptRecord {
 
 const RECORDED: readonly AttemptOutcome[] = ['accepted', 'accepted-with-warnings', 'already-done'];
 
+/** The document alert each settling effect raises. */
+export const DOCUMENT_ALERT = { rejected: 'rejected', 'too-large': 'payload-too-large', 'wrong-endpoint': 'wrong-endpoint' } as const;
+export type DocumentAlertKind = (typeof DOCUMENT_ALERT)[keyof typeof DOCUMENT_ALERT];
+
 export function correctiveActionFor(row: DocumentStatusRow): CorrectiveAction | undefined {
   const base = { originalNumber: row.number, issueDate: row.issue_date, issueTime: row.issue_time };
   const reissuedAs = row.corrected_by !== null ? { reissuedAs: { documentId: row.corrected_by, number: row.corrected_by_number ?? row.number } } : {};
@@ -96,6 +100,15 @@ export function correctiveActionFor(row: DocumentStatusRow): CorrectiveAction | 
     return {
       kind: 'reissue',
       summary: `Fatoora rejected ${row.number}: correct the sale and issue it again as a new document with the same number ${row.number} and issue date ${row.issue_date} ${row.issue_time} (do not issue a credit note); the rejected document stays in the chain`,
+      ...base,
+      ...reissuedAs,
+    };
+  }
+  if (row.state === 'failed' && row.last_status === 303) {
+    // reference §9.1: reporting answers 303 for a standard document while clearance is on
+    return {
+      kind: 'contact-support',
+      summary: `Fatoora answered that ${row.number} must be cleared, not reported (HTTP 303); it is not sent to reporting again. Have it cleared, and notify ZATCA if the 24-hour deadline passes`,
       ...base,
       ...reissuedAs,
     };

@@ -24,7 +24,7 @@ import {
   type JobStep,
 } from './jobStateTable';
 import { JobStore } from './jobStore';
-import { answerEvent, transitionFor } from './jobTransition';
+import { answerEvent, transitionFor, type AnswerContext } from './jobTransition';
 import type { JobState } from './reportingStore';
 
 /** One entry as text: next state, attempt row, due, effect. */
@@ -43,12 +43,14 @@ const EXPECTED: { readonly [S in JobState]: { readonly [E in JobEvent]?: string 
     accepted: 'reported · close attempt as accepted · effect recorded',
     'accepted-with-warnings': 'reported-with-warnings · close attempt as accepted-with-warnings · effect recorded',
     'already-reported': 'reported · close attempt as already-done · effect recorded',
+    'unexplained-duplicate': 'reported · close attempt as already-done · effect unexplained-duplicate',
+    'wrong-endpoint': 'failed · close attempt as failed · effect wrong-endpoint',
     rejected: 'rejected · close attempt as rejected · effect rejected',
     'too-large': 'failed · close attempt as retryable · effect too-large',
     unauthorized: 'queued · close attempt as unauthorized · due at-once · effect halt-credentials',
     'rate-limited': 'queued · close attempt as retryable · due backoff-or-retry-after · effect rate-limited',
     unreachable: 'queued · close attempt as retryable · due backoff-or-retry-after · effect unreachable',
-    'server-error': 'queued · close attempt as retryable · due backoff-or-retry-after · effect transient',
+    'server-error': 'queued · close attempt as unknown-outcome · due backoff-or-retry-after · effect transient',
     'no-answer': 'queued · close attempt as unknown-outcome · due backoff · effect transient',
     aborted: 'queued · close attempt as interrupted · due at-once · effect interrupted',
     'outside-table': 'queued · close attempt as failed · due backoff · effect transient',
@@ -75,14 +77,16 @@ const OUTCOMES: { readonly [E in AnswerEvent]: readonly FatooraOutcome<InvoiceRe
     },
   ],
   'already-reported': [{ kind: 'already-done', httpStatus: 409, messages: [] }],
+  'unexplained-duplicate': [{ kind: 'already-done', httpStatus: 409, messages: [], detail: 'HTTP 409: recorded earlier' }],
+  'wrong-endpoint': [{ kind: 'wrong-endpoint', httpStatus: 303, use: 'clearance', errors: [], detail: 'HTTP 303' }],
   rejected: [{ kind: 'rejected', httpStatus: 400, errors: [{ code: 'BR-KSA-04', message: 'issue date in the future' }] }],
   'too-large': [{ kind: 'retryable', reason: 'payload-too-large', httpStatus: 413, errors: [], detail: 'HTTP 413' }],
   unauthorized: [{ kind: 'unauthorized', httpStatus: 401, errors: [] }],
   'rate-limited': [{ kind: 'retryable', reason: 'rate-limited', httpStatus: 429, retryAfterMs: 7000, errors: [], detail: 'HTTP 429' }],
   unreachable: [{ kind: 'retryable', reason: 'unreachable', errors: [], detail: 'ECONNREFUSED' }],
   'server-error': [
-    { kind: 'retryable', reason: 'server-error', httpStatus: 503, errors: [], detail: 'HTTP 503' },
-    { kind: 'retryable', reason: 'clearance-off', httpStatus: 303, errors: [], detail: 'HTTP 303' },
+    { kind: 'unknown-outcome', reason: 'server-error', httpStatus: 503, retryAfterMs: 7000, detail: 'HTTP 503' },
+    { kind: 'unknown-outcome', reason: 'server-error', httpStatus: 500, detail: 'HTTP 500' },
   ],
   'no-answer': [
     { kind: 'unknown-outcome', reason: 'timeout', detail: 'no answer' },
@@ -99,6 +103,9 @@ const OUTCOMES: { readonly [E in AnswerEvent]: readonly FatooraOutcome<InvoiceRe
     },
   ],
 };
+
+/** The job history each answer event needs: a duplicate is ours only after an attempt that may have arrived. */
+const CONTEXT: Partial<Record<AnswerEvent, AnswerContext>> = { 'already-reported': { earlierMayHaveArrived: true } };
 
 describe('the job state table', () => {
   it.each(PAIRS)('%s + %s', (state, event) => {
@@ -134,8 +141,8 @@ describe('the job state table', () => {
   it.each(ANSWER_EVENTS)('%s: the client outcomes that make it, and the transition built from the table', (event) => {
     const step = requireJobStep('in-flight', event);
     for (const outcome of OUTCOMES[event]) {
-      expect(answerEvent(outcome)).toBe(event);
-      const t = transitionFor(outcome, 4000, 600_000);
+      expect(answerEvent(outcome, CONTEXT[event])).toBe(event);
+      const t = transitionFor(outcome, 4000, 600_000, CONTEXT[event]);
       expect(t.state).toBe(step.next);
       expect({ close: t.outcome }).toEqual(step.attempt);
       expect(t.effect).toBe(step.effect);
@@ -195,7 +202,7 @@ describe("the store's SQL guards agree with the table", () => {
   it.each(ANSWER_EVENTS)('answer %s', (event) =>
     check(event, (store, id) => {
       const attemptId = store.q.openAttempts.all().find((a) => a.document_id === id)?.id ?? -1;
-      store.settle(id, { attemptId, attempt: 1 }, transitionFor(OUTCOMES[event][0]!, 0), NOW);
+      store.settle(id, { attemptId, attempt: 1 }, transitionFor(OUTCOMES[event][0]!, 0, Infinity, CONTEXT[event]), NOW);
     }),
   );
 });

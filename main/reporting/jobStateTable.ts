@@ -6,7 +6,8 @@
 // jobStateTable.test.ts checks those guards against this table. In short:
 //
 //   queued     ─claim→ in-flight · ─back-online→ queued (due at once)
-//   in-flight  ─200, 202, 409→ reported or reported-with-warnings · ─400→ rejected · ─413→ failed ·
+//   in-flight  ─200, 202, 409→ reported or reported-with-warnings (a 409 for a document no attempt of ours may
+//               have delivered: reported, and an alert) · ─400→ rejected · ─413, 303→ failed ·
 //              ─401/403, 429, 5xx, unreachable, no (confirming) answer, aborted, outside the table, restart,
 //               storage error→ queued
 //   reported, reported-with-warnings, rejected, failed: no event
@@ -25,8 +26,15 @@ export const ANSWER_EVENTS = [
   'accepted',
   /** 202: recorded, warnings kept */
   'accepted-with-warnings',
-  /** 409: this hash was recorded by an earlier attempt (reference §9.1) */
+  /** 409: this hash was recorded by an earlier attempt of ours whose outcome was unknown (reference §9.1) */
   'already-reported',
+  /**
+   * 409 for a document none of our attempts may have delivered: ZATCA holds it (resending only adds duplicates, which
+   * ZATCA flags), but something else sent it — an alert, not a quiet success (reference §9.1)
+   */
+  'unexplained-duplicate',
+  /** 303: a standard document sent to reporting while clearance is on; it must be cleared (reference §9.1) */
+  'wrong-endpoint',
   /** 400 */
   'rejected',
   /** 413 */
@@ -37,7 +45,7 @@ export const ANSWER_EVENTS = [
   'rate-limited',
   /** connection refused, host unknown: nothing was sent */
   'unreachable',
-  /** 5xx (and 303): not received, Retry-After honoured */
+  /** 5xx: the outcome is unknown (reference §9.1); the same payload is resent, Retry-After honoured */
   'server-error',
   /** timeout, broken connection, or an answer whose body does not say recorded: the request may have arrived (reference §9.1) */
   'no-answer',
@@ -68,6 +76,10 @@ export const JOB_EVENTS: readonly JobEvent[] = [...WORKER_EVENTS, ...ANSWER_EVEN
 export type TransitionEffect =
   /** Fatoora recorded the document (200/202/409). */
   | 'recorded'
+  /** Fatoora holds the document, but not from an attempt of ours: recorded, and an alert. */
+  | 'unexplained-duplicate'
+  /** 303: the document belongs to the other endpoint; surface it, never resend it here. */
+  | 'wrong-endpoint'
   /** 400: surface the messages and the corrective action. */
   | 'rejected'
   /** 401/403: stop sending, alert, wait for new credentials. */
@@ -123,13 +135,17 @@ export const JOB_STATE_TABLE: { readonly [S in JobState]: { readonly [E in JobEv
     accepted: answer('reported', 'accepted', 'recorded'),
     'accepted-with-warnings': answer('reported-with-warnings', 'accepted-with-warnings', 'recorded'),
     'already-reported': answer('reported', 'already-done', 'recorded'),
+    'unexplained-duplicate': answer('reported', 'already-done', 'unexplained-duplicate'),
+    'wrong-endpoint': answer('failed', 'failed', 'wrong-endpoint'),
     rejected: answer('rejected', 'rejected', 'rejected'),
     'too-large': answer('failed', 'retryable', 'too-large'),
     // the document is fine, the credentials are not: it waits, due at once, until the worker is resumed
     unauthorized: answer('queued', 'unauthorized', 'halt-credentials', 'at-once'),
     'rate-limited': answer('queued', 'retryable', 'rate-limited', 'backoff-or-retry-after'),
     unreachable: answer('queued', 'retryable', 'unreachable', 'backoff-or-retry-after'),
-    'server-error': answer('queued', 'retryable', 'transient', 'backoff-or-retry-after'),
+    // the document may have been recorded before the server failed: the attempt's outcome is unknown, so a later
+    // 409 is explained by it (reference §9.1)
+    'server-error': answer('queued', 'unknown-outcome', 'transient', 'backoff-or-retry-after'),
     // the request may have been processed: resend the identical payload; a 409 then confirms it (reference §11)
     'no-answer': answer('queued', 'unknown-outcome', 'transient', 'backoff'),
     // our own abort at shutdown: the request may have arrived; the next worker resends it unchanged

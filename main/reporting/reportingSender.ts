@@ -11,6 +11,7 @@
 import { CredentialEnvironmentError, type FatooraClient, type FatooraCredentials, type FatooraOutcome, type InvoiceResult } from '../fatoora/index';
 import { errorFields, type Logger } from '../log/index';
 import type { Claim, JobStore } from './jobStore';
+import { earlierMayHaveArrived } from './duplicateJudgement';
 import { transitionFor, type JobTransition } from './jobTransition';
 import type { Dispatcher } from './reportingScheduler';
 import type { DueJobRow } from './reportingStore';
@@ -142,7 +143,12 @@ export class ReportingSender implements Dispatcher {
   private settle(job: DueJobRow, claim: Claim, outcome: FatooraOutcome<InvoiceResult>): void {
     const now = this.options.time.now();
     const { backoffMs, maxWaitMs } = this.hooks.retryDelay(claim.attempt);
-    const t = transitionFor(outcome, backoffMs, maxWaitMs);
+    // a duplicate answer is ours only after an attempt that may have arrived (duplicateJudgement.ts)
+    const context =
+      outcome.kind === 'already-done'
+        ? { earlierMayHaveArrived: earlierMayHaveArrived(this.options.store.q.attemptsOf.all(job.document_id), claim.attempt) }
+        : {};
+    const t = transitionFor(outcome, backoffMs, maxWaitMs, context);
     const retryAt = this.options.store.settle(job.document_id, claim, t, now);
     this.options.log.info('reporting.outcome', {
       documentId: job.document_id,

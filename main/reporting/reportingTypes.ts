@@ -92,7 +92,8 @@ export type ReportingAlert =
   | { readonly kind: 'credentials-refused'; readonly at: Date; readonly httpStatus?: number; readonly message: string }
   | { readonly kind: 'no-credentials'; readonly at: Date; readonly message: string }
   | {
-      readonly kind: 'rejected' | 'payload-too-large';
+      /** 400; 413; 303 — a standard document that must be cleared, not reported (reference §9.1). */
+      readonly kind: 'rejected' | 'payload-too-large' | 'wrong-endpoint';
       readonly at: Date;
       readonly documentId: number;
       readonly number: string;
@@ -110,6 +111,15 @@ export type ReportingAlert =
     }
   | { readonly kind: 'overdue'; readonly at: Date; readonly documents: readonly DeadlineEntry[]; readonly message: string }
   | { readonly kind: 'unexpected-answer'; readonly at: Date; readonly httpStatus?: number; readonly detail: string; readonly message: string }
+  /** Fatoora already held a document none of our attempts can have delivered (duplicateJudgement.ts). */
+  | {
+      readonly kind: 'unexplained-duplicate';
+      readonly at: Date;
+      readonly documentId: number;
+      readonly number: string;
+      readonly detail: string;
+      readonly message: string;
+    }
   /** A document's last attempts all ended without a confirming answer (unconfirmedAlert.ts). */
   | {
       readonly kind: 'unconfirmed-answers';

@@ -15,7 +15,8 @@ import type { FatooraMessage } from '../fatoora/index';
 import { errorFields, silentLogger, type Logger } from '../log/index';
 import { checkBackoffPolicy } from './backoff';
 import { DEFAULT_DEADLINE_POLICY, DeadlineWatchdog, deadlineAlerts, type DeadlineCrossings } from './deadlineWatchdog';
-import { correctiveActionFor, documentReport, reportFromRow, type DocumentReport } from './documentReport';
+import { correctiveActionFor, DOCUMENT_ALERT, documentReport, reportFromRow, type DocumentAlertKind, type DocumentReport } from './documentReport';
+import { unexplainedDuplicateAlert } from './duplicateJudgement';
 import { JobStore, type Claim } from './jobStore';
 import type { JobTransition } from './jobTransition';
 import { buildOverdueEvidence, writeOverdueEvidence, type OverdueEvidence } from './overdueEvidence';
@@ -262,13 +263,16 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
   private applyEffect(job: DueJobRow, t: JobTransition, now: number): void {
     switch (t.effect) {
       case 'recorded':
+      case 'unexplained-duplicate':
         this.settledCounts.reportedAt(now);
         this.answered(now);
+        if (t.effect === 'unexplained-duplicate') this.raise(unexplainedDuplicateAlert(job, t, now));
         break;
       case 'rejected':
-      case 'too-large': {
+      case 'too-large':
+      case 'wrong-endpoint': {
         this.answered(now);
-        this.alertDocument(job.document_id, t.effect === 'rejected' ? 'rejected' : 'payload-too-large', t.messages, now);
+        this.alertDocument(job.document_id, DOCUMENT_ALERT[t.effect], t.messages, now);
         break;
       }
       case 'halt-credentials':
@@ -313,7 +317,7 @@ export class ReportingWorker extends EventEmitter<ReportingEvents> {
     if (this.scheduler.answered(now)) this.statusChanged(true);
   }
 
-  private alertDocument(documentId: number, kind: 'rejected' | 'payload-too-large', messages: readonly FatooraMessage[], now: number): void {
+  private alertDocument(documentId: number, kind: DocumentAlertKind, messages: readonly FatooraMessage[], now: number): void {
     const row = this.store.q.documentStatus.get(documentId);
     const action = row ? correctiveActionFor(row) : undefined;
     if (!row || !action) return;

@@ -11,12 +11,16 @@ import type { ReportingAlert } from './reportingTypes';
 
 export const DEFAULT_UNCONFIRMED_TO_ALERT = 5;
 
-/** How many of the latest attempts, in a row, ended with an unknown outcome (an interrupted one neither counts nor breaks it). */
-export function unconfirmedStreak(attempts: readonly Pick<AttemptRow, 'outcome'>[]): number {
+/**
+ * How many of the latest attempts, in a row, ended with an unknown outcome. An interrupted one, and a 5xx (Fatoora's
+ * own failure, reference §9.1: the outage logic handles it, not a warning about the till's network), neither counts
+ * nor breaks it.
+ */
+export function unconfirmedStreak(attempts: readonly Pick<AttemptRow, 'outcome' | 'reason'>[]): number {
   let streak = 0;
   for (let i = attempts.length - 1; i >= 0; i--) {
-    const outcome = attempts[i]!.outcome;
-    if (outcome === 'interrupted') continue;
+    const { outcome, reason } = attempts[i]!;
+    if (outcome === 'interrupted' || reason === 'server-error') continue;
     if (outcome !== 'unknown-outcome') break;
     streak++;
   }
@@ -40,7 +44,7 @@ export class UnconfirmedWatch {
 
   /** After a settled attempt: raises the alert when this document's streak of unknown outcomes reached the threshold. */
   settled(job: DueJobRow, t: JobTransition, now: number, raise: (alert: ReportingAlert) => void): void {
-    if (t.outcome !== 'unknown-outcome' || this.alerted) return;
+    if (t.outcome !== 'unknown-outcome' || t.reason === 'server-error' || this.alerted) return;
     const attempts = unconfirmedStreak(this.q.attemptsOf.all(job.document_id));
     if (attempts < this.threshold) return;
     this.alerted = true;

@@ -117,7 +117,7 @@ describe('Chromium transport and Node transport give the same outcome', () => {
 
   it("clearance's 303 is an answer (clearance is off), and its Location is never followed", async () => {
     const { node, chromium } = await onBoth({ status: 303, headers: { Location: '/elsewhere' } }, (c) => c.clearInvoice(creds, submission));
-    expect(node.outcome).toMatchObject({ kind: 'retryable', reason: 'clearance-off', httpStatus: 303 });
+    expect(node.outcome).toMatchObject({ kind: 'wrong-endpoint', use: 'reporting', httpStatus: 303 });
     expect(chromium.outcome).toEqual(node.outcome);
     for (const r of [node, chromium]) expect(r.seen.map((s) => s.url)).toEqual(['/e-invoicing/simulation/invoices/clearance/single']);
   });

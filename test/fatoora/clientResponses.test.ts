@@ -178,10 +178,11 @@ describe('answers → outcomes (reference §9 status table)', () => {
     ['403', json(403, { message: 'Forbidden' }), 'unauthorized'],
     ['413', { status: 413, body: '<html><title>413 Request Entity Too Large</title></html>' }, 'retryable'],
     ['429', json(429, { message: 'slow down' }, { 'Retry-After': '7' }), 'retryable'],
-    ['500', json(500, { code: '500', message: 'oops' }), 'retryable'],
-    ['502 html', { status: 502, body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head></html>' }, 'retryable'],
-    ['503', { status: 503, body: 'Service Unavailable', headers: { 'Retry-After': 'Wed, 21 Oct 2099 07:28:00 GMT' } }, 'retryable'],
-    ['504', { status: 504 }, 'retryable'],
+    // a 5xx may follow a recorded document (reference §9.1): the outcome is unknown, not "not received"
+    ['500', json(500, { code: '500', message: 'oops' }), 'unknown-outcome'],
+    ['502 html', { status: 502, body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head></html>' }, 'unknown-outcome'],
+    ['503', { status: 503, body: 'Service Unavailable', headers: { 'Retry-After': 'Wed, 21 Oct 2099 07:28:00 GMT' } }, 'unknown-outcome'],
+    ['504', { status: 504 }, 'unknown-outcome'],
     ['404', { status: 404, body: '<html><title>Not Found</title></html>' }, 'failed'],
     ['406', json(406, { code: 'Invalid-Version', message: 'This version is not supported' }), 'failed'],
     ['208 on reporting', json(208, vr('PASS')), 'failed'],
@@ -210,8 +211,8 @@ describe('answers → outcomes (reference §9 status table)', () => {
     expect(parseRetryAfter(null)).toBeUndefined();
     reply = { status: 503, body: 'down', headers: { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() } };
     const b = await client().reportInvoice(creds, submission);
-    expect(b.kind === 'retryable' && b.reason).toBe('server-error');
-    expect(b.kind === 'retryable' && b.retryAfterMs).toBeGreaterThan(50_000);
+    expect(b.kind === 'unknown-outcome' && b.reason).toBe('server-error');
+    expect(b.kind === 'unknown-outcome' && b.retryAfterMs).toBeGreaterThan(50_000);
   });
 
   it('tolerates the swagger shape, single-object lists and string errors', async () => {
@@ -252,13 +253,13 @@ describe('answers → outcomes (reference §9 status table)', () => {
     expect((await client().checkCompliance(creds, submission)).kind).toBe('rejected');
   });
 
-  it('clearance: 208 → already-done with the cleared invoice; 303 → retryable clearance-off, not followed', async () => {
+  it('clearance: 208 → already-done with the cleared invoice; 303 → wrong-endpoint (use reporting), not followed', async () => {
     reply = json(208, { ...vr('PASS'), clearanceStatus: 'CLEARED', clearedInvoice: 'PEludm9pY2UvPg==' });
     const a = await client().clearInvoice(creds, submission);
     expect(a.kind === 'already-done' && a.value?.clearedInvoice).toBe('PEludm9pY2UvPg==');
     reply = { status: 303, headers: { Location: '/e-invoicing/simulation/invoices/reporting/single' } };
     const b = await client().clearInvoice(creds, submission);
-    expect(b.kind === 'retryable' && b.reason).toBe('clearance-off');
+    expect(b.kind === 'wrong-endpoint' && b.use).toBe('reporting');
     expect(seen.filter((s) => s.url.endsWith('/reporting/single'))).toHaveLength(0);
   });
 

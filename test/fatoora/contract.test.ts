@@ -150,7 +150,7 @@ describe('client ↔ simulator: simplified unit', () => {
     expect(r.errors.find((e) => e.code === 'certificate-permissions')?.message).toBe('Production CSID does not cover Standard documents');
   });
 
-  it('reporting: retryable for 429 (with Retry-After), 500, 503 and an HTML 502; nothing recorded', async () => {
+  it('reporting: retryable for 429 (with Retry-After); unknown outcome for 500, 503 and an HTML 502; nothing recorded', async () => {
     const doc = await next();
     sim.faults.enqueue({ kind: 'status', status: 429, retryAfterSeconds: 3 }, { endpoint: 'reporting' });
     sim.faults.enqueue({ kind: 'status', status: 500 }, { endpoint: 'reporting' });
@@ -158,13 +158,13 @@ describe('client ↔ simulator: simplified unit', () => {
     sim.faults.enqueue({ kind: 'status', status: 502, format: 'html' }, { endpoint: 'reporting' });
     const outcomes = [];
     for (let i = 0; i < 4; i++) outcomes.push(await client.reportInvoice(unit.production.credentials, submissionOf(doc)));
-    expect(outcomes.map((o) => (o.kind === 'retryable' ? [o.reason, o.httpStatus, o.retryAfterMs] : o.kind))).toEqual([
+    expect(outcomes.map((o) => (o.kind === 'retryable' || o.kind === 'unknown-outcome' ? [o.reason, o.httpStatus, o.retryAfterMs] : o.kind))).toEqual([
       ['rate-limited', 429, 3000],
       ['server-error', 500, undefined],
       ['server-error', 503, 2000],
       ['server-error', 502, undefined],
     ]);
-    expect(outcomes[3]!.kind === 'retryable' && outcomes[3]!.detail).toMatch(/HTML page: 502 Bad Gateway/);
+    expect(outcomes[3]!.kind === 'unknown-outcome' && outcomes[3]!.detail).toMatch(/HTML page: 502 Bad Gateway/);
     expect(sim.records.submissions().some((s) => s.invoiceHash === doc.hash)).toBe(false);
     expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'accepted');
   });
@@ -217,7 +217,7 @@ describe('client ↔ simulator: standard + simplified unit (title 1100)', () => 
     expect(sim.records.complianceSteps(unit.compliance.requestId).missing).toEqual([]);
   });
 
-  it('clearance: accepted with the cleared invoice, 208 → already-done, 303 → retryable clearance-off', async () => {
+  it('clearance: accepted with the cleared invoice, 208 → already-done, 303 → wrong-endpoint (use reporting)', async () => {
     const when = riyadhDateTime(sim.clock.now());
     const doc = await signWith(unit.production.credentials, unit.egs, standardInvoice({ ...when, number: 'B1-000100', uuid: randomUUID() }), {
       icv: 7,
@@ -231,8 +231,8 @@ describe('client ↔ simulator: standard + simplified unit (title 1100)', () => 
     expect(b.value?.clearedInvoice).toBe(a.value.clearedInvoice);
     sim.settings.clearanceEnabled = false;
     try {
-      const c = expectKind(await client.clearInvoice(unit.production.credentials, submissionOf(doc)), 'retryable');
-      expect([c.reason, c.httpStatus]).toEqual(['clearance-off', 303]);
+      const c = expectKind(await client.clearInvoice(unit.production.credentials, submissionOf(doc)), 'wrong-endpoint');
+      expect([c.use, c.httpStatus]).toEqual(['reporting', 303]);
     } finally {
       sim.settings.clearanceEnabled = true;
     }
@@ -304,7 +304,7 @@ describe('client ↔ simulator: time and availability', () => {
     expect(sim.records.reported().find((s) => s.invoiceHash === doc.hash)?.httpStatus).toBe(202);
   });
 
-  it('outage "unavailable" → retryable 503 with Retry-After until the window ends', async () => {
+  it('outage "unavailable" → 503 (outcome unknown) with Retry-After until the window ends', async () => {
     const doc = await signWith(
       unit.production.credentials,
       unit.egs,
@@ -313,7 +313,7 @@ describe('client ↔ simulator: time and availability', () => {
     );
     const now = sim.clock.now();
     sim.faults.set({ outages: [{ from: new Date(now.getTime() - 1000), until: new Date(now.getTime() + 120_000), mode: 'unavailable' }] });
-    const r = expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'retryable');
+    const r = expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'unknown-outcome');
     expect([r.reason, r.httpStatus]).toEqual(['server-error', 503]);
     expect(r.retryAfterMs).toBeGreaterThanOrEqual(100_000);
     sim.clock.advance(121_000);

@@ -160,7 +160,17 @@ describe('no secret reaches a log, an outcome or an error', () => {
     // the outcomes above covered every class
     const kinds = new Set(texts.filter((t) => t.startsWith('{"kind":')).map((t) => (JSON.parse(t) as { kind: string }).kind));
     expect(kinds).toEqual(
-      new Set(['accepted', 'accepted-with-warnings', 'already-done', 'rejected', 'unauthorized', 'needs-compliance', 'retryable', 'unknown-outcome']),
+      new Set([
+        'accepted',
+        'accepted-with-warnings',
+        'already-done',
+        'rejected',
+        'unauthorized',
+        'needs-compliance',
+        'retryable',
+        'unknown-outcome',
+        'wrong-endpoint',
+      ]),
     );
 
     // what must never appear
