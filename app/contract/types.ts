@@ -3,6 +3,7 @@
 // Electron structured-clone boundary and the browser-mode HTTP transport unchanged. Amounts are decimal strings
 // exactly as in the signed documents; dates are ISO 8601 (instants) or Riyadh local date/time (documents).
 import type { ApiError, ErrorText } from './errors';
+import type { BackupStatusView } from './backupTypes';
 import type { DailyCashControl } from './shiftTypes';
 
 export type Role = 'cashier' | 'manager';
@@ -157,6 +158,8 @@ export interface StatusSnapshot {
   /** Issue time + 24 h of the oldest unreported document (ISO instant), or null. */
   readonly nearestDeadline: string | null;
   readonly printer: { readonly configured: boolean; readonly state: 'ready' | 'printing' | 'error' | 'unknown'; readonly message: string | null };
+  /** The live ledger has a backup folder without a successful backup for 24 hours, or none (docs/backups.md). */
+  readonly backupWarning?: boolean;
   readonly at: string;
 }
 
@@ -177,6 +180,8 @@ export interface DeviceStatus {
     readonly overdue: number;
   };
   readonly dataDir: string;
+  /** The live ledger's backups; null in training (docs/backups.md). */
+  readonly backups?: BackupStatusView | null;
 }
 
 export interface ZatcaMessage {

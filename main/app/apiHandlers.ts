@@ -85,7 +85,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...onboardingHandlers({ onboarding }),
     ...statusHandlers({ status: () => core.status(), mode, folder: () => core.current(), dataDir }),
     ...printerHandlers({ printing, shop, clock }),
-    ...reportHandlers({ reports: () => core.current().reports }),
+    ...reportHandlers({ reports: () => core.current().reports, afterZReport: () => core.current().backups?.afterZReport() }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
     ...tillHandlers({ held: () => heldSalesOf(core.current().db, catalog, clock), quickKeys: new QuickKeys(settings, catalog) }),
   };

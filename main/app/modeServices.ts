@@ -3,12 +3,14 @@
 // a second one for the reporting worker, as the reporting design wants), the onboarding service with its keychain,
 // and — once the active environment can sign — the Ledger and the ReportingWorker. The live folder and the training
 // folder each get one of these; only the active mode's worker runs.
+import path from 'node:path';
 import type { Signing } from '../../app/engine/buildAndStamp';
 import { DukkanError } from '../../app/errors/index';
 import { parseCertificate } from '../../app/x509/parseCertificate';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import type { ClearanceAccess } from '../clearance/clearanceDesk';
+import { BackupService } from '../backup/backupService';
 import { openDeviceDatabase } from '../db/openDeviceDatabase';
 import type { FatooraClient, FatooraEnvironment } from '../fatoora/index';
 import { Ledger } from '../ledger/ledger';
@@ -56,6 +58,8 @@ export class ModeServices {
   readonly audit: AuditTrail;
   readonly shifts: ShiftBook;
   readonly recorder: SaleRecorder;
+  /** Automatic backups of the live ledger (main/backup, docs/backups.md); none for training's practice data. */
+  readonly backups: BackupService | null;
   private readonly secrets: SecretStore;
   private workerDb: SqliteDatabase | null = null;
   private active: { environment: FatooraEnvironment; ledger: Ledger; worker: ReportingWorker } | null = null;
@@ -75,6 +79,17 @@ export class ModeServices {
     this.audit = new AuditTrail(this.db, { till: options.numberPrefix, clock: options.clock });
     this.shifts = new ShiftBook(this.db, { till: options.numberPrefix, clock: options.clock, audit: this.audit });
     this.recorder = new SaleRecorder(this.shifts, this.audit);
+    this.backups = options.training
+      ? null
+      : new BackupService({
+          db: this.db,
+          dataDir: path.dirname(path.resolve(options.file)),
+          training: false,
+          secrets: this.secrets,
+          clock: options.clock,
+          logger: options.logger.child({ component: 'backup' }),
+        });
+    this.backups?.start();
     const cashControl = new CashControlReport(this.db, { shifts: this.shifts, audit: this.audit, userName: (id) => options.userName?.(id) });
     this.reports = new DailyReports(this.db, this.documents, { training: options.training, clock: options.clock, cashControl });
   }
@@ -165,6 +180,8 @@ export class ModeServices {
   async close(): Promise<void> {
     const active = this.active;
     this.active = null;
+    this.backups?.stop();
+    await this.backups?.idle(); // a backup under way finishes: its snapshot reads this connection
     if (active) await active.worker.stop({ deadlineMs: 3000 });
     this.onboarding.close();
     this.workerDb?.close();

@@ -146,7 +146,8 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
 
   function status(): StatusSnapshot {
     const current = mode.current();
-    return statusSnapshot(mode.mode(), current.environment ?? 'none', current.worker?.status() ?? null, printing.state(), clock());
+    const snapshot = statusSnapshot(mode.mode(), current.environment ?? 'none', current.worker?.status() ?? null, printing.state(), clock());
+    return current.backups ? { ...snapshot, backupWarning: current.backups.health().warning } : snapshot;
   }
 
   try {

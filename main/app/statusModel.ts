@@ -19,6 +19,8 @@ import { apiErrorOf, categoryOf } from '../ipc/apiErrors';
 import type { OnboardingError, OnboardingStatus } from '../onboarding/index';
 import type { ReportingStatus, ReportingWorker } from '../reporting/index';
 import type { DocumentStore } from '../sale/index';
+import type { BackupHealth } from '../backup/backupStatus';
+import type { BackupStatusView } from '../../app/contract/backupTypes';
 import type { PrinterHealth } from './printingService';
 
 const STEPS: readonly OnboardingStepId[] = ['key', 'csr', 'csid', 'compliance-checks', 'production-csid', 'ready'];
@@ -58,6 +60,7 @@ export function deviceStatus(
   worker: ReportingWorker | null,
   documents: DocumentStore,
   dataDir: string,
+  backups: BackupHealth | null = null,
 ): DeviceStatus {
   const active = onboarding.active;
   const counts = worker?.status().counts;
@@ -81,6 +84,23 @@ export function deviceStatus(
       overdue: counts?.overdue ?? 0,
     },
     dataDir,
+    backups: backups && backupView(backups),
+  };
+}
+
+export function backupView(h: BackupHealth): BackupStatusView {
+  return {
+    warning: h.warning,
+    targets: h.targets.map((t) => ({
+      target: t.target,
+      lastSuccessAt: t.lastSuccess?.at ?? null,
+      // a failure older than the last success is history, not the target's state
+      lastFailure:
+        t.lastFailure && (!t.lastSuccess || t.lastFailure.at > t.lastSuccess.at)
+          ? { code: t.lastFailure.code, at: t.lastFailure.at, params: t.lastFailure.params as Record<string, string | number> }
+          : null,
+      stale: t.stale,
+    })),
   };
 }
 

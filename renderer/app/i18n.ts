@@ -4,6 +4,7 @@
 // mirrors. Numbers, amounts and document numbers stay left-to-right inside Arabic text (components/Num). No state:
 // a Translator is a value for one locale, handed down from the app store (AppStore.i18n).
 import type { Locale } from '../../app/contract/types';
+import { BACKUP_STRINGS } from './backupStrings';
 import { CASH_STRINGS } from './cashStrings';
 import { CATALOG_STRINGS } from './catalogStrings';
 import { TILL_STRINGS } from './tillStrings';
@@ -241,6 +242,7 @@ const S = {
   ...TILL_STRINGS,
   ...CATALOG_STRINGS,
   ...CASH_STRINGS,
+  ...BACKUP_STRINGS,
 } as const satisfies Record<string, { en: string; ar: string }>;
 
 export type StringKey = keyof typeof S;

@@ -12,7 +12,7 @@ export interface StatusServices {
   status(): StatusSnapshot;
   mode(): AppMode;
   /** The data folder of the mode in use. */
-  folder(): Pick<ModeServices, 'onboarding' | 'worker' | 'documents'>;
+  folder(): Pick<ModeServices, 'onboarding' | 'worker' | 'documents' | 'backups'>;
   readonly dataDir: string;
 }
 
@@ -21,7 +21,7 @@ export function statusHandlers(app: StatusServices): Pick<ApiHandlers, (typeof S
     'status.get': () => app.status(),
     'device.status': () => {
       const m = app.folder();
-      return deviceStatus(app.mode(), m.onboarding.status(), m.worker, m.documents, app.dataDir);
+      return deviceStatus(app.mode(), m.onboarding.status(), m.worker, m.documents, app.dataDir, m.backups?.health() ?? null);
     },
     'sync.log': ({ limit }) => syncLog(app.folder().documents, limit),
     'sync.problems': () => problems(app.folder().worker),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
-// Device status: mode and environment, certificate expiry, chain head, reporting queue.
+// Device status: mode and environment, certificate expiry, chain head, reporting queue, backups.
+import type { BackupStatusView } from '../../../../app/contract/backupTypes';
 import type { DeviceStatus } from '../../../../app/contract/types';
+import { errorText, type ErrorCode } from '../../../../app/errors/index';
 import { Num } from '../../components/common';
 import { useApp, useAppEvents, useI18n, useLoaded } from '../../components/hooks';
 import { environmentLabel } from '../../labels';
@@ -70,6 +72,29 @@ function DeviceFacts({ s }: { readonly s: DeviceStatus }) {
       <dt>{t('dataFolder')}</dt>
       <dd>
         <Num text={s.dataDir} />
+      </dd>
+      {s.backups ? <BackupFacts b={s.backups} /> : null}
+    </>
+  );
+}
+
+/** Per folder: the last successful backup, the failure since, and the 24-hour warning (docs/backups.md). */
+function BackupFacts({ b }: { readonly b: BackupStatusView }) {
+  const { t, dateTime, locale } = useI18n();
+  return (
+    <>
+      <dt>{t('backups')}</dt>
+      <dd data-test="backups" class={b.warning ? 'warn' : undefined}>
+        {b.targets.length === 0 ? t('backupNoTarget') : null}
+        {b.targets.map((x) => (
+          <div key={x.target} data-test="backup-target">
+            <Num text={x.target} />
+            {' · '}
+            {x.lastSuccessAt ? t('backupLast', { d: dateTime(x.lastSuccessAt) }) : t('backupNever')}
+            {x.stale ? ` · ${t('backupStale')}` : null}
+            {x.lastFailure ? ` · ${errorText(x.lastFailure.code as ErrorCode, x.lastFailure.params, locale)}` : null}
+          </div>
+        ))}
       </dd>
     </>
   );

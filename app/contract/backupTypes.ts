@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: UNLICENSED
+// Backups as the manager's screens see them (main/backup/backupStatus.ts, docs/backups.md).
+
+export interface BackupTargetView {
+  /** The folder (USB drive, network share). */
+  readonly target: string;
+  /** When the last backup into it succeeded (ISO instant), or null: never. */
+  readonly lastSuccessAt: string | null;
+  /** The last failure's error code and time, when it failed since. */
+  readonly lastFailure: { readonly code: string; readonly at: string; readonly params: Readonly<Record<string, string | number>> } | null;
+  /** No success for 24 hours. */
+  readonly stale: boolean;
+}
+
+export interface BackupStatusView {
+  /** True when no target is configured or one has had no success for 24 hours. */
+  readonly warning: boolean;
+  readonly targets: readonly BackupTargetView[];
+}
