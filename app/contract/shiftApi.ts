@@ -4,7 +4,7 @@
 // string (a negative float or a count with letters is refused by its schema, naming the field), roles per method.
 import { z } from 'zod';
 import type { MethodDefinition } from './api';
-import { id, isoDate, money, rule, text, uuid } from './schemas';
+import { id, isoDate, money, pin, rule, text, uuid } from './schemas';
 import type { AuditEvent, ShiftView, ZReportEntry } from './shiftTypes';
 import type { DailyReport, PrintOutcome } from './types';
 
@@ -53,6 +53,23 @@ export const SHIFT_API = {
   /** A line removed from the cart after it was added: what it was, and why. */
   'audit.void': def<{ readonly recorded: true }>()('cashier', z.object({ item: text(200), before: text(200), reason: text(200) }).strict()),
   'reports.zList': def<ZReportEntry[]>()('manager', z.object({}).strict()),
+  /** The idle lock: after how many seconds without activity the till locks (0: never). */
+  'lock.settings': def<{ readonly seconds: number }>()('cashier', z.object({}).strict()),
+  'lock.save': def<{ readonly seconds: number }>()(
+    'manager',
+    z
+      .object({
+        seconds: z
+          .number(rule('input.number'))
+          .int(rule('input.whole-number'))
+          .min(0, rule('input.at-least'))
+          .max(7200, rule('input.too-large'))
+          .refine((s) => s === 0 || s >= 10, rule('input.idle-lock')),
+      })
+      .strict(),
+  ),
+  /** Unlocks a till locked while idle: the signed-in user's own PIN, counted as at sign-in. */
+  'lock.unlock': def<{ readonly unlocked: true }>()('cashier', z.object({ pin }).strict()),
   /** Print an X report of the open period, or reprint a closed Z by number. */
   'reports.print': def<{ readonly report: DailyReport; readonly print: PrintOutcome }>()(
     'manager',

@@ -13,4 +13,7 @@ export const SHIFT_METHOD_NAMES = [
   'audit.void',
   'reports.zList',
   'reports.print',
+  'lock.settings',
+  'lock.save',
+  'lock.unlock',
 ] as const;

@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import type { Connection } from './api';
 import { DialogHost, Toast } from './components/dialogs';
+import { IdleLockHost } from './components/idleLockHost';
 import { AppContext, useApp, useI18n } from './components/hooks';
 import { CashierScreen } from './screens/cashier';
 import { LoginScreen } from './screens/login';
@@ -58,6 +59,7 @@ function Shell() {
         {SCREEN_KEYS[screen.name](tr.t)}
       </footer>
       <Toast />
+      {app.session.value.user && !app.session.value.pinChangeRequired ? <IdleLockHost key={app.session.value.user.id} /> : null}
       <DialogHost />
     </>
   );

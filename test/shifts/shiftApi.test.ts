@@ -174,4 +174,16 @@ describe('shifts, drawer, trail and X/Z through the dispatcher', { timeout: 120_
     const overrides = await manager.call('audit.list', { kind: 'price-override' });
     expect(overrides.slice(-3).map((e) => e.approvedBy)).toEqual(['Manager', 'Manager', 'Manager']);
   });
+
+  it('keeps the idle lock time, refuses a time out of range by field, and unlocks only with the user’s own PIN', async () => {
+    expect(await cashier.call('lock.settings', {})).toEqual({ seconds: 300 });
+    expect(await manager.refusal('lock.save', { seconds: 5 })).toMatchObject({
+      fields: [expect.objectContaining({ path: 'seconds', reason: 'input.idle-lock' })],
+    });
+    expect(await cashier.refusal('lock.save', { seconds: 60 })).toMatchObject({ code: 'forbidden' });
+    expect(await manager.call('lock.save', { seconds: 60 })).toEqual({ seconds: 60 });
+    expect(await cashier.call('lock.settings', {})).toEqual({ seconds: 60 });
+    expect(await cashier.refusal('lock.unlock', { pin: '1234' })).toMatchObject({ reason: 'user.wrong-pin' });
+    expect(await cashier.call('lock.unlock', { pin: '0000' })).toEqual({ unlocked: true });
+  });
 });

@@ -56,6 +56,10 @@ export const SHIFT_CODES = {
     en: 'No receipt printer is set up: set one on the printer tab, then print the report again. The report is shown on screen.',
     ar: 'لم تُضبط طابعة إيصالات: اضبطها في تبويب الطابعة ثم اطبع التقرير مرة أخرى. التقرير معروض على الشاشة.',
   },
+  'input.idle-lock': {
+    en: 'Must be 0 (never lock) or from 10 to 7200 seconds.',
+    ar: 'يجب أن تكون 0 (بلا قفل) أو من 10 إلى 7200 ثانية.',
+  },
   'drawer.no-printer': {
     en: 'No receipt printer is set up, so there is no cash drawer to open. Nothing was logged.',
     ar: 'لم تُضبط طابعة إيصالات، فلا يوجد درج نقد لفتحه. لم يُسجَّل شيء.',

@@ -9,7 +9,10 @@ import type { AuditTrail } from '../../audit/auditTrail';
 import type { ReportPrinter } from '../../printing/reportPrinter';
 import type { DailyReports } from '../../reports/dailyReport';
 import type { ShiftBook, ShiftUser } from '../../shifts/shiftBook';
+import type { PinChecks } from '../../users/pinChecks';
 import type { SessionStore } from '../../users/sessions';
+import type { TerminalSettings } from '../terminalSettings';
+import { pinRefusal } from './userAnswers';
 
 export const SHIFT_METHODS = SHIFT_METHOD_NAMES;
 
@@ -20,6 +23,10 @@ export interface ShiftServices {
   saleInProgress(): boolean;
   readonly paper: Pick<ReportPrinter, 'print' | 'kickDrawer'>;
   readonly sessions: Pick<SessionStore, 'approval' | 'consume'>;
+  /** Where the idle lock's time is kept. */
+  readonly settings: Pick<TerminalSettings, 'get' | 'set'>;
+  /** The unlock PIN is checked and counted as at sign-in (main/users/pinChecks.ts). */
+  readonly pins: Pick<PinChecks, 'signIn'>;
 }
 
 /** The caller as the shift book knows them (the role check of the contract has already passed: someone is signed in). */
@@ -55,6 +62,18 @@ export function shiftHandlers(app: ShiftServices): Pick<ApiHandlers, (typeof SHI
       return { recorded: true };
     },
     'reports.zList': () => app.folder().reports.list(),
+    'lock.settings': () => ({ seconds: app.settings.get('idleLockSeconds') }),
+    'lock.save': ({ seconds }) => {
+      app.settings.set('idleLockSeconds', seconds);
+      return { seconds: app.settings.get('idleLockSeconds') };
+    },
+    async 'lock.unlock'({ pin }, c) {
+      const user = userOf(c);
+      // the screen stays as it was under the lock (the cart too): only the one signed in, by their PIN, lifts it
+      const check = await app.pins.signIn(user.id, pin, c.session.clientId);
+      if (!check.ok) throw pinRefusal(check, () => new DukkanError('user.wrong-pin'));
+      return { unlocked: true };
+    },
     async 'reports.print'(input) {
       const reports = app.folder().reports;
       const report = input.kind === 'X' ? reports.x() : reports.zReport(input.number);

@@ -4,9 +4,13 @@
 // reprint, and the audit trail filtered by cashier, day and kind. Figures come from main (main/shifts), never
 // computed here; the close form asks for the count before any expected figure is on screen.
 import { batch, signal } from '@preact/signals';
-import type { AuditEvent, AuditKind, ShiftView, ZReportEntry } from '../../../app/contract/shiftTypes';
+import type { MethodInput } from '../../../app/contract/api';
+import type { AuditEvent, ShiftView, ZReportEntry } from '../../../app/contract/shiftTypes';
 import type { DailyReport, PrintOutcome } from '../../../app/contract/types';
 import type { AppServices } from './services';
+
+/** The kinds the trail can be filtered by (the contract's list). */
+export type FilterKind = NonNullable<MethodInput<'audit.list'>['kind']>;
 
 export class CashStore {
   readonly shift = signal<ShiftView | null>(null);
@@ -20,9 +24,10 @@ export class CashStore {
   readonly moveAmount = signal('');
   readonly moveReason = signal('');
   readonly counted = signal('');
+  readonly lockSeconds = signal('');
   readonly filterDay = signal('');
   readonly filterUser = signal('');
-  readonly filterKind = signal<AuditKind | ''>('');
+  readonly filterKind = signal<FilterKind | ''>('');
 
   constructor(private readonly app: AppServices) {}
 
@@ -34,6 +39,19 @@ export class CashStore {
       [this.shift.value, this.shifts.value, this.zReports.value] = r;
     });
     await this.loadTrail();
+  }
+
+  async loadLock(): Promise<void> {
+    const r = await this.app.attempt(() => this.app.api['lock.settings']({}));
+    if (r) this.lockSeconds.value = String(r.seconds);
+  }
+
+  /** The idle lock's time, as typed: main refuses anything but a whole 0 or 10–7200, naming the field. */
+  async saveLock(): Promise<void> {
+    const typed = this.lockSeconds.peek().trim();
+    const seconds = /^\d+$/.test(typed) ? Number(typed) : Number.NaN;
+    const r = await this.app.attempt(() => this.app.api['lock.save']({ seconds }));
+    if (r) this.lockSeconds.value = String(r.seconds);
   }
 
   async loadTrail(): Promise<void> {
