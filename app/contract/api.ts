@@ -9,6 +9,7 @@ import type { ApiResult } from './errors';
 import { TILL_API } from './tillApi';
 import type { AppEvent } from './events';
 import type { MethodName } from './methodNames';
+import { BACKUP_API } from './backupApi';
 import { SHIFT_API } from './shiftApi';
 import {
   barcode,
@@ -267,6 +268,7 @@ export const API = {
   ...TILL_API,
   // `satisfies` on the literal checks both directions: every name has a definition and no definition lacks a name.
   ...SHIFT_API,
+  ...BACKUP_API,
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
 
 /**

@@ -17,3 +17,22 @@ export interface BackupStatusView {
   readonly warning: boolean;
   readonly targets: readonly BackupTargetView[];
 }
+
+/** The manager's backup screen: the settings, each folder's standing, whether the passphrase exists. */
+export interface BackupScreen {
+  readonly targets: readonly string[];
+  readonly everyHours: number;
+  readonly keepNewest: number;
+  readonly passphraseSet: boolean;
+  readonly status: BackupStatusView;
+}
+
+/** What a checked backup file holds (its checksum verified, decrypted, audited; nothing placed). */
+export interface BackupCheckView {
+  readonly file: string;
+  readonly terminal: string;
+  readonly egsSerial: string | null;
+  readonly createdAt: string;
+  readonly documents: number;
+  readonly chains: readonly { readonly serial: string; readonly firstIcv: number; readonly lastIcv: number; readonly headHash: string }[];
+}

@@ -2,6 +2,7 @@
 // The names of the cashier API's methods, without their schemas: the preload and the renderer need only these
 // (and the types), so neither bundles zod. api.ts checks at compile time that this list and the API map agree.
 
+import { BACKUP_METHOD_NAMES } from './backupMethodNames';
 import { SHIFT_METHOD_NAMES } from './shiftMethodNames';
 
 export const METHOD_NAMES = [
@@ -51,6 +52,7 @@ export const METHOD_NAMES = [
   'users.list',
   'users.save',
   ...SHIFT_METHOD_NAMES,
+  ...BACKUP_METHOD_NAMES,
   'held.list',
   'held.hold',
   'held.recall',

@@ -10,6 +10,7 @@ import type { PinCheck, User } from '../users/userStore';
 import { createApiHandlers, type AppCore } from './apiHandlers';
 import { APPROVAL_METHODS, approvalHandlers } from './handlers/approvalHandlers';
 import { B2B_METHODS } from './handlers/b2bHandlers';
+import { BACKUP_METHODS } from './handlers/backupHandlers';
 import { CATALOG_METHODS } from './handlers/catalogHandlers';
 import { EXPORT_METHODS } from './handlers/exportHandlers';
 import { ONBOARDING_METHODS } from './handlers/onboardingHandlers';
@@ -40,6 +41,7 @@ const MODULES = {
   export: EXPORT_METHODS,
   till: TILL_METHODS,
   shifts: SHIFT_METHODS,
+  backups: BACKUP_METHODS,
 };
 
 const MANAGER: User = { id: 1, name: 'Manager', role: 'manager', active: true, defaultPin: false };

@@ -21,6 +21,7 @@ import { openCartHandlers } from './handlers/openCartHandlers';
 import { onboardingHandlers } from './handlers/onboardingHandlers';
 import { printerHandlers } from './handlers/printerHandlers';
 import { receiptHandlers } from './handlers/receiptHandlers';
+import { backupHandlers } from './handlers/backupHandlers';
 import { reportHandlers } from './handlers/reportHandlers';
 import { auditedHandlers, shiftHandlers } from './handlers/shiftHandlers';
 import type { ReportPrinter } from '../printing/reportPrinter';
@@ -86,6 +87,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...statusHandlers({ status: () => core.status(), mode, folder: () => core.current(), dataDir }),
     ...printerHandlers({ printing, shop, clock }),
     ...reportHandlers({ reports: () => core.current().reports, afterZReport: () => core.current().backups?.afterZReport() }),
+    ...backupHandlers({ backups: () => core.current().backups }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
     ...tillHandlers({ held: () => heldSalesOf(core.current().db, catalog, clock), quickKeys: new QuickKeys(settings, catalog) }),
   };

@@ -9,7 +9,8 @@ import type { SecretStore } from '../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { errorFields, type Logger } from '../log/logger';
 import { readManifest } from './backupManifest';
-import { createPassphrase, recoverySheet, storedPassphrase } from './backupPassphrase';
+import { createPassphrase, PASSPHRASE_ENTRY, recoverySheet, storedPassphrase } from './backupPassphrase';
+import { restoreBackup, type RestoreResult } from './restoreBackup';
 import { runBackup, type BackupRun } from './backupRun';
 import { backupHealth, readBackupConfig, readBackupStatus, recordBackupRun, writeBackupConfig, type BackupConfig, type BackupHealth } from './backupStatus';
 import { checkTarget } from './backupTarget';
@@ -89,6 +90,23 @@ export class BackupService {
     const passphrase = await createPassphrase(this.options.secrets);
     const now = this.options.clock();
     return { passphrase, sheet: recoverySheet(passphrase, readManifest(this.options.db, { training: this.options.training, createdAt: now }), now) };
+  }
+
+  /** Whether the terminal's passphrase exists (its value is never read out again). */
+  async passphraseSet(): Promise<boolean> {
+    return (await this.options.secrets.get(PASSPHRASE_ENTRY)) !== undefined;
+  }
+
+  /** A backup file checked as a restore would: checksum, passphrase, decryption, full audit; nothing is placed. */
+  check(file: string, passphrase?: string): Promise<RestoreResult> {
+    return restoreBackup({
+      dataDir: this.options.dataDir,
+      files: [file],
+      keychainOf: () => this.options.secrets,
+      now: this.options.clock(),
+      checkOnly: true,
+      ...(passphrase !== undefined ? { passphrase } : {}),
+    });
   }
 
   /** Due when some target has no success within `everyHours`, and no attempt failed in the last RETRY_MS. */

@@ -11,4 +11,19 @@ export const BACKUP_STRINGS = {
   backupNever: { en: 'never backed up', ar: 'لم يُنسخ قط' },
   backupStale: { en: 'no backup for over 24 hours', ar: 'لا نسخة احتياطية منذ أكثر من 24 ساعة' },
   backupWarningStrip: { en: 'Backup overdue', ar: 'النسخ الاحتياطي متأخر' },
+  backupFolder: { en: 'Backup folder (USB drive, network share)', ar: 'مجلد النسخ الاحتياطي (قرص USB أو مجلد شبكة)' },
+  backupEvery: { en: 'Back up every (hours)', ar: 'النسخ الاحتياطي كل (ساعات)' },
+  backupNow: { en: 'Back up now', ar: 'انسخ الآن' },
+  backupCreatePassphrase: { en: 'Create the backup passphrase', ar: 'أنشئ عبارة مرور النسخ الاحتياطي' },
+  backupPassphraseOnce: {
+    en: 'Shown this one time: print the recovery sheet and keep it away from the till. Restoring on another computer needs it.',
+    ar: 'تُعرض هذه المرة فقط: اطبع ورقة الاسترداد واحفظها بعيدًا عن نقطة البيع. تلزم للاستعادة على حاسوب آخر.',
+  },
+  backupPrintSheet: { en: 'Print the recovery sheet', ar: 'اطبع ورقة الاسترداد' },
+  backupCheckFile: { en: 'Check a backup file', ar: 'افحص ملف نسخة احتياطية' },
+  backupCheck: { en: 'Check', ar: 'افحص' },
+  backupChecked: {
+    en: 'Whole and readable: {n} documents, made {d}; nothing was restored (dukkan restore does that with the app closed)',
+    ar: 'سليمة ومقروءة: {n} مستند، أُنشئت {d}؛ لم يُستعد شيء (يفعل ذلك dukkan restore والتطبيق مغلق)',
+  },
 } as const;

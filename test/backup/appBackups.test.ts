@@ -49,8 +49,10 @@ describe('backups in the running app', { timeout: 180_000 }, () => {
   it("the Z report backs the day's ledger up; the status shows the folder's last success", async () => {
     const usb = newDir();
     const backups = app.core.current().backups!;
-    backups.configure({ targets: [usb], everyHours: 24, keepNewest: 3 });
-    await backups.createPassphrase();
+    expect(await manager.call('backup.configure', { targets: [usb], everyHours: 24, keepNewest: 3 })).toMatchObject({ targets: [usb], passphraseSet: false });
+    const { passphrase, sheet } = await manager.call('backup.createPassphrase', {});
+    expect(sheet).toContain(passphrase);
+    expect(await manager.refusal('backup.createPassphrase', {})).toMatchObject({ reason: 'backup.passphrase-exists' });
     const milk = app.core.catalog.list().find((p) => p.name.startsWith('Fresh milk'))!.id;
     await cashier.call('sale.complete', { lines: [{ productId: milk, quantity: '1' }], payments: [{ method: 'cash', amount: '10' }], saleId: randomUUID() });
     const z = await manager.call('reports.daily', { kind: 'Z' });
@@ -64,5 +66,19 @@ describe('backups in the running app', { timeout: 180_000 }, () => {
     expect(b.header.manifest.chains.at(-1)).toMatchObject({ lastIcv: device.chainHead!.icv, headHash: device.chainHead!.hash });
     expect(device.backups).toEqual({ warning: false, targets: [{ target: usb, lastSuccessAt: expect.any(String), lastFailure: null, stale: false }] });
     expect((await manager.call('status.get', {})).backupWarning).toBe(false);
+    // the manager checks the file as a restore would, placing nothing
+    const checked = await manager.call('backup.check', { file: b.file });
+    expect(checked).toMatchObject({
+      file: b.file,
+      documents: b.header.manifest.documents,
+      chains: [expect.objectContaining({ lastIcv: device.chainHead!.icv })],
+    });
+  });
+
+  it('refuses a backup folder that is not there, naming the field, in both languages', async () => {
+    const refusal = await manager.refusal('backup.configure', { targets: [path.join(newDir(), 'unplugged')], everyHours: 4, keepNewest: 3 });
+    expect(refusal).toMatchObject({ reason: 'backup.target-missing', field: 'target' });
+    expect(await manager.refusal('backup.configure', { targets: [], everyHours: 0, keepNewest: 3 })).toMatchObject({ code: 'invalid-input' });
+    expect((await manager.call('backup.status', {})).targets).toHaveLength(1);
   });
 });

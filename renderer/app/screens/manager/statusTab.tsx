@@ -6,6 +6,7 @@ import { errorText, type ErrorCode } from '../../../../app/errors/index';
 import { Num } from '../../components/common';
 import { useApp, useAppEvents, useI18n, useLoaded } from '../../components/hooks';
 import { environmentLabel } from '../../labels';
+import { BackupPanel } from './backupPanel';
 
 export function StatusTab() {
   const app = useApp();
@@ -26,6 +27,7 @@ export function StatusTab() {
       <button type="button" data-test="retry-now" onClick={() => void retry()}>
         {t('retryNow')}
       </button>
+      {status.value?.backups ? <BackupPanel onChange={() => void status.reload()} /> : null}
     </div>
   );
 }

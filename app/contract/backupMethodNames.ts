@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: UNLICENSED
+// The backup methods' names (app/contract/backupApi.ts), without schemas, for methodNames.ts.
+
+export const BACKUP_METHOD_NAMES = ['backup.status', 'backup.configure', 'backup.createPassphrase', 'backup.runNow', 'backup.check'] as const;
