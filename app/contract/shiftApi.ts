@@ -4,9 +4,9 @@
 // string (a negative float or a count with letters is refused by its schema, naming the field), roles per method.
 import { z } from 'zod';
 import type { MethodDefinition } from './api';
-import { id, isoDate, money, pin, rule, text, uuid } from './schemas';
+import { id, isoDate, money, paymentMethod, pin, quantity, rule, text, uuid } from './schemas';
 import type { AuditEvent, ShiftView, ZReportEntry } from './shiftTypes';
-import type { DailyReport, PrintOutcome } from './types';
+import type { DailyReport, IssueResult, PrintOutcome } from './types';
 
 const def =
   <O>() =>
@@ -70,6 +70,36 @@ export const SHIFT_API = {
   ),
   /** Unlocks a till locked while idle: the signed-in user's own PIN, counted as at sign-in. */
   'lock.unlock': def<{ readonly unlocked: true }>()('cashier', z.object({ pin }).strict()),
+  /** A return without this till's receipt: by the receipt's number and date, or its QR (docs/cash-control.md). */
+  'returns.external': def<IssueResult>()(
+    'cashier',
+    z
+      .object({
+        lines: z
+          .array(z.object({ productId: id, quantity }).strict())
+          .min(1, rule('input.no-lines'))
+          .max(100, rule('input.too-many')),
+        number: z
+          .string(rule('input.text'))
+          .trim()
+          .regex(/^\S{1,127}$/, rule('input.document-number'))
+          .optional(),
+        issueDate: isoDate.optional(),
+        qr: z.string(rule('input.text')).trim().min(1, rule('input.empty')).max(2000, rule('input.too-long')).optional(),
+        reason: text(200),
+        refundMethod: paymentMethod,
+        approvalId: uuid,
+        requestId: uuid,
+      })
+      .strict(),
+  ),
+  /** How many returns without this till's receipt a day allows. */
+  'returns.limit': def<{ readonly perDay: number }>()(
+    'manager',
+    z
+      .object({ perDay: z.number(rule('input.number')).int(rule('input.whole-number')).min(0, rule('input.at-least')).max(1000, rule('input.too-large')) })
+      .strict(),
+  ),
   /** Print an X report of the open period, or reprint a closed Z by number. */
   'reports.print': def<{ readonly report: DailyReport; readonly print: PrintOutcome }>()(
     'manager',

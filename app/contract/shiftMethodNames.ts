@@ -16,4 +16,6 @@ export const SHIFT_METHOD_NAMES = [
   'lock.settings',
   'lock.save',
   'lock.unlock',
+  'returns.external',
+  'returns.limit',
 ] as const;

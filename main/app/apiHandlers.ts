@@ -74,7 +74,16 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
   const shop = () => core.current().shop();
   const carts = () => openCartsOf(core.current().db, clock);
   const handlers: ApiHandlers = {
-    ...shiftHandlers({ folder: () => core.current(), saleInProgress: () => saleInProgress(core), paper: core.paper, sessions, settings, pins }),
+    ...shiftHandlers({
+      folder: () => core.current(),
+      saleInProgress: () => saleInProgress(core),
+      paper: core.paper,
+      sessions,
+      settings,
+      pins,
+      counter: () => core.sale().counter,
+      clock,
+    }),
     ...sessionHandlers({ users, pins, sessions, settings, mode, shop, pinChangeRequired, onboardingEnvironments }),
     ...userHandlers({ users, mode }),
     ...approvalHandlers({ pins, sessions, pinChangeRequired }),

@@ -18,9 +18,18 @@ export interface SettingsShape {
   readonly quickKeys: readonly QuickKey[];
   /** Seconds without a touch or a key before the till locks (docs/cash-control.md); 0: never. */
   readonly idleLockSeconds: number;
+  /** Returns without this till's receipt allowed per Riyadh day (docs/cash-control.md). */
+  readonly externalReturnsPerDay: number;
 }
 
-const DEFAULTS: SettingsShape = { printer: { address: null, paperWidth: 80 }, locale: 'ar', numberPrefix: 'T1', quickKeys: [], idleLockSeconds: 300 };
+const DEFAULTS: SettingsShape = {
+  printer: { address: null, paperWidth: 80 },
+  locale: 'ar',
+  numberPrefix: 'T1',
+  quickKeys: [],
+  idleLockSeconds: 300,
+  externalReturnsPerDay: 5,
+};
 
 const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is SettingsShape[K] } = {
   printer: (v): v is PrinterSettingsValue =>
@@ -31,6 +40,7 @@ const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is Setting
   locale: (v): v is 'ar' | 'en' => v === 'ar' || v === 'en',
   numberPrefix: (v): v is string => typeof v === 'string' && /^[A-Za-z0-9]{1,10}$/.test(v),
   quickKeys: (v): v is readonly QuickKey[] => Array.isArray(v) && v.every(isQuickKey),
+  externalReturnsPerDay: (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1000,
   idleLockSeconds: (v): v is number => Number.isInteger(v) && (v === 0 || ((v as number) >= 10 && (v as number) <= 7200)),
 };
 

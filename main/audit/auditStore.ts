@@ -40,6 +40,9 @@ export function auditStatements(db: SqliteDatabase) {
          AND (@user IS NULL OR user_name = @user) AND (@kind IS NULL OR kind = @kind)
        ORDER BY id LIMIT @limit`,
     ),
+    externalRefundsBetween: db.prepare<[number, number], { n: number }>(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE kind = 'refund' AND before_value LIKE 'external %' AND at >= ? AND at < ?",
+    ),
     countsBetween: db.prepare<[number, number], { kind: string; n: number }>(
       'SELECT kind, COUNT(*) AS n FROM audit_events WHERE at >= ? AND at < ? GROUP BY kind',
     ),

@@ -4,7 +4,7 @@
 // next to the action it records — inside the ledger's transaction for what a sale carries — and never changed. The
 // manager reads it filtered by cashier, day and kind, and the export zip carries it as CSV.
 import type { AuditEvent, AuditKind } from '../../app/contract/shiftTypes';
-import { RIYADH_OFFSET_MS } from '../../app/time/riyadhTime';
+import { RIYADH_OFFSET_MS, riyadhDate } from '../../app/time/riyadhTime';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { auditStatements, type AuditRow } from './auditStore';
 
@@ -58,6 +58,12 @@ export class AuditTrail {
       after_value: event.after ?? null,
       reason: event.reason ?? null,
     });
+  }
+
+  /** Returns without this till's receipt (refunds whose original is `external …`) on the Riyadh day of `now`. */
+  externalRefundsOn(now: Date): number {
+    const from = Date.parse(`${riyadhDate(now)}T00:00:00Z`) - RIYADH_OFFSET_MS;
+    return this.q.externalRefundsBetween.get(from, from + DAY_MS)?.n ?? 0;
   }
 
   /** How many events of each kind happened in [fromMs, toMs). */

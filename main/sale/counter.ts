@@ -18,13 +18,26 @@ import { creditNoteLines, debitNoteLines, noteOf, type DebitRequest, type Return
 import { documentNotFound, type ReceiptOutput, type Receipts } from './receipts';
 import { paymentMeansOf, priceCart, quoteOf, settle, totalsOf, type Cart } from './saleBuilder';
 import type { CommittedSale, SaleRecorder } from '../shifts/saleRecorder';
+import { externalCreditNote, externalReference } from './externalReturn';
+
+/** What a return without this till's receipt asks for (the contract's `returns.external`). */
+export interface ExternalReturnRequest {
+  readonly lines: readonly { readonly productId: number; readonly quantity: string }[];
+  readonly number?: string | undefined;
+  readonly issueDate?: string | undefined;
+  readonly qr?: string | undefined;
+  readonly reason: string;
+  readonly refundMethod: 'cash' | 'card';
+  readonly approvalId: string;
+  readonly requestId: string;
+}
 
 /** What the recorder hears of a document beyond what issue() knows itself. */
 type SaleContext = Pick<CommittedSale, 'lines' | 'approvedBy' | 'reason' | 'original'> & { readonly approvalId?: string | undefined };
 
 export interface CounterOptions {
   readonly ledger: Pick<Ledger, 'issue'>;
-  readonly documents: Pick<DocumentStore, 'request' | 'get' | 'byNumber' | 'documentOf' | 'recordPayment'>;
+  readonly documents: Pick<DocumentStore, 'request' | 'get' | 'byNumber' | 'byQr' | 'documentOf' | 'recordPayment'>;
   readonly catalog: Pick<CatalogStore, 'get'>;
   /** The manager approvals granted at each till (main/users/sessions). */
   readonly approvals: Pick<SessionStore, 'approval' | 'consume'>;
@@ -82,6 +95,25 @@ export class Counter {
   /** Returns chosen lines of an invoice of this terminal: a credit note referencing it, refunded by cash or card. */
   creditNote(input: ReturnRequest, session: ClientSession): Promise<IssueResult> {
     return this.note('credit-note', input, input.refundMethod, session, (doc) => creditNoteLines(doc, input.lines));
+  }
+
+  /**
+   * A return without this till's receipt (main/sale/externalReturn.ts): the lines at today's shelf price, a credit
+   * note referencing the external sale, approved by a manager, refunded by one method.
+   */
+  externalReturn(input: ExternalReturnRequest, session: ClientSession): Promise<IssueResult> {
+    return this.once(input.requestId, async () => {
+      const approvedBy = this.requireApproval(session, input.approvalId, 'return');
+      const seller = this.o.seller();
+      const reference = externalReference(input, seller);
+      if (this.o.documents.byNumber(reference.number) || (input.qr !== undefined && this.o.documents.byQr(input.qr)))
+        throw new DukkanError('return.own-sale', { number: reference.number }, { field: input.qr === undefined ? 'number' : 'qr' });
+      const priced = priceCart({ lines: input.lines, payments: [] }, (id) => this.o.catalog.get(id), seller, [input.refundMethod]);
+      const sale = externalCreditNote(priced.sale, reference, input.reason);
+      const refund = [{ method: input.refundMethod, amount: totalsOf(sale).payable.toFixed(2) }];
+      const context = { approvedBy, approvalId: input.approvalId, reason: input.reason, original: `external ${reference.number} ${reference.issueDate}` };
+      return this.issue(sale, input.requestId, session, refund, '0.00', input.refundMethod === 'cash', context);
+    });
   }
 
   /** An undercharge on an invoice of this terminal: a debit note for the difference per unit. */

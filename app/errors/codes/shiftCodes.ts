@@ -60,6 +60,26 @@ export const SHIFT_CODES = {
     en: 'Must be 0 (never lock) or from 10 to 7200 seconds.',
     ar: 'يجب أن تكون 0 (بلا قفل) أو من 10 إلى 7200 ثانية.',
   },
+  'return.reference-missing': {
+    en: 'A return without this till’s receipt needs the receipt’s number and date, or its QR scanned. Nothing was issued.',
+    ar: 'المرتجع دون إيصال هذا الصندوق يحتاج رقم الإيصال وتاريخه، أو مسح رمز QR الخاص به. لم يصدر أي مستند.',
+  },
+  'return.qr-unreadable': {
+    en: 'The scanned QR is not a ZATCA receipt QR (seller, date and hash could not be read). Nothing was issued.',
+    ar: 'رمز QR الممسوح ليس رمز إيصال من هيئة الزكاة (تعذرت قراءة البائع والتاريخ والبصمة). لم يصدر أي مستند.',
+  },
+  'return.qr-other-seller': {
+    en: 'The receipt was issued by another seller (VAT number {vatNumber}): only this shop’s sales are returned here. Nothing was issued.',
+    ar: 'صدر الإيصال من بائع آخر (الرقم الضريبي {vatNumber}): لا يُقبل هنا إلا مرتجع مبيعات هذا المتجر. لم يصدر أي مستند.',
+  },
+  'return.own-sale': {
+    en: 'Receipt {number} is a sale of this till: return it from the receipts screen, which checks what was sold. Nothing was issued.',
+    ar: 'الإيصال {number} بيع من هذا الصندوق: أرجعه من شاشة الإيصالات التي تتحقق مما بيع. لم يصدر أي مستند.',
+  },
+  'return.daily-limit': {
+    en: 'Today’s limit of {limit} returns without this till’s receipt is reached; a manager can change it. Nothing was issued.',
+    ar: 'بلغ الحد اليومي {limit} لمرتجعات دون إيصال هذا الصندوق؛ يمكن للمدير تغييره. لم يصدر أي مستند.',
+  },
   'drawer.no-printer': {
     en: 'No receipt printer is set up, so there is no cash drawer to open. Nothing was logged.',
     ar: 'لم تُضبط طابعة إيصالات، فلا يوجد درج نقد لفتحه. لم يُسجَّل شيء.',

@@ -9,6 +9,7 @@ import type { AuditTrail } from '../../audit/auditTrail';
 import type { ReportPrinter } from '../../printing/reportPrinter';
 import type { DailyReports } from '../../reports/dailyReport';
 import type { ShiftBook, ShiftUser } from '../../shifts/shiftBook';
+import type { Counter } from '../../sale/counter';
 import type { PinChecks } from '../../users/pinChecks';
 import type { SessionStore } from '../../users/sessions';
 import type { TerminalSettings } from '../terminalSettings';
@@ -27,6 +28,9 @@ export interface ShiftServices {
   readonly settings: Pick<TerminalSettings, 'get' | 'set'>;
   /** The unlock PIN is checked and counted as at sign-in (main/users/pinChecks.ts). */
   readonly pins: Pick<PinChecks, 'signIn'>;
+  /** The counter of the mode in use, for returns without this till's receipt. */
+  counter(): Pick<Counter, 'externalReturn'>;
+  readonly clock: () => Date;
 }
 
 /** The caller as the shift book knows them (the role check of the contract has already passed: someone is signed in). */
@@ -62,6 +66,16 @@ export function shiftHandlers(app: ShiftServices): Pick<ApiHandlers, (typeof SHI
       return { recorded: true };
     },
     'reports.zList': () => app.folder().reports.list(),
+    'returns.external'(input, c) {
+      // a day's returns without this till's receipt are limited (terminal setting), counted from the trail
+      const limit = app.settings.get('externalReturnsPerDay');
+      if (app.folder().audit.externalRefundsOn(app.clock()) >= limit) throw new DukkanError('return.daily-limit', { limit });
+      return app.counter().externalReturn(input, c.session);
+    },
+    'returns.limit': ({ perDay }) => {
+      app.settings.set('externalReturnsPerDay', perDay);
+      return { perDay: app.settings.get('externalReturnsPerDay') };
+    },
     'lock.settings': () => ({ seconds: app.settings.get('idleLockSeconds') }),
     'lock.save': ({ seconds }) => {
       app.settings.set('idleLockSeconds', seconds);
