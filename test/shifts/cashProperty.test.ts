@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { Decimal } from '../../app/money/decimal';
 import type { DukkanApp } from '../../main/app/openApp';
-import { clientOf, openTestApp, signIn, type Client } from '../app/support';
+import type { Client } from '../app/support';
+import { openTillAndOffice } from './support';
 
 type Op =
   | { readonly type: 'sale'; readonly method: 'cash' | 'card'; readonly quantity: number }
@@ -29,11 +30,7 @@ describe('expected cash: ledger, running figure, reports and shift record agree'
   let manager: Client;
 
   beforeAll(async () => {
-    ({ app } = await openTestApp());
-    cashier = clientOf(app, 'till');
-    manager = clientOf(app, 'office');
-    await signIn(cashier, app, 'cashier');
-    await signIn(manager, app, 'manager');
+    ({ app, cashier, manager } = await openTillAndOffice());
   });
   afterAll(() => app.close());
 

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { encodeQr } from '../../app/qr/tlv';
 import type { DukkanApp } from '../../main/app/openApp';
 import { verifyDocument } from '../../main/zatca/verifier';
-import { clientOf, openTestApp, signIn, type Client } from '../app/support';
+import type { Client } from '../app/support';
+import { openTillAndOffice } from './support';
 
 describe('returns without this till’s receipt', { timeout: 60_000 }, () => {
   let app: DukkanApp;
@@ -19,11 +20,7 @@ describe('returns without this till’s receipt', { timeout: 60_000 }, () => {
   const count = () => documents().maxId();
 
   beforeAll(async () => {
-    ({ app } = await openTestApp());
-    cashier = clientOf(app, 'till');
-    manager = clientOf(app, 'office');
-    await signIn(cashier, app, 'cashier');
-    await signIn(manager, app, 'manager');
+    ({ app, cashier, manager } = await openTillAndOffice());
   });
   afterAll(() => app.close());
 

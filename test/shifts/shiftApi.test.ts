@@ -11,7 +11,8 @@ import type { DukkanApp } from '../../main/app/openApp';
 import { ChromiumRasterizer } from '../../main/printing/chromiumRasterizer';
 import { decodeEscPos } from '../printer/escposDecoder';
 import { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
-import { clientOf, openTestApp, signIn, type Client } from '../app/support';
+import type { Client } from '../app/support';
+import { openTillAndOffice } from './support';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -27,11 +28,7 @@ describe('shifts, drawer, trail and X/Z through the dispatcher', { timeout: 120_
 
   beforeAll(async () => {
     printer = await new FakeEscPosPrinter().start(0);
-    ({ app } = await openTestApp({ rasterizer: new ChromiumRasterizer(), printer: { address: printer.address, paperWidth: 58 } }));
-    cashier = clientOf(app, 'till');
-    manager = clientOf(app, 'office');
-    await signIn(cashier, app, 'cashier');
-    await signIn(manager, app, 'manager');
+    ({ app, cashier, manager } = await openTillAndOffice({ rasterizer: new ChromiumRasterizer(), printer: { address: printer.address, paperWidth: 58 } }));
   });
   afterAll(async () => {
     await app.close();
