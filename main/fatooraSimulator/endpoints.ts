@@ -22,16 +22,39 @@ import { checkCsrField } from './csrChecks';
 import { checkSubmission, complianceStepOf, readSubmissionBody, requiredComplianceSteps, type InvoiceValidator } from './invoiceChecks';
 import type { OtpController } from './otps';
 import type { SubmissionLog } from './submissionLog';
-import { codeMessageBody, csidBody, httpStatusOf, notCompliantBody, validationResults, zatcaMessage, type ZatcaValidationResults } from './zatcaShapes';
+import {
+  clearanceDuplicate,
+  errorsBody,
+  INVALID_OTP,
+  reportingDuplicate,
+  unauthorizedBody,
+  wrongEndpoint,
+  type ClearanceDuplicateShape,
+  type ReportingDuplicateShape,
+} from './realShapes';
+import { codeMessageBody, csidBody, httpStatusOf, notCompliantBody, validationResults, type ZatcaValidationResults } from './zatcaShapes';
 import type { ZatcaEnvironment } from './zatcaEnvironment';
 
 export interface SimulatorSettings {
   /** PATCH /production/csids: answer 428 with a renewed compliance CSID (reference §10 step 5), or 200 at once. */
   renewal: 'compliance-required' | 'direct';
-  /** When false, clearance answers 303 "clearance switched off" (reference §9). */
+  /**
+   * When false, clearance answers 303 "Clearance is deactivated" (as it does for `Clearance-Status: 0`); when true,
+   * a standard document sent to reporting answers 303 (reference §9.1).
+   */
   clearanceEnabled: boolean;
   /** 409 / 208 window for an already reported / cleared hash (reference §9: checked within 24 h). */
   duplicateWindowMs: number;
+  /** Which year's answer a duplicate gets (reference §9.1): reporting 409 of 2024/2025/2026, clearance 208 or 409. */
+  duplicateShapes: { reporting: ReportingDuplicateShape; clearance: ClearanceDuplicateShape };
+  /**
+   * `simulation` enforces everything. `developer-portal` behaves like ZATCA's developer portal (reference §9
+   * "Sandbox specifics"): every CSID answer carries requestID 1234567890123, POST /production/csids does not check
+   * the compliance steps, and every caller gets one shared production certificate.
+   */
+  mode: 'simulation' | 'developer-portal';
+  /** A refused CSR's NOT_COMPLIANT `errors`: {code, message} objects, or the bare strings also seen (reference §9.1). */
+  csrErrors: 'objects' | 'strings';
   /** Validity of issued certificates. */
   certificateValidityDays: { compliance: number; production: number };
 }
@@ -45,6 +68,26 @@ export interface EndpointContext {
   readonly validate: InvoiceValidator;
   readonly settings: SimulatorSettings;
   readonly log: Logger;
+  /** Developer-portal mode: the one production certificate every caller gets, once issued. */
+  readonly developerPortal: { sharedProduction?: { readonly token: string; readonly secret: string } };
+}
+
+/** A refused CSR in the error style the settings ask for. */
+function csrRefused(ctx: EndpointContext, body: unknown): EndpointResponse {
+  const b = body as { errors?: unknown };
+  if (ctx.settings.csrErrors === 'strings' && Array.isArray(b.errors)) {
+    return { status: 400, body: { ...b, errors: b.errors.map((e: { message?: string }) => e.message ?? String(e)) } };
+  }
+  return { status: 400, body };
+}
+
+/** The requestID the developer portal answers every CSID call with (reference §9 "Sandbox specifics"). */
+export const DEVELOPER_PORTAL_REQUEST_ID = '1234567890123';
+
+/** A CSID answer, with the developer portal's fixed requestID in that mode. */
+function issuedBody(ctx: EndpointContext, record: CsidRecord, secret: string, disposition: 'ISSUED' | 'NOT_COMPLIANT'): Record<string, unknown> {
+  const requestId = ctx.settings.mode === 'developer-portal' ? DEVELOPER_PORTAL_REQUEST_ID : record.requestId;
+  return csidBody(requestId, record.binarySecurityToken, secret, disposition);
 }
 
 export interface EndpointRequest {
@@ -56,6 +99,8 @@ export interface EndpointRequest {
 export interface EndpointResponse {
   readonly status: number;
   readonly body?: unknown;
+  /** A body that is not JSON (the text/plain 406, reference §9.1); `body` is then left out. */
+  readonly raw?: { readonly type: string; readonly text: string };
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -70,7 +115,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 function unauthorized(ctx: EndpointContext, req: EndpointRequest, why: AuthFailure | 'wrong-csid-kind'): EndpointResponse {
   ctx.log.info('simulator.auth-refused', { environment: req.environment, reason: why });
-  return { status: 401 };
+  return { status: 401, body: unauthorizedBody(ctx.clock.now()) };
 }
 
 function authenticate(ctx: EndpointContext, req: EndpointRequest, kind: CsidRecord['kind'], allowExpired = false): CsidRecord | EndpointResponse {
@@ -82,15 +127,17 @@ function authenticate(ctx: EndpointContext, req: EndpointRequest, kind: CsidReco
 
 const isResponse = (v: CsidRecord | EndpointResponse): v is EndpointResponse => 'status' in v;
 
-/** OTP header check without using it up: 400 Missing-OTP / Invalid-OTP (reference §9). */
+/**
+ * OTP header check without using it up: 400 Missing-OTP / Invalid-OTP in the errors-list shape. Wrong, expired and
+ * used OTPs all get the same words, as on the real service (reference §9.1); only the log tells them apart.
+ */
 function otpProblem(ctx: EndpointContext, req: EndpointRequest): { response?: EndpointResponse; otp?: string } {
   const otp = header(req.headers, 'otp');
-  if (otp === undefined || otp.trim() === '') return { response: { status: 400, body: codeMessageBody('Missing-OTP', 'The OTP header is missing') } };
+  if (otp === undefined || otp.trim() === '') return { response: { status: 400, body: errorsBody('Missing-OTP', 'OTP is required field') } };
   const state = ctx.otps.check(otp.trim(), req.environment);
   if (state === 'ok') return { otp: otp.trim() };
-  const why = state === 'expired' ? 'The provided OTP has expired' : state === 'used' ? 'The provided OTP was already used' : 'The provided OTP is invalid';
   ctx.log.info('simulator.otp-refused', { environment: req.environment, reason: state });
-  return { response: { status: 400, body: codeMessageBody('Invalid-OTP', why) } };
+  return { response: { status: 400, body: errorsBody('Invalid-OTP', INVALID_OTP) } };
 }
 
 function issueCsid(
@@ -141,10 +188,10 @@ export const complianceCsid: EndpointHandler = async (ctx, req) => {
   const otp = otpProblem(ctx, req);
   if (otp.response) return otp.response;
   const checked = checkCsrField(req.body, req.environment);
-  if (!checked.ok) return { status: 400, body: checked.body };
+  if (!checked.ok) return csrRefused(ctx, checked.body);
   ctx.otps.consume(otp.otp!);
   const { record, secret } = issueCsid(ctx, req.environment, 'compliance', checked.csr, checked.pem);
-  return { status: 200, body: csidBody(record.requestId, record.binarySecurityToken, secret, 'ISSUED') };
+  return { status: 200, body: issuedBody(ctx, record, secret, 'ISSUED') };
 };
 
 function documentStatusFields(
@@ -169,12 +216,8 @@ function documentStatusFields(
 async function handleDocument(ctx: EndpointContext, req: EndpointRequest, endpoint: 'compliance-check' | 'reporting' | 'clearance'): Promise<EndpointResponse> {
   const csid = authenticate(ctx, req, endpoint === 'compliance-check' ? 'compliance' : 'production');
   if (isResponse(csid)) return csid;
-  if (endpoint === 'clearance' && !ctx.settings.clearanceEnabled) {
-    const results = validationResults([
-      zatcaMessage('INFO', 'CLEARANCE_DEACTIVATED', 'GENERAL', 'Clearance is switched off; submit this document through /invoices/reporting/single'),
-    ]);
-    return { status: 303, body: { validationResults: results, clearanceStatus: 'NOT_CLEARED', clearedInvoice: null } };
-  }
+  // clearance deactivated for the taxpayer, or the caller says so with Clearance-Status: 0 (reference §9.1)
+  if (endpoint === 'clearance' && (!ctx.settings.clearanceEnabled || header(req.headers, 'clearance-status') === '0')) return wrongEndpoint('clearance');
   const body = readSubmissionBody(req.body);
   if (Array.isArray(body)) return { status: 400, body: documentStatusFields(endpoint, validationResults(body), undefined) };
 
@@ -182,22 +225,17 @@ async function handleDocument(ctx: EndpointContext, req: EndpointRequest, endpoi
   if (endpoint !== 'compliance-check') {
     const previous = ctx.submissions.lastAccepted(endpoint, req.environment, body.invoiceHash);
     if (previous && now.getTime() - Date.parse(previous.at) < ctx.settings.duplicateWindowMs) {
-      // reference §9: 409 reporting / 208 clearance for a hash already accepted within the window (DISC 7954)
-      const note = zatcaMessage(
-        'INFO',
-        'DUPLICATE_INVOICE',
-        'GENERAL',
-        `An invoice with this hash was already ${endpoint === 'reporting' ? 'reported' : 'cleared'} at ${previous.at}`,
-      );
-      const results = validationResults([note]);
+      // 409 reporting / 208 clearance for a hash already accepted within the window, in the shape of the year asked
+      // for (reference §9.1)
       ctx.log.info('simulator.duplicate', { environment: req.environment, endpoint, requestId: csid.requestId });
-      return endpoint === 'reporting'
-        ? { status: 409, body: { validationResults: results, reportingStatus: 'REPORTED', clearanceStatus: null, qrSellertStatus: null, qrBuyertStatus: null } }
-        : { status: 208, body: documentStatusFields('clearance', results, 'standard', previous.invoice) };
+      const shapes = ctx.settings.duplicateShapes;
+      return endpoint === 'reporting' ? reportingDuplicate(shapes.reporting) : clearanceDuplicate(shapes.clearance, previous.invoice);
     }
   }
 
   const { results, verification } = await checkSubmission(endpoint, body, csid, ctx.validate, now);
+  // a standard document reported while clearance is on is sent to clearance, not judged (reference §9.1)
+  if (endpoint === 'reporting' && verification?.profile === 'standard' && ctx.settings.clearanceEnabled) return wrongEndpoint('reporting');
   const status = httpStatusOf(results);
   if (endpoint === 'compliance-check' && status !== 400) {
     const step = complianceStepOf(verification);
@@ -237,6 +275,7 @@ export const productionCsid: EndpointHandler = async (ctx, req) => {
   const raw = typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>).compliance_request_id : undefined;
   const requestId = typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
   if (requestId === undefined || requestId === '') return { status: 400, body: codeMessageBody('Missing-RequestID', 'compliance_request_id is missing') };
+  if (ctx.settings.mode === 'developer-portal') return sharedProductionCsid(ctx, req, csid);
   if (requestId !== csid.requestId) {
     return { status: 400, body: codeMessageBody('Invalid-RequestID', 'compliance_request_id is not the requestID of the authenticating compliance CSID') };
   }
@@ -250,8 +289,21 @@ export const productionCsid: EndpointHandler = async (ctx, req) => {
   }
   const csr = parseCsr(csid.csrPem);
   const { record, secret } = issueCsid(ctx, req.environment, 'production', csr, csid.csrPem, { issuedFrom: csid.requestId });
-  return { status: 200, body: csidBody(record.requestId, record.binarySecurityToken, secret, 'ISSUED') };
+  return { status: 200, body: issuedBody(ctx, record, secret, 'ISSUED') };
 };
+
+/**
+ * Developer-portal mode: no compliance steps are checked, and every caller gets the same production certificate —
+ * issued from the first caller's CSR, handed to everyone after (reference §9 "Sandbox specifics").
+ */
+function sharedProductionCsid(ctx: EndpointContext, req: EndpointRequest, csid: CsidRecord): EndpointResponse {
+  let shared = ctx.developerPortal.sharedProduction;
+  if (!shared) {
+    const { record, secret } = issueCsid(ctx, req.environment, 'production', parseCsr(csid.csrPem), csid.csrPem, { issuedFrom: csid.requestId });
+    shared = ctx.developerPortal.sharedProduction = { token: record.binarySecurityToken, secret };
+  }
+  return { status: 200, body: csidBody(DEVELOPER_PORTAL_REQUEST_ID, shared.token, shared.secret, 'ISSUED') };
+}
 
 /** #4 PATCH /production/csids — renewal with a new CSR and OTP, authenticated by the current production CSID. */
 export const renewProductionCsid: EndpointHandler = async (ctx, req) => {
@@ -261,7 +313,7 @@ export const renewProductionCsid: EndpointHandler = async (ctx, req) => {
   const otp = otpProblem(ctx, req);
   if (otp.response) return otp.response;
   const checked = checkCsrField(req.body, req.environment);
-  if (!checked.ok) return { status: 400, body: checked.body };
+  if (!checked.ok) return csrRefused(ctx, checked.body);
   if (checked.csr.zatca.vatNumber !== current.vatNumber) {
     return {
       status: 400,
@@ -271,11 +323,11 @@ export const renewProductionCsid: EndpointHandler = async (ctx, req) => {
   ctx.otps.consume(otp.otp!);
   if (ctx.settings.renewal === 'direct') {
     const { record, secret } = issueCsid(ctx, req.environment, 'production', checked.csr, checked.pem, { issuedFrom: current.requestId });
-    return { status: 200, body: csidBody(record.requestId, record.binarySecurityToken, secret, 'ISSUED') };
+    return { status: 200, body: issuedBody(ctx, record, secret, 'ISSUED') };
   }
   // 428: a renewed compliance CSID; the caller runs the compliance checks with it, then POST /production/csids
   const { record, secret } = issueCsid(ctx, req.environment, 'compliance', checked.csr, checked.pem, { renewalOf: current.requestId });
-  return { status: 428, body: csidBody(record.requestId, record.binarySecurityToken, secret, 'NOT_COMPLIANT') };
+  return { status: 428, body: issuedBody(ctx, record, secret, 'NOT_COMPLIANT') };
 };
 
 /** Method + path (after the environment prefix) → endpoint. */

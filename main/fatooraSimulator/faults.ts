@@ -4,11 +4,15 @@
 //   and outage windows on the simulator clock (connections refused, or every request answered 503);
 // - a script: one-shot faults for the next matching requests ("the next reporting call loses its response").
 // A fault decision is taken per request, before the request is handled; `lost-response` lets the handler run
-// (the document is recorded) and then drops the connection without an answer — the classic cause of duplicates.
+// (the document is recorded) and then drops the connection without an answer — the classic cause of duplicates;
+// `recorded-then-status` lets it run too and then answers a 5xx, as a gateway that failed after the service recorded
+// the document does (reference §9.1: a 503/504 followed, on resend, by a duplicate answer).
 import type { FatooraEndpoint } from '../fatoora/outcome';
 import type { SeededRandom } from './random';
 
 export type InjectedStatus = 429 | 500 | 502 | 503 | 504;
+/** A 5xx sent after the request was handled and recorded. */
+export type RecordedStatus = 500 | 502 | 503 | 504;
 
 export interface OutageWindow {
   readonly from: Date;
@@ -32,6 +36,10 @@ export interface FaultSettings {
   readonly resetRate?: number;
   /** Probability that the request is handled (and recorded) but the connection is dropped before the answer. */
   readonly lostResponseRate?: number;
+  /** Probability that the request is handled (and recorded) and then answered with a 5xx of `recordedStatuses`. */
+  readonly recordedErrorRate?: number;
+  /** Default [503, 504] (nginx pages, as seen in the field). */
+  readonly recordedStatuses?: readonly RecordedStatus[];
   readonly outages?: readonly OutageWindow[];
   /** Endpoints the rates and latency apply to; default all. Outages always apply to everything. */
   readonly endpoints?: readonly FatooraEndpoint[];
@@ -42,12 +50,14 @@ export type ScriptedFault =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'reset' }
   | { readonly kind: 'lost-response' }
+  | { readonly kind: 'recorded-then-status'; readonly status: RecordedStatus }
   | { readonly kind: 'latency'; readonly ms: number };
 
 export type FaultDecision =
   | { readonly kind: 'none'; readonly latencyMs: number }
   | { readonly kind: 'status'; readonly latencyMs: number; readonly status: number; readonly retryAfterSeconds?: number; readonly format: 'json' | 'html' }
-  | { readonly kind: 'timeout' | 'reset' | 'lost-response'; readonly latencyMs: number };
+  | { readonly kind: 'timeout' | 'reset' | 'lost-response'; readonly latencyMs: number }
+  | { readonly kind: 'recorded-then-status'; readonly latencyMs: number; readonly status: RecordedStatus };
 
 export interface FaultController {
   readonly settings: FaultSettings;
@@ -75,8 +85,11 @@ export function checkFaultSettings(s: FaultSettings): FaultSettings {
   checkRate('timeoutRate', s.timeoutRate);
   checkRate('resetRate', s.resetRate);
   checkRate('lostResponseRate', s.lostResponseRate);
-  const total = (s.errorRate ?? 0) + (s.timeoutRate ?? 0) + (s.resetRate ?? 0) + (s.lostResponseRate ?? 0);
-  if (total > 1 + 1e-9) throw new Error('faults: errorRate + timeoutRate + resetRate + lostResponseRate must not exceed 1');
+  checkRate('recordedErrorRate', s.recordedErrorRate);
+  const total = (s.errorRate ?? 0) + (s.timeoutRate ?? 0) + (s.resetRate ?? 0) + (s.lostResponseRate ?? 0) + (s.recordedErrorRate ?? 0);
+  if (total > 1 + 1e-9) throw new Error('faults: errorRate + timeoutRate + resetRate + lostResponseRate + recordedErrorRate must not exceed 1');
+  for (const st of s.recordedStatuses ?? []) if (![500, 502, 503, 504].includes(st)) throw new Error('faults.recordedStatuses: only 500, 502, 503, 504');
+  if (s.recordedStatuses?.length === 0) throw new Error('faults.recordedStatuses: must not be empty');
   const l = s.latencyMs;
   if (l !== undefined && (typeof l === 'number' ? !(l >= 0) : !(l.min >= 0 && l.max >= l.min))) {
     throw new Error('faults.latencyMs: must be ≥ 0, or {min, max} with 0 ≤ min ≤ max');
@@ -136,7 +149,7 @@ export function createFaultController(random: SeededRandom, initial: FaultSettin
       const scriptedIndex = queue.findIndex((q) => q.endpoint === undefined || q.endpoint === endpoint);
       if (scriptedIndex >= 0) {
         const [{ fault }] = queue.splice(scriptedIndex, 1) as [{ fault: ScriptedFault }];
-        count(fault.kind === 'status' ? `status-${fault.status}` : fault.kind);
+        count(fault.kind === 'status' ? `status-${fault.status}` : fault.kind === 'recorded-then-status' ? `recorded-then-${fault.status}` : fault.kind);
         switch (fault.kind) {
           case 'latency':
             return { kind: 'none', latencyMs: fault.ms };
@@ -148,6 +161,8 @@ export function createFaultController(random: SeededRandom, initial: FaultSettin
               format: fault.format ?? 'json',
               ...(fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : {}),
             };
+          case 'recorded-then-status':
+            return { kind: 'recorded-then-status', latencyMs: 0, status: fault.status };
           default:
             return { kind: fault.kind, latencyMs: 0 };
         }
@@ -180,6 +195,13 @@ export function createFaultController(random: SeededRandom, initial: FaultSettin
           count(kind);
           return { kind, latencyMs };
         }
+      }
+      edge += settings.recordedErrorRate ?? 0;
+      if (r < edge) {
+        const statuses = settings.recordedStatuses ?? [503, 504];
+        const status = statuses[Math.floor(random.next() * statuses.length)] ?? 503;
+        count(`recorded-then-${status}`);
+        return { kind: 'recorded-then-status', latencyMs, status };
       }
       return { kind: 'none', latencyMs };
     },

@@ -102,6 +102,9 @@ export async function startFatooraSimulator(options: FatooraSimulatorOptions = {
     renewal: 'compliance-required',
     clearanceEnabled: true,
     duplicateWindowMs: DAY_MS,
+    duplicateShapes: { reporting: '2026', clearance: '208' },
+    mode: 'simulation',
+    csrErrors: 'objects',
     certificateValidityDays: { compliance: 365, production: 5 * 365 },
     ...options.settings,
   };
@@ -113,7 +116,7 @@ export async function startFatooraSimulator(options: FatooraSimulatorOptions = {
     clock,
     faults,
     log,
-    context: { clock, otps, registry, submissions, authority, validate, settings, log },
+    context: { clock, otps, registry, submissions, authority, validate, settings, log, developerPortal: {} },
   });
   reconcile = http.reconcile;
   const url = `http://127.0.0.1:${http.port}`;

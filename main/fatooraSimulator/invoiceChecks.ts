@@ -124,11 +124,11 @@ export async function checkSubmission(
   }
   const who = csid.kind === 'compliance' ? 'Compliance CSID' : 'Production CSID';
   if (verification.certificate?.base64Der !== csid.certificate) {
-    // Fatoora reports a foreign signing certificate as a warning in the sandbox; the simulator is stricter:
-    // a document must be signed with the certificate of the CSID that submits it.
+    // a signing certificate other than the submitting CSID's is a WARNING on the real service: the document is
+    // recorded with 202 (reference §9.1); a seller VAT number not the certificate's is an ERROR (below)
     messages.push(
       zatcaMessage(
-        'ERROR',
+        'WARNING',
         'invalid-signing-certificate',
         'CERTIFICATE_ERRORS',
         `X509Certificate used for signing is not the certificate of the ${who} used to authenticate`,

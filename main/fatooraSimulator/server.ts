@@ -10,6 +10,7 @@ import type { FatooraEndpoint } from '../fatoora/outcome';
 import type { SimulatorClock } from './clock';
 import { ROUTES, type EndpointContext, type EndpointResponse } from './endpoints';
 import type { FaultController, FaultDecision } from './faults';
+import { nginxPage, serviceErrorBody, VERSION_NOT_SUPPORTED } from './realShapes';
 import { splitEnvironmentPath, type ZatcaEnvironment } from './zatcaEnvironment';
 
 export interface HttpSideOptions {
@@ -37,10 +38,16 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-function faultBody(status: number, format: 'json' | 'html'): { type: string; text: string } {
+const CSID_ENDPOINTS: readonly (FatooraEndpoint | undefined)[] = ['compliance-csid', 'production-csid', 'renew-production-csid'];
+
+/** An injected error's body, as the field sees it (reference §9.1): nginx pages from the gateway, the service's JSON. */
+function faultBody(status: number, format: 'json' | 'html', endpoint?: FatooraEndpoint): { type: string; text: string } {
   const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
-  if (format === 'html') return { type: 'text/html; charset=utf-8', text: `<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>` };
-  return { type: 'application/json', text: JSON.stringify({ code: (STATUS_TEXT[status] ?? 'Error').replace(/ /g, '-'), message: title }) };
+  if (format === 'html') {
+    const text = status >= 502 && status <= 504 ? nginxPage(status) : `<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
+    return { type: 'text/html', text };
+  }
+  return { type: 'application/json', text: JSON.stringify(serviceErrorBody(status, CSID_ENDPOINTS.includes(endpoint))) };
 }
 
 export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide> {
@@ -75,7 +82,7 @@ export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide>
     res.end(payload);
   }
 
-  const json = (r: EndpointResponse) => (r.body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(r.body) });
+  const json = (r: EndpointResponse) => r.raw ?? (r.body === undefined ? undefined : { type: 'application/json', text: JSON.stringify(r.body) });
 
   function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large' | 'aborted'> {
     return new Promise((resolve) => {
@@ -122,7 +129,7 @@ export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide>
         send(
           res,
           decision.status,
-          faultBody(decision.status, decision.format),
+          faultBody(decision.status, decision.format, route?.endpoint),
           decision.retryAfterSeconds !== undefined ? { 'Retry-After': String(decision.retryAfterSeconds) } : {},
         );
         return { ...where, status: decision.status, fault: `status-${decision.status}` };
@@ -158,7 +165,7 @@ export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide>
             }
           : { status: 404, body: { code: 'Not-Found', message: 'Unknown endpoint' } };
     } else if (req.headers['accept-version'] !== 'V2') {
-      response = { status: 406, body: { code: 'Invalid-Version', message: 'This version is not supported or not implemented: send Accept-Version: V2' } };
+      response = { status: 406, raw: { type: 'text/plain', text: VERSION_NOT_SUPPORTED } };
     } else {
       let body: unknown;
       try {
@@ -168,7 +175,7 @@ export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide>
       }
       response =
         body === undefined
-          ? { status: 400, body: { code: 'Invalid-Request', message: 'The request body is not valid JSON' } }
+          ? { status: 400, body: { code: 'Invalid-Request', message: 'Invalid Request' } }
           : await route.handler(context, { environment: split.environment, headers: req.headers, body });
     }
     if (closed) return { ...where, status: 'closed' };
@@ -176,6 +183,11 @@ export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide>
       // handled (and recorded), but the answer never leaves: the client cannot know it arrived
       req.socket.destroy();
       return { ...where, status: response.status, fault: 'lost-response' };
+    }
+    if (decision.kind === 'recorded-then-status') {
+      // handled (and recorded), then the gateway fails: the client is told 5xx, not that it arrived
+      send(res, decision.status, faultBody(decision.status, decision.status === 500 ? 'json' : 'html', route?.endpoint));
+      return { ...where, status: decision.status, fault: `recorded-then-${decision.status}` };
     }
     send(res, response.status, json(response), response.headers as Record<string, string> | undefined);
     return { ...where, status: response.status };

@@ -137,15 +137,19 @@ describe('client ↔ simulator: simplified unit', () => {
     expect(sim.records.reported().some((s) => s.invoiceHash === doc.hash || s.invoiceHash === signedByCcsid.hash)).toBe(false);
   });
 
-  it('reporting: a document signed with another certificate is rejected (invalid-signing-certificate)', async () => {
+  it('reporting: a document signed with another certificate is recorded with a warning (invalid-signing-certificate, reference §9.1)', async () => {
     const doc = await next(undefined, unit.compliance.credentials);
-    const r = expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'rejected');
-    expect(r.errors.map((e) => e.code)).toEqual(['invalid-signing-certificate']);
+    const r = expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'accepted-with-warnings');
+    expect(r.warnings.map((e) => e.code)).toEqual(['invalid-signing-certificate']);
   });
 
-  it('reporting: a standard invoice cannot be reported, and the certificate must cover its profile', async () => {
+  it('reporting: a standard invoice is sent to clearance (303), or refused while clearance is off; the certificate must cover its profile', async () => {
     const doc = await next((b) => standardInvoice(b));
+    const moved = expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'wrong-endpoint');
+    expect([moved.httpStatus, moved.use]).toEqual([303, 'clearance']);
+    sim.settings.clearanceEnabled = false;
     const r = expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc)), 'rejected');
+    sim.settings.clearanceEnabled = true;
     expect(r.errors.map((e) => e.code).sort()).toEqual(['certificate-permissions', 'invalid-invoice-type']);
     expect(r.errors.find((e) => e.code === 'certificate-permissions')?.message).toBe('Production CSID does not cover Standard documents');
   });
@@ -344,7 +348,7 @@ describe('client ↔ simulator: time and availability', () => {
     sim.otps.add('777777');
     sim.clock.advance(61 * 60 * 1000);
     const r = expectKind(await client.requestComplianceCsid({ csr: newEgs('simulation').csr.pem, otp: new Secret('777777') }), 'rejected');
-    expect(r.errors[0]).toMatchObject({ code: 'Invalid-OTP', message: 'The provided OTP has expired' });
+    expect(r.errors[0]).toMatchObject({ code: 'Invalid-OTP', message: 'The provided OTP is invalid' });
   });
 });
 

@@ -25,7 +25,8 @@ async function call(url: string, init: { method?: string; headers?: Record<strin
     body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body ?? {}),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  const json = (res.headers.get('content-type') ?? '').startsWith('application/json');
+  return { status: res.status, body: text ? (json ? (JSON.parse(text) as unknown) : text) : undefined };
 }
 
 const basic = (token: string, secret: string) => `Basic ${Buffer.from(`${token}:${secret}`).toString('base64')}`;
@@ -127,19 +128,22 @@ describe('simulator refusals, status and code', () => {
     expect(r.status).toBe(401);
   });
 
-  it('an expired OTP → 400 Invalid-OTP; a missing one → 400 Missing-OTP; an unknown one → 400 Invalid-OTP', async () => {
+  it('an expired or unknown OTP → 400 Invalid-OTP in the same words; a missing one → 400 Missing-OTP (reference §9.1)', async () => {
     const csr = newEgs('simulation').csr.apiBase64;
     sim.otps.expire('101010');
     const expired = await call(`${base}/compliance`, { headers: { ...HEADERS, OTP: '101010' }, body: { csr } });
-    expect(expired).toEqual({ status: 400, body: { code: 'Invalid-OTP', message: 'The provided OTP has expired' } });
-    expect(await call(`${base}/compliance`, { body: { csr } })).toEqual({ status: 400, body: { code: 'Missing-OTP', message: 'The OTP header is missing' } });
-    expect((await call(`${base}/compliance`, { headers: { ...HEADERS, OTP: '999999' }, body: { csr } })).body).toMatchObject({ code: 'Invalid-OTP' });
+    expect(expired).toEqual({ status: 400, body: { errors: [{ code: 'Invalid-OTP', message: 'The provided OTP is invalid' }] } });
+    expect(await call(`${base}/compliance`, { body: { csr } })).toEqual({
+      status: 400,
+      body: { errors: [{ code: 'Missing-OTP', message: 'OTP is required field' }] },
+    });
+    expect((await call(`${base}/compliance`, { headers: { ...HEADERS, OTP: '999999' }, body: { csr } })).body).toEqual(expired.body);
   });
 
   it('an OTP tied to another environment is invalid here (reference §9: portal OTPs are not interchangeable)', async () => {
     sim.otps.add('404040', { environment: 'production' });
     const r = await call(`${base}/compliance`, { headers: { ...HEADERS, OTP: '404040' }, body: { csr: newEgs('simulation').csr.apiBase64 } });
-    expect(r.body).toMatchObject({ code: 'Invalid-OTP' });
+    expect(r.body).toEqual({ errors: [{ code: 'Invalid-OTP', message: 'The provided OTP is invalid' }] });
   });
 
   it("issued CSIDs have ZATCA's shape: numeric requestID, double-base64 token, 44-character secret", async () => {
@@ -193,7 +197,7 @@ describe('simulator refusals, status and code', () => {
     expect((await call(`${base}/compliance`, { method: 'PUT' })).status).toBe(405);
     expect(await call(`${base}/compliance`, { headers: { ...HEADERS, OTP: '303030' }, body: '{"csr":' })).toEqual({
       status: 400,
-      body: { code: 'Invalid-Request', message: 'The request body is not valid JSON' },
+      body: { code: 'Invalid-Request', message: 'Invalid Request' },
     });
   });
 
@@ -250,7 +254,7 @@ describe('simulator state across restarts (--state)', () => {
       );
       expectKind(await client.reportInvoice(unit.production.credentials, submissionOf(doc2)), 'accepted');
       const reuse = expectKind(await client.requestComplianceCsid({ csr: newEgs('simulation').csr.pem, otp: new Secret('123345') }), 'rejected');
-      expect(reuse.errors[0]).toMatchObject({ code: 'Invalid-OTP', message: 'The provided OTP was already used' });
+      expect(reuse.errors[0]).toMatchObject({ code: 'Invalid-OTP', message: 'The provided OTP is invalid' });
       expect(second.records.complianceSteps(unit.compliance.requestId).missing).toEqual([]);
       expect(second.records.reported()).toHaveLength(2);
     } finally {

@@ -54,9 +54,9 @@ describe('failed onboarding steps', () => {
     const expired = otp();
     sim.otps.expire(expired);
     const e2 = (await service.resume(expired).catch((e: unknown) => e)) as OnboardingError;
-    expect(e2.code).toBe('onboarding.otp-expired');
-    expect(e2.message).toMatch(/expired \(an OTP is valid for one hour\)/);
-    expect(e2.text('ar')).toMatch(/انتهت صلاحية رمز التحقق/);
+    // an expired OTP is "invalid" in Fatoora's words, like any other OTP problem (reference §9.1)
+    expect(e2.code).toBe('onboarding.otp-invalid');
+    expect(e2.text('ar')).toMatch(/لم تقبل منصة فاتورة رمز التحقق/);
     const second = csrOf(device.db);
     expect(second.csr_count).toBe(2);
     expect(second.csr_pem).not.toBe(first.csr_pem);

@@ -168,8 +168,9 @@ describe('dukkan onboard killed inside each step, then resumed', () => {
 
     const again = t.onboard(code);
     expect(await again.exit).toBe(1);
-    expect(again.stderr()).toMatch(/This OTP was already used/);
-    expect(again.stderr()).toMatch(/سبق استخدام رمز التحقق/);
+    // Fatoora says only "invalid" for a spent OTP (reference §9.1)
+    expect(again.stderr()).toMatch(/Fatoora did not accept the OTP/);
+    expect(again.stderr()).toMatch(/لم تقبل منصة فاتورة رمز التحقق/);
     expect(again.stderr()).not.toContain(code);
 
     await finishes(t.onboard(otp()));

@@ -127,10 +127,11 @@ describe('renewal, expiry and rotation', () => {
     sim.otps.consume(used);
     const err = (await service.renew(used).catch((e: unknown) => e)) as OnboardingError;
     expect(err).toBeInstanceOf(OnboardingError);
-    expect(err.code).toBe('onboarding.otp-used');
-    expect(err.text('ar')).toContain('سبق استخدام رمز التحقق');
+    // a spent OTP is "invalid" in Fatoora's words, like any other OTP problem (reference §9.1)
+    expect(err.code).toBe('onboarding.otp-invalid');
+    expect(err.text('ar')).toContain('لم تقبل منصة فاتورة رمز التحقق');
     const mid = service.status().active!;
-    expect(mid).toMatchObject({ procedure: 'renew', step: 'csid', canSign: true, lastError: { code: 'onboarding.otp-used' } });
+    expect(mid).toMatchObject({ procedure: 'renew', step: 'csid', canSign: true, lastError: { code: 'onboarding.otp-invalid' } });
     // the counter keeps selling with the current certificate during the renewal
     const doc = await ledger.issue(SALE, await service.signingFor('local-simulator'));
     expect(verifyDocument(doc.xml).certificate!.serialDecimal).toBe(serial);
