@@ -21,6 +21,7 @@ const BENCHES: Record<string, () => Promise<BenchSection>> = {
 for (const [name, file, fn] of [
   ['reporting', './reporting.ts', 'benchReporting'],
   ['startup', './startup.ts', 'benchStartup'],
+  ['tillSale', './tillSale.ts', 'benchTillSale'],
   ['backup', './backup.ts', 'benchBackup'],
 ] as const) {
   if (existsSync(path.join(import.meta.dirname, file))) {

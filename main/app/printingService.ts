@@ -42,6 +42,7 @@ export class PrintingService {
   private printer: ReceiptPrinter | null = null;
   private health: PrinterHealth;
   private readonly log: Logger;
+  private closed = false;
 
   constructor(private readonly options: PrintingServiceOptions) {
     this.log = options.logger.child({ component: 'printing' });
@@ -107,7 +108,7 @@ export class PrintingService {
       // the printer address was refused (printerAddress.ts): nothing is written; the sale itself stands
       const refused: PrintOutcome = { state: 'failed', message: e instanceof Error ? e.message : String(e), ...reasonOf(e) };
       this.setHealth({ configured: true, state: 'error', message: refused.message });
-      this.options.emit({ type: 'print', number: model.number, outcome: refused });
+      this.tell({ type: 'print', number: model.number, outcome: refused });
       return Promise.resolve(refused);
     }
     if (!printer) return Promise.resolve({ state: 'no-printer', message: null });
@@ -122,13 +123,26 @@ export class PrintingService {
         return { state: 'failed', message: e instanceof Error ? e.message : 'the receipt was not printed' };
       },
     );
-    void outcome.then((o) => this.options.emit({ type: 'print', number: model.number, outcome: o }));
+    void outcome.then((o) => this.tell({ type: 'print', number: model.number, outcome: o }));
     if (options.background) return Promise.resolve({ state: 'printing', message: null });
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<PrintOutcome>((resolve) => {
       timer = setTimeout(() => resolve({ state: 'printing', message: null }), this.options.waitMs ?? 8000);
     });
     return Promise.race([outcome, waited]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * A background job's news for the screens. A job can end after the app has begun closing (a receipt for a dead
+   * printer retries for seconds while the till goes on selling): then nobody is listening and nothing is said.
+   */
+  private tell(event: AppEvent): void {
+    if (this.closed) return;
+    try {
+      this.options.emit(event);
+    } catch (e) {
+      this.log.warn('printing.event-failed', errorFields(e));
+    }
   }
 
   /** The receipt exactly as the template renders it on this paper, as a PNG data: URL. */
@@ -138,6 +152,7 @@ export class PrintingService {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.printer = null;
     await this.options.kit.rasterizer.close();
   }
