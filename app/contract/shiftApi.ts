@@ -33,6 +33,8 @@ const AUDIT_KINDS = [
   'shift-close',
   'shift-note',
   'z-report',
+  'backup',
+  'restore',
 ] as const;
 
 export const SHIFT_API = {

@@ -60,7 +60,10 @@ export type AuditKind =
   | 'shift-open'
   | 'shift-close'
   | 'shift-note'
-  | 'z-report';
+  | 'z-report'
+  /** A backup run and a restore of the ledger (main/backup, docs/backups.md). */
+  | 'backup'
+  | 'restore';
 
 export interface AuditEvent {
   readonly id: number;

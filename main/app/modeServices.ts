@@ -88,6 +88,7 @@ export class ModeServices {
           secrets: this.secrets,
           clock: options.clock,
           logger: options.logger.child({ component: 'backup' }),
+          onRun: (e) => this.audit.record({ kind: 'backup', before: e.reason, after: `${e.written}/${e.targets} folders; ${e.detail}` }),
         });
     this.backups?.start();
     const cashControl = new CashControlReport(this.db, { shifts: this.shifts, audit: this.audit, userName: (id) => options.userName?.(id) });

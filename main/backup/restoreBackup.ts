@@ -15,6 +15,7 @@ import path from 'node:path';
 import { DukkanError } from '../../app/errors/index';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import { openSqlite } from '../../native/sqlite/sqliteDriver';
+import { AuditTrail } from '../audit/auditTrail';
 import { DATABASE_FILE_NAME, openDeviceDatabase } from '../db/openDeviceDatabase';
 import { makePrivateDir } from '../fs/privateFiles';
 import { anchorStatements } from '../ledger/anchorStore';
@@ -145,11 +146,25 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     assertNotInUse(ledgerFile);
     const movedAside = moveAside(options.dataDir, options.now);
     renameSync(restored, ledgerFile);
-    // back to the app's own mode (WAL, synchronous=FULL) and schema, as every start does
-    openDeviceDatabase(ledgerFile).close();
+    recordRestore(ledgerFile, chosen.file, manifest, missing, options.now);
     return { ...base, mode: 'restored', ledger: ledgerFile, ...(movedAside ? { movedAside } : {}), missing };
   } finally {
     removeRestoreFile(restored);
+  }
+}
+
+/** Opens the placed ledger as the app does (WAL, synchronous=FULL, migrations) and writes the restore into its trail. */
+function recordRestore(file: string, backupFile: string, manifest: BackupManifest, missing: readonly MissingRange[], now: Date): void {
+  const db = openDeviceDatabase(file);
+  try {
+    new AuditTrail(db, { till: 'dukkan restore', clock: () => now }).record({
+      kind: 'restore',
+      before: path.basename(backupFile),
+      after: manifest.chains.map((c) => `${c.serial}:ICV ${c.lastIcv}`).join(' ') || 'no documents',
+      reason: missing.length ? `missing ${missing.map((m) => `${m.serial}:ICV ${m.fromIcv}-${m.toIcv}`).join(' ')}` : null,
+    });
+  } finally {
+    db.close();
   }
 }
 

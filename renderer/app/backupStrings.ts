@@ -10,6 +10,8 @@ export const BACKUP_STRINGS = {
   backupLast: { en: 'last backup {d}', ar: 'آخر نسخة {d}' },
   backupNever: { en: 'never backed up', ar: 'لم يُنسخ قط' },
   backupStale: { en: 'no backup for over 24 hours', ar: 'لا نسخة احتياطية منذ أكثر من 24 ساعة' },
+  kindBackup: { en: 'Backup', ar: 'نسخ احتياطي' },
+  kindRestore: { en: 'Restore', ar: 'استعادة' },
   backupWarningStrip: { en: 'Backup overdue', ar: 'النسخ الاحتياطي متأخر' },
   backupFolder: { en: 'Backup folder (USB drive, network share)', ar: 'مجلد النسخ الاحتياطي (قرص USB أو مجلد شبكة)' },
   backupEvery: { en: 'Back up every (hours)', ar: 'النسخ الاحتياطي كل (ساعات)' },

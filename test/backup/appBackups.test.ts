@@ -66,6 +66,9 @@ describe('backups in the running app', { timeout: 180_000 }, () => {
     expect(b.header.manifest.chains.at(-1)).toMatchObject({ lastIcv: device.chainHead!.icv, headHash: device.chainHead!.hash });
     expect(device.backups).toEqual({ warning: false, targets: [{ target: usb, lastSuccessAt: expect.any(String), lastFailure: null, stale: false }] });
     expect((await manager.call('status.get', {})).backupWarning).toBe(false);
+    // the run is in the audit trail: why it ran, how many folders got it, the chain heads it holds
+    const trail = await manager.call('audit.list', { kind: 'backup' });
+    expect(trail.at(-1)).toMatchObject({ kind: 'backup', before: 'z-report', after: expect.stringMatching(/^1\/1 folders; \d+:\d+/) });
     // the manager checks the file as a restore would, placing nothing
     const checked = await manager.call('backup.check', { file: b.file });
     expect(checked).toMatchObject({

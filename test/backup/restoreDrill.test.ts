@@ -35,6 +35,10 @@ interface Issued {
   hash: string;
 }
 
+/** The restores recorded in a ledger's audit trail. */
+const restores = (db: ReturnType<typeof openDeviceDatabase>) =>
+  db.prepare<[], { before_value: string; reason: string | null }>("SELECT before_value, reason FROM audit_events WHERE kind = 'restore'").all();
+
 /** Opens the data folder as the app does: the ledger with its anchor in the real keychain. */
 function openTill(dataDir: string) {
   const db = openDeviceDatabase(path.join(dataDir, DATABASE_FILE_NAME));
@@ -100,6 +104,7 @@ describe('restore drill (real keychain, real processes)', { timeout: 240_000 }, 
     const till = openTill(dataDir);
     try {
       expect(till.stored()).toEqual(issued.slice(0, 5));
+      expect(restores(till.db)).toEqual([{ before_value: expect.stringMatching(/\.dkbackup$/), reason: expect.stringMatching(/^missing \d+:ICV 6-8$/) }]);
       const refusal = await till.issue(1).catch((e: unknown) => e);
       expect(refusal).toBeInstanceOf(DukkanError);
       expect((refusal as DukkanError).code).toBe('ledger.rolled-back');
@@ -121,6 +126,8 @@ describe('restore drill (real keychain, real processes)', { timeout: 240_000 }, 
     const till = openTill(dataDir);
     try {
       expect(till.stored()).toEqual(issued);
+      // the restore is in the trail of the ledger it placed (the first one's went aside with the ledger it placed)
+      expect(restores(till.db)).toEqual([{ before_value: expect.stringMatching(/\.dkbackup$/), reason: null }]);
       expect((await till.issue(1))[0]!.icv).toBe(9);
     } finally {
       till.db.close();

@@ -23,6 +23,8 @@ const KIND: Readonly<Partial<Record<AuditKind, Label>>> = {
   'shift-close': (t) => t('kindShiftClose'),
   'shift-note': (t) => t('kindShiftNote'),
   'z-report': (t) => t('kindZReport'),
+  backup: (t) => t('kindBackup'),
+  restore: (t) => t('kindRestore'),
 };
 
 export function CashTab() {
