@@ -58,6 +58,7 @@ export const METHOD_NAMES = [
   'held.recall',
   'quickKeys.get',
   'quickKeys.save',
+  'approval.self',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Access, MethodDefinition } from './api';
 import { empty, id, money, price, quantity, rule, text } from './schemas';
 import { QUICK_KEY_COLOURS, type HeldSale, type QuickKeyView } from './tillTypes';
+import type { Approval } from './types';
 
 const def =
   <O>() =>
@@ -21,6 +22,11 @@ export const TILL_API = {
     z.object({ label: text(40), lines: z.array(heldLine).min(1, rule('input.no-items')).max(500, rule('input.too-many')) }).strict(),
   ),
   'held.recall': def<HeldSale>()('cashier', z.object({ id }).strict()),
+  /** One tap: the manager signed in at this till approves, without typing the PIN they signed in with. */
+  'approval.self': def<Approval>()(
+    'manager',
+    z.object({ purpose: z.enum(['price-override', 'discount', 'return', 'debit-note'], rule('input.invalid')) }).strict(),
+  ),
   'quickKeys.get': def<QuickKeyView[]>()('cashier', empty),
   'quickKeys.save': def<QuickKeyView[]>()('manager', z.object({ keys: z.array(quickKey).max(60, rule('input.too-many')) }).strict()),
 } as const;

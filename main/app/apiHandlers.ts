@@ -98,7 +98,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...reportHandlers({ reports: () => core.current().reports, afterZReport: () => core.current().backups?.afterZReport() }),
     ...backupHandlers({ backups: () => core.current().backups }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
-    ...tillHandlers({ held: () => heldSalesOf(core.current().db, catalog, clock), quickKeys: new QuickKeys(settings, catalog) }),
+    ...tillHandlers({ held: () => heldSalesOf(core.current().db, catalog, clock), quickKeys: new QuickKeys(settings, catalog), sessions, users }),
   };
   return { ...handlers, ...auditedHandlers(handlers, () => core.current().audit) };
 }

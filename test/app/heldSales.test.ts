@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// Held (parked) sales and quick keys through the contract, on a real app and real SQLite files: several sales held
+// Held (parked) sales, quick keys and the one-tap approval through the contract, on a real app and real SQLite files: several sales held
 // with labels, recalled once each, still there after the app is closed and opened again, and never signed (the
 // ledger does not move). Quick keys come from the catalog at each call and refuse a product that is not there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,5 +83,17 @@ describe('held sales and quick keys', { timeout: 60_000 }, () => {
     expect((await manager.refusal('quickKeys.save', { keys: [{ productId: bread.id, category: 'X', colour: 'pink' }] })).code).toBe('invalid-input');
     expect((await cashier.refusal('quickKeys.save', { keys: [] })).code).toBe('forbidden');
     expect(await cashier.call('quickKeys.get', {})).toEqual(saved);
+  });
+
+  it('lets the manager signed in at a till approve with one tap; a cashier cannot', async () => {
+    const milk = byName('Fresh milk');
+    const lines = [{ productId: milk.id, quantity: '1', unitPrice: '5.00' }];
+    expect((await cashier.refusal('approval.self', { purpose: 'price-override' })).code).toBe('forbidden');
+    const approval = await manager.call('approval.self', { purpose: 'price-override' });
+    expect(approval.managerName).toBe('Manager');
+    // the grant is the manager's own till's: it makes their sale complete, and nobody else's
+    expect(await manager.call('sale.quote', { lines, payments: [], approvalId: approval.approvalId })).toMatchObject({ needsApproval: true, total: '5.00' });
+    expect((await manager.call('sale.quote', { lines, payments: [{ method: 'cash', amount: '5' }], approvalId: approval.approvalId })).complete).toBe(true);
+    expect((await cashier.call('sale.quote', { lines, payments: [{ method: 'cash', amount: '5' }], approvalId: approval.approvalId })).complete).toBe(false);
   });
 });

@@ -4,13 +4,18 @@
 import type { ApiHandlers } from '../../ipc/dispatcher';
 import type { HeldSales } from '../../till/heldSales';
 import type { QuickKeys } from '../../till/quickKeys';
+import type { SessionStore } from '../../users/sessions';
+import type { UserStore } from '../../users/userStore';
+import { DukkanError } from '../../../app/errors/index';
 
-export const TILL_METHODS = ['held.list', 'held.hold', 'held.recall', 'quickKeys.get', 'quickKeys.save'] as const;
+export const TILL_METHODS = ['held.list', 'held.hold', 'held.recall', 'quickKeys.get', 'quickKeys.save', 'approval.self'] as const;
 
 export interface TillServices {
   /** The held sales of the mode in use (training carts stay in the training folder). */
   held(): Pick<HeldSales, 'list' | 'hold' | 'recall'>;
   readonly quickKeys: Pick<QuickKeys, 'view' | 'save'>;
+  readonly sessions: Pick<SessionStore, 'grant'>;
+  readonly users: Pick<UserStore, 'get'>;
 }
 
 export function tillHandlers(app: TillServices): Pick<ApiHandlers, (typeof TILL_METHODS)[number]> {
@@ -20,5 +25,13 @@ export function tillHandlers(app: TillServices): Pick<ApiHandlers, (typeof TILL_
     'held.recall': ({ id }) => app.held().recall(id),
     'quickKeys.get': () => app.quickKeys.view(),
     'quickKeys.save': ({ keys }) => app.quickKeys.save(keys),
+    // the manager is signed in at this very till (the dispatcher checked the role and that no PIN change is owed):
+    // their sign-in was their PIN, so one tap approves; read again, so a manager disabled since cannot
+    'approval.self': ({ purpose }, { session }) => {
+      const user = session.user ? app.users.get(session.user.id) : undefined;
+      if (!user || user.role !== 'manager' || !user.active) throw new DukkanError('approval.missing', {}, { field: 'purpose' });
+      const granted = app.sessions.grant(session, user, purpose);
+      return { approvalId: granted.id, managerName: granted.managerName, expiresAt: new Date(granted.expiresAt).toISOString() };
+    },
   };
 }

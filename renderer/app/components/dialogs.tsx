@@ -10,13 +10,21 @@ export function DialogHost() {
   const request = useApp().dialog.value;
   if (!request) return null;
   return request.kind === 'prompt' ? (
-    <PromptDialog key={request.id} id={request.id} options={request.options} />
+    <PromptDialog key={request.id} id={request.id} options={request.options} refused={request.problem ?? ''} checking={request.checking ?? false} />
   ) : (
     <ConfirmDialog key={request.id} id={request.id} text={request.text} />
   );
 }
 
-function PromptDialog({ id, options }: { readonly id: number; readonly options: PromptOptions }) {
+interface PromptProps {
+  readonly id: number;
+  readonly options: PromptOptions;
+  /** Why the prompt's check refused the last value (the dialog stays open). */
+  readonly refused: string;
+  readonly checking: boolean;
+}
+
+function PromptDialog({ id, options, refused, checking }: PromptProps) {
   const app = useApp();
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -28,12 +36,23 @@ function PromptDialog({ id, options }: { readonly id: number; readonly options: 
     input.current?.focus();
     input.current?.select();
   }, []);
+  useLayoutEffect(() => {
+    if (!refused) return;
+    value.value = '';
+    input.current?.focus();
+  }, [refused]);
 
   const submit = (e: SubmitEvent) => {
     if (options.pattern && !options.pattern.test(value.peek().trim())) {
       e.preventDefault();
       problem.value = '✗';
       input.current?.select();
+      return;
+    }
+    if (options.check) {
+      // checked by the app store before the dialog closes; it stays open meanwhile and after a refusal
+      e.preventDefault();
+      app.closeDialog(id, value.peek().trim());
       return;
     }
     if (dialog.current) dialog.current.returnValue = 'ok';
@@ -59,11 +78,11 @@ function PromptDialog({ id, options }: { readonly id: number; readonly options: 
             onInput={(e) => (value.value = e.currentTarget.value)}
           />
         </label>
-        <p class="error" role="alert">
-          {problem.value}
+        <p class="error" role="alert" data-test="prompt-problem">
+          {refused || problem.value}
         </p>
         <div class="buttons">
-          <button type="submit" value="ok" data-test="prompt-ok">
+          <button type="submit" value="ok" data-test="prompt-ok" disabled={checking}>
             {t('ok')}
           </button>
           <button type="button" value="cancel" onClick={() => dialog.current?.close('cancel')}>

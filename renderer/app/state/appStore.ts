@@ -35,7 +35,16 @@ export interface ToastState {
 }
 
 export type DialogRequest =
-  | { readonly id: number; readonly kind: 'prompt'; readonly options: PromptOptions; readonly resolve: (value: string | null) => void }
+  | {
+      readonly id: number;
+      readonly kind: 'prompt';
+      readonly options: PromptOptions;
+      readonly resolve: (value: string | null) => void;
+      /** Why the last value was refused by the prompt's check (the dialog stays open); empty when none. */
+      readonly problem?: string;
+      /** The check is running: OK waits. */
+      readonly checking?: boolean;
+    }
   | { readonly id: number; readonly kind: 'confirm'; readonly text: string; readonly resolve: (yes: boolean) => void };
 
 /** A key press as the screens see it (a KeyboardEvent is one). */
@@ -237,10 +246,25 @@ export class AppStore implements AppServices {
     return new Promise((resolve) => this.openDialog({ id: ++this.lastDialog, kind: 'confirm', text, resolve }));
   }
 
-  /** The dialog's answer (null or false when cancelled); a dialog already answered is ignored. */
+  /**
+   * The dialog's answer (null or false when cancelled); a dialog already answered is ignored. A prompt with a check
+   * closes only once its value passes; a refused value keeps it open, saying why (a wrong manager PIN).
+   */
   closeDialog(id: number, value: string | boolean | null): void {
     const d = this.dialogState.value;
     if (!d || d.id !== id) return;
+    if (d.kind === 'prompt' && d.options.check && typeof value === 'string') {
+      if (d.checking) return;
+      this.dialogState.value = { ...d, checking: true };
+      void d.options.check(value).then((problem) => {
+        if (this.dialogState.value?.id !== id) return; // cancelled meanwhile
+        if (problem === null) {
+          this.dialogState.value = null;
+          d.resolve(value);
+        } else this.dialogState.value = { ...d, problem, checking: false };
+      });
+      return;
+    }
     this.dialogState.value = null;
     if (d.kind === 'prompt') d.resolve(typeof value === 'string' ? value : null);
     else d.resolve(value === true);

@@ -20,6 +20,11 @@ export interface PromptOptions {
   readonly value?: string;
   readonly pattern?: RegExp;
   readonly test?: string;
+  /**
+   * Checked on OK before the dialog closes: an error text keeps it open and shows the text (a wrong PIN); null
+   * closes it with the value.
+   */
+  readonly check?: (value: string) => Promise<string | null>;
 }
 
 export interface Services {

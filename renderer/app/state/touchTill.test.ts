@@ -1,7 +1,7 @@
 // The till's touch controls without a DOM: the line buttons (one more, one less, remove), the payment panel
 // (presets, rest on card), and a print outcome that arrives before the sale's own answer.
 import { describe, expect, it } from 'vitest';
-import { BREAD, CASHIER, DATES, fakeApi, issued, manualTimers, MILK, quoteFor, session, settle } from '../testing/fakes';
+import { BREAD, CASHIER, DATES, fakeApi, issued, manualTimers, MANAGER, MILK, quoteFor, refused, session, settle } from '../testing/fakes';
 import { AppStore } from './appStore';
 import { CashierStore } from './cashierStore';
 
@@ -166,5 +166,52 @@ describe('the touch till', () => {
     expect(store.rows.value.map((r) => [r.name, r.quantity])).toEqual([['Fresh milk', '2']]);
     expect(store.extras.held.value).toBeNull();
     expect(held).toEqual([]);
+  });
+
+  it('keeps the manager PIN dialog open on a wrong PIN, saying why, and approves on the right one', async () => {
+    const { store, fake, app } = till();
+    fake.answer({
+      'approval.request': ({ pin }) => {
+        if (pin !== '8642') throw refused('wrong-pin', 'approval.wrong-pin');
+        return { approvalId: '6f1c7a52-2d6b-4f59-8b43-4c1b8f0c2a11', managerName: 'Manager', expiresAt: '2099-01-01T00:00:00Z' };
+      },
+    });
+    await store.addProduct(MILK, '1');
+    const editing = store.editSelected('price');
+    await settle();
+    const dialog = app.dialog.value!;
+    app.closeDialog(dialog.id, '1111');
+    await settle();
+    expect(app.dialog.value).toMatchObject({ id: dialog.id, problem: expect.stringContaining('PIN') });
+    app.closeDialog(dialog.id, '8642');
+    await settle();
+    // approved: the next dialog asks for the new price
+    expect(app.dialog.value).toMatchObject({ kind: 'prompt', options: { test: 'price-input' } });
+    expect(store.approval.value?.by).toBe('Manager');
+    app.closeDialog(app.dialog.value!.id, null);
+    await editing;
+    expect(fake.callsOf('approval.request').map((c) => c.pin)).toEqual(['1111', '8642']);
+  });
+
+  it('lets a manager signed in at the till approve with one tap, no PIN asked', async () => {
+    const fake = fakeApi({
+      'sale.quote': (input) => quoteFor(input),
+      'status.get': () => ({}) as never,
+      'approval.self': ({ purpose }) => ({
+        approvalId: `0e6f1c2a-${purpose.length}b1d-4c3e-9a7f-2b8c4d6e8f10`,
+        managerName: 'Manager',
+        expiresAt: '2099-01-01T00:00:00Z',
+      }),
+    });
+    const app = new AppStore(fake.api, session({ user: MANAGER, locale: 'en' }), manualTimers());
+    const store = new CashierStore(app, { newSaleId: () => 'sale-1', now: () => 1000 });
+    await store.addProduct(MILK, '1');
+    const editing = store.editSelected('discount');
+    await settle();
+    expect(fake.callsOf('approval.self')).toEqual([{ purpose: 'discount' }]);
+    expect(app.dialog.value).toMatchObject({ options: { test: 'discount-input' } }); // straight to the amount
+    app.closeDialog(app.dialog.value!.id, null);
+    await editing;
+    expect(fake.callsOf('approval.request')).toEqual([]);
   });
 });
