@@ -183,4 +183,16 @@ describe('shifts, drawer, trail and X/Z through the dispatcher', { timeout: 120_
     expect(await cashier.refusal('lock.unlock', { pin: '1234' })).toMatchObject({ reason: 'user.wrong-pin' });
     expect(await cashier.call('lock.unlock', { pin: '0000' })).toEqual({ unlocked: true });
   });
+
+  it('refuses to close a shift while a sale is still open in the cart, writing nothing', async () => {
+    await cashier.call('shift.open', { openingFloat: '20.00' });
+    const milk = app.core.catalog.list().find((p) => p.name.startsWith('Fresh milk'))!;
+    await cashier.call('cart.save', { lines: [{ productId: milk.id, name: milk.name, quantity: '1' }] });
+    const before = rows();
+    expect(await cashier.refusal('shift.close', { total: '20.00' })).toMatchObject({ reason: 'shift.cart-open', params: { cashier: 'Cashier', items: 1 } });
+    expect(errorText('shift.cart-open', { cashier: 'x', items: 1 }, 'ar')).toMatch(ARABIC);
+    expect(rows()).toEqual(before);
+    await cashier.call('cart.save', { lines: [] });
+    expect(await cashier.call('shift.close', { total: '20.00' })).toMatchObject({ counted: '20.00' });
+  });
 });

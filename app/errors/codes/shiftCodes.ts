@@ -16,6 +16,10 @@ export const SHIFT_CODES = {
     en: 'A sale is still being completed at this till: finish or cancel it before closing the shift. Nothing was written.',
     ar: 'ما زالت عملية بيع قيد الإتمام على هذا الصندوق: أكملها أو ألغها قبل إغلاق الوردية. لم يُسجَّل شيء.',
   },
+  'shift.cart-open': {
+    en: 'A sale is still open at this till ({items} item(s) in the cart of {cashier}): complete it or clear the cart before closing the shift. Nothing was written.',
+    ar: 'ما زال هناك بيع مفتوح على هذا الصندوق ({items} صنف في سلة {cashier}): أكمله أو أفرغ السلة قبل إغلاق الوردية. لم يُسجَّل شيء.',
+  },
   'shift.count-missing': {
     en: 'Counted cash: enter the total counted or the count per denomination. Nothing was written.',
     ar: 'النقد المعدود: أدخل المبلغ المعدود كاملًا أو العدد لكل فئة. لم يُسجَّل شيء.',

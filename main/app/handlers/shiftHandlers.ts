@@ -9,7 +9,9 @@ import type { AuditTrail } from '../../audit/auditTrail';
 import type { ReportPrinter } from '../../printing/reportPrinter';
 import type { DailyReports } from '../../reports/dailyReport';
 import type { ShiftBook, ShiftUser } from '../../shifts/shiftBook';
+import type { SqliteDatabase } from '../../../native/sqlite/sqliteDriver';
 import type { Counter } from '../../sale/counter';
+import { openCartsOf } from '../../sale/openCartStore';
 import type { PinChecks } from '../../users/pinChecks';
 import type { SessionStore } from '../../users/sessions';
 import type { TerminalSettings } from '../terminalSettings';
@@ -19,7 +21,12 @@ export const SHIFT_METHODS = SHIFT_METHOD_NAMES;
 
 export interface ShiftServices {
   /** The mode in use's till: its shifts, trail and reports. */
-  folder(): { readonly shifts: ShiftBook; readonly audit: AuditTrail; readonly reports: Pick<DailyReports, 'x' | 'list' | 'zReport'> };
+  folder(): {
+    readonly db: SqliteDatabase;
+    readonly shifts: ShiftBook;
+    readonly audit: AuditTrail;
+    readonly reports: Pick<DailyReports, 'x' | 'list' | 'zReport'>;
+  };
   /** Whether a sale is being completed at the counter right now. */
   saleInProgress(): boolean;
   readonly paper: Pick<ReportPrinter, 'print' | 'kickDrawer'>;
@@ -45,7 +52,14 @@ export function shiftHandlers(app: ShiftServices): Pick<ApiHandlers, (typeof SHI
     'shift.current': (_, c) => app.folder().shifts.current(userOf(c)),
     'shift.open': ({ openingFloat }, c) => app.folder().shifts.open(userOf(c), openingFloat),
     'shift.move': ({ kind, amount, reason }, c) => app.folder().shifts.move(userOf(c), kind, amount, reason, null),
-    'shift.close': (count, c) => app.folder().shifts.close(userOf(c), count, app.saleInProgress()),
+    'shift.close': (count, c) => {
+      const { db, shifts } = app.folder();
+      // a sale still open at the till: items in the shift's cashier's cart (kept in main, main/sale/openCartStore.ts)
+      const open = shifts.openShift();
+      const cart = open ? openCartsOf(db, app.clock).get(open.cashier_id) : null;
+      if (open && cart && cart.lines.length > 0) throw new DukkanError('shift.cart-open', { cashier: open.cashier_name, items: cart.lines.length });
+      return shifts.close(userOf(c), count, app.saleInProgress());
+    },
     'shift.annotate': ({ id, note }, c) => app.folder().shifts.annotate(userOf(c), id, note),
     'shift.list': (_, c) => app.folder().shifts.list(userOf(c)),
     async 'drawer.open'({ reason, approvalId }, c) {
