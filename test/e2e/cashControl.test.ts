@@ -150,4 +150,24 @@ describe('cash control end to end', { timeout: 240_000 }, () => {
     await screenshot(page, 'cash-unlocked');
     expect(problems.filter((p) => !p.includes('401') && !p.includes('status of 4'))).toEqual([]);
   });
+
+  it('issues a return without a receipt from the cash tab, approved by the manager’s PIN', async () => {
+    await signIn(page, 'Manager', '1234');
+    await cashTab();
+    await page.waitForSelector('[data-test=return-product] option:nth-child(2)', { state: 'attached' });
+    await page.selectOption('[data-test=return-product]', { index: 1 });
+    await page.fill('[data-test=return-number]', 'OLD-42');
+    await page.fill('[data-test=return-date]', '2026-11-02');
+    await page.fill('[data-test=return-reason]', 'Lost receipt, sealed pack');
+    await page.click('[data-test=return-issue]');
+    await page.fill('[data-test=return-pin]', '1234');
+    await page.click('[data-test=prompt-ok]');
+    await page.waitForSelector('[data-test=return-result]');
+    const number = (await page.textContent('[data-test=return-result]'))!.trim();
+    expect(number).toMatch(/^TR-\d+$/);
+    await page.click('[data-test=trail-filter]');
+    await page.waitForSelector('[data-test=trail-refund]');
+    expect(await page.textContent('[data-test=trail-refund]')).toContain('external OLD-42 2026-11-02');
+    expect(problems.filter((p) => !p.includes('401') && !p.includes('status of 4'))).toEqual([]);
+  });
 });

@@ -89,4 +89,32 @@ describe('the cash tab store', () => {
     expect(fake.callsOf('reports.print')).toEqual([{ kind: 'Z', number: 3 }]);
     expect(store.printed.value?.state).toBe('printed');
   });
+
+  it('asks a manager’s PIN, then issues the return without a receipt with what was typed', async () => {
+    const { fake, store } = storeWith({
+      'approval.request': () => ({ approvalId: 'a1', managerName: 'Manager', expiresAt: '2026-12-04T07:00:00.000Z' }),
+      'returns.external': () => ({ document: { number: 'TR-000009' } }),
+    });
+    store.returnProduct.value = '3';
+    store.returnQuantity.value = '2';
+    store.returnNumber.value = ' OLD-1 ';
+    store.returnDate.value = '2026-11-02';
+    store.returnReason.value = 'Sour';
+    await store.externalReturn(async () => null);
+    expect(fake.callsOf('approval.request')).toEqual([]);
+    await store.externalReturn(async () => '1234');
+    expect(fake.callsOf('approval.request')).toEqual([{ pin: '1234', purpose: 'return' }]);
+    expect(fake.callsOf('returns.external')).toEqual([
+      expect.objectContaining({
+        lines: [{ productId: 3, quantity: '2' }],
+        number: 'OLD-1',
+        issueDate: '2026-11-02',
+        reason: 'Sour',
+        refundMethod: 'cash',
+        approvalId: 'a1',
+      }),
+    ]);
+    expect(store.returned.value).toBe('TR-000009');
+    expect(store.returnReason.value).toBe('');
+  });
 });

@@ -6,7 +6,7 @@
 import { batch, signal } from '@preact/signals';
 import type { MethodInput } from '../../../app/contract/api';
 import type { AuditEvent, ShiftView, ZReportEntry } from '../../../app/contract/shiftTypes';
-import type { DailyReport, PrintOutcome } from '../../../app/contract/types';
+import type { DailyReport, PrintOutcome, Product } from '../../../app/contract/types';
 import type { AppServices } from './services';
 
 /** The kinds the trail can be filtered by (the contract's list). */
@@ -25,6 +25,16 @@ export class CashStore {
   readonly moveReason = signal('');
   readonly counted = signal('');
   readonly lockSeconds = signal('');
+  /** A return without this till's receipt: one product, by the receipt's number and date or its QR. */
+  readonly products = signal<readonly Product[]>([]);
+  readonly returnProduct = signal('');
+  readonly returnQuantity = signal('1');
+  readonly returnNumber = signal('');
+  readonly returnDate = signal('');
+  readonly returnQr = signal('');
+  readonly returnReason = signal('');
+  readonly returnMethod = signal<'cash' | 'card'>('cash');
+  readonly returned = signal('');
   readonly filterDay = signal('');
   readonly filterUser = signal('');
   readonly filterKind = signal<FilterKind | ''>('');
@@ -39,6 +49,45 @@ export class CashStore {
       [this.shift.value, this.shifts.value, this.zReports.value] = r;
     });
     await this.loadTrail();
+  }
+
+  async loadProducts(): Promise<void> {
+    const r = await this.app.attempt(() => this.app.api['catalog.list']({}));
+    if (r) this.products.value = r.filter((p) => p.active);
+  }
+
+  /**
+   * The return: a manager's PIN first (one approval, one return), then the credit note. What is typed goes to main
+   * as typed; main checks every field and refuses by name.
+   */
+  async externalReturn(askPin: () => Promise<string | null>): Promise<void> {
+    const pin = await askPin();
+    if (!pin) return;
+    const approval = await this.app.attempt(() => this.app.api['approval.request']({ pin, purpose: 'return' }));
+    if (!approval) return;
+    const qr = this.returnQr.peek().trim();
+    const number = this.returnNumber.peek().trim();
+    const date = this.returnDate.peek();
+    const r = await this.app.attempt(() =>
+      this.app.api['returns.external']({
+        lines: [{ productId: Number(this.returnProduct.peek()), quantity: this.returnQuantity.peek() }],
+        ...(qr ? { qr } : {}),
+        ...(number ? { number } : {}),
+        ...(date ? { issueDate: date } : {}),
+        reason: this.returnReason.peek(),
+        refundMethod: this.returnMethod.peek(),
+        approvalId: approval.approvalId,
+        requestId: crypto.randomUUID(),
+      }),
+    );
+    if (!r) return;
+    batch(() => {
+      this.returned.value = r.document.number;
+      this.returnQr.value = '';
+      this.returnNumber.value = '';
+      this.returnReason.value = '';
+    });
+    await this.load();
   }
 
   async loadLock(): Promise<void> {

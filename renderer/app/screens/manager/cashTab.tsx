@@ -33,6 +33,7 @@ export function CashTab() {
   useEffect(() => {
     void store.load();
     void store.loadLock();
+    void store.loadProducts();
   }, [store]);
   return (
     <div class="cash-tab">
@@ -40,6 +41,7 @@ export function CashTab() {
       <PaperPanel store={store} />
       <ShiftsTable store={store} />
       <TrailPanel store={store} />
+      <ReturnPanel store={store} />
       <LockPanel store={store} />
     </div>
   );
@@ -204,6 +206,59 @@ function ShiftsTable({ store }: { readonly store: CashStore }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+function ReturnPanel({ store }: { readonly store: CashStore }) {
+  const app = useApp();
+  const { t } = useI18n();
+  const askPin = () => app.prompt({ title: t('returnNoReceipt'), label: t('managerPinLabel'), type: 'password', inputMode: 'numeric', test: 'return-pin' });
+  const text = (s: typeof store.returnNumber, test: string, label: string) => (
+    <Field label={label}>
+      <input data-test={test} value={s.value} onInput={(e) => (s.value = e.currentTarget.value)} />
+    </Field>
+  );
+  return (
+    <Form onSubmit={() => void store.externalReturn(askPin)}>
+      <h4>{t('returnNoReceipt')}</h4>
+      <div class="grid">
+        <Field label={t('item')}>
+          <select data-test="return-product" value={store.returnProduct.value} onChange={(e) => (store.returnProduct.value = e.currentTarget.value)}>
+            <option value="" />
+            {store.products.value.map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {text(store.returnQuantity, 'return-quantity', t('qty'))}
+        {text(store.returnNumber, 'return-number', t('receiptNumber'))}
+        <Field label={t('receiptDate')}>
+          <input type="date" data-test="return-date" value={store.returnDate.value} onInput={(e) => (store.returnDate.value = e.currentTarget.value)} />
+        </Field>
+        {text(store.returnQr, 'return-qr', t('receiptQr'))}
+        {text(store.returnReason, 'return-reason', t('reasonLabel'))}
+        <Field label={t('refundBy')}>
+          <select
+            data-test="return-method"
+            value={store.returnMethod.value}
+            onChange={(e) => (store.returnMethod.value = e.currentTarget.value as 'cash' | 'card')}
+          >
+            <option value="cash">{t('cash')}</option>
+            <option value="card">{t('card')}</option>
+          </select>
+        </Field>
+      </div>
+      <button class="primary" type="submit" data-test="return-issue">
+        {t('issueReturn')}
+      </button>
+      {store.returned.value ? (
+        <p role="status" data-test="return-result">
+          <Num text={store.returned.value} />
+        </p>
+      ) : null}
+    </Form>
   );
 }
 
