@@ -57,7 +57,7 @@ export type FaultDecision =
   | { readonly kind: 'none'; readonly latencyMs: number }
   | { readonly kind: 'status'; readonly latencyMs: number; readonly status: number; readonly retryAfterSeconds?: number; readonly format: 'json' | 'html' }
   | { readonly kind: 'timeout' | 'reset' | 'lost-response'; readonly latencyMs: number }
-  | { readonly kind: 'recorded-then-status'; readonly latencyMs: number; readonly status: RecordedStatus };
+  | { readonly kind: 'recorded-then-status'; readonly latencyMs: number; readonly status: RecordedStatus; readonly retryAfterSeconds?: number };
 
 export interface FaultController {
   readonly settings: FaultSettings;
@@ -201,7 +201,7 @@ export function createFaultController(random: SeededRandom, initial: FaultSettin
         const statuses = settings.recordedStatuses ?? [503, 504];
         const status = statuses[Math.floor(random.next() * statuses.length)] ?? 503;
         count(`recorded-then-${status}`);
-        return { kind: 'recorded-then-status', latencyMs, status };
+        return { kind: 'recorded-then-status', latencyMs, status, ...(status === 503 ? { retryAfterSeconds: settings.retryAfterSeconds ?? 1 } : {}) };
       }
       return { kind: 'none', latencyMs };
     },

@@ -186,7 +186,8 @@ export async function startHttpSide(options: HttpSideOptions): Promise<HttpSide>
     }
     if (decision.kind === 'recorded-then-status') {
       // handled (and recorded), then the gateway fails: the client is told 5xx, not that it arrived
-      send(res, decision.status, faultBody(decision.status, decision.status === 500 ? 'json' : 'html', route?.endpoint));
+      const wait: Record<string, string> = decision.retryAfterSeconds !== undefined ? { 'Retry-After': String(decision.retryAfterSeconds) } : {};
+      send(res, decision.status, faultBody(decision.status, decision.status === 500 ? 'json' : 'html', route?.endpoint), wait);
       return { ...where, status: decision.status, fault: `recorded-then-${decision.status}` };
     }
     send(res, response.status, json(response), response.headers as Record<string, string> | undefined);
