@@ -5,6 +5,7 @@
 // them; the report is built from the ledger in main/reports, never here.
 import type { DailyCashControl } from '../../contract/shiftTypes';
 import { PAYMENT_LABELS, VAT_CATEGORY_LABELS, LABELS, type Bilingual } from './labels';
+import { riyadhDateTime } from '../../time/riyadhTime';
 import { RECEIPT_CSP, RECEIPT_FONT_STACK } from './receiptFonts';
 import { bi, esc, row } from './renderReceiptHtml';
 
@@ -72,13 +73,19 @@ hr { border: none; border-top: 2px dashed #000; margin: 6px 0; }
 `;
 }
 
+/** An instant of the report as Riyadh wall-clock time, the time the receipts print (reference §7's issue dates). */
+function riyadh(iso: string): string {
+  const t = riyadhDateTime(new Date(iso));
+  return `${t.issueDate} ${t.issueTime}`;
+}
+
 const section = (title: Bilingual, rows: string[]) => (rows.length ? `<hr>${bi(title, 'head')}${rows.join('')}` : '');
 
 export function renderReportHtml(report: ReportPrintModel, paperDots: 384 | 576): string {
   const title = report.kind === 'Z' ? { ar: `${L.z.ar} رقم ${report.number ?? ''}`, en: `${L.z.en} No. ${report.number ?? ''}` } : L.x;
   const training = report.training ? `<div class="banner">${bi(LABELS.training)}</div>` : '';
   const c = report.cashControl;
-  const header = [row(L.from, report.from.slice(0, 19).replace('T', ' ')), row(L.to, report.to.slice(0, 19).replace('T', ' '))];
+  const header = [row(L.from, riyadh(report.from)), row(L.to, riyadh(report.to))];
   const counts = [
     row(L.invoices, String(report.documents.invoices)),
     row(L.creditNotes, String(report.documents.creditNotes)),
