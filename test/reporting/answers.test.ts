@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: UNLICENSED
 // Answers the outage and chaos tests do not produce: 413 (the document cannot be delivered as it is — failed,
 // surfaced, never resent) and answers outside ZATCA's table from a misconfigured URL (404: one alert, then the
-// outage schedule rather than a request per document).
+// outage schedule rather than a request per document); a duplicate for a document this till never delivered (recorded,
+// but an alert); and 303 for a standard document while clearance is on (failed, an alert, never resent) —
+// reference §9.1.
 import { describe, expect, it } from 'vitest';
 import { clientFor } from '../fatoora/support';
-import { attemptsByDocument, issueMany, jobStates, reportedByHash, scene, settled, simulatorFixture, waitFor } from './support';
+import { attemptsByDocument, issueMany, jobStates, reportedByHash, scene, settled, simulatorFixture, storedDocuments, waitFor } from './support';
 
 const fx = simulatorFixture();
 
@@ -41,5 +43,50 @@ describe('answers outside the happy path', () => {
     expect(alerts.map((a) => a.kind)).toEqual(['unexpected-answer']);
     expect(new Set(jobStates(terminal.db).values())).toEqual(new Set(['queued']));
     for (const d of docs) expect(reportedByHash(sim).has(d.hash)).toBe(false);
+  });
+
+  it('a duplicate for a document this till never delivered: recorded, never resent, and one unexplained-duplicate alert', async () => {
+    const { sim, device, terminal, worker, alerts } = scene(fx, { concurrency: 1 });
+    const docs = await issueMany(terminal, device, 3);
+    // something else (a copy of this ledger, another device with this key) reports the second document first
+    const copied = storedDocuments(terminal.db).find((r) => r.id === docs[1]!.id)!;
+    const elsewhere = await device.client.reportInvoice(device.credentials, {
+      invoiceHash: copied.hash,
+      uuid: copied.uuid,
+      invoice: new Uint8Array(copied.xml),
+    });
+    expect(elsewhere.kind).toBe('accepted');
+    worker.start();
+    await waitFor(() => settled(worker), 20_000, 'settled');
+    await worker.stop();
+    expect(new Set(jobStates(terminal.db).values())).toEqual(new Set(['reported']));
+    expect(attemptsByDocument(terminal.db).get(docs[1]!.id)).toMatchObject([{ outcome: 'already-done', http_status: 409 }]);
+    expect(alerts).toMatchObject([{ kind: 'unexplained-duplicate', documentId: docs[1]!.id, number: docs[1]!.number }]);
+    expect(alerts[0]!.message).toMatch(/had never delivered it/);
+    // the duplicate's ERROR notice is not kept as a message of the recorded document (reference §9.1)
+    expect(worker.document(docs[1]!.id)!.messages.filter((m) => m.type === 'ERROR')).toEqual([]);
+    for (const d of docs) expect(reportedByHash(sim).get(d.hash)).toBe(1);
+  });
+
+  it('a duplicate after our own unknown outcome (recorded, then 503): reported, no alert', async () => {
+    const { sim, device, terminal, worker, alerts } = scene(fx, { concurrency: 1 });
+    const [doc] = await issueMany(terminal, device, 1);
+    sim.settings.duplicateShapes.reporting = '2024';
+    sim.faults.enqueue({ kind: 'recorded-then-status', status: 503 }, { endpoint: 'reporting' });
+    try {
+      worker.start();
+      await waitFor(() => settled(worker), 20_000, 'settled');
+      await worker.stop();
+    } finally {
+      sim.settings.duplicateShapes.reporting = '2026';
+    }
+    expect(attemptsByDocument(terminal.db).get(doc!.id)).toMatchObject([
+      { outcome: 'unknown-outcome', reason: 'server-error', http_status: 503 },
+      { outcome: 'already-done', http_status: 409 },
+    ]);
+    expect(jobStates(terminal.db).get(doc!.id)).toBe('reported');
+    expect(alerts).toEqual([]);
+    expect(worker.document(doc!.id)!.messages.filter((m) => m.type === 'ERROR')).toEqual([]);
+    expect(reportedByHash(sim).get(doc!.hash)).toBe(1);
   });
 });
