@@ -4,7 +4,7 @@
 // filters the trail by what is filled in only; and the Z is printed only after main closed the day.
 import { describe, expect, it } from 'vitest';
 import type { ShiftView } from '../../../app/contract/shiftTypes';
-import type { DailyReport } from '../../../app/contract/types';
+import type { DailyReport, IssueResult } from '../../../app/contract/types';
 import { fakeApi, MANAGER, manualTimers, refused, session, settle } from '../testing/fakes';
 import { AppStore } from './appStore';
 import { CashStore } from './cashStore';
@@ -93,7 +93,7 @@ describe('the cash tab store', () => {
   it('asks a manager’s PIN, then issues the return without a receipt with what was typed', async () => {
     const { fake, store } = storeWith({
       'approval.request': () => ({ approvalId: 'a1', managerName: 'Manager', expiresAt: '2026-12-04T07:00:00.000Z' }),
-      'returns.external': () => ({ document: { number: 'TR-000009' } }),
+      'returns.external': () => ({ document: { number: 'TR-000009' } }) as IssueResult,
     });
     store.returnProduct.value = '3';
     store.returnQuantity.value = '2';
