@@ -80,6 +80,25 @@ describe('dukkan fatoora-sim', () => {
     }
   });
 
+  it("--developer-portal: the portal's quirks (reference §9 Sandbox specifics): requestID 1234567890123", async () => {
+    let printed = '';
+    let stopNow = (): void => undefined;
+    const io = { stdout: (t: string) => void (printed += t), stderr: () => undefined, stopSignal: new Promise<void>((r) => (stopNow = r)) };
+    const running = fatooraSimCommand.run(['--developer-portal', '--quiet'], io);
+    try {
+      for (let i = 0; i < 100 && !/listening on/.test(printed); i++) await new Promise((r) => setTimeout(r, 50));
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)![1]!;
+      const client = createFatooraClient({ environment: 'local-simulator', baseUrl: `${url}/e-invoicing/developer-portal` });
+      const csid = expectKind(await client.requestComplianceCsid({ csr: newEgs('developer-portal').csr.pem, otp: new Secret('123345') }), 'accepted').value;
+      expect(csid.requestId).toBe('1234567890123');
+      // no compliance checks were run, and the portal issues the production CSID all the same
+      expectKind(await client.requestProductionCsid(csid.credentials), 'accepted');
+    } finally {
+      stopNow();
+      await running;
+    }
+  });
+
   it('refuses bad options with a usage error', async () => {
     const io = { stdout: () => undefined, stderr: () => undefined, stopSignal: new Promise<void>(() => undefined) };
     await expect(fatooraSimCommand.run(['--otp', '12ab56'], io)).rejects.toThrow(UsageError);

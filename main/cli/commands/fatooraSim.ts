@@ -5,7 +5,7 @@ import { startFatooraSimulator } from '../../fatooraSimulator/index';
 import { UsageError, type Command } from '../command';
 import { integerFlag, optionalFlag, parseArgs } from '../parseArgs';
 
-const USAGE = `Usage: dukkan fatoora-sim [--port N] [--state DIR] [--otp CODES] [--seed N] [--quiet]
+const USAGE = `Usage: dukkan fatoora-sim [--port N] [--state DIR] [--otp CODES] [--seed N] [--developer-portal] [--quiet]
 
 Runs a local Fatoora simulator on 127.0.0.1 that validates for real (OTPs, CSRs, CSIDs from its own CA,
 compliance steps, reporting and clearance checked by Dukkan's verifier). Paths as on the real gateway:
@@ -16,6 +16,9 @@ Options:
   --state DIR   keep issued CSIDs, OTP use and reported documents in DIR across restarts
   --otp CODES   comma-separated 6-digit OTPs to accept (default 123345; each single use, valid one hour)
   --seed N      seed for fault-injection randomness
+  --developer-portal
+                behave like ZATCA's developer portal: requestID 1234567890123, compliance steps not checked, one
+                shared production certificate (default: strict, like the simulation environment)
   --quiet       no request log on stderr`;
 
 export const fatooraSimCommand: Command = {
@@ -23,7 +26,7 @@ export const fatooraSimCommand: Command = {
   summary: 'Run a local Fatoora (ZATCA) simulator for development, tests and training',
   usage: USAGE,
   async run(argv, io) {
-    const args = parseArgs(argv, ['port', 'state', 'otp', 'seed'], ['quiet']);
+    const args = parseArgs(argv, ['port', 'state', 'otp', 'seed'], ['quiet', 'developer-portal']);
     if (args.positional.length > 0) throw new UsageError('cli.unexpected-argument', { argument: args.positional[0]! });
     const port = integerFlag(args, 'port', 0);
     if (port > 65535) throw new UsageError('cli.port-range');
@@ -41,6 +44,8 @@ export const fatooraSimCommand: Command = {
       ...(stateDir !== undefined ? { stateDir } : {}),
       ...(otps ? { otps } : {}),
       ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
+      // reference §9 "Sandbox specifics"
+      ...(args.flags.has('developer-portal') ? { settings: { mode: 'developer-portal' as const } } : {}),
     });
     // one write, so whoever waits for the ready line gets the whole block
     const usable = sim.otps.list().filter((o) => o.usedAt === undefined && Date.parse(o.expiresAt) > sim.clock.now().getTime());
