@@ -59,6 +59,8 @@ export const METHOD_NAMES = [
   'quickKeys.get',
   'quickKeys.save',
   'approval.self',
+  'receiptFooter.get',
+  'receiptFooter.save',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

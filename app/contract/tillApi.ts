@@ -11,6 +11,9 @@ const def =
   <O>() =>
   <I extends z.ZodType>(access: Access, input: I): MethodDefinition<I, O> => ({ access, input });
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const FOOTER_TEXT = /^[^\u0000-\u0009\u000B-\u001F\u007F]*$/;
+
 const heldLine = z.object({ productId: id, quantity, unitPrice: price.optional(), discount: money.optional() }).strict();
 
 const quickKey = z.object({ productId: id, category: text(30), colour: z.enum(QUICK_KEY_COLOURS, rule('input.quick-key-colour')) }).strict();
@@ -26,6 +29,16 @@ export const TILL_API = {
   'approval.self': def<Approval>()(
     'manager',
     z.object({ purpose: z.enum(['price-override', 'discount', 'return', 'debit-note'], rule('input.invalid')) }).strict(),
+  ),
+  'receiptFooter.get': def<string>()('manager', empty),
+  'receiptFooter.save': def<string>()(
+    'manager',
+    z
+      .object({
+        // printed as typed, on several lines: newlines are the only control characters allowed
+        footer: z.string(rule('input.text')).max(300, rule('input.too-long')).regex(FOOTER_TEXT, rule('input.control-characters')),
+      })
+      .strict(),
   ),
   'quickKeys.get': def<QuickKeyView[]>()('cashier', empty),
   'quickKeys.save': def<QuickKeyView[]>()('manager', z.object({ keys: z.array(quickKey).max(60, rule('input.too-many')) }).strict()),

@@ -59,6 +59,12 @@ export interface ReceiptModel {
   readonly payments: readonly ReceiptPayment[];
   /** Change given back for cash, decimal string. */
   readonly change?: string;
+  /** The cash the customer handed over, when change was given (what the cash settles plus the change). */
+  readonly tendered?: string;
+  /** Who sold it: the signed-in user's name. */
+  readonly cashier?: string;
+  /** How many items the customer takes: whole quantities counted, a weighed line counted once. */
+  readonly itemCount?: string;
   /** For credit and debit notes: the original invoice number and the reason. */
   readonly originalInvoice?: string;
   readonly reason?: string;

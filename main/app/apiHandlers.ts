@@ -32,6 +32,7 @@ import { userHandlers } from './handlers/userHandlers';
 import { tillHandlers } from './handlers/tillHandlers';
 import { heldSalesOf } from '../till/heldSales';
 import { QuickKeys } from '../till/quickKeys';
+import { ReceiptFooter } from '../till/receiptFooter';
 import type { ModeServices } from './modeServices';
 import type { OnboardingSession } from './onboardingSession';
 import type { PrintingService } from './printingService';
@@ -98,7 +99,13 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...reportHandlers({ reports: () => core.current().reports, afterZReport: () => core.current().backups?.afterZReport() }),
     ...backupHandlers({ backups: () => core.current().backups }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
-    ...tillHandlers({ held: () => heldSalesOf(core.current().db, catalog, clock), quickKeys: new QuickKeys(settings, catalog), sessions, users }),
+    ...tillHandlers({
+      held: () => heldSalesOf(core.current().db, catalog, clock),
+      quickKeys: new QuickKeys(settings, catalog),
+      sessions,
+      users,
+      footer: new ReceiptFooter(settings),
+    }),
   };
   return { ...handlers, ...auditedHandlers(handlers, () => core.current().audit) };
 }

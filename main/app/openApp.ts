@@ -137,7 +137,12 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     live,
     openTraining: () => openTrainingFolder(options.dataDir, common, access),
     entered: (folder, m) => {
-      sale = openSaleDesk(folder, { catalog, approvals: sessions, printing, clock, pdf: pdfRendererOf(options.rasterizer), logger }, m === 'training');
+      const receiptFacts = { cashierName: (id: number) => users.get(id)?.name, receiptFooter: () => settings.get('receiptFooter') || undefined };
+      sale = openSaleDesk(
+        folder,
+        { catalog, approvals: sessions, printing, clock, pdf: pdfRendererOf(options.rasterizer), logger, ...receiptFacts },
+        m === 'training',
+      );
       if (folder.worker) forwardReportingEvents(folder.worker, { bus, status, clock, log });
     },
     emit: (type) => bus.emit(type === 'status' ? { type, status: status() } : { type }),

@@ -16,6 +16,8 @@ export interface SettingsShape {
   readonly numberPrefix: string;
   /** The till's quick-key grid (main/till/quickKeys.ts). */
   readonly quickKeys: readonly QuickKey[];
+  /** Printed under the QR: return policy, phone, thank-you (empty: none). */
+  readonly receiptFooter: string;
   /** Seconds without a touch or a key before the till locks (docs/cash-control.md); 0: never. */
   readonly idleLockSeconds: number;
   /** Returns without this till's receipt allowed per Riyadh day (docs/cash-control.md). */
@@ -27,6 +29,7 @@ const DEFAULTS: SettingsShape = {
   locale: 'ar',
   numberPrefix: 'T1',
   quickKeys: [],
+  receiptFooter: '',
   idleLockSeconds: 300,
   externalReturnsPerDay: 5,
 };
@@ -40,6 +43,7 @@ const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is Setting
   locale: (v): v is 'ar' | 'en' => v === 'ar' || v === 'en',
   numberPrefix: (v): v is string => typeof v === 'string' && /^[A-Za-z0-9]{1,10}$/.test(v),
   quickKeys: (v): v is readonly QuickKey[] => Array.isArray(v) && v.every(isQuickKey),
+  receiptFooter: (v): v is string => typeof v === 'string' && v.length <= 300,
   externalReturnsPerDay: (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1000,
   idleLockSeconds: (v): v is number => Number.isInteger(v) && (v === 0 || ((v as number) >= 10 && (v as number) <= 7200)),
 };

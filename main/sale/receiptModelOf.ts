@@ -3,6 +3,7 @@
 // the stored QR text, never from the cart, so a reprint next year shows what was signed today.
 import type { DocumentInput } from '../../app/document/documentInput';
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
+import { Decimal } from '../../app/money/decimal';
 import { computeTotals } from '../../app/totals/computeTotals';
 
 export interface StoredDocument {
@@ -16,7 +17,21 @@ export interface ReceiptExtras {
   readonly branch?: string | undefined;
   readonly training: boolean;
   readonly copy?: boolean;
-  readonly footer?: string;
+  readonly footer?: string | undefined;
+  /** The name of the user who sold it. */
+  readonly cashier?: string | undefined;
+}
+
+/** Whole quantities counted as they are, a weighed or measured line (a decimal quantity) as one item. */
+export function itemCountOf(quantities: readonly string[]): string {
+  return Decimal.sum(quantities.map((q) => (/^\d+$/.test(q) ? Decimal.parse(q) : Decimal.parse('1')))).toMinimal();
+}
+
+/** The cash handed over when change was given: what the cash settles plus the change (the receipt prints both). */
+function tenderedOf(payments: ReceiptExtras['payments'], change: string | undefined): string | undefined {
+  if (!change) return undefined;
+  const cash = Decimal.sum(payments.filter((p) => p.method === 'cash').map((p) => Decimal.parse(p.amount)));
+  return cash.add(Decimal.parse(change)).toFixed(2);
 }
 
 /** "متجر الدكان | Dukkan Store" → Arabic and English halves (the seller name is Arabic first, then English). */
@@ -31,6 +46,7 @@ export function receiptModelOf(stored: StoredDocument, extras: ReceiptExtras): R
   const seller = splitSellerName(doc.seller.name);
   const a = doc.seller.address;
   const change = extras.change !== null && extras.change !== '0.00' ? extras.change : undefined;
+  const tendered = tenderedOf(extras.payments, change);
   return {
     kind: doc.kind,
     shop: {
@@ -66,6 +82,9 @@ export function receiptModelOf(stored: StoredDocument, extras: ReceiptExtras): R
     },
     payments: extras.payments.map((p) => ({ method: p.method, amount: p.amount })),
     ...(change ? { change } : {}),
+    ...(tendered ? { tendered } : {}),
+    ...(extras.cashier ? { cashier: extras.cashier } : {}),
+    ...(doc.kind === 'invoice' ? { itemCount: itemCountOf(totals.lines.map((l) => l.quantity.toMinimal())) } : {}),
     ...(doc.billingReference ? { originalInvoice: doc.billingReference.number } : {}),
     ...(doc.reason ? { reason: doc.reason } : {}),
     qr: stored.qr,

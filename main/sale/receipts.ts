@@ -29,6 +29,10 @@ export interface ReceiptsOptions {
   readonly branch: () => string | undefined;
   /** Documents of the training folder: marked as such on the screen and on paper. */
   readonly training: boolean;
+  /** The name of a user of the terminal (who sold a document), for the receipt. */
+  readonly cashierName?: ((userId: number) => string | undefined) | undefined;
+  /** The shop's receipt footer (return policy, phone, thank-you), when set. */
+  readonly footer?: (() => string | undefined) | undefined;
 }
 
 export function documentNotFound(number: string): DukkanError {
@@ -89,7 +93,14 @@ export class Receipts {
     const request = this.o.documents.requestOf(row.id);
     return receiptModelOf(
       { document: this.o.documents.documentOf(row), qr: row.qr },
-      { payments: this.o.documents.payments(row.id), change: request?.change ?? null, branch: this.o.branch(), training: this.o.training },
+      {
+        payments: this.o.documents.payments(row.id),
+        change: request?.change ?? null,
+        branch: this.o.branch(),
+        training: this.o.training,
+        cashier: request?.user_id != null ? this.o.cashierName?.(request.user_id) : undefined,
+        footer: this.o.footer?.() || undefined,
+      },
     );
   }
 

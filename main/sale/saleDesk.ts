@@ -36,6 +36,9 @@ export interface SaleShared extends B2bShared {
   readonly approvals: Pick<SessionStore, 'approval' | 'consume'>;
   readonly printing: ReceiptOutput;
   readonly clock: () => Date;
+  /** For the receipt: a user's name (users live in the terminal's database), and the shop's footer. */
+  readonly cashierName?: (userId: number) => string | undefined;
+  readonly receiptFooter?: () => string | undefined;
 }
 
 export interface SaleDesk {
@@ -48,7 +51,14 @@ export interface SaleDesk {
 export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: boolean): SaleDesk {
   const ledger = folder.ledger;
   if (!ledger) throw new DukkanError('sale.cannot-sign');
-  const receipts = new Receipts({ documents: folder.documents, printing: shared.printing, branch: () => folder.shop()?.branch, training });
+  const receipts = new Receipts({
+    documents: folder.documents,
+    printing: shared.printing,
+    branch: () => folder.shop()?.branch,
+    training,
+    cashierName: shared.cashierName,
+    footer: shared.receiptFooter,
+  });
   const seller = (): DocumentInputJson['seller'] => {
     const shop = folder.shop();
     if (!shop) throw new DukkanError('sale.no-shop-profile');

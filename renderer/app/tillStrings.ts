@@ -33,4 +33,8 @@ export const TILL_STRINGS = {
   items: { en: '{n} items', ar: '{n} أصناف' },
   quickKeys: { en: 'Products', ar: 'الأصناف' },
   noQuickKeys: { en: 'No quick keys yet: a manager sets them up.', ar: 'لا توجد أزرار أصناف بعد: يضبطها المدير.' },
+  receiptFooter: {
+    en: 'Receipt footer: return policy, phone, thank-you (printed under the QR)',
+    ar: 'تذييل الإيصال: سياسة الإرجاع، الهاتف، الشكر (يُطبع تحت رمز QR)',
+  },
 } as const satisfies Record<string, { en: string; ar: string }>;

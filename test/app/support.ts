@@ -94,3 +94,14 @@ export async function waitFor(predicate: () => boolean | Promise<boolean>, timeo
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** A training app with a cashier signed in at one till and a manager at another, and the catalog by name. */
+export async function openWithTills(options: Partial<AppOptions> = {}) {
+  const opened = await openTestApp(options);
+  const cashier = clientOf(opened.app, 'till-1');
+  const manager = clientOf(opened.app, 'office');
+  await signIn(cashier, opened.app, 'cashier');
+  await signIn(manager, opened.app, 'manager');
+  const products = await manager.call('catalog.list', {});
+  return { ...opened, cashier, manager, products, byName: (name: string) => products.find((p) => p.name.startsWith(name))! };
+}

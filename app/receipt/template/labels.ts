@@ -29,6 +29,9 @@ export const LABELS = {
   taxInclusive: { ar: 'الإجمالي شامل الضريبة', en: 'Total incl. VAT' },
   payable: { ar: 'المبلغ المستحق', en: 'Amount due' },
   change: { ar: 'الباقي', en: 'Change' },
+  tendered: { ar: 'النقد المستلم', en: 'Cash tendered' },
+  cashier: { ar: 'الكاشير', en: 'Cashier' },
+  itemCount: { ar: 'عدد القطع', en: 'Items' },
   on: { ar: 'على', en: 'on' },
 } as const satisfies Record<string, Bilingual>;
 

@@ -119,10 +119,11 @@ export function renderReceiptHtml(model: ReceiptModel, options: ReceiptRenderOpt
     row(LABELS.number, model.number) +
     // IssueDate/IssueTime are already Riyadh local time (reference §7.2): printed as written, never converted.
     row(LABELS.dateTime, `${model.issueDate} ${model.issueTime}`) +
+    (model.cashier ? `<div class="row">${bi(LABELS.cashier, 'label')}<span class="value" dir="auto">${esc(model.cashier)}</span></div>` : '') +
     (model.originalInvoice ? row(LABELS.originalInvoice, model.originalInvoice) : '') +
     (model.reason ? `<div class="row">${bi(LABELS.reason, 'label')}<span class="value" dir="auto">${esc(model.reason)}</span></div>` : '') +
     `</div>`;
-  const lines = `<div class="pad">${model.lines.map(lineHtml).join('')}</div>`;
+  const lines = `<div class="pad">${model.lines.map(lineHtml).join('')}${model.itemCount ? row(LABELS.itemCount, model.itemCount) : ''}</div>`;
   const vatRows = model.vatBreakdown
     .map((v) => {
       const cat = VAT_CATEGORY_LABELS[v.category];
@@ -141,7 +142,7 @@ export function renderReceiptHtml(model: ReceiptModel, options: ReceiptRenderOpt
     `</div>`;
   const payments =
     model.payments.length || model.change
-      ? `<div class="pad">${model.payments.map((p) => row(PAYMENT_LABELS[p.method], p.amount)).join('')}${model.change ? row(LABELS.change, model.change) : ''}</div><hr>`
+      ? `<div class="pad">${model.payments.map((p) => row(PAYMENT_LABELS[p.method], p.amount)).join('')}${model.tendered ? row(LABELS.tendered, model.tendered) : ''}${model.change ? row(LABELS.change, model.change) : ''}</div><hr>`
       : '';
   const footer = model.footer ? `<div class="pad center small" dir="auto">${esc(model.footer)}</div>` : '';
   const body =

@@ -4,16 +4,27 @@
 import type { ApiHandlers } from '../../ipc/dispatcher';
 import type { HeldSales } from '../../till/heldSales';
 import type { QuickKeys } from '../../till/quickKeys';
+import type { ReceiptFooter } from '../../till/receiptFooter';
 import type { SessionStore } from '../../users/sessions';
 import type { UserStore } from '../../users/userStore';
 import { DukkanError } from '../../../app/errors/index';
 
-export const TILL_METHODS = ['held.list', 'held.hold', 'held.recall', 'quickKeys.get', 'quickKeys.save', 'approval.self'] as const;
+export const TILL_METHODS = [
+  'held.list',
+  'held.hold',
+  'held.recall',
+  'quickKeys.get',
+  'quickKeys.save',
+  'approval.self',
+  'receiptFooter.get',
+  'receiptFooter.save',
+] as const;
 
 export interface TillServices {
   /** The held sales of the mode in use (training carts stay in the training folder). */
   held(): Pick<HeldSales, 'list' | 'hold' | 'recall'>;
   readonly quickKeys: Pick<QuickKeys, 'view' | 'save'>;
+  readonly footer: Pick<ReceiptFooter, 'get' | 'save'>;
   readonly sessions: Pick<SessionStore, 'grant'>;
   readonly users: Pick<UserStore, 'get'>;
 }
@@ -25,6 +36,8 @@ export function tillHandlers(app: TillServices): Pick<ApiHandlers, (typeof TILL_
     'held.recall': ({ id }) => app.held().recall(id),
     'quickKeys.get': () => app.quickKeys.view(),
     'quickKeys.save': ({ keys }) => app.quickKeys.save(keys),
+    'receiptFooter.get': () => app.footer.get(),
+    'receiptFooter.save': ({ footer }) => app.footer.save(footer),
     // the manager is signed in at this very till (the dispatcher checked the role and that no PIN change is owed):
     // their sign-in was their PIN, so one tap approves; read again, so a manager disabled since cannot
     'approval.self': ({ purpose }, { session }) => {

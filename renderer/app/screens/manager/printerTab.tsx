@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: UNLICENSED
-// Printer set-up: address and paper width, and a test print that goes through the real receipt pipeline.
-import { useSignal } from '@preact/signals';
+// Printer set-up: address and paper width, a test print that goes through the real receipt pipeline, and the
+// receipt's footer.
+import { useSignal, type Signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { Field, Form } from '../../components/common';
 import { useApp, useI18n } from '../../components/hooks';
 import { printOutcomeText } from '../../state/printOutcome';
+import { ReceiptFooterForm } from './receiptFooterForm';
 
 export function PrinterTab() {
   const app = useApp();
@@ -29,7 +31,24 @@ export function PrinterTab() {
     if (outcome) app.toast(printOutcomeText(outcome, app.tr), outcome.state === 'printed' ? 'ok' : 'error');
   };
   return (
-    <Form class="printer" onSubmit={() => void save()}>
+    <>
+      <PrinterForm address={address} width={width} onSave={() => void save()} onTest={() => void test()} />
+      <ReceiptFooterForm />
+    </>
+  );
+}
+
+interface PrinterFormProps {
+  readonly address: Signal<string>;
+  readonly width: Signal<string>;
+  readonly onSave: () => void;
+  readonly onTest: () => void;
+}
+
+function PrinterForm({ address, width, onSave, onTest }: PrinterFormProps) {
+  const { t } = useI18n();
+  return (
+    <Form class="printer" onSubmit={onSave}>
       <Field label={t('printerAddress')}>
         <input
           type="text"
@@ -50,7 +69,7 @@ export function PrinterTab() {
         <button class="primary" type="submit" data-test="printer-save">
           {t('save')}
         </button>
-        <button type="button" data-test="test-print" onClick={() => void test()}>
+        <button type="button" data-test="test-print" onClick={onTest}>
           {t('testPrint')}
         </button>
       </div>
