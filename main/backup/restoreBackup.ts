@@ -24,10 +24,11 @@ import { readDeviceId } from '../onboarding/onboardingStore';
 import { chainsAhead, readManifest, type BackupManifest } from './backupManifest';
 import { takeExclusiveLock } from './backupStore';
 import { normalizePassphrase, storedPassphrase, PASSPHRASE_ENTRY } from './backupPassphrase';
-import { chooseBackup, decryptAndAudit, removeRestoreFile } from './restoreCheck';
+import { backupFilesIn, chooseBackup, decryptAndAudit, removeRestoreFile } from './restoreCheck';
 
 export interface RestoreOptions {
   readonly dataDir: string;
+  /** Backup files, or folders (each gives its newest backup per terminal). */
   readonly files: readonly string[];
   /** Typed from the recovery sheet; without it, the passphrase in this computer's keychain of that terminal. */
   readonly passphrase?: string;
@@ -119,10 +120,11 @@ function missingFrom(findings: readonly AnchorFinding[]): MissingRange[] {
 }
 
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
-  const { chosen, refused } = await chooseBackup(options.files);
-  const manifest = chosen.header.manifest;
   const ledgerFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   const current = currentLedger(ledgerFile);
+  const here = current && current !== 'unreadable' ? current.terminal : undefined;
+  const { chosen, refused } = await chooseBackup(await backupFilesIn(options.files, here));
+  const manifest = chosen.header.manifest;
   if (current && current !== 'unreadable' && current.terminal !== manifest.terminal)
     throw new DukkanError('backup.other-terminal', {
       file: chosen.file,

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: UNLICENSED
 // The first half of a restore (docs/backups.md), which changes nothing outside a private temporary file: every
-// backup given is opened and its checksum verified; of the whole ones, all of one terminal, the one that reaches
+// backup given (or the newest in each folder given) is opened and its checksum verified; of the whole ones, all of one terminal, the one that reaches
 // furthest is chosen (a backup on the second target holds the documents issued after the first target's); it is
 // decrypted, and the ledger inside goes through the full audit — SQLite's integrity and foreign-key checks, every
 // stamp and chain link (main/ledger/auditLedger.ts) — and must be exactly what its manifest says.
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { DukkanError } from '../../app/errors/index';
@@ -16,6 +16,7 @@ import { auditLedger } from '../ledger/auditLedger';
 import { decryptInto, keyFor } from './backupCipher';
 import { openBackup, verifyChecksum, type OpenedBackup } from './backupFormat';
 import { covers, manifestMatches } from './backupManifest';
+import { listBackups, type ListedBackup } from './retention';
 
 export interface CheckedBackups {
   /** The backup chosen: whole, and reaching at least as far as every other whole one. */
@@ -24,10 +25,42 @@ export interface CheckedBackups {
   readonly refused: readonly { readonly file: string; readonly error: DukkanError }[];
 }
 
+/**
+ * The files to check: a file as given; a folder (a backup target: USB drive, share) gives its newest backup of each
+ * terminal — of `terminal` only, when the data folder already says which — so "every target's newest backup" is
+ * simply the list of targets.
+ */
+export async function backupFilesIn(sources: readonly string[], terminal?: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const source of sources) {
+    if (!isFolder(source)) {
+      files.push(source);
+      continue;
+    }
+    const newest = new Map<string, ListedBackup>();
+    for (const b of await listBackups(source)) {
+      if (terminal !== undefined && b.manifest.terminal !== terminal) continue;
+      const known = newest.get(b.manifest.terminal);
+      if (!known || b.manifest.createdAt > known.manifest.createdAt) newest.set(b.manifest.terminal, b);
+    }
+    files.push(...[...newest.values()].map((b) => b.file));
+  }
+  return files;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Opens and verifies every file; throws the first refusal when none is whole. */
 export async function chooseBackup(files: readonly string[]): Promise<CheckedBackups> {
   const whole: OpenedBackup[] = [];
   const refused: { file: string; error: DukkanError }[] = [];
+  if (files.length === 0) throw new DukkanError('backup.not-a-backup', { file: 'no backup in the folders given' });
   for (const file of files) {
     try {
       const b = await openBackup(file);

@@ -51,10 +51,10 @@ function lines(r: RestoreResult): string[] {
 export const restoreCommand: Command = {
   name: 'restore',
   summary: 'restore a ledger from backups: verify, decrypt, audit, explain, then put it in place',
-  usage: `Usage: dukkan restore --data-dir DIR [--passphrase -] [--check] [--json] BACKUP...
+  usage: `Usage: dukkan restore --data-dir DIR [--passphrase -] [--check] [--json] BACKUP_OR_FOLDER...
 
-Give the newest backup of every target (USB drive, network share): the one that reaches furthest is used, the others
-only checked. Nothing is replaced unless the backup's checksum, decryption and full audit pass. On this terminal the
+Give every backup folder (USB drive, network share) or backup file there is: a folder gives its newest backup of
+the terminal; of all, the one that reaches furthest is used, the others only checked. Nothing is replaced unless the backup's checksum, decryption and full audit pass. On this terminal the
 ledger in DIR is replaced (its old files are moved to DIR/replaced-<time>/, never deleted; a ledger that reaches
 further than the backup is never replaced); the app must be closed. On a new computer (no keychain entry of the
 terminal) the backup becomes a read-only archive under DIR/archives/.
