@@ -76,7 +76,14 @@ export function shiftHandlers(app: ShiftServices): Pick<ApiHandlers, (typeof SHI
     'audit.list': ({ day, user, kind }) => app.folder().audit.list({ day, user, kind }),
     'audit.void'({ item, before, reason }, c) {
       const { shifts, audit } = app.folder();
-      audit.record({ kind: 'void', user: userOf(c), shiftId: shifts.openShift()?.id ?? null, before: `${item}: ${before}`, after: null, reason });
+      audit.record({
+        kind: 'void',
+        user: userOf(c),
+        shiftId: shifts.openShift()?.id ?? null,
+        before: `${item}: ${before}`,
+        after: null,
+        reason: reason ?? null,
+      });
       return { recorded: true };
     },
     'reports.zList': () => app.folder().reports.list(),

@@ -358,7 +358,9 @@ export class CashierStore {
 
   /** Delete, or the Remove button: the selected line leaves the cart. */
   removeSelected(): boolean {
-    if (!this.cart.peek()[this.selected.peek()]) return false;
+    const removed = this.cart.peek()[this.selected.peek()];
+    if (!removed) return false;
+    this.recordVoid(removed);
     const next = removeLine(this.cart.peek(), this.selected.peek());
     batch(() => {
       this.cart.value = next.cart;
@@ -368,6 +370,15 @@ export class CashierStore {
     });
     void this.requote();
     return true;
+  }
+
+  /**
+   * A line removed after it was added is a void in the audit trail (docs/cash-control.md): what it was, by whom, when.
+   * Sent without waiting, so the till never slows down for it; a failure is logged.
+   */
+  private recordVoid(item: CartItem): void {
+    const price = item.unitPrice ?? this.quote?.lines.find((l) => l.productId === item.productId)?.unitPrice ?? '';
+    this.services.api['audit.void']({ item: item.name, before: `${item.quantity} × ${price}`.trim() }).catch((e: unknown) => console.error(e));
   }
 
   /** Enter in a payment field: issues the sale once main says it is fully paid (one sale, however often pressed). */
