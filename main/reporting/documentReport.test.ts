@@ -48,5 +48,4 @@ describe('corrective action per cause', () => {
     expect(correctiveActionFor(row({ state: 'rejected', last_status: 400 }))).toMatchObject({ kind: 'reissue', originalNumber: 'T1-000007' });
     expect(correctiveActionFor(row({ state: 'queued' }))).toBeUndefined();
   });
-  });
 });
