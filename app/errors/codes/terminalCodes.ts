@@ -97,8 +97,8 @@ export const TERMINAL_CODES = {
     ar: 'تحتاج هذه الخطوة إلى رمز تحقق (OTP) جديد: أنشئ رمزًا في بوابة فاتورة ثم أعد التسجيل به.',
   },
   'onboarding.otp-invalid': {
-    en: 'Fatoora did not accept the OTP. Check the 6 digits, and that the OTP comes from the portal of this environment (simulation and production OTPs are not interchangeable).',
-    ar: 'لم تقبل منصة فاتورة رمز التحقق (OTP). تحقق من الأرقام الستة، ومن أن الرمز صادر من بوابة البيئة نفسها (رموز بيئة المحاكاة لا تصلح للإنتاج والعكس).',
+    en: 'Fatoora did not accept the OTP. Check the 6 digits, and that the OTP comes from the portal of this environment (simulation and production OTPs are not interchangeable). An OTP is valid for one hour and for one request: if it is older or was already used, generate a new one in the Fatoora portal (Fatoora does not say which).',
+    ar: 'لم تقبل منصة فاتورة رمز التحقق (OTP). تحقق من الأرقام الستة، ومن أن الرمز صادر من بوابة البيئة نفسها (رموز بيئة المحاكاة لا تصلح للإنتاج والعكس). الرمز صالح لساعة واحدة ولطلب واحد: إن كان أقدم من ذلك أو سبق استخدامه فأنشئ رمزًا جديدًا في بوابة فاتورة (لا تحدد منصة فاتورة السبب).',
   },
   'onboarding.otp-expired': {
     en: 'The OTP has expired (an OTP is valid for one hour). Generate a new one in the Fatoora portal and run onboarding again.',
