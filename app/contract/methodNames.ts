@@ -61,6 +61,7 @@ export const METHOD_NAMES = [
   'approval.self',
   'receiptFooter.get',
   'receiptFooter.save',
+  'display.show',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -3,7 +3,7 @@
 // held (parked) sales and the quick-key grid.
 import { z } from 'zod';
 import type { Access, MethodDefinition } from './api';
-import { empty, id, money, price, quantity, rule, text } from './schemas';
+import { documentNumber, empty, id, money, price, quantity, rule, text } from './schemas';
 import { QUICK_KEY_COLOURS, type HeldSale, type QuickKeyView } from './tillTypes';
 import type { Approval } from './types';
 
@@ -37,6 +37,19 @@ export const TILL_API = {
       .object({
         // printed as typed, on several lines: newlines are the only control characters allowed
         footer: z.string(rule('input.text')).max(300, rule('input.too-long')).regex(FOOTER_TEXT, rule('input.control-characters')),
+      })
+      .strict(),
+  ),
+  /** The till shows its cart on the customer display; main adds the receipt's QR after the sale. */
+  'display.show': def<null>()(
+    'cashier',
+    z
+      .object({
+        lines: z.array(z.object({ name: text(200), quantity, lineTotal: money }).strict()).max(500, rule('input.too-many')),
+        total: money,
+        paid: money,
+        change: money,
+        number: documentNumber.nullable(),
       })
       .strict(),
   ),

@@ -37,3 +37,14 @@ export interface QuickKeyView extends QuickKey {
   readonly nameAr: string | null;
   readonly price: string;
 }
+
+/** What the customer-facing display shows: the till's cart and totals, and after payment the change and the QR. */
+export interface CustomerDisplay {
+  readonly lines: readonly { readonly name: string; readonly quantity: string; readonly lineTotal: string }[];
+  readonly total: string;
+  readonly paid: string;
+  readonly change: string;
+  /** After the sale: its number and the receipt's QR text (as signed); null while selling. */
+  readonly number: string | null;
+  readonly qr: string | null;
+}

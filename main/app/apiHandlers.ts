@@ -3,6 +3,7 @@
 // (main/app/handlers), and each module is handed only the services it uses. Arguments arrive parsed and the caller's
 // role checked (main/ipc/dispatcher); handlers only call services. Nothing returned carries a key, a secret, a PIN
 // hash or SQL.
+import type { AppEvent } from '../../app/contract/events';
 import type { AppMode, OnboardingEnvironment, StatusSnapshot } from '../../app/contract/types';
 import type { CatalogData } from '../catalog/catalogScanner';
 import type { CatalogStore } from '../catalog/catalogStore';
@@ -64,6 +65,8 @@ export interface AppCore {
   /** The counter and receipts of the mode in use. */
   sale(): SaleDesk;
   status(): StatusSnapshot;
+  /** Tells the screens (browser mode's event stream, Electron's event channel). */
+  emit(event: AppEvent): void;
   /** X/Z reports on the receipt printer, and the cash drawer's kick (main/printing/reportPrinter.ts). */
   readonly paper: ReportPrinter;
 }
@@ -105,6 +108,8 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
       sessions,
       users,
       footer: new ReceiptFooter(settings),
+      emit: (event) => core.emit(event),
+      qrOf: (number) => core.current().documents.byNumber(number)?.qr ?? null,
     }),
   };
   return { ...handlers, ...auditedHandlers(handlers, () => core.current().audit) };

@@ -183,6 +183,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     paper: new ReportPrinter({ rasterizer: options.rasterizer, settings: () => printing.settings() }),
     sale: () => sale!,
     status,
+    emit: (event) => bus.emit(event),
   };
 
   return {

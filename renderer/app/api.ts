@@ -45,6 +45,20 @@ function fromBridge(bridge: DukkanBridge): Connection {
 const TOKEN_KEY = 'dukkan.token';
 const CLIENT_KEY = 'dukkan.client';
 
+/**
+ * The link of the customer display in browser mode: this page with its token and the display flag, to open as a
+ * second tab on the customer's screen. Null in Electron (no token: the shell opens its own window).
+ */
+export function customerDisplayUrl(): string | null {
+  const token = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(TOKEN_KEY);
+  return token ? `${location.origin}${location.pathname}#token=${token}&display=1` : null;
+}
+
+/** Whether this page was opened as the customer display (read before the token is taken out of the link). */
+export function openedAsDisplay(): boolean {
+  return /(?:^#|&)display=1(?:&|$)/.test(location.hash);
+}
+
 /** The launch URL carries the token in its fragment (never sent to the server, never in a log); keep it per tab. */
 function takeToken(): string {
   const m = /(?:^#|&)token=([A-Za-z0-9_-]{20,200})/.exec(location.hash);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // Entry point of the renderer bundle (app.js).
-import { connect } from './api';
+import { connect, openedAsDisplay } from './api';
 import { startApp } from './app';
+import { startDisplay } from './display';
 
 function fail(message: string): void {
   const p = document.createElement('p');
@@ -11,7 +12,8 @@ function fail(message: string): void {
 }
 
 try {
-  startApp(connect()).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+  if (openedAsDisplay()) startDisplay(connect());
+  else startApp(connect()).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
 } catch (e) {
   fail(e instanceof Error ? e.message : String(e));
 }

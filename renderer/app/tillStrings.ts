@@ -37,4 +37,7 @@ export const TILL_STRINGS = {
     en: 'Receipt footer: return policy, phone, thank-you (printed under the QR)',
     ar: 'تذييل الإيصال: سياسة الإرجاع، الهاتف، الشكر (يُطبع تحت رمز QR)',
   },
+  customerDisplay: { en: 'Customer display', ar: 'شاشة العميل' },
+  displayWelcome: { en: 'Welcome', ar: 'أهلًا بكم' },
+  displayQr: { en: 'Scan to check your e-invoice', ar: 'امسح الرمز للتحقق من فاتورتك' },
 } as const satisfies Record<string, { en: string; ar: string }>;

@@ -13,6 +13,7 @@ import { DEMO_PRODUCTS } from '../../main/catalog/demoCatalog';
 import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDeviceDatabase';
 import { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browserModeProcess';
+import { decodeQrWithJsqr } from '../printer/printingHarness';
 import { launchChromium, screenshot } from './till';
 
 const barcode = (name: string) => DEMO_PRODUCTS.find((p) => p.name.startsWith(name))!.barcodes[0]!;
@@ -91,8 +92,19 @@ describe.each(['en', 'ar'] as const)('the touch till in %s', { timeout: 240_000 
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** The customer display, opened from the till's button as a second tab. */
+  let display: Page;
   const problems: string[] = [];
   const shot = (name: string) => screenshot(page, `touch-${locale}-${name}`);
+
+  const storedQr = (number: string) => {
+    const db = openDeviceDatabase(path.join(app.dataDir, 'training', DATABASE_FILE_NAME), { readonly: true });
+    try {
+      return db.prepare<[string], { qr: string }>('SELECT qr FROM documents WHERE number = ?').get(number)!.qr;
+    } finally {
+      db.close();
+    }
+  };
 
   const payments = (number: string) => {
     const db = openDeviceDatabase(path.join(app.dataDir, 'training', DATABASE_FILE_NAME), { readonly: true });
@@ -136,6 +148,8 @@ describe.each(['en', 'ar'] as const)('the touch till in %s', { timeout: 240_000 
     await page.fill('[data-test=pin]', '0000'); // the on-screen keyboard of a touch terminal
     await page.tap('[data-test=sign-in]');
     await page.waitForSelector('[data-test=product-grid] [data-test^=key-]');
+    [display] = await Promise.all([context.waitForEvent('page'), page.tap('[data-test=open-display]')]);
+    await display.waitForSelector('[data-test=display]');
   }, 180_000);
 
   afterAll(async () => {
@@ -238,6 +252,15 @@ describe.each(['en', 'ar'] as const)('the touch till in %s', { timeout: 240_000 
     expect(await page.textContent('[data-test=change-to-give]')).toContain((preset - total).toFixed(2));
     const number = (await page.textContent('[data-test=last-sale] .doc-number'))!.trim();
     expect(payments(number)).toEqual([{ method: 'cash', amount: total.toFixed(2) }]);
+    // the customer display shows the change and the receipt's QR, exactly the signed one
+    await display.waitForSelector('[data-test=display-qr]');
+    expect(await display.textContent('[data-test=display-change]')).toBe((preset - total).toFixed(2));
+    expect(await display.textContent('[data-test=display]')).toContain('الباقي للعميل');
+    expect(await display.textContent('[data-test=display]')).toContain('Change to give');
+    expect(await display.$$eval('.display-lines li', (li) => li.length)).toBe(11); // the last 11 of 13 lines
+    expect(await display.textContent('.display-lines')).toContain('Salt 1 kg');
+    expect(decodeQrWithJsqr(await display.locator('[data-test=display-qr] svg').screenshot())).toBe(storedQr(number));
+    await screenshot(display, `touch-${locale}-5b-customer-display`);
     // the receipt fails in the background: the banner says why, in the screen's language, and offers a reprint
     await page.waitForSelector(`[data-test=unprinted-${number}]`, { timeout: 60_000 });
     const banner = (await page.textContent('[data-test=printer-banner]'))!;
@@ -257,6 +280,8 @@ describe.each(['en', 'ar'] as const)('the touch till in %s', { timeout: 240_000 
     await page.tap('[data-test=product-grid] [data-test^=key-] >> nth=0');
     await page.tap('[data-test=product-grid] [data-test^=key-] >> nth=1');
     await totalIs(page, '85.00'); // dates 40.00 + coffee 45.00
+    await display.waitForFunction(() => document.querySelector('[data-test=display-total]')?.textContent === '85.00');
+    expect(await display.$('[data-test=display-qr]')).toBeNull();
     await page.tap('[data-test=pay]');
     await page.tap('[data-test=tender-50]');
     await page.waitForFunction(() => document.querySelector('[data-test=due]')?.textContent === '35.00');

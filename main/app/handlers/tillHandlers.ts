@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The touch till's own calls (main/till): held (parked) sales of the mode in use, and the quick-key grid, which is
 // the terminal's and shared by both modes.
+import type { AppEvent } from '../../../app/contract/events';
 import type { ApiHandlers } from '../../ipc/dispatcher';
 import type { HeldSales } from '../../till/heldSales';
 import type { QuickKeys } from '../../till/quickKeys';
@@ -18,6 +19,7 @@ export const TILL_METHODS = [
   'approval.self',
   'receiptFooter.get',
   'receiptFooter.save',
+  'display.show',
 ] as const;
 
 export interface TillServices {
@@ -25,6 +27,10 @@ export interface TillServices {
   held(): Pick<HeldSales, 'list' | 'hold' | 'recall'>;
   readonly quickKeys: Pick<QuickKeys, 'view' | 'save'>;
   readonly footer: Pick<ReceiptFooter, 'get' | 'save'>;
+  /** Tells the screens (the customer display among them). */
+  emit(event: AppEvent): void;
+  /** The stored QR text of a document of the mode in use. */
+  qrOf(number: string): string | null;
   readonly sessions: Pick<SessionStore, 'grant'>;
   readonly users: Pick<UserStore, 'get'>;
 }
@@ -38,6 +44,11 @@ export function tillHandlers(app: TillServices): Pick<ApiHandlers, (typeof TILL_
     'quickKeys.save': ({ keys }) => app.quickKeys.save(keys),
     'receiptFooter.get': () => app.footer.get(),
     'receiptFooter.save': ({ footer }) => app.footer.save(footer),
+    'display.show': (input) => {
+      // the QR is the stored one, never one the till could send: the customer scans what was signed
+      app.emit({ type: 'display', display: { ...input, qr: input.number ? app.qrOf(input.number) : null } });
+      return null;
+    },
     // the manager is signed in at this very till (the dispatcher checked the role and that no PIN change is owed):
     // their sign-in was their PIN, so one tap approves; read again, so a manager disabled since cannot
     'approval.self': ({ purpose }, { session }) => {

@@ -116,6 +116,7 @@ export class CashierStore {
     const items = this.cart.peek();
     if (items.length === 0) {
       this.quoted.value = { items, quote: null };
+      this.showCustomer(null);
       return;
     }
     const previous = this.quoted.peek().quote;
@@ -128,6 +129,7 @@ export class CashierStore {
       });
       if (seq !== this.quoteSeq) return; // a newer quote is on its way
       this.quoted.value = { items, quote: q };
+      this.showCustomer(null);
     } catch (e) {
       if (seq !== this.quoteSeq) return;
       this.services.toast(this.services.errorText(e), 'error');
@@ -404,6 +406,7 @@ export class CashierStore {
       this.services.toast(`${t('saleDone', { n: result.document.number })} · ${t('changeToGive', { c: result.change })} · ${p.text}`, p.ok ? 'ok' : 'error');
       const early = this.earlyPrints.get(result.document.number);
       this.earlyPrints.clear();
+      this.showCustomer(result);
       batch(() => {
         this.lastSale.value = early ? { ...result, print: early } : result;
         this.reset();
@@ -414,6 +417,19 @@ export class CashierStore {
     } finally {
       this.busy.value = false;
     }
+  }
+
+  /**
+   * The customer display (a second tab or window) shows what the till shows: the quoted cart, or the sale just
+   * completed with its change (main adds the receipt's QR). Best effort: a display that is not there costs nothing.
+   */
+  private showCustomer(sale: IssueResult | null): void {
+    const { items, quote } = this.quoted.peek();
+    const lines = quote ? items.map((item, i) => ({ name: item.name, quantity: item.quantity, lineTotal: quote.lines[i]?.lineTotal ?? '0.00' })) : [];
+    const state = sale
+      ? { lines, total: sale.document.total, paid: quote?.paid ?? sale.document.total, change: sale.change, number: sale.document.number }
+      : { lines, total: quote?.total ?? '0.00', paid: quote?.paid ?? '0.00', change: quote?.change ?? '0.00', number: null };
+    void this.services.api['display.show'](state).catch(() => undefined);
   }
 
   /** A new, empty sale. */

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: UNLICENSED
 // The till's own buttons: a new sale, hold and recall, receipts and the manager screen — each what its key does.
 import { useI18n } from '../../components/hooks';
+import { customerDisplayUrl } from '../../api';
 import type { CashierStore } from '../../state/cashierStore';
 
 export function TillActions({ store, onHold, onRecall }: { readonly store: CashierStore; readonly onHold: () => void; readonly onRecall: () => void }) {
   const { t } = useI18n();
   const empty = store.cart.value.length === 0;
+  const display = customerDisplayUrl();
   return (
     <div class="till-actions touch-row" role="toolbar" aria-label={t('tillActions')}>
       <button type="button" class="touch" data-test="new-sale" disabled={empty} onClick={() => void store.newSale()}>
@@ -23,6 +25,11 @@ export function TillActions({ store, onHold, onRecall }: { readonly store: Cashi
       <button type="button" class="touch" data-test="go-manager" onClick={() => store.goTo('manager')}>
         {`${t('managerTitle')} (F7)`}
       </button>
+      {display ? (
+        <button type="button" class="touch" data-test="open-display" onClick={() => window.open(display, 'dukkan-customer-display')}>
+          {t('customerDisplay')}
+        </button>
+      ) : null}
     </div>
   );
 }
