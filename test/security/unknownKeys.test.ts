@@ -75,7 +75,7 @@ describe('catalog CSV header', () => {
         {
           line: 1,
           reason: 'csv.unknown-column',
-          params: { column: 'colour', columns: 'name, name_ar, barcode, price, price_includes_vat, vat_category, vat_rate, exemption_code' },
+          params: { column: 'colour', columns: 'name, name_ar, barcode, price, price_includes_vat, vat_category, vat_rate, exemption_code, unit' },
           field: 'colour',
         },
       ],
