@@ -84,7 +84,8 @@ export async function scan(page: Page, code: string): Promise<void> {
 
 /** Rings up the codes, pays cash (F8, amount typed) and completes with Enter; returns the document number. */
 export async function sellForCash(page: Page, codes: readonly string[], cash: string): Promise<string> {
-  const before = await page.textContent('[data-test=last-sale]');
+  // the number, not the whole panel: the previous receipt's print state (printing → printed) changes the panel too
+  const before = await page.evaluate(() => document.querySelector('[data-test=last-sale] .doc-number')?.textContent?.trim() ?? '');
   for (const code of codes) await scan(page, code);
   await page.waitForFunction((n) => document.querySelectorAll('[data-test=cart] tr[data-test^=line-]').length === n, new Set(codes).size);
   await page.waitForFunction(
@@ -95,9 +96,9 @@ export async function sellForCash(page: Page, codes: readonly string[], cash: st
   await page.waitForFunction(() => document.querySelector('[data-test=due]')?.textContent === '0.00');
   await page.keyboard.press('Enter');
   await page.waitForFunction((b) => {
-    const t = document.querySelector('[data-test=last-sale]')?.textContent ?? '';
+    const t = document.querySelector('[data-test=last-sale] .doc-number')?.textContent?.trim() ?? '';
     return t !== '' && t !== b;
-  }, before ?? '');
+  }, before);
   return (await page.textContent('[data-test=last-sale] .doc-number'))!.trim();
 }
 
