@@ -9,6 +9,7 @@ import { BACKUP_CODES } from './codes/backupCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
+import { ONBOARDING_CODES } from './codes/onboardingCodes';
 import { SHIFT_CODES } from './codes/shiftCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 import { TILL_CODES } from './codes/tillCodes';
@@ -30,6 +31,7 @@ describe('the error catalog', () => {
       ENGINE_CODES,
       DEVICE_CODES,
       TERMINAL_CODES,
+      ONBOARDING_CODES,
       TILL_CODES,
       SECURITY_CODES,
       B2B_CODES,

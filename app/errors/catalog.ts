@@ -16,6 +16,7 @@ import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
+import { ONBOARDING_CODES } from './codes/onboardingCodes';
 import { SHIFT_CODES } from './codes/shiftCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 import { TILL_CODES } from './codes/tillCodes';
@@ -26,6 +27,7 @@ export const ERROR_CATALOG = {
   ...ENGINE_CODES,
   ...DEVICE_CODES,
   ...TERMINAL_CODES,
+  ...ONBOARDING_CODES,
   ...TILL_CODES,
   ...SECURITY_CODES,
   ...B2B_CODES,
