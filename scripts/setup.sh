@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 # each is used by the tests: xmllint and openssl as independent cross-checks, chromium for rendering and e2e,
 # dbus + gnome-keyring + libsecret-tools + gdbus (libglib2.0-bin) for the OS keychain, zbarimg to decode printed QR
-# codes, unzip and python3 to check exported zips, procps for ps, Arabic fonts for receipts
-APT_PACKAGES=(libxml2-utils openssl chromium dbus gnome-keyring libsecret-tools libglib2.0-bin zbar-tools unzip python3 procps fonts-noto-core fonts-hosny-amiri)
+# codes, unzip and python3 to check exported zips, procps for ps, Arabic fonts for receipts, postgresql for the store
+# server's suite (a private cluster in a temp folder, started by test/support/postgresCluster.ts)
+APT_PACKAGES=(libxml2-utils openssl chromium dbus gnome-keyring libsecret-tools libglib2.0-bin zbar-tools unzip python3 procps fonts-noto-core fonts-hosny-amiri postgresql)
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
