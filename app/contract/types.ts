@@ -205,8 +205,22 @@ export interface ProblemDocument {
   readonly problem: 'rejected' | 'overdue' | 'failed';
   readonly attempts: number;
   readonly messages: readonly ZatcaMessage[];
-  /** What the manager should do, in plain words. */
+  /** What the manager should do, in plain English words (the CLI and logs show this). */
   readonly action: string;
+  /** The same advice as a code with its values, so the screen can say it in the manager's language. */
+  readonly advice: ProblemAdvice;
+}
+
+/**
+ * What to do about a document in trouble (reference §9.1 and §11): re-issue a rejected one, have one cleared that
+ * reporting refused with 303, call support for one too large to send, restore the connection for an overdue one.
+ */
+export interface ProblemAdvice {
+  readonly kind: 'reissue' | 'clear-not-report' | 'too-large' | 'overdue' | 'contact-support';
+  readonly number: string;
+  readonly issueDate?: string;
+  readonly issueTime?: string;
+  readonly hoursLate?: number;
 }
 
 export type OnboardingStepId = 'key' | 'csr' | 'csid' | 'compliance-checks' | 'production-csid' | 'ready';

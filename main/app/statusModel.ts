@@ -7,6 +7,7 @@ import type {
   DeviceStatus,
   OnboardingProgress,
   OnboardingStepId,
+  ProblemAdvice,
   ProblemDocument,
   StatusSnapshot,
   SyncLogEntry,
@@ -17,7 +18,8 @@ import { DukkanError, ERROR_CATALOG, placeholdersOf, type ErrorCode } from '../.
 import type { FatooraMessage } from '../fatoora/index';
 import { apiErrorOf, categoryOf } from '../ipc/apiErrors';
 import type { OnboardingError, OnboardingStatus } from '../onboarding/index';
-import type { ReportingStatus, ReportingWorker } from '../reporting/index';
+import type { CorrectiveAction, ReportingStatus, ReportingWorker } from '../reporting/index';
+
 import type { DocumentStore } from '../sale/index';
 import type { BackupHealth } from '../backup/backupStatus';
 import type { BackupStatusView } from '../../app/contract/backupTypes';
@@ -114,6 +116,14 @@ export function syncLog(documents: DocumentStore, limit: number): SyncLogEntry[]
   }));
 }
 
+const ADVICE_OF_CAUSE = { rejected: 'reissue', 'clear-not-report': 'clear-not-report', 'too-large': 'too-large' } as const;
+
+/** The screen's form of a corrective action: a code and its values, said in the manager's language there. */
+function adviceFor(number: string, action: CorrectiveAction | undefined): ProblemAdvice {
+  if (!action) return { kind: 'contact-support', number };
+  return { kind: ADVICE_OF_CAUSE[action.cause], number, issueDate: action.issueDate, issueTime: action.issueTime };
+}
+
 export function problems(worker: ReportingWorker | null): ProblemDocument[] {
   if (!worker) return [];
   const list: ProblemDocument[] = [];
@@ -129,6 +139,7 @@ export function problems(worker: ReportingWorker | null): ProblemDocument[] {
       attempts: r.attempts,
       messages: zatcaMessages(r.messages),
       action: r.correctiveAction?.summary ?? 'Contact support.',
+      advice: adviceFor(r.number, r.correctiveAction),
     });
   }
   for (const d of worker.overdueEvidence().documents) {
@@ -141,6 +152,7 @@ export function problems(worker: ReportingWorker | null): ProblemDocument[] {
       attempts: d.attempts.length,
       messages: [],
       action: `Not reported within 24 hours (${d.delayHours} h late so far). Restore the internet connection; the terminal keeps trying. Notify ZATCA of the failure with the evidence export (reference §11).`,
+      advice: { kind: 'overdue', number: d.number, hoursLate: d.delayHours },
     });
   }
   return list;

@@ -21,6 +21,8 @@ export interface AttemptRecord {
 
 export interface CorrectiveAction {
   readonly kind: 'reissue' | 'contact-support';
+  /** Why: rejected, must be cleared rather than reported (HTTP 303), or too large to send. */
+  readonly cause: 'rejected' | 'clear-not-report' | 'too-large';
   /** What the manager should do, in one sentence. */
   readonly summary: string;
   readonly originalNumber: string;
@@ -99,6 +101,7 @@ export function correctiveActionFor(row: DocumentStatusRow): CorrectiveAction | 
   if (row.state === 'rejected') {
     return {
       kind: 'reissue',
+      cause: 'rejected',
       summary: `Fatoora rejected ${row.number}: correct the sale and issue it again as a new document with the same number ${row.number} and issue date ${row.issue_date} ${row.issue_time} (do not issue a credit note); the rejected document stays in the chain`,
       ...base,
       ...reissuedAs,
@@ -108,6 +111,7 @@ export function correctiveActionFor(row: DocumentStatusRow): CorrectiveAction | 
     // reference §9.1: reporting answers 303 for a standard document while clearance is on
     return {
       kind: 'contact-support',
+      cause: 'clear-not-report',
       summary: `Fatoora answered that ${row.number} must be cleared, not reported (HTTP 303); it is not sent to reporting again. Have it cleared, and notify ZATCA if the 24-hour deadline passes`,
       ...base,
       ...reissuedAs,
@@ -116,6 +120,7 @@ export function correctiveActionFor(row: DocumentStatusRow): CorrectiveAction | 
   if (row.state === 'failed') {
     return {
       kind: 'contact-support',
+      cause: 'too-large',
       summary: `${row.number} could not be delivered to Fatoora as it is (payload too large); contact support and notify ZATCA if the 24-hour deadline passes`,
       ...base,
       ...reissuedAs,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Fragment, h, render } from 'preact';
 import { Num } from './components/common';
 import { dateTime, timeLeft, translate, translator } from './i18n';
-import { DOCUMENT_KIND, environmentLabel, REPORTING } from './labels';
+import { ADVICE, DOCUMENT_KIND, environmentLabel, REPORTING } from './labels';
 
 describe('i18n', () => {
   it('fills placeholders, and leaves an unknown one visible', () => {
@@ -21,6 +21,18 @@ describe('i18n', () => {
     expect(environmentLabel(t, 'developer-portal')).toBe('بوابة المطورين (اختبار)');
     expect(environmentLabel(t, 'sandbox-2030')).toBe('sandbox-2030');
     expect(environmentLabel(t, 'toString')).toBe('toString'); // not an environment, though every object has it
+  });
+
+  it('says what to do about a document in trouble in both languages, with its number, date and delay', () => {
+    const reissue = { kind: 'reissue', number: 'INV-000042', issueDate: '2026-12-01', issueTime: '10:15:00' } as const;
+    for (const locale of ['en', 'ar'] as const) {
+      const text = ADVICE.reissue(translator(locale).t, reissue);
+      expect(text).toContain('INV-000042');
+      expect(text).toContain('2026-12-01 10:15:00');
+      expect(text).not.toMatch(/\{\w+\}/); // every placeholder filled
+    }
+    expect(ADVICE.reissue(translator('ar').t, reissue)).toMatch(/[\u0600-\u06FF]/);
+    expect(ADVICE.overdue(translator('ar').t, { kind: 'overdue', number: 'INV-1', hoursLate: 30 })).toContain('30');
   });
 
   it('knows the direction of each language', () => {

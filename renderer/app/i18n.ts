@@ -4,9 +4,11 @@
 // mirrors. Numbers, amounts and document numbers stay left-to-right inside Arabic text (components/Num). No state:
 // a Translator is a value for one locale, handed down from the app store (AppStore.i18n).
 import type { Locale } from '../../app/contract/types';
+import { B2B_STRINGS } from './b2bStrings';
 import { BACKUP_STRINGS } from './backupStrings';
 import { CASH_STRINGS } from './cashStrings';
 import { CATALOG_STRINGS } from './catalogStrings';
+import { SYNC_STRINGS } from './syncStrings';
 import { TILL_STRINGS } from './tillStrings';
 
 const S = {
@@ -240,9 +242,11 @@ const S = {
   lastSale: { en: 'Last sale', ar: 'آخر عملية' },
   managersOnly: { en: 'Manager screens need a manager sign-in.', ar: 'شاشات المدير تتطلب دخول المدير.' },
   ...TILL_STRINGS,
+  ...B2B_STRINGS,
   ...CATALOG_STRINGS,
   ...CASH_STRINGS,
   ...BACKUP_STRINGS,
+  ...SYNC_STRINGS,
 } as const satisfies Record<string, { en: string; ar: string }>;
 
 export type StringKey = keyof typeof S;

@@ -3,7 +3,16 @@
 // function that calls `t` with its key written out, so every key is a literal where it is used (lint rule
 // dukkan/literal-keys): a search for a key finds its uses, and no key is built at run time from a value. Each
 // table is a Record over the value's type, so a value added to the contract without words fails the type check.
-import type { DocumentKind, OnboardingEnvironment, OnboardingStepId, PaymentMethod, ProblemDocument, ReportingState, Role } from '../../app/contract/types';
+import type {
+  DocumentKind,
+  OnboardingEnvironment,
+  OnboardingStepId,
+  PaymentMethod,
+  ProblemAdvice,
+  ProblemDocument,
+  ReportingState,
+  Role,
+} from '../../app/contract/types';
 import type { Translator } from './i18n';
 
 /** Words for one value in the current language. */
@@ -61,4 +70,13 @@ export const PAYMENT: Readonly<Record<PaymentMethod | 'unrecorded', Label>> = {
   cash: (t) => t('cash'),
   card: (t) => t('card'),
   unrecorded: (t) => t('method_unrecorded'),
+};
+
+/** What to do about a document in trouble, with its number, date and delay filled in. */
+export const ADVICE: Readonly<Record<ProblemAdvice['kind'], (t: Translator['t'], a: ProblemAdvice) => string>> = {
+  reissue: (t, a) => t('advice_reissue', { number: a.number, date: a.issueDate ?? '', time: a.issueTime ?? '' }),
+  'clear-not-report': (t, a) => t('advice_clear-not-report', { number: a.number }),
+  'too-large': (t, a) => t('advice_too-large', { number: a.number }),
+  overdue: (t, a) => t('advice_overdue', { hours: a.hoursLate ?? 0 }),
+  'contact-support': (t) => t('advice_contact-support'),
 };

@@ -5,6 +5,9 @@
 // but an alert); and 303 for a standard document while clearance is on (failed, an alert, never resent) —
 // reference §9.1.
 import { describe, expect, it } from 'vitest';
+import { problems } from '../../main/app/statusModel';
+import { translator } from '../../renderer/app/i18n';
+import { ADVICE } from '../../renderer/app/labels';
 import { clientFor } from '../fatoora/support';
 import { attemptsByDocument, issueMany, jobStates, reportedByHash, scene, settled, simulatorFixture, storedDocuments, waitFor } from './support';
 
@@ -27,6 +30,11 @@ describe('answers outside the happy path', () => {
     expect(worker.status().counts).toMatchObject({ failed: 1, reported: 3 });
     expect(worker.status().awaitingCorrection).toBe(1);
     expect(worker.rejections().map((r) => r.documentId)).toEqual([first!.id]);
+    // the manager's sync tab says what to do in either language, from a code and the document's number
+    const [problem] = problems(worker);
+    expect(problem).toMatchObject({ number: first!.number, problem: 'failed', advice: { kind: 'too-large', number: first!.number } });
+    expect(ADVICE[problem!.advice.kind](translator('ar').t, problem!.advice)).toContain(first!.number);
+    expect(ADVICE[problem!.advice.kind](translator('ar').t, problem!.advice)).toContain('الدعم');
   });
 
   it('a wrong Fatoora URL (404): one alert, documents wait, and the server is not hammered', async () => {

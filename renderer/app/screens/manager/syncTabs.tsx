@@ -4,7 +4,7 @@
 import type { ProblemDocument, SyncLogEntry, ZatcaMessage } from '../../../../app/contract/types';
 import { Num } from '../../components/common';
 import { useApp, useAppEvents, useI18n, useLoaded } from '../../components/hooks';
-import { DOCUMENT_KIND, PROBLEM } from '../../labels';
+import { ADVICE, DOCUMENT_KIND, PROBLEM } from '../../labels';
 
 function ZatcaMessages({ list }: { readonly list: readonly ZatcaMessage[] }) {
   return (
@@ -104,7 +104,7 @@ function ProblemList({ problems }: { readonly problems: readonly ProblemDocument
           <ZatcaMessages list={p.messages} />
           <p class="action">
             <strong>{t('whatToDo')}: </strong>
-            {p.action}
+            {ADVICE[p.advice.kind](t, p.advice)}
           </p>
         </article>
       ))}
