@@ -6,9 +6,11 @@
 // under screens/till/.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp, useAppEvents, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
+import { B2bStore } from '../state/b2bStore';
 import { CashierStore } from '../state/cashierStore';
 import { keepCartInMain } from '../state/openCart';
 import { CartTable } from './till/cartPanel';
+import { B2bChoice, ClearanceDialog } from './till/clearanceDialog';
 import { HeldPanel } from './till/heldPanel';
 import { LastSale } from './till/lastSale';
 import { LineActions } from './till/lineActions';
@@ -24,11 +26,13 @@ type Store = { readonly store: CashierStore };
 export function CashierScreen() {
   const app = useApp();
   const [store] = useState(() => new CashierStore(app));
+  const [b2b] = useState(() => new B2bStore(app, store));
   const scan = useRef<HTMLInputElement>(null);
   const cash = useRef<HTMLInputElement>(null);
   const card = useRef<HTMLInputElement>(null);
   useFocusRequests(store.focus, (field) => ({ scan, cash, card })[field].current);
-  useScreenKeys((press) => store.keydown(press, document.activeElement === scan.current));
+  // the B2B dialog owns the keyboard while it is open: the till's keys must not change the sale under it
+  useScreenKeys((press) => !b2b.open.value && store.keydown(press, document.activeElement === scan.current));
   useAppEvents((event) => {
     if (event.type === 'print') store.printed(event.number, event.outcome);
   });
@@ -52,13 +56,17 @@ export function CashierScreen() {
         <Totals store={store} />
         <ApprovalNote store={store} />
         {store.paying.value ? (
-          <PaymentPanel store={store} cash={cash} card={card} />
+          <>
+            <PaymentPanel store={store} cash={cash} card={card} />
+            <B2bChoice b2b={b2b} />
+          </>
         ) : store.extras.held.value ? (
           <HeldPanel store={store} />
         ) : (
           <Products store={store} />
         )}
       </aside>
+      {b2b.open.value ? <ClearanceDialog b2b={b2b} /> : null}
     </section>
   );
 }
