@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 # each is used by the tests: xmllint and openssl as independent cross-checks, chromium for rendering and e2e,
 # dbus + gnome-keyring + libsecret-tools + gdbus (libglib2.0-bin) for the OS keychain, zbarimg to decode printed QR
 # codes, unzip and python3 to check exported zips, procps for ps, Arabic fonts for receipts, postgresql for the store
-# server's suite (a private cluster in a temp folder, started by test/support/postgresCluster.ts)
-APT_PACKAGES=(libxml2-utils openssl chromium dbus gnome-keyring libsecret-tools libglib2.0-bin zbar-tools unzip python3 procps fonts-noto-core fonts-hosny-amiri postgresql)
+# server's suite (a private cluster in a temp folder, started by test/support/postgresCluster.ts), ghostscript to
+# render the cleared B2B invoice's A4 PDF so its QR can be read (test/e2e/b2bTill.test.ts)
+APT_PACKAGES=(libxml2-utils openssl chromium dbus gnome-keyring libsecret-tools libglib2.0-bin zbar-tools unzip python3 procps fonts-noto-core fonts-hosny-amiri postgresql ghostscript)
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${APT_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

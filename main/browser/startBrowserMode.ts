@@ -13,6 +13,7 @@ import { openApp, type DukkanApp } from '../app/openApp';
 import { receiptTemplate } from '../app/receiptTemplate';
 import { createLogger, errorFields, streamLogSink, teeLogSink, type Logger } from '../log/logger';
 import { openRotatingLogFile, type RotatingLogFile } from '../log/rotatingFile';
+import type { PdfRenderer } from '../clearance/clearedFiles';
 import type { ChromiumRasterizer } from '../printing/chromiumRasterizer';
 import type { ReceiptRasterizer } from '../printing/rasterizer';
 import { startBrowserServer } from './browserServer';
@@ -59,11 +60,13 @@ export function parseBrowserModeArgs(argv: readonly string[], env: NodeJS.Proces
  * The Chromium rasterizer, loaded on first use: playwright-core alone takes ~0.6 s to import, which the till
  * should not wait for at start-up. Warmed up a few seconds after start, so the first receipt does not launch it.
  */
-function lazyChromiumRasterizer(): ReceiptRasterizer & { warmUp(): Promise<void> } {
+function lazyChromiumRasterizer(): ReceiptRasterizer & PdfRenderer & { warmUp(): Promise<void> } {
   let instance: Promise<ChromiumRasterizer> | null = null;
   const get = () => (instance ??= import('../printing/chromiumRasterizer').then((m) => new m.ChromiumRasterizer()));
   return {
     rasterize: async (html, widthPx) => (await get()).rasterize(html, widthPx),
+    // the cleared B2B invoice's A4 PDF (main/clearance/clearedFiles.ts), drawn by the same Chromium
+    pdf: async (html, widthPx) => (await get()).pdf(html, widthPx),
     warmUp: async () => (await get()).warmUp(),
     close: async () => {
       if (instance) await (await instance).close();

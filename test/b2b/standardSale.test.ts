@@ -13,18 +13,10 @@ import { readInvoiceFields } from '../../app/verify/readInvoiceFields';
 import type { DukkanApp } from '../../main/app/openApp';
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
 import { clientOf, openTestApp, signIn, type Client } from '../app/support';
-import { FOREIGN_BUYER, REFUSED_BUYER, refusingValidator, SAUDI_BUYER } from './support';
+import { B2B_SHOP as SHOP, FOREIGN_BUYER, REFUSED_BUYER, refusingValidator, SAUDI_BUYER } from './support';
 
 const OTP = '271828';
 const addMoney = (a: string, b: string) => Decimal.parse(a).add(Decimal.parse(b)).toFixed(2);
-const SHOP = {
-  vatNumber: '399999999900003',
-  crn: '1010010000',
-  sellerName: { ar: 'مواد البناء الحديثة', en: 'Modern Hardware' },
-  branch: 'Olaya Branch',
-  industry: 'Retail',
-  address: { street: 'شارع العليا', building: '2322', district: 'العليا', city: 'الرياض', postalCode: '12211' },
-};
 
 describe('standard tax invoices at the till (live, simulator over HTTP)', { timeout: 180_000 }, () => {
   let sim: FatooraSimulator;

@@ -5,6 +5,10 @@
 import type { BuyerForm } from '../../app/contract/b2bTypes';
 import type { InvoiceValidator } from '../../main/fatooraSimulator/index';
 import { verifyDocument } from '../../main/zatca/verifier';
+import { WIZARD_SHOP } from '../fixtures/wizardShop';
+
+/** The shop onboarded for simplified + standard invoices in the B2B tests. */
+export const B2B_SHOP = { ...WIZARD_SHOP, sellerName: { ar: 'مواد البناء الحديثة', en: 'Modern Hardware' } };
 
 /** A buyer name the simulator refuses to clear (its XML then carries this text). */
 export const REFUSED_BUYER = 'Refused Trading Co';
