@@ -142,6 +142,11 @@ export interface ReceiptDetails {
   /** Credit and debit notes issued against this invoice. */
   readonly notes: readonly { readonly number: string; readonly kind: DocumentKind; readonly total: string }[];
   readonly reporting: ReportingState;
+  /**
+   * Set for a document of a read-only archive (a terminal restored onto this computer, docs/backups.md): its chain
+   * is closed, so a return of it is a return without this till's receipt, referencing its number and date.
+   */
+  readonly archive?: { readonly name: string; readonly egsSerial: string | null };
 }
 
 export type Connectivity = 'online' | 'offline' | 'unknown';

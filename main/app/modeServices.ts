@@ -10,6 +10,7 @@ import { parseCertificate } from '../../app/x509/parseCertificate';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import type { ClearanceAccess } from '../clearance/clearanceDesk';
+import { ArchiveShelf } from '../backup/archiveShelf';
 import { BackupService } from '../backup/backupService';
 import { openDeviceDatabase } from '../db/openDeviceDatabase';
 import type { FatooraClient, FatooraEnvironment } from '../fatoora/index';
@@ -60,6 +61,8 @@ export class ModeServices {
   readonly recorder: SaleRecorder;
   /** Automatic backups of the live ledger (main/backup, docs/backups.md); none for training's practice data. */
   readonly backups: BackupService | null;
+  /** Read-only archives of a terminal restored onto this computer (main/backup/archiveShelf.ts); live folder only. */
+  readonly archives: ArchiveShelf | null;
   private readonly secrets: SecretStore;
   private workerDb: SqliteDatabase | null = null;
   private active: { environment: FatooraEnvironment; ledger: Ledger; worker: ReportingWorker } | null = null;
@@ -91,6 +94,7 @@ export class ModeServices {
           onRun: (e) => this.audit.record({ kind: 'backup', before: e.reason, after: `${e.written}/${e.targets} folders; ${e.detail}` }),
         });
     this.backups?.start();
+    this.archives = options.training ? null : new ArchiveShelf(path.dirname(path.resolve(options.file)), options.logger.child({ component: 'archives' }));
     const cashControl = new CashControlReport(this.db, { shifts: this.shifts, audit: this.audit, userName: (id) => options.userName?.(id) });
     this.reports = new DailyReports(this.db, this.documents, { training: options.training, clock: options.clock, cashControl });
   }
@@ -185,6 +189,7 @@ export class ModeServices {
     await this.backups?.idle(); // a backup under way finishes: its snapshot reads this connection
     if (active) await active.worker.stop({ deadlineMs: 3000 });
     this.onboarding.close();
+    this.archives?.close();
     this.workerDb?.close();
     this.db.close();
   }

@@ -8,6 +8,7 @@ import { DukkanError } from '../../app/errors/index';
 import type { DocumentRow } from '../ledger/ledgerStore';
 import type { DocumentStore } from './documentStore';
 import { receiptModelOf } from './receiptModelOf';
+import type { ArchiveShelf } from '../backup/archiveShelf';
 
 /** The receipt printer as a sale uses it (main/app/printingService): print a committed document, or render it. */
 export interface ReceiptOutput {
@@ -33,6 +34,8 @@ export interface ReceiptsOptions {
   readonly cashierName?: ((userId: number) => string | undefined) | undefined;
   /** The shop's receipt footer (return policy, phone, thank-you), when set. */
   readonly footer?: (() => string | undefined) | undefined;
+  /** Archives of a terminal restored onto this computer, searched when this ledger has no such document. */
+  readonly archives?: Pick<ArchiveShelf, 'find'> | undefined;
 }
 
 export function documentNotFound(number: string): DukkanError {
@@ -42,19 +45,27 @@ export function documentNotFound(number: string): DukkanError {
 export class Receipts {
   constructor(private readonly o: ReceiptsOptions) {}
 
-  /** By number (T1-000123) or by the text a 2D scanner reads from the receipt's QR code. */
+  /**
+   * By number (T1-000123) or by the text a 2D scanner reads from the receipt's QR code; a document of this ledger,
+   * else one of the read-only archives of a terminal restored onto this computer (main/backup/archiveShelf.ts).
+   */
   find(query: string): ReceiptDetails | null {
     const q = query.trim();
-    const row = /^[A-Za-z0-9]{1,10}-\d{1,12}$/.test(q) ? this.o.documents.byNumber(q) : this.o.documents.byQr(q);
-    if (!row) return null;
-    const doc = this.o.documents.documentOf(row);
+    const byNumber = /^[A-Za-z0-9]{1,10}-\d{1,12}$/.test(q);
+    const row = byNumber ? this.o.documents.byNumber(q) : this.o.documents.byQr(q);
+    if (row) return this.details(this.o.documents, row);
+    const archived = this.o.archives?.find(byNumber ? { number: q } : { qr: q });
+    return archived ? { ...this.details(archived.documents, archived.row), archive: archived.origin } : null;
+  }
+
+  private details(documents: ReceiptsOptions['documents'], row: DocumentRow): ReceiptDetails {
+    const doc = documents.documentOf(row);
     const returned = new Map<number, Decimal>();
-    for (const r of this.o.documents.returnedQuantities(row.id))
-      returned.set(r.lineId, (returned.get(r.lineId) ?? Decimal.ZERO).add(Decimal.parse(r.quantity)));
+    for (const r of documents.returnedQuantities(row.id)) returned.set(r.lineId, (returned.get(r.lineId) ?? Decimal.ZERO).add(Decimal.parse(r.quantity)));
     return {
       document: this.summary(row),
       pricesIncludeVat: doc.pricesIncludeVat,
-      lines: this.o.documents.lines(row.id).map((l) => {
+      lines: documents.lines(row.id).map((l) => {
         const back = returned.get(l.line_id) ?? Decimal.ZERO;
         const left = Decimal.parse(l.quantity).sub(back);
         return {
@@ -68,37 +79,43 @@ export class Receipts {
           returnable: left.isNegative() ? '0' : left.toMinimal(),
         };
       }),
-      payments: this.o.documents.payments(row.id),
+      payments: documents.payments(row.id),
       originalNumber: row.billing_reference,
       reason: doc.reason ?? null,
-      notes: row.kind === 'invoice' ? this.o.documents.notesOf(row.id).map((n) => ({ number: n.number, kind: n.kind, total: n.payable })) : [],
-      reporting: this.o.documents.reportingState(row.id) as ReceiptDetails['reporting'],
+      notes: row.kind === 'invoice' ? documents.notesOf(row.id).map((n) => ({ number: n.number, kind: n.kind, total: n.payable })) : [],
+      reporting: documents.reportingState(row.id) as ReceiptDetails['reporting'],
     };
   }
 
-  reprint(number: string): Promise<PrintOutcome> {
-    const row = this.o.documents.byNumber(number);
-    if (!row) throw documentNotFound(number);
-    return this.o.printing.print(this.modelOf(row), { copy: true });
+  /** A copy of a document of this ledger or of an archive (never the original: it was handed over when issued). */
+  async reprint(number: string): Promise<PrintOutcome> {
+    return this.o.printing.print(this.modelOfNumber(number), { copy: true });
   }
 
   async preview(number: string): Promise<ReceiptPreview> {
+    return { dataUrl: await this.o.printing.preview(this.modelOfNumber(number)) };
+  }
+
+  private modelOfNumber(number: string): ReceiptModel {
     const row = this.o.documents.byNumber(number);
-    if (!row) throw documentNotFound(number);
-    return { dataUrl: await this.o.printing.preview(this.modelOf(row)) };
+    if (row) return this.modelOf(row);
+    const archived = this.o.archives?.find({ number });
+    if (!archived) throw documentNotFound(number);
+    return this.modelOf(archived.row, archived.documents);
   }
 
   /** The receipt of a committed document, with how it was paid. */
-  modelOf(row: DocumentRow): ReceiptModel {
-    const request = this.o.documents.requestOf(row.id);
+  modelOf(row: DocumentRow, documents: ReceiptsOptions['documents'] = this.o.documents): ReceiptModel {
+    const request = documents.requestOf(row.id);
     return receiptModelOf(
-      { document: this.o.documents.documentOf(row), qr: row.qr },
+      { document: documents.documentOf(row), qr: row.qr },
       {
-        payments: this.o.documents.payments(row.id),
+        payments: documents.payments(row.id),
         change: request?.change ?? null,
         branch: this.o.branch(),
         training: this.o.training,
-        cashier: request?.user_id != null ? this.o.cashierName?.(request.user_id) : undefined,
+        // an archive's user ids are another terminal's: its cashier is not named
+        cashier: request?.user_id != null && documents === this.o.documents ? this.o.cashierName?.(request.user_id) : undefined,
         footer: this.o.footer?.() || undefined,
       },
     );

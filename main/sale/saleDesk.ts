@@ -4,6 +4,7 @@
 // approvals and the printer are the terminal's and shared by both modes.
 import type { DocumentInputJson } from '../../app/document/documentInput';
 import type { Signing } from '../../app/engine/buildAndStamp';
+import type { ArchiveShelf } from '../backup/archiveShelf';
 import type { CatalogStore } from '../catalog/catalogStore';
 import { DukkanError } from '../../app/errors/index';
 import type { Ledger } from '../ledger/ledger';
@@ -28,6 +29,8 @@ export interface SaleFolder extends B2bFolder {
   readonly worker: { nudge(): void } | null;
   /** The folder's cash control and audit trail (main/shifts), told of each committed document. */
   readonly recorder?: Pick<SaleRecorder, 'committed'>;
+  /** Read-only archives of a terminal restored onto this computer, for receipts lookup and copies. */
+  readonly archives?: Pick<ArchiveShelf, 'find'> | null;
 }
 
 /** What every mode shares. */
@@ -58,6 +61,7 @@ export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: b
     training,
     cashierName: shared.cashierName,
     footer: shared.receiptFooter,
+    archives: folder.archives ?? undefined,
   });
   const seller = (): DocumentInputJson['seller'] => {
     const shop = folder.shop();

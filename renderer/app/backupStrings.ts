@@ -2,6 +2,10 @@
 // The words of backups on the manager's screens (docs/backups.md), in Arabic and English. Part of the one catalog of
 // renderer/app/i18n.ts (spread into it).
 export const BACKUP_STRINGS = {
+  archivedDocument: {
+    en: 'From the read-only archive {name} (EGS unit {egs}): a copy can be printed. Its chain is closed: return its items with “Return without this till’s receipt” (Cash & trail), giving this number and date.',
+    ar: 'من الأرشيف للقراءة فقط {name} (وحدة الفوترة {egs}): يمكن طباعة نسخة منه. سلسلته مغلقة: أرجع أصنافه عبر «مرتجع دون إيصال هذا الصندوق» (النقد والسجل) مع ذكر هذا الرقم والتاريخ.',
+  },
   backups: { en: 'Backups', ar: 'النسخ الاحتياطية' },
   backupNoTarget: {
     en: 'No backup folder: the ledger exists only on this computer (dukkan backup --data-dir … FOLDER)',

@@ -66,7 +66,12 @@ function ReceiptBody({
       <ReceiptHeader details={d} />
       <ReceiptLines details={d} rows={view.rows} firstPick={firstPick} />
       <NotesIssued details={d} />
-      {d.document.kind === 'invoice' ? <NoteForm store={store} reason={reason} /> : null}
+      {d.archive ? (
+        <p class="archived" data-test="archived">
+          {t('archivedDocument', { name: d.archive.name, egs: d.archive.egsSerial ?? '—' })}
+        </p>
+      ) : null}
+      {d.document.kind === 'invoice' && !d.archive ? <NoteForm store={store} reason={reason} /> : null}
       <div class="buttons">
         <button type="button" data-test="reprint" onClick={() => void store.reprint()}>
           {t('reprint')}
