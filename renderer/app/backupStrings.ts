@@ -17,7 +17,7 @@ export const BACKUP_STRINGS = {
   kindBackup: { en: 'Backup', ar: 'نسخ احتياطي' },
   kindRestore: { en: 'Restore', ar: 'استعادة' },
   backupWarningStrip: { en: 'Backup overdue', ar: 'النسخ الاحتياطي متأخر' },
-  backupFolder: { en: 'Backup folder (USB drive, network share)', ar: 'مجلد النسخ الاحتياطي (قرص USB أو مجلد شبكة)' },
+  backupFolder: { en: 'Backup folders, one per line (USB drive, network share)', ar: 'مجلدات النسخ الاحتياطي، مجلد في كل سطر (قرص USB أو مجلد شبكة)' },
   backupEvery: { en: 'Back up every (hours)', ar: 'النسخ الاحتياطي كل (ساعات)' },
   backupNow: { en: 'Back up now', ar: 'انسخ الآن' },
   backupCreatePassphrase: { en: 'Create the backup passphrase', ar: 'أنشئ عبارة مرور النسخ الاحتياطي' },

@@ -12,7 +12,8 @@ export function BackupPanel({ onChange }: { readonly onChange: () => void }) {
   const app = useApp();
   const { t, dateTime } = useI18n();
   const screen = useSignal<BackupScreen | null>(null);
-  const folder = useSignal('');
+  /** One folder per line: a USB drive and a network share each get every backup (backupRun.ts). */
+  const folders = useSignal('');
   const hours = useSignal('4');
   const sheet = useSignal<string | null>(null);
   const file = useSignal('');
@@ -20,7 +21,7 @@ export function BackupPanel({ onChange }: { readonly onChange: () => void }) {
   const show = (s: BackupScreen | undefined) => {
     if (!s) return;
     screen.value = s;
-    folder.value = s.targets[0] ?? '';
+    folders.value = s.targets.join('\n');
     hours.value = String(s.everyHours);
     onChange();
   };
@@ -29,7 +30,11 @@ export function BackupPanel({ onChange }: { readonly onChange: () => void }) {
   }, []);
   const save = async () => {
     const s = screen.peek();
-    const targets = folder.peek().trim() ? [folder.peek().trim()] : [];
+    const targets = folders
+      .peek()
+      .split('\n')
+      .map((f) => f.trim())
+      .filter((f) => f !== '');
     show(await app.attempt(() => app.api['backup.configure']({ targets, everyHours: Number(hours.peek()), keepNewest: s?.keepNewest ?? 3 })));
   };
   const create = async () => {
@@ -46,7 +51,7 @@ export function BackupPanel({ onChange }: { readonly onChange: () => void }) {
     <div class="backup-panel" data-test="backup-panel">
       <Form onSubmit={() => void save()}>
         <Field label={t('backupFolder')}>
-          <input type="text" dir="ltr" data-test="backup-folder" value={folder.value} onInput={(e) => (folder.value = e.currentTarget.value)} />
+          <textarea rows={2} dir="ltr" data-test="backup-folders" value={folders.value} onInput={(e) => (folders.value = e.currentTarget.value)} />
         </Field>
         <Field label={t('backupEvery')}>
           <input type="number" min="1" max="168" data-test="backup-hours" value={hours.value} onInput={(e) => (hours.value = e.currentTarget.value)} />

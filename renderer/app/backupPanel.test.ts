@@ -1,0 +1,80 @@
+// The backup panel on the manager's status tab (docs/backups.md): several backup folders, one per line, are saved as
+// several targets (a USB drive and a network share each get every backup); the saved folders come back one per line;
+// and a backup file is checked without restoring anything. Mounted whole in a light DOM (happy-dom) against a fake
+// main; test/backup/appBackups.test.ts drives the real backup service through the dispatcher.
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import type { BackupScreen } from '../../app/contract/backupTypes';
+import type { DeviceStatus } from '../../app/contract/types';
+import { startApp } from './app';
+import { submit, type } from './testing/dom';
+import { fakeApi, fakeConnection, MANAGER, session, settle } from './testing/fakes';
+
+const QUEUE = { queued: 0, inFlight: 0, reported: 0, warnings: 0, rejected: 0, failed: 0, overdue: 0 };
+const DEVICE: DeviceStatus = {
+  mode: 'live',
+  environment: 'simulation',
+  onboarded: true,
+  egsName: 'EGS1',
+  certificate: null,
+  chainHead: null,
+  queue: QUEUE,
+  dataDir: '/data',
+  backups: { warning: true, targets: [] },
+};
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+async function openStatusTab(saved: readonly string[]) {
+  let screen: BackupScreen = { targets: saved, everyHours: 4, keepNewest: 3, passphraseSet: true, status: { warning: false, targets: [] } };
+  const fake = fakeApi({
+    'session.get': () => session({ user: MANAGER }),
+    'status.get': () => new Promise(() => undefined),
+    'quickKeys.get': () => [],
+    'device.status': () => DEVICE,
+    'backup.status': () => screen,
+    'backup.configure': (input) => (screen = { ...screen, targets: input.targets, everyHours: input.everyHours }),
+  });
+  root = document.createElement('div');
+  document.body.append(root);
+  const app = await startApp(fakeConnection(fake.api), root);
+  await settle(20);
+  app.go('manager');
+  await settle(20);
+  root.querySelector<HTMLButtonElement>('[data-test=tab-status]')!.click();
+  for (let waited = 0; !root.querySelector('[data-test=backup-folders]'); waited += 10) {
+    if (waited > 3000) throw new Error('the backup panel never showed');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  // the panel loads its settings in an effect, which Preact runs after the paint (a timer, not a microtask)
+  for (let waited = 0; fake.callsOf('backup.status').length === 0; waited += 10) {
+    if (waited > 3000) throw new Error('the backup panel never loaded its settings');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await settle(20);
+  return fake;
+}
+
+const folders = () => root.querySelector<HTMLTextAreaElement>('[data-test=backup-folders]')!;
+
+describe('the backup panel', () => {
+  it('shows every saved folder, one per line', async () => {
+    await openStatusTab(['/media/usb/dukkan', '/mnt/share/dukkan']);
+    expect(folders().value).toBe('/media/usb/dukkan\n/mnt/share/dukkan');
+  });
+
+  it('saves each non-empty line as a folder of its own', async () => {
+    const fake = await openStatusTab([]);
+    type(root, '[data-test=backup-folders]', '  /media/usb/dukkan \n\n/mnt/share/dukkan\n');
+    type(root, '[data-test=backup-hours]', '6');
+    submit(root, '[data-test=backup-folders]');
+    await settle(20);
+    expect(fake.callsOf('backup.configure')).toEqual([{ targets: ['/media/usb/dukkan', '/mnt/share/dukkan'], everyHours: 6, keepNewest: 3 }]);
+    expect(folders().value).toBe('/media/usb/dukkan\n/mnt/share/dukkan');
+  });
+});
