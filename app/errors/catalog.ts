@@ -18,6 +18,7 @@ import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
 import { ONBOARDING_CODES } from './codes/onboardingCodes';
 import { SHIFT_CODES } from './codes/shiftCodes';
+import { STORE_CODES } from './codes/storeCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 import { TILL_CODES } from './codes/tillCodes';
 
@@ -35,6 +36,7 @@ export const ERROR_CATALOG = {
   ...SHIFT_CODES,
   ...ANCHOR_CODES,
   ...BACKUP_CODES,
+  ...STORE_CODES,
 } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -20,15 +20,19 @@ export const ZONE_RULES = {
   app: { zones: ['app', 'contract', 'errors'], node: false, packages: APP_PACKAGES },
   contract: { zones: ['contract', 'errors'], node: false, packages: new Set(['zod']) },
   errors: { zones: ['errors'], node: false, packages: new Set() },
-  main: { zones: ['main', 'app', 'contract', 'errors', 'native'], node: true, packages: 'any' },
+  // main may start the store server (the `dukkan store-server` command); the server is its own process and never
+  // reaches into the till: it may use the pure core and the contract, not main/, renderer/ or native/
+  // (docs/store-server.md)
+  main: { zones: ['main', 'app', 'contract', 'errors', 'native', 'server'], node: true, packages: 'any' },
+  server: { zones: ['server', 'app', 'contract', 'errors'], node: true, packages: 'any' },
   preload: { zones: ['preload', 'contract'], node: false, packages: new Set(['electron']) },
   renderer: { zones: ['renderer', 'contract', 'errors'], node: false, packages: new Set(['qrcode', 'preact', '@preact/signals']) },
   native: { zones: ['native', 'errors'], node: true, packages: 'any' },
-  test: { zones: ['test', 'app', 'contract', 'errors', 'main', 'native', 'renderer', 'preload', 'bench', 'tooling'], node: true, packages: 'any' },
-  bench: { zones: ['bench', 'app', 'contract', 'errors', 'main', 'native', 'test'], node: true, packages: 'any' },
+  test: { zones: ['test', 'app', 'contract', 'errors', 'main', 'native', 'renderer', 'preload', 'bench', 'tooling', 'server'], node: true, packages: 'any' },
+  bench: { zones: ['bench', 'app', 'contract', 'errors', 'main', 'native', 'test', 'server'], node: true, packages: 'any' },
   build: { zones: ['build'], node: true, packages: 'any' },
   // top-level config files, bin/ launchers and scripts/: tooling that may reach everything
-  tooling: { zones: ['tooling', 'build', 'main', 'app', 'contract', 'errors', 'native', 'test'], node: true, packages: 'any' },
+  tooling: { zones: ['tooling', 'build', 'main', 'app', 'contract', 'errors', 'native', 'test', 'server'], node: true, packages: 'any' },
 };
 
 /** @param {string} rel repository-relative path with forward slashes */
@@ -58,7 +62,7 @@ export const layeringRule = {
     docs: { description: 'Enforce the app/main/renderer/native layering of the README' },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
-      unknownZone: 'File {{file}} is outside every known zone (app, main, renderer, native, build, test, bench, bin, scripts).',
+      unknownZone: 'File {{file}} is outside every known zone (app, main, renderer, native, server, build, test, bench, bin, scripts).',
       forbiddenZone: '{{from}} may not import from {{to}} ({{spec}}).',
       forbiddenNode: '{{from}} may not import Node built-in {{spec}}: the pure core does no I/O.',
       forbiddenPackage: '{{from}} may not import package {{spec}}; allowed: {{allowed}}.',

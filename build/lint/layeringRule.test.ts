@@ -41,8 +41,22 @@ tester.run('dukkan/layering', layeringRule, {
     // the base error is the one piece of the core a native adapter may use
     { filename: file('native/printer/x.ts'), code: "import { DukkanError } from '../../app/errors';", options: [{ root }] },
     { filename: file('app/stamp/x.ts'), code: "import { DukkanError } from '../errors';", options: [{ root }] },
+    // the store server uses the pure core and the contract, and any package (PostgreSQL drivers)
+    {
+      filename: file('server/http/x.ts'),
+      code: "import { PGlite } from '@electric-sql/pglite'; import { Decimal } from '../../app/money/decimal'; import { z } from '../../app/contract/schemas';",
+      options: [{ root }],
+    },
+    { filename: file('main/cli/commands/x.ts'), code: "import { startStoreServer } from '../../../server/storeServer';", options: [{ root }] },
   ],
   invalid: [
+    // the store server is its own process: it never reaches into the till's main process, screens or native adapters
+    ...['../../main/ledger/ledger', '../../renderer/app/app', '../../native/keychain/osKeychain'].map((spec) => ({
+      filename: file('server/http/x.ts'),
+      code: `import { x } from '${spec}';`,
+      options: [{ root }],
+      errors: [{ messageId: 'forbiddenZone' as const }],
+    })),
     { filename: file('app/stamp/x.ts'), code: "import { readFileSync } from 'node:fs';", options: [{ root }], errors: [{ messageId: 'forbiddenNode' }] },
     { filename: file('app/stamp/x.ts'), code: "import { app } from 'electron';", options: [{ root }], errors: [{ messageId: 'forbiddenPackage' }] },
     { filename: file('app/stamp/x.ts'), code: "import Database from 'better-sqlite3';", options: [{ root }], errors: [{ messageId: 'forbiddenPackage' }] },

@@ -13,6 +13,7 @@ import { qrCommand } from './qr';
 import { restoreCommand } from './restore';
 import { signCommand } from './sign';
 import { statusCommand } from './status';
+import { storeServerCommand } from './storeServer';
 import { verifyCommand } from './verify';
 
 export const COMMANDS: readonly Command[] = [
@@ -29,4 +30,5 @@ export const COMMANDS: readonly Command[] = [
   onboardCommand,
   statusCommand,
   fatooraSimCommand,
+  storeServerCommand,
 ];

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: UNLICENSED
+// The store server's schema steps, in order. Add one by writing migrations/NNNN-name.ts and listing it here.
+import { fleetMigration } from './0001-fleet';
+import { masterDataMigration } from './0002-master-data';
+import type { ServerMigration } from './types';
+
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [fleetMigration, masterDataMigration];

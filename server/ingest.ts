@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: UNLICENSED
+// One push from one terminal (docs/store-server.md, "Push"): documents and till records, in one transaction.
+// Idempotent on (terminal, chain, ICV) and on the record's event id: a push repeated after a lost answer is answered
+// "duplicate" item by item and stores nothing twice. Documents of a chain must arrive in ICV order with their
+// previous-invoice hash matching the one stored (reference §11); a gap or a broken link is refused for that item and
+// every later one of its chain, naming the ICV the server expects, so the till resends from there.
+import { pushRequest, type PushAnswer, type PushedDocument, type TerminalStatus } from '../app/contract/storeSync';
+import type { Storage } from './db/storage';
+import { parsePayload } from './http/payload';
+import { ingestStore, type StoredHead } from './stores/ingestStore';
+import { terminalStore, type TerminalRow } from './stores/terminalStore';
+
+type DocumentOutcome = PushAnswer['documents'][number];
+type Refusal = Extract<DocumentOutcome, { outcome: 'refused' }>;
+
+export async function ingest(storage: Storage, terminal: TerminalRow, body: unknown, now: Date): Promise<PushAnswer> {
+  const push = parsePayload(pushRequest, body);
+  return storage.transaction(async (tx) => {
+    await ingestStore.lockTerminal(tx, terminal.id);
+    const documents: DocumentOutcome[] = [];
+    for (const [chain, docs] of byChain(push.documents)) {
+      const stored = await ingestStore.storedHashes(
+        tx,
+        terminal.id,
+        chain,
+        docs.map((d) => d.icv),
+      );
+      let head: StoredHead | undefined = await ingestStore.head(tx, terminal.id, chain);
+      let refusal: Refusal | undefined;
+      for (const d of docs) {
+        const previous = stored.get(d.icv);
+        if (previous !== undefined) {
+          documents.push(
+            previous === d.hash
+              ? { chain, icv: d.icv, outcome: 'duplicate' }
+              : { chain, icv: d.icv, outcome: 'refused', code: 'store.icv-conflict', params: { chain, icv: d.icv } },
+          );
+          continue;
+        }
+        if (!refusal && head && d.icv !== head.icv + 1) {
+          refusal = { chain, icv: d.icv, outcome: 'refused', code: 'store.icv-gap', params: { chain, icv: d.icv, expected: head.icv + 1 } };
+        } else if (!refusal && head && d.pih !== head.hash) {
+          refusal = { chain, icv: d.icv, outcome: 'refused', code: 'store.chain-broken', params: { chain, icv: d.icv, previous: head.icv } };
+        }
+        if (refusal) {
+          // everything after the first refusal of a chain waits for the missing link
+          documents.push({ ...refusal, icv: d.icv, params: { ...refusal.params, icv: d.icv } });
+          continue;
+        }
+        await ingestStore.insertDocument(tx, terminal.id, terminal.branch, d);
+        documents.push({ chain, icv: d.icv, outcome: 'stored' });
+        head = { icv: d.icv, hash: d.hash };
+      }
+    }
+    const records: PushAnswer['records'][number][] = [];
+    for (const r of push.records) {
+      const outcome = await ingestStore.insertRecord(tx, terminal.id, r);
+      records.push(
+        outcome === 'conflict'
+          ? { eventId: r.eventId, outcome: 'refused', code: 'store.record-conflict', params: { eventId: r.eventId } }
+          : { eventId: r.eventId, outcome },
+      );
+    }
+    await terminalStore.seen(tx, terminal.id, now, push.status satisfies TerminalStatus | undefined);
+    return { documents, records };
+  });
+}
+
+/** The push's documents per chain, each chain in ascending ICV order (a till may send them in any order). */
+function byChain(documents: readonly PushedDocument[]): Map<string, PushedDocument[]> {
+  const chains = new Map<string, PushedDocument[]>();
+  for (const d of documents) {
+    const list = chains.get(d.chain);
+    if (list) list.push(d);
+    else chains.set(d.chain, [d]);
+  }
+  for (const docs of chains.values()) docs.sort((a, b) => a.icv - b.icv);
+  return chains;
+}

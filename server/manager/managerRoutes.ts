@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: UNLICENSED
+// The manager's side of the store server (docs/store-server.md, "Manager page"): enrolment codes, removing a
+// terminal, the consolidated report, the fleet and the document search — as an Arabic/English page and as JSON for
+// scripts. Everything behind the manager token.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { rule } from '../../app/contract/schemas';
+import { DukkanError } from '../../app/errors/index';
+import type { Storage } from '../db/storage';
+import { createEnrolmentCode, formatCode } from '../enrolment';
+import { sendJson } from '../http/answers';
+import { parsePayload } from '../http/payload';
+import { jsonOf, readBody } from '../http/readBody';
+import { terminalStore } from '../stores/terminalStore';
+import { MANAGER_COOKIE, presentedToken, tokenMatches } from './managerAuth';
+import { renderManagerPage } from './managerPage';
+
+const label = z.string(rule('input.text')).trim().min(1, rule('input.empty')).max(60, rule('input.too-long'));
+const codeRequest = z.object({ branch: label, terminalName: label }).strict();
+const removeRequest = z.object({ terminalId: z.string(rule('input.text')).min(1).max(64) }).strict();
+
+export interface ManagerContext {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  readonly storage: Storage;
+  readonly now: () => Date;
+  readonly token: string;
+}
+
+export async function handleManager(c: ManagerContext): Promise<void> {
+  const presented = presentedToken(c.req, c.url);
+  if (!tokenMatches(presented, c.token)) throw new DukkanError('store.manager-token');
+  const method = c.req.method ?? 'GET';
+  if (method === 'GET' && c.url.searchParams.has('token')) {
+    // keep the token out of the address bar and history: a cookie from now on
+    c.url.searchParams.delete('token');
+    c.res.writeHead(303, {
+      location: `${c.url.pathname}${c.url.search}`,
+      'set-cookie': `${MANAGER_COOKIE}=${c.token}; HttpOnly; SameSite=Strict; Path=/`,
+    });
+    c.res.end();
+    return;
+  }
+  if (method === 'POST' && c.url.pathname === '/manager/api/codes') {
+    const request = parsePayload(codeRequest, jsonOf(await readBody(c.req, 4096)));
+    const { code, expiresAt } = await createEnrolmentCode(c.storage, request.branch, request.terminalName, c.now());
+    sendJson(c.res, 200, { ok: true, value: { code: formatCode(code), expiresAt: expiresAt.toISOString() } });
+    return;
+  }
+  if (method === 'POST' && c.url.pathname === '/manager/api/remove') {
+    const request = parsePayload(removeRequest, jsonOf(await readBody(c.req, 4096)));
+    const removed = await terminalStore.remove(c.storage, request.terminalId, c.now());
+    sendJson(c.res, 200, { ok: true, value: { removed } });
+    return;
+  }
+  if (method === 'GET' && (c.url.pathname === '/manager' || c.url.pathname === '/')) {
+    const html = await renderManagerPage(c.storage, c.url, c.now());
+    c.res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    });
+    c.res.end(html);
+    return;
+  }
+  throw new DukkanError('store.not-found', { path: c.url.pathname.slice(0, 200) });
+}
