@@ -6,6 +6,7 @@ import { ANCHOR_CODES } from './codes/anchorCodes';
 import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { B2B_CODES } from './codes/b2bCodes';
 import { BACKUP_CODES } from './codes/backupCodes';
+import { STORE_CODES } from './codes/storeCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
@@ -39,6 +40,7 @@ describe('the error catalog', () => {
       SHIFT_CODES,
       ANCHOR_CODES,
       BACKUP_CODES,
+      STORE_CODES,
     ].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);
