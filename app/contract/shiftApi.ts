@@ -52,8 +52,8 @@ export const SHIFT_API = {
     'manager',
     z.object({ day: isoDate.optional(), user: text(60).optional(), kind: z.enum(AUDIT_KINDS, rule('input.text')).optional() }).strict(),
   ),
-  /** A line removed from the cart after it was added: what it was, and why. */
-  'audit.void': def<{ readonly recorded: true }>()('cashier', z.object({ item: text(200), before: text(200), reason: text(200).optional() }).strict()),
+  /** A line removed from the cart after it was added: what it was, and why (required: a void without a reason is refused). */
+  'audit.void': def<{ readonly recorded: true }>()('cashier', z.object({ item: text(200), before: text(200), reason: text(200) }).strict()),
   'reports.zList': def<ZReportEntry[]>()('manager', z.object({}).strict()),
   /** The idle lock: after how many seconds without activity the till locks (0: never). */
   'lock.settings': def<{ readonly seconds: number }>()('cashier', z.object({}).strict()),

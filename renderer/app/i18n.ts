@@ -9,6 +9,7 @@ import { BACKUP_STRINGS } from './backupStrings';
 import { CASH_STRINGS } from './cashStrings';
 import { CATALOG_STRINGS } from './catalogStrings';
 import { SYNC_STRINGS } from './syncStrings';
+import { TILL_CASH_STRINGS } from './tillCashStrings';
 import { TILL_STRINGS } from './tillStrings';
 
 const S = {
@@ -247,6 +248,7 @@ const S = {
   ...CASH_STRINGS,
   ...BACKUP_STRINGS,
   ...SYNC_STRINGS,
+  ...TILL_CASH_STRINGS,
 } as const satisfies Record<string, { en: string; ar: string }>;
 
 export type StringKey = keyof typeof S;

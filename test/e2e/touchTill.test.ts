@@ -179,6 +179,8 @@ describe.each(['en', 'ar'] as const)('the touch till in %s', { timeout: 240_000 
     await totalIs(page, '58.00'); // 2 × 3.00 bread + 12.00 water + 40.00 dates
     await page.tap('[data-test=line-2]');
     await page.tap('[data-test=line-remove]');
+    // why it leaves the cart, with one tap (a void in the trail, docs/cash-control.md)
+    await page.tap('[data-test=prompt-choice-1]');
     await linesAre(page, 2);
     await totalIs(page, '18.00');
     expect(await smallButtons(page)).toEqual([]);

@@ -81,6 +81,16 @@ describe('shifts, drawer, trail and X/Z through the dispatcher', { timeout: 120_
     await cashier.call('sale.complete', { lines: [{ productId: milk, quantity: '2' }], payments: [{ method: 'cash', amount: '50' }], saleId: randomUUID() });
     await cashier.call('shift.move', { kind: 'paid-out', amount: '10', reason: 'Ice delivery' });
     await cashier.call('audit.void', { item: 'Fresh milk', before: '1 × 6.50', reason: 'Customer changed mind' });
+    // a void without its reason is refused, naming the field, and leaves nothing in the trail
+    for (const input of [
+      { item: 'Fresh milk', before: '1 × 6.50' },
+      { item: 'Fresh milk', before: '1 × 6.50', reason: '   ' },
+    ])
+      expect(await cashier.refusal('audit.void', input as { item: string; before: string; reason: string })).toMatchObject({
+        reason: 'api.invalid-input',
+        fields: [expect.objectContaining({ path: 'reason' })],
+      });
+    expect((await manager.call('audit.list', { kind: 'void' })).map((e) => e.reason)).toEqual(['Customer changed mind']);
 
     const jobsBefore = printer.jobs().length;
     const { report: x, print } = await manager.call('reports.print', { kind: 'X' });

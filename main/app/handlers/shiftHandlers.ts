@@ -82,7 +82,7 @@ export function shiftHandlers(app: ShiftServices): Pick<ApiHandlers, (typeof SHI
         shiftId: shifts.openShift()?.id ?? null,
         before: `${item}: ${before}`,
         after: null,
-        reason: reason ?? null,
+        reason,
       });
       return { recorded: true };
     },

@@ -78,6 +78,21 @@ function PromptDialog({ id, options, refused, checking }: PromptProps) {
             onInput={(e) => (value.value = e.currentTarget.value)}
           />
         </label>
+        {options.choices ? (
+          <div class="prompt-choices touch-row">
+            {options.choices.map((choice, i) => (
+              <button
+                type="button"
+                class="touch"
+                key={choice}
+                data-test={`prompt-choice-${i}`}
+                onClick={() => (options.check ? app.closeDialog(id, choice) : ((value.value = choice), dialog.current?.close('ok')))}
+              >
+                {choice}
+              </button>
+            ))}
+          </div>
+        ) : null}
         <p class="error" role="alert" data-test="prompt-problem">
           {refused || problem.value}
         </p>

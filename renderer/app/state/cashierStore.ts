@@ -31,6 +31,7 @@ import {
 } from './cart';
 import { FocusRequests } from './focus';
 import { TillExtras } from './tillExtras';
+import { askVoidReason } from './voidReason';
 import { textOf, type AppServices } from './services';
 
 export type CashierField = 'scan' | 'cash' | 'card';
@@ -358,12 +359,21 @@ export class CashierStore {
     await this.requote();
   }
 
-  /** Delete, or the Remove button: the selected line leaves the cart. */
-  removeSelected(): boolean {
-    const removed = this.cart.peek()[this.selected.peek()];
+  /**
+   * Delete, or the Remove button: the selected line leaves the cart once the cashier says why (a void, in the
+   * trail with its reason — docs/cash-control.md). Cancelled, or the cart changed meanwhile: the line stays.
+   */
+  async removeSelected(): Promise<boolean> {
+    const index = this.selected.peek();
+    const removed = this.cart.peek()[index];
     if (!removed) return false;
-    this.recordVoid(removed);
-    const next = removeLine(this.cart.peek(), this.selected.peek());
+    const reason = await askVoidReason(this.services, removed.name);
+    if (reason === null || this.cart.peek()[index] !== removed) {
+      this.focus.focus('scan');
+      return false;
+    }
+    this.recordVoid(removed, reason);
+    const next = removeLine(this.cart.peek(), index);
     batch(() => {
       this.cart.value = next.cart;
       this.selected.value = next.selected;
@@ -375,12 +385,12 @@ export class CashierStore {
   }
 
   /**
-   * A line removed after it was added is a void in the audit trail (docs/cash-control.md): what it was, by whom, when.
-   * Sent without waiting, so the till never slows down for it; a failure is logged.
+   * A line removed after it was added is a void in the audit trail (docs/cash-control.md): what it was, by whom, when
+   * and why. Sent without waiting, so the till never slows down for it; a failure is logged.
    */
-  private recordVoid(item: CartItem): void {
+  private recordVoid(item: CartItem, reason: string): void {
     const price = item.unitPrice ?? this.quote?.lines.find((l) => l.productId === item.productId)?.unitPrice ?? '';
-    this.services.api['audit.void']({ item: item.name, before: `${item.quantity} × ${price}`.trim() }).catch((e: unknown) => console.error(e));
+    this.services.api['audit.void']({ item: item.name, before: `${item.quantity} × ${price}`.trim(), reason }).catch((e: unknown) => console.error(e));
   }
 
   /** Enter in a payment field: issues the sale once main says it is fully paid (one sale, however often pressed). */
@@ -490,8 +500,9 @@ export class CashierStore {
         this.pay('split');
         return true;
       case 'Delete':
-        if (!inScan || this.scanText.peek() !== '') return false;
-        return this.removeSelected();
+        if (!inScan || this.scanText.peek() !== '' || !this.cart.peek()[this.selected.peek()]) return false;
+        void this.removeSelected();
+        return true;
       case 'ArrowDown':
       case 'ArrowUp': {
         if (!inScan) return false;

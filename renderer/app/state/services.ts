@@ -25,6 +25,8 @@ export interface PromptOptions {
    * closes it with the value.
    */
   readonly check?: (value: string) => Promise<string | null>;
+  /** Answers offered as buttons under the field (a reason picked from a list): one tap answers with it. */
+  readonly choices?: readonly string[];
 }
 
 export interface Services {

@@ -24,7 +24,7 @@ export function LineActions({ store }: { readonly store: CashierStore }) {
       <button type="button" class="touch" data-test="line-discount" disabled={none} onClick={() => void store.editSelected('discount')}>
         {`${t('discount')} (F4)`}
       </button>
-      <button type="button" class="touch danger" data-test="line-remove" disabled={none} onClick={() => store.removeSelected()}>
+      <button type="button" class="touch danger" data-test="line-remove" disabled={none} onClick={() => void store.removeSelected()}>
         {`${t('remove')} (Del)`}
       </button>
     </div>

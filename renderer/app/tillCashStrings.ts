@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: UNLICENSED
+// The till's own cash-control words in Arabic and English: why a line is voided, the shift and drawer buttons at the
+// till, and the discount a manager must approve. Part of the one catalog of renderer/app/i18n.ts (spread into it),
+// in its own file as the cash tab's words are (cashStrings.ts).
+export const TILL_CASH_STRINGS = {
+  voidTitle: { en: 'Remove {i}', ar: 'حذف {i}' },
+  voidReasonLabel: { en: 'Why is it removed? (tap a reason or type one)', ar: 'لماذا يُحذف؟ (اختر سببًا أو اكتبه)' },
+  voidChangedMind: { en: 'Customer changed mind', ar: 'العميل غيّر رأيه' },
+  voidScannedTwice: { en: 'Scanned twice', ar: 'مُسح مرتين' },
+  voidWrongItem: { en: 'Wrong item', ar: 'صنف خاطئ' },
+  voidDamaged: { en: 'Damaged or expired', ar: 'تالف أو منتهي الصلاحية' },
+  voidPriceQuery: { en: 'Customer refused the price', ar: 'العميل رفض السعر' },
+  shiftButton: { en: 'Shift & drawer', ar: 'الوردية والدرج' },
+  shiftDialogTitle: { en: 'Shift and drawer', ar: 'الوردية والدرج' },
+  tillShiftNone: {
+    en: 'No shift is open at this till: count the float into the drawer and open one.',
+    ar: 'لا توجد وردية مفتوحة على هذا الصندوق: عُدّ مبلغ الافتتاح في الدرج وافتح وردية.',
+  },
+  tillShiftOpen: { en: 'Shift {id}, {c}, since {t}', ar: 'الوردية {id}، {c}، منذ {t}' },
+  floatPrompt: { en: 'Opening float counted into the drawer (SAR)', ar: 'مبلغ الافتتاح المعدود في الدرج (ريال)' },
+  noSale: { en: 'No sale: open drawer', ar: 'بدون بيع: فتح الدرج' },
+  moveAmountPrompt: { en: 'Amount (SAR)', ar: 'المبلغ (ريال)' },
+  moveReasonPrompt: { en: 'Reason (tap one or type it)', ar: 'السبب (اختر أو اكتب)' },
+  paidOutSupplier: { en: 'Supplier delivery', ar: 'توريد من مورّد' },
+  paidOutSupplies: { en: 'Shop supplies', ar: 'مستلزمات المحل' },
+  paidInChange: { en: 'Change from the bank', ar: 'فكة من البنك' },
+  paidInFloat: { en: 'Float top-up', ar: 'زيادة مبلغ الافتتاح' },
+  drawerChange: { en: 'Change for a customer', ar: 'فكة لعميل' },
+  drawerCheckNote: { en: 'Check a note', ar: 'فحص ورقة نقدية' },
+  drawerMistake: { en: 'Correct a mistake', ar: 'تصحيح خطأ' },
+  closeCountPrompt: { en: 'Cash counted in the drawer (SAR), before seeing any figure', ar: 'النقد المعدود في الدرج (ريال)، قبل رؤية أي رقم' },
+  shiftOpened: { en: 'Shift {id} is open', ar: 'الوردية {id} مفتوحة' },
+  moveRecorded: { en: '{k} of {a} recorded', ar: 'تم تسجيل {k} بمبلغ {a}' },
+  drawerOpened: { en: 'Drawer opened', ar: 'تم فتح الدرج' },
+  shiftClosedCount: { en: 'Shift {id} closed. You counted {c}; the manager sees the result.', ar: 'أُغلقت الوردية {id}. عددت {c}؛ يرى المدير النتيجة.' },
+} as const satisfies Record<string, { en: string; ar: string }>;
