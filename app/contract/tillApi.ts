@@ -28,7 +28,7 @@ export const TILL_API = {
   /** One tap: the manager signed in at this till approves, without typing the PIN they signed in with. */
   'approval.self': def<Approval>()(
     'manager',
-    z.object({ purpose: z.enum(['price-override', 'discount', 'return', 'debit-note'], rule('input.invalid')) }).strict(),
+    z.object({ purpose: z.enum(['price-override', 'discount', 'return', 'debit-note', 'drawer-open'], rule('input.invalid')) }).strict(),
   ),
   'receiptFooter.get': def<string>()('manager', empty),
   'receiptFooter.save': def<string>()(

@@ -151,6 +151,11 @@ describe('cash control end to end', { timeout: 240_000 }, () => {
     // the line taken off again is a void in the trail (checked below by the manager)
     await page.click('[data-test=line-0]');
     await page.click('[data-test=line-remove]');
+    // the reason is required: OK on an empty field keeps the dialog and the line; a typed one removes it
+    await page.click('[data-test=prompt-ok]');
+    expect(await page.$$('[data-test=cart] tr[data-test^=line-]')).toHaveLength(1);
+    await page.fill('[data-test=void-reason]', 'Customer left it at the counter');
+    await page.click('[data-test=prompt-ok]');
     await page.waitForFunction(() => document.querySelectorAll('[data-test=cart] tr[data-test^=line-]').length === 0);
     expect(problems.filter((p) => !p.includes('401') && !p.includes('status of 4'))).toEqual([]);
   });
@@ -172,7 +177,52 @@ describe('cash control end to end', { timeout: 240_000 }, () => {
     await page.click('[data-test=trail-filter]');
     await page.waitForSelector('[data-test=trail-refund]');
     expect(await page.textContent('[data-test=trail-refund]')).toContain('external OLD-42 2026-11-02');
-    expect(await page.textContent('[data-test=trail-void]')).toMatch(/Cashier.*Arabic bread: 1 ×/);
+    expect(await page.textContent('[data-test=trail-void]')).toMatch(/Cashier.*Arabic bread: 1 ×.*Customer left it at the counter/);
+    expect(problems.filter((p) => !p.includes('401') && !p.includes('status of 4'))).toEqual([]);
+  });
+  it('runs a shift from the till itself: float, paid-in, no sale with a manager PIN, blind close', async () => {
+    await signIn(page, 'Cashier', '0000');
+    await page.click('[data-test=till-shift-button]');
+    await page.waitForSelector('[data-test=till-shift-none]');
+    await page.click('[data-test=till-shift-open]');
+    await page.fill('[data-test=till-float]', '80.00');
+    await page.click('[data-test=prompt-ok]');
+    await page.waitForSelector('[data-test=till-shift-current]');
+    expect(await page.textContent('[data-test=till-shift-current]')).toContain('80.00');
+    // the till's keys do not reach the sale under the dialog
+    await page.keyboard.press('F8');
+    await page.click('[data-test=till-paid-in]');
+    await page.fill('[data-test=move-amount]', '20');
+    await page.click('[data-test=prompt-ok]');
+    await page.click('[data-test=prompt-choice-0]');
+    await page.waitForFunction(() => document.querySelector('#toast')?.textContent?.includes('20'));
+    // no sale: a cashier needs the manager's PIN; a wrong one keeps the dialog open
+    await page.click('[data-test=till-no-sale]');
+    await page.click('[data-test=prompt-choice-0]');
+    await page.fill('[data-test=manager-pin]', '9999');
+    await page.click('[data-test=prompt-ok]');
+    await page.waitForFunction(() => (document.querySelector('[data-test=prompt-problem]')?.textContent ?? '') !== '');
+    await page.fill('[data-test=manager-pin]', '1234');
+    await page.click('[data-test=prompt-ok]');
+    await page.waitForFunction(() => document.querySelector('#toast')?.textContent === 'Drawer opened');
+    await screenshot(page, 'cash-till-shift');
+    await page.click('[data-test=till-shift-close]');
+    await page.fill('[data-test=close-count]', '99.50');
+    await page.click('[data-test=prompt-ok]');
+    await page.waitForSelector('[data-test=till-shift]', { state: 'detached' });
+    expect(await page.textContent('#toast')).toContain('You counted 99.50');
+    expect(await page.isVisible('[data-test=payment-panel]')).toBe(false);
+
+    // the manager sees the shift short by 0.50 (80 + 20 paid in, no sales) and the drawer opening with its reason
+    await signIn(page, 'Manager', '1234');
+    await cashTab();
+    await page.click('[data-test=trail-filter]');
+    await page.waitForSelector('[data-test=trail-drawer-open]');
+    const trail = (await page.textContent('[data-test=trail]'))!;
+    expect(trail).toMatch(/Drawer opened.*Cashier.*Manager.*Change for a customer/);
+    expect(trail).toMatch(/Paid in.*Cashier.*20\.00.*Change from the bank/);
+    // the row's cells run together: cashier, expected, counted, over/short
+    expect(await page.textContent('[data-test=shifts]')).toContain('Cashier100.0099.50-0.50');
     expect(problems.filter((p) => !p.includes('401') && !p.includes('status of 4'))).toEqual([]);
   });
 });

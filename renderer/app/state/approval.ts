@@ -6,7 +6,7 @@
 import type { Approval } from '../../../app/contract/types';
 import type { AppServices } from './services';
 
-export type ApprovalPurpose = 'price-override' | 'discount' | 'return' | 'debit-note';
+export type ApprovalPurpose = 'price-override' | 'discount' | 'return' | 'debit-note' | 'drawer-open';
 
 /** The approval; undefined when cancelled or refused (main's reason is shown). */
 export async function askManagerApproval(services: AppServices, purpose: ApprovalPurpose): Promise<Approval | undefined> {

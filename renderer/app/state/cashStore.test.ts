@@ -3,28 +3,10 @@
 // typed (the close is blind: nothing here computes an expected figure); shows a refusal and keeps what was typed;
 // filters the trail by what is filled in only; and the Z is printed only after main closed the day.
 import { describe, expect, it } from 'vitest';
-import type { ShiftView } from '../../../app/contract/shiftTypes';
 import type { DailyReport, IssueResult } from '../../../app/contract/types';
-import { fakeApi, MANAGER, manualTimers, refused, session, settle } from '../testing/fakes';
+import { fakeApi, MANAGER, manualTimers, refused, session, settle, shiftView as shift } from '../testing/fakes';
 import { AppStore } from './appStore';
 import { CashStore } from './cashStore';
-
-const shift = (over: Partial<ShiftView> = {}): ShiftView => ({
-  id: 1,
-  till: 'TR',
-  cashier: 'Cashier',
-  openedAt: '2026-12-04T06:00:00.000Z',
-  closedAt: null,
-  openingFloat: '150.00',
-  documents: 0,
-  cash: null,
-  counted: null,
-  difference: null,
-  movements: [],
-  notes: [],
-  zNumber: null,
-  ...over,
-});
 
 const z = { kind: 'Z', number: 3 } as DailyReport;
 

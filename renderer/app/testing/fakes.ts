@@ -6,6 +6,7 @@ import type { DukkanApi } from '../../../app/contract/api';
 import type { ApiError, ApiErrorCode, ErrorText } from '../../../app/contract/errors';
 import type { AppEvent } from '../../../app/contract/events';
 import type { MethodName } from '../../../app/contract/methodNames';
+import type { ShiftView } from '../../../app/contract/shiftTypes';
 import type { IssueResult, Product, Quote, SessionInfo, UserSummary } from '../../../app/contract/types';
 import { errorText, type ErrorCode, type ErrorParams } from '../../../app/errors/index';
 import { ApiCallError, type Connection } from '../api';
@@ -182,3 +183,21 @@ export function manualTimers() {
 export async function settle(rounds = 10): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve();
 }
+
+/** A till's shift as main shows it (open, blind to the cashier), with what a test changes. */
+export const shiftView = (over: Partial<ShiftView> = {}): ShiftView => ({
+  id: 1,
+  till: 'TR',
+  cashier: 'Cashier',
+  openedAt: '2026-12-04T06:00:00.000Z',
+  closedAt: null,
+  openingFloat: '150.00',
+  documents: 0,
+  cash: null,
+  counted: null,
+  difference: null,
+  movements: [],
+  notes: [],
+  zNumber: null,
+  ...over,
+});
