@@ -4,7 +4,7 @@
 // schemas as everywhere in api.ts.
 import { z } from 'zod';
 import type { MethodDefinition } from './api';
-import type { BackupCheckView, BackupScreen } from './backupTypes';
+import type { BackupCheckView, BackupScreen, PendingRestoreView } from './backupTypes';
 import { rule, text } from './schemas';
 
 const def =
@@ -25,4 +25,12 @@ export const BACKUP_API = {
   'backup.createPassphrase': def<{ readonly passphrase: string; readonly sheet: string }>()('manager', z.object({}).strict()),
   'backup.runNow': def<BackupScreen>()('manager', z.object({}).strict()),
   'backup.check': def<BackupCheckView>()('manager', z.object({ file: text(1000) }).strict()),
+  /** The restore staged for the next start, if any; in training too (a till whose data folder was lost). */
+  'backup.pendingRestore': def<PendingRestoreView | null>()('manager', z.object({}).strict()),
+  /** Backup files or folders; the passphrase from the recovery sheet unless this terminal's keychain has it. */
+  'backup.stageRestore': def<PendingRestoreView>()(
+    'manager',
+    z.object({ sources: z.array(text(1000)).min(1, rule('input.empty')).max(5), passphrase: text(200).optional() }).strict(),
+  ),
+  'backup.cancelRestore': def<null>()('manager', z.object({}).strict()),
 } as const;

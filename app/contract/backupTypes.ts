@@ -36,3 +36,13 @@ export interface BackupCheckView {
   readonly documents: number;
   readonly chains: readonly { readonly serial: string; readonly firstIcv: number; readonly lastIcv: number; readonly headHash: string }[];
 }
+
+/** A restore checked and staged from the manager's screen, placed at the next start (docs/backups.md). */
+export interface PendingRestoreView {
+  readonly backup: string;
+  readonly terminal: string;
+  readonly egsSerial: string | null;
+  readonly createdAt: string;
+  readonly documents: number;
+  readonly stagedAt: string;
+}

@@ -23,6 +23,7 @@ import { onboardingHandlers } from './handlers/onboardingHandlers';
 import { printerHandlers } from './handlers/printerHandlers';
 import { receiptHandlers } from './handlers/receiptHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
+import type { RestoreDesk } from '../backup/restoreDesk';
 import { reportHandlers } from './handlers/reportHandlers';
 import { auditedHandlers, shiftHandlers } from './handlers/shiftHandlers';
 import type { ReportPrinter } from '../printing/reportPrinter';
@@ -69,6 +70,8 @@ export interface AppCore {
   emit(event: AppEvent): void;
   /** X/Z reports on the receipt printer, and the cash drawer's kick (main/printing/reportPrinter.ts). */
   readonly paper: ReportPrinter;
+  /** Restores staged from the manager's screen for the next start (main/backup/restoreDesk.ts). */
+  readonly restores: RestoreDesk;
 }
 
 export function createApiHandlers(core: AppCore): ApiHandlers {
@@ -97,10 +100,16 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...b2bHandlers({ b2b: () => core.sale().b2b }),
     ...receiptHandlers({ receipts: () => core.sale().receipts }),
     ...onboardingHandlers({ onboarding }),
-    ...statusHandlers({ status: () => core.status(), mode, folder: () => core.current(), dataDir }),
+    ...statusHandlers({
+      status: () => core.status(),
+      mode,
+      folder: () => core.current(),
+      dataDir,
+      clearance: () => (core.current().ledger ? core.sale().b2b.clearances.counts() : null),
+    }),
     ...printerHandlers({ printing, shop, clock }),
     ...reportHandlers({ reports: () => core.current().reports, afterZReport: () => core.current().backups?.afterZReport() }),
-    ...backupHandlers({ backups: () => core.current().backups }),
+    ...backupHandlers({ backups: () => core.current().backups, restores: core.restores }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
     ...tillHandlers({
       held: () => heldSalesOf(core.current().db, catalog, clock),

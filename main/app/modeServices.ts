@@ -63,7 +63,8 @@ export class ModeServices {
   readonly backups: BackupService | null;
   /** Read-only archives of a terminal restored onto this computer (main/backup/archiveShelf.ts); live folder only. */
   readonly archives: ArchiveShelf | null;
-  private readonly secrets: SecretStore;
+  /** This folder's keychain (its device id's service, main/onboarding/deviceKeychain.ts). */
+  readonly secrets: SecretStore;
   private workerDb: SqliteDatabase | null = null;
   private active: { environment: FatooraEnvironment; ledger: Ledger; worker: ReportingWorker } | null = null;
 

@@ -44,6 +44,8 @@ import { ReportPrinter } from '../printing/reportPrinter';
 import { statusSnapshot } from './statusModel';
 import { TerminalSettings } from './terminalSettings';
 import { openTrainingFolder } from './trainingMode';
+import { finishPendingRestore, stagedLedgerKeychain } from '../backup/pendingRestore';
+import { RestoreDesk } from '../backup/restoreDesk';
 
 export interface AppOptions {
   readonly dataDir: string;
@@ -106,6 +108,13 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     goLive: () => mode.goLive(),
     emit: (event) => bus.emit(event),
   });
+  // a restore staged on the manager's screen is placed before the ledger is opened (docs/backups.md)
+  const restored = await finishPendingRestore({
+    dataDir: options.dataDir,
+    keychainOf: stagedLedgerKeychain(options.dataDir, common.secrets),
+    now: clock(),
+    log,
+  });
   const live = new ModeServices({
     ...common,
     file: path.join(options.dataDir, DATABASE_FILE_NAME),
@@ -114,6 +123,8 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     numberPrefix: 'T1',
     onOnboardingProgress: (p) => onboarding.stepped(p),
   });
+  if (restored && !restored.ok)
+    live.audit.record({ kind: 'restore', before: path.basename(restored.backup), after: 'refused', reason: `${restored.code}: ${restored.message}` });
   const settings = new TerminalSettings(live.db);
   const users = new UserStore(live.db, clock);
   const pins = new PinChecks(users, { logger: log, ...(options.pinDelayBaseMs !== undefined ? { delayBaseMs: options.pinDelayBaseMs } : {}) });
@@ -138,6 +149,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     openTraining: () => openTrainingFolder(options.dataDir, common, access),
     entered: (folder, m) => {
       const receiptFacts = { cashierName: (id: number) => users.get(id)?.name, receiptFooter: () => settings.get('receiptFooter') || undefined };
+      void sale?.b2b.close(); // the previous mode's background clearance retries stop with it
       sale = openSaleDesk(
         folder,
         { catalog, approvals: sessions, printing, clock, pdf: pdfRendererOf(options.rasterizer), logger, ...receiptFacts },
@@ -152,7 +164,8 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   function status(): StatusSnapshot {
     const current = mode.current();
     const snapshot = statusSnapshot(mode.mode(), current.environment ?? 'none', current.worker?.status() ?? null, printing.state(), clock());
-    return current.backups ? { ...snapshot, backupWarning: current.backups.health().warning } : snapshot;
+    const clearance = sale?.b2b.clearances.stripCounts();
+    return { ...snapshot, ...(current.backups ? { backupWarning: current.backups.health().warning } : {}), ...(clearance ? { clearance } : {}) };
   }
 
   try {
@@ -180,6 +193,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     mode: () => mode.mode(),
     pinChangeRequired: (user) => mode.mode() === 'live' && user !== null && (users.get(user.id)?.defaultPin ?? false),
     current: () => mode.current(),
+    restores: new RestoreDesk({ dataDir: options.dataDir, secrets: () => live.secrets, clock }),
     paper: new ReportPrinter({ rasterizer: options.rasterizer, settings: () => printing.settings() }),
     sale: () => sale!,
     status,
@@ -194,6 +208,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     mode: () => mode.mode(),
     async close() {
       bus.clear();
+      await sale?.b2b.close();
       await printing.close().catch((e: unknown) => log.warn('app.printer-close-failed', errorFields(e)));
       await mode.close();
     },

@@ -119,40 +119,87 @@ function missingFrom(findings: readonly AnchorFinding[]): MissingRange[] {
   return findings.flatMap((f) => (f.kind === 'behind' ? [{ serial: f.chain.serial, fromIcv: f.databaseIcv + 1, toIcv: f.chain.icv }] : []));
 }
 
-export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
-  const ledgerFile = path.join(options.dataDir, DATABASE_FILE_NAME);
-  const current = currentLedger(ledgerFile);
-  const here = current && current !== 'unreadable' ? current.terminal : undefined;
+/** A backup chosen, decrypted into a private file and audited; nothing in the data folder replaced yet. */
+export interface PreparedRestore {
+  readonly backup: string;
+  readonly manifest: BackupManifest;
+  readonly refused: RestoreResult['refused'];
+  /** The decrypted, audited ledger (a private file inside `decryptDir`). */
+  readonly restored: string;
+}
+
+/**
+ * Everything a restore checks before it may place anything: the files (checksum, the one that covers the others),
+ * the terminal, the passphrase, decryption and the full audit. The caller owns `restored` (removeRestoreFile).
+ */
+export async function prepareRestore(options: Omit<RestoreOptions, 'checkOnly'>, decryptDir = options.dataDir): Promise<PreparedRestore> {
+  const current = currentLedger(path.join(options.dataDir, DATABASE_FILE_NAME));
+  const here = current && current !== 'unreadable' && !isBlank(current) ? current.terminal : undefined;
   const { chosen, refused } = await chooseBackup(await backupFilesIn(options.files, here));
   const manifest = chosen.header.manifest;
-  if (current && current !== 'unreadable' && current.terminal !== manifest.terminal)
+  if (here !== undefined && here !== manifest.terminal)
     throw new DukkanError('backup.other-terminal', {
       file: chosen.file,
       backupTerminal: manifest.terminal,
       backupEgs: manifest.egsSerial ?? '—',
-      terminal: current.terminal,
+      terminal: here,
     });
-  const secrets = options.keychainOf(manifest.terminal);
-  const passphrase = await passphraseFor(options, secrets, manifest.egsSerial ?? manifest.terminal);
-  const restored = await decryptAndAudit(chosen, passphrase, options.dataDir);
-  const base = { backup: chosen.file, manifest, refused: refused.map((r) => ({ file: r.file, code: r.error.code, message: r.error.message })) };
+  const passphrase = await passphraseFor(options, options.keychainOf(manifest.terminal), manifest.egsSerial ?? manifest.terminal);
+  const restored = await decryptAndAudit(chosen, passphrase, decryptDir);
+  return { backup: chosen.file, manifest, refused: refused.map((r) => ({ file: r.file, code: r.error.code, message: r.error.message })), restored };
+}
+
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
+  const prepared = await prepareRestore(options);
+  const base = { backup: prepared.backup, manifest: prepared.manifest, refused: prepared.refused };
   try {
     if (options.checkOnly) return { ...base, mode: 'checked', missing: [] };
-    const sameTerminal = (current !== null && current !== 'unreadable') || (await keychainKnows(secrets));
-    if (!sameTerminal && current === null) return { ...base, mode: 'archive', ledger: placeArchive(restored, manifest, options.dataDir), missing: [] };
-    if (current && current !== 'unreadable') {
-      const [ahead] = chainsAhead(current.manifest.chains, manifest.chains);
-      if (ahead) throw new DukkanError('backup.older-than-ledger', { serial: ahead.serial, ledgerIcv: ahead.aIcv, backupIcv: ahead.bIcv });
-    }
-    const missing = await agreeWithAnchor(restored, secrets, chosen.file);
-    assertNotInUse(ledgerFile);
-    const movedAside = moveAside(options.dataDir, options.now);
-    renameSync(restored, ledgerFile);
-    recordRestore(ledgerFile, chosen.file, manifest, missing, options.now);
-    return { ...base, mode: 'restored', ledger: ledgerFile, ...(movedAside ? { movedAside } : {}), missing };
+    return { ...base, ...(await placeRestore(prepared, options)) };
   } finally {
-    removeRestoreFile(restored);
+    removeRestoreFile(prepared.restored);
   }
+}
+
+/**
+ * Puts a prepared restore in place, judged against the data folder as it is now (at the next start, for a restore
+ * staged from the manager's screen): the same terminal's ledger comes back, or a new computer gets an archive.
+ */
+export async function placeRestore(
+  prepared: Pick<PreparedRestore, 'backup' | 'manifest' | 'restored'>,
+  options: Pick<RestoreOptions, 'dataDir' | 'keychainOf' | 'now'>,
+): Promise<Pick<RestoreResult, 'mode' | 'ledger' | 'movedAside' | 'missing'>> {
+  const { manifest } = prepared;
+  const ledgerFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  const current = currentLedger(ledgerFile);
+  const existing = current && current !== 'unreadable' && !isBlank(current) ? current : null;
+  if (existing && existing.terminal !== manifest.terminal)
+    throw new DukkanError('backup.other-terminal', {
+      file: prepared.backup,
+      backupTerminal: manifest.terminal,
+      backupEgs: manifest.egsSerial ?? '—',
+      terminal: existing.terminal,
+    });
+  const secrets = options.keychainOf(manifest.terminal);
+  const sameTerminal = existing !== null || (await keychainKnows(secrets));
+  if (!sameTerminal && current !== 'unreadable') return { mode: 'archive', ledger: placeArchive(prepared.restored, manifest, options.dataDir), missing: [] };
+  if (existing) {
+    const [ahead] = chainsAhead(existing.manifest.chains, manifest.chains);
+    if (ahead) throw new DukkanError('backup.older-than-ledger', { serial: ahead.serial, ledgerIcv: ahead.aIcv, backupIcv: ahead.bIcv });
+  }
+  const missing = await agreeWithAnchor(prepared.restored, secrets, prepared.backup);
+  assertNotInUse(ledgerFile);
+  const movedAside = moveAside(options.dataDir, options.now);
+  renameSync(prepared.restored, ledgerFile);
+  recordRestore(ledgerFile, prepared.backup, manifest, missing, options.now);
+  return { mode: 'restored', ledger: ledgerFile, ...(movedAside ? { movedAside } : {}), missing };
+}
+
+/**
+ * A ledger the app made on its first start and never used: no document and no EGS unit onboarded. It is no
+ * terminal's record, so a restore onto this computer may move it aside whatever its device id.
+ */
+function isBlank(ledger: { readonly manifest: BackupManifest }): boolean {
+  return ledger.manifest.documents === 0 && ledger.manifest.egsSerial === null;
 }
 
 /** Opens the placed ledger as the app does (WAL, synchronous=FULL, migrations) and writes the restore into its trail. */

@@ -1,11 +1,11 @@
 // The backup panel on the manager's status tab (docs/backups.md): several backup folders, one per line, are saved as
 // several targets (a USB drive and a network share each get every backup); the saved folders come back one per line;
-// and a backup file is checked without restoring anything. Mounted whole in a light DOM (happy-dom) against a fake
+// and a restore is staged for the next start with the passphrase typed from the recovery sheet, then cancelled. Mounted whole in a light DOM (happy-dom) against a fake
 // main; test/backup/appBackups.test.ts drives the real backup service through the dispatcher.
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
-import type { BackupScreen } from '../../app/contract/backupTypes';
+import type { BackupScreen, PendingRestoreView } from '../../app/contract/backupTypes';
 import type { DeviceStatus } from '../../app/contract/types';
 import { startApp } from './app';
 import { submit, type } from './testing/dom';
@@ -39,6 +39,9 @@ async function openStatusTab(saved: readonly string[]) {
     'device.status': () => DEVICE,
     'backup.status': () => screen,
     'backup.configure': (input) => (screen = { ...screen, targets: input.targets, everyHours: input.everyHours }),
+    'backup.pendingRestore': () => null,
+    'backup.stageRestore': (input) => ({ ...PENDING, backup: input.sources[0]! }),
+    'backup.cancelRestore': () => null,
   });
   root = document.createElement('div');
   document.body.append(root);
@@ -60,6 +63,15 @@ async function openStatusTab(saved: readonly string[]) {
   return fake;
 }
 
+const PENDING: PendingRestoreView = {
+  backup: '',
+  terminal: '4f2a9c1e',
+  egsSerial: '1-Dukkan|2-POS|3-old',
+  createdAt: '2026-12-01T20:00:00Z',
+  documents: 1250,
+  stagedAt: '2026-12-04T09:00:00Z',
+};
+
 const folders = () => root.querySelector<HTMLTextAreaElement>('[data-test=backup-folders]')!;
 
 describe('the backup panel', () => {
@@ -76,5 +88,20 @@ describe('the backup panel', () => {
     await settle(20);
     expect(fake.callsOf('backup.configure')).toEqual([{ targets: ['/media/usb/dukkan', '/mnt/share/dukkan'], everyHours: 6, keepNewest: 3 }]);
     expect(folders().value).toBe('/media/usb/dukkan\n/mnt/share/dukkan');
+  });
+
+  it('stages a restore for the next start with the typed passphrase, clears it from the screen, and can cancel it', async () => {
+    const fake = await openStatusTab([]);
+    type(root, '[data-test=restore-sources]', '/media/usb/dukkan\n');
+    type(root, '[data-test=restore-passphrase]', ' ABCD-EFGH ');
+    submit(root, '[data-test=restore-sources]');
+    await settle(20);
+    expect(fake.callsOf('backup.stageRestore')).toEqual([{ sources: ['/media/usb/dukkan'], passphrase: 'ABCD-EFGH' }]);
+    expect(root.querySelector('[data-test=restore-pending]')?.textContent).toContain('1250');
+    expect(root.querySelector('[data-test=restore-passphrase]')).toBeNull();
+    root.querySelector<HTMLButtonElement>('[data-test=restore-cancel]')!.click();
+    await settle(20);
+    expect(fake.callsOf('backup.cancelRestore')).toHaveLength(1);
+    expect(root.querySelector<HTMLInputElement>('[data-test=restore-passphrase]')?.value).toBe('');
   });
 });

@@ -2,6 +2,19 @@
 // The words of backups on the manager's screens (docs/backups.md), in Arabic and English. Part of the one catalog of
 // renderer/app/i18n.ts (spread into it).
 export const BACKUP_STRINGS = {
+  restoreTitle: { en: 'Restore from a backup', ar: 'الاستعادة من نسخة احتياطية' },
+  restoreSources: { en: 'Backup folders or files, one per line', ar: 'مجلدات أو ملفات النسخ الاحتياطي، واحد في كل سطر' },
+  restorePassphrase: {
+    en: 'Passphrase from the recovery sheet (empty: the one this terminal keeps)',
+    ar: 'عبارة المرور من ورقة الاسترداد (فارغة: العبارة التي يحفظها هذا الجهاز)',
+  },
+  restoreStage: { en: 'Check and restore at the next start', ar: 'افحص واستعد عند التشغيل القادم' },
+  restorePending: { en: 'Ready to restore: {n} documents, backed up {d}, of', ar: 'جاهزة للاستعادة: {n} مستند، نُسخت في {d}، للجهاز' },
+  restoreAtNextStart: {
+    en: 'Checked, decrypted and audited. Close Dukkan and start it again to put it in place; the current ledger is kept aside, never deleted.',
+    ar: 'تم الفحص وفك التشفير والتدقيق. أغلق دكّان وشغّله من جديد لوضعها مكانها؛ يُحفظ السجل الحالي جانبًا ولا يُحذف.',
+  },
+  restoreCancel: { en: 'Cancel the restore', ar: 'إلغاء الاستعادة' },
   archivedDocument: {
     en: 'From the read-only archive {name} (EGS unit {egs}): a copy can be printed. Its chain is closed: return its items with “Return without this till’s receipt” (Cash & trail), giving this number and date.',
     ar: 'من الأرشيف للقراءة فقط {name} (وحدة الفوترة {egs}): يمكن طباعة نسخة منه. سلسلته مغلقة: أرجع أصنافه عبر «مرتجع دون إيصال هذا الصندوق» (النقد والسجل) مع ذكر هذا الرقم والتاريخ.',

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: UNLICENSED
 // The manager's backups (main/backup, docs/backups.md): folders and schedule, the passphrase shown once, a backup
-// now, and checking a backup file. The live ledger only: in training there is nothing to back up.
+// now, and checking a backup file — the live ledger only: in training there is nothing to back up. A restore is
+// staged for the next start in either mode.
 import type { BackupScreen } from '../../../app/contract/backupTypes';
 import { BACKUP_METHOD_NAMES } from '../../../app/contract/backupMethodNames';
 import { DukkanError } from '../../../app/errors/index';
 import type { BackupService } from '../../backup/backupService';
+import type { RestoreDesk } from '../../backup/restoreDesk';
 import type { ApiHandlers } from '../../ipc/dispatcher';
 import { backupView } from '../statusModel';
 
@@ -13,6 +15,8 @@ export const BACKUP_METHODS = BACKUP_METHOD_NAMES;
 export interface BackupServices {
   /** The live folder's backup service; null in training. */
   backups(): BackupService | null;
+  /** Restores staged for the next start (main/backup/restoreDesk.ts); in training as well. */
+  readonly restores: RestoreDesk;
 }
 
 export function backupHandlers(app: BackupServices): Pick<ApiHandlers, (typeof BACKUP_METHODS)[number]> {
@@ -47,5 +51,8 @@ export function backupHandlers(app: BackupServices): Pick<ApiHandlers, (typeof B
         chains: m.chains.map((c) => ({ serial: c.serial, firstIcv: c.firstIcv, lastIcv: c.lastIcv, headHash: c.headHash })),
       };
     },
+    'backup.pendingRestore': () => app.restores.pending(),
+    'backup.stageRestore': ({ sources, passphrase }) => app.restores.stage(sources, passphrase),
+    'backup.cancelRestore': () => app.restores.cancel(),
   };
 }

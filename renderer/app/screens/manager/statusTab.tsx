@@ -7,6 +7,7 @@ import { Num } from '../../components/common';
 import { useApp, useAppEvents, useI18n, useLoaded } from '../../components/hooks';
 import { environmentLabel } from '../../labels';
 import { BackupPanel } from './backupPanel';
+import { RestorePanel } from './restorePanel';
 
 export function StatusTab() {
   const app = useApp();
@@ -28,6 +29,7 @@ export function StatusTab() {
         {t('retryNow')}
       </button>
       {status.value?.backups ? <BackupPanel onChange={() => void status.reload()} /> : null}
+      <RestorePanel />
     </div>
   );
 }
@@ -71,6 +73,12 @@ function DeviceFacts({ s }: { readonly s: DeviceStatus }) {
       </dd>
       <dt>{t('queue')}</dt>
       <dd data-test="queue">{t('queueCounts', { q: q.queued, f: q.inFlight, r: q.reported, w: q.warnings, x: q.rejected, e: q.failed, o: q.overdue })}</dd>
+      {s.clearance ? (
+        <>
+          <dt>{t('b2bClearanceRow')}</dt>
+          <dd data-test="clearance-counts">{t('b2bClearanceCounts', { a: s.clearance.awaiting, x: s.clearance.rejected, c: s.clearance.cleared })}</dd>
+        </>
+      ) : null}
       <dt>{t('dataFolder')}</dt>
       <dd>
         <Num text={s.dataDir} />
