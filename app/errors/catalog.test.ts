@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
-// Every error code has English and Arabic text with the same placeholders; Arabic text is Arabic.
+// Every error code has English and Arabic text with the same placeholders (a sentence parameter `{x}` is `{xAr}` in
+// the Arabic text); Arabic text is Arabic.
 import { describe, expect, it } from 'vitest';
 import { DukkanError, ERROR_CATALOG, errorText, placeholdersOf, type ErrorCode } from './index';
 import { ANCHOR_CODES } from './codes/anchorCodes';
@@ -24,7 +25,25 @@ describe('the error catalog', () => {
     const { en, ar } = ERROR_CATALOG[code];
     expect(en.trim().length).toBeGreaterThan(0);
     expect(ar).toMatch(ARABIC);
-    expect(placeholdersOf(ar).sort()).toEqual(placeholdersOf(en).sort());
+    // a parameter that is itself a sentence comes in both languages: `{name}` in English, `{nameAr}` in Arabic
+    const ofEnglish = placeholdersOf(en);
+    expect(
+      placeholdersOf(ar)
+        .map((p) => (ofEnglish.includes(p.slice(0, -2)) && p.endsWith('Ar') ? p.slice(0, -2) : p))
+        .sort(),
+    ).toEqual(ofEnglish.sort());
+    expect(ofEnglish.filter((p) => p.endsWith('Ar'))).toEqual([]);
+  });
+
+  it('an Arabic sentence parameter replaces its English one: issuance.rule-broken reads entirely in Arabic', () => {
+    const params = {
+      rule: 'BR-KSA-40',
+      message: 'The seller VAT number (BT-31) is "1"; it must be 15 digits.',
+      messageAr: 'يجب أن يتكون الرقم الضريبي',
+      location: '/Invoice',
+    };
+    expect(errorText('issuance.rule-broken-at', params, 'en')).toBe(`BR-KSA-40: ${params.message} (/Invoice)`);
+    expect(errorText('issuance.rule-broken-at', params, 'ar')).toBe('القاعدة BR-KSA-40: يجب أن يتكون الرقم الضريبي (الموضع: /Invoice)');
   });
 
   it('no code is defined in two area files (the merge would keep only one text)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issuanceErrors, IssuanceRefusedError } from './checkIssuance';
+import { SELLER_VAT_STATEMENT_AR } from './sellerCertificate';
 import { DukkanError, errorText } from '../errors';
 import { signWithSdkKey, SDK_CERTIFICATE } from '../../test/support/signing';
 import { BUYER, SELLER, simplifiedInvoice, standardInvoice } from '../../test/fixtures/documents';
@@ -27,7 +28,7 @@ describe('issuanceErrors: what must hold before a document gets its ICV', () => 
     ]);
     const arabic = refusal.text('ar').split('\n');
     expect(arabic[0]).toBe(errorText('issuance.refused', { count: 1 }, 'ar'));
-    expect(arabic[1]).toMatch(/^ {2}القاعدة certificate-permissions: the seller VAT number/);
+    expect(arabic[1]).toBe(`  القاعدة certificate-permissions: ${SELLER_VAT_STATEMENT_AR} (الموضع: ${errors[0]!.location})`);
   });
 
   it('refuses a document a business rule rejects, with the rule and where', async () => {

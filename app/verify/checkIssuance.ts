@@ -8,10 +8,11 @@ import { DukkanError, type FieldProblem } from '../errors';
 import { withProblemLines } from '../errors/problemLines';
 import type { Finding } from '../findings/finding';
 import { checkContentRules } from '../rules/checkBusinessRules';
+import { ruleStatementAr } from '../rules/ruleStatementsAr';
 import type { Certificate } from '../x509/parseCertificate';
 import { parseXml } from '../xml/parseXml';
 import { readInvoiceFields } from './readInvoiceFields';
-import { sellerVatFinding } from './sellerCertificate';
+import { SELLER_VAT_STATEMENT_AR, sellerVatFinding } from './sellerCertificate';
 
 /** The errors that would make Fatoora reject the stamped document; empty when it may be issued. */
 export function issuanceErrors(xml: string | Uint8Array, certificate: Certificate): Finding[] {
@@ -41,9 +42,20 @@ export class IssuanceRefusedError extends DukkanError {
   }
 }
 
-/** One broken rule as a problem line; the ledger's refusals list theirs the same way. */
+/**
+ * One broken rule as a problem line; the ledger's refusals list theirs the same way. `message` is the check's
+ * English statement of what it found; `messageAr` states in Arabic what the rule requires, looked up by rule id,
+ * so the Arabic text of the refusal carries no English sentence (docs/ARCHITECTURE.md "Errors").
+ */
 export function brokenRule(f: Finding): FieldProblem {
+  const params = { rule: f.rule, message: f.message, messageAr: statementAr(f.rule) };
   return f.location
-    ? { path: '', code: 'issuance.rule-broken-at', params: { rule: f.rule, message: f.message, location: f.location } }
-    : { path: '', code: 'issuance.rule-broken', params: { rule: f.rule, message: f.message } };
+    ? { path: '', code: 'issuance.rule-broken-at', params: { ...params, location: f.location } }
+    : { path: '', code: 'issuance.rule-broken', params };
+}
+
+/** The Arabic statement of a rule: the business rules' table, the certificate check's own, else a plain sentence. */
+export function statementAr(rule: string): string {
+  if (rule === 'certificate-permissions') return SELLER_VAT_STATEMENT_AR;
+  return ruleStatementAr(rule) ?? 'لا يستوفي المستند هذه القاعدة من قواعد منصة فاتورة.';
 }

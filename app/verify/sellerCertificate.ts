@@ -13,6 +13,10 @@ export function certificateVatNumber(certificate: Certificate): string | undefin
   return certificate.zatca.vatNumber ?? certificate.subject['UID'] ?? certificate.subject['organizationIdentifier'];
 }
 
+/** What `certificate-permissions` requires, in Arabic, for a refusal shown on an Arabic screen (checkIssuance.ts). */
+export const SELLER_VAT_STATEMENT_AR =
+  'يجب أن يكون الرقم الضريبي للبائع (BT-31) هو الرقم الذي صدرت له شهادة التوقيع (شهادة الختم التشفيري)، وإلا ترفض منصة فاتورة المستند.';
+
 /** The `certificate-permissions` error when the seller VAT number is not the certificate's; undefined when it is. */
 export function sellerVatFinding(sellerVat: string | undefined, certificate: Certificate): Finding | undefined {
   const certified = certificateVatNumber(certificate);

@@ -189,6 +189,7 @@ describe('Ledger issuance', () => {
           rule: 'certificate-permissions',
           location: '/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID',
           message: expect.stringMatching(/the seller VAT number \(BT-31\) is "300000000000003" but the signing certificate was issued for 399999999900003/),
+          messageAr: expect.stringContaining('الرقم الضريبي للبائع (BT-31)'),
         },
       }),
     ]);
@@ -207,6 +208,7 @@ describe('Ledger issuance', () => {
       {
         rule: 'BR-CUSTOM-VALIDATION-01',
         message: expect.stringMatching(/^The buyer VAT number \(BT-48\) equals the seller's/),
+        messageAr: expect.stringContaining('الرقم الضريبي للمشتري (BT-48)'),
         location: '/Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID',
       },
     ]);

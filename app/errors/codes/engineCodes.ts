@@ -292,13 +292,14 @@ export const ENGINE_CODES = {
   },
 
   // ── issuance (app/verify/checkIssuance.ts): a built document Fatoora would reject is not issued (reference §11);
-  // each broken rule is one problem, {message} being the rule check's own English statement ──
+  // each broken rule is one problem: {message} is the rule check's own English statement of what it found, {messageAr}
+  // what the rule requires in Arabic (app/rules/ruleStatementsAr.ts), so an Arabic screen shows no English ──
   'issuance.refused': {
     en: 'The document breaks {count} rule(s) Fatoora rejects for, so it was not issued:',
     ar: 'يخالف المستند {count} من القواعد التي ترفض منصة فاتورة المستندات بسببها، لذلك لم يُصدَر:',
   },
-  'issuance.rule-broken': { en: '{rule}: {message}', ar: 'القاعدة {rule}: {message}' },
-  'issuance.rule-broken-at': { en: '{rule}: {message} ({location})', ar: 'القاعدة {rule}: {message} (الموضع: {location})' },
+  'issuance.rule-broken': { en: '{rule}: {message}', ar: 'القاعدة {rule}: {messageAr}' },
+  'issuance.rule-broken-at': { en: '{rule}: {message} ({location})', ar: 'القاعدة {rule}: {messageAr} (الموضع: {location})' },
 
   // ── signing keys (app/crypto/signingKey.ts) ──
   'signing.key-invalid': {
