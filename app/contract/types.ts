@@ -165,6 +165,11 @@ export interface StatusSnapshot {
   readonly printer: { readonly configured: boolean; readonly state: 'ready' | 'printing' | 'error' | 'unknown'; readonly message: string | null };
   /** The live ledger has a backup folder without a successful backup for 24 hours, or none (docs/backups.md). */
   readonly backupWarning?: boolean;
+  /**
+   * Standard (B2B) documents awaiting ZATCA's clearance, and those ZATCA did not clear (main/clearance): counted
+   * apart from `waiting` and `rejected`, which are about reporting simplified documents.
+   */
+  readonly clearance?: { readonly awaiting: number; readonly rejected: number };
   readonly at: string;
 }
 
@@ -187,6 +192,8 @@ export interface DeviceStatus {
   readonly dataDir: string;
   /** The live ledger's backups; null in training (docs/backups.md). */
   readonly backups?: BackupStatusView | null;
+  /** Standard (B2B) documents by clearance state, apart from the reporting queue (main/clearance). */
+  readonly clearance?: { readonly awaiting: number; readonly rejected: number; readonly cleared: number };
 }
 
 export interface ZatcaMessage {
@@ -250,6 +257,8 @@ export interface DailyReport {
   readonly payments: readonly { readonly method: PaymentMethod | 'unrecorded'; readonly amount: string }[];
   readonly totals: { readonly sales: string; readonly returns: string; readonly debits: string; readonly net: string; readonly vat: string };
   readonly training: boolean;
+  /** Standard (B2B) invoices ZATCA did not clear: no valid invoice, so not in the sales; their count and amount. */
+  readonly notCleared?: { readonly documents: number; readonly amount: string };
   /** Per cashier, shifts with over/short, voids, overrides, discounts, refunds (main/shifts/cashControlReport.ts). */
   readonly cashControl?: DailyCashControl;
 }

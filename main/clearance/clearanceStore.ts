@@ -35,6 +35,13 @@ export interface ClearanceSettlement {
   readonly clearedQr?: string;
 }
 
+export interface AwaitingClearance {
+  readonly document_id: number;
+  readonly attempts: number;
+  /** ms since the epoch: the commit, or the end of the last attempt. */
+  readonly updated_at: number;
+}
+
 /** The counts the status strip and the manager screens show (standard documents only). */
 export interface ClearanceCounts {
   awaiting: number;
@@ -81,12 +88,18 @@ export class ClearanceStore {
         `UPDATE clearances SET state = 'withdrawn', replaced_by = ?, updated_at = ?
          WHERE document_id = ? AND (state = 'rejected' OR (state = 'awaiting' AND may_have_arrived = 0))`,
       ),
-      awaiting: db.prepare<[], { document_id: number }>("SELECT document_id FROM clearances WHERE state = 'awaiting' ORDER BY document_id"),
+      awaiting: db.prepare<[], AwaitingClearance>("SELECT document_id, attempts, updated_at FROM clearances WHERE state = 'awaiting' ORDER BY document_id"),
       // a standard document without a row (issued outside the counter, e.g. by `dukkan issue`) awaits clearance too
       counts: db.prepare<[], ClearanceCounts>(
         `SELECT COALESCE(SUM(c.state IS NULL OR c.state IN ('awaiting', 'in-flight')), 0) AS awaiting,
                 COALESCE(SUM(c.state = 'rejected'), 0) AS rejected, COALESCE(SUM(c.state = 'cleared'), 0) AS cleared
          FROM documents d LEFT JOIN clearances c ON c.document_id = d.id WHERE d.profile = 'standard'`,
+      ),
+      // the status strip's count, asked on every status event: the clearances table alone (small, and its open
+      // states indexed), never a scan of the ledger's documents
+      strip: db.prepare<[], { awaiting: number; rejected: number }>(
+        `SELECT COALESCE(SUM(state IN ('awaiting', 'in-flight')), 0) AS awaiting, COALESCE(SUM(state = 'rejected'), 0) AS rejected
+         FROM clearances`,
       ),
     };
   }
@@ -131,11 +144,17 @@ export class ClearanceStore {
     return this.q.withdraw.run(replacement, at.getTime(), documentId).changes === 1;
   }
 
-  awaiting(): number[] {
-    return this.q.awaiting.all().map((r) => r.document_id);
+  /** Every document awaiting clearance, oldest first, with its attempts so far and when the last one settled. */
+  awaiting(): AwaitingClearance[] {
+    return this.q.awaiting.all();
   }
 
   counts(): ClearanceCounts {
     return this.q.counts.get()!;
+  }
+
+  /** The status strip's counts: documents issued at the counter awaiting clearance, and those not cleared. */
+  stripCounts(): { awaiting: number; rejected: number } {
+    return this.q.strip.get()!;
   }
 }

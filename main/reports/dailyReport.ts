@@ -2,7 +2,8 @@
 // X and Z reports. Both cover the documents issued since the last Z report; a Z report also closes that period
 // (numbered, immutable). Amounts are recomputed from each stored, signed sale with the engine's computeTotals, so
 // the report adds up exactly the amounts in the XML: per VAT category and rate, per payment method, and in total
-// (credit notes subtract). A rejected document that was re-issued counts once, as its correction.
+// (credit notes subtract). A rejected document that was re-issued counts once, as its correction. A standard (B2B)
+// invoice ZATCA did not clear is counted apart, with its amount; one replaced by a simplified invoice is that sale.
 import type { DailyReport, PaymentMethod, VatCategoryCode } from '../../app/contract/types';
 import type { DocumentInput } from '../../app/document/documentInput';
 import { Decimal } from '../../app/money/decimal';
@@ -19,6 +20,8 @@ export interface ReportSource {
   afterId(id: number): DocumentRow[];
   documentOf(row: DocumentRow): DocumentInput;
   payments(documentId: number): readonly { method: PaymentMethod; amount: string }[];
+  /** Standard documents after `id` that ZATCA did not clear (main/clearance): counted apart, not as sales. */
+  notClearedAfter?(id: number): readonly number[];
 }
 
 export class DailyReports {
@@ -77,7 +80,10 @@ export class DailyReports {
     const last = this.q.lastZ.get();
     const rows = this.source.afterId(last?.to_document_id ?? 0);
     const corrected = new Set(rows.map((r) => r.corrects_document_id).filter((id): id is number => id !== null));
-    const counted = rows.filter((r) => !corrected.has(r.id));
+    // a NOT_CLEARED standard invoice is no valid invoice (reference §9 #6): shown on its own line, not as a sale
+    const notCleared = new Set(this.source.notClearedAfter?.(last?.to_document_id ?? 0) ?? []);
+    const rejected = rows.filter((r) => notCleared.has(r.id) && !corrected.has(r.id));
+    const counted = rows.filter((r) => !corrected.has(r.id) && !notCleared.has(r.id));
     const vat = new Map<string, { category: VatCategoryCode; rate: Decimal; taxable: Decimal; vat: Decimal }>();
     const payments = new Map<PaymentMethod | 'unrecorded', Decimal>();
     const sum = { sales: Decimal.ZERO, returns: Decimal.ZERO, debits: Decimal.ZERO, vat: Decimal.ZERO };
@@ -124,6 +130,7 @@ export class DailyReports {
         vat: fixed(sum.vat),
       },
       training: this.options.training,
+      ...(rejected.length > 0 ? { notCleared: { documents: rejected.length, amount: fixed(Decimal.sum(rejected.map((r) => Decimal.parse(r.payable)))) } } : {}),
       ...(this.options.cashControl
         ? {
             cashControl: this.options.cashControl.of({

@@ -18,6 +18,7 @@ import { requireBuyer } from '../customers/buyerCheck';
 import type { CustomerStore } from '../customers/customerStore';
 import type { Ledger, SaleInput } from '../ledger/ledger';
 import type { DocumentRow } from '../ledger/ledgerStore';
+import type { SaleRecorder } from '../shifts/saleRecorder';
 import type { ClientSession } from '../users/sessions';
 import type { Counter } from './counter';
 import type { DocumentStore } from './documentStore';
@@ -45,6 +46,10 @@ export interface B2bCounterOptions {
   readonly seller: () => DocumentInputJson['seller'];
   /** Whether the terminal was onboarded for standard invoices (CSR title 1100, reference §8). */
   readonly standardAllowed: () => boolean;
+  /** The folder's cash control and audit trail (main/shifts), told of each committed standard sale like any sale. */
+  readonly recorder?: Pick<SaleRecorder, 'committed'> | undefined;
+  /** The manager who approved the cart's price overrides and discounts, for the audit trail. */
+  readonly approvedBy?: (session: ClientSession, approvalId: string | undefined) => string | undefined;
   /** A simplified document was issued: report it now if online. */
   readonly issued: () => void;
   readonly clock: () => Date;
@@ -78,6 +83,17 @@ export class B2bCounter {
           this.o.documents.recordPayment(input.saleId, documentId, session.user?.id ?? null, change, s.settled, now);
           const customerId = this.o.customers.save({ name: buyer.name!, vatNumber: buyer.vatNumber }, JSON.stringify(buyer), now);
           this.o.clearances.insertAwaiting(documentId, customerId, now);
+          // the shift's drawer and the audit trail hear of it as of any sale (docs/cash-control.md): the cash was taken
+          const row = this.o.documents.get(documentId)!;
+          this.o.recorder?.committed({
+            number: row.number,
+            kind: row.kind,
+            payments: s.settled,
+            user: session.user ? { id: session.user.id, name: session.user.name } : null,
+            lines: priced.lines,
+            approvedBy: this.o.approvedBy?.(session, input.approvalId),
+            total: row.payable,
+          });
         },
       });
       const row = this.o.documents.get(issued.id)!;
@@ -125,6 +141,8 @@ export class B2bCounter {
       const now = this.o.clock();
       const issued = await this.o.ledger.issue(sale, await this.o.signing(), {
         withinCommit: (documentId) => {
+          // the same payments, taken once: the recorder heard of them with the standard sale, so the drawer's
+          // running figure is not told again (the X/Z count the withdrawn invoice's sale once, as this one)
           this.o.documents.recordPayment(requestId, documentId, session.user?.id ?? null, change, payments, now);
           // the guard again, inside the transaction: a retry meanwhile may have reached ZATCA
           if (!this.o.clearances.withdraw(standard.id, documentId, now)) throw new DukkanError('b2b.withdraw-may-be-cleared', { number });

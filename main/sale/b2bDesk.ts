@@ -8,10 +8,13 @@ import { DukkanError } from '../../app/errors/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import type { CatalogStore } from '../catalog/catalogStore';
 import { ClearanceDesk, type ClearanceAccess } from '../clearance/clearanceDesk';
+import { ClearanceRetrier } from '../clearance/clearanceRetrier';
 import { ClearanceStore } from '../clearance/clearanceStore';
 import { clearedFiles, type PdfRenderer } from '../clearance/clearedFiles';
 import { CustomerStore } from '../customers/customerStore';
 import type { Ledger } from '../ledger/ledger';
+import type { SaleRecorder } from '../shifts/saleRecorder';
+import type { SessionStore } from '../users/sessions';
 import { silentLogger, type Logger } from '../log/logger';
 import { B2bCounter } from './b2bCounter';
 import type { Counter } from './counter';
@@ -28,6 +31,8 @@ export interface B2bFolder {
   standardAllowed(): boolean;
   signing(): Promise<Signing>;
   readonly worker: { nudge(): void } | null;
+  /** The folder's cash control and audit trail (main/shifts), told of each committed standard sale. */
+  readonly recorder?: Pick<SaleRecorder, 'committed'>;
 }
 
 export interface B2bShared {
@@ -37,14 +42,22 @@ export interface B2bShared {
   readonly pdf?: PdfRenderer | null | undefined;
   readonly clock: () => Date;
   readonly logger?: Logger | undefined;
+  /** The tills' one-time approvals: who approved a cart's price changes (for the audit trail). */
+  readonly approvals?: Pick<SessionStore, 'approval'>;
+  /** How often the background retrier looks for documents awaiting clearance (ms; tests make it short). */
+  readonly clearancePollMs?: number;
 }
 
 export interface B2bDesk {
   readonly counter: B2bCounter;
   readonly customers: CustomerStore;
   readonly clearances: ClearanceStore;
+  /** Sends documents left awaiting clearance again in the background (main/clearance/clearanceRetrier.ts). */
+  readonly retrier: ClearanceRetrier;
   /** ZATCA's cleared XML and the A4 PDF of a cleared standard document; refused for anything not cleared. */
   files(number: string): Promise<ClearedFiles>;
+  /** Stops the background retries (the mode is left or the app closes); an attempt under way finishes. */
+  close(): Promise<void>;
 }
 
 export function openB2bDesk(
@@ -56,13 +69,17 @@ export function openB2bDesk(
 ): B2bDesk {
   const customers = new CustomerStore(folder.db);
   const clearances = new ClearanceStore(folder.db);
-  const desk = new ClearanceDesk({
+  const log = (shared.logger ?? silentLogger).child({ component: 'clearance' });
+  const desk = new ClearanceDesk({ store: clearances, documents: folder.documents, access: () => folder.clearanceAccess(), clock: shared.clock, log });
+  const retrier = new ClearanceRetrier({
     store: clearances,
     documents: folder.documents,
-    access: () => folder.clearanceAccess(),
+    desk,
     clock: shared.clock,
-    log: (shared.logger ?? silentLogger).child({ component: 'clearance' }),
+    log,
+    ...(shared.clearancePollMs !== undefined ? { pollMs: shared.clearancePollMs } : {}),
   });
+  retrier.start();
   const counter = new B2bCounter({
     counter: sale.counter,
     ledger: sale.ledger,
@@ -78,11 +95,15 @@ export function openB2bDesk(
     standardAllowed: () => folder.standardAllowed(),
     issued: () => folder.worker?.nudge(),
     clock: shared.clock,
+    recorder: folder.recorder,
+    approvedBy: (session, approvalId) => shared.approvals?.approval(session, approvalId, ['price-override', 'discount'])?.managerName,
   });
   return {
     counter,
     customers,
     clearances,
+    retrier,
+    close: () => retrier.stop(),
     files: (number) => {
       const row = folder.documents.byNumber(number);
       const clearance = row ? clearances.get(row.id) : undefined;

@@ -71,6 +71,9 @@ export class DocumentStore {
            AND NOT EXISTS (SELECT 1 FROM clearances c WHERE c.document_id = d.id AND c.state = 'withdrawn') ORDER BY d.id`,
       ),
       maxId: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM documents'),
+      notClearedAfter: db.prepare<[number], { document_id: number }>(
+        "SELECT document_id FROM clearances WHERE document_id > ? AND state = 'rejected' ORDER BY document_id",
+      ),
     };
   }
 
@@ -150,6 +153,11 @@ export class DocumentStore {
 
   afterId(id: number): DocumentRow[] {
     return this.q.afterId.all(id);
+  }
+
+  /** Standard documents after `id` that ZATCA did not clear (NOT_CLEARED): not a valid invoice, counted apart. */
+  notClearedAfter(id: number): number[] {
+    return this.q.notClearedAfter.all(id).map((r) => r.document_id);
   }
 
   maxId(): number {

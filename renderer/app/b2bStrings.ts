@@ -52,4 +52,10 @@ export const B2B_STRINGS = {
   b2bReplaced: { en: 'Issued as simplified invoice {s} instead of {n}.', ar: 'صدرت فاتورة مبسطة {s} بدلًا من {n}.' },
   b2bAwaitingChip: { en: 'Awaiting clearance: {n}', ar: 'بانتظار الاعتماد: {n}' },
   b2bRejectedChip: { en: 'Not cleared: {n}', ar: 'غير معتمدة: {n}' },
+  b2bNotClearedRow: { en: 'Tax invoices not cleared (not in sales)', ar: 'فواتير ضريبية غير معتمدة (خارج المبيعات)' },
+  b2bClearanceRow: { en: 'Tax invoices (B2B)', ar: 'الفواتير الضريبية (منشآت)' },
+  b2bClearanceCounts: {
+    en: '{a} awaiting clearance · {x} not cleared · {c} cleared',
+    ar: '{a} بانتظار الاعتماد · {x} غير معتمدة · {c} معتمدة',
+  },
 } as const satisfies Record<string, { en: string; ar: string }>;

@@ -20,6 +20,8 @@ export interface ReportPrintModel {
   readonly payments: readonly { readonly method: 'cash' | 'card' | 'unrecorded'; readonly amount: string }[];
   readonly totals: { readonly sales: string; readonly returns: string; readonly debits: string; readonly net: string; readonly vat: string };
   readonly training: boolean;
+  /** Standard (B2B) invoices ZATCA did not clear: not in the sales, counted apart. */
+  readonly notCleared?: { readonly documents: number; readonly amount: string };
   readonly cashControl?: DailyCashControl;
 }
 
@@ -31,6 +33,7 @@ const L = {
   invoices: { ar: 'الفواتير', en: 'Invoices' },
   creditNotes: { ar: 'إشعارات دائنة', en: 'Credit notes' },
   debitNotes: { ar: 'إشعارات مدينة', en: 'Debit notes' },
+  notCleared: { ar: 'فواتير ضريبية غير معتمدة', en: 'Tax invoices not cleared' },
   sales: { ar: 'المبيعات', en: 'Sales' },
   returns: { ar: 'المرتجعات', en: 'Returns' },
   debits: { ar: 'الإشعارات المدينة', en: 'Debit notes' },
@@ -90,6 +93,7 @@ export function renderReportHtml(report: ReportPrintModel, paperDots: 384 | 576)
     row(L.invoices, String(report.documents.invoices)),
     row(L.creditNotes, String(report.documents.creditNotes)),
     row(L.debitNotes, String(report.documents.debitNotes)),
+    ...(report.notCleared ? [row(L.notCleared, `${report.notCleared.documents} · ${report.notCleared.amount}`)] : []),
   ];
   const totals = [
     row(L.sales, report.totals.sales),

@@ -14,6 +14,8 @@ export interface StatusServices {
   /** The data folder of the mode in use. */
   folder(): Pick<ModeServices, 'onboarding' | 'worker' | 'documents' | 'backups'>;
   readonly dataDir: string;
+  /** Standard documents by clearance state (ClearanceStore.counts), or null before the mode can sell. */
+  clearance?(): { awaiting: number; rejected: number; cleared: number } | null;
 }
 
 export function statusHandlers(app: StatusServices): Pick<ApiHandlers, (typeof STATUS_METHODS)[number]> {
@@ -21,7 +23,9 @@ export function statusHandlers(app: StatusServices): Pick<ApiHandlers, (typeof S
     'status.get': () => app.status(),
     'device.status': () => {
       const m = app.folder();
-      return deviceStatus(app.mode(), m.onboarding.status(), m.worker, m.documents, app.dataDir, m.backups?.health() ?? null);
+      const status = deviceStatus(app.mode(), m.onboarding.status(), m.worker, m.documents, app.dataDir, m.backups?.health() ?? null);
+      const clearance = app.clearance?.() ?? null;
+      return clearance ? { ...status, clearance } : status;
     },
     'sync.log': ({ limit }) => syncLog(app.folder().documents, limit),
     'sync.problems': () => problems(app.folder().worker),

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The status strip that is always visible once someone is signed in: online/offline, documents waiting to be
-// reported, the nearest 24-hour deadline (red in its last four hours), overdue and rejected documents, the printer,
-// and a backup with no success for 24 hours (docs/backups.md).
+// reported, the nearest 24-hour deadline (red in its last four hours), overdue and rejected documents, B2B invoices
+// awaiting clearance or not cleared, the printer, and a backup with no success for 24 hours (docs/backups.md).
 import type { StatusSnapshot } from '../../../app/contract/types';
 import type { Translator } from '../i18n';
 
@@ -31,6 +31,11 @@ export function statusChips(s: StatusSnapshot, tr: Translator, now: number): Chi
   ];
   if (s.overdue > 0) chips.push({ state: 'bad', text: t('overdueChip', { n: s.overdue }), test: 'overdue' });
   if (s.rejected > 0) chips.push({ state: 'bad', text: t('rejectedChip', { n: s.rejected }), test: 'rejected' });
+  // B2B: awaiting clearance and not cleared are counted apart from reporting (main/clearance)
+  if (s.clearance && s.clearance.awaiting > 0)
+    chips.push({ state: 'warn', text: t('b2bAwaitingChip', { n: s.clearance.awaiting }), test: 'clearance-awaiting' });
+  if (s.clearance && s.clearance.rejected > 0)
+    chips.push({ state: 'bad', text: t('b2bRejectedChip', { n: s.clearance.rejected }), test: 'clearance-rejected' });
   if (s.backupWarning) chips.push({ state: 'warn', text: t('backupWarningStrip'), test: 'backup' });
   chips.push(
     !s.printer.configured

@@ -62,6 +62,7 @@ function Report({ r }: { readonly r: DailyReport }) {
         <Row label={t('invoices')} value={String(r.documents.invoices)} />
         <Row label={t('creditNotes')} value={String(r.documents.creditNotes)} />
         <Row label={t('debitNotes')} value={String(r.documents.debitNotes)} />
+        {r.notCleared ? <Row label={t('b2bNotClearedRow')} value={`${r.notCleared.documents} · ${r.notCleared.amount}`} /> : null}
       </table>
       <h4>{t('byVatRate')}</h4>
       <table>

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: UNLICENSED
+// B2B sales beyond the counter, against the Fatoora simulator over HTTP: a standard invoice left awaiting clearance
+// is cleared in the background once Fatoora is back (with the backoff, not before it is due); the status strip and
+// the manager's device status count awaiting and not-cleared invoices apart from reporting; a B2B cash sale feeds the
+// open shift's drawer like any sale (once, also when a simplified invoice replaces it); and the X report counts a
+// NOT_CLEARED invoice apart from the sales.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { Decimal } from '../../app/money/decimal';
+import type { DukkanApp } from '../../main/app/openApp';
+import { CLEARANCE_BACKOFF } from '../../main/clearance/clearanceRetrier';
+import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
+import { clientOf, openTestApp, signIn, type Client } from '../app/support';
+import { B2B_SHOP, REFUSED_BUYER, refusingValidator, SAUDI_BUYER } from './support';
+
+const OTP = '161803';
+const add = (a: string, b: string) => Decimal.parse(a).add(Decimal.parse(b)).toFixed(2);
+
+describe('standard invoices in the background, the status strip, the shift and the X report', { timeout: 180_000 }, () => {
+  let sim: FatooraSimulator;
+  let app: DukkanApp;
+  let cashier: Client;
+  let manager: Client;
+  /** The app's clock runs ahead by this much (the background retrier's backoff is waited out by moving it). */
+  let ahead = 0;
+  const milk = () => app.core.catalog.list().find((p) => p.name.startsWith('Fresh milk'))!.id;
+  const sale = (buyer = SAUDI_BUYER) => ({
+    lines: [{ productId: milk(), quantity: '2' }],
+    payments: [{ method: 'cash' as const, amount: '20' }],
+    saleId: randomUUID(),
+    buyer,
+  });
+  const folder = () => app.core.current();
+  const b2b = () => app.core.sale().b2b;
+  const running = () => folder().shifts.openShift()!.running_cash;
+  const fatoora = async (up: boolean) => {
+    sim.faults.update({ outages: up ? [] : [{ from: new Date(0), until: new Date(Date.now() + 3600_000), mode: 'refuse' }] });
+    await fetch(sim.url).catch(() => undefined); // uses up a keep-alive socket of this process's pool
+    await new Promise((r) => setTimeout(r, 300));
+  };
+
+  beforeAll(async () => {
+    sim = await startFatooraSimulator({ otps: [OTP], validateInvoice: refusingValidator });
+    ({ app } = await openTestApp({ fatooraUrl: sim.url, clock: () => new Date(Date.now() + ahead) }));
+    manager = clientOf(app, 'office');
+    await signIn(manager, app, 'manager', '1234');
+    expect((await manager.call('onboarding.start', { environment: 'local-simulator', otp: OTP, shop: B2B_SHOP, standardInvoices: true })).state).toBe('done');
+    await manager.call('session.changePin', { oldPin: '1234', newPin: '864209' });
+    cashier = clientOf(app, 'till-1');
+    await signIn(cashier, app, 'cashier', '0000');
+    await cashier.call('session.changePin', { oldPin: '0000', newPin: '2580' });
+    await cashier.call('shift.open', { openingFloat: '100.00' });
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+    await sim?.close();
+  });
+
+  it('clears an awaiting invoice in the background once Fatoora is back, not before its backoff is due', async () => {
+    await fatoora(false);
+    const r = await cashier.call('sale.completeStandard', sale());
+    expect(r.clearance).toMatchObject({ state: 'awaiting', attempts: 1 });
+    // counted apart on the status strip and on the manager's device status
+    expect((await cashier.call('status.get', {})).clearance).toEqual({ awaiting: 1, rejected: 0 });
+    expect((await manager.call('device.status', {})).clearance).toMatchObject({ awaiting: 1, rejected: 0 });
+    await fatoora(true);
+    // not due yet: the cashier may still be choosing between a retry and a simplified invoice
+    expect(await b2b().retrier.tick()).toBe(0);
+    expect((await cashier.call('clearance.get', { number: r.document.number })).attempts).toBe(1);
+    ahead += CLEARANCE_BACKOFF.initialMs; // at most the first step (equal jitter: between half of it and all of it)
+    expect(await b2b().retrier.tick()).toBe(1);
+    expect(await cashier.call('clearance.get', { number: r.document.number })).toMatchObject({ state: 'cleared', attempts: 2 });
+    expect(sim.records.cleared().filter((c) => c.number === r.document.number)).toHaveLength(1);
+    expect((await cashier.call('status.get', {})).clearance).toEqual({ awaiting: 0, rejected: 0 });
+    // settled: nothing more is sent
+    ahead += CLEARANCE_BACKOFF.maxMs;
+    expect(await b2b().retrier.tick()).toBe(0);
+  });
+
+  it('never sends a withdrawn invoice; its sale reaches the drawer once, as the simplified invoice', async () => {
+    const before = running();
+    await fatoora(false);
+    const r = await cashier.call('sale.completeStandard', sale());
+    // the cash taken is the drawer's at once, like any cash sale (docs/cash-control.md)
+    expect(running()).toBe(add(before, r.document.total));
+    const simplified = await cashier.call('clearance.issueSimplified', { number: r.document.number, requestId: randomUUID() });
+    expect(running()).toBe(add(before, r.document.total));
+    await fatoora(true);
+    ahead += CLEARANCE_BACKOFF.maxMs;
+    await b2b().retrier.tick();
+    expect(await cashier.call('clearance.get', { number: r.document.number })).toMatchObject({ state: 'withdrawn', replacedBy: simplified.document.number });
+    expect(sim.records.cleared().map((c) => c.number)).not.toContain(r.document.number);
+  });
+
+  it('counts a NOT_CLEARED invoice apart: on the strip, and in the X report outside the sales', async () => {
+    const x = folder().reports.x();
+    expect(x.notCleared).toBeUndefined();
+    const r = await cashier.call('sale.completeStandard', sale({ ...SAUDI_BUYER, name: REFUSED_BUYER, vatNumber: '311111111111123' }));
+    expect(r.clearance.state).toBe('rejected');
+    expect((await cashier.call('status.get', {})).clearance).toEqual({ awaiting: 0, rejected: 1 });
+    expect((await manager.call('device.status', {})).clearance).toMatchObject({ awaiting: 0, rejected: 1 });
+    const after = folder().reports.x();
+    expect(after.notCleared).toEqual({ documents: 1, amount: r.document.total });
+    expect(after.documents.invoices).toBe(x.documents.invoices);
+    expect(after.totals.sales).toBe(x.totals.sales);
+    // a cleared B2B sale is a sale like any other
+    const cleared = await cashier.call('sale.completeStandard', sale());
+    expect(cleared.clearance.state).toBe('cleared');
+    const last = folder().reports.x();
+    expect(last.documents.invoices).toBe(x.documents.invoices + 1);
+    expect(last.totals.sales).toBe(add(x.totals.sales, cleared.document.total));
+  });
+});
