@@ -17,14 +17,6 @@ export const ONBOARDING_CODES = {
     en: 'Fatoora did not accept the OTP. Check the 6 digits, and that the OTP comes from the portal of this environment (simulation and production OTPs are not interchangeable). An OTP is valid for one hour and for one request: if it is older or was already used, generate a new one in the Fatoora portal (Fatoora does not say which).',
     ar: 'لم تقبل منصة فاتورة رمز التحقق (OTP). تحقق من الأرقام الستة، ومن أن الرمز صادر من بوابة البيئة نفسها (رموز بيئة المحاكاة لا تصلح للإنتاج والعكس). الرمز صالح لساعة واحدة ولطلب واحد: إن كان أقدم من ذلك أو سبق استخدامه فأنشئ رمزًا جديدًا في بوابة فاتورة (لا تحدد منصة فاتورة السبب).',
   },
-  'onboarding.otp-expired': {
-    en: 'The OTP has expired (an OTP is valid for one hour). Generate a new one in the Fatoora portal and run onboarding again.',
-    ar: 'انتهت صلاحية رمز التحقق (OTP) (صلاحيته ساعة واحدة). أنشئ رمزًا جديدًا في بوابة فاتورة وأعد التسجيل.',
-  },
-  'onboarding.otp-used': {
-    en: 'This OTP was already used (an OTP is good for one request). Generate a new one in the Fatoora portal and run onboarding again.',
-    ar: 'سبق استخدام رمز التحقق (OTP) هذا (الرمز صالح لطلب واحد فقط). أنشئ رمزًا جديدًا في بوابة فاتورة وأعد التسجيل.',
-  },
   'onboarding.csr-rejected': {
     en: 'Fatoora refused the certificate request (CSR) built from the shop details. Check the details below; a new request will be built on the next attempt.',
     ar: 'رفضت منصة فاتورة طلب الشهادة (CSR) المبني على بيانات المتجر. راجع التفاصيل أدناه؛ سيُبنى طلب جديد في المحاولة التالية.',
