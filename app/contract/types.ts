@@ -4,6 +4,7 @@
 // exactly as in the signed documents; dates are ISO 8601 (instants) or Riyadh local date/time (documents).
 import type { ApiError, ErrorText } from './errors';
 import type { BackupStatusView } from './backupTypes';
+import type { ClearanceView } from './b2bTypes';
 import type { DailyCashControl } from './shiftTypes';
 
 export type Role = 'cashier' | 'manager';
@@ -115,6 +116,8 @@ export interface IssueResult {
   readonly document: DocumentSummary;
   readonly change: string;
   readonly print: PrintOutcome;
+  /** A note against a standard (B2B) invoice: its clearance, as for the invoice (main/sale/standardNotes.ts). */
+  readonly clearance?: ClearanceView;
 }
 
 export interface ReceiptLineDetails {

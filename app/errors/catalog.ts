@@ -10,6 +10,7 @@
 // The codes live in four files by area (app/errors/codes/), so each area's texts sit together.
 import type { CatalogText } from './catalogText';
 import { B2B_CODES } from './codes/b2bCodes';
+import { B2B_NOTE_CODES } from './codes/b2bNoteCodes';
 import { BACKUP_CODES } from './codes/backupCodes';
 import { ANCHOR_CODES } from './codes/anchorCodes';
 import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
@@ -32,6 +33,7 @@ export const ERROR_CATALOG = {
   ...TILL_CODES,
   ...SECURITY_CODES,
   ...B2B_CODES,
+  ...B2B_NOTE_CODES,
   ...CATALOG_DATA_CODES,
   ...SHIFT_CODES,
   ...ANCHOR_CODES,

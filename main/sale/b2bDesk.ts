@@ -19,6 +19,7 @@ import { silentLogger, type Logger } from '../log/logger';
 import { B2bCounter } from './b2bCounter';
 import type { Counter } from './counter';
 import type { DocumentStore } from './documentStore';
+import { standardNotes, type StandardNotes } from './standardNotes';
 import type { ReceiptOutput, Receipts } from './receipts';
 
 /** What the B2B side needs of a mode's data folder (main/app/modeServices satisfies it). */
@@ -52,6 +53,8 @@ export interface B2bDesk {
   readonly counter: B2bCounter;
   readonly customers: CustomerStore;
   readonly clearances: ClearanceStore;
+  /** Credit and debit notes against a standard invoice, cleared like it (main/sale/standardNotes.ts). */
+  readonly notes: StandardNotes;
   /** Sends documents left awaiting clearance again in the background (main/clearance/clearanceRetrier.ts). */
   readonly retrier: ClearanceRetrier;
   /** ZATCA's cleared XML and the A4 PDF of a cleared standard document; refused for anything not cleared. */
@@ -103,6 +106,7 @@ export function openB2bDesk(
     customers,
     clearances,
     retrier,
+    notes: standardNotes({ clearances, desk, numberOf: (id) => folder.documents.get(id)?.number, clock: shared.clock }),
     close: () => retrier.stop(),
     files: (number) => {
       const row = folder.documents.byNumber(number);

@@ -18,6 +18,7 @@ import { creditNoteLines, debitNoteLines, noteOf, type DebitRequest, type Return
 import { documentNotFound, type ReceiptOutput, type Receipts } from './receipts';
 import { paymentMeansOf, priceCart, quoteOf, settle, totalsOf, type Cart } from './saleBuilder';
 import type { CommittedSale, SaleRecorder } from '../shifts/saleRecorder';
+import type { StandardNotes } from './standardNotes';
 import { externalCreditNote, externalReference } from './externalReturn';
 
 /** What a return without this till's receipt asks for (the contract's `returns.external`). */
@@ -51,6 +52,8 @@ export interface CounterOptions {
   readonly clock: () => Date;
   /** Cash control and the audit trail (main/shifts): told of each document inside its issuance transaction. */
   readonly recorder?: Pick<SaleRecorder, 'committed'>;
+  /** Notes against a standard (B2B) invoice: cleared like it, never printed as a receipt (main/sale/standardNotes.ts). */
+  readonly standardNotes?: () => StandardNotes;
 }
 
 export class Counter {
@@ -152,6 +155,7 @@ export class Counter {
     return this.once(input.requestId, async () => {
       const approvedBy = this.requireApproval(session, input.approvalId, kind === 'credit-note' ? 'return' : 'debit-note');
       const invoice = this.invoice(input.originalNumber);
+      if (invoice.row.profile === 'standard') this.o.standardNotes?.().check(invoice.row);
       const sale = noteOf(kind, invoice, linesOf(invoice.doc), input.reason, method, this.o.seller());
       const context = { approvedBy, approvalId: input.approvalId, reason: input.reason, original: input.originalNumber };
       return this.issue(sale, input.requestId, session, [{ method, amount: totalsOf(sale).payable.toFixed(2) }], '0.00', method === 'cash', context);
@@ -190,6 +194,9 @@ export class Counter {
         const row = this.o.documents.get(documentId)!;
         const user = session.user ? { id: session.user.id, name: session.user.name } : null;
         this.o.recorder?.committed({ ...context, number: row.number, kind: row.kind, payments, user, total: row.payable });
+        // a note against a standard invoice awaits clearance from its commit (notes keep their invoice's profile)
+        const original = sale.profile === 'standard' && sale.billingReference ? this.o.documents.byNumber(sale.billingReference.number) : undefined;
+        if (original) this.o.standardNotes?.().committed(documentId, original);
       },
     });
     // committed: from here on the document exists whatever happens next, so nothing below may report a failed sale
@@ -197,6 +204,17 @@ export class Counter {
     this.o.approvals.consume(session, context.approvalId);
     this.o.issued();
     const row = this.o.documents.get(issued.id)!;
+    const notes = row.profile === 'standard' ? this.o.standardNotes?.() : undefined;
+    if (notes) {
+      // handed over as ZATCA's cleared files once cleared (clearance.files), never as a receipt of the uncleared note
+      const clearance = await notes.clear(row);
+      return {
+        document: this.o.receipts.summary(row),
+        change,
+        print: { state: 'no-printer', message: 'a standard note is not printed as a receipt' },
+        clearance,
+      };
+    }
     // in the background: the customer is served when the document is committed, whatever the printer does (a dead
     // printer cost every sale 8 s before); the outcome reaches the screen as a print event, with a reprint there
     const print = await this.o.printing.print(this.o.receipts.modelOf(row), { openDrawer, background: true });

@@ -78,8 +78,11 @@ export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: b
     signing: () => folder.signing(),
     seller,
     issued: () => folder.worker?.nudge(),
+    // built after the counter (the B2B desk quotes through it); asked only when a note is issued
+    standardNotes: () => b2b.notes,
     clock: shared.clock,
     ...(folder.recorder ? { recorder: folder.recorder } : {}),
   });
-  return { counter, receipts, b2b: openB2bDesk(folder, shared, { counter, receipts, ledger }, seller, training) };
+  const b2b = openB2bDesk(folder, shared, { counter, receipts, ledger }, seller, training);
+  return { counter, receipts, b2b };
 }

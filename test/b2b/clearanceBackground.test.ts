@@ -2,8 +2,9 @@
 // B2B sales beyond the counter, against the Fatoora simulator over HTTP: a standard invoice left awaiting clearance
 // is cleared in the background once Fatoora is back (with the backoff, not before it is due); the status strip and
 // the manager's device status count awaiting and not-cleared invoices apart from reporting; a B2B cash sale feeds the
-// open shift's drawer like any sale (once, also when a simplified invoice replaces it); and the X report counts a
-// NOT_CLEARED invoice apart from the sales.
+// open shift's drawer like any sale (once, also when a simplified invoice replaces it); the X report counts a
+// NOT_CLEARED invoice apart from the sales; and credit and debit notes against a cleared standard invoice are
+// cleared the same way (never printed as receipts), while a note against an uncleared one is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { Decimal } from '../../app/money/decimal';
@@ -109,5 +110,49 @@ describe('standard invoices in the background, the status strip, the shift and t
     const last = folder().reports.x();
     expect(last.documents.invoices).toBe(x.documents.invoices + 1);
     expect(last.totals.sales).toBe(add(x.totals.sales, cleared.document.total));
+  });
+
+  it('clears credit and debit notes against a cleared standard invoice; refuses one against an uncleared invoice', async () => {
+    const approval = async (purpose: 'return' | 'debit-note') => (await cashier.call('approval.request', { pin: '864209', purpose })).approvalId;
+    const invoice = await cashier.call('sale.completeStandard', sale());
+    expect(invoice.clearance.state).toBe('cleared');
+    const credit = await cashier.call('returns.create', {
+      originalNumber: invoice.document.number,
+      lines: [{ lineId: 1, quantity: '1' }],
+      reason: 'Damaged box',
+      refundMethod: 'cash',
+      approvalId: await approval('return'),
+      requestId: randomUUID(),
+    });
+    expect(credit.document.kind).toBe('credit-note');
+    expect(credit.clearance).toMatchObject({ state: 'cleared' });
+    expect(credit.print.state).toBe('no-printer'); // handed over as ZATCA's cleared files, not as a receipt
+    const files = await cashier.call('clearance.files', { number: credit.document.number });
+    expect(files.xml).toBe(sim.records.cleared().find((c) => c.number === credit.document.number)!.invoice);
+    expect(Buffer.from(files.xml, 'base64').toString('utf8')).toContain(invoice.document.number); // its billing reference
+    const debit = await cashier.call('debitNotes.create', {
+      originalNumber: invoice.document.number,
+      lines: [{ lineId: 1, quantity: '1', unitAmount: '1.00' }],
+      reason: 'Undercharged',
+      paymentMethod: 'cash',
+      approvalId: await approval('debit-note'),
+      requestId: randomUUID(),
+    });
+    expect(debit.clearance).toMatchObject({ state: 'cleared' });
+    expect(sim.records.reported().map((r) => r.number)).not.toContain(debit.document.number);
+
+    // against an invoice ZATCA did not clear: refused before anything is signed
+    const rejected = await cashier.call('sale.completeStandard', sale({ ...SAUDI_BUYER, name: REFUSED_BUYER, vatNumber: '311111111111123' }));
+    const before = folder().documents.maxId();
+    const refusal = await cashier.refusal('returns.create', {
+      originalNumber: rejected.document.number,
+      lines: [{ lineId: 1, quantity: '1' }],
+      reason: 'Damaged box',
+      refundMethod: 'cash',
+      approvalId: await approval('return'),
+      requestId: randomUUID(),
+    });
+    expect(refusal.reason).toBe('b2b.note-original-not-cleared');
+    expect(folder().documents.maxId()).toBe(before);
   });
 });
