@@ -67,7 +67,8 @@ export const pushedDocument = z
     issuedAt: isoInstant,
     cashier: name,
     hash: base64(32),
-    pih: base64(32),
+    // base64 of the previous hash, or for ICV 1 ZATCA's initial value (base64 of a hex digest, 64 bytes; reference §11)
+    pih: z.string(rule('store.base64')).regex(/^[A-Za-z0-9+/]{43,88}={0,2}$/, rule('store.base64')),
     qr: z.string(rule('store.base64')).min(1).max(4000),
     xml: z.string(rule('input.text')).min(1).max(2_000_000),
     totals: z.object({ taxExclusive: amount, vat: amount, taxInclusive: amount }).strict(),

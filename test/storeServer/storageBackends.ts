@@ -5,6 +5,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { openStorage } from '../../server/db/openStorage';
 import type { Storage } from '../../server/db/storage';
+import { startStoreServer, type StoreServer } from '../../server/storeServer';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgresCluster';
 
 export interface StorageBackend {
@@ -40,4 +41,15 @@ export function useStorageBackends(): StorageBackend[] {
       restart: () => cluster!.restart(),
     },
   ];
+}
+
+/** A store server on a fresh database of `backend` for the tests of one describe block, closed after them. */
+export function useStoreServer(backend: StorageBackend, managerToken: string): { storage: Storage; server: StoreServer } {
+  const running = {} as { storage: Storage; server: StoreServer };
+  beforeAll(async () => {
+    running.storage = await backend.open();
+    running.server = await startStoreServer({ storage: running.storage, managerToken, log: () => undefined });
+  }, 120_000);
+  afterAll(async () => running.server?.close());
+  return running;
 }

@@ -8,6 +8,7 @@ import { shiftsAuditMigration } from './0050-shifts-audit';
 import { b2bMigration } from './0060-b2b';
 import { catalogUnitsMigration } from './0070-catalog-units';
 import { heldSalesMigration } from './0080-held-sales';
+import { storeSyncMigration } from './0090-store-sync';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   b2bMigration,
   catalogUnitsMigration,
   heldSalesMigration,
+  storeSyncMigration,
 ];
