@@ -35,7 +35,11 @@ const AUDIT_KINDS = [
   'z-report',
   'backup',
   'restore',
+  'discount-limit',
 ] as const;
+
+/** 0 to 100 percent, up to 2 decimals (main/app/terminalSettings.ts checks the stored value the same way). */
+export const DISCOUNT_PERCENT = /^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/;
 
 export const SHIFT_API = {
   'shift.current': def<ShiftView | null>()('cashier', z.object({}).strict()),
@@ -101,6 +105,13 @@ export const SHIFT_API = {
     z
       .object({ perDay: z.number(rule('input.number')).int(rule('input.whole-number')).min(0, rule('input.at-least')).max(1000, rule('input.too-large')) })
       .strict(),
+  ),
+  /** The percent of a line a cashier may discount without a manager's approval ('0': every discount needs one). */
+  'discount.limit': def<{ readonly percent: string }>()('cashier', z.object({}).strict()),
+  /** Sets that percent; the change is in the trail (before, after, who). */
+  'discount.limitSave': def<{ readonly percent: string }>()(
+    'manager',
+    z.object({ percent: z.string(rule('input.text')).trim().regex(DISCOUNT_PERCENT, rule('input.discount-percent')) }).strict(),
   ),
   /** Print an X report of the open period, or reprint a closed Z by number. */
   'reports.print': def<{ readonly report: DailyReport; readonly print: PrintOutcome }>()(

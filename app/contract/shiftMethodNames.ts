@@ -18,4 +18,6 @@ export const SHIFT_METHOD_NAMES = [
   'lock.unlock',
   'returns.external',
   'returns.limit',
+  'discount.limit',
+  'discount.limitSave',
 ] as const;

@@ -63,7 +63,9 @@ export type AuditKind =
   | 'z-report'
   /** A backup run and a restore of the ledger (main/backup, docs/backups.md). */
   | 'backup'
-  | 'restore';
+  | 'restore'
+  /** The discount a cashier may give without a manager was changed (docs/cash-control.md). */
+  | 'discount-limit';
 
 export interface AuditEvent {
   readonly id: number;

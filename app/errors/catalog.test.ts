@@ -8,6 +8,8 @@ import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { B2B_CODES } from './codes/b2bCodes';
 import { BACKUP_CODES } from './codes/backupCodes';
 import { STORE_CODES } from './codes/storeCodes';
+import { DISCOUNT_CODES } from './codes/discountCodes';
+import { B2B_NOTE_CODES } from './codes/b2bNoteCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
@@ -60,6 +62,8 @@ describe('the error catalog', () => {
       ANCHOR_CODES,
       BACKUP_CODES,
       STORE_CODES,
+      DISCOUNT_CODES,
+      B2B_NOTE_CODES,
     ].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);

@@ -15,6 +15,7 @@ import { BACKUP_CODES } from './codes/backupCodes';
 import { ANCHOR_CODES } from './codes/anchorCodes';
 import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
+import { DISCOUNT_CODES } from './codes/discountCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
 import { ONBOARDING_CODES } from './codes/onboardingCodes';
@@ -39,6 +40,7 @@ export const ERROR_CATALOG = {
   ...ANCHOR_CODES,
   ...BACKUP_CODES,
   ...STORE_CODES,
+  ...DISCOUNT_CODES,
 } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -149,10 +149,11 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     openTraining: () => openTrainingFolder(options.dataDir, common, access),
     entered: (folder, m) => {
       const receiptFacts = { cashierName: (id: number) => users.get(id)?.name, receiptFooter: () => settings.get('receiptFooter') || undefined };
+      const discountFreePercent = () => settings.get('discountFreePercent');
       void sale?.b2b.close(); // the previous mode's background clearance retries stop with it
       sale = openSaleDesk(
         folder,
-        { catalog, approvals: sessions, printing, clock, pdf: pdfRendererOf(options.rasterizer), logger, ...receiptFacts },
+        { catalog, approvals: sessions, printing, clock, pdf: pdfRendererOf(options.rasterizer), logger, discountFreePercent, ...receiptFacts },
         m === 'training',
       );
       if (folder.worker) forwardReportingEvents(folder.worker, { bus, status, clock, log });

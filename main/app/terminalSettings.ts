@@ -4,6 +4,7 @@
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { terminalSettingsStatements } from './terminalSettingsStore';
 import { QUICK_KEY_COLOURS, type QuickKey } from '../../app/contract/tillTypes';
+import { DISCOUNT_PERCENT } from '../../app/contract/shiftApi';
 
 export interface PrinterSettingsValue {
   readonly address: string | null;
@@ -22,6 +23,11 @@ export interface SettingsShape {
   readonly idleLockSeconds: number;
   /** Returns without this till's receipt allowed per Riyadh day (docs/cash-control.md). */
   readonly externalReturnsPerDay: number;
+  /**
+   * A discount up to this percent of its line needs no manager (docs/cash-control.md); '0': every discount does.
+   * A decimal string, exact, 0–100 with up to 2 decimals.
+   */
+  readonly discountFreePercent: string;
 }
 
 const DEFAULTS: SettingsShape = {
@@ -32,6 +38,7 @@ const DEFAULTS: SettingsShape = {
   receiptFooter: '',
   idleLockSeconds: 300,
   externalReturnsPerDay: 5,
+  discountFreePercent: '0',
 };
 
 const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is SettingsShape[K] } = {
@@ -45,6 +52,7 @@ const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is Setting
   quickKeys: (v): v is readonly QuickKey[] => Array.isArray(v) && v.every(isQuickKey),
   receiptFooter: (v): v is string => typeof v === 'string' && v.length <= 300,
   externalReturnsPerDay: (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1000,
+  discountFreePercent: (v): v is string => typeof v === 'string' && DISCOUNT_PERCENT.test(v),
   idleLockSeconds: (v): v is number => Number.isInteger(v) && (v === 0 || ((v as number) >= 10 && (v as number) <= 7200)),
 };
 

@@ -54,6 +54,8 @@ export interface CounterOptions {
   readonly recorder?: Pick<SaleRecorder, 'committed'>;
   /** Notes against a standard (B2B) invoice: cleared like it, never printed as a receipt (main/sale/standardNotes.ts). */
   readonly standardNotes?: () => StandardNotes;
+  /** The percent of a line a cashier may discount without a manager (terminal setting; none: every discount needs one). */
+  readonly discountFreePercent?: () => string;
 }
 
 export class Counter {
@@ -62,13 +64,17 @@ export class Counter {
 
   constructor(private readonly o: CounterOptions) {}
 
+  private discountFree(): Decimal {
+    return Decimal.parse(this.o.discountFreePercent?.() ?? '0');
+  }
+
   /** Whether a sale, return or debit note is being completed right now (a shift does not close under it). */
   busy(): boolean {
     return this.inFlight.size > 0;
   }
 
   quote(cart: Cart & { readonly approvalId?: string | undefined }, session: ClientSession): Quote {
-    const priced = priceCart(cart, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(cart.payments));
+    const priced = priceCart(cart, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(cart.payments), this.discountFree());
     const approved = this.o.approvals.approval(session, cart.approvalId, ['price-override', 'discount']) !== undefined;
     return quoteOf(priced, cart.payments, approved);
   }
@@ -81,7 +87,7 @@ export class Counter {
         throw new DukkanError('sale.incomplete', { count: problems.length }, { problems });
       }
       const s = settle(Decimal.parse(q.total), input.payments);
-      const priced = priceCart(input, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(s.settled));
+      const priced = priceCart(input, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(s.settled), this.discountFree());
       const approvedBy = this.o.approvals.approval(session, input.approvalId, ['price-override', 'discount'])?.managerName;
       return this.issue(
         priced.sale,

@@ -60,12 +60,17 @@ export interface PricedCart {
   readonly needsApproval: boolean;
 }
 
-/** The document lines of a cart; refuses unknown or inactive products and discounts larger than the line. */
+/**
+ * The document lines of a cart; refuses unknown or inactive products and discounts larger than the line. A price
+ * override always needs a manager's approval; a discount only above `discountFreePercent` of its line (quantity ×
+ * price), compared exactly: discount × 100 > percent × line (docs/cash-control.md).
+ */
 export function priceCart(
   cart: Cart,
   products: (id: number) => Product | undefined,
   seller: DocumentInputJson['seller'],
   paymentMeans: DocumentInputJson['paymentMeans'],
+  discountFreePercent: Decimal = ZERO,
 ): PricedCart {
   let needsApproval = false;
   const quoteLines: QuoteLine[] = [];
@@ -90,7 +95,7 @@ export function priceCart(
         { field: `lines.${i}.discount` },
       );
     }
-    if (overridden || discount) needsApproval = true;
+    if (overridden || (discount && discount.mul(HUNDRED).cmp(discountFreePercent.mul(quantity.mul(unitPrice))) > 0)) needsApproval = true;
     quoteLines.push({
       productId: product.id,
       name: product.name,

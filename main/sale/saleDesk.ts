@@ -42,6 +42,8 @@ export interface SaleShared extends B2bShared {
   /** For the receipt: a user's name (users live in the terminal's database), and the shop's footer. */
   readonly cashierName?: (userId: number) => string | undefined;
   readonly receiptFooter?: () => string | undefined;
+  /** The percent of a line a cashier may discount without a manager (docs/cash-control.md). */
+  readonly discountFreePercent?: () => string;
 }
 
 export interface SaleDesk {
@@ -82,6 +84,7 @@ export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: b
     standardNotes: () => b2b.notes,
     clock: shared.clock,
     ...(folder.recorder ? { recorder: folder.recorder } : {}),
+    ...(shared.discountFreePercent ? { discountFreePercent: shared.discountFreePercent } : {}),
   });
   const b2b = openB2bDesk(folder, shared, { counter, receipts, ledger }, seller, training);
   return { counter, receipts, b2b };

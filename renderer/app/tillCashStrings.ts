@@ -33,4 +33,10 @@ export const TILL_CASH_STRINGS = {
   moveRecorded: { en: '{k} of {a} recorded', ar: 'تم تسجيل {k} بمبلغ {a}' },
   drawerOpened: { en: 'Drawer opened', ar: 'تم فتح الدرج' },
   shiftClosedCount: { en: 'Shift {id} closed. You counted {c}; the manager sees the result.', ar: 'أُغلقت الوردية {id}. عددت {c}؛ يرى المدير النتيجة.' },
+  discountLimitLabel: {
+    en: 'Discount a cashier may give without a manager (% of the line; 0 = every discount needs a manager)',
+    ar: 'الخصم الذي يمنحه الكاشير دون موافقة المدير (% من السطر؛ 0 = كل خصم يحتاج موافقة المدير)',
+  },
+  discountLimitSaved: { en: 'Cashiers may now discount up to {p}% of a line', ar: 'يمكن للكاشير الآن الخصم حتى {p}% من السطر' },
+  kindDiscountLimit: { en: 'Discount limit changed', ar: 'تغيير حد الخصم' },
 } as const satisfies Record<string, { en: string; ar: string }>;

@@ -225,4 +225,40 @@ describe('cash control end to end', { timeout: 240_000 }, () => {
     expect(await page.textContent('[data-test=shifts]')).toContain('Cashier100.0099.50-0.50');
     expect(problems.filter((p) => !p.includes('401') && !p.includes('status of 4'))).toEqual([]);
   });
+  it('lets a cashier discount up to the limit the manager set, and asks for a manager above it', async () => {
+    await signIn(page, 'Manager', '1234');
+    await cashTab();
+    await page.waitForFunction(() => (document.querySelector('[data-test=discount-limit]') as HTMLInputElement | null)?.value === '0');
+    await page.fill('[data-test=discount-limit]', '12,5');
+    await page.click('[data-test=discount-limit-save]');
+    await page.waitForFunction(() => document.querySelector('#toast')?.textContent?.includes('from 0 to 100'));
+    await page.fill('[data-test=discount-limit]', '10');
+    await page.click('[data-test=discount-limit-save]');
+    await page.waitForSelector('[data-test=trail-discount-limit]');
+    expect(await page.textContent('[data-test=trail-discount-limit]')).toMatch(/Manager.*0%.*10%/);
+
+    await signIn(page, 'Cashier', '0000');
+    await scan(page, barcode('Basmati rice')); // 45.00
+    await page.waitForFunction(() => document.querySelector('[data-test=total]')?.textContent === '45.00');
+    await page.click('[data-test=line-0]');
+    const discount = async (amount: string) => {
+      await page.click('[data-test=line-discount]');
+      await page.fill('[data-test=discount-input]', amount);
+      await page.click('[data-test=prompt-ok]');
+    };
+    await discount('4.50'); // exactly 10%: no manager
+    await page.waitForFunction(() => document.querySelector('[data-test=total]')?.textContent === '40.50');
+    expect(await page.$('[data-test=manager-pin]')).toBeNull();
+    await discount('4.51');
+    await page.waitForSelector('[data-test=manager-pin]');
+    await page.keyboard.press('Escape'); // nobody approves: the line goes back to what it was
+    await page.waitForSelector('[data-test=manager-pin]', { state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('[data-test=total]')?.textContent === '40.50');
+    await discount('5.00');
+    await page.fill('[data-test=manager-pin]', '1234');
+    await page.click('[data-test=prompt-ok]');
+    await page.waitForFunction(() => document.querySelector('[data-test=total]')?.textContent === '40.00');
+    await screenshot(page, 'cash-discount-approved');
+    expect(problems.filter((p) => !p.includes('401') && !p.includes('status of 4'))).toEqual([]);
+  });
 });

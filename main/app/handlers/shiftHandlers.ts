@@ -5,6 +5,7 @@
 import { SHIFT_METHOD_NAMES } from '../../../app/contract/shiftMethodNames';
 import type { ApiHandlers, CallContext } from '../../ipc/dispatcher';
 import { DukkanError } from '../../../app/errors/index';
+import { Decimal } from '../../../app/money/decimal';
 import type { AuditTrail } from '../../audit/auditTrail';
 import type { ReportPrinter } from '../../printing/reportPrinter';
 import type { DailyReports } from '../../reports/dailyReport';
@@ -96,6 +97,15 @@ export function shiftHandlers(app: ShiftServices): Pick<ApiHandlers, (typeof SHI
     'returns.limit': ({ perDay }) => {
       app.settings.set('externalReturnsPerDay', perDay);
       return { perDay: app.settings.get('externalReturnsPerDay') };
+    },
+    'discount.limit': () => ({ percent: app.settings.get('discountFreePercent') }),
+    'discount.limitSave'({ percent }, c) {
+      // stored in its shortest exact form ('10.50' → '10.5'), and the change is in the trail with who made it
+      const before = app.settings.get('discountFreePercent');
+      const after = Decimal.parse(percent).toMinimal();
+      app.settings.set('discountFreePercent', after);
+      if (after !== before) app.folder().audit.record({ kind: 'discount-limit', user: userOf(c), before: `${before}%`, after: `${after}%` });
+      return { percent: after };
     },
     'lock.settings': () => ({ seconds: app.settings.get('idleLockSeconds') }),
     'lock.save': ({ seconds }) => {

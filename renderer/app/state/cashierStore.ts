@@ -257,11 +257,14 @@ export class CashierStore {
     return true;
   }
 
-  /** F2 quantity, F3 price, F4 discount of the selected line (price and discount need a manager's approval). */
+  /**
+   * F2 quantity, F3 price, F4 discount of the selected line. A price change needs a manager's approval first; a
+   * discount only when main says it is above what a cashier may give (docs/cash-control.md), asked after it is typed.
+   */
   async editSelected(what: LineEdit): Promise<void> {
     const index = this.selected.peek();
     if (!this.cart.peek()[index]) return;
-    if (what !== 'quantity' && !(await this.ensureApproval(what === 'price' ? 'price-override' : 'discount'))) return this.focus.focus('scan');
+    if (what === 'price' && !(await this.ensureApproval('price-override'))) return this.focus.focus('scan');
     const item = this.cart.peek()[index];
     if (!item) return;
     const line = this.quote?.lines[index];
@@ -279,6 +282,16 @@ export class CashierStore {
     const cart = this.cart.peek();
     if (!edited || cart[index] !== item) return;
     this.cart.value = cart.map((c, i) => (i === index ? edited : c));
+    await this.requote();
+    if (what === 'discount' && this.quote?.needsApproval && !this.currentApproval()) await this.approveDiscount(index, item, edited);
+  }
+
+  /** A discount above the cashier's limit: a manager approves it, or the line goes back to what it was. */
+  private async approveDiscount(index: number, before: CartItem, edited: CartItem): Promise<void> {
+    const approved = await this.ensureApproval('discount');
+    this.focus.focus('scan');
+    const cart = this.cart.peek();
+    if (!approved && cart[index] === edited) this.cart.value = cart.map((c, i) => (i === index ? before : c));
     await this.requote();
   }
 

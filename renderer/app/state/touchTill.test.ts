@@ -214,10 +214,10 @@ describe('the touch till', () => {
     const app = new AppStore(fake.api, session({ user: MANAGER, locale: 'en' }), manualTimers());
     const store = new CashierStore(app, { newSaleId: () => 'sale-1', now: () => 1000 });
     await store.addProduct(MILK, '1');
-    const editing = store.editSelected('discount');
+    const editing = store.editSelected('price');
     await settle();
-    expect(fake.callsOf('approval.self')).toEqual([{ purpose: 'discount' }]);
-    expect(app.dialog.value).toMatchObject({ options: { test: 'discount-input' } }); // straight to the amount
+    expect(fake.callsOf('approval.self')).toEqual([{ purpose: 'price-override' }]);
+    expect(app.dialog.value).toMatchObject({ options: { test: 'price-input' } }); // straight to the amount
     app.closeDialog(app.dialog.value!.id, null);
     await editing;
     expect(fake.callsOf('approval.request')).toEqual([]);

@@ -7,6 +7,7 @@ import { Field, Form, Num } from '../../components/common';
 import { useApp, useI18n } from '../../components/hooks';
 import type { Label } from '../../labels';
 import { CashStore, type FilterKind } from '../../state/cashStore';
+import { DiscountLimitForm } from './discountLimitForm';
 
 /** Names of the kinds this tab offers as filters; a kind added elsewhere shows under its own id until named here. */
 const KIND: Readonly<Partial<Record<AuditKind, Label>>> = {
@@ -25,6 +26,7 @@ const KIND: Readonly<Partial<Record<AuditKind, Label>>> = {
   'z-report': (t) => t('kindZReport'),
   backup: (t) => t('kindBackup'),
   restore: (t) => t('kindRestore'),
+  'discount-limit': (t) => t('kindDiscountLimit'),
 };
 
 export function CashTab() {
@@ -43,6 +45,7 @@ export function CashTab() {
       <TrailPanel store={store} />
       <ReturnPanel store={store} />
       <LockPanel store={store} />
+      <DiscountLimitForm onSaved={() => void store.loadTrail()} />
     </div>
   );
 }
