@@ -33,6 +33,7 @@ import { AuditTrail } from '../audit/auditTrail';
 import { SaleRecorder } from '../shifts/saleRecorder';
 import { ShiftBook } from '../shifts/shiftBook';
 import { CashControlReport } from '../shifts/cashControlReport';
+import { startStorePush, type StorePush } from '../storeSync/startStorePush';
 
 export interface ModeServicesOptions {
   /** The SQLite file of this folder. */
@@ -66,6 +67,8 @@ export class ModeServices {
   /** This folder's keychain (its device id's service, main/onboarding/deviceKeychain.ts). */
   readonly secrets: SecretStore;
   private workerDb: SqliteDatabase | null = null;
+  /** The store server's push worker (docs/store-server.md): live ledgers only. */
+  private storePush: StorePush | null = null;
   private active: { environment: FatooraEnvironment; ledger: Ledger; worker: ReportingWorker } | null = null;
 
   constructor(readonly options: ModeServicesOptions) {
@@ -132,6 +135,14 @@ export class ModeServices {
       if (o.state === 'reported' || o.state === 'reported-with-warnings') void anchor.acknowledged(o.documentId);
     });
     worker.start();
+    if (!this.options.training) {
+      this.storePush = startStorePush({
+        file: this.options.file,
+        secrets: this.secrets,
+        logger: this.options.logger,
+        certificateExpiresAt: () => this.certificateNotAfter(environment),
+      });
+    }
     this.active = { environment, ledger, worker };
     return true;
   }
@@ -183,12 +194,18 @@ export class ModeServices {
     return loadCredentials(this.secrets, environment, 'production', row.production_token, parseCertificate(row.production_token));
   }
 
+  private certificateNotAfter(environment: FatooraEnvironment): Date | undefined {
+    const token = onboardingStatements(this.db).row.get(environment)?.production_token;
+    return token ? parseCertificate(token).notAfter : undefined;
+  }
+
   async close(): Promise<void> {
     const active = this.active;
     this.active = null;
     this.backups?.stop();
     await this.backups?.idle(); // a backup under way finishes: its snapshot reads this connection
     if (active) await active.worker.stop({ deadlineMs: 3000 });
+    await this.storePush?.stop();
     this.onboarding.close();
     this.archives?.close();
     this.workerDb?.close();
