@@ -125,5 +125,8 @@ describe('the handler modules', () => {
     const page = testPage(null, new Date('2026-11-23T10:00:00Z'));
     expect(page).toMatchObject({ number: 'TEST', training: true, shop: { nameEn: 'Dukkan' }, totals: { payable: '0.00' } });
     expect(decodeQr(page.qr).fields).toMatchObject({ sellerName: 'Dukkan', invoiceHash: 'TEST' });
+    // Riyadh time, as on every receipt: 22:30 UTC is 01:30 the next day there
+    const late = testPage(null, new Date('2026-11-23T22:30:00Z'));
+    expect([late.issueDate, late.issueTime, decodeQr(late.qr).fields.timestamp]).toEqual(['2026-11-24', '01:30:00', '2026-11-24T01:30:00']);
   });
 });

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { crc32, ZipWriter } from './zipWriter';
+import { crc32, dosDateTime, ZipWriter } from './zipWriter';
 import { useTempDirs } from '../../test/support/tempDirs';
 
 /** Python's zipfile reads every archive named (testzip checks every CRC): per archive, [name, bytes, method] per entry. */
@@ -25,6 +25,12 @@ function readWithPython(file: string): [string, Buffer, number][] {
 
 describe('ZipWriter', () => {
   const newDir = useTempDirs('dukkan-zip-');
+
+  it('stamps entries in Riyadh time whatever the computer’s zone', () => {
+    // 2026-11-23 22:30:04 UTC is 2026-11-24 01:30:04 in Riyadh; DOS time keeps seconds in twos
+    expect(dosDateTime(new Date('2026-11-23T22:30:04Z'))).toEqual({ date: ((2026 - 1980) << 9) | (11 << 5) | 24, time: (1 << 11) | (30 << 5) | 2 });
+    expect(dosDateTime(new Date('2026-12-31T21:00:00Z'))).toEqual({ date: ((2027 - 1980) << 9) | (1 << 5) | 1, time: 0 });
+  });
 
   it('CRC-32 equals zlib’s', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (bytes) => crc32(bytes) === zlibCrc32(bytes)));

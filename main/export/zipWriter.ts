@@ -5,6 +5,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { RIYADH_OFFSET_MS } from '../../app/time/riyadhTime';
 import { PRIVATE_FILE_MODE } from '../fs/privateFiles';
 
 const CRC_TABLE = (() => {
@@ -24,12 +25,17 @@ export function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** MS-DOS date and time of a local time (2-second resolution; the years 1980–2107). */
-function dosDateTime(at: Date): { date: number; time: number } {
-  const year = Math.min(Math.max(at.getFullYear(), 1980), 2107);
+/**
+ * MS-DOS date and time (2-second resolution; the years 1980–2107) in Riyadh time, the clock of the documents inside
+ * (app/time/riyadhTime.ts): a zone-less field, so written as the shop reads its own documents' times, whatever the
+ * computer's zone.
+ */
+export function dosDateTime(instant: Date): { date: number; time: number } {
+  const at = new Date(instant.getTime() + RIYADH_OFFSET_MS);
+  const year = Math.min(Math.max(at.getUTCFullYear(), 1980), 2107);
   return {
-    date: ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate(),
-    time: (at.getHours() << 11) | (at.getMinutes() << 5) | Math.floor(at.getSeconds() / 2),
+    date: ((year - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
+    time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2),
   };
 }
 

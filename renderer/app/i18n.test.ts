@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Fragment, h, render } from 'preact';
 import { Num } from './components/common';
-import { dateTime, timeLeft, translate, translator } from './i18n';
+import { dateTime, riyadhDay, timeLeft, translate, translator } from './i18n';
 import { ADVICE, DOCUMENT_KIND, environmentLabel, REPORTING } from './labels';
 
 describe('i18n', () => {
@@ -48,6 +48,15 @@ describe('i18n', () => {
     expect(ar).toMatch(/\d/);
     expect(ar).not.toMatch(/[٠-٩]/); // no Arabic-Indic digits: numbers read the same as on the receipt
     expect(ar).toMatch(/2026/);
+  });
+
+  it('shows times in Riyadh whatever the computer’s zone: 22:30 UTC is 01:30 the next day', () => {
+    // the test runs in the machine's zone (UTC here): a local-time format would say 23/11 22:30
+    expect(dateTime('en', '2026-11-23T22:30:00Z')).toBe('24/11/2026, 01:30');
+    expect(dateTime('ar', '2026-11-23T22:30:00Z')).toMatch(/24.*11.*2026.*1:30|01:30/);
+    expect(dateTime('en', '2026-11-23T20:59:00Z')).toBe('23/11/2026, 23:59');
+    expect(riyadhDay(new Date('2026-11-23T20:59:59Z'))).toBe('2026-11-23');
+    expect(riyadhDay(new Date('2026-11-23T21:00:00Z'))).toBe('2026-11-24');
   });
 
   it('counts down to a deadline, and says when it is past', () => {

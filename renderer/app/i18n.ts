@@ -261,7 +261,7 @@ export interface Translator {
   readonly dir: 'rtl' | 'ltr';
   /** The words of a key, written literally where it is used (lint: dukkan/literal-keys; values main sends: labels.ts). */
   t(key: StringKey, vars?: Vars): string;
-  /** An ISO instant as local date and time, in Latin digits and the language's order. */
+  /** An ISO instant as Riyadh date and time, in Latin digits and the language's order. */
   dateTime(iso: string): string;
   /** Time left until an instant, e.g. "23 h 05 m" (negative: "late 1 h 10 m"). */
   timeLeft(iso: string, now?: number): string;
@@ -271,9 +271,19 @@ export function translate(locale: Locale, key: StringKey, vars: Vars = {}): stri
   return S[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
+/** Every time on screen is Riyadh's whatever the computer's own zone: the ledger's one clock (app/time/riyadhTime.ts). */
+const RIYADH = 'Asia/Riyadh';
+
 export function dateTime(locale: Locale, iso: string): string {
   const d = new Date(iso);
-  return d.toLocaleString(locale === 'ar' ? 'ar-SA-u-nu-latn-ca-gregory' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  return d.toLocaleString(locale === 'ar' ? 'ar-SA-u-nu-latn-ca-gregory' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: RIYADH });
+}
+
+const RIYADH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: RIYADH, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Riyadh calendar day of an instant, YYYY-MM-DD: the day reports, exports and the trail are cut by. */
+export function riyadhDay(instant: Date): string {
+  return RIYADH_DAY.format(instant);
 }
 
 export function timeLeft(locale: Locale, iso: string, now = Date.now()): string {

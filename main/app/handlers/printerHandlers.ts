@@ -3,6 +3,7 @@
 // self-check, ESC/POS bands) and is marked as not a tax invoice.
 import type { ApiHandlers } from '../../ipc/dispatcher';
 import { encodeQr } from '../../../app/qr/tlv';
+import { riyadhDateTime } from '../../../app/time/riyadhTime';
 import type { ReceiptModel } from '../../../app/receipt/receiptModel';
 import type { ShopProfile } from '../../onboarding/index';
 import type { PrintingService } from '../printingService';
@@ -26,7 +27,9 @@ export function printerHandlers(app: PrinterServices): Pick<ApiHandlers, (typeof
 
 /** A test page: the shop's header, one line of Arabic and Latin text, a QR of the right shape with no real stamp. */
 export function testPage(shop: ShopProfile | null, at: Date): ReceiptModel {
-  const now = at.toISOString();
+  // the test page's date and time are Riyadh's, as every receipt's are (app/time/riyadhTime.ts)
+  const { issueDate, issueTime } = riyadhDateTime(at);
+  const now = `${issueDate}T${issueTime}`;
   const qr = encodeQr({
     sellerName: shop ? `${shop.sellerName.ar} | ${shop.sellerName.en}` : 'Dukkan',
     vatNumber: shop?.vatNumber ?? '300000000000003',

@@ -3,11 +3,13 @@
 import { useSignal } from '@preact/signals';
 import { Field, Form } from '../../components/common';
 import { useApp, useI18n } from '../../components/hooks';
+import { riyadhDay } from '../../i18n';
 
 export function ExportTab() {
   const app = useApp();
   const { t } = useI18n();
-  const today = new Date().toISOString().slice(0, 10);
+  // the export's days are Riyadh calendar days, as the documents' own dates are
+  const today = riyadhDay(new Date());
   const from = useSignal(today);
   const to = useSignal(today);
   const result = useSignal('');
