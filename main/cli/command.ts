@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // The shape of a `dukkan` sub-command. Each command lives in its own file under commands/ and is listed in
-// commands/index.ts. Exit codes: 0 success, 1 the thing checked is invalid / the operation failed, 2 usage error.
+// commands/index.ts, which loads it only when it runs. Exit codes: 0 success, 1 the thing checked is invalid / the operation failed, 2 usage error.
 import { DukkanError, type ErrorCode, type ErrorParams } from '../../app/errors/index';
 
 export interface CommandIo {
@@ -17,6 +17,14 @@ export interface Command {
   /** Full usage text. */
   readonly usage: string;
   run(argv: readonly string[], io: CommandIo): Promise<number>;
+}
+
+/** A command as `dukkan help` lists it, without loading its code (commands/index.ts). */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for `dukkan help`; the same as the loaded command's. */
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
 }
 
 /** Thrown for bad command lines; the runner prints the message and the command's usage, and exits 2. */

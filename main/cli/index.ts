@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
-// `dukkan` command-line entry: dispatches to the sub-commands in commands/.
+// `dukkan` command-line entry: dispatches to the sub-commands in commands/. Imports nothing else at start-up, so
+// `dukkan help` is quick; running a command loads runCommand.ts and the command's own modules.
 import { COMMANDS } from './commands/index';
-import { UsageError, type CommandIo } from './command';
-import { describeError } from './describeError';
+import type { CommandIo } from './command';
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
@@ -20,24 +20,15 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const target = COMMANDS.find((c) => c.name === rest[0]);
-    io.stdout(`${target ? target.usage : helpText()}\n`);
+    io.stdout(`${target ? (await target.load()).usage : helpText()}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`dukkan: unknown command '${name}'\n\n${helpText()}\n`);
     return 2;
   }
-  try {
-    return await command.run(rest, io);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`dukkan ${command.name}: ${err.message}\n\n${command.usage}\n`);
-      return 2;
-    }
-    io.stderr(`dukkan ${command.name}: ${describeError(err)}\n`);
-    return 1;
-  }
+  return (await import('./runCommand')).runCommand(entry, rest, io);
 }
 
 function processIo(): CommandIo {
@@ -58,7 +49,8 @@ if (import.meta.url === `file://${process.argv[1]}` || process.env.DUKKAN_CLI_MA
       process.exitCode = code;
       // long-running commands resolve after their servers close; nothing else keeps us alive
     },
-    (err: unknown) => {
+    async (err: unknown) => {
+      const { describeError } = await import('./runCommand');
       process.stderr.write(`dukkan: ${describeError(err)}\n`);
       process.exitCode = 1;
     },
