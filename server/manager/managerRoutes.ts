@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { rule } from '../../app/contract/schemas';
 import { DukkanError } from '../../app/errors/index';
 import type { Storage } from '../db/storage';
+import { dayReport } from '../dayReport';
 import { createEnrolmentCode, formatCode } from '../enrolment';
 import { sendJson } from '../http/answers';
 import { parsePayload } from '../http/payload';
@@ -48,6 +49,21 @@ export async function handleManager(c: ManagerContext): Promise<void> {
     sendJson(c.res, 200, { ok: true, value: { code: formatCode(code), expiresAt: expiresAt.toISOString() } });
     return;
   }
+  if (method === 'POST' && c.url.pathname === '/manager/codes') {
+    // the page's own form (SameSite=Strict cookie: another site cannot post it for the manager)
+    const form = Object.fromEntries(new URLSearchParams((await readBody(c.req, 4096)).toString('utf8')));
+    const request = parsePayload(codeRequest, form);
+    const { code } = await createEnrolmentCode(c.storage, request.branch, request.terminalName, c.now());
+    sendPage(c.res, await renderManagerPage(c.storage, c.url, c.now(), { code: { code: formatCode(code), ...request } }));
+    return;
+  }
+  if (method === 'GET' && c.url.pathname === '/manager/api/day') {
+    const query: Record<string, string> = { date: c.url.searchParams.get('date') ?? '' };
+    const branch = c.url.searchParams.get('branch');
+    if (branch !== null) query.branch = branch;
+    sendJson(c.res, 200, { ok: true, value: await dayReport(c.storage, query) });
+    return;
+  }
   if (method === 'POST' && c.url.pathname === '/manager/api/remove') {
     const request = parsePayload(removeRequest, jsonOf(await readBody(c.req, 4096)));
     const removed = await terminalStore.remove(c.storage, request.terminalId, c.now());
@@ -55,14 +71,18 @@ export async function handleManager(c: ManagerContext): Promise<void> {
     return;
   }
   if (method === 'GET' && (c.url.pathname === '/manager' || c.url.pathname === '/')) {
-    const html = await renderManagerPage(c.storage, c.url, c.now());
-    c.res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-    });
-    c.res.end(html);
+    sendPage(c.res, await renderManagerPage(c.storage, c.url, c.now()));
     return;
   }
   throw new DukkanError('store.not-found', { path: c.url.pathname.slice(0, 200) });
+}
+
+function sendPage(res: ServerResponse, html: string): void {
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    // no script at all; styles inline; forms only to this server
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  });
+  res.end(html);
 }
