@@ -3,7 +3,7 @@
 // held (parked) sales and the quick-key grid.
 import { z } from 'zod';
 import type { Access, MethodDefinition } from './api';
-import { documentNumber, empty, id, money, price, quantity, rule, text } from './schemas';
+import { barcode, documentNumber, empty, id, money, price, quantity, rule, text } from './schemas';
 import { QUICK_KEY_COLOURS, type HeldSale, type QuickKeyView } from './tillTypes';
 import type { Approval } from './types';
 
@@ -14,7 +14,8 @@ const def =
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FOOTER_TEXT = /^[^\u0000-\u0009\u000B-\u001F\u007F]*$/;
 
-const heldLine = z.object({ productId: id, quantity, unitPrice: price.optional(), discount: money.optional() }).strict();
+// a scanned price label (docs/catalog.md) is held as its barcode: main reads its price again on recall's quote
+const heldLine = z.object({ productId: id, quantity, unitPrice: price.optional(), discount: money.optional(), labelBarcode: barcode.optional() }).strict();
 
 const quickKey = z.object({ productId: id, category: text(30), colour: z.enum(QUICK_KEY_COLOURS, rule('input.quick-key-colour')) }).strict();
 

@@ -9,6 +9,8 @@ export interface HeldSaleLine {
   readonly quantity: string;
   readonly unitPrice?: string;
   readonly discount?: string;
+  /** A scanned price label: the line is one labelled item at the label's price (docs/catalog.md). */
+  readonly labelBarcode?: string;
 }
 
 /** A cart put aside under a label: never signed, numbered or reported. */

@@ -17,6 +17,7 @@ export interface CartLineInput {
   readonly quantity: string;
   readonly unitPrice?: string | undefined;
   readonly discount?: string | undefined;
+  readonly labelBarcode?: string | undefined;
 }
 
 export class HeldSales {
@@ -44,6 +45,7 @@ export class HeldSales {
       quantity: l.quantity,
       ...(l.unitPrice !== undefined ? { unitPrice: l.unitPrice } : {}),
       ...(l.discount !== undefined ? { discount: l.discount } : {}),
+      ...(l.labelBarcode !== undefined ? { labelBarcode: l.labelBarcode } : {}),
     }));
     const id = this.db.transaction((): number => {
       if ((this.q.count.get()?.n ?? 0) >= MAX_HELD_SALES) throw new DukkanError('held.too-many', { max: MAX_HELD_SALES });
@@ -73,6 +75,7 @@ export class HeldSales {
         quantity: l.quantity,
         ...(l.unitPrice !== undefined ? { unitPrice: l.unitPrice } : {}),
         ...(l.discount !== undefined ? { discount: l.discount } : {}),
+        ...(l.labelBarcode !== undefined ? { labelBarcode: l.labelBarcode } : {}),
       };
     });
     return { id: row.id, label: row.label, heldAt: new Date(row.created_at).toISOString(), lines };

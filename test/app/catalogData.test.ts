@@ -76,6 +76,25 @@ describe('catalog data at the counter (through the dispatcher)', { timeout: 60_0
     expect(await cashier.call('catalog.scan', { barcode: '6280000000005' })).toBeNull();
   });
 
+  it('holds a weighed line and a price-label line, and recalls both to sell at the same total', async () => {
+    const lines = [
+      { productId: dates, quantity: '1.25' }, // a weight label: the weight is the quantity
+      { productId: cheese, quantity: '1', labelBarcode: '2300123012507' }, // a price label: 12.50
+    ];
+    const quoted = await cashier.call('sale.quote', { lines, payments: [] });
+    const held = await cashier.call('held.hold', { label: 'Deli order', lines });
+    const recalled = await cashier.call('held.recall', { id: held.id });
+    expect(recalled.lines.map(({ productId, quantity, labelBarcode }) => ({ productId, quantity, ...(labelBarcode ? { labelBarcode } : {}) }))).toEqual(lines);
+    const again = await cashier.call('sale.quote', { lines: recalled.lines.map(({ name: _n, nameAr: _a, ...l }) => l), payments: [] });
+    expect([again.total, again.lines.map((l) => l.lineTotal)]).toEqual([quoted.total, ['49.99', '12.50']]);
+    // a label that is no barcode is refused, naming the field, and nothing is held
+    const before = (await cashier.call('held.list', {})).length;
+    expect(await cashier.refusal('held.hold', { label: 'x', lines: [{ productId: cheese, quantity: '1', labelBarcode: 'not a code' }] })).toMatchObject({
+      fields: [expect.objectContaining({ path: 'lines.0.labelBarcode' })],
+    });
+    expect(await cashier.call('held.list', {})).toHaveLength(before);
+  });
+
   it('sells a price label at the price main reads from it, without an approval', async () => {
     const scan = await cashier.call('catalog.scan', { barcode: '2300123012507' }); // 12.50 SAR
     expect(scan).toMatchObject({ product: { id: cheese }, quantity: '1', labelBarcode: '2300123012507', labelPrice: '12.50' });

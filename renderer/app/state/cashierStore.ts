@@ -184,6 +184,7 @@ export class CashierStore {
         quantity: l.quantity,
         ...(l.unitPrice !== undefined ? { unitPrice: l.unitPrice } : {}),
         ...(l.discount !== undefined ? { discount: l.discount } : {}),
+        ...(l.labelBarcode !== undefined ? { labelBarcode: l.labelBarcode } : {}),
       }));
       this.selected.value = taken.lines.length - 1;
       this.focus.focus('scan');

@@ -2,6 +2,7 @@
 // (presets, rest on card), and a print outcome that arrives before the sale's own answer.
 import { describe, expect, it } from 'vitest';
 import { BREAD, CASHIER, DATES, fakeApi, issued, manualTimers, MANAGER, MILK, quoteFor, refused, session, settle } from '../testing/fakes';
+import type { HeldSale } from '../../../app/contract/tillTypes';
 import { AppStore } from './appStore';
 import { CashierStore } from './cashierStore';
 
@@ -135,7 +136,7 @@ describe('the touch till', () => {
 
   it('holds the cart under a label and frees the till; recalls it only onto an empty till', async () => {
     const { store, fake, app } = till();
-    const held: { id: number; label: string; heldAt: string; lines: { productId: number; name: string; nameAr: string | null; quantity: string }[] }[] = [];
+    const held: HeldSale[] = [];
     fake.answer({
       'held.hold': ({ label, lines }) => {
         const sale = {
@@ -155,13 +156,22 @@ describe('the touch till', () => {
         )[0]!,
     });
     await store.addProduct(MILK, '2');
+    await store.addProduct(BREAD, '1', '2300123012507'); // a price label: held and recalled as its barcode
     const holding = store.hold();
     await settle();
     const dialog = app.dialog.value!;
     expect(dialog.kind).toBe('prompt');
     app.closeDialog(dialog.id, 'Abu Khalid ');
     await holding;
-    expect(fake.callsOf('held.hold')).toEqual([{ label: 'Abu Khalid', lines: [{ productId: MILK.id, quantity: '2' }] }]);
+    expect(fake.callsOf('held.hold')).toEqual([
+      {
+        label: 'Abu Khalid',
+        lines: [
+          { productId: MILK.id, quantity: '2' },
+          { productId: BREAD.id, quantity: '1', labelBarcode: '2300123012507' },
+        ],
+      },
+    ]);
     expect(store.cart.value).toEqual([]);
     expect(store.currentSaleId).toBe('sale-2');
     // a new customer on the till: the held sale waits
@@ -171,7 +181,11 @@ describe('the touch till', () => {
     expect(fake.callsOf('held.recall')).toEqual([]);
     store.reset();
     await store.recall(held[0]!);
-    expect(store.rows.value.map((r) => [r.name, r.quantity])).toEqual([['Fresh milk', '2']]);
+    expect(store.rows.value.map((r) => [r.name, r.quantity])).toEqual([
+      ['Fresh milk', '2'],
+      ['Fresh milk', '1'],
+    ]);
+    expect(store.cart.value[1]!.labelBarcode).toBe('2300123012507');
     expect(store.extras.held.value).toBeNull();
     expect(held).toEqual([]);
   });
