@@ -39,4 +39,8 @@ export const TILL_CASH_STRINGS = {
   },
   discountLimitSaved: { en: 'Cashiers may now discount up to {p}% of a line', ar: 'يمكن للكاشير الآن الخصم حتى {p}% من السطر' },
   kindDiscountLimit: { en: 'Discount limit changed', ar: 'تغيير حد الخصم' },
+  cartNotKept: {
+    en: 'This sale is not saved on the till yet: finish it before reloading or closing the window.',
+    ar: 'هذا البيع غير محفوظ على الصندوق بعد: أكمله قبل إعادة التحميل أو إغلاق النافذة.',
+  },
 } as const satisfies Record<string, { en: string; ar: string }>;

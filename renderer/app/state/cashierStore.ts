@@ -407,6 +407,11 @@ export class CashierStore {
     this.services.api['audit.void']({ item: item.name, before: `${item.quantity} × ${price}`.trim(), reason }).catch((e: unknown) => console.error(e));
   }
 
+  /** The open cart could not be kept in main (state/openCart.ts): the cashier hears it, with main's reason. */
+  cartNotKept(error: unknown): void {
+    this.services.toast(`${this.services.tr.t('cartNotKept')} ${this.services.errorText(error)}`, 'error');
+  }
+
   /** Enter in a payment field: issues the sale once main says it is fully paid (one sale, however often pressed). */
   async complete(): Promise<void> {
     if (this.busy.peek() || this.cart.peek().length === 0) return;

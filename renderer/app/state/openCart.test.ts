@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { signal } from '@preact/signals';
 import type { OpenCart, OpenCartLine } from '../../../app/contract/catalogTypes';
 import type { CartItem } from './cart';
+import { errorText } from '../../../app/errors/index';
+import { CASHIER, fakeApi, manualTimers, refused, session } from '../testing/fakes';
+import { AppStore } from './appStore';
+import { CashierStore } from './cashierStore';
 import { keepCartInMain } from './openCart';
 
 function holder(items: CartItem[] = []) {
@@ -50,6 +54,35 @@ describe('the open cart kept in main', () => {
     expect(m.saved.at(-1)).toEqual([DATES]);
   });
 
+  it('tells the cashier once when main cannot keep the cart, and again only after a save has worked', async () => {
+    const { store } = holder();
+    const told: unknown[] = [];
+    let refuse = true;
+    const saved: (readonly OpenCartLine[])[] = [];
+    keepCartInMain(Object.assign(store, { cartNotKept: (e: unknown) => told.push(e) }), {
+      'cart.get': async () => null,
+      'cart.save': async ({ lines }) => {
+        if (refuse) throw new Error('disk full');
+        saved.push(lines);
+        return null;
+      },
+    });
+    await settle();
+    store.cart.value = [DATES];
+    await settle();
+    store.cart.value = [DATES, CHEESE];
+    await settle();
+    expect(told.map((e) => (e as Error).message)).toEqual(['disk full']); // the first failure, not every change
+    refuse = false;
+    store.cart.value = [CHEESE];
+    await settle();
+    expect(saved).toEqual([[CHEESE]]);
+    refuse = true;
+    store.cart.value = [];
+    await settle();
+    expect(told).toHaveLength(2);
+  });
+
   it('never overwrites a cart the cashier has started meanwhile, nor saves before the restore', async () => {
     const { store } = holder([CHEESE]);
     const m = main({ lines: [DATES], savedAt: '2026-11-24T09:00:00.000Z' });
@@ -58,5 +91,22 @@ describe('the open cart kept in main', () => {
     await settle();
     expect(store.cart.value).toEqual([CHEESE]);
     expect(m.saved.at(-1)).toEqual([CHEESE]);
+  });
+
+  it('shows the cashier, in their language, that the sale is not kept and why', async () => {
+    const fake = fakeApi({
+      'cart.get': async () => null,
+      'cart.save': () => {
+        throw refused('internal', 'api.internal');
+      },
+      'status.get': () => new Promise(() => undefined),
+    });
+    const app = new AppStore(fake.api, session({ user: CASHIER, locale: 'ar' }), manualTimers());
+    const till = new CashierStore(app, { newSaleId: () => 'sale-1' });
+    keepCartInMain(till, fake.api);
+    await settle();
+    expect(app.toastState.value).toMatchObject({ kind: 'error', visible: true });
+    expect(app.toastState.value.text).toContain('هذا البيع غير محفوظ على الصندوق بعد');
+    expect(app.toastState.value.text).toContain(errorText('api.internal', {}, 'ar'));
   });
 });

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // The till's cart, kept in main (docs/catalog.md, "The open cart"): when the till opens it takes back the cart its
 // cashier was ringing up (a reload, a crash of the window, a restart), and every change of the cart is sent to main.
-// Main clears it itself when the sale completes, so a cart that was sold never comes back.
+// Main clears it itself when the sale completes, so a cart that was sold never comes back. A save that fails is told
+// to the cashier (once, until one succeeds again): the sale on screen is fine, but a reload would lose it.
 import { effect, signal } from '@preact/signals';
 import type { OpenCartLine } from '../../../app/contract/catalogTypes';
 import type { DukkanApi } from '../../../app/contract/api';
@@ -12,6 +13,8 @@ export interface CartHolder {
   readonly cart: { value: readonly CartItem[]; peek(): readonly CartItem[] };
   readonly selected: { value: number };
   requote(): Promise<void>;
+  /** Saving the cart in main failed: told once per run of failures, so the cashier knows a reload would lose it. */
+  cartNotKept?(error: unknown): void;
 }
 
 const lineOf = (item: CartItem): OpenCartLine => ({ ...item });
@@ -30,11 +33,17 @@ export function keepCartInMain(store: CartHolder, api: Pick<DukkanApi, 'cart.get
     })
     .catch(() => undefined)
     .finally(() => (ready.value = true));
+  let failing = false;
   return effect(() => {
     const items = store.cart.value;
     if (!ready.value) return;
     void Promise.resolve()
       .then(() => api['cart.save']({ lines: items.map(lineOf) }))
-      .catch(() => undefined);
+      .then(() => (failing = false))
+      .catch((e: unknown) => {
+        // the sale goes on (the cart is on screen); only its copy in main is missing until a save succeeds again
+        if (!failing) store.cartNotKept?.(e);
+        failing = true;
+      });
   });
 }
