@@ -24,6 +24,8 @@ export async function openPostgresStorage(connectionString: string, maxConnectio
   const pool = new pg.Pool({ connectionString, max: maxConnections, types });
   // an idle client that loses its server (a database restart) is dropped by the pool; the error must not crash us
   pool.on('error', () => undefined);
+  // a client checked out when the server goes away emits 'error' too; its query rejects, which is what we act on
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // fail at start, not at the first push, when the database cannot be reached
   await pool.query('SELECT 1');
   const clients = new WeakMap<Queryable, pg.PoolClient>();

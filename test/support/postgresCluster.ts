@@ -70,8 +70,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const port = await freePort();
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    // fsync off: a test cluster, thrown away after; durability is PostgreSQL's own business
-    const options = `-k ${dir} -p ${port} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    // fsync off: a test cluster, thrown away after. synchronous_commit stays on: a restart (an immediate stop, as a
+    // crash) must keep every commit the server acknowledged, as a production server does
+    const options = `-k ${dir} -p ${port} -h 127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
     const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
     start();
     const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
