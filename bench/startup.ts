@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: UNLICENSED
 // Startup of browser mode to a usable cashier screen: from spawning `main/browser/startBrowserMode.ts` (as
 // `npm run start:browser` does) to the till being interactive in Chromium — the link printed, the page loaded, the
-// cashier signed in, the scan field focused and the status strip filled. Chromium is already running (on a terminal
-// the browser or kiosk window is). Cold = a new data folder (training mode onboards against the embedded Fatoora
-// simulator, with the OS keychain); warm = the same folder again.
+// cashier signed in, the scan field focused and the status strip filled, and a scanned barcode rung up as a cart line
+// ("usable": the till accepts a scan). Chromium is already running (on a terminal the browser or kiosk window is).
+// Cold = a new data folder (training mode onboards against the embedded Fatoora simulator, with the OS keychain);
+// warm = the same folder again. Started as `npm run start:browser` starts it (scripts/startBrowser.mjs), on the
+// bundles `npm run build:browser` makes — rebuilt here first, so the figure is the installed till's.
 import type { Browser } from 'playwright-core';
+import { DEMO_PRODUCTS } from '../main/catalog/demoCatalog';
 import { startBrowserModeProcess } from '../test/e2e/browserModeProcess';
 import { launchChromium } from '../test/e2e/till';
 import { summarize, type LatencySummary } from './stats';
@@ -13,7 +16,10 @@ interface Phases {
   readonly ready: number;
   readonly signInScreen: number;
   readonly cashier: number;
+  readonly scanned: number;
 }
+
+const MILK = DEMO_PRODUCTS[0]!.barcodes[0]!;
 
 async function oneStart(browser: Browser, dataDir?: string): Promise<{ phases: Phases; dataDir: string }> {
   const t0 = performance.now();
@@ -29,7 +35,11 @@ async function oneStart(browser: Browser, dataDir?: string): Promise<{ phases: P
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-test') === 'scan' && document.querySelector('[data-test=waiting]') !== null);
     const cashier = performance.now() - t0;
-    return { phases: { ready, signInScreen, cashier }, dataDir: app.dataDir };
+    await page.keyboard.type(MILK);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-test=cart] tr[data-test^=line-]');
+    const scanned = performance.now() - t0;
+    return { phases: { ready, signInScreen, cashier, scanned }, dataDir: app.dataDir };
   } finally {
     await page.close();
     await app.stop();
@@ -38,6 +48,9 @@ async function oneStart(browser: Browser, dataDir?: string): Promise<{ phases: P
 
 export async function benchStartup(options: { readonly runs?: number } = {}) {
   const runs = options.runs ?? 5;
+  // the till as installed: main process and renderer from the bundles `npm run setup` builds
+  const { buildBrowser } = (await import('../scripts/buildBrowser.mjs' as string)) as { buildBrowser: () => Promise<void> };
+  await buildBrowser();
   const browser = await launchChromium();
   const cold: Phases[] = [];
   const warm: Phases[] = [];
@@ -53,20 +66,21 @@ export async function benchStartup(options: { readonly runs?: number } = {}) {
   const sum = (list: Phases[], k: keyof Phases): LatencySummary => summarize(list.map((p) => p[k]));
   const figures = {
     runs,
-    cold: { ready: sum(cold, 'ready'), signInScreen: sum(cold, 'signInScreen'), cashier: sum(cold, 'cashier') },
-    warm: { ready: sum(warm, 'ready'), signInScreen: sum(warm, 'signInScreen'), cashier: sum(warm, 'cashier') },
+    cold: { ready: sum(cold, 'ready'), signInScreen: sum(cold, 'signInScreen'), cashier: sum(cold, 'cashier'), scanned: sum(cold, 'scanned') },
+    warm: { ready: sum(warm, 'ready'), signInScreen: sum(warm, 'signInScreen'), cashier: sum(warm, 'cashier'), scanned: sum(warm, 'scanned') },
   };
   const s = (v: LatencySummary) => `${(v.p50 / 1000).toFixed(2)} s (max ${(v.max / 1000).toFixed(2)} s)`;
   const markdown = [
-    `Process start (\`npm run start:browser\` spawned) → link printed → page loaded in Chromium → cashier signed in,`,
-    `scan field focused and status strip filled. p50 over ${runs} runs each; Chromium already open. Cold = new data`,
-    `folder: training mode onboards against the embedded Fatoora simulator (keys into gnome-keyring), seeds users and`,
-    `catalog. Warm = the same folder started again. Includes the renderer bundle (esbuild, built at start).`,
+    `Process start (\`npm run start:browser\` spawned: scripts/startBrowser.mjs on the bundles \`npm run build:browser\``,
+    `made) → link printed → page loaded in Chromium → cashier signed in, scan field focused and status strip filled →`,
+    `a scanned barcode rung up as a cart line (usable). p50 over ${runs} runs each; Chromium already open. Cold = new`,
+    `data folder: training mode onboards against the embedded Fatoora simulator (keys into gnome-keyring), seeds users`,
+    `and catalog. Warm = the same folder started again. Targets: cold ≤ 4 s, warm ≤ 1.5 s to a scan rung up.`,
     '',
-    '| start | link printed | sign-in screen | cashier screen usable |',
-    '| --- | --- | --- | --- |',
-    `| cold (first run) | ${s(figures.cold.ready)} | ${s(figures.cold.signInScreen)} | ${s(figures.cold.cashier)} |`,
-    `| warm | ${s(figures.warm.ready)} | ${s(figures.warm.signInScreen)} | ${s(figures.warm.cashier)} |`,
+    '| start | link printed | sign-in screen | cashier screen | scan rung up (target) |',
+    '| --- | --- | --- | --- | --- |',
+    `| cold (first run) | ${s(figures.cold.ready)} | ${s(figures.cold.signInScreen)} | ${s(figures.cold.cashier)} | ${s(figures.cold.scanned)} (≤ 4 s) |`,
+    `| warm | ${s(figures.warm.ready)} | ${s(figures.warm.signInScreen)} | ${s(figures.warm.cashier)} | ${s(figures.warm.scanned)} (≤ 1.5 s) |`,
   ];
   return { title: 'Startup: browser mode to a usable cashier screen', markdown, figures };
 }

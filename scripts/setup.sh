@@ -28,5 +28,6 @@ if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install 
 # npm versions without allowScripts support run them anyway. Fail loudly if the native module did not build.
 node -e "new (require('better-sqlite3'))(':memory:').close()" || npm rebuild better-sqlite3
 # the bundles a till and the command line start from, so neither compiles TypeScript at every start (BENCHMARKS.md,
-# "Command line"); npm ci ran `prepare` already, which an install with scripts disabled would not have
+# "Command line", "Startup"); npm ci ran `prepare` already, which an install with scripts disabled would not have
 npm run --silent build:cli
+npm run --silent build:browser

@@ -41,6 +41,13 @@ export const RENDERER_BUILD = {
 } as const;
 
 export async function buildRendererAssets(options: { readonly minify?: boolean } = {}): Promise<RendererAssets> {
+  return (await buildRendererWithInputs(options)).assets;
+}
+
+/** The assets and every source file they were made from (for the start-up bundle's freshness check). */
+export async function buildRendererWithInputs(options: { readonly minify?: boolean } = {}): Promise<{ assets: RendererAssets; inputs: string[] }> {
+  const htmlFile = path.join(RENDERER_SOURCE_DIR, 'index.html');
+  const cssFile = path.join(RENDERER_SOURCE_DIR, 'styles.css');
   const [bundle, html, css] = await Promise.all([
     build({
       ...RENDERER_BUILD,
@@ -48,21 +55,24 @@ export async function buildRendererAssets(options: { readonly minify?: boolean }
       write: false,
       minify: options.minify ?? false,
       outfile: 'app.js',
+      metafile: true,
       logLevel: 'silent',
     }),
-    readFile(path.join(RENDERER_SOURCE_DIR, 'index.html')),
-    readFile(path.join(RENDERER_SOURCE_DIR, 'styles.css')),
+    readFile(htmlFile),
+    readFile(cssFile),
   ]);
   const js = bundle.outputFiles.find((f) => f.path.endsWith('app.js'));
   if (!js) throw new Error('renderer build produced no app.js');
-  return new Map([
+  const assets = new Map([
     ['/index.html', { contentType: CONTENT_TYPES['.html']!, body: html }],
     ['/app.js', { contentType: CONTENT_TYPES['.js']!, body: Buffer.from(js.contents) }],
     ['/app.css', { contentType: CONTENT_TYPES['.css']!, body: css }],
   ]);
+  return { assets, inputs: [...Object.keys(bundle.metafile.inputs), htmlFile, cssFile] };
 }
 
-/** The same three files from a built folder (dist/renderer), for the packaged app. */
+/** The same three files from a built folder (dist/renderer for the packaged app, dist/browser/renderer for browser
+ * mode: scripts/buildBrowser.mjs). */
 export function loadRendererAssets(dir: string): RendererAssets {
   return new Map(
     (['index.html', 'app.js', 'app.css'] as const).map((name) => [

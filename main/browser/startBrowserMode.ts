@@ -17,7 +17,7 @@ import type { PdfRenderer } from '../clearance/clearedFiles';
 import type { ChromiumRasterizer } from '../printing/chromiumRasterizer';
 import type { ReceiptRasterizer } from '../printing/rasterizer';
 import { startBrowserServer } from './browserServer';
-import { buildRendererAssets } from './rendererAssets';
+import { buildRendererAssets, loadRendererAssets } from './rendererAssets';
 
 export interface BrowserModeOptions {
   readonly dataDir: string;
@@ -113,8 +113,10 @@ async function serve(
   opened: (app: DukkanApp) => void,
   logFile: RotatingLogFile,
 ): Promise<RunningBrowserMode> {
+  // scripts/startBrowser.mjs names the renderer built at install time when it is current; otherwise it is built now
+  const rendererDir = process.env.DUKKAN_RENDERER_DIR;
   const [assets, app] = await Promise.all([
-    buildRendererAssets(),
+    rendererDir ? loadRendererAssets(rendererDir) : buildRendererAssets(),
     openApp({
       dataDir: options.dataDir,
       template: receiptTemplate,
@@ -178,7 +180,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// run directly (tsx main/browser/startBrowserMode.ts) or by the launcher scripts/startBrowser.mjs, bundled or not
+if (process.env.DUKKAN_BROWSER_MAIN === '1' || (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)) {
   main().catch((e: unknown) => {
     process.stderr.write(`Dukkan could not start: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);

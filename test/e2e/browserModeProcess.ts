@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
-// Runs `main/browser/startBrowserMode.ts` as a real child process, exactly as `npm run start:browser` does, and
+// Runs browser mode as a real child process, exactly as `npm run start:browser` does (scripts/startBrowser.mjs: the
+// bundles `npm run build:browser` made while they are current, else main/browser/startBrowserMode.ts by tsx), and
 // hands back its launch URL. Without a D-Bus session (plain `npx vitest`), the child gets a private one with an
 // unlocked gnome-keyring, as scripts/test.sh sets up for the whole suite, so the OS keychain is real either way.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const ENTRY = path.join(ROOT, 'main', 'browser', 'startBrowserMode.ts');
+const NODE = process.execPath;
+const ENTRY = path.join(ROOT, 'scripts', 'startBrowser.mjs');
 
 export interface BrowserModeProcess {
   readonly launchUrl: string;
@@ -37,9 +38,9 @@ export async function startBrowserModeProcess(options: StartOptions = {}): Promi
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'dukkan-e2e-'));
   const args = ['--data-dir', dataDir, '--quiet', ...(options.args ?? [])];
   const started = performance.now();
-  const command = [TSX, ENTRY, ...args].map(shellQuote).join(' ');
+  const command = [NODE, ENTRY, ...args].map(shellQuote).join(' ');
   const child = process.env.DBUS_SESSION_BUS_ADDRESS
-    ? spawn(TSX, [ENTRY, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    ? spawn(NODE, [ENTRY, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     : spawn(
         'dbus-run-session',
         [
