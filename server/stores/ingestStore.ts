@@ -33,45 +33,69 @@ export const ingestStore = {
     return new Map(rows.map((r) => [r.icv, r.hash]));
   },
 
-  async insertDocument(db: Queryable, terminalId: string, branch: string, d: PushedDocument): Promise<void> {
+  /** Inserts a batch in three statements (documents, VAT breakdown, payments) however many documents it has. */
+  async insertDocuments(db: Queryable, terminalId: string, branch: string, docs: readonly PushedDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    const col = <T>(f: (d: PushedDocument) => T) => docs.map(f);
     await db.query(
       `INSERT INTO documents (terminal_id, chain, icv, uuid, number, kind, profile, issue_date, issue_time, issued_at, branch, cashier,
                               hash, pih, qr, xml, tax_exclusive, vat, tax_inclusive, billing_reference)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+       SELECT $1, chain, icv, uuid, number, kind, profile, issue_date, issue_time, issued_at, $2, cashier, hash, pih, qr, xml,
+              tax_exclusive::numeric, vat::numeric, tax_inclusive::numeric, billing_reference
+         FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::text[], $11::timestamptz[],
+                     $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[])
+           AS x(chain, icv, uuid, number, kind, profile, issue_date, issue_time, issued_at, cashier, hash, pih, qr, xml,
+                tax_exclusive, vat, tax_inclusive, billing_reference)`,
       [
         terminalId,
-        d.chain,
-        d.icv,
-        d.uuid,
-        d.number,
-        d.kind,
-        d.profile,
-        d.issueDate,
-        d.issueTime,
-        d.issuedAt,
         branch,
-        d.cashier,
-        d.hash,
-        d.pih,
-        d.qr,
-        d.xml,
-        d.totals.taxExclusive,
-        d.totals.vat,
-        d.totals.taxInclusive,
-        d.billingReference ?? null,
+        col((d) => d.chain),
+        col((d) => d.icv),
+        col((d) => d.uuid),
+        col((d) => d.number),
+        col((d) => d.kind),
+        col((d) => d.profile),
+        col((d) => d.issueDate),
+        col((d) => d.issueTime),
+        col((d) => d.issuedAt),
+        col((d) => d.cashier),
+        col((d) => d.hash),
+        col((d) => d.pih),
+        col((d) => d.qr),
+        col((d) => d.xml),
+        col((d) => d.totals.taxExclusive),
+        col((d) => d.totals.vat),
+        col((d) => d.totals.taxInclusive),
+        col((d) => d.billingReference ?? null),
       ],
     );
-    const vat = d.vatBreakdown;
+    const vat = docs.flatMap((d) => d.vatBreakdown.map((v) => ({ d, v })));
     await db.query(
       `INSERT INTO document_vat (terminal_id, chain, icv, category, rate, taxable, vat)
-       SELECT $1, $2, $3, c, r::numeric, t::numeric, v::numeric FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS x(c, r, t, v)`,
-      [terminalId, d.chain, d.icv, vat.map((v) => v.category), vat.map((v) => v.rate), vat.map((v) => v.taxable), vat.map((v) => v.vat)],
+       SELECT $1, ch, i, c, r::numeric, t::numeric, v::numeric FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS x(ch, i, c, r, t, v)`,
+      [
+        terminalId,
+        vat.map((x) => x.d.chain),
+        vat.map((x) => x.d.icv),
+        vat.map((x) => x.v.category),
+        vat.map((x) => x.v.rate),
+        vat.map((x) => x.v.taxable),
+        vat.map((x) => x.v.vat),
+      ],
     );
-    if (d.payments.length === 0) return;
+    const payments = docs.flatMap((d) => d.payments.map((p, i) => ({ d, p, seq: i + 1 })));
+    if (payments.length === 0) return;
     await db.query(
       `INSERT INTO document_payments (terminal_id, chain, icv, seq, means, amount)
-       SELECT $1, $2, $3, s::int, m, a::numeric FROM unnest($4::int[], $5::text[], $6::text[]) AS x(s, m, a)`,
-      [terminalId, d.chain, d.icv, d.payments.map((_, i) => i + 1), d.payments.map((p) => p.means), d.payments.map((p) => p.amount)],
+       SELECT $1, ch, i, s, m, a::numeric FROM unnest($2::text[], $3::bigint[], $4::int[], $5::text[], $6::text[]) AS x(ch, i, s, m, a)`,
+      [
+        terminalId,
+        payments.map((x) => x.d.chain),
+        payments.map((x) => x.d.icv),
+        payments.map((x) => x.seq),
+        payments.map((x) => x.p.means),
+        payments.map((x) => x.p.amount),
+      ],
     );
   },
 
