@@ -8,6 +8,7 @@ import { Check, Field, Form, Num, SaveFooter } from '../../components/common';
 import { useApp, useEditing, useI18n, useLoaded, useSave } from '../../components/hooks';
 import { textOf } from '../../state/services';
 import { CsvPreview } from './csvPreview';
+import { QuickKeysPanel } from './quickKeysPanel';
 
 export function CatalogTab() {
   const app = useApp();
@@ -42,6 +43,7 @@ export function CatalogTab() {
         </tbody>
       </table>
       <CsvImport onImported={() => void products.reload()} />
+      <QuickKeysPanel products={products.value ?? undefined} />
     </div>
   );
 }
