@@ -11,7 +11,7 @@ import { checkContentRules } from '../rules/checkBusinessRules';
 import { ruleStatementAr } from '../rules/ruleStatementsAr';
 import type { Certificate } from '../x509/parseCertificate';
 import { parseXml } from '../xml/parseXml';
-import { readInvoiceFields } from './readInvoiceFields';
+import { firstText, SELLER_VAT } from './readInvoiceFields';
 import { SELLER_VAT_STATEMENT_AR, sellerVatFinding } from './sellerCertificate';
 
 /** The errors that would make Fatoora reject the stamped document; empty when it may be issued. */
@@ -19,7 +19,8 @@ export function issuanceErrors(xml: string | Uint8Array, certificate: Certificat
   const doc = parseXml(xml);
   try {
     const errors = checkContentRules(doc).filter((f) => f.severity === 'error');
-    const vat = sellerVatFinding(readInvoiceFields(doc).sellerVat, certificate);
+    // the one field this check needs, not all twenty of readInvoiceFields (it runs before every ICV)
+    const vat = sellerVatFinding(firstText(doc, SELLER_VAT), certificate);
     return vat ? [vat, ...errors] : errors;
   } finally {
     doc.dispose();

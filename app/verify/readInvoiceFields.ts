@@ -2,6 +2,7 @@
 // The values the stamp checks compare, read from any ZATCA UBL document (ours or anyone's) with XPath.
 import type { XmlDocument } from 'libxml2-wasm';
 import { XPATH_NS } from '../xml/parseXml';
+import { nodes } from '../rules/xmlQuery';
 
 export interface InvoiceFields {
   readonly rootOk: boolean;
@@ -35,19 +36,23 @@ export interface InvoiceFields {
 }
 
 export function firstText(doc: XmlDocument, xpath: string): string | undefined {
-  const node = doc.get(xpath, XPATH_NS);
+  // through the rules' kept compiled expressions: doc.get compiles the XPath and registers every namespace on each
+  // call, which made reading these fields cost more than some whole rule checks (BENCHMARKS.md, ledger section)
+  const node = nodes(doc.root, xpath)[0];
   if (!node) return undefined;
   const value = (node as { value?: unknown }).value;
   return typeof value === 'string' ? value : node.content;
 }
 
+/** BT-31, the seller's VAT number. */
+export const SELLER_VAT = '/*/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID';
 const SIG = '/*/ext:UBLExtensions/ext:UBLExtension/ext:ExtensionContent/sig:UBLDocumentSignatures/sac:SignatureInformation/ds:Signature';
 const CERT = `${SIG}/ds:Object/xades:QualifyingProperties/xades:SignedProperties/xades:SignedSignatureProperties`;
 
 export function readInvoiceFields(doc: XmlDocument): InvoiceFields {
   const root = doc.root;
   const t = (xpath: string) => firstText(doc, xpath);
-  const signaturePresent = doc.get(SIG, XPATH_NS) !== null;
+  const signaturePresent = nodes(root, SIG).length > 0;
   return {
     rootOk: root.name === 'Invoice' && root.namespaceUri === XPATH_NS.inv,
     number: t('/*/cbc:ID'),
@@ -60,7 +65,7 @@ export function readInvoiceFields(doc: XmlDocument): InvoiceFields {
     pih: t("/*/cac:AdditionalDocumentReference[cbc:ID='PIH']/cac:Attachment/cbc:EmbeddedDocumentBinaryObject"),
     qr: t("/*/cac:AdditionalDocumentReference[cbc:ID='QR']/cac:Attachment/cbc:EmbeddedDocumentBinaryObject"),
     sellerName: t('/*/cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName'),
-    sellerVat: t('/*/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID'),
+    sellerVat: t(SELLER_VAT),
     taxInclusive: t('/*/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount'),
     payable: t('/*/cac:LegalMonetaryTotal/cbc:PayableAmount'),
     vatWithSubtotals: t('/*/cac:TaxTotal[cac:TaxSubtotal]/cbc:TaxAmount'),
