@@ -10,7 +10,6 @@ import { TILL_API } from './tillApi';
 import type { AppEvent } from './events';
 import type { MethodName } from './methodNames';
 import { BACKUP_API } from './backupApi';
-import { STORE_API } from './storeApi';
 import { SHIFT_API } from './shiftApi';
 import {
   barcode,
@@ -270,7 +269,6 @@ export const API = {
   // `satisfies` on the literal checks both directions: every name has a definition and no definition lacks a name.
   ...SHIFT_API,
   ...BACKUP_API,
-  ...STORE_API,
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
 
 /**

@@ -3,7 +3,6 @@
 // (and the types), so neither bundles zod. api.ts checks at compile time that this list and the API map agree.
 
 import { BACKUP_METHOD_NAMES } from './backupMethodNames';
-import { STORE_METHOD_NAMES } from './storeMethodNames';
 import { SHIFT_METHOD_NAMES } from './shiftMethodNames';
 
 export const METHOD_NAMES = [
@@ -54,7 +53,6 @@ export const METHOD_NAMES = [
   'users.save',
   ...SHIFT_METHOD_NAMES,
   ...BACKUP_METHOD_NAMES,
-  ...STORE_METHOD_NAMES,
   'held.list',
   'held.hold',
   'held.recall',

@@ -150,6 +150,8 @@ export interface ReceiptDetails {
    * is closed, so a return of it is a return without this till's receipt, referencing its number and date.
    */
   readonly archive?: { readonly name: string; readonly egsSerial: string | null };
+  /** A standard (B2B) document: its clearance; the buyer gets ZATCA's cleared files (clearance.files) once cleared. */
+  readonly clearance?: ClearanceView;
 }
 
 export type Connectivity = 'online' | 'offline' | 'unknown';

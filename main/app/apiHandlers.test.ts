@@ -11,7 +11,6 @@ import { createApiHandlers, type AppCore } from './apiHandlers';
 import { APPROVAL_METHODS, approvalHandlers } from './handlers/approvalHandlers';
 import { B2B_METHODS } from './handlers/b2bHandlers';
 import { BACKUP_METHODS } from './handlers/backupHandlers';
-import { STORE_METHODS } from './handlers/storeHandlers';
 import { CATALOG_METHODS } from './handlers/catalogHandlers';
 import { EXPORT_METHODS } from './handlers/exportHandlers';
 import { ONBOARDING_METHODS } from './handlers/onboardingHandlers';
@@ -43,7 +42,6 @@ const MODULES = {
   till: TILL_METHODS,
   shifts: SHIFT_METHODS,
   backups: BACKUP_METHODS,
-  store: STORE_METHODS,
 };
 
 const MANAGER: User = { id: 1, name: 'Manager', role: 'manager', active: true, defaultPin: false };

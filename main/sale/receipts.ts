@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The receipts of documents this terminal has issued: found by number or by scanning their QR, with what is left to
 // return per line; reprinted and previewed from the stored, signed document (receiptModelOf), never from a cart.
+import type { ClearanceView } from '../../app/contract/b2bTypes';
 import type { DocumentSummary, PrintOutcome, ReceiptDetails, ReceiptPreview } from '../../app/contract/types';
 import { Decimal } from '../../app/money/decimal';
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
@@ -36,6 +37,8 @@ export interface ReceiptsOptions {
   readonly footer?: (() => string | undefined) | undefined;
   /** Archives of a terminal restored onto this computer, searched when this ledger has no such document. */
   readonly archives?: Pick<ArchiveShelf, 'find'> | undefined;
+  /** The clearance of a standard (B2B) document (main/sale/b2bCounter.ts), shown with it. */
+  readonly clearanceOf?: ((number: string) => ClearanceView | undefined) | undefined;
 }
 
 export function documentNotFound(number: string): DukkanError {
@@ -84,6 +87,7 @@ export class Receipts {
       reason: doc.reason ?? null,
       notes: row.kind === 'invoice' ? documents.notesOf(row.id).map((n) => ({ number: n.number, kind: n.kind, total: n.payable })) : [],
       reporting: documents.reportingState(row.id) as ReceiptDetails['reporting'],
+      ...(row.profile === 'standard' && this.o.clearanceOf ? { clearance: this.o.clearanceOf(row.number) } : {}),
     };
   }
 
@@ -98,6 +102,8 @@ export class Receipts {
 
   private modelOfNumber(number: string): ReceiptModel {
     const row = this.o.documents.byNumber(number);
+    // a standard (B2B) document is handed over as ZATCA's cleared files, never as a receipt (reference §9 #6)
+    if (row?.profile === 'standard') throw new DukkanError('b2b.receipt-is-standard', { number });
     if (row) return this.modelOf(row);
     const archived = this.o.archives?.find({ number });
     if (!archived) throw documentNotFound(number);

@@ -64,6 +64,12 @@ export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: b
     cashierName: shared.cashierName,
     footer: shared.receiptFooter,
     archives: folder.archives ?? undefined,
+    // the B2B desk is built after the receipts (it prints through them); asked only when a receipt is looked up
+    // (a standard document issued outside the counter, e.g. by `dukkan issue`, has no clearance row: none is shown)
+    clearanceOf: (number) => {
+      const row = folder.documents.byNumber(number);
+      return row && b2b.clearances.get(row.id) ? b2b.counter.view(number) : undefined;
+    },
   });
   const seller = (): DocumentInputJson['seller'] => {
     const shop = folder.shop();

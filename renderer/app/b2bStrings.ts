@@ -50,6 +50,7 @@ export const B2B_STRINGS = {
   b2bLater: { en: 'Close: it stays awaiting clearance', ar: 'إغلاق: تبقى بانتظار الاعتماد' },
   b2bAttempts: { en: 'Attempts: {n}', ar: 'المحاولات: {n}' },
   b2bReplaced: { en: 'Issued as simplified invoice {s} instead of {n}.', ar: 'صدرت فاتورة مبسطة {s} بدلًا من {n}.' },
+  b2bAwaitingOne: { en: '{n} is awaiting clearance by ZATCA: nothing to hand over yet.', ar: '{n} بانتظار اعتماد هيئة الزكاة: لا شيء للتسليم بعد.' },
   b2bAwaitingChip: { en: 'Awaiting clearance: {n}', ar: 'بانتظار الاعتماد: {n}' },
   b2bRejectedChip: { en: 'Not cleared: {n}', ar: 'غير معتمدة: {n}' },
   b2bNotClearedRow: { en: 'Tax invoices not cleared (not in sales)', ar: 'فواتير ضريبية غير معتمدة (خارج المبيعات)' },

@@ -127,6 +127,10 @@ describe('standard invoices in the background, the status strip, the shift and t
     expect(credit.document.kind).toBe('credit-note');
     expect(credit.clearance).toMatchObject({ state: 'cleared' });
     expect(credit.print.state).toBe('no-printer'); // handed over as ZATCA's cleared files, not as a receipt
+    // looked up again: the clearance shows with it, and no receipt copy of a standard document is printed
+    expect((await cashier.call('receipts.find', { query: invoice.document.number }))!.clearance).toMatchObject({ state: 'cleared' });
+    expect((await cashier.refusal('receipts.reprint', { number: credit.document.number })).reason).toBe('b2b.receipt-is-standard');
+    expect((await cashier.refusal('receipts.preview', { number: invoice.document.number })).reason).toBe('b2b.receipt-is-standard');
     const files = await cashier.call('clearance.files', { number: credit.document.number });
     expect(files.xml).toBe(sim.records.cleared().find((c) => c.number === credit.document.number)!.invoice);
     expect(Buffer.from(files.xml, 'base64').toString('utf8')).toContain(invoice.document.number); // its billing reference

@@ -224,6 +224,16 @@ describe('the B2B tax invoice at the touch till', { timeout: 240_000 }, () => {
     await printer.settled();
     expect(printer.jobs()).toHaveLength(jobs);
     expect(clearanceState(number)).toBe('cleared');
+    // looked up again on the receipts screen: ZATCA's files once more, and no receipt copy to print
+    await page.keyboard.press('F6');
+    await page.fill('[data-test=receipt-query]', number);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-test=document-clearance][data-state=cleared]');
+    expect(await page.$('[data-test=reprint]')).toBeNull();
+    const [again] = await Promise.all([page.waitForEvent('download'), page.tap('[data-test=document-cleared-xml]')]);
+    expect(readFileSync((await again.path())!).equals(xml)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-test=scan]');
   });
 
   it('(d) refuses bad buyer input field by field, naming the rule in English and Arabic; nothing is stored', async () => {

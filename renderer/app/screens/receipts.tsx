@@ -5,6 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { Signal } from '@preact/signals';
 import type { ReceiptDetails } from '../../../app/contract/types';
+import { ClearanceOfDocument } from '../components/clearedFiles';
 import { Form, Num } from '../components/common';
 import { useApp, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
 import { ReceiptsStore, type ReceiptRow } from '../state/receiptsStore';
@@ -72,14 +73,19 @@ function ReceiptBody({
         </p>
       ) : null}
       {d.document.kind === 'invoice' && !d.archive ? <NoteForm store={store} reason={reason} /> : null}
-      <div class="buttons">
-        <button type="button" data-test="reprint" onClick={() => void store.reprint()}>
-          {t('reprint')}
-        </button>
-        <button type="button" data-test="preview" onClick={() => void store.showPreview()}>
-          {t('preview')}
-        </button>
-      </div>
+      {d.clearance ? (
+        // a standard (B2B) document: ZATCA's cleared files, never a receipt copy
+        <ClearanceOfDocument view={d.clearance} />
+      ) : (
+        <div class="buttons">
+          <button type="button" data-test="reprint" onClick={() => void store.reprint()}>
+            {t('reprint')}
+          </button>
+          <button type="button" data-test="preview" onClick={() => void store.showPreview()}>
+            {t('preview')}
+          </button>
+        </div>
+      )}
     </>
   );
 }

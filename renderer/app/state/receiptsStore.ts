@@ -5,6 +5,7 @@ import { batch, signal, type Signal } from '@preact/signals';
 import type { IssueResult, ReceiptDetails } from '../../../app/contract/types';
 import type { KeyPress } from './appStore';
 import { askManagerApproval } from './approval';
+import { clearanceText } from './clearanceText';
 import { printMessage, printOutcomeText } from './printOutcome';
 import { positive, PRICE, QUANTITY } from './cart';
 import { FocusRequests } from './focus';
@@ -81,7 +82,8 @@ export class ReceiptsStore {
 
   private issued(result: IssueResult): void {
     const { t } = this.app.tr;
-    const p = printMessage(result, this.app.tr);
+    // a note against a standard invoice is cleared, not printed: what ZATCA said is the news (components/clearedFiles)
+    const p = result.clearance ? clearanceText(result.clearance, this.app.tr.t) : printMessage(result, this.app.tr);
     this.app.toast(`${t('noteDone', { k: DOCUMENT_KIND[result.document.kind](t), n: result.document.number })} · ${p.text}`, p.ok ? 'ok' : 'error');
     void this.find();
   }

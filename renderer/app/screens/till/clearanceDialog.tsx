@@ -5,6 +5,7 @@
 // wait and retry, or a simplified invoice instead where main allows it (never when ZATCA may hold the standard one).
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ClearanceView } from '../../../../app/contract/b2bTypes';
+import { saveClearedFile } from '../../components/clearedFiles';
 import { useApp, useI18n } from '../../components/hooks';
 import type { B2bStore } from '../../state/b2bStore';
 import { textOf } from '../../state/services';
@@ -77,10 +78,7 @@ function Cleared({ b2b, view }: Props & { readonly view: ClearanceView }) {
   const { t } = useI18n();
   const save = async (kind: 'pdf' | 'xml') => {
     const files = await b2b.clearedFiles();
-    if (!files) return;
-    const data = kind === 'pdf' ? files.pdf : files.xml;
-    if (data === null) return app.toast(textOf({ reason: 'b2b.pdf-unavailable', params: {} }, app.i18n.peek().locale), 'error');
-    saveBase64(`${files.fileBase}.${kind}`, data, kind === 'pdf' ? 'application/pdf' : 'application/xml');
+    if (files) saveClearedFile(files, kind, () => app.toast(textOf({ reason: 'b2b.pdf-unavailable', params: {} }, app.i18n.peek().locale), 'error'));
   };
   return (
     <div class="clearance ok" data-test="clearance-cleared">
@@ -150,19 +148,6 @@ function Choices({ b2b, view, retry }: Props & { readonly view: ClearanceView; r
       </button>
     </div>
   );
-}
-
-/** A file for the buyer, downloaded from memory (no network, nothing written by main). */
-function saveBase64(name: string, base64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** At payment: the sale as a standard tax invoice for a business buyer instead of a simplified receipt. */
