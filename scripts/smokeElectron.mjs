@@ -8,7 +8,9 @@
 //   4. waits for the shell's readiness line (event "app.ready") in <userData>/logs/dukkan.log;
 //   5. in the window: the manager sets up the printer, the cashier makes a training sale paid in cash
 //      (test/electron/smokeFlow.ts), and the printer must receive the receipt, with a QR that decodes;
-//   6. closes the window, and the process must exit by itself, with status 0, within EXIT_DEADLINE_MS.
+//   6. the customer display (--customer-display: a second window, main/window/customerDisplayWindow.ts) must show
+//      the sale's total;
+//   7. closes the window, and the process must exit by itself, with status 0, within EXIT_DEADLINE_MS.
 //
 // Without Electron's binary (ELECTRON_SKIP_BINARY_DOWNLOAD installs) it says so and exits 0; with
 // --require-electron or DUKKAN_SMOKE_REQUIRE_ELECTRON=1 (CI machines that must have it) that is a failure.
@@ -25,6 +27,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const READY_DEADLINE_MS = 120_000;
 const EXIT_DEADLINE_MS = 30_000;
 const OUTPUT = path.join(root, 'test-output', 'smoke-electron');
+/** How the customer display's window is told apart from the till's (renderer/app/api.ts openedAsDisplay). */
+const DISPLAY_FRAGMENT = '#display=1';
 
 /** The Electron binary to launch and where it was looked for, or null with where it was looked for. */
 export function findElectronBinary(env = process.env) {
@@ -75,7 +79,7 @@ function linuxSessionWrapper(env) {
 async function mainWindow(app) {
   const end = Date.now() + READY_DEADLINE_MS;
   for (;;) {
-    const page = app.windows().find((w) => w.url().startsWith('app://dukkan/'));
+    const page = app.windows().find((w) => w.url().startsWith('app://dukkan/') && !w.url().endsWith(DISPLAY_FRAGMENT));
     if (page) return page;
     if (Date.now() > end) throw new Error(`no window on app://dukkan/ within ${READY_DEADLINE_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -137,7 +141,13 @@ async function smoke(binary) {
     const started = Date.now();
     // the ordinary window, whatever DUKKAN_KIOSK the calling shell has
     const env = { ...process.env, DUKKAN_KIOSK: '' };
-    app = await _electron.launch({ executablePath: binary, args: [`--user-data-dir=${userData}`, APP_DIR], env, cwd: root, timeout: READY_DEADLINE_MS });
+    app = await _electron.launch({
+      executablePath: binary,
+      args: [`--user-data-dir=${userData}`, APP_DIR, '--customer-display'],
+      env,
+      cwd: root,
+      timeout: READY_DEADLINE_MS,
+    });
     const child = app.process();
     child.stdout?.on('data', (c) => output.push(String(c)));
     child.stderr?.on('data', (c) => output.push(String(c)));
@@ -150,6 +160,10 @@ async function smoke(binary) {
       console.log(`  printer set up from the manager screen: ${printer.address}`);
       const sale = await trainingSale(page, printer);
       console.log(`  training sale ${sale.number}: receipt printed, ${sale.receiptBytes} bytes, QR total ${sale.qr.fields.totalWithVat} SAR`);
+      const display = app.windows().find((w) => w.url().endsWith(DISPLAY_FRAGMENT));
+      if (!display) throw new Error('no customer display window (started with --customer-display)');
+      await display.locator('[data-test=display-total]', { hasText: sale.qr.fields.totalWithVat }).waitFor({ timeout: 10_000 });
+      console.log(`  customer display: shows the sale's total ${sale.qr.fields.totalWithVat}`);
     } catch (e) {
       mkdirSync(OUTPUT, { recursive: true });
       await page.screenshot({ path: path.join(OUTPUT, 'failure.png') }).catch(() => undefined);

@@ -65,8 +65,10 @@ export function checkSender(event: InvokeEventLike, trustedWindows: ReadonlySet<
 export interface ValidatedIpc {
   /** Lets a window we created call the API (call when creating it). */
   trustWindow(target: EventTarget): void;
+  /** Sends a window the events without letting it call anything (the customer display only listens). */
+  listenOnly(target: EventTarget): void;
   forgetWindow(id: number): void;
-  /** Sends an event to every trusted window. */
+  /** Sends an event to every window told of (trusted or listening). */
   broadcast(event: AppEvent): void;
   dispose(): void;
 }
@@ -95,6 +97,9 @@ export function registerValidatedIpc(
     trustWindow(target) {
       windows.set(target.id, target);
       trusted.add(target.id);
+    },
+    listenOnly(target) {
+      windows.set(target.id, target);
     },
     forgetWindow(id) {
       windows.delete(id);

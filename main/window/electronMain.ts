@@ -20,6 +20,7 @@ import { ElectronRasterizer } from '../printing/electronRasterizer';
 import { applicationMenu } from './appMenu';
 import { appProtocolHandler } from './appProtocol';
 import { createMainWindow, MAIN_WINDOW_URL } from './createMainWindow';
+import { createCustomerDisplayWindow, wantsCustomerDisplay } from './customerDisplayWindow';
 import { blockKioskKeys } from './kioskKeys';
 import { lockDownContents, lockDownSession } from './lockDown';
 import { DEFAULT_QUIT_DEADLINE_MS, QuitSequence } from './quitSequence';
@@ -27,7 +28,7 @@ import { logLocationText, startFailureText, type ShellLog } from './shellLog';
 import { UserFacingWindows } from './userFacingWindows';
 import { RENDERER_RELOADS, ReloadLimiter, watchWindowHealth } from './windowHealth';
 
-const { app, BrowserWindow, ipcMain, protocol, session, Menu, dialog, net } = electron;
+const { app, BrowserWindow, ipcMain, protocol, session, Menu, dialog, net, screen } = electron;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
@@ -103,6 +104,16 @@ export function startElectronApp(shell: ShellLog): void {
     return win;
   }
 
+  /** The customer display: closed with the till's window, so the app still ends when the till does. */
+  function openCustomerDisplay(till: electron.BrowserWindow, validated: ValidatedIpc): void {
+    const screens = { all: screen.getAllDisplays(), primaryId: screen.getPrimaryDisplay().id };
+    const display = createCustomerDisplayWindow({ BrowserWindow }, { preload, ipc: validated, log: blocked, screens });
+    till.once('closed', () => {
+      if (!display.isDestroyed()) display.close();
+    });
+    log.info('app.customer-display', { screens: screens.all.length, fullscreen: screens.all.length > 1 });
+  }
+
   app
     .whenReady()
     .then(async () => {
@@ -119,6 +130,7 @@ export function startElectronApp(shell: ShellLog): void {
       ipc = registerValidatedIpc(ipcMain as unknown as IpcMainLike, dukkan.dispatcher, dukkan.sessions, logger);
       dukkan.subscribe((event) => ipc?.broadcast(event));
       window = openMainWindow(dukkan, ipc);
+      if (wantsCustomerDisplay(process.argv, process.env)) openCustomerDisplay(window, ipc);
     })
     .catch((e: unknown) => {
       log.error('app.start-failed', { stage: 'open', ...errorFields(e) });

@@ -10,6 +10,7 @@ import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOp
 import { ElectronRasterizer } from '../../main/printing/electronRasterizer';
 import { appProtocolHandler, resolveAppAsset } from '../../main/window/appProtocol';
 import { createMainWindow } from '../../main/window/createMainWindow';
+import { createCustomerDisplayWindow, displayWindowOptions, wantsCustomerDisplay } from '../../main/window/customerDisplayWindow';
 import { CSP_DIRECTIVES, cspHeader, cspMeta } from '../../main/window/csp';
 import { lockDownSession } from '../../main/window/lockDown';
 import type { ValidatedIpc } from '../../main/ipc/validatedIpc';
@@ -55,9 +56,18 @@ function fakeElectron() {
   return { windows, electron: { BrowserWindow: BrowserWindow as unknown as typeof ElectronBrowserWindow } };
 }
 
-const ipcStub = (): ValidatedIpc & { trusted: number[] } => {
+const ipcStub = (): ValidatedIpc & { trusted: number[]; listening: number[] } => {
   const trusted: number[] = [];
-  return { trusted, trustWindow: (w) => trusted.push(w.id), forgetWindow: () => undefined, broadcast: () => undefined, dispose: () => undefined };
+  const listening: number[] = [];
+  return {
+    trusted,
+    listening,
+    trustWindow: (w) => trusted.push(w.id),
+    listenOnly: (w) => listening.push(w.id),
+    forgetWindow: () => undefined,
+    broadcast: () => undefined,
+    dispose: () => undefined,
+  };
 };
 
 function expectLockedDown(webPreferences: BrowserWindowConstructorOptions['webPreferences']): void {
@@ -117,8 +127,38 @@ describe('webPreferences of every window', () => {
     expect(windows[0]!.openHandler!({ url: 'https://x/' })).toEqual({ action: 'deny' });
   });
 
-  it('no other code creates a BrowserWindow (so the two tests above cover every window)', () => {
-    expect(mainSourcesMatching(/new\s+[\w.]*BrowserWindow\s*\(/)).toEqual(['main/printing/electronRasterizer.ts', 'main/window/createMainWindow.ts']);
+  it('the customer display window: locked down as the till, on the second screen, told events but trusted with no call', () => {
+    const { windows, electron } = fakeElectron();
+    const ipc = ipcStub();
+    const screens = {
+      all: [
+        { id: 7, bounds: { x: 0, y: 0, width: 1366, height: 768 } },
+        { id: 9, bounds: { x: 1366, y: 0, width: 800, height: 480 } },
+      ],
+      primaryId: 7,
+    };
+    createCustomerDisplayWindow(electron, { preload: '/opt/dukkan/preload.cjs', ipc, log: () => undefined, screens });
+    const w = windows[0]!;
+    expectLockedDown(w.options.webPreferences);
+    expect(w.options.webPreferences).toMatchObject({ preload: '/opt/dukkan/preload.cjs', devTools: false });
+    expect(w.options).toMatchObject({ x: 1366, y: 0, width: 800, height: 480, fullscreen: true });
+    expect(w.urls).toEqual(['app://dukkan/index.html#display=1']);
+    expect([ipc.trusted, ipc.listening]).toEqual([[], [1]]);
+    expect(w.openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    // one screen: a window of its own size, not full screen over the till
+    expect(displayWindowOptions('/p', { all: [screens.all[0]!], primaryId: 7 })).toMatchObject({ width: 1024, height: 768 });
+    expect(displayWindowOptions('/p', { all: [screens.all[0]!], primaryId: 7 }).fullscreen).toBeUndefined();
+    expect(wantsCustomerDisplay(['--customer-display'], {})).toBe(true);
+    expect(wantsCustomerDisplay([], { DUKKAN_CUSTOMER_DISPLAY: '1' })).toBe(true);
+    expect(wantsCustomerDisplay([], {})).toBe(false);
+  });
+
+  it('no other code creates a BrowserWindow (so the tests above cover every window)', () => {
+    expect(mainSourcesMatching(/new\s+[\w.]*BrowserWindow\s*\(/)).toEqual([
+      'main/printing/electronRasterizer.ts',
+      'main/window/createMainWindow.ts',
+      'main/window/customerDisplayWindow.ts',
+    ]);
   });
 
   it('ipcMain is used only by the validated wrapper and the shell that hands it over', () => {

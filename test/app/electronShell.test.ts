@@ -108,6 +108,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'start-failure': { prepare: (userData) => mkdirSync(path.join(userData, 'dukkan.sqlite')) },
   'quit-during-start': {},
   'hung-start': { net: 'hang' },
+  'customer-display': { packaged: true, args: ['--customer-display'] },
 };
 
 describe('the built Electron shell, on a stand-in electron module', { timeout: 240_000 }, () => {
@@ -311,6 +312,35 @@ describe('the built Electron shell, on a stand-in electron module', { timeout: 2
       expect(record(run, 'app.start-failed')).toMatchObject({ level: 'error', stage: 'open', errorMessage: expect.any(String) });
       expect(run.dialogs).toEqual([{ title: 'Dukkan could not start', text: expect.stringContaining(logFileOf(run)) }]);
       expect(run.windowsCreated).toBe(0);
+    });
+  });
+
+  describe('the customer display (--customer-display)', () => {
+    const run = () => runs['customer-display']!;
+
+    it('opens a second window, full screen on the second screen, showing the app as the display', () => {
+      expect(run().failure).toBeUndefined();
+      expect(run().windowsCreated).toBeGreaterThanOrEqual(2);
+      expect(run().display).toEqual({
+        urls: [`${MAIN_URL}#display=1`],
+        bounds: { x: 1366, y: 0, width: 800, height: 480, fullscreen: true },
+        sandbox: true,
+      });
+      expect(run().displayVisible).toBe(true);
+      expect(record(run(), 'app.customer-display')).toMatchObject({ screens: 2, fullscreen: true });
+    });
+
+    it('hears what the till shows, and may call nothing itself', () => {
+      expect(run().show).toBe(true);
+      expect(run().displayEvents).toEqual([
+        expect.objectContaining({ total: '13.00', change: '7.00', lines: [expect.objectContaining({ name: 'Fresh milk' })] }),
+      ]);
+      expect(run().displayCall).toMatchObject({ ok: false, error: { reason: 'api.foreign-window' } });
+    });
+
+    it('closes with the till, and the app ends', () => {
+      expect(run().displayDestroyed).toBe(true);
+      expect(run().quitted || run().exitCode === 0).toBe(true);
     });
   });
 });

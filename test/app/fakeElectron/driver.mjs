@@ -149,6 +149,32 @@ async function sessionEnd() {
   await until('the quit after the session end', ended, 30_000);
 }
 
+/** The till with the customer display (`--customer-display`): a second window that hears the till and calls nothing. */
+async function customerDisplay() {
+  const win = await mainWindow();
+  await until('the display window', () => state.windows.length > 1 && state.windows[1].record.urls.length > 0);
+  const display = state.windows[1];
+  const { x, y, width, height, fullscreen, webPreferences } = display.record.options;
+  out.display = { urls: [...display.record.urls], bounds: { x, y, width, height, fullscreen }, sandbox: webPreferences.sandbox };
+  const invoke = (w, channel, arg) =>
+    state.ipcHandlers.get(channel)({ sender: { id: w.webContents.id, mainFrame: w.webContents.mainFrame }, senderFrame: w.webContents.mainFrame }, arg);
+  out.displayCall = await invoke(display, 'pos:session.get', {});
+  const session = await invoke(win, 'pos:session.get', {});
+  const cashier = session.value.users.find((u) => u.role === 'cashier');
+  await invoke(win, 'pos:session.login', { userId: cashier.id, pin: '0000' });
+  const shown = { lines: [{ name: 'Fresh milk', quantity: '2', lineTotal: '13.00' }], total: '13.00', paid: '20.00', change: '7.00', number: null };
+  out.show = (await invoke(win, 'pos:display.show', shown)).ok;
+  await until('the display told', () => display.record.sent.some(([, e]) => e.type === 'display'), 10_000);
+  out.displayEvents = display.record.sent.filter(([, e]) => e.type === 'display').map(([, e]) => e.display);
+  win.emit('ready-to-show');
+  display.emit('ready-to-show');
+  out.displayVisible = display.isVisible();
+  // the till's window closes: the display goes with it and the app ends
+  win.close();
+  await until('the quit after the till closed', ended, 30_000);
+  out.displayDestroyed = display.isDestroyed();
+}
+
 async function ends() {
   await until('the end', ended, 60_000);
 }
@@ -157,6 +183,7 @@ try {
   if (scenario === 'till') await till();
   else if (scenario === 'window-closed') await windowClosed();
   else if (scenario === 'session-end') await sessionEnd();
+  else if (scenario === 'customer-display') await customerDisplay();
   else await ends();
 } catch (e) {
   out.failure = e instanceof Error ? e.stack : String(e);

@@ -248,6 +248,14 @@ module.exports = {
     },
   },
   dialog: { showErrorBox: (title, text) => state.dialogs.push({ title, text }) },
+  // two screens: the till's (primary) and one turned to the customer, to its right
+  screen: {
+    getAllDisplays: () => [
+      { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } },
+      { id: 2, bounds: { x: 1366, y: 0, width: 800, height: 480 } },
+    ],
+    getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } }),
+  },
   __fake: {
     state,
     appEvents,
