@@ -50,6 +50,8 @@ export interface B2bCounterOptions {
   readonly recorder?: Pick<SaleRecorder, 'committed'> | undefined;
   /** The manager who approved the cart's price overrides and discounts, for the audit trail. */
   readonly approvedBy?: (session: ClientSession, approvalId: string | undefined) => string | undefined;
+  /** One approval, one change: a one-time approval is used up by the sale it approved (main/users/sessions). */
+  readonly consumeApproval?: (session: ClientSession, approvalId: string | undefined) => void;
   /** A simplified document was issued: report it now if online. */
   readonly issued: () => void;
   readonly clock: () => Date;
@@ -96,6 +98,7 @@ export class B2bCounter {
           });
         },
       });
+      this.o.consumeApproval?.(session, input.approvalId);
       const row = this.o.documents.get(issued.id)!;
       await this.o.desk.clear(row);
       return this.standardResult(row, change);

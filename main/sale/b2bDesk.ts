@@ -44,7 +44,7 @@ export interface B2bShared {
   readonly clock: () => Date;
   readonly logger?: Logger | undefined;
   /** The tills' one-time approvals: who approved a cart's price changes (for the audit trail). */
-  readonly approvals?: Pick<SessionStore, 'approval'>;
+  readonly approvals?: Pick<SessionStore, 'approval' | 'consume'>;
   /** How often the background retrier looks for documents awaiting clearance (ms; tests make it short). */
   readonly clearancePollMs?: number;
 }
@@ -100,6 +100,7 @@ export function openB2bDesk(
     clock: shared.clock,
     recorder: folder.recorder,
     approvedBy: (session, approvalId) => shared.approvals?.approval(session, approvalId, ['price-override', 'discount'])?.managerName,
+    consumeApproval: (session, approvalId) => shared.approvals?.consume(session, approvalId),
   });
   return {
     counter,

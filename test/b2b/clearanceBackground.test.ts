@@ -112,6 +112,15 @@ describe('standard invoices in the background, the status strip, the shift and t
     expect(last.totals.sales).toBe(add(x.totals.sales, cleared.document.total));
   });
 
+  it('uses up a one-time approval with the B2B sale it approved', async () => {
+    const approvalId = (await cashier.call('approval.request', { pin: '864209', purpose: 'price-override' })).approvalId;
+    const lines = [{ productId: milk(), quantity: '2', unitPrice: '5.00' }];
+    const r = await cashier.call('sale.completeStandard', { ...sale(), lines, approvalId });
+    expect(r.document.total).toBe('10.00');
+    const again = await cashier.refusal('sale.completeStandard', { ...sale(), lines, approvalId });
+    expect(again.reason).toBe('sale.incomplete');
+  });
+
   it('clears credit and debit notes against a cleared standard invoice; refuses one against an uncleared invoice', async () => {
     const approval = async (purpose: 'return' | 'debit-note') => (await cashier.call('approval.request', { pin: '864209', purpose })).approvalId;
     const invoice = await cashier.call('sale.completeStandard', sale());
