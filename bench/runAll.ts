@@ -24,6 +24,7 @@ for (const [name, file, fn] of [
   ['tillSale', './tillSale.ts', 'benchTillSale'],
   ['backup', './backup.ts', 'benchBackup'],
   ['storeServer', './storeServer.ts', 'benchStoreServer'],
+  ['cli', './cli.ts', 'benchCli'],
   ['soak', './soak.ts', 'benchSoak'],
 ] as const) {
   if (existsSync(path.join(import.meta.dirname, file))) {
@@ -61,16 +62,19 @@ const args = process.argv.slice(2);
 const wanted = args.filter((a, i) => !a.startsWith('-') && !args[i - 1]?.startsWith('--'));
 const ONLY_WHEN_NAMED = new Set(['soak']);
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES).filter((n) => !ONLY_WHEN_NAMED.has(n));
-const sections = previousSections();
+const results = new Map<string, string>();
 for (const name of names) {
   const run = BENCHES[name];
   if (!run) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
   console.log(`running ${name}…`);
   const r = await run();
   const body = `## ${r.title}\n\nMeasured ${new Date().toISOString()} on ${machine()}.\n\n${r.markdown}`;
-  sections.set(name, body);
+  results.set(name, body);
   console.log(body, '\n');
 }
+// read only now: a long case (the soak) must not write back sections others updated while it ran
+const sections = previousSections();
+for (const [name, body] of results) sections.set(name, body);
 const order = [...new Set([...Object.keys(BENCHES), ...sections.keys()])];
 const doc = [
   '# Benchmarks',

@@ -8,7 +8,9 @@
 // bundles `npm run build:browser` makes — rebuilt here first, so the figure is the installed till's.
 import type { Browser } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../main/catalog/demoCatalog';
-import { startBrowserModeProcess } from '../test/e2e/browserModeProcess';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { ROOT, startBrowserModeProcess } from '../test/e2e/browserModeProcess';
 import { launchChromium } from '../test/e2e/till';
 import { summarize, type LatencySummary } from './stats';
 
@@ -49,8 +51,7 @@ async function oneStart(browser: Browser, dataDir?: string): Promise<{ phases: P
 export async function benchStartup(options: { readonly runs?: number } = {}) {
   const runs = options.runs ?? 5;
   // the till as installed: main process and renderer from the bundles `npm run setup` builds
-  const { buildBrowser } = (await import('../scripts/buildBrowser.mjs' as string)) as { buildBrowser: () => Promise<void> };
-  await buildBrowser();
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'buildBrowser.mjs')], { cwd: ROOT, stdio: 'inherit' });
   const browser = await launchChromium();
   const cold: Phases[] = [];
   const warm: Phases[] = [];

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: UNLICENSED
+// A long day in one process: N sales (default 20,000) through the real dispatcher, counter and ledger, each receipt
+// printed with the real template and Chromium rasterizer to a fake ESC/POS printer on TCP, the reporting worker
+// reporting to the embedded Fatoora simulator, and every 500 sales an X report on screen, one printed and a
+// document export. Measured after a warm-up (the first tenth, at least 200 sales): the main process's RSS and heap
+// (after a full GC), the longest event-loop stall (perf_hooks.monitorEventLoopDelay, and which work was running),
+// open file descriptors, and Chromium's processes and renderer processes (pages). Too long for CI:
+//
+//   npm run bench -- soak [--sales N]
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { DukkanApp } from '../main/app/openApp';
+import { ChromiumRasterizer } from '../main/printing/chromiumRasterizer';
+import { FakeEscPosPrinter } from '../test/printer/fakeEscPosPrinter';
+import { clientOf, openTestApp, signIn, waitFor } from '../test/app/support';
+import { ms, summarize, type BenchSection, type LatencySummary } from './stats';
+
+const REPORTS_EVERY = 500;
+const STALL_MS = 50;
+
+/** `--sales N` from the command line (`npm run bench -- soak --sales 2000`). */
+export function salesFromArgv(argv: readonly string[]): number {
+  const i = argv.indexOf('--sales');
+  if (i < 0) return 20_000;
+  const n = Number(argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1000) throw new Error('--sales must be a whole number of at least 1000');
+  return n;
+}
+
+function fullGc(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** Our descendants, from /proc: Chromium's processes, and of them the renderers (one per open page). */
+function chromiumProcesses(): { all: number; renderers: number } {
+  const parent = new Map<number, number>();
+  const cmd = new Map<number, string>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      cmd.set(Number(name), readFileSync(`/proc/${name}/cmdline`, 'utf8'));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  const chromium = [...cmd].filter(([pid, c]) => /chrom/i.test(c) && ours(pid));
+  return { all: chromium.length, renderers: chromium.filter(([, c]) => c.includes('--type=renderer')).length };
+}
+
+interface Sample {
+  readonly sales: number;
+  readonly rssMiB: number;
+  readonly heapMiB: number;
+  readonly fds: number;
+  readonly chromium: number;
+  readonly renderers: number;
+}
+
+function sample(sales: number): Sample {
+  fullGc();
+  const m = process.memoryUsage();
+  const c = chromiumProcesses();
+  return {
+    sales,
+    rssMiB: m.rss / 2 ** 20,
+    heapMiB: m.heapUsed / 2 ** 20,
+    fds: readdirSync('/proc/self/fd').length,
+    chromium: c.all,
+    renderers: c.renderers,
+  };
+}
+
+/**
+ * Every stall over STALL_MS, from a 10 ms timer's lateness, with what the soak was doing and the CPU time the
+ * process used meanwhile. On a busy machine the lateness includes time spent waiting for a core; the CPU time is
+ * the work the process did without yielding, which is what the same stall would last on an idle machine (an
+ * overestimate: it counts libuv's and workers' threads too). Over STALL_MS of it is a stall of our own making.
+ */
+function stallWatch(activity: () => string) {
+  const stalls = new Map<string, { count: number; ownWork: number; maxMs: number; maxCpuMs: number }>();
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const cpu = process.cpuUsage();
+    const late = now - last - 10;
+    const cpuMs = (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000;
+    last = now;
+    lastCpu = cpu;
+    if (late > STALL_MS) {
+      const s = stalls.get(activity()) ?? { count: 0, ownWork: 0, maxMs: 0, maxCpuMs: 0 };
+      stalls.set(activity(), {
+        count: s.count + 1,
+        ownWork: s.ownWork + (cpuMs > STALL_MS ? 1 : 0),
+        maxMs: Math.max(s.maxMs, late),
+        maxCpuMs: Math.max(s.maxCpuMs, cpuMs),
+      });
+    }
+  }, 10);
+  return { stalls, stop: () => clearInterval(timer) };
+}
+
+async function runSoak(app: DukkanApp, printer: FakeEscPosPrinter, sales: number, every: number) {
+  const cashier = clientOf(app, 'soak-till');
+  const manager = clientOf(app, 'soak-office');
+  await signIn(cashier, app, 'cashier');
+  await signIn(manager, app, 'manager');
+  const products = app.core.catalog.list().slice(0, 4);
+  let printed = 0;
+  let printFailures = 0;
+  const stopEvents = app.subscribe((e) => {
+    if (e.type !== 'print' || e.outcome.state === 'printing') return;
+    printed++;
+    if (e.outcome.state !== 'printed') printFailures++;
+  });
+  let doing = 'sale';
+  const watch = stallWatch(() => doing);
+  const warmUp = Math.max(200, Math.round(sales / 10));
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const saleMs: number[] = [];
+  const periodic = new Map<string, number[]>([
+    ['X report (reports.daily)', []],
+    ['X report printed (reports.print)', []],
+    ['export of the day (export.documents)', []],
+  ]);
+  const samples: Sample[] = [];
+  const today = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10); // Riyadh's day (UTC+3)
+  const timed = async (label: string, work: () => Promise<unknown>) => {
+    doing = label;
+    const t = performance.now();
+    await work();
+    periodic.get(label)!.push(performance.now() - t);
+    doing = 'sale';
+  };
+  try {
+    for (let i = 1; i <= sales; i++) {
+      const t = performance.now();
+      await cashier.call('sale.complete', {
+        lines: [
+          { productId: products[i % products.length]!.id, quantity: String(1 + (i % 3)) },
+          { productId: products[(i + 1) % products.length]!.id, quantity: '1' },
+        ],
+        payments: [{ method: 'cash', amount: '500' }],
+        saleId: randomUUID(),
+      });
+      if (i > warmUp) saleMs.push(performance.now() - t);
+      // a counter sells one customer after another: the receipt is out before the next sale starts
+      doing = 'printing';
+      await waitFor(() => printed >= i, 60_000, `receipt ${i}`);
+      printer.connections.splice(0); // the fake printer keeps what it received; our RSS is not its
+      doing = 'sale';
+      if (i % every === 0) {
+        await timed('X report (reports.daily)', () => manager.call('reports.daily', { kind: 'X' }));
+        await timed('X report printed (reports.print)', () => manager.call('reports.print', { kind: 'X' }));
+        await timed('export of the day (export.documents)', () => manager.call('export.documents', { from: today, to: today }));
+      }
+      if (i === warmUp) {
+        samples.push(sample(i));
+        loop.enable();
+        watch.stalls.clear();
+      } else if (i > warmUp && (i % Math.max(every, Math.round(sales / 10)) === 0 || i === sales)) samples.push(sample(i));
+    }
+  } finally {
+    loop.disable();
+    watch.stop();
+    stopEvents();
+  }
+  return {
+    warmUp,
+    samples,
+    saleMs: summarize(saleMs),
+    loopMaxMs: loop.max / 1e6,
+    loopP99Ms: loop.percentile(99) / 1e6,
+    stalls: watch.stalls,
+    periodic,
+    printFailures,
+    every,
+  };
+}
+
+export async function benchSoak(options: { readonly sales?: number } = {}): Promise<Omit<BenchSection, 'markdown'> & { markdown: string[] }> {
+  const sales = options.sales ?? salesFromArgv(process.argv);
+  const every = Math.min(REPORTS_EVERY, Math.floor(sales / 4));
+  const printer = await new FakeEscPosPrinter().start(0);
+  const { app } = await openTestApp({ rasterizer: new ChromiumRasterizer(), printer: { address: printer.address, paperWidth: 80 } });
+  const started = performance.now();
+  let r: Awaited<ReturnType<typeof runSoak>>;
+  try {
+    r = await runSoak(app, printer, sales, every);
+  } finally {
+    await app.close();
+    await printer.close();
+  }
+  const minutes = (performance.now() - started) / 60_000;
+  const first = r.samples[0]!;
+  const last = r.samples.at(-1)!;
+  const growth = (last.rssMiB / first.rssMiB - 1) * 100;
+  const periodic = [...r.periodic].map(([label, list]) => [label, summarize(list)] as [string, LatencySummary]);
+  const stalls = [...r.stalls].sort((a, b) => b[1].maxCpuMs - a[1].maxCpuMs);
+  const figures = {
+    sales,
+    minutes,
+    warmUp: r.warmUp,
+    samples: r.samples,
+    rssGrowthPercent: growth,
+    sale: r.saleMs,
+    loopMaxMs: r.loopMaxMs,
+    loopP99Ms: r.loopP99Ms,
+    stalls: Object.fromEntries(stalls),
+    printFailures: r.printFailures,
+  };
+  const markdown = [
+    `${sales} sales (2 lines, cash) in ${minutes.toFixed(1)} min in one process, each receipt rendered by Chromium and printed`,
+    `to a fake ESC/POS printer on TCP before the next sale; the reporting worker reports to the embedded Fatoora simulator;`,
+    `every ${every} sales an X report, a printed X report and an export of the day. Samples after a full GC; the first after`,
+    `the warm-up (${r.warmUp} sales). Receipts that did not print: ${r.printFailures}.`,
+    '',
+    '| after sale | RSS | JS heap | file descriptors | Chromium processes | of them renderers (pages) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...r.samples.map((s) => `| ${s.sales} | ${s.rssMiB.toFixed(0)} MiB | ${s.heapMiB.toFixed(0)} MiB | ${s.fds} | ${s.chromium} | ${s.renderers} |`),
+    '',
+    '| figure | measured | target |',
+    '| --- | --- | --- |',
+    `| RSS growth after warm-up | ${growth.toFixed(1)} % | < 10 % |`,
+    `| longest event-loop stall on the main thread (monitorEventLoopDelay) | ${ms(r.loopMaxMs)} (p99 ${ms(r.loopP99Ms)}) | ≤ 50 ms |`,
+    `| file descriptors | ${first.fds} → ${last.fds} | constant |`,
+    `| Chromium processes / pages | ${first.chromium} / ${first.renderers} → ${last.chromium} / ${last.renderers} | constant |`,
+    `| complete sale → answer | p50 ${ms(r.saleMs.p50)}, p99 ${ms(r.saleMs.p99)}, max ${ms(r.saleMs.max)} | |`,
+    ...periodic.map(([label, s]) => `| ${label} | p50 ${ms(s.p50)}, max ${ms(s.max)} | |`),
+    '',
+    stalls.length === 0
+      ? `No stall over ${STALL_MS} ms after the warm-up.`
+      : `Stalls over ${STALL_MS} ms after the warm-up (wall time, including waits for a core on a loaded machine), by what was running, with the longest CPU time the process used within one of them and how many had over ${STALL_MS} ms of it (work of its own that would stall an idle machine too): ${stalls
+          .map(([what, s]) => `${what}: ${s.count}× (max ${ms(s.maxMs)}; CPU max ${ms(s.maxCpuMs)}, ${s.ownWork}× over ${STALL_MS} ms)`)
+          .join('; ')}.`,
+  ];
+  return { title: 'A long day: the soak', markdown, figures };
+}
