@@ -126,7 +126,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
 
 /** A sale being completed at the counter (none when the mode cannot sign, so there is no counter). */
 function saleInProgress(core: AppCore): boolean {
-  return core.current().ledger !== null && core.sale().counter.busy();
+  return core.current().ledger !== null && (core.sale().counter.busy() || core.sale().b2b.counter.busy());
 }
 
 /** The one entry point of every call (Electron IPC, browser-mode HTTP) to these handlers. */

@@ -62,6 +62,11 @@ export class B2bCounter {
 
   constructor(private readonly o: B2bCounterOptions) {}
 
+  /** Whether a standard sale or its simplified replacement is being completed now (a shift does not close under it). */
+  busy(): boolean {
+    return this.inFlight.size > 0;
+  }
+
   /** A standard tax invoice for the buyer, committed and sent to clearance; answers with the clearance's state. */
   completeStandard(input: StandardSaleInput, session: ClientSession): Promise<StandardSaleResult> {
     return this.once(input.saleId, async () => {

@@ -121,6 +121,14 @@ describe('standard invoices in the background, the status strip, the shift and t
     expect(again.reason).toBe('sale.incomplete');
   });
 
+  it('keeps the shift open while a B2B sale is being completed', async () => {
+    sim.faults.enqueue({ kind: 'latency', ms: 1500 }, { endpoint: 'clearance' });
+    const selling = cashier.call('sale.completeStandard', sale());
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await cashier.refusal('shift.close', { total: '0.00' })).reason).toBe('shift.sale-in-progress');
+    expect((await selling).clearance.state).toBe('cleared');
+  });
+
   it('clears credit and debit notes against a cleared standard invoice; refuses one against an uncleared invoice', async () => {
     const approval = async (purpose: 'return' | 'debit-note') => (await cashier.call('approval.request', { pin: '864209', purpose })).approvalId;
     const invoice = await cashier.call('sale.completeStandard', sale());
