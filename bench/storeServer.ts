@@ -7,6 +7,7 @@ import os from 'node:os';
 import { openStorage } from '../server/db/openStorage';
 import { dayReport } from '../server/dayReport';
 import { startStoreServer } from '../server/storeServer';
+import { dayTotalsStore } from '../server/stores/dayTotalsStore';
 import { signedRequest } from '../main/storeSync/storeClient';
 import { startPostgresCluster } from '../test/support/postgresCluster';
 import { chainedDocuments, enrolledTerminal } from '../test/storeServer/storeFixtures';
@@ -62,8 +63,12 @@ export async function benchStoreServer(): Promise<BenchSection> {
       `INSERT INTO document_payments (terminal_id, chain, icv, seq, means, amount)
        SELECT terminal_id, chain, icv, 1, CASE WHEN icv % 3 = 0 THEN 'card' ELSE 'cash' END, tax_inclusive FROM documents WHERE chain = 'bulk'`,
     );
-    await storage.query('ANALYZE');
     const fillSeconds = (performance.now() - fill0) / 1000;
+    // the running day totals a push keeps, built here at once for the bulk-loaded documents
+    const rebuild0 = performance.now();
+    await dayTotalsStore.rebuild(storage);
+    const rebuildSeconds = (performance.now() - rebuild0) / 1000;
+    await storage.query('ANALYZE');
     const [{ n: stored } = { n: 0 }] = await storage.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
     const [{ n: onDay } = { n: 0 }] = await storage.query<{ n: number }>("SELECT count(*)::int AS n FROM documents WHERE issue_date = '2026-10-15'");
     const samples: number[] = [];
@@ -78,8 +83,8 @@ export async function benchStoreServer(): Promise<BenchSection> {
       `| --- | --- |`,
       `| ingest: ${TERMINALS} terminals × ${perTerminal.toLocaleString('en')} documents, batches of ${BATCH}, all concurrent, server and terminals in one Node process | **${rate.toFixed(0)} documents/s** (${ingested.toLocaleString('en')} in ${seconds.toFixed(1)} s; target ≥ 1,000) |`,
       `| one push of ${BATCH} documents (p50 / p99) | ${ms(push.p50)} / ${ms(push.p99)} |`,
-      `| consolidated day report (5 dimensions) over ${stored.toLocaleString('en')} stored documents, ${onDay.toLocaleString('en')} on the day (p50 / p99 of ${report.runs}) | **${ms(report.p50)}** / ${ms(report.p99)} (target ≤ 200 ms) |`,
-      `| filling the report's store by SQL | ${fillSeconds.toFixed(1)} s |`,
+      `| consolidated day report (5 dimensions, from the day totals each push keeps) over ${stored.toLocaleString('en')} stored documents, ${onDay.toLocaleString('en')} on the day (p50 / p99 of ${report.runs}) | **${ms(report.p50)}** / ${ms(report.p99)} (target ≤ 200 ms) |`,
+      `| filling the report's store by SQL; rebuilding day_totals from every document | ${fillSeconds.toFixed(1)} s; ${rebuildSeconds.toFixed(1)} s |`,
       '',
       `PostgreSQL from the OS packages, a private cluster with fsync off (test/support/postgresCluster.ts); load average ${loadBefore.toFixed(2)} before ingest, ${os.loadavg()[0]!.toFixed(2)} after. The issue's full scale is 10,000 documents per terminal: \`DUKKAN_BENCH_STORE_DOCS=10000\`.`,
     ].join('\n');

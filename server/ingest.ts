@@ -7,6 +7,7 @@
 import { pushRequest, type PushAnswer, type PushedDocument, type TerminalStatus } from '../app/contract/storeSync';
 import type { Storage } from './db/storage';
 import { parsePayload } from './http/payload';
+import { dayTotalsStore } from './stores/dayTotalsStore';
 import { ingestStore, type StoredHead } from './stores/ingestStore';
 import { terminalStore, type TerminalRow } from './stores/terminalStore';
 
@@ -54,6 +55,12 @@ export async function ingest(storage: Storage, terminal: TerminalRow, body: unkn
       }
       // one statement per table for the whole chain's batch: ingest speed is round trips (BENCHMARKS.md)
       await ingestStore.insertDocuments(tx, terminal.id, terminal.branch, accepted);
+      await dayTotalsStore.add(
+        tx,
+        terminal.id,
+        chain,
+        accepted.map((d) => d.icv),
+      );
     }
     const records: PushAnswer['records'][number][] = [];
     for (const r of push.records) {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PushedDocument } from '../../app/contract/storeSync';
 import { signedRequest, type StoreCredentials } from '../../main/storeSync/storeClient';
+import { dayTotalsStore } from '../../server/stores/dayTotalsStore';
 import { useStorageBackends, useStoreServer } from './storageBackends';
 import { chainedDocuments, enrolledTerminal } from './storeFixtures';
 
@@ -74,6 +75,9 @@ describe.each(useStorageBackends())('manager page on $name', (backend) => {
     expect(day.vat.find((r: { key: string }) => r.key.startsWith('S 15')).vat).toBe(sar(vatS));
     const cash = all.reduce((s, d) => s + (d.kind === 'credit-note' ? -1 : 1) * halalas(d.payments[0]!.amount), 0);
     expect(day.payment.find((r: { key: string }) => r.key === 'cash').total).toBe(sar(cash));
+    // the running totals kept by each push are what the raw documents give
+    await dayTotalsStore.rebuild(running.storage);
+    expect(JSON.parse((await manager(`/manager/api/day?date=${DAY}`)).text).value).toEqual(day);
     const olaya = JSON.parse((await manager(`/manager/api/day?date=${DAY}&branch=Olaya`)).text).value;
     expect(pick(olaya.branch)).toEqual(expectedSums(docsA, branchOf));
 

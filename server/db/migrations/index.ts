@@ -2,6 +2,7 @@
 // The store server's schema steps, in order. Add one by writing migrations/NNNN-name.ts and listing it here.
 import { fleetMigration } from './0001-fleet';
 import { masterDataMigration } from './0002-master-data';
+import { dayTotalsMigration } from './0003-day-totals';
 import type { ServerMigration } from './types';
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [fleetMigration, masterDataMigration];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [fleetMigration, masterDataMigration, dayTotalsMigration];
