@@ -13,6 +13,7 @@ import { parseDocumentInput } from '../app/document/documentInput';
 import { buildAndStamp } from '../app/engine/buildAndStamp';
 import { computeInvoiceHash, INITIAL_PIH } from '../app/stamp/invoiceHash';
 import { nativeSha256 } from '../main/zatca/nativeSha256';
+import { verifyBeforeStoring } from '../main/ledger/stampChecks';
 import { createTestEgs } from '../test/support/testCertificate';
 import { SELLER } from '../test/fixtures/documents';
 import { measure, measureInterleaved, ms, type BenchSection } from './stats';
@@ -84,6 +85,7 @@ export async function benchLedger(options: { runs?: number; history?: number } =
     // and what it adds where it runs, after build + stamp + the libxml2 re-hash (its garbage lands on what follows)
     const issued = await ledger.issue(SALE, signing);
     const rules = await measure(runs, 20, () => issuanceErrors(issued.xml, signing.certificate));
+    const verify = await measure(runs, 20, () => verifyBeforeStoring(issued.stamped, signing));
     const document = parseDocumentInput({ ...SALE, number: 'T1-000001', uuid: issued.uuid, issueDate: issued.issueDate, issueTime: issued.issueTime });
     const stampAndRehash = async () => {
       const stamped = await buildAndStamp(document, { icv: 1, pih: INITIAL_PIH }, signing, { selfCheck: 'structural', sha256: nativeSha256 });
@@ -116,13 +118,15 @@ export async function benchLedger(options: { runs?: number; history?: number } =
       'One issuance = clock + chain head + build + stamp + full verification of the stamped bytes + the business rules',
       'the document content decides (a document Fatoora would reject is refused before it gets an ICV) + one IMMEDIATE',
       'transaction (document, 5 lines, outbox job) committed in WAL mode with synchronous=FULL — the call returns when',
-      `the document is durable. 5-line simplified invoice, noble signer (the product path), ${runs} runs each.`,
+      `the document is durable. 5-line simplified invoice, noble signer (the product path), ${runs} runs each. CPU mean:`,
+      "this process's CPU time per run, which leaves out waiting for a core on a shared machine (and the fsync wait).",
       '',
-      '| ledger | p50 | p99 | mean |',
-      '|---|---|---|---|',
-      `| empty | ${ms(empty.p50)} | ${ms(empty.p99)} | ${ms(empty.mean)} |`,
-      `| ${stored.toLocaleString('en')} documents stored | ${ms(full.p50)} | ${ms(full.p99)} | ${ms(full.mean)} |`,
-      `| of which the business-rule check before the ICV, alone | ${ms(rules.p50)} | ${ms(rules.p99)} | ${ms(rules.mean)} |`,
+      '| ledger | p50 | p99 | mean | CPU mean |',
+      '|---|---|---|---|---|',
+      `| empty | ${ms(empty.p50)} | ${ms(empty.p99)} | ${ms(empty.mean)} | ${ms(empty.cpuMean ?? NaN)} |`,
+      `| ${stored.toLocaleString('en')} documents stored | ${ms(full.p50)} | ${ms(full.p99)} | ${ms(full.mean)} | ${ms(full.cpuMean ?? NaN)} |`,
+      `| of which the business-rule check before the ICV, alone | ${ms(rules.p50)} | ${ms(rules.p99)} | ${ms(rules.mean)} | ${ms(rules.cpuMean ?? NaN)} |`,
+      `| of which the full verification before storing (libxml2 re-hash, signature, QR), alone | ${ms(verify.p50)} | ${ms(verify.p99)} | ${ms(verify.mean)} | ${ms(verify.cpuMean ?? NaN)} |`,
       '',
       'The business-rule check (app/verify/checkIssuance: parse the stamped bytes with libxml2, run every rule of',
       'app/rules except the two clock rules BR-KSA-04 and BR-KSA-98, compare the seller VAT number with the',
@@ -136,9 +140,16 @@ export async function benchLedger(options: { runs?: number; history?: number } =
       `The 100,000-document history was filled in ${fillSeconds.toFixed(1)} s with copies of a real row (fresh UUID,`,
       'number, ICV and a consistent PIH chain; not signature-valid) — it measures index and table growth, nothing else.',
       '',
-      `Target: p99 issuance under 15 ms — ${Math.max(empty.p99, full.p99) < 15 ? 'met' : 'NOT met'} (worst p99 ${ms(Math.max(empty.p99, full.p99))}); flat with history: p50 ${ms(empty.p50)} → ${ms(full.p50)}.`,
+      `Target: p99 issuance ≤ 5 ms, empty and with 100,000 documents — ${Math.max(empty.p99, full.p99) <= 5 ? 'met' : 'NOT met'} (worst p99 ${ms(Math.max(empty.p99, full.p99))}); flat with history: p50 ${ms(empty.p50)} → ${ms(full.p50)}.`,
+      'Nothing grows with the store: every statement of the issuance transaction is an index lookup or an append',
+      '(documents_committed_at for the clock guard, the chain head by (chain_id, icv), the number sequence by prefix).',
+      'What the p99 is made of is CPU work done before the transaction: the business-rule check (about 260 libxml2',
+      'XPath evaluations; libxml2-wasm makes a new XPath context and registers its namespaces on every evaluation and',
+      'wraps each result node in a JavaScript object), the full verification, then build + stamp. A p99 of 5 ms needs',
+      'the rule check near 1 ms: evaluating the rules against one reused XPath context (libxml2-wasm does not offer',
+      'one) or reading the stamped document once for both the check and the re-hash (two parses today).',
     ].join('\n');
-    return { title: 'Ledger: durable issuance', markdown, figures: { empty, full, rules, pipeline, bytesPerDoc, stored } };
+    return { title: 'Ledger: durable issuance', markdown, figures: { empty, full, rules, verify, pipeline, bytesPerDoc, stored } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

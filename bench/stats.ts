@@ -9,6 +9,11 @@ export interface LatencySummary {
   readonly p99: number;
   readonly mean: number;
   readonly max: number;
+  /**
+   * Mean CPU time of this process per run (user + system), when measured. On a machine shared with other work the
+   * wall-clock figures include waiting for a core; this one does not, so it shows the work itself.
+   */
+  readonly cpuMean?: number;
 }
 
 export function summarize(samplesMs: readonly number[]): LatencySummary {
@@ -20,13 +25,16 @@ export function summarize(samplesMs: readonly number[]): LatencySummary {
 export async function measure(runs: number, warmup: number, fn: () => unknown): Promise<LatencySummary> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     await fn();
     samples.push(performance.now() - t0);
   }
-  return summarize(samples);
+  return { ...summarize(samples), cpuMean: cpuMs(process.cpuUsage(cpu0)) / runs };
 }
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 export const ms = (v: number) => `${v.toFixed(2)} ms`;
 
@@ -61,18 +69,21 @@ export async function measureInterleaved<K extends string>(
 ): Promise<Record<K, LatencySummary>> {
   const names = Object.keys(variants) as K[];
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  const cpu = Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>;
   for (let done = 0; done < runs; done += block) {
     for (const n of names) {
       if (fullGc) {
         fullGc();
         await variants[n](); // unrecorded: the first run after a forced full GC re-warms what the GC discarded
       }
+      const cpu0 = process.cpuUsage();
       for (let i = done; i < Math.min(runs, done + block); i++) {
         const t0 = performance.now();
         await variants[n]();
         samples[n].push(performance.now() - t0);
       }
+      cpu[n] += cpuMs(process.cpuUsage(cpu0));
     }
   }
-  return Object.fromEntries(names.map((n) => [n, summarize(samples[n])])) as Record<K, LatencySummary>;
+  return Object.fromEntries(names.map((n) => [n, { ...summarize(samples[n]), cpuMean: cpu[n] / samples[n].length }])) as Record<K, LatencySummary>;
 }
