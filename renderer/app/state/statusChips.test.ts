@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The status strip's backup chip (docs/backups.md): shown, as a warning in the screen's language, only when the live
-// ledger's backups are overdue; training and a healthy backup show none.
+// ledger's backups are overdue; training and a healthy backup show none. And the B2B chips: invoices awaiting
+// clearance and not cleared, counted apart from reporting's waiting and rejected (main/clearance).
 import { describe, expect, it } from 'vitest';
 import type { StatusSnapshot } from '../../../app/contract/types';
 import { translator } from '../i18n';
@@ -29,5 +30,25 @@ describe('the status strip and backups', () => {
   it('shows nothing when they are up to date or not kept (training)', () => {
     expect(backupChip({ ...BASE, backupWarning: false })).toBeUndefined();
     expect(backupChip({ ...BASE, mode: 'training' })).toBeUndefined();
+  });
+});
+
+describe('the status strip and B2B clearance', () => {
+  const chips = (s: StatusSnapshot, locale: 'en' | 'ar' = 'en') =>
+    statusChips(s, translator(locale), Date.parse(s.at)).filter((c) => c.test.startsWith('clearance-'));
+
+  it('counts awaiting and not-cleared invoices apart from reporting, in English and Arabic', () => {
+    const s = { ...BASE, waiting: 3, clearance: { awaiting: 2, rejected: 1 } };
+    expect(chips(s)).toEqual([
+      { state: 'warn', text: 'Awaiting clearance: 2', test: 'clearance-awaiting' },
+      { state: 'bad', text: 'Not cleared: 1', test: 'clearance-rejected' },
+    ]);
+    expect(chips(s, 'ar').map((c) => c.text)).toEqual(['بانتظار الاعتماد: 2', 'غير معتمدة: 1']);
+    expect(statusChips(s, translator('en'), Date.parse(s.at)).find((c) => c.test === 'waiting')?.text).toBe('To report: 3');
+  });
+
+  it('shows no B2B chip when nothing awaits or was refused', () => {
+    expect(chips({ ...BASE, clearance: { awaiting: 0, rejected: 0 } })).toEqual([]);
+    expect(chips(BASE)).toEqual([]);
   });
 });
