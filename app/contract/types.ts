@@ -219,7 +219,8 @@ export interface ProblemDocument {
   readonly number: string;
   readonly kind: DocumentKind;
   readonly issuedAt: string;
-  readonly problem: 'rejected' | 'overdue' | 'failed';
+  /** `unexplained-duplicate`: Fatoora already had it, though this till had never delivered it (reference §9.1). */
+  readonly problem: 'rejected' | 'overdue' | 'failed' | 'unexplained-duplicate';
   readonly attempts: number;
   readonly messages: readonly ZatcaMessage[];
   /** What the manager should do, in plain English words (the CLI and logs show this). */
@@ -230,10 +231,11 @@ export interface ProblemDocument {
 
 /**
  * What to do about a document in trouble (reference §9.1 and §11): re-issue a rejected one, have one cleared that
- * reporting refused with 303, call support for one too large to send, restore the connection for an overdue one.
+ * reporting refused with 303, call support for one too large to send, restore the connection for an overdue one,
+ * look for another device reporting with this terminal's certificate when Fatoora had a document this till never sent.
  */
 export interface ProblemAdvice {
-  readonly kind: 'reissue' | 'clear-not-report' | 'too-large' | 'overdue' | 'contact-support';
+  readonly kind: 'reissue' | 'clear-not-report' | 'too-large' | 'overdue' | 'contact-support' | 'other-device';
   readonly number: string;
   readonly issueDate?: string;
   readonly issueTime?: string;

@@ -124,7 +124,7 @@ function adviceFor(number: string, action: CorrectiveAction | undefined): Proble
   return { kind: ADVICE_OF_CAUSE[action.cause], number, issueDate: action.issueDate, issueTime: action.issueTime };
 }
 
-export function problems(worker: ReportingWorker | null): ProblemDocument[] {
+export function problems(worker: ReportingWorker | null, documents?: Pick<DocumentStore, 'unexplainedDuplicates'>): ProblemDocument[] {
   if (!worker) return [];
   const list: ProblemDocument[] = [];
   const seen = new Set<string>();
@@ -153,6 +153,18 @@ export function problems(worker: ReportingWorker | null): ProblemDocument[] {
       messages: [],
       action: `Not reported within 24 hours (${d.delayHours} h late so far). Restore the internet connection; the terminal keeps trying. Notify ZATCA of the failure with the evidence export (reference §11).`,
       advice: { kind: 'overdue', number: d.number, hoursLate: d.delayHours },
+    });
+  }
+  for (const d of documents?.unexplainedDuplicates() ?? []) {
+    list.push({
+      number: d.number,
+      kind: d.kind,
+      issuedAt: new Date(d.issued_at).toISOString(),
+      problem: 'unexplained-duplicate',
+      attempts: 1,
+      messages: [],
+      action: `Fatoora already had ${d.number}, but this till had never delivered it (HTTP ${d.http_status ?? '?'}). Check whether another device or a copy of this till's data is reporting with the same certificate.`,
+      advice: { kind: 'other-device', number: d.number },
     });
   }
   return list;

@@ -130,7 +130,9 @@ export function transitionFor(outcome: FatooraOutcome<InvoiceResult>, backoffMs:
   const step = requireJobStep('in-flight', answerEvent(outcome, context));
   if (!('close' in step.attempt) || step.effect === undefined) throw new Error('reporting job: an answer must close its attempt');
   const { retryAfterMs: asked, ...details } = answerDetails(outcome);
-  const base = { ...details, state: step.next, outcome: step.attempt.close, effect: step.effect };
+  // the attempt row keeps why a duplicate was not ours, so the manager's problems list shows it after a restart
+  const marked = step.effect === 'unexplained-duplicate' ? { reason: 'unexplained-duplicate' } : {};
+  const base = { ...details, ...marked, state: step.next, outcome: step.attempt.close, effect: step.effect };
   switch (step.due) {
     case undefined:
       return base;

@@ -31,6 +31,15 @@ export interface AttemptLogRow {
   messages: string | null;
 }
 
+/** A document Fatoora already had although no attempt of this till may have delivered it (reference §9.1). */
+export interface UnexplainedDuplicateRow {
+  number: string;
+  kind: DocumentRow['kind'];
+  issued_at: number;
+  finished_at: number | null;
+  http_status: number | null;
+}
+
 export class DocumentStore {
   private readonly q;
 
@@ -51,6 +60,10 @@ export class DocumentStore {
         'SELECT number, kind, payable FROM documents WHERE original_document_id = ? AND kind != ? ORDER BY id',
       ),
       jobState: db.prepare<[number], { state: string }>('SELECT state FROM reporting_jobs WHERE document_id = ?'),
+      unexplainedDuplicates: db.prepare<[number], UnexplainedDuplicateRow>(
+        `SELECT d.number, d.kind, d.issued_at, a.finished_at, a.http_status FROM reporting_attempts a JOIN documents d ON d.id = a.document_id
+         WHERE a.reason = 'unexplained-duplicate' ORDER BY a.id DESC LIMIT ?`,
+      ),
       payments: db.prepare<[number], PaymentRow>('SELECT method, amount FROM document_payments WHERE document_id = ? ORDER BY seq'),
       request: db.prepare<[string], RequestRow>('SELECT * FROM document_requests WHERE request_id = ?'),
       requestOf: db.prepare<[number], RequestRow>('SELECT * FROM document_requests WHERE document_id = ?'),
@@ -109,6 +122,11 @@ export class DocumentStore {
   /** Quantity already credited per original line id. */
   returnedQuantities(invoiceId: number): { lineId: number; quantity: string }[] {
     return this.q.returned.all(invoiceId).map((r) => ({ lineId: r.original_line_id, quantity: r.quantity }));
+  }
+
+  /** Newest first: documents another device or a copy of this ledger may have reported (reference §9.1). */
+  unexplainedDuplicates(limit = 100): UnexplainedDuplicateRow[] {
+    return this.q.unexplainedDuplicates.all(limit);
   }
 
   notesOf(invoiceId: number): { number: string; kind: DocumentRow['kind']; payable: string }[] {

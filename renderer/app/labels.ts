@@ -64,6 +64,7 @@ export const PROBLEM: Readonly<Record<ProblemDocument['problem'], Label>> = {
   rejected: (t) => t('problem_rejected'),
   overdue: (t) => t('problem_overdue'),
   failed: (t) => t('problem_failed'),
+  'unexplained-duplicate': (t) => t('problem_unexplained-duplicate'),
 };
 
 export const PAYMENT: Readonly<Record<PaymentMethod | 'unrecorded', Label>> = {
@@ -79,4 +80,5 @@ export const ADVICE: Readonly<Record<ProblemAdvice['kind'], (t: Translator['t'],
   'too-large': (t, a) => t('advice_too-large', { number: a.number }),
   overdue: (t, a) => t('advice_overdue', { hours: a.hoursLate ?? 0 }),
   'contact-support': (t) => t('advice_contact-support'),
+  'other-device': (t, a) => t('advice_other-device', { number: a.number }),
 };

@@ -19,4 +19,9 @@ export const SYNC_STRINGS = {
     ar: 'لم يُبلَّغ عنه خلال 24 ساعة (متأخر {hours} ساعة حتى الآن). أعد الاتصال بالإنترنت؛ الجهاز يواصل المحاولة. أبلغ هيئة الزكاة والضريبة والجمارك بالتعذّر مع ملف الأدلة المُصدَّر.',
   },
   'advice_contact-support': { en: 'Contact support.', ar: 'اتصل بالدعم.' },
+  'advice_other-device': {
+    en: 'Fatoora already had {number}, but this till had never delivered it. It is recorded and not sent again. Check whether another device, or a copy of this till’s data, is reporting with this terminal’s certificate; if you find none, contact support.',
+    ar: 'كان {number} لدى فاتورة مسبقًا مع أن هذا الصندوق لم يرسله قط. سُجّل ولن يُرسل مرة أخرى. تحقق مما إذا كان جهاز آخر، أو نسخة من بيانات هذا الصندوق، يُبلغ بشهادة هذا الجهاز؛ وإن لم تجد شيئًا فاتصل بالدعم.',
+  },
+  'problem_unexplained-duplicate': { en: 'Reported by someone else?', ar: 'أبلغ عنه طرف آخر؟' },
 } as const satisfies Record<string, { en: string; ar: string }>;

@@ -6,6 +6,7 @@
 // reference §9.1.
 import { describe, expect, it } from 'vitest';
 import { problems } from '../../main/app/statusModel';
+import { DocumentStore } from '../../main/sale/documentStore';
 import { translator } from '../../renderer/app/i18n';
 import { ADVICE } from '../../renderer/app/labels';
 import { clientFor } from '../fatoora/support';
@@ -71,6 +72,11 @@ describe('answers outside the happy path', () => {
     expect(attemptsByDocument(terminal.db).get(docs[1]!.id)).toMatchObject([{ outcome: 'already-done', http_status: 409 }]);
     expect(alerts).toMatchObject([{ kind: 'unexplained-duplicate', documentId: docs[1]!.id, number: docs[1]!.number }]);
     expect(alerts[0]!.message).toMatch(/had never delivered it/);
+    // kept with the attempt, so the manager's problems list says so after a restart too, in either language
+    expect(attemptsByDocument(terminal.db).get(docs[1]!.id)).toMatchObject([{ reason: 'unexplained-duplicate' }]);
+    const listed = problems(worker, new DocumentStore(terminal.db)).filter((p) => p.problem === 'unexplained-duplicate');
+    expect(listed).toMatchObject([{ number: docs[1]!.number, advice: { kind: 'other-device', number: docs[1]!.number } }]);
+    expect(ADVICE['other-device'](translator('ar').t, listed[0]!.advice)).toContain(docs[1]!.number);
     // the duplicate's ERROR notice is not kept as a message of the recorded document (reference §9.1)
     expect(worker.document(docs[1]!.id)!.messages.filter((m) => m.type === 'ERROR')).toEqual([]);
     for (const d of docs) expect(reportedByHash(sim).get(d.hash)).toBe(1);

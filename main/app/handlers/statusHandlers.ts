@@ -28,7 +28,7 @@ export function statusHandlers(app: StatusServices): Pick<ApiHandlers, (typeof S
       return clearance ? { ...status, clearance } : status;
     },
     'sync.log': ({ limit }) => syncLog(app.folder().documents, limit),
-    'sync.problems': () => problems(app.folder().worker),
+    'sync.problems': () => problems(app.folder().worker, app.folder().documents),
     'sync.retryNow': () => {
       app.folder().worker?.nudge();
       return app.status();
