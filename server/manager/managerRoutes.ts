@@ -9,6 +9,7 @@ import { DukkanError } from '../../app/errors/index';
 import type { Storage } from '../db/storage';
 import { dayReport } from '../dayReport';
 import { createEnrolmentCode, formatCode } from '../enrolment';
+import { putMasterData } from '../masterData';
 import { sendJson } from '../http/answers';
 import { parsePayload } from '../http/payload';
 import { jsonOf, readBody } from '../http/readBody';
@@ -62,6 +63,10 @@ export async function handleManager(c: ManagerContext): Promise<void> {
     const branch = c.url.searchParams.get('branch');
     if (branch !== null) query.branch = branch;
     sendJson(c.res, 200, { ok: true, value: await dayReport(c.storage, query) });
+    return;
+  }
+  if (method === 'POST' && c.url.pathname === '/manager/api/master-data') {
+    sendJson(c.res, 200, { ok: true, value: await putMasterData(c.storage, jsonOf(await readBody(c.req, 64 * 1024))) });
     return;
   }
   if (method === 'POST' && c.url.pathname === '/manager/api/remove') {

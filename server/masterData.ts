@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: UNLICENSED
+// Master data the manager sets once for every till (docs/store-server.md, "Tills' reads"): products and prices,
+// quick keys, users and roles, settings such as the receipt footer. The server wins: a change takes the next
+// version and tills pull it. A user carries the PIN's salted scrypt hash and its parameters, never a PIN.
+import { z } from 'zod';
+import { rule } from '../app/contract/schemas';
+import type { Storage } from './db/storage';
+import { parsePayload } from './http/payload';
+import { masterDataStore } from './stores/masterDataStore';
+
+const key = z.string(rule('input.text')).trim().min(1, rule('input.empty')).max(80, rule('input.too-long'));
+const b64 = z.string(rule('store.base64')).regex(/^[A-Za-z0-9+/]{8,200}={0,2}$/, rule('store.base64'));
+const body = z.record(z.string(), z.unknown()).refine((b) => JSON.stringify(b).length <= 16_384, rule('input.too-long'));
+
+const userBody = z
+  .object({
+    name: key,
+    role: z.enum(['cashier', 'manager'], rule('input.role')),
+    active: z.boolean(),
+    pinSalt: b64,
+    pinHash: b64,
+    pinParams: z.string(rule('input.text')).max(200, rule('input.too-long')),
+  })
+  .strict();
+
+const change = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), key, body: userBody.nullable() }).strict(),
+  z.object({ kind: z.enum(['product', 'quick-key', 'setting'], rule('input.invalid')), key, body: body.nullable() }).strict(),
+]);
+
+/** Sets (or, with body null, deletes) one entry; answers its new version. */
+export async function putMasterData(storage: Storage, input: unknown): Promise<{ version: number }> {
+  const c = parsePayload(change, input);
+  return { version: await masterDataStore.put(storage, c.kind, c.key, c.body) };
+}
