@@ -70,6 +70,8 @@ export interface QuoteLine {
   readonly lineTotal: string;
   readonly vatRate: string;
   readonly overridden: boolean;
+  /** What the quantity counts (a price label's line is one piece, whatever its product is sold by). */
+  readonly unit: ProductUnit;
 }
 
 export interface Quote {

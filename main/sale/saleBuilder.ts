@@ -106,6 +106,7 @@ export function priceCart(
       lineTotal: '', // filled from the totals below
       vatRate: product.vatRate,
       overridden,
+      unit,
     });
     const documentLine: DocumentInputJson['lines'][number] = {
       name: product.nameAr ? `${product.nameAr} | ${product.name}` : product.name,

@@ -6,23 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import type { BackupScreen, PendingRestoreView } from '../../app/contract/backupTypes';
-import type { DeviceStatus } from '../../app/contract/types';
 import { startApp } from './app';
 import { submit, type } from './testing/dom';
-import { fakeApi, fakeConnection, MANAGER, session, settle } from './testing/fakes';
-
-const QUEUE = { queued: 0, inFlight: 0, reported: 0, warnings: 0, rejected: 0, failed: 0, overdue: 0 };
-const DEVICE: DeviceStatus = {
-  mode: 'live',
-  environment: 'simulation',
-  onboarded: true,
-  egsName: 'EGS1',
-  certificate: null,
-  chainHead: null,
-  queue: QUEUE,
-  dataDir: '/data',
-  backups: { warning: true, targets: [] },
-};
+import { deviceStatus, fakeApi, fakeConnection, MANAGER, session, settle } from './testing/fakes';
 
 let root: HTMLElement;
 afterEach(() => {
@@ -36,7 +22,7 @@ async function openStatusTab(saved: readonly string[]) {
     'session.get': () => session({ user: MANAGER }),
     'status.get': () => new Promise(() => undefined),
     'quickKeys.get': () => [],
-    'device.status': () => DEVICE,
+    'device.status': () => deviceStatus({ backups: { warning: true, targets: [] } }),
     'backup.status': () => screen,
     'backup.configure': (input) => (screen = { ...screen, targets: input.targets, everyHours: input.everyHours }),
     'backup.pendingRestore': () => null,

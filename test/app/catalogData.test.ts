@@ -52,7 +52,7 @@ describe('catalog data at the counter (through the dispatcher)', { timeout: 60_0
     expect(scan).toMatchObject({ product: { id: dates, unit: 'kg' }, quantity: '1.25', labelBarcode: null, labelPrice: null });
     const lines = [{ productId: dates, quantity: scan!.quantity }];
     const q = await cashier.call('sale.quote', { lines, payments: [{ method: 'cash', amount: '50' }] });
-    expect(q.lines[0]).toMatchObject({ quantity: '1.25', unitPrice: '39.99', lineTotal: '49.99', overridden: false }); // 49.9875 → 49.99
+    expect(q.lines[0]).toMatchObject({ quantity: '1.25', unit: 'kg', unitPrice: '39.99', lineTotal: '49.99', overridden: false }); // 49.9875 → 49.99
     expect(q).toMatchObject({ total: '49.99', change: '0.01', needsApproval: false, complete: true });
     const r = await cashier.call('sale.complete', { lines, payments: [{ method: 'cash', amount: '50' }], saleId: randomUUID() });
     const xml = app.core.current().documents.byNumber(r.document.number)!.xml;
@@ -101,6 +101,7 @@ describe('catalog data at the counter (through the dispatcher)', { timeout: 60_0
     const lines = [{ productId: cheese, quantity: '1', labelBarcode: '2300123012507' }];
     const q = await cashier.call('sale.quote', { lines, payments: [{ method: 'card', amount: '12.50' }] });
     expect(q).toMatchObject({ total: '12.50', needsApproval: false, complete: true });
+    expect(q.lines[0]!.unit).toBe('piece'); // one labelled pack, though the cheese itself is sold by the kg
     const r = await cashier.call('sale.complete', { lines, payments: [{ method: 'card', amount: '12.50' }], saleId: randomUUID() });
     const xml = Buffer.from(app.core.current().documents.byNumber(r.document.number)!.xml).toString('utf8');
     expect(xml).toContain('<cbc:InvoicedQuantity unitCode="PCE">1</cbc:InvoicedQuantity>');

@@ -2,7 +2,7 @@
 // the payment fields, and what the cart table and the totals show for a quote.
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
-import { BREAD, DATES, issued, MILK, quoteFor } from '../testing/fakes';
+import { BREAD, DATES, issued, MILK, product, quoteFor } from '../testing/fakes';
 import {
   addToCart,
   cartLines,
@@ -141,9 +141,20 @@ describe('what the till shows for a quote', () => {
   it('shows each line with its quoted price, discount and total, and the selection', () => {
     const q = quoteFor({ lines: cartLines(items), payments: [], approvalId: '00000000-0000-4000-8000-000000000000' });
     expect(cartRows(items, q, 1)).toEqual([
-      { index: 0, name: 'Fresh milk', overridden: false, quantity: '3', unitPrice: '6.50', discount: '', lineTotal: '19.50', selected: false },
-      { index: 1, name: 'Bread', overridden: true, quantity: '1', unitPrice: '2.75', discount: '-0.25', lineTotal: '2.50', selected: true },
+      { index: 0, name: 'Fresh milk', overridden: false, quantity: '3', unit: null, unitPrice: '6.50', discount: '', lineTotal: '19.50', selected: false },
+      { index: 1, name: 'Bread', overridden: true, quantity: '1', unit: null, unitPrice: '2.75', discount: '-0.25', lineTotal: '2.50', selected: true },
     ]);
+  });
+
+  it('shows the unit main quoted for a weighed line, and none for pieces', () => {
+    const weighed: CartItem[] = [{ productId: 3, name: 'Loose dates', quantity: '0.75' }, ...items];
+    const q = quoteFor({ lines: cartLines(weighed), payments: [] }, [MILK, BREAD, product(3, 'Loose dates', '39.99', { unit: 'kg' })]);
+    expect(cartRows(weighed, q, 0).map((r) => [r.quantity, r.unit])).toEqual([
+      ['0.75', 'kg'],
+      ['3', null],
+      ['1', null],
+    ]);
+    expect(cartRows(weighed, null, 0).map((r) => r.unit)).toEqual([null, null, null]); // not quoted yet: no unit guessed
   });
 
   it('marks what main has not quoted yet', () => {

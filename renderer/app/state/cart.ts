@@ -3,7 +3,7 @@
 // cart, which payments are sent, what F8/F9/F10 put in the payment fields, and what the cart table and the totals
 // show for a quote. Money is never computed here: every amount comes from main's quote (the same computation that
 // builds the signed document); the renderer only adds whole quantities of the same product.
-import type { Locale, Product, Quote } from '../../../app/contract/types';
+import type { Locale, Product, ProductUnit, Quote } from '../../../app/contract/types';
 
 export interface CartItem {
   readonly productId: number;
@@ -135,6 +135,8 @@ export interface CartRow {
   readonly name: string;
   readonly overridden: boolean;
   readonly quantity: string;
+  /** The quantity's unit when it is not a count of pieces (kg, g, l), as main quoted it; null for pieces. */
+  readonly unit: Exclude<ProductUnit, 'piece'> | null;
   readonly unitPrice: string;
   readonly discount: string;
   readonly lineTotal: string;
@@ -150,6 +152,7 @@ export function cartRows(items: readonly CartItem[], quote: Quote | null, select
       name: item.name,
       overridden: line?.overridden ?? false,
       quantity: item.quantity,
+      unit: line && line.unit !== 'piece' ? line.unit : null,
       unitPrice: line?.unitPrice ?? '…',
       discount: line?.discount ? `-${line.discount}` : '',
       lineTotal: line?.lineTotal ?? '…',

@@ -7,7 +7,7 @@ import type { ApiError, ApiErrorCode, ErrorText } from '../../../app/contract/er
 import type { AppEvent } from '../../../app/contract/events';
 import type { MethodName } from '../../../app/contract/methodNames';
 import type { ShiftView } from '../../../app/contract/shiftTypes';
-import type { IssueResult, Product, Quote, SessionInfo, UserSummary } from '../../../app/contract/types';
+import type { DeviceStatus, IssueResult, Product, Quote, SessionInfo, UserSummary } from '../../../app/contract/types';
 import { errorText, type ErrorCode, type ErrorParams } from '../../../app/errors/index';
 import { ApiCallError, type Connection } from '../api';
 
@@ -104,6 +104,7 @@ export function quoteFor(input: Parameters<DukkanApi['sale.quote']>[0], catalog:
       quantity: l.quantity,
       unitPrice: unit,
       catalogPrice: p.price,
+      unit: p.unit,
       discount: l.discount ?? null,
       lineTotal: money(total),
       vatRate: '15',
@@ -199,5 +200,19 @@ export const shiftView = (over: Partial<ShiftView> = {}): ShiftView => ({
   movements: [],
   notes: [],
   zNumber: null,
+  ...over,
+});
+
+/** A live, onboarded terminal as the manager's status tab shows it, with what a test changes. */
+export const deviceStatus = (over: Partial<DeviceStatus> = {}): DeviceStatus => ({
+  mode: 'live',
+  environment: 'simulation',
+  onboarded: true,
+  egsName: 'EGS1',
+  certificate: null,
+  chainHead: null,
+  queue: { queued: 0, inFlight: 0, reported: 0, warnings: 0, rejected: 0, failed: 0, overdue: 0 },
+  dataDir: '/data',
+  backups: { warning: false, targets: [] },
   ...over,
 });

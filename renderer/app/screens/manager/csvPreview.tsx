@@ -8,7 +8,8 @@ import { Num } from '../../components/common';
 import { useI18n } from '../../components/hooks';
 import { textOf } from '../../state/services';
 
-function UnitWord({ unit }: { readonly unit: ProductUnit }) {
+/** A product's unit in the screen's language (also the till's cart: quantities in kg, g or l). */
+export function UnitWord({ unit }: { readonly unit: ProductUnit }) {
   const { t } = useI18n();
   return <>{unit === 'kg' ? t('unitKg') : unit === 'g' ? t('unitG') : unit === 'l' ? t('unitL') : t('unitPiece')}</>;
 }

@@ -6,6 +6,7 @@ import { Num } from '../../components/common';
 import { useI18n } from '../../components/hooks';
 import type { CartRow } from '../../state/cart';
 import type { CashierStore } from '../../state/cashierStore';
+import { UnitWord } from '../manager/csvPreview';
 
 export function CartTable({ store }: { readonly store: CashierStore }) {
   const { t } = useI18n();
@@ -53,6 +54,12 @@ function CartLine({ row, onSelect }: { readonly row: CartRow; readonly onSelect:
       </td>
       <td data-test={`qty-${row.index}`}>
         <Num text={row.quantity} />
+        {row.unit ? (
+          <span class="unit" data-test={`unit-${row.index}`}>
+            {' '}
+            <UnitWord unit={row.unit} />
+          </span>
+        ) : null}
       </td>
       <td>
         <Num text={row.unitPrice} />
