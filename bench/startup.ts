@@ -9,6 +9,7 @@
 import type { Browser } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../main/catalog/demoCatalog';
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, startBrowserModeProcess } from '../test/e2e/browserModeProcess';
 import { launchChromium } from '../test/e2e/till';
@@ -48,6 +49,31 @@ async function oneStart(browser: Browser, dataDir?: string): Promise<{ phases: P
   }
 }
 
+type Figures = Record<keyof Phases, LatencySummary>;
+
+/** Each target met or missed; a miss says where the time went and what would close it. */
+function startupVerdicts(cold: Figures, warm: Figures): string[] {
+  const sec = (v: number) => `${(v / 1000).toFixed(2)} s`;
+  const onboarding = cold.ready.p50 - warm.ready.p50;
+  const loads = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+  return [
+    cold.scanned.p50 <= 4000
+      ? `- Cold: ${sec(cold.scanned.p50)}, within 4 s.`
+      : `- Cold: ${sec(cold.scanned.p50)} misses 4 s. About ${sec(onboarding)} of it (link printed, cold − warm) is training mode onboarding ` +
+        `against the embedded simulator (key, CSR, compliance CSID, six compliance checks the simulator validates in full, production ` +
+        `CSID), all before the link is printed. Onboarding the training folder in the background after the till is usable (a ` +
+        `"preparing" training state in main/app/modeController.ts whose sale desk waits for it) would close it.`,
+    warm.scanned.p50 <= 1500
+      ? `- Warm: ${sec(warm.scanned.p50)}, within 1.5 s.`
+      : `- Warm: ${sec(warm.scanned.p50)} misses 1.5 s: ${sec(warm.ready.p50)} to the link (Node, the bundle, SQLite, the keychain), ` +
+        `${sec(warm.signInScreen.p50 - warm.ready.p50)} for Chromium to load the page, ${sec(warm.scanned.p50 - warm.signInScreen.p50)} to sign in and ` +
+        `ring up a scan — every step stretched by the machine's load (${loads} at the end).`,
+  ];
+}
+
 export async function benchStartup(options: { readonly runs?: number } = {}) {
   const runs = options.runs ?? 5;
   // the till as installed: main process and renderer from the bundles `npm run setup` builds
@@ -82,6 +108,8 @@ export async function benchStartup(options: { readonly runs?: number } = {}) {
     '| --- | --- | --- | --- | --- |',
     `| cold (first run) | ${s(figures.cold.ready)} | ${s(figures.cold.signInScreen)} | ${s(figures.cold.cashier)} | ${s(figures.cold.scanned)} (≤ 4 s) |`,
     `| warm | ${s(figures.warm.ready)} | ${s(figures.warm.signInScreen)} | ${s(figures.warm.cashier)} | ${s(figures.warm.scanned)} (≤ 1.5 s) |`,
+    '',
+    ...startupVerdicts(figures.cold, figures.warm),
   ];
   return { title: 'Startup: browser mode to a usable cashier screen', markdown, figures };
 }
