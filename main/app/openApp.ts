@@ -153,7 +153,18 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
       void sale?.b2b.close(); // the previous mode's background clearance retries stop with it
       sale = openSaleDesk(
         folder,
-        { catalog, approvals: sessions, printing, clock, pdf: pdfRendererOf(options.rasterizer), logger, discountFreePercent, ...receiptFacts },
+        {
+          catalog,
+          approvals: sessions,
+          printing,
+          clock,
+          pdf: pdfRendererOf(options.rasterizer),
+          logger,
+          discountFreePercent,
+          // the strip counts B2B invoices awaiting clearance and not cleared: told when a clearance settles
+          clearanceChanged: () => bus.emit({ type: 'status', status: status() }),
+          ...receiptFacts,
+        },
         m === 'training',
       );
       if (folder.worker) forwardReportingEvents(folder.worker, { bus, status, clock, log });

@@ -26,6 +26,8 @@ export interface ClearanceDeskOptions {
   readonly log: Logger;
   /** How long the cashier waits for one answer; a timeout leaves the document awaiting (it may have arrived). */
   readonly timeoutMs?: number;
+  /** An attempt settled: the status strip's counts may have changed (main/app/openApp.ts sends a status event). */
+  readonly settled?: () => void;
 }
 
 export class ClearanceDesk {
@@ -71,6 +73,7 @@ export class ClearanceDesk {
     }
     const settlement = settlementOf(outcome, document);
     store.settle(document.id, settlement, clock());
+    this.o.settled?.();
     const settled = store.get(document.id)!;
     this.o.log.info('clearance.outcome', {
       documentId: document.id,

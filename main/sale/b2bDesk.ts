@@ -45,6 +45,8 @@ export interface B2bShared {
   readonly logger?: Logger | undefined;
   /** The tills' one-time approvals: who approved a cart's price changes (for the audit trail). */
   readonly approvals?: Pick<SessionStore, 'approval' | 'consume'>;
+  /** A clearance attempt settled or a standard sale was committed: the status strip's B2B counts may change. */
+  readonly clearanceChanged?: () => void;
   /** How often the background retrier looks for documents awaiting clearance (ms; tests make it short). */
   readonly clearancePollMs?: number;
 }
@@ -73,7 +75,14 @@ export function openB2bDesk(
   const customers = new CustomerStore(folder.db);
   const clearances = new ClearanceStore(folder.db);
   const log = (shared.logger ?? silentLogger).child({ component: 'clearance' });
-  const desk = new ClearanceDesk({ store: clearances, documents: folder.documents, access: () => folder.clearanceAccess(), clock: shared.clock, log });
+  const desk = new ClearanceDesk({
+    store: clearances,
+    documents: folder.documents,
+    access: () => folder.clearanceAccess(),
+    clock: shared.clock,
+    log,
+    ...(shared.clearanceChanged ? { settled: shared.clearanceChanged } : {}),
+  });
   const retrier = new ClearanceRetrier({
     store: clearances,
     documents: folder.documents,

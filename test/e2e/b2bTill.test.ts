@@ -286,6 +286,8 @@ describe('the B2B tax invoice at the touch till', { timeout: 240_000 }, () => {
     expect(await page.isVisible('[data-test=clearance-retry]')).toBe(true);
     expect(await page.isVisible('[data-test=clearance-simplified]')).toBe(true);
     expect(await page.$('[data-test=cleared-pdf]')).toBeNull();
+    // the status strip counts it apart from reporting
+    await page.waitForFunction(() => document.querySelector('[data-test=b2b-awaiting]')?.textContent === 'Awaiting clearance: 1');
     await screenshot(page, 'b2b-4-unreachable');
     // still down: retrying changes nothing but the count of attempts
     await page.tap('[data-test=clearance-retry]');
@@ -296,6 +298,7 @@ describe('the B2B tax invoice at the touch till', { timeout: 240_000 }, () => {
     await page.waitForSelector('[data-test=clearance-cleared]');
     expect(sim.records.cleared().filter((c) => c.number === number)).toHaveLength(1);
     expect(clearanceState(number)).toBe('cleared');
+    await page.waitForSelector('[data-test=b2b-awaiting]', { state: 'detached' });
     await page.tap('[data-test=b2b-done]');
     await page.waitForSelector('[data-test=b2b-dialog]', { state: 'detached' });
   });
@@ -331,6 +334,7 @@ describe('the B2B tax invoice at the touch till', { timeout: 240_000 }, () => {
     expect(await page.textContent('[data-test=zatca-messages]')).toMatch(/not the one registered/);
     expect(await page.$('[data-test=cleared-pdf]')).toBeNull();
     expect(await page.$('[data-test=cleared-xml]')).toBeNull();
+    await page.waitForFunction(() => document.querySelector('[data-test=b2b-not-cleared]')?.textContent === 'Not cleared: 1');
     await screenshot(page, 'b2b-5-rejected');
     await page.tap('[data-test=b2b-close]');
     await page.waitForSelector('[data-test=b2b-dialog]', { state: 'detached' });

@@ -35,13 +35,13 @@ describe('the status strip and backups', () => {
 
 describe('the status strip and B2B clearance', () => {
   const chips = (s: StatusSnapshot, locale: 'en' | 'ar' = 'en') =>
-    statusChips(s, translator(locale), Date.parse(s.at)).filter((c) => c.test.startsWith('clearance-'));
+    statusChips(s, translator(locale), Date.parse(s.at)).filter((c) => c.test.startsWith('b2b-'));
 
   it('counts awaiting and not-cleared invoices apart from reporting, in English and Arabic', () => {
     const s = { ...BASE, waiting: 3, clearance: { awaiting: 2, rejected: 1 } };
     expect(chips(s)).toEqual([
-      { state: 'warn', text: 'Awaiting clearance: 2', test: 'clearance-awaiting' },
-      { state: 'bad', text: 'Not cleared: 1', test: 'clearance-rejected' },
+      { state: 'warn', text: 'Awaiting clearance: 2', test: 'b2b-awaiting' },
+      { state: 'bad', text: 'Not cleared: 1', test: 'b2b-not-cleared' },
     ]);
     expect(chips(s, 'ar').map((c) => c.text)).toEqual(['بانتظار الاعتماد: 2', 'غير معتمدة: 1']);
     expect(statusChips(s, translator('en'), Date.parse(s.at)).find((c) => c.test === 'waiting')?.text).toBe('To report: 3');
