@@ -114,17 +114,17 @@ describe('the B2B tax invoice at the touch till', { timeout: 240_000 }, () => {
   };
 
   /** Rings up milk, pays the exact amount in cash and opens the tax invoice form. */
-  const toBuyerForm = async (quantity = 2) => {
+  const toBuyerForm = async (quantity = 2, cash: 'exact' | '50' = 'exact') => {
     await scan(page, `${quantity}*${MILK}`);
     await page.waitForFunction(() => document.querySelectorAll('[data-test=cart] tr[data-test^=line-]').length === 1);
     await page.waitForFunction(() => !document.querySelector('[data-test=total]')?.textContent?.includes('…'));
-    await payAndOpenForm();
+    await payAndOpenForm(cash);
   };
 
-  /** The cart on the till paid in exact cash, and the tax invoice form opened. */
-  const payAndOpenForm = async () => {
+  /** The cart on the till paid in cash (exact, or a 50 note), and the tax invoice form opened. */
+  const payAndOpenForm = async (cash: 'exact' | '50' = 'exact') => {
     await page.tap('[data-test=pay]');
-    await page.tap('[data-test=tender-exact]');
+    await page.tap(`[data-test=tender-${cash}]`);
     await page.waitForFunction(() => document.querySelector('[data-test=due]')?.textContent === '0.00');
     await page.tap('[data-test=b2b]');
     await page.waitForSelector('[data-test=b2b-dialog][data-step=buyer]');
@@ -326,9 +326,11 @@ describe('the B2B tax invoice at the touch till', { timeout: 240_000 }, () => {
 
   it('(c) a NOT_CLEARED answer shows ZATCA’s messages; no files, nothing printed', async () => {
     const jobs = printer.jobs().length;
-    await toBuyerForm();
+    await toBuyerForm(2, '50');
     await fillBuyer({ ...NEW_BUYER, name: REFUSED_BUYER, vatNumber: '311111111111123' });
     expect(await issue()).toBe('clearance-rejected');
+    // paid with a 50 note for 2 × 6.50: the change is given whatever ZATCA answered
+    expect(await page.textContent('[data-test=b2b-change]')).toContain('37.00');
     const number = lastDocument();
     expect(await page.textContent('[data-test=clearance-rejected]')).toContain('NOT CLEARED');
     expect(await page.textContent('[data-test=zatca-messages]')).toMatch(/not the one registered/);

@@ -6,6 +6,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ClearanceView } from '../../../../app/contract/b2bTypes';
 import { saveClearedFile } from '../../components/clearedFiles';
+import { Num } from '../../components/common';
 import { useApp, useI18n } from '../../components/hooks';
 import type { B2bStore } from '../../state/b2bStore';
 import { textOf } from '../../state/services';
@@ -51,11 +52,27 @@ function Clearing() {
 }
 
 function Answer({ b2b }: Props) {
+  const { t } = useI18n();
   const view = b2b.clearance.value;
+  const change = b2b.sale.value?.change ?? '0.00';
   if (!view) return null;
-  if (view.state === 'cleared') return <Cleared b2b={b2b} view={view} />;
-  if (view.state === 'rejected') return <Rejected b2b={b2b} view={view} />;
-  return <Unreachable b2b={b2b} view={view} />;
+  return (
+    <>
+      {/* the sale is paid whatever ZATCA answers: the change is given now, once, and large (as after any sale) */}
+      {change !== '0.00' ? (
+        <p class="change-big" data-test="b2b-change">
+          {t('changeLabel')} <Num text={change} />
+        </p>
+      ) : null}
+      {view.state === 'cleared' ? (
+        <Cleared b2b={b2b} view={view} />
+      ) : view.state === 'rejected' ? (
+        <Rejected b2b={b2b} view={view} />
+      ) : (
+        <Unreachable b2b={b2b} view={view} />
+      )}
+    </>
+  );
 }
 
 /** ZATCA's own words, as it wrote them (code and message). */
