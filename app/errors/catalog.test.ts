@@ -9,6 +9,7 @@ import { B2B_CODES } from './codes/b2bCodes';
 import { BACKUP_CODES } from './codes/backupCodes';
 import { STORE_CODES } from './codes/storeCodes';
 import { DISCOUNT_CODES } from './codes/discountCodes';
+import { GO_LIVE_CODES } from './codes/goLiveCodes';
 import { B2B_NOTE_CODES } from './codes/b2bNoteCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
@@ -64,6 +65,7 @@ describe('the error catalog', () => {
       STORE_CODES,
       DISCOUNT_CODES,
       B2B_NOTE_CODES,
+      GO_LIVE_CODES,
     ].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);

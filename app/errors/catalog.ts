@@ -16,6 +16,7 @@ import { ANCHOR_CODES } from './codes/anchorCodes';
 import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { DISCOUNT_CODES } from './codes/discountCodes';
+import { GO_LIVE_CODES } from './codes/goLiveCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
 import { SECURITY_CODES } from './codes/securityCodes';
 import { ONBOARDING_CODES } from './codes/onboardingCodes';
@@ -41,6 +42,7 @@ export const ERROR_CATALOG = {
   ...BACKUP_CODES,
   ...STORE_CODES,
   ...DISCOUNT_CODES,
+  ...GO_LIVE_CODES,
 } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -28,6 +28,8 @@ export interface SettingsShape {
    * A decimal string, exact, 0–100 with up to 2 decimals.
    */
   readonly discountFreePercent: string;
+  /** Going live: the manager kept or removed the training catalog (main/catalog/trainingCatalog.ts); null: not asked yet. */
+  readonly trainingCatalog: 'keep' | 'remove' | null;
 }
 
 const DEFAULTS: SettingsShape = {
@@ -39,6 +41,7 @@ const DEFAULTS: SettingsShape = {
   idleLockSeconds: 300,
   externalReturnsPerDay: 5,
   discountFreePercent: '0',
+  trainingCatalog: null,
 };
 
 const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is SettingsShape[K] } = {
@@ -52,6 +55,7 @@ const VALID: { readonly [K in keyof SettingsShape]: (v: unknown) => v is Setting
   quickKeys: (v): v is readonly QuickKey[] => Array.isArray(v) && v.every(isQuickKey),
   receiptFooter: (v): v is string => typeof v === 'string' && v.length <= 300,
   externalReturnsPerDay: (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1000,
+  trainingCatalog: (v): v is 'keep' | 'remove' | null => v === 'keep' || v === 'remove' || v === null,
   discountFreePercent: (v): v is string => typeof v === 'string' && DISCOUNT_PERCENT.test(v),
   idleLockSeconds: (v): v is number => Number.isInteger(v) && (v === 0 || ((v as number) >= 10 && (v as number) <= 7200)),
 };
