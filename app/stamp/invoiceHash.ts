@@ -60,10 +60,22 @@ export function removeHashExcludedElements(doc: XmlDocument, dropWhitespaceTails
 
 /** Sends the canonical form of the document (excluded blocks removed) to `handler`, chunk by chunk. */
 function canonicalize(xml: string | Uint8Array, options: CanonicalizeOptions, handler: XmlOutputBufferHandler): void {
-  withXml(xml, (doc) => {
-    removeHashExcludedElements(doc, options.dropWhitespaceTails);
-    doc.canonicalize(handler, { mode: options.exclusive ? XmlC14NMode.XML_C14N_EXCLUSIVE_1_0 : XmlC14NMode.XML_C14N_1_1, withComments: false });
-  });
+  withXml(xml, (doc) => canonicalizeParsed(doc, options, handler));
+}
+
+function canonicalizeParsed(doc: XmlDocument, options: CanonicalizeOptions, handler: XmlOutputBufferHandler): void {
+  removeHashExcludedElements(doc, options.dropWhitespaceTails);
+  doc.canonicalize(handler, { mode: options.exclusive ? XmlC14NMode.XML_C14N_EXCLUSIVE_1_0 : XmlC14NMode.XML_C14N_1_1, withComments: false });
+}
+
+/** A C14N output handler that feeds SHA-256 as the chunks come, and the digest once they are all in. */
+function hashingHandler(): { handler: XmlOutputBufferHandler; digest: () => Uint8Array } {
+  const sha = createSha256();
+  const write = (chunk: Uint8Array): number => {
+    sha.update(chunk);
+    return chunk.byteLength;
+  };
+  return { handler: { write, close: () => true }, digest: () => sha.digest() };
 }
 
 /** The canonical bytes the invoice hash is computed over (UTF-8, exactly as libxml2 writes them). */
@@ -91,16 +103,23 @@ export function canonicalInvoiceText(xml: string | Uint8Array, options: Canonica
  * canonical form into a JS string (decode + re-encode cost as much as the C14N itself).
  */
 export function invoiceHashBytes(xml: string | Uint8Array, options: CanonicalizeOptions = {}): Uint8Array {
-  const digest = createSha256();
-  const write = (chunk: Uint8Array): number => {
-    digest.update(chunk);
-    return chunk.byteLength;
-  };
-  canonicalize(xml, options, { write, close: () => true });
-  return digest.digest();
+  const sink = hashingHandler();
+  canonicalize(xml, options, sink.handler);
+  return sink.digest();
 }
 
 /** The invoice hash as ZATCA writes it: base64 of the 32 raw bytes (44 characters). */
 export function computeInvoiceHash(xml: string | Uint8Array): string {
   return bytesToBase64(invoiceHashBytes(xml));
+}
+
+/**
+ * The invoice hash of a document already parsed, for a caller that reads the same bytes for other checks first
+ * (the ledger's rules check): one parse instead of two. It removes the excluded blocks from `doc` — read what you
+ * need before calling it.
+ */
+export function computeInvoiceHashOfParsed(doc: XmlDocument): string {
+  const sink = hashingHandler();
+  canonicalizeParsed(doc, {}, sink.handler);
+  return bytesToBase64(sink.digest());
 }

@@ -4,6 +4,7 @@
 // refused here instead: every business rule its content decides (errors only; the clock rules BR-KSA-04 and
 // BR-KSA-98 judge the moment of checking, not the document), and the seller VAT number against the signing
 // certificate. `dukkan sign` and the ledger run it on the stamped bytes before anything is written.
+import type { XmlDocument } from 'libxml2-wasm';
 import { DukkanError, type FieldProblem } from '../errors';
 import { withProblemLines } from '../errors/problemLines';
 import type { Finding } from '../findings/finding';
@@ -18,13 +19,18 @@ import { SELLER_VAT_STATEMENT_AR, sellerVatFinding } from './sellerCertificate';
 export function issuanceErrors(xml: string | Uint8Array, certificate: Certificate): Finding[] {
   const doc = parseXml(xml);
   try {
-    const errors = checkContentRules(doc).filter((f) => f.severity === 'error');
-    // the one field this check needs, not all twenty of readInvoiceFields (it runs before every ICV)
-    const vat = sellerVatFinding(firstText(doc, SELLER_VAT), certificate);
-    return vat ? [vat, ...errors] : errors;
+    return issuanceErrorsOf(doc, certificate);
   } finally {
     doc.dispose();
   }
+}
+
+/** The same, on a document already parsed (the ledger parses the stamped bytes once for this and the re-hash). */
+export function issuanceErrorsOf(doc: XmlDocument, certificate: Certificate): Finding[] {
+  const errors = checkContentRules(doc).filter((f) => f.severity === 'error');
+  // the one field this check needs, not all twenty of readInvoiceFields (it runs before every ICV)
+  const vat = sellerVatFinding(firstText(doc, SELLER_VAT), certificate);
+  return vat ? [vat, ...errors] : errors;
 }
 
 /**

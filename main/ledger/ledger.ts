@@ -16,7 +16,7 @@ import { nativeSha256 } from '../zatca/nativeSha256';
 import { Decimal } from '../../app/money/decimal';
 import { riyadhDateTime } from '../../app/time/riyadhTime';
 import { LedgerError, storageError } from './ledgerErrors';
-import { refuseWhatFatooraRejects, verifyBeforeStoring } from './stampChecks';
+import { checkBeforeStoring } from './stampChecks';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
 import type { LedgerAnchorGuard } from './ledgerAnchor';
 
@@ -129,11 +129,10 @@ export class Ledger {
       const document = parseDocumentInput({ ...sale, number, uuid, ...when });
       const resolved = this.resolveOriginal(document);
       const stamped = await buildAndStamp(document, { icv: snapshot.icv, pih: snapshot.pih }, signing, { selfCheck: 'structural', sha256: nativeSha256 });
-      verifyBeforeStoring(stamped, signing);
-      // once per issuance: a rebuild after the head moved changes only what the ledger writes itself (ICV, PIH,
-      // number, date and time) and the stamp, which verifyBeforeStoring checks on every build; checking the rules
-      // again would lengthen every retry's race with the other writer by the check's cost (BENCHMARKS.md)
-      if (!rulesChecked) refuseWhatFatooraRejects(stamped, signing);
+      // the stamp on every build; the rules once per issuance: a rebuild after the head moved changes only what the
+      // ledger writes itself (ICV, PIH, number, date and time) and the stamp, which is checked on every build; checking
+      // the rules again would lengthen every retry's race with the other writer by the check's cost (BENCHMARKS.md)
+      checkBeforeStoring(stamped, signing, { rules: !rulesChecked });
       rulesChecked = true;
       const id = this.commit(snapshot, stamped, resolved, corrects, now, signing, hooks);
       if (id === undefined) continue; // the head moved under us (another process issued): rebuild on the new head
