@@ -9,7 +9,8 @@ import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatoora
 import { clientOf, openTestApp, signIn, waitFor, type Client } from '../app/support';
 import { WIZARD_SHOP as SHOP } from '../fixtures/wizardShop';
 import { useStorageBackends, useStoreServer } from './storageBackends';
-import { managerCall } from './storeFixtures';
+import { chainedDocuments, enrolledTerminal, managerCall } from './storeFixtures';
+import { signedRequest } from '../../main/storeSync/storeClient';
 
 const OTP = '271828';
 const TOKEN = 'till-enrolment-token';
@@ -55,5 +56,17 @@ describe('a live till enrolled through its API pushes its sales', { timeout: 120
       await running.storage.query<{ number: string; cashier: string }>('SELECT number, cashier FROM documents WHERE terminal_id = $1', [link.terminalId]);
     await waitFor(async () => (await stored()).length === 1, 30_000, 'the sale at the store server');
     expect(await stored()).toEqual([{ number: issued.document.number, cashier: 'Manager' }]);
+  });
+
+  it("finds another till's sale through the store server, by number and by QR, for a return", async () => {
+    const other = await enrolledTerminal(running.server.url, TOKEN, 'Olaya', 'Till 2');
+    const [sale] = chainedDocuments('othertill', 1, 1);
+    await signedRequest(other, 'POST', '/api/push', { documents: [sale], records: [] });
+    const byNumber = await manager.call('store.findDocument', { number: sale!.number });
+    expect(byNumber).toEqual([expect.objectContaining({ number: sale!.number, till: 'Till 2', branch: 'Olaya', total: '115.00', xml: sale!.xml })]);
+    expect((await manager.call('store.findDocument', { qr: sale!.qr })).map((d) => d.number)).toEqual([sale!.number]);
+    expect(await manager.call('store.findDocument', { number: 'NOPE-1' })).toEqual([]);
+    const both = await manager.refusal('store.findDocument', { number: sale!.number, qr: sale!.qr });
+    expect((both.fields ?? []).map((f) => f.reason)).toEqual(['store.number-or-qr']);
   });
 });

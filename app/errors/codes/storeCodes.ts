@@ -75,6 +75,18 @@ export const STORE_CODES = {
     en: 'The store server at {url} cannot be reached now; sales continue and everything is sent when it is back.',
     ar: 'تعذر الوصول إلى خادم المتجر على {url} الآن؛ يستمر البيع ويُرسل كل شيء عند عودته.',
   },
+  'store.url': {
+    en: 'Store server address: http(s)://host[:port], as printed by dukkan store-server. Nothing was changed.',
+    ar: 'عنوان خادم المتجر: http(s)://host[:port] كما يطبعه الأمر dukkan store-server. لم يتغير شيء.',
+  },
+  'store.training': {
+    en: 'A till in training mode does not join a store server: its practice sales must not reach the shop’s books. Nothing was changed.',
+    ar: 'لا ينضم صندوق في وضع التدريب إلى خادم المتجر: يجب ألا تصل مبيعات التدريب إلى دفاتر المتجر. لم يتغير شيء.',
+  },
+  'store.number-or-qr': {
+    en: 'Give either a document number or the receipt’s QR text, not both.',
+    ar: 'أدخل رقم المستند أو نص رمز الاستجابة في الإيصال، وليس كليهما.',
+  },
   'store.not-enrolled': {
     en: 'This till is not enrolled with a store server. Nothing was sent.',
     ar: 'هذا الصندوق غير مسجَّل لدى خادم متجر. لم يُرسل شيء.',

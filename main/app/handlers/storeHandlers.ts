@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: UNLICENSED
+// The till's store-server link (main/storeSync, docs/store-server.md): what it is enrolled as, and enrolment. A
+// manager's PIN typed at this till is checked first, counted like an approval's (main/users/pinChecks.ts); only a
+// live till enrols, so training's practice sales never reach the shop's books.
+import { STORE_METHOD_NAMES } from '../../../app/contract/storeMethodNames';
+import type { ShopDocumentView, StoreLinkView } from '../../../app/contract/storeApi';
+import { DukkanError } from '../../../app/errors/index';
+import type { SecretStore } from '../../../native/keychain/secretStore';
+import type { SqliteDatabase } from '../../../native/sqlite/sqliteDriver';
+import type { ApiHandlers } from '../../ipc/dispatcher';
+import { signedRequest } from '../../storeSync/storeClient';
+import { enrolTill, storeKey } from '../../storeSync/storeEnrolment';
+import { StoreSyncStore } from '../../storeSync/storeSyncStore';
+import type { PinChecks } from '../../users/pinChecks';
+import type { User } from '../../users/userStore';
+import { untilText } from './userAnswers';
+
+export const STORE_METHODS = STORE_METHOD_NAMES;
+
+export interface StoreServices {
+  folder(): { readonly db: SqliteDatabase; readonly secrets: SecretStore; readonly options: { readonly training: boolean } };
+  readonly pins: Pick<PinChecks, 'approve'>;
+  pinChangeRequired(user: User | null): boolean;
+  readonly clock: () => Date;
+}
+
+/** A row of the server's search answer (server/stores/documentSearchStore.ts). */
+interface FoundRow {
+  number: string;
+  kind: string;
+  branch: string;
+  terminal_name: string;
+  issue_date: string;
+  issue_time: string;
+  cashier: string;
+  tax_inclusive: string;
+  xml: string;
+}
+
+function view(db: SqliteDatabase): StoreLinkView | null {
+  const link = new StoreSyncStore(db).link();
+  return link
+    ? { url: link.url, terminalId: link.terminal_id, name: link.name, branch: link.branch, enrolledAt: new Date(link.enrolled_at).toISOString() }
+    : null;
+}
+
+export function storeHandlers(app: StoreServices): Pick<ApiHandlers, (typeof STORE_METHODS)[number]> {
+  return {
+    'store.get': () => view(app.folder().db),
+    async 'store.enrol'({ url, code, pin }, { session }) {
+      const folder = app.folder();
+      if (folder.options.training) throw new DukkanError('store.training');
+      const check = await app.pins.approve(pin, session.clientId);
+      if (!check.ok)
+        throw check.reason === 'locked' ? new DukkanError('approval.locked', { until: untilText(check.until) }) : new DukkanError('approval.wrong-pin');
+      if (app.pinChangeRequired(check.user)) throw new DukkanError('approval.factory-pin');
+      await enrolTill({ db: folder.db, secrets: folder.secrets, url, code, now: app.clock });
+      return view(folder.db)!;
+    },
+    async 'store.findDocument'({ number, qr }) {
+      const folder = app.folder();
+      const link = new StoreSyncStore(folder.db).link();
+      const secretKey = link ? await storeKey(folder.secrets) : undefined;
+      if (!link || !secretKey) throw new DukkanError('store.not-enrolled');
+      const query = number !== undefined ? `number=${encodeURIComponent(number)}` : `qr=${encodeURIComponent(qr!)}`;
+      const found = (await signedRequest({ url: link.url, terminalId: link.terminal_id, secretKey }, 'GET', `/api/documents?${query}`, undefined, {
+        now: app.clock,
+      })) as { documents: FoundRow[] };
+      return found.documents.map((d): ShopDocumentView => ({
+        number: d.number,
+        kind: d.kind,
+        branch: d.branch,
+        till: d.terminal_name,
+        issueDate: d.issue_date,
+        issueTime: d.issue_time,
+        cashier: d.cashier,
+        total: d.tax_inclusive,
+        xml: d.xml,
+      }));
+    },
+  };
+}
