@@ -3,7 +3,8 @@
 // the printer, reprints from history marked as a copy (نسخة / COPY), and typed events for the cashier UI.
 //
 // Failure never loses the sale: the document was committed before print() was called, the queue only reads the
-// ReceiptModel, and a failed job stays in history to retry or reprint.
+// ReceiptModel, and a failed job stays in history to retry or reprint (the last FINISHED_JOBS_KEPT finished jobs;
+// an older receipt is reprinted from the ledger).
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
 import { concatBytes } from '../../app/bytes';
 import { dleEotStatus, isStatusReply, parseStatusReply } from '../../app/receipt/escpos';
@@ -58,8 +59,16 @@ type MutableJob = { -readonly [K in keyof PrintJob]: PrintJob[K] };
 
 const DEFAULT_RETRY_DELAYS_MS = [1000, 3000, 10_000];
 
+/**
+ * Finished jobs (printed or failed) kept in history, newest last; unfinished ones are always kept. Without a bound
+ * every receipt of the day stayed in memory with its model — the soak's steady RSS growth (BENCHMARKS.md, "A long
+ * day"). A receipt older than these is reprinted from the ledger (reprintDocument).
+ */
+export const FINISHED_JOBS_KEPT = 100;
+
 export class ReceiptPrinter {
   private readonly jobs: MutableJob[] = [];
+  private lastJobId = 0;
   private readonly listeners = new Set<(event: PrintEvent) => void>();
   private chain: Promise<unknown> = Promise.resolve();
   /** Set once the printer accepted a connection but answered no DLE EOT: then we neither pre-check nor confirm. */
@@ -128,7 +137,7 @@ export class ReceiptPrinter {
 
   private enqueue(model: ReceiptModel, openDrawer: boolean, reprintOf: number | null): Promise<PrintJob> {
     const job: MutableJob = {
-      id: this.jobs.length + 1,
+      id: ++this.lastJobId,
       model,
       openDrawer,
       reprintOf,
@@ -149,7 +158,27 @@ export class ReceiptPrinter {
     return run;
   }
 
+  /** Drops the oldest finished jobs beyond FINISHED_JOBS_KEPT. */
+  private forgetOldJobs(): void {
+    let finished = this.jobs.filter((j) => j.state === 'printed' || j.state === 'failed').length;
+    for (let i = 0; finished > FINISHED_JOBS_KEPT && i < this.jobs.length;) {
+      const state = this.jobs[i]!.state;
+      if (state === 'printed' || state === 'failed') {
+        this.jobs.splice(i, 1);
+        finished--;
+      } else i++;
+    }
+  }
+
   private async run(job: MutableJob): Promise<PrintJob> {
+    try {
+      return await this.runUntilFinished(job);
+    } finally {
+      this.forgetOldJobs();
+    }
+  }
+
+  private async runUntilFinished(job: MutableJob): Promise<PrintJob> {
     const delays = this.config.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     for (let retry = 0; ; retry++) {
       job.state = 'printing';
