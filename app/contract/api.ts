@@ -11,6 +11,7 @@ import type { AppEvent } from './events';
 import type { MethodName } from './methodNames';
 import { BACKUP_API } from './backupApi';
 import { SHIFT_API } from './shiftApi';
+import { GO_LIVE_API } from './goLiveApi';
 import {
   barcode,
   documentNumber,
@@ -269,6 +270,7 @@ export const API = {
   // `satisfies` on the literal checks both directions: every name has a definition and no definition lacks a name.
   ...SHIFT_API,
   ...BACKUP_API,
+  ...GO_LIVE_API,
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
 
 /**

@@ -4,6 +4,7 @@
 
 import { BACKUP_METHOD_NAMES } from './backupMethodNames';
 import { SHIFT_METHOD_NAMES } from './shiftMethodNames';
+import { GO_LIVE_METHOD_NAMES } from './goLiveMethodNames';
 
 export const METHOD_NAMES = [
   'session.get',
@@ -53,6 +54,7 @@ export const METHOD_NAMES = [
   'users.save',
   ...SHIFT_METHOD_NAMES,
   ...BACKUP_METHOD_NAMES,
+  ...GO_LIVE_METHOD_NAMES,
   'held.list',
   'held.hold',
   'held.recall',

@@ -13,6 +13,7 @@ import { B2B_METHODS } from './handlers/b2bHandlers';
 import { BACKUP_METHODS } from './handlers/backupHandlers';
 import { CATALOG_METHODS } from './handlers/catalogHandlers';
 import { EXPORT_METHODS } from './handlers/exportHandlers';
+import { GO_LIVE_METHODS } from './handlers/goLiveHandlers';
 import { ONBOARDING_METHODS } from './handlers/onboardingHandlers';
 import { OPEN_CART_METHODS } from './handlers/openCartHandlers';
 import { PRINTER_METHODS, testPage } from './handlers/printerHandlers';
@@ -42,6 +43,7 @@ const MODULES = {
   till: TILL_METHODS,
   shifts: SHIFT_METHODS,
   backups: BACKUP_METHODS,
+  goLive: GO_LIVE_METHODS,
 };
 
 const MANAGER: User = { id: 1, name: 'Manager', role: 'manager', active: true, defaultPin: false };

@@ -32,6 +32,7 @@ import { sessionHandlers } from './handlers/sessionHandlers';
 import { statusHandlers } from './handlers/statusHandlers';
 import { userHandlers } from './handlers/userHandlers';
 import { tillHandlers } from './handlers/tillHandlers';
+import { goLiveHandlers } from './handlers/goLiveHandlers';
 import { heldSalesOf } from '../till/heldSales';
 import { QuickKeys } from '../till/quickKeys';
 import { ReceiptFooter } from '../till/receiptFooter';
@@ -111,6 +112,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...reportHandlers({ reports: () => core.current().reports, afterZReport: () => core.current().backups?.afterZReport() }),
     ...backupHandlers({ backups: () => core.current().backups, restores: core.restores }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
+    ...goLiveHandlers({ mode, catalog, settings }),
     ...tillHandlers({
       held: () => heldSalesOf(core.current().db, catalog, clock),
       quickKeys: new QuickKeys(settings, catalog),

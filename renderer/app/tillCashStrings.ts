@@ -58,4 +58,17 @@ export const TILL_CASH_STRINGS = {
   colourPurple: { en: 'Purple', ar: 'بنفسجي' },
   colourTeal: { en: 'Teal', ar: 'أزرق مخضر' },
   colourGrey: { en: 'Grey', ar: 'رمادي' },
+  trainingGoodsTitle: { en: 'The training goods', ar: 'أصناف التدريب' },
+  trainingGoodsQuestion: {
+    en: 'This terminal is live. {n} training products (as they came with Dukkan) are still on sale: keep them, or take them off sale?',
+    ar: 'هذا الجهاز في التشغيل الفعلي. ما زال {n} صنفًا من أصناف التدريب (كما جاءت مع دكّان) معروضًا للبيع: هل تبقيها أم توقف بيعها؟',
+  },
+  trainingGoodsKeep: { en: 'Keep them', ar: 'إبقاؤها' },
+  trainingGoodsRemove: { en: 'Take them off sale', ar: 'إيقاف بيعها' },
+  trainingGoodsRemoveConfirm: {
+    en: 'Take {n} training products off sale? Products you have changed stay. A product can be sold again from the catalog tab.',
+    ar: 'إيقاف بيع {n} صنفًا من أصناف التدريب؟ الأصناف التي غيّرتها تبقى. يمكن إعادة بيع أي صنف من تبويب الكتالوج.',
+  },
+  trainingGoodsKept: { en: 'The training goods stay on sale', ar: 'تبقى أصناف التدريب معروضة للبيع' },
+  trainingGoodsRemoved: { en: '{n} training products taken off sale', ar: 'تم إيقاف بيع {n} صنفًا من أصناف التدريب' },
 } as const satisfies Record<string, { en: string; ar: string }>;

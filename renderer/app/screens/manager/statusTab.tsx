@@ -8,6 +8,7 @@ import { useApp, useAppEvents, useI18n, useLoaded } from '../../components/hooks
 import { environmentLabel } from '../../labels';
 import { BackupPanel } from './backupPanel';
 import { RestorePanel } from './restorePanel';
+import { TrainingCatalogChoice } from './trainingCatalogChoice';
 
 export function StatusTab() {
   const app = useApp();
@@ -22,6 +23,7 @@ export function StatusTab() {
   };
   return (
     <div>
+      <TrainingCatalogChoice />
       <dl class="facts" data-test="device-status">
         {status.value ? <DeviceFacts s={status.value} /> : null}
       </dl>
