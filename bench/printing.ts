@@ -2,7 +2,7 @@
 // Printing benchmark: time from "committed document's ReceiptModel in hand" to the first byte of the print job
 // arriving at a (fake, TCP on 127.0.0.1) printer, for a 5-line receipt on 58 mm paper, with a warm rasterizer.
 // The path measured is the real one: QR plan, template, Chromium render + capture, PNG decode, 1-bit, QR self-check
-// (jsqr), ESC/POS bands, the pre-flight DLE EOT status exchange, then the job's own connection. Target p50 < 150 ms.
+// (jsqr), ESC/POS bands, the pre-flight DLE EOT status exchange, then the job's own connection. Target p50 ≤ 100 ms.
 //
 // Run alone: npx tsx bench/printing.ts
 import { pathToFileURL } from 'node:url';
@@ -88,9 +88,15 @@ export async function benchPrinting(options: { runs?: number; warmupRuns?: numbe
   const markdown = [
     `| Receipt printing (5-line receipt, 58 mm, warm Chromium, fake TCP printer, ${runs} runs) | p50 | p99 |`,
     `|---|---|---|`,
-    `| Model in hand → first job byte at the printer (target p50 < 150 ms) | ${first.p50} ms | ${first.p99} ms |`,
+    `| Model in hand → first job byte at the printer (target p50 ≤ 100 ms) | ${first.p50} ms | ${first.p99} ms |`,
     `| Model in hand → printer confirmed whole job (${jobBytes} bytes) | ${conf.p50} ms | ${conf.p99} ms |`,
     `| of which Chromium render + capture + PNG decode | ${raster.p50} ms | ${raster.p99} ms |`,
+    '',
+    `Target p50 ≤ 100 ms — ${first.p50 <= 100 ? 'met' : 'NOT met'} (${first.p50} ms). The Chromium render, capture and PNG decode are most of`,
+    'it, on a warm browser with one page reused; the 1-bit conversion, the QR self-check, the ESC/POS bands and the',
+    'printer connection are the rest, and the status exchange already runs during the render. Not yet built: sending',
+    'the header bands while the rest of the receipt renders (a first capture clipped to the header), and a capture',
+    'that hands back raw pixels instead of a PNG to decode.',
   ];
   return {
     runs,
