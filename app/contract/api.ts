@@ -10,6 +10,7 @@ import { TILL_API } from './tillApi';
 import type { AppEvent } from './events';
 import type { MethodName } from './methodNames';
 import { BACKUP_API } from './backupApi';
+import { STORE_API } from './storeApi';
 import { SHIFT_API } from './shiftApi';
 import { GO_LIVE_API } from './goLiveApi';
 import {
@@ -271,6 +272,7 @@ export const API = {
   ...SHIFT_API,
   ...BACKUP_API,
   ...GO_LIVE_API,
+  ...STORE_API,
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
 
 /**

@@ -3,6 +3,7 @@
 // (and the types), so neither bundles zod. api.ts checks at compile time that this list and the API map agree.
 
 import { BACKUP_METHOD_NAMES } from './backupMethodNames';
+import { STORE_METHOD_NAMES } from './storeMethodNames';
 import { SHIFT_METHOD_NAMES } from './shiftMethodNames';
 import { GO_LIVE_METHOD_NAMES } from './goLiveMethodNames';
 
@@ -55,6 +56,7 @@ export const METHOD_NAMES = [
   ...SHIFT_METHOD_NAMES,
   ...BACKUP_METHOD_NAMES,
   ...GO_LIVE_METHOD_NAMES,
+  ...STORE_METHOD_NAMES,
   'held.list',
   'held.hold',
   'held.recall',

@@ -11,6 +11,7 @@ import { createApiHandlers, type AppCore } from './apiHandlers';
 import { APPROVAL_METHODS, approvalHandlers } from './handlers/approvalHandlers';
 import { B2B_METHODS } from './handlers/b2bHandlers';
 import { BACKUP_METHODS } from './handlers/backupHandlers';
+import { STORE_METHODS } from './handlers/storeHandlers';
 import { CATALOG_METHODS } from './handlers/catalogHandlers';
 import { EXPORT_METHODS } from './handlers/exportHandlers';
 import { GO_LIVE_METHODS } from './handlers/goLiveHandlers';
@@ -44,6 +45,7 @@ const MODULES = {
   shifts: SHIFT_METHODS,
   backups: BACKUP_METHODS,
   goLive: GO_LIVE_METHODS,
+  store: STORE_METHODS,
 };
 
 const MANAGER: User = { id: 1, name: 'Manager', role: 'manager', active: true, defaultPin: false };

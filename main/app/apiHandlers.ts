@@ -23,6 +23,7 @@ import { onboardingHandlers } from './handlers/onboardingHandlers';
 import { printerHandlers } from './handlers/printerHandlers';
 import { receiptHandlers } from './handlers/receiptHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
+import { storeHandlers } from './handlers/storeHandlers';
 import type { RestoreDesk } from '../backup/restoreDesk';
 import { reportHandlers } from './handlers/reportHandlers';
 import { auditedHandlers, shiftHandlers } from './handlers/shiftHandlers';
@@ -111,6 +112,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...printerHandlers({ printing, shop, clock }),
     ...reportHandlers({ reports: () => core.current().reports, afterZReport: () => core.current().backups?.afterZReport() }),
     ...backupHandlers({ backups: () => core.current().backups, restores: core.restores }),
+    ...storeHandlers({ folder: () => core.current(), pins, pinChangeRequired, clock }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
     ...goLiveHandlers({ mode, catalog, settings }),
     ...tillHandlers({
