@@ -1,3 +1,4 @@
+import { errorText } from '../../app/errors/index';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -171,6 +172,10 @@ describe('Ledger issuance', () => {
     const refusal = await ledger.issue(sale(simplifiedInvoice()), { certificate: egs.certificate, sign: other.signing.sign }).catch((e: unknown) => e);
     expect((refusal as LedgerError).code).toBe('ledger.stamp-self-check');
     expect((refusal as Error).message).toMatch(/signing key does not belong to this CSID/);
+    // said wholly in Arabic on an Arabic screen: the problem too, not only the sentence around it
+    const arabic = errorText('ledger.stamp-self-check', (refusal as LedgerError).params, 'ar');
+    expect(arabic).toMatch(/مفتاح التوقيع لا يخص/);
+    expect(arabic).not.toMatch(/[A-Za-z]{3,}/);
     expect(count(db, 'documents')).toBe(0);
   });
 

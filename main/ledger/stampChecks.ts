@@ -20,8 +20,13 @@ const verifiers = new WeakMap<Signing['certificate'], SignatureVerifier>();
  * that hash and signature.
  */
 export function verifyBeforeStoring(stamped: StampedDocument, signing: Signing, rehash = computeInvoiceHash(stamped.bytes)): void {
+  // each problem in English and Arabic: the refusal is shown in the screen's language (docs/ARCHITECTURE.md, errors)
   const problems: string[] = [];
-  if (rehash !== stamped.hash) problems.push(`the final document hashes to ${rehash}, not ${stamped.hash}`);
+  const problemsAr: string[] = [];
+  if (rehash !== stamped.hash) {
+    problems.push(`the final document hashes to ${rehash}, not ${stamped.hash}`);
+    problemsAr.push(`بصمة المستند النهائي ${rehash} وليست ${stamped.hash}`);
+  }
   let verify = verifiers.get(signing.certificate);
   if (!verify) {
     try {
@@ -33,10 +38,14 @@ export function verifyBeforeStoring(stamped: StampedDocument, signing: Signing, 
   }
   if (!verify(base64ToBytes(stamped.signatureValue), base64ToBytes(stamped.hash))) {
     problems.push("the signature does not verify with the certificate's public key: the signing key does not belong to this CSID");
+    problemsAr.push('التوقيع لا يتحقق بالمفتاح العام للشهادة: مفتاح التوقيع لا يخص شهادة الختم هذه');
   }
   const qr = decodeQr(stamped.qr).fields;
-  if (qr.invoiceHash !== stamped.hash || qr.signature !== stamped.signatureValue) problems.push('the QR does not carry the document hash and signature');
-  if (problems.length > 0) throw new LedgerError('ledger.stamp-self-check', { details: problems.join('; ') });
+  if (qr.invoiceHash !== stamped.hash || qr.signature !== stamped.signatureValue) {
+    problems.push('the QR does not carry the document hash and signature');
+    problemsAr.push('رمز الاستجابة السريعة لا يحمل بصمة المستند وتوقيعه');
+  }
+  if (problems.length > 0) throw new LedgerError('ledger.stamp-self-check', { details: problems.join('; '), detailsAr: problemsAr.join('؛ ') });
 }
 
 /**

@@ -56,7 +56,7 @@ export const TERMINAL_CODES = {
   },
   'ledger.stamp-self-check': {
     en: 'The stamped document did not verify, so it was not stored: {details}',
-    ar: 'لم يجتز المستند الموقَّع التحقق، فلم يُحفظ: {details}',
+    ar: 'لم يجتز المستند الموقَّع التحقق، فلم يُحفظ: {detailsAr}',
   },
   'ledger.business-rules': {
     en: 'The document breaks {count} rule(s) Fatoora rejects for ({rules}), so it was not issued and no number was used.',
