@@ -33,6 +33,8 @@ describe('the simulator throughput mode (acceptingValidator)', () => {
     expect(fast.uuid).toBe(full.uuid);
     expect(fast.number).toBe(full.number);
     expect(fast.profile).toBe('simplified');
+    expect(fast.kind).toBe('invoice');
+    expect(fast.kind).toBe(full.kind);
     expect(fast.sellerVat).toBe(full.sellerVat);
     expect(fast.certificate?.base64Der).toBe(egs.certificate.base64Der);
   });
