@@ -2,7 +2,9 @@
 // The names of the cashier API's methods, without their schemas: the preload and the renderer need only these
 // (and the types), so neither bundles zod. api.ts checks at compile time that this list and the API map agree.
 
+import { B2B_METHOD_NAMES } from './b2bMethodNames';
 import { BACKUP_METHOD_NAMES } from './backupMethodNames';
+import { TILL_METHOD_NAMES } from './tillMethodNames';
 import { STORE_METHOD_NAMES } from './storeMethodNames';
 import { SHIFT_METHOD_NAMES } from './shiftMethodNames';
 import { GO_LIVE_METHOD_NAMES } from './goLiveMethodNames';
@@ -33,13 +35,7 @@ export const METHOD_NAMES = [
   'receipts.preview',
   'returns.create',
   'debitNotes.create',
-  'customers.search',
-  'customers.check',
-  'sale.completeStandard',
-  'clearance.get',
-  'clearance.retry',
-  'clearance.issueSimplified',
-  'clearance.files',
+  ...B2B_METHOD_NAMES,
   'onboarding.get',
   'onboarding.start',
   'device.status',
@@ -57,15 +53,7 @@ export const METHOD_NAMES = [
   ...BACKUP_METHOD_NAMES,
   ...GO_LIVE_METHOD_NAMES,
   ...STORE_METHOD_NAMES,
-  'held.list',
-  'held.hold',
-  'held.recall',
-  'quickKeys.get',
-  'quickKeys.save',
-  'approval.self',
-  'receiptFooter.get',
-  'receiptFooter.save',
-  'display.show',
+  ...TILL_METHOD_NAMES,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -6,16 +6,9 @@ import type { CustomerSummary } from '../../../app/contract/b2bTypes';
 import { buyerProblems, formOf, type Buyer } from '../../customers/buyerCheck';
 import type { ApiHandlers } from '../../ipc/dispatcher';
 import type { B2bDesk } from '../../sale/b2bDesk';
+import { B2B_METHOD_NAMES } from '../../../app/contract/b2bMethodNames';
 
-export const B2B_METHODS = [
-  'customers.search',
-  'customers.check',
-  'sale.completeStandard',
-  'clearance.get',
-  'clearance.retry',
-  'clearance.issueSimplified',
-  'clearance.files',
-] as const;
+export const B2B_METHODS = B2B_METHOD_NAMES;
 
 export interface B2bServices {
   /** The B2B desk of the mode in use: a new one after the switch to live. */

@@ -9,18 +9,9 @@ import type { ReceiptFooter } from '../../till/receiptFooter';
 import type { SessionStore } from '../../users/sessions';
 import type { UserStore } from '../../users/userStore';
 import { DukkanError } from '../../../app/errors/index';
+import { TILL_METHOD_NAMES } from '../../../app/contract/tillMethodNames';
 
-export const TILL_METHODS = [
-  'held.list',
-  'held.hold',
-  'held.recall',
-  'quickKeys.get',
-  'quickKeys.save',
-  'approval.self',
-  'receiptFooter.get',
-  'receiptFooter.save',
-  'display.show',
-] as const;
+export const TILL_METHODS = TILL_METHOD_NAMES;
 
 export interface TillServices {
   /** The held sales of the mode in use (training carts stay in the training folder). */
