@@ -63,7 +63,12 @@ describe('the till’s B2B tax invoice', () => {
     const saleId = till.currentSaleId;
     fake.answer({
       'sale.completeStandard': () => {
-        throw refused('invalid-input', 'b2b.buyer-invalid', { count: 1 }, { fields: [{ path: 'postalCode', reason: 'document.saudi-postal-code', params: {} }] });
+        throw refused(
+          'invalid-input',
+          'b2b.buyer-invalid',
+          { count: 1 },
+          { fields: [{ path: 'postalCode', reason: 'document.saudi-postal-code', params: {} }] },
+        );
       },
     });
     b2b.setField('name', 'Gulf Trading');

@@ -32,10 +32,8 @@ export function statusChips(s: StatusSnapshot, tr: Translator, now: number): Chi
   if (s.overdue > 0) chips.push({ state: 'bad', text: t('overdueChip', { n: s.overdue }), test: 'overdue' });
   if (s.rejected > 0) chips.push({ state: 'bad', text: t('rejectedChip', { n: s.rejected }), test: 'rejected' });
   // B2B: awaiting clearance and not cleared are counted apart from reporting (main/clearance)
-  if (s.clearance && s.clearance.awaiting > 0)
-    chips.push({ state: 'warn', text: t('b2bAwaitingChip', { n: s.clearance.awaiting }), test: 'b2b-awaiting' });
-  if (s.clearance && s.clearance.rejected > 0)
-    chips.push({ state: 'bad', text: t('b2bRejectedChip', { n: s.clearance.rejected }), test: 'b2b-not-cleared' });
+  if (s.clearance && s.clearance.awaiting > 0) chips.push({ state: 'warn', text: t('b2bAwaitingChip', { n: s.clearance.awaiting }), test: 'b2b-awaiting' });
+  if (s.clearance && s.clearance.rejected > 0) chips.push({ state: 'bad', text: t('b2bRejectedChip', { n: s.clearance.rejected }), test: 'b2b-not-cleared' });
   if (s.backupWarning) chips.push({ state: 'warn', text: t('backupWarningStrip'), test: 'backup' });
   chips.push(
     !s.printer.configured
