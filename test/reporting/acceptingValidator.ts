@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: UNLICENSED
 // The simulator's throughput mode, for the reporting benchmark only: accept every document on its own word. It
 // reads what the submission checks compare (UUID, the declared invoice hash, signing certificate, seller VAT number,
-// profile, and the kind that onboarding's compliance steps count) and runs none of the checks — no re-hash, no signature, no business rules — so a drain measured against
-// it is the reporting worker's own speed, and the validating run beside it shows what Fatoora-like checking adds
-// (issue 19's drain target, BENCHMARKS.md reporting section). Never a product path.
+// profile, and the kind that onboarding's compliance steps count) and runs none of the checks — no re-hash, no
+// signature, no business rules — so a drain measured against it is the reporting worker's own speed, and the
+// validating run beside it shows what Fatoora-like checking adds (the drain target in BENCHMARKS.md's reporting
+// section). Never a product path.
 import type { InvoiceValidator } from '../../main/fatooraSimulator/index';
 import { readInvoiceFields } from '../../app/verify/readInvoiceFields';
 import { withXml } from '../../app/xml/parseXml';
