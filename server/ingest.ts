@@ -3,10 +3,12 @@
 // Idempotent on (terminal, chain, ICV) and on the record's event id: a push repeated after a lost answer is answered
 // "duplicate" item by item and stores nothing twice. Documents of a chain must arrive in ICV order with their
 // previous-invoice hash matching the one stored (reference §11); a gap or a broken link is refused for that item and
-// every later one of its chain, naming the ICV the server expects, so the till resends from there.
+// every later one of its chain, naming the ICV the server expects, so the till resends from there. Each new document's
+// hash, ICV, PIH, UUID and number are checked against its own XML first (server/pushedXmlCheck.ts).
 import { pushRequest, type PushAnswer, type PushedDocument, type TerminalStatus } from '../app/contract/storeSync';
 import type { Storage } from './db/storage';
 import { parsePayload } from './http/payload';
+import { checkPushedXml } from './pushedXmlCheck';
 import { dayTotalsStore } from './stores/dayTotalsStore';
 import { ingestStore, type StoredHead } from './stores/ingestStore';
 import { terminalStore, type TerminalRow } from './stores/terminalStore';
@@ -16,6 +18,8 @@ type Refusal = Extract<DocumentOutcome, { outcome: 'refused' }>;
 
 export async function ingest(storage: Storage, terminal: TerminalRow, body: unknown, now: Date): Promise<PushAnswer> {
   const push = parsePayload(pushRequest, body);
+  // CPU work before the transaction: a push holds its database connection only for the SQL
+  const xmlRefusals = new Map(push.documents.map((d) => [d, checkPushedXml(d)]));
   return storage.transaction(async (tx) => {
     await ingestStore.lockTerminal(tx, terminal.id);
     const documents: DocumentOutcome[] = [];
@@ -43,6 +47,13 @@ export async function ingest(storage: Storage, terminal: TerminalRow, body: unkn
           refusal = { chain, icv: d.icv, outcome: 'refused', code: 'store.icv-gap', params: { chain, icv: d.icv, expected: head.icv + 1 } };
         } else if (!refusal && head && d.pih !== head.hash) {
           refusal = { chain, icv: d.icv, outcome: 'refused', code: 'store.chain-broken', params: { chain, icv: d.icv, previous: head.icv } };
+        }
+        const xmlRefusal = refusal ? undefined : xmlRefusals.get(d);
+        if (xmlRefusal) {
+          documents.push({ chain, icv: d.icv, outcome: 'refused', ...xmlRefusal });
+          // the chain waits at this ICV: later documents of the push are refused as arriving before it
+          refusal = { chain, icv: d.icv, outcome: 'refused', code: 'store.icv-gap', params: { chain, icv: d.icv, expected: d.icv } };
+          continue;
         }
         if (refusal) {
           // everything after the first refusal of a chain waits for the missing link

@@ -87,6 +87,35 @@ export const pushedDocument = z
       .max(8),
     payments: z.array(z.object({ means: z.string(rule('input.text')).regex(/^[a-z0-9-]{1,20}$/, rule('input.text')), amount }).strict()).max(8),
     billingReference: z.string(rule('input.text')).max(127).optional(),
+    /**
+     * The sale as the till built it (pricing and lines, exactly the stored input the XML was built from): another
+     * till returning this invoice builds its credit note from these lines, as the selling till would.
+     */
+    sale: z
+      .object({
+        pricesIncludeVat: z.boolean(rule('input.boolean')),
+        lines: z.array(z.record(z.string(), z.unknown())).min(1).max(1000, rule('input.too-many')),
+      })
+      .strict()
+      .optional(),
+    /** A credit note: the original invoice (by UUID, unique across tills) and the quantity returned per line of it. */
+    returns: z
+      .object({
+        originalUuid: z.string(rule('input.uuid')).regex(/^[0-9a-f-]{36}$/i, rule('input.uuid')),
+        lines: z
+          .array(
+            z
+              .object({
+                line: z.number(rule('input.number')).int(rule('input.whole-number')).min(1, rule('input.at-least')),
+                quantity: z.string(rule('input.quantity')).regex(/^\d{1,9}(\.\d{1,6})?$/, rule('input.quantity')),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(1000, rule('input.too-many')),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type PushedDocument = z.infer<typeof pushedDocument>;

@@ -8,6 +8,7 @@ import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { B2B_CODES } from './codes/b2bCodes';
 import { BACKUP_CODES } from './codes/backupCodes';
 import { STORE_CODES } from './codes/storeCodes';
+import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
 import { DISCOUNT_CODES } from './codes/discountCodes';
 import { GO_LIVE_CODES } from './codes/goLiveCodes';
 import { B2B_NOTE_CODES } from './codes/b2bNoteCodes';
@@ -63,6 +64,7 @@ describe('the error catalog', () => {
       ANCHOR_CODES,
       BACKUP_CODES,
       STORE_CODES,
+      STORE_RETURN_CODES,
       DISCOUNT_CODES,
       B2B_NOTE_CODES,
       GO_LIVE_CODES,

@@ -22,6 +22,7 @@ import { SECURITY_CODES } from './codes/securityCodes';
 import { ONBOARDING_CODES } from './codes/onboardingCodes';
 import { SHIFT_CODES } from './codes/shiftCodes';
 import { STORE_CODES } from './codes/storeCodes';
+import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 import { TILL_CODES } from './codes/tillCodes';
 
@@ -41,6 +42,7 @@ export const ERROR_CATALOG = {
   ...ANCHOR_CODES,
   ...BACKUP_CODES,
   ...STORE_CODES,
+  ...STORE_RETURN_CODES,
   ...DISCOUNT_CODES,
   ...GO_LIVE_CODES,
 } as const satisfies Record<string, CatalogText>;

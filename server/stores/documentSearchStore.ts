@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // SQL of the shop-wide document search (docs/store-server.md): by number or by the receipt's QR text, across every
-// till, for the manager page and for a return at another till.
+// till, for the manager page and for a return at another till — with what every till has returned of it so far.
 import type { Queryable } from '../db/storage';
 
 export interface FoundDocument {
@@ -18,11 +18,19 @@ export interface FoundDocument {
   readonly tax_inclusive: string;
   readonly hash: string;
   readonly xml: string;
+  readonly profile: string;
+  /** The lines and pricing its till built it from (0004-returns), or null when an older till pushed it. */
+  readonly sale: { readonly pricesIncludeVat: boolean; readonly lines: readonly Record<string, unknown>[] } | null;
+  /** What credit notes of every till have returned of it so far, per original line. */
+  readonly returned: readonly { readonly line: number; readonly quantity: string }[];
 }
 
 const SELECT = `SELECT d.terminal_id, t.name AS terminal_name, d.branch, d.chain, d.icv, d.uuid, d.number, d.kind,
                        to_char(d.issue_date, 'YYYY-MM-DD') AS issue_date, d.issue_time, d.cashier, d.tax_inclusive::text AS tax_inclusive,
-                       d.hash, d.xml
+                       d.hash, d.xml, d.profile, d.sale,
+                       COALESCE((SELECT json_agg(json_build_object('line', r.original_line, 'quantity', r.quantity::text) ORDER BY r.original_line)
+                                   FROM (SELECT original_line, sum(quantity) AS quantity FROM document_returns
+                                          WHERE original_uuid = d.uuid GROUP BY original_line) r), '[]'::json) AS returned
                   FROM documents d JOIN terminals t ON t.id = d.terminal_id`;
 
 export const documentSearchStore = {

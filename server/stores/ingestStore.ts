@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
 // SQL of what tills push: documents with their VAT breakdown and payments, and till records
-// (server/db/migrations/0001-fleet.ts). Inserts only: a stored document is never changed.
+// (server/db/migrations/0001-fleet.ts), and what credit notes returned (0004-returns). Inserts only: a stored document is never changed.
 import type { PushedDocument, TillRecord } from '../../app/contract/storeSync';
 import type { Queryable } from '../db/storage';
 
@@ -39,13 +39,13 @@ export const ingestStore = {
     const col = <T>(f: (d: PushedDocument) => T) => docs.map(f);
     await db.query(
       `INSERT INTO documents (terminal_id, chain, icv, uuid, number, kind, profile, issue_date, issue_time, issued_at, branch, cashier,
-                              hash, pih, qr, xml, tax_exclusive, vat, tax_inclusive, billing_reference)
+                              hash, pih, qr, xml, tax_exclusive, vat, tax_inclusive, billing_reference, sale)
        SELECT $1, chain, icv, uuid, number, kind, profile, issue_date, issue_time, issued_at, $2, cashier, hash, pih, qr, xml,
-              tax_exclusive::numeric, vat::numeric, tax_inclusive::numeric, billing_reference
+              tax_exclusive::numeric, vat::numeric, tax_inclusive::numeric, billing_reference, sale::jsonb
          FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::text[], $11::timestamptz[],
-                     $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[])
+                     $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[])
            AS x(chain, icv, uuid, number, kind, profile, issue_date, issue_time, issued_at, cashier, hash, pih, qr, xml,
-                tax_exclusive, vat, tax_inclusive, billing_reference)`,
+                tax_exclusive, vat, tax_inclusive, billing_reference, sale)`,
       [
         terminalId,
         branch,
@@ -67,8 +67,28 @@ export const ingestStore = {
         col((d) => d.totals.vat),
         col((d) => d.totals.taxInclusive),
         col((d) => d.billingReference ?? null),
+        col((d) => (d.sale ? JSON.stringify(d.sale) : null)),
       ],
     );
+    // what each credit note returned, per line of its original: the shop-wide returnable quantity (0004-returns)
+    const returned = docs.flatMap((d) =>
+      (d.kind === 'credit-note' ? (d.returns?.lines ?? []) : []).map((l, i) => ({ d, l, seq: i + 1, original: d.returns!.originalUuid })),
+    );
+    if (returned.length > 0) {
+      await db.query(
+        `INSERT INTO document_returns (terminal_id, chain, icv, seq, original_uuid, original_line, quantity)
+         SELECT $1, ch, i, s, o, l, q::numeric FROM unnest($2::text[], $3::bigint[], $4::int[], $5::text[], $6::int[], $7::text[]) AS x(ch, i, s, o, l, q)`,
+        [
+          terminalId,
+          returned.map((x) => x.d.chain),
+          returned.map((x) => x.d.icv),
+          returned.map((x) => x.seq),
+          returned.map((x) => x.original),
+          returned.map((x) => x.l.line),
+          returned.map((x) => x.l.quantity),
+        ],
+      );
+    }
     const vat = docs.flatMap((d) => d.vatBreakdown.map((v) => ({ d, v })));
     await db.query(
       `INSERT INTO document_vat (terminal_id, chain, icv, category, rate, taxable, vat)

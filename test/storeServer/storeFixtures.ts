@@ -1,11 +1,37 @@
 // SPDX-License-Identifier: UNLICENSED
 // What the store-server tests push: documents shaped as a till pushes them (app/contract/storeSync.ts), chained by
 // hash like a real ledger (each PIH is the previous document's hash, reference §11), and a manager/terminal pair.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { PushedDocument } from '../../app/contract/storeSync';
+import { computeInvoiceHash } from '../../app/stamp/invoiceHash';
+import { NS } from '../../app/xml/namespaces';
 import { enrolTerminal, newTerminalKey, type StoreCredentials } from '../../main/storeSync/storeClient';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64');
+
+// a stand-in for the signature block and certificate (about 4 KB in a real stamped document): parsed, never hashed
+const SIGNATURE_STAND_IN = randomBytes(3000).toString('base64');
+const LINE = (n: number) =>
+  `  <cac:InvoiceLine><cbc:ID>${n}</cbc:ID><cbc:InvoicedQuantity unitCode="PCE">2</cbc:InvoicedQuantity><cbc:LineExtensionAmount currencyID="SAR">33.33</cbc:LineExtensionAmount><cac:Item><cbc:Name>حليب طازج | Fresh milk ${n}</cbc:Name><cac:ClassifiedTaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>15.00</cbc:Percent></cac:ClassifiedTaxCategory></cac:Item><cac:Price><cbc:PriceAmount currencyID="SAR">16.665</cbc:PriceAmount></cac:Price></cac:InvoiceLine>\n`;
+
+/**
+ * A UBL document shaped like a stamped one (root, number, UUID, ICV, PIH, QR, a signature block, five lines), about the
+ * size of a real one: what the server's own check reads and hashes (server/pushedXmlCheck.ts).
+ */
+export function fixtureXml(d: { number: string; uuid: string; icv: number; pih: string; qr: string; issueDate: string }): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Invoice xmlns="${NS.inv}" xmlns:cac="${NS.cac}" xmlns:cbc="${NS.cbc}" xmlns:ext="${NS.ext}">
+  <ext:UBLExtensions><ext:UBLExtension><ext:ExtensionContent>${SIGNATURE_STAND_IN}</ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>
+  <cbc:ProfileID>reporting:1.0</cbc:ProfileID>
+  <cbc:ID>${d.number}</cbc:ID>
+  <cbc:UUID>${d.uuid}</cbc:UUID>
+  <cbc:IssueDate>${d.issueDate}</cbc:IssueDate>
+  <cac:AdditionalDocumentReference><cbc:ID>ICV</cbc:ID><cbc:UUID>${d.icv}</cbc:UUID></cac:AdditionalDocumentReference>
+  <cac:AdditionalDocumentReference><cbc:ID>PIH</cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject mimeCode="text/plain">${d.pih}</cbc:EmbeddedDocumentBinaryObject></cac:Attachment></cac:AdditionalDocumentReference>
+  <cac:AdditionalDocumentReference><cbc:ID>QR</cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject mimeCode="text/plain">${d.qr}</cbc:EmbeddedDocumentBinaryObject></cac:Attachment></cac:AdditionalDocumentReference>
+${[1, 2, 3, 4, 5].map(LINE).join('')}</Invoice>
+`;
+}
 
 /** `count` chained documents of `chain` from `fromIcv`, after a document whose hash is `pih`. */
 export function chainedDocuments(chain: string, fromIcv: number, count: number, pih = sha('genesis'), day = '2026-12-01'): PushedDocument[] {
@@ -13,13 +39,16 @@ export function chainedDocuments(chain: string, fromIcv: number, count: number, 
   let previous = pih;
   for (let i = 0; i < count; i++) {
     const icv = fromIcv + i;
-    const xml = `<Invoice><ICV>${icv}</ICV><uuid>${randomUUID()}</uuid></Invoice>`;
-    const hash = sha(xml);
+    const uuid = randomUUID();
+    const number = `${chain.slice(0, 4).toUpperCase()}-${String(icv).padStart(6, '0')}`;
+    const qr = Buffer.from(`qr-${chain}-${icv}`).toString('base64');
+    const xml = fixtureXml({ number, uuid, icv, pih: previous, qr, issueDate: day });
+    const hash = computeInvoiceHash(xml);
     docs.push({
       chain,
       icv,
-      uuid: randomUUID(),
-      number: `${chain.slice(0, 4).toUpperCase()}-${String(icv).padStart(6, '0')}`,
+      uuid,
+      number,
       kind: 'invoice',
       profile: 'simplified',
       issueDate: day,
@@ -28,7 +57,7 @@ export function chainedDocuments(chain: string, fromIcv: number, count: number, 
       cashier: 'Noura',
       hash,
       pih: previous,
-      qr: Buffer.from(`qr-${chain}-${icv}`).toString('base64'),
+      qr,
       xml,
       totals: { taxExclusive: '100.00', vat: '15.00', taxInclusive: '115.00' },
       vatBreakdown: [{ category: 'S', rate: '15', taxable: '100.00', vat: '15.00' }],

@@ -3,6 +3,7 @@
 import { fleetMigration } from './0001-fleet';
 import { masterDataMigration } from './0002-master-data';
 import { dayTotalsMigration } from './0003-day-totals';
+import { returnsMigration } from './0004-returns';
 import type { ServerMigration } from './types';
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [fleetMigration, masterDataMigration, dayTotalsMigration];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [fleetMigration, masterDataMigration, dayTotalsMigration, returnsMigration];
