@@ -3,17 +3,16 @@
 // Arabic right to left. The real CSP and Chromium are the e2e tests' part (test/e2e).
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
 import type { SessionInfo } from '../../app/contract/types';
-import { startApp } from './app';
 import { press, submit as submitForm, type as typeInto } from './testing/dom';
-import { CASHIER, fakeApi, fakeConnection, issued, MILK, quoteFor, refused, session, settle } from './testing/fakes';
+import { CASHIER, issued, MILK, quoteFor, refused, session, settle } from './testing/fakes';
+import { mountApp, unmountApps } from './testing/mountApp';
 
 let root: HTMLElement;
 
 async function mount(start: Partial<SessionInfo> = {}) {
   let current = session(start);
-  const fake = fakeApi({
+  const mounted = await mountApp(start, {
     'session.get': () => current,
     'session.login': ({ userId, pin }) => {
       if (pin !== '0000') throw refused('wrong-pin', 'user.wrong-pin');
@@ -36,12 +35,8 @@ async function mount(start: Partial<SessionInfo> = {}) {
     'sale.quote': (input) => quoteFor(input),
     'sale.complete': () => issued('TR-000001', '13.00', '7.00'),
   });
-  const connection = fakeConnection(fake.api);
-  root = document.createElement('div');
-  document.body.append(root);
-  const app = await startApp(connection, root);
-  await settle(20);
-  return { app, fake, connection };
+  root = mounted.root;
+  return mounted;
 }
 
 const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
@@ -50,10 +45,7 @@ const active = () => document.activeElement?.getAttribute('data-test');
 const type = (selector: string, value: string) => typeInto(root, selector, value);
 const submit = (selector: string) => submitForm(root, selector);
 
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(unmountApps);
 
 describe('the renderer in a light DOM', () => {
   it('signs in by keyboard: ↓ picks the user, the PIN field keeps the keyboard, a wrong PIN is said', async () => {

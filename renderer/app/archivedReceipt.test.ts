@@ -4,11 +4,10 @@
 // test/backup/archiveReceipts.test.ts finds real archived documents.
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
 import type { ReceiptDetails } from '../../app/contract/types';
-import { startApp } from './app';
 import { submit, type } from './testing/dom';
-import { CASHIER, fakeApi, fakeConnection, session, settle } from './testing/fakes';
+import { CASHIER, settle } from './testing/fakes';
+import { mountApp, unmountApps } from './testing/mountApp';
 
 const OWN: ReceiptDetails = {
   document: { number: 'T1-000001', kind: 'invoice', issueDate: '2026-11-23', issueTime: '15:30:00', total: '13.00', vat: '1.70', training: false },
@@ -23,22 +22,11 @@ const OWN: ReceiptDetails = {
 const ARCHIVED: ReceiptDetails = { ...OWN, archive: { name: '4f2a9c1e-20261101T200000Z', egsSerial: '1-Dukkan|2-POS|3-old' } };
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(unmountApps);
 
 async function find(details: ReceiptDetails, locale: 'en' | 'ar'): Promise<void> {
-  const fake = fakeApi({
-    'session.get': () => session({ user: CASHIER, locale }),
-    'status.get': () => new Promise(() => undefined),
-    'quickKeys.get': () => [],
-    'receipts.find': () => details,
-  });
-  root = document.createElement('div');
-  document.body.append(root);
-  const app = await startApp(fakeConnection(fake.api), root);
-  await settle(20);
+  const { app, root: mounted } = await mountApp({ user: CASHIER, locale }, { 'receipts.find': () => details });
+  root = mounted;
   app.go('receipts');
   await settle(20);
   type(root, '[data-test=receipt-query]', details.document.number);

@@ -4,49 +4,31 @@
 // main; test/backup/appBackups.test.ts drives the real backup service through the dispatcher.
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
 import type { BackupScreen, PendingRestoreView } from '../../app/contract/backupTypes';
-import { startApp } from './app';
 import { submit, type } from './testing/dom';
-import { deviceStatus, fakeApi, fakeConnection, MANAGER, session, settle } from './testing/fakes';
+import { deviceStatus, MANAGER, settle } from './testing/fakes';
+import { mountApp, openManagerTab, unmountApps } from './testing/mountApp';
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(unmountApps);
 
 async function openStatusTab(saved: readonly string[]) {
   let screen: BackupScreen = { targets: saved, everyHours: 4, keepNewest: 3, passphraseSet: true, status: { warning: false, targets: [] } };
-  const fake = fakeApi({
-    'session.get': () => session({ user: MANAGER }),
-    'status.get': () => new Promise(() => undefined),
-    'quickKeys.get': () => [],
-    'device.status': () => deviceStatus({ backups: { warning: true, targets: [] } }),
-    'backup.status': () => screen,
-    'backup.configure': (input) => (screen = { ...screen, targets: input.targets, everyHours: input.everyHours }),
-    'backup.pendingRestore': () => null,
-    'backup.stageRestore': (input) => ({ ...PENDING, backup: input.sources[0]! }),
-    'backup.cancelRestore': () => null,
-  });
-  root = document.createElement('div');
-  document.body.append(root);
-  const app = await startApp(fakeConnection(fake.api), root);
-  await settle(20);
-  app.go('manager');
-  await settle(20);
-  root.querySelector<HTMLButtonElement>('[data-test=tab-status]')!.click();
-  for (let waited = 0; !root.querySelector('[data-test=backup-folders]'); waited += 10) {
-    if (waited > 3000) throw new Error('the backup panel never showed');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  // the panel loads its settings in an effect, which Preact runs after the paint (a timer, not a microtask)
-  for (let waited = 0; fake.callsOf('backup.status').length === 0; waited += 10) {
-    if (waited > 3000) throw new Error('the backup panel never loaded its settings');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  await settle(20);
-  return fake;
+  const mounted = await mountApp(
+    { user: MANAGER },
+    {
+      'device.status': () => deviceStatus({ backups: { warning: true, targets: [] } }),
+      'backup.status': () => screen,
+      'backup.configure': (input) => (screen = { ...screen, targets: input.targets, everyHours: input.everyHours }),
+      'backup.pendingRestore': () => null,
+      'backup.stageRestore': (input) => ({ ...PENDING, backup: input.sources[0]! }),
+      'backup.cancelRestore': () => null,
+    },
+  );
+  root = mounted.root;
+  // the panel shows, then loads its settings in an effect of its own
+  await openManagerTab(mounted, 'status', () => mounted.$('[data-test=backup-folders]') !== null && mounted.fake.callsOf('backup.status').length > 0);
+  return mounted.fake;
 }
 
 const PENDING: PendingRestoreView = {

@@ -5,13 +5,12 @@
 // through the real dispatcher.
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
 import type { OnboardingProgress, ReceiptDetails, SessionInfo } from '../../app/contract/types';
 import { errorText } from '../../app/errors/index';
 import type { AppStore } from './state/appStore';
-import { startApp } from './app';
 import { submit as submitForm, type as typeInto } from './testing/dom';
-import { CASHIER, fakeApi, fakeConnection, MANAGER, refused, session, settle, type FakeApi } from './testing/fakes';
+import { CASHIER, fakeApi, MANAGER, refused, settle, type FakeApi } from './testing/fakes';
+import { mountApp, unmountApps, until } from './testing/mountApp';
 
 const RECEIPT: ReceiptDetails = {
   document: { number: 'T1-000001', kind: 'invoice', issueDate: '2026-11-23', issueTime: '15:30:00', total: '13.00', vat: '1.70', training: true },
@@ -49,22 +48,15 @@ let root: HTMLElement;
 const NOT_STARTED: OnboardingProgress = { state: 'not-started', environment: null, steps: [], error: null };
 
 async function mount(start: Partial<SessionInfo>, handlers: Parameters<typeof fakeApi>[0]): Promise<{ app: AppStore; fake: FakeApi }> {
-  const fake = fakeApi({ 'session.get': () => session(start), 'status.get': () => new Promise(() => undefined), 'quickKeys.get': () => [], ...handlers });
-  root = document.createElement('div');
-  document.body.append(root);
-  const app = await startApp(fakeConnection(fake.api), root);
-  await settle(20);
-  return { app, fake };
+  const mounted = await mountApp(start, handlers);
+  root = mounted.root;
+  return mounted;
 }
 
-/** The onboarding tab loads its progress in an effect, which Preact runs after the paint (a timer, not a microtask). */
+/** The onboarding tab loads its progress in an effect, which Preact runs after the paint. */
 async function openOnboarding(app: AppStore, fake: FakeApi): Promise<void> {
   app.go('manager');
-  for (let waited = 0; fake.callsOf('onboarding.get').length === 0; waited += 10) {
-    if (waited > 2000) throw new Error('the onboarding tab never loaded its progress');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  await settle(20);
+  await until('the onboarding tab loaded its progress', () => fake.callsOf('onboarding.get').length > 0);
 }
 
 const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
@@ -73,10 +65,7 @@ const LATIN_WORD = /[A-Za-z]{3,}/;
 const type = (selector: string, value: string) => typeInto(root, selector, value);
 const submit = (selector: string) => submitForm(root, selector);
 
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(unmountApps);
 
 describe('refusals on an Arabic screen', () => {
   it('a return larger than what is left of the sale: the ledger’s refusal is said in Arabic, with its numbers', async () => {

@@ -4,47 +4,28 @@
 // drives the real catalog through the dispatcher.
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
 import type { TrainingCatalogView } from '../../app/contract/goLiveApi';
-import { startApp } from './app';
-import { deviceStatus, fakeApi, fakeConnection, MANAGER, session, settle } from './testing/fakes';
+import { deviceStatus, MANAGER, settle } from './testing/fakes';
+import { mountApp, openManagerTab, unmountApps, until } from './testing/mountApp';
 
 let root: HTMLElement;
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-
-async function until(what: string, check: () => boolean): Promise<void> {
-  for (let waited = 0; !check(); waited += 10) {
-    if (waited > 3000) throw new Error(`never: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  await settle(20);
-}
+afterEach(unmountApps);
 
 async function statusTab(view: TrainingCatalogView) {
   let current = view;
-  const fake = fakeApi({
-    'session.get': () => session({ user: MANAGER }),
-    'status.get': () => new Promise(() => undefined),
-    'quickKeys.get': () => [],
-    'device.status': () => deviceStatus(),
-    'lock.settings': () => ({ seconds: 0 }),
-    'backup.status': () => new Promise(() => undefined),
-    'backup.pendingRestore': () => null,
-    'goLive.catalog': () => current,
-    'goLive.chooseCatalog': ({ keep }) => (current = { ...current, choice: keep ? 'keep' : 'remove', trainingGoods: keep ? current.trainingGoods : 0 }),
-  });
-  root = document.createElement('div');
-  document.body.append(root);
-  const app = await startApp(fakeConnection(fake.api), root);
-  await settle(20);
-  app.go('manager');
-  await settle(20);
-  root.querySelector<HTMLButtonElement>('[data-test=tab-status]')!.click();
-  await until('the question loaded', () => fake.callsOf('goLive.catalog').length > 0);
-  return { fake, app };
+  const mounted = await mountApp(
+    { user: MANAGER },
+    {
+      'device.status': () => deviceStatus(),
+      'backup.status': () => new Promise(() => undefined),
+      'backup.pendingRestore': () => null,
+      'goLive.catalog': () => current,
+      'goLive.chooseCatalog': ({ keep }) => (current = { ...current, choice: keep ? 'keep' : 'remove', trainingGoods: keep ? current.trainingGoods : 0 }),
+    },
+  );
+  root = mounted.root;
+  await openManagerTab(mounted, 'status', () => mounted.fake.callsOf('goLive.catalog').length > 0);
+  return mounted;
 }
 
 const question = () => root.querySelector('[data-test=training-catalog]');
@@ -78,8 +59,7 @@ describe('the training goods question', () => {
   it('is not asked in training, nor once answered', async () => {
     await statusTab({ live: false, choice: null, trainingGoods: 7 });
     expect(question()).toBeNull();
-    render(null, root);
-    root.remove();
+    unmountApps();
     await statusTab({ live: true, choice: 'keep', trainingGoods: 7 });
     expect(question()).toBeNull();
   });
