@@ -9,8 +9,8 @@ import type { OnboardingProgress, ReceiptDetails, SessionInfo } from '../../app/
 import { errorText } from '../../app/errors/index';
 import type { AppStore } from './state/appStore';
 import { submit as submitForm, type as typeInto } from './testing/dom';
-import { CASHIER, fakeApi, MANAGER, refused, settle, type FakeApi } from './testing/fakes';
-import { mountApp, unmountApps, until } from './testing/mountApp';
+import { CASHIER, MANAGER, refused, settle, type FakeApi } from './testing/fakes';
+import { mountApp, unmountApps, until, type Handlers } from './testing/mountApp';
 
 const RECEIPT: ReceiptDetails = {
   document: { number: 'T1-000001', kind: 'invoice', issueDate: '2026-11-23', issueTime: '15:30:00', total: '13.00', vat: '1.70', training: true },
@@ -47,7 +47,7 @@ let root: HTMLElement;
 
 const NOT_STARTED: OnboardingProgress = { state: 'not-started', environment: null, steps: [], error: null };
 
-async function mount(start: Partial<SessionInfo>, handlers: Parameters<typeof fakeApi>[0]): Promise<{ app: AppStore; fake: FakeApi }> {
+async function mount(start: Partial<SessionInfo>, handlers: Handlers): Promise<{ app: AppStore; fake: FakeApi }> {
   const mounted = await mountApp(start, handlers);
   root = mounted.root;
   return mounted;

@@ -8,7 +8,7 @@ import { startApp } from '../app';
 import type { AppStore } from '../state/appStore';
 import { fakeApi, fakeConnection, session, settle, type FakeApi } from './fakes';
 
-type Handlers = Parameters<typeof fakeApi>[0];
+export type Handlers = Parameters<typeof fakeApi>[0];
 
 export interface MountedApp {
   readonly app: AppStore;
