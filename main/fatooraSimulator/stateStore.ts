@@ -3,8 +3,10 @@
 // replaced atomically (write a temporary file in the same folder, fsync, rename), so a crash leaves either the old
 // or the new file, never half of one. The submission log only grows, so it is a JSON-lines file appended to (and
 // fsynced) one record at a time — rewriting it whole on every report would make a long training session
-// quadratic; a torn last line from a crash is ignored on load. Without a folder nothing persists.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeSync } from 'node:fs';
+// quadratic; a torn last line from a crash is ignored on load. Each record's byte offset is handed back, so a reader
+// can keep offsets in memory instead of the records and read one back when it needs it (main/fatooraSimulator/
+// submissionLog.ts). Without a folder nothing persists.
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export interface StateStore {
@@ -13,7 +15,12 @@ export interface StateStore {
   save(name: string, value: unknown): void;
   /** Records appended so far to `<name>.jsonl`, each checked by `parse`. */
   loadLines<T>(name: string, parse: (value: unknown) => T): T[];
-  append(name: string, record: unknown): void;
+  /** The same, each with the byte offset its line starts at in the file. */
+  loadLinesAt<T>(name: string, parse: (value: unknown) => T): { readonly record: T; readonly offset: number }[];
+  /** Appends one record (fsynced) and returns the byte offset its line starts at; -1 without a folder. */
+  append(name: string, record: unknown): number;
+  /** The record whose line starts at `offset` (as append or loadLinesAt gave it), parsed from JSON. */
+  readLine(name: string, offset: number): unknown;
 }
 
 let tmpCounter = 0;
@@ -49,8 +56,32 @@ export function createStateStore(dir: string | undefined): StateStore {
       throw err;
     }
   };
+  const loadLinesAt: StateStore['loadLinesAt'] = (name, parse) => {
+    if (dir === undefined) return [];
+    const file = fileOf(name, 'jsonl');
+    let text = read(file) ?? '';
+    if (text !== '' && !text.endsWith('\n')) {
+      // a torn last line (a crash during append): drop it, so the next append starts on a fresh line
+      text = text.slice(0, text.lastIndexOf('\n') + 1);
+      truncateSync(file, Buffer.byteLength(text, 'utf8'));
+    }
+    const lines: { record: ReturnType<typeof parse>; offset: number }[] = [];
+    let offset = 0;
+    for (const [i, line] of text.split('\n').entries()) {
+      const at = offset;
+      offset += Buffer.byteLength(line, 'utf8') + 1;
+      if (line.trim() === '') continue;
+      try {
+        lines.push({ record: parse(JSON.parse(line)), offset: at });
+      } catch (err) {
+        throw new Error(`simulator state ${file} line ${i + 1}: unreadable (${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
+    return lines;
+  };
   return {
     dir,
+    loadLinesAt,
     load(name, parse, fallback) {
       if (dir === undefined) return fallback;
       const text = read(fileOf(name));
@@ -66,31 +97,35 @@ export function createStateStore(dir: string | undefined): StateStore {
       writeFileAtomic(fileOf(name), `${JSON.stringify(value, null, 1)}\n`);
     },
     loadLines(name, parse) {
-      if (dir === undefined) return [];
-      const file = fileOf(name, 'jsonl');
-      let text = read(file) ?? '';
-      if (text !== '' && !text.endsWith('\n')) {
-        // a torn last line (a crash during append): drop it, so the next append starts on a fresh line
-        text = text.slice(0, text.lastIndexOf('\n') + 1);
-        truncateSync(file, Buffer.byteLength(text, 'utf8'));
-      }
-      return text
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line, i) => {
-          try {
-            return parse(JSON.parse(line));
-          } catch (err) {
-            throw new Error(`simulator state ${file} line ${i + 1}: unreadable (${err instanceof Error ? err.message : String(err)})`);
-          }
-        });
+      return loadLinesAt(name, parse).map((l) => l.record);
     },
     append(name, record) {
-      if (dir === undefined) return;
+      if (dir === undefined) return -1;
       const fd = openSync(fileOf(name, 'jsonl'), 'a', 0o600);
       try {
+        // one writer (this simulator): the file's size before the write is where the line lands
+        const offset = fstatSync(fd).size;
         writeSync(fd, `${JSON.stringify(record)}\n`);
         fsyncSync(fd);
+        return offset;
+      } finally {
+        closeSync(fd);
+      }
+    },
+    readLine(name, offset) {
+      const file = fileOf(name, 'jsonl');
+      const fd = openSync(file, 'r');
+      try {
+        const parts: Buffer[] = [];
+        for (let at = offset; ;) {
+          const chunk = Buffer.alloc(64 * 1024);
+          const n = readSync(fd, chunk, 0, chunk.length, at);
+          const end = chunk.subarray(0, n).indexOf(0x0a);
+          parts.push(chunk.subarray(0, end < 0 ? n : end));
+          if (end >= 0 || n === 0) break;
+          at += n;
+        }
+        return JSON.parse(Buffer.concat(parts).toString('utf8'));
       } finally {
         closeSync(fd);
       }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: UNLICENSED
 // What the simulator was sent and what it answered: every compliance check, report and clearance, so tests can
 // compare what the app believes with what "ZATCA" recorded (duplicates, lost responses, missing documents).
+// With a state folder the log lives in its file only: the training simulator runs inside the till all day, and
+// keeping every submission with its base64 XML in memory grew the till by ~10 KB a sale (BENCHMARKS.md, "A long
+// day"). What stays in memory is what the duplicate check needs on every report: for each accepted hash, where its
+// record starts in the file (about a hundred bytes a sale); the record itself is read back for a duplicate.
 import { z } from 'zod';
 import type { StateStore } from './stateStore';
 import { ZATCA_ENVIRONMENTS, type ZatcaEnvironment } from './zatcaEnvironment';
@@ -30,6 +34,7 @@ export type Submission = z.infer<typeof submissionSchema>;
 
 export interface SubmissionLog {
   add(s: Submission): void;
+  /** Every submission, oldest first (read from the file when there is one). */
   all(): readonly Submission[];
   /** The last accepted (200/202) submission of this hash to this endpoint in this environment. */
   lastAccepted(endpoint: Submission['endpoint'], environment: ZatcaEnvironment, invoiceHash: string): Submission | undefined;
@@ -40,20 +45,28 @@ export function isAccepted(s: Submission): boolean {
 }
 
 export function createSubmissionLog(store: StateStore): SubmissionLog {
-  const list: Submission[] = store.loadLines('submissions', (v) => submissionSchema.parse(v));
+  const parse = (v: unknown): Submission => submissionSchema.parse(v);
+  // without a state folder there is no file: the log is kept in memory (tests, `dukkan fatoora-sim` without --state)
+  const inMemory: Submission[] | null = store.dir === undefined ? [] : null;
+  /** The last accepted submission per endpoint, environment and hash: its line's offset in the file, or the record. */
+  const accepted = new Map<string, number | Submission>();
+  const key = (endpoint: Submission['endpoint'], environment: ZatcaEnvironment, invoiceHash: string) => `${endpoint} ${environment} ${invoiceHash}`;
+  const remember = (s: Submission, where: number | Submission) => {
+    if (isAccepted(s)) accepted.set(key(s.endpoint, s.environment, s.invoiceHash), where);
+  };
+  for (const { record, offset } of store.loadLinesAt('submissions', parse)) remember(record, offset);
   return {
     add(s) {
-      const record = submissionSchema.parse(s);
-      list.push(record);
-      store.append('submissions', record);
+      const record = parse(s);
+      if (inMemory) {
+        inMemory.push(record);
+        remember(record, record);
+      } else remember(record, store.append('submissions', record));
     },
-    all: () => [...list],
+    all: () => (inMemory ? [...inMemory] : store.loadLines('submissions', parse)),
     lastAccepted(endpoint, environment, invoiceHash) {
-      for (let i = list.length - 1; i >= 0; i--) {
-        const s = list[i]!;
-        if (s.endpoint === endpoint && s.environment === environment && s.invoiceHash === invoiceHash && isAccepted(s)) return s;
-      }
-      return undefined;
+      const where = accepted.get(key(endpoint, environment, invoiceHash));
+      return typeof where === 'number' ? parse(store.readLine('submissions', where)) : where;
     },
   };
 }
