@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 export interface RendererAsset {
   readonly contentType: string;
@@ -48,6 +47,9 @@ export async function buildRendererAssets(options: { readonly minify?: boolean }
 export async function buildRendererWithInputs(options: { readonly minify?: boolean } = {}): Promise<{ assets: RendererAssets; inputs: string[] }> {
   const htmlFile = path.join(RENDERER_SOURCE_DIR, 'index.html');
   const cssFile = path.join(RENDERER_SOURCE_DIR, 'styles.css');
+  // esbuild is loaded here, not at the top: a start from the bundles built at install time never bundles, and
+  // importing esbuild's JavaScript API alone took ~0.2 s on the 2-core machine, on the warm start's path (BENCHMARKS.md, "Startup")
+  const { build } = await import('esbuild');
   const [bundle, html, css] = await Promise.all([
     build({
       ...RENDERER_BUILD,
