@@ -25,12 +25,16 @@ export async function handleTerminalReads(c: { res: ServerResponse; url: URL; st
     return true;
   }
   if (c.url.pathname === '/api/documents') {
-    const number = c.url.searchParams.get('number');
-    const qr = c.url.searchParams.get('qr');
-    if ((number === null) === (qr === null) || (number ?? qr ?? '').length > 4000) {
+    const asked = (['number', 'qr', 'uuid'] as const).flatMap((key) => {
+      const value = c.url.searchParams.get(key);
+      return value === null ? [] : [{ key, value: value.trim() }];
+    });
+    const query = asked[0];
+    if (asked.length !== 1 || !query || query.value.length > 4000) {
       throw new DukkanError('store.malformed', { count: 1 }, { problems: [{ path: 'number', code: 'input.invalid' }] });
     }
-    const found = number !== null ? await documentSearchStore.byNumber(c.storage, number.trim()) : await documentSearchStore.byQr(c.storage, qr!.trim());
+    const search = { number: documentSearchStore.byNumber, qr: documentSearchStore.byQr, uuid: documentSearchStore.byUuid }[query.key];
+    const found = await search(c.storage, query.value);
     sendJson(c.res, 200, { ok: true, value: { documents: found } });
     return true;
   }

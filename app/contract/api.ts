@@ -11,6 +11,7 @@ import type { AppEvent } from './events';
 import type { MethodName } from './methodNames';
 import { BACKUP_API } from './backupApi';
 import { STORE_API } from './storeApi';
+import { FOREIGN_RETURN_API } from './foreignReturnApi';
 import { SHIFT_API } from './shiftApi';
 import { GO_LIVE_API } from './goLiveApi';
 import {
@@ -273,6 +274,7 @@ export const API = {
   ...BACKUP_API,
   ...GO_LIVE_API,
   ...STORE_API,
+  ...FOREIGN_RETURN_API,
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
 
 /**

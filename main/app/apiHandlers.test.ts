@@ -12,6 +12,7 @@ import { APPROVAL_METHODS, approvalHandlers } from './handlers/approvalHandlers'
 import { B2B_METHODS } from './handlers/b2bHandlers';
 import { BACKUP_METHODS } from './handlers/backupHandlers';
 import { STORE_METHODS } from './handlers/storeHandlers';
+import { FOREIGN_RETURN_METHODS } from './handlers/foreignReturnHandlers';
 import { CATALOG_METHODS } from './handlers/catalogHandlers';
 import { EXPORT_METHODS } from './handlers/exportHandlers';
 import { GO_LIVE_METHODS } from './handlers/goLiveHandlers';
@@ -46,6 +47,7 @@ const MODULES = {
   backups: BACKUP_METHODS,
   goLive: GO_LIVE_METHODS,
   store: STORE_METHODS,
+  foreignReturns: FOREIGN_RETURN_METHODS,
 };
 
 const MANAGER: User = { id: 1, name: 'Manager', role: 'manager', active: true, defaultPin: false };

@@ -24,6 +24,7 @@ import { printerHandlers } from './handlers/printerHandlers';
 import { receiptHandlers } from './handlers/receiptHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
 import { storeHandlers } from './handlers/storeHandlers';
+import { foreignReturnHandlers } from './handlers/foreignReturnHandlers';
 import type { RestoreDesk } from '../backup/restoreDesk';
 import { reportHandlers } from './handlers/reportHandlers';
 import { auditedHandlers, shiftHandlers } from './handlers/shiftHandlers';
@@ -113,6 +114,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...reportHandlers({ reports: () => core.current().reports, afterZReport: () => core.current().backups?.afterZReport() }),
     ...backupHandlers({ backups: () => core.current().backups, restores: core.restores }),
     ...storeHandlers({ folder: () => core.current(), pins, pinChangeRequired, clock }),
+    ...foreignReturnHandlers({ folder: () => core.current(), counter: () => core.sale().counter, clock }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
     ...goLiveHandlers({ mode, catalog, settings }),
     ...tillHandlers({

@@ -20,6 +20,8 @@ import { paymentMeansOf, priceCart, quoteOf, settle, totalsOf, type Cart } from 
 import type { CommittedSale, SaleRecorder } from '../shifts/saleRecorder';
 import type { StandardNotes } from './standardNotes';
 import { externalCreditNote, externalReference } from './externalReturn';
+import type { ForeignOriginalStore } from './foreignOriginalStore';
+import { foreignCreditNote, type ForeignOriginal, type ForeignReturnRequest } from './foreignReturn';
 
 /** What a return without this till's receipt asks for (the contract's `returns.external`). */
 export interface ExternalReturnRequest {
@@ -34,7 +36,11 @@ export interface ExternalReturnRequest {
 }
 
 /** What the recorder hears of a document beyond what issue() knows itself. */
-type SaleContext = Pick<CommittedSale, 'lines' | 'approvedBy' | 'reason' | 'original'> & { readonly approvalId?: string | undefined };
+type SaleContext = Pick<CommittedSale, 'lines' | 'approvedBy' | 'reason' | 'original'> & {
+  readonly approvalId?: string | undefined;
+  /** A return of another till's sale: the original's UUID, kept with the note in its commit (main/sale/foreignReturn.ts). */
+  readonly foreignOriginal?: string;
+};
 
 export interface CounterOptions {
   readonly ledger: Pick<Ledger, 'issue'>;
@@ -54,6 +60,8 @@ export interface CounterOptions {
   readonly recorder?: Pick<SaleRecorder, 'committed'>;
   /** Notes against a standard (B2B) invoice: cleared like it, never printed as a receipt (main/sale/standardNotes.ts). */
   readonly standardNotes?: () => StandardNotes;
+  /** The originals of returns of another till's sale (docs/store-server.md, "Returns at another till"). */
+  readonly foreignOriginals?: Pick<ForeignOriginalStore, 'record'>;
   /** The percent of a line a cashier may discount without a manager (terminal setting; none: every discount needs one). */
   readonly discountFreePercent?: () => string;
 }
@@ -121,6 +129,27 @@ export class Counter {
       const sale = externalCreditNote(priced.sale, reference, input.reason);
       const refund = [{ method: input.refundMethod, amount: totalsOf(sale).payable.toFixed(2) }];
       const context = { approvedBy, approvalId: input.approvalId, reason: input.reason, original: `external ${reference.number} ${reference.issueDate}` };
+      return this.issue(sale, input.requestId, session, refund, '0.00', input.refundMethod === 'cash', context);
+    });
+  }
+
+  /**
+   * A return of another till's sale (main/sale/foreignReturn.ts). The original is looked up at the store server inside
+   * once(): a repeated request answers the note already committed without asking the server again.
+   */
+  foreignReturn(input: ForeignReturnRequest, session: ClientSession, lookup: (uuid: string) => Promise<ForeignOriginal>): Promise<IssueResult> {
+    return this.once(input.requestId, async () => {
+      const approvedBy = this.requireApproval(session, input.approvalId, 'return');
+      const original = await lookup(input.originalUuid);
+      const sale = foreignCreditNote(original, input.lines, input.reason, input.refundMethod, this.o.seller());
+      const refund = [{ method: input.refundMethod, amount: totalsOf(sale).payable.toFixed(2) }];
+      const context = {
+        approvedBy,
+        approvalId: input.approvalId,
+        reason: input.reason,
+        original: `${original.row.number} ${original.row.terminal_name}`,
+        foreignOriginal: original.row.uuid,
+      };
       return this.issue(sale, input.requestId, session, refund, '0.00', input.refundMethod === 'cash', context);
     });
   }
@@ -198,6 +227,7 @@ export class Counter {
       withinCommit: (documentId) => {
         this.o.documents.recordPayment(requestId, documentId, session.user?.id ?? null, change, payments, this.o.clock());
         const row = this.o.documents.get(documentId)!;
+        if (context.foreignOriginal) this.o.foreignOriginals?.record(documentId, context.foreignOriginal);
         const user = session.user ? { id: session.user.id, name: session.user.name } : null;
         this.o.recorder?.committed({ ...context, number: row.number, kind: row.kind, payments, user, total: row.payable });
         // a note against a standard invoice awaits clearance from its commit (notes keep their invoice's profile)

@@ -14,6 +14,7 @@ import type { SaleRecorder } from '../shifts/saleRecorder';
 import type { SessionStore } from '../users/sessions';
 import { openB2bDesk, type B2bDesk, type B2bFolder, type B2bShared } from './b2bDesk';
 import { Counter } from './counter';
+import { ForeignOriginalStore } from './foreignOriginalStore';
 import type { DocumentStore } from './documentStore';
 import { Receipts, type ReceiptOutput } from './receipts';
 
@@ -88,6 +89,7 @@ export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: b
     issued: () => folder.worker?.nudge(),
     // built after the counter (the B2B desk quotes through it); asked only when a note is issued
     standardNotes: () => b2b.notes,
+    foreignOriginals: new ForeignOriginalStore(folder.db),
     clock: shared.clock,
     ...(folder.recorder ? { recorder: folder.recorder } : {}),
     ...(shared.discountFreePercent ? { discountFreePercent: shared.discountFreePercent } : {}),

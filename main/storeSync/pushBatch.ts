@@ -1,16 +1,24 @@
 // SPDX-License-Identifier: UNLICENSED
 // The till's committed rows as the store server's push contract wants them (app/contract/storeSync.ts): each
 // document's exact signed XML, hash, PIH, ICV and chain as stored, its VAT breakdown per category recomputed by the
-// same computeTotals that built the XML (reference §7.6) from the stored sale, its payments and its cashier.
+// same computeTotals that built the XML (reference §7.6) from the stored sale, its payments and its cashier; an
+// invoice's stored lines, and what a credit note returned per line of its original (docs/store-server.md, "Returns at
+// another till").
 import type { PushedDocument, TillRecord } from '../../app/contract/storeSync';
 import { parseDocumentInput } from '../../app/document/documentInput';
 import { computeTotals } from '../../app/totals/computeTotals';
 import type { PushDocumentRow, PushRecordRow } from './storeSyncStore';
 
-export function pushedDocumentOf(row: PushDocumentRow, payments: readonly { method: string; amount: string }[]): PushedDocument {
+export function pushedDocumentOf(
+  row: PushDocumentRow,
+  payments: readonly { method: string; amount: string }[],
+  returnedLines: () => readonly { line: number; quantity: string }[] = () => [],
+): PushedDocument {
   // the stored sale lacks what the ledger assigned (number, uuid, date, time): put them back as the ledger did
   const sale = JSON.parse(row.input_json) as Record<string, unknown>;
-  const totals = computeTotals(parseDocumentInput({ ...sale, number: row.number, uuid: row.uuid, issueDate: row.issue_date, issueTime: row.issue_time }));
+  const input = parseDocumentInput({ ...sale, number: row.number, uuid: row.uuid, issueDate: row.issue_date, issueTime: row.issue_time });
+  const totals = computeTotals(input);
+  const returned = row.kind === 'credit-note' && row.original_uuid !== null ? returnedLines() : [];
   return {
     chain: row.chain,
     icv: row.icv,
@@ -35,6 +43,9 @@ export function pushedDocumentOf(row: PushDocumentRow, payments: readonly { meth
     })),
     payments: payments.map((p) => ({ means: p.method, amount: p.amount })),
     ...(row.billing_reference !== null ? { billingReference: row.billing_reference } : {}),
+    // an invoice's lines as stored, for a return at another till; a credit note's returns per line of its original
+    ...(row.kind === 'invoice' ? { sale: { pricesIncludeVat: input.pricesIncludeVat, lines: sale.lines as Record<string, unknown>[] } } : {}),
+    ...(returned.length > 0 ? { returns: { originalUuid: row.original_uuid!, lines: [...returned] } } : {}),
   };
 }
 

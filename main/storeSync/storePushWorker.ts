@@ -115,7 +115,7 @@ export class StorePushWorker {
       return { stream, kind, rows: found };
     });
     const body: PushRequest = {
-      documents: rows.map((r) => pushedDocumentOf(r, this.store.payments(r.id))),
+      documents: rows.map((r) => pushedDocumentOf(r, this.store.payments(r.id), () => this.store.returnedLines(r.id))),
       records,
       status: this.status(),
     };

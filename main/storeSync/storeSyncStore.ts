@@ -39,6 +39,8 @@ export type PushDocumentRow = Pick<
   /** The chain's certificate serial: ICVs restart with each CSID (reference §11). */
   chain: string;
   cashier: string | null;
+  /** A credit note: the UUID of the invoice it returns, of this till or (0095-foreign-returns) of another. */
+  original_uuid: string | null;
 };
 
 export interface PushRecordRow {
@@ -62,12 +64,17 @@ export class StoreSyncStore {
       ),
       documents: db.prepare<[number, number], PushDocumentRow>(
         `SELECT d.id, c.certificate_serial AS chain, d.icv, d.uuid, d.number, d.kind, d.profile, d.issue_date, d.issue_time, d.issued_at,
-                d.pih, d.hash, d.qr, d.xml, d.input_json, d.tax_exclusive, d.vat, d.tax_inclusive, d.billing_reference, u.name AS cashier
+                d.pih, d.hash, d.qr, d.xml, d.input_json, d.tax_exclusive, d.vat, d.tax_inclusive, d.billing_reference, u.name AS cashier,
+                COALESCE(o.uuid, f.original_uuid) AS original_uuid
            FROM documents d JOIN chains c ON c.id = d.chain_id
            LEFT JOIN document_requests r ON r.document_id = d.id LEFT JOIN users u ON u.id = r.user_id
+           LEFT JOIN documents o ON o.id = d.original_document_id LEFT JOIN foreign_originals f ON f.document_id = d.id
           WHERE d.id > ? ORDER BY d.id LIMIT ?`,
       ),
       payments: db.prepare<[number], { method: string; amount: string }>('SELECT method, amount FROM document_payments WHERE document_id = ? ORDER BY seq'),
+      returnedLines: db.prepare<[number], { line: number; quantity: string }>(
+        'SELECT original_line_id AS line, quantity FROM document_lines WHERE document_id = ? AND original_line_id IS NOT NULL ORDER BY line_id',
+      ),
       documentAt: db.prepare<[string, number], { id: number }>(
         'SELECT d.id FROM documents d JOIN chains c ON c.id = d.chain_id WHERE c.certificate_serial = ? AND d.icv = ?',
       ),
@@ -116,6 +123,11 @@ export class StoreSyncStore {
 
   payments(documentId: number): { method: string; amount: string }[] {
     return this.q.payments.all(documentId);
+  }
+
+  /** The quantity a credit note returned per line of its original (the ledger's document_lines). */
+  returnedLines(documentId: number): { line: number; quantity: string }[] {
+    return this.q.returnedLines.all(documentId);
   }
 
   /** The local id of a chain's ICV, to resend from there when the server lacks it. */

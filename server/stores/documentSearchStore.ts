@@ -37,6 +37,10 @@ export const documentSearchStore = {
   async byNumber(db: Queryable, number: string): Promise<FoundDocument[]> {
     return db.query<FoundDocument>(`${SELECT} WHERE d.number = $1 ORDER BY d.issued_at LIMIT 20`, [number]);
   },
+  /** The one document with this UUID (unique across tills): what a till returning another till's sale confirms. */
+  async byUuid(db: Queryable, uuid: string): Promise<FoundDocument[]> {
+    return db.query<FoundDocument>(`${SELECT} WHERE d.uuid = $1 LIMIT 20`, [uuid]);
+  },
   async byQr(db: Queryable, qr: string): Promise<FoundDocument[]> {
     return db.query<FoundDocument>(`${SELECT} WHERE d.qr = $1 LIMIT 20`, [qr]);
   },

@@ -8,8 +8,8 @@ import { DukkanError } from '../../../app/errors/index';
 import type { SecretStore } from '../../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../../native/sqlite/sqliteDriver';
 import type { ApiHandlers } from '../../ipc/dispatcher';
-import { signedRequest } from '../../storeSync/storeClient';
-import { enrolTill, storeKey } from '../../storeSync/storeEnrolment';
+import { findShopDocuments } from '../../storeSync/shopSearch';
+import { enrolTill } from '../../storeSync/storeEnrolment';
 import { StoreSyncStore } from '../../storeSync/storeSyncStore';
 import type { PinChecks } from '../../users/pinChecks';
 import type { User } from '../../users/userStore';
@@ -22,19 +22,6 @@ export interface StoreServices {
   readonly pins: Pick<PinChecks, 'approve'>;
   pinChangeRequired(user: User | null): boolean;
   readonly clock: () => Date;
-}
-
-/** A row of the server's search answer (server/stores/documentSearchStore.ts). */
-interface FoundRow {
-  number: string;
-  kind: string;
-  branch: string;
-  terminal_name: string;
-  issue_date: string;
-  issue_time: string;
-  cashier: string;
-  tax_inclusive: string;
-  xml: string;
 }
 
 function view(db: SqliteDatabase): StoreLinkView | null {
@@ -58,15 +45,8 @@ export function storeHandlers(app: StoreServices): Pick<ApiHandlers, (typeof STO
       return view(folder.db)!;
     },
     async 'store.findDocument'({ number, qr }) {
-      const folder = app.folder();
-      const link = new StoreSyncStore(folder.db).link();
-      const secretKey = link ? await storeKey(folder.secrets) : undefined;
-      if (!link || !secretKey) throw new DukkanError('store.not-enrolled');
-      const query = number !== undefined ? `number=${encodeURIComponent(number)}` : `qr=${encodeURIComponent(qr!)}`;
-      const found = (await signedRequest({ url: link.url, terminalId: link.terminal_id, secretKey }, 'GET', `/api/documents?${query}`, undefined, {
-        now: app.clock,
-      })) as { documents: FoundRow[] };
-      return found.documents.map((d): ShopDocumentView => ({
+      const found = await findShopDocuments(app.folder(), number !== undefined ? { number } : { qr: qr! }, app.clock);
+      return found.map((d): ShopDocumentView => ({
         number: d.number,
         kind: d.kind,
         branch: d.branch,

@@ -9,6 +9,7 @@ import { b2bMigration } from './0060-b2b';
 import { catalogUnitsMigration } from './0070-catalog-units';
 import { heldSalesMigration } from './0080-held-sales';
 import { storeSyncMigration } from './0090-store-sync';
+import { foreignReturnsMigration } from './0095-foreign-returns';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   catalogUnitsMigration,
   heldSalesMigration,
   storeSyncMigration,
+  foreignReturnsMigration,
 ];
