@@ -8,6 +8,7 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, 
 import { open, type FileHandle } from 'node:fs/promises';
 import { DukkanError } from '../../app/errors/index';
 import type { BackupManifest } from './backupManifest';
+import type { PackingParams } from './snapshotPacking';
 import { CHECKSUM_BYTES, CHUNK_BYTES, FORMAT, headerPrefix, TAG_BYTES, type BackupHeader, type KdfParams, type OpenedBackup } from './backupFormat';
 
 /** scrypt cost: 32 MiB and about 0.1 s per derivation here — once per backup, once per restore. */
@@ -69,16 +70,32 @@ async function transform(out: FileHandle, chunk: Buffer, step: (piece: Buffer) =
   if (written < total) await writeAll(out, Buffer.concat(pieces).subarray(written));
 }
 
+/** The snapshot as it is encrypted: packed (format 2, snapshotPacking.ts), with its size unpacked. */
+export interface PackedSnapshot {
+  readonly file: string;
+  readonly packing: PackingParams;
+  readonly snapshotBytes: number;
+}
+
 /**
- * Writes the whole backup of `plainFile` to the open handle `out` (a temporary file: the caller fsyncs and renames)
- * and returns its size.
+ * Writes the whole backup of the packed snapshot to the open handle `out` (a temporary file: the caller fsyncs and
+ * renames) and returns its size.
  */
-export async function encryptInto(out: FileHandle, plainFile: string, manifest: BackupManifest, key: BackupKey): Promise<number> {
-  const input = await open(plainFile, 'r');
+export async function encryptInto(out: FileHandle, packed: PackedSnapshot, manifest: BackupManifest, key: BackupKey): Promise<number> {
+  const input = await open(packed.file, 'r');
   try {
     const plainBytes = (await input.stat()).size;
     const iv = randomBytes(12);
-    const header: BackupHeader = { format: FORMAT, manifest, plainBytes, cipher: 'aes-256-gcm', iv: iv.toString('base64'), kdf: key.kdf };
+    const header: BackupHeader = {
+      format: FORMAT,
+      manifest,
+      plainBytes,
+      packing: packed.packing,
+      snapshotBytes: packed.snapshotBytes,
+      cipher: 'aes-256-gcm',
+      iv: iv.toString('base64'),
+      kdf: key.kdf,
+    };
     const prefix = headerPrefix(header);
     const cipher = createCipheriv('aes-256-gcm', key.key, iv);
     cipher.setAAD(prefix);
@@ -87,7 +104,7 @@ export async function encryptInto(out: FileHandle, plainFile: string, manifest: 
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     for (let at = 0; at < plainBytes;) {
       const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK_BYTES, plainBytes - at), at);
-      if (bytesRead === 0) throw new Error('the snapshot shrank while it was encrypted');
+      if (bytesRead === 0) throw new Error('the packed snapshot shrank while it was encrypted');
       await transform(out, buffer.subarray(0, bytesRead), (piece) => cipher.update(piece), hash);
       at += bytesRead;
     }

@@ -4,8 +4,9 @@
 //   "DUKKANBK"            8 bytes, the magic
 //   header length         4 bytes, big-endian
 //   header                JSON: format, manifest (backupManifest.ts), plain size, cipher, IV, key derivation
-//   ciphertext            the SQLite snapshot encrypted with AES-256-GCM; the magic, length and header are its
-//                         additional authenticated data, so a changed manifest fails decryption too
+//   ciphertext            the SQLite snapshot encrypted with AES-256-GCM — in format 2 packed first, in brotli frames
+//                         (snapshotPacking.ts); the magic, length and header are its additional authenticated data,
+//                         so a changed manifest fails decryption too
 //   tag                   16 bytes, GCM's
 //   checksum              32 bytes, SHA-256 of everything before it
 //
@@ -16,9 +17,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { DukkanError } from '../../app/errors/index';
 import type { BackupManifest } from './backupManifest';
+import type { PackingParams } from './snapshotPacking';
 
 export const MAGIC = Buffer.from('DUKKANBK', 'latin1');
-export const FORMAT = 1;
+/** Format 1 encrypted the snapshot as it was; format 2 packs it first. Both are read. */
+export const FORMAT = 2;
 export const TAG_BYTES = 16;
 export const CHECKSUM_BYTES = 32;
 export const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -36,9 +39,13 @@ export interface KdfParams {
 }
 
 export interface BackupHeader {
-  readonly format: typeof FORMAT;
+  readonly format: 1 | typeof FORMAT;
   readonly manifest: BackupManifest;
+  /** The bytes encrypted: the snapshot (format 1) or the packed snapshot (format 2). */
   readonly plainBytes: number;
+  /** Format 2: how the snapshot was packed, and its size unpacked. */
+  readonly packing?: PackingParams;
+  readonly snapshotBytes?: number;
   readonly cipher: 'aes-256-gcm';
   /** base64, 12 random bytes. */
   readonly iv: string;
@@ -74,7 +81,22 @@ function validHeader(v: unknown): v is BackupHeader {
     h.cipher === 'aes-256-gcm' &&
     typeof h.iv === 'string' &&
     h.kdf?.name === 'scrypt' &&
-    typeof h.kdf.salt === 'string'
+    typeof h.kdf.salt === 'string' &&
+    (h.format === 1 || validPacking(h))
+  );
+}
+
+const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
+function validPacking(h: Partial<BackupHeader>): boolean {
+  const p = h.packing;
+  return (
+    p?.name === 'brotli' &&
+    Number.isSafeInteger(p.quality) &&
+    Number.isSafeInteger(p.frameBytes) &&
+    p.frameBytes > 0 &&
+    p.frameBytes <= MAX_FRAME_BYTES &&
+    Number.isSafeInteger(h.snapshotBytes)
   );
 }
 
@@ -99,7 +121,7 @@ export async function openBackup(file: string): Promise<OpenedBackup> {
     }
     const format = (header as { format?: unknown } | null)?.format;
     if (typeof format === 'number' && format > FORMAT) throw new DukkanError('backup.newer-format', { file, format });
-    if (format !== FORMAT || !validHeader(header)) throw new DukkanError('backup.checksum-mismatch', { file });
+    if ((format !== 1 && format !== FORMAT) || !validHeader(header)) throw new DukkanError('backup.checksum-mismatch', { file });
     const opened = { file, header, prefix: Buffer.concat([start, json]), size };
     const expected = expectedSize(opened);
     if (size < expected) throw new DukkanError('backup.truncated', { file, bytes: size, expected });

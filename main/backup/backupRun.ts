@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: UNLICENSED
 // One backup of the ledger to every target (docs/backups.md): one consistent snapshot (snapshot.ts) in a private
-// work folder inside the data folder, its manifest read from the snapshot itself, then one encrypted file per target
+// work folder inside the data folder, its manifest read from the snapshot itself, the snapshot packed once
+// (snapshotPacking.ts: the disk then writes a fifteenth of the ledger, not all of it), then one encrypted file per target
 // (backupTarget.ts), each written and verified on its own — a full USB drive does not stop the network share — and
 // the target's older backups pruned where the new one provably holds everything they hold (retention.ts).
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DukkanError } from '../../app/errors/index';
 import { openSqlite, type SqliteDatabase } from '../../native/sqlite/sqliteDriver';
@@ -14,6 +15,7 @@ import { readManifest, type BackupManifest } from './backupManifest';
 import { checkTarget, targetError, writeToTarget } from './backupTarget';
 import { pruneTarget, type PruneResult } from './retention';
 import { snapshotDatabase } from './snapshot';
+import { PACKING, packFile } from './snapshotPacking';
 
 export interface BackupRunOptions {
   /** The live ledger's connection (the one that issues documents: see snapshot.ts). */
@@ -42,6 +44,7 @@ export async function runBackup(options: BackupRunOptions): Promise<BackupRun> {
   const work = path.join(options.dataDir, WORK_FOLDER);
   makePrivateDir(work);
   const snapshot = path.join(work, `snapshot-${randomBytes(6).toString('hex')}.sqlite`);
+  const packedFile = `${snapshot}.packed`;
   try {
     await snapshotDatabase(options.db, snapshot);
     // one self-contained file (no -wal beside it), and the manifest read from exactly these bytes
@@ -53,12 +56,17 @@ export async function runBackup(options: BackupRunOptions): Promise<BackupRun> {
     } finally {
       snap.close();
     }
+    const snapshotBytes = statSync(snapshot).size;
+    await packFile(snapshot, packedFile, PACKING);
+    // the plain copy goes at once: the page cache need not write back what nobody reads again
+    rmSync(snapshot, { force: true });
+    const packed = { file: packedFile, packing: PACKING, snapshotBytes };
     const key = await newBackupKey(options.passphrase);
     const outcomes: TargetOutcome[] = [];
     for (const target of options.targets) {
       try {
         checkTarget(target, options.dataDir);
-        const written = await writeToTarget(target, snapshot, manifest, key);
+        const written = await writeToTarget(target, packed, manifest, key);
         const pruned = await pruneTarget(target, written, { keepNewest: options.keepNewest ?? 3 });
         outcomes.push({ target, ok: true, file: written.file, bytes: written.size, pruned });
       } catch (e) {
@@ -70,5 +78,6 @@ export async function runBackup(options: BackupRunOptions): Promise<BackupRun> {
   } finally {
     rmSync(snapshot, { force: true });
     rmSync(`${snapshot}-journal`, { force: true });
+    rmSync(packedFile, { force: true });
   }
 }

@@ -10,7 +10,7 @@ import { closeSync, fsyncSync, openSync, realpathSync, rmSync, statSync } from '
 import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { DukkanError } from '../../app/errors/index';
-import { encryptInto, type BackupKey } from './backupCipher';
+import { encryptInto, type BackupKey, type PackedSnapshot } from './backupCipher';
 import { openBackup, type OpenedBackup } from './backupFormat';
 import type { BackupManifest } from './backupManifest';
 
@@ -77,14 +77,14 @@ function syncFolder(dir: string): void {
 }
 
 /** Writes, syncs and renames one backup in `target`, and reads its header back; returns the file. */
-export async function writeToTarget(target: string, snapshot: string, manifest: BackupManifest, key: BackupKey): Promise<OpenedBackup> {
+export async function writeToTarget(target: string, packed: PackedSnapshot, manifest: BackupManifest, key: BackupKey): Promise<OpenedBackup> {
   const final = path.join(target, backupFileName(manifest));
   const temporary = path.join(target, `.${path.basename(final)}.${process.pid}.partial`);
-  const expected = statSync(snapshot).size;
+  const expected = statSync(packed.file).size;
   try {
     const out = await open(temporary, 'wx', 0o600);
     try {
-      await encryptInto(out, snapshot, manifest, key);
+      await encryptInto(out, packed, manifest, key);
       await out.sync();
     } finally {
       await out.close();

@@ -17,6 +17,7 @@ import { decryptInto, keyFor } from './backupCipher';
 import { openBackup, verifyChecksum, type OpenedBackup } from './backupFormat';
 import { covers, manifestMatches } from './backupManifest';
 import { listBackups, type ListedBackup } from './retention';
+import { BadPacking, unpackInto } from './snapshotPacking';
 
 export interface CheckedBackups {
   /** The backup chosen: whole, and reaching at least as far as every other whole one. */
@@ -90,13 +91,7 @@ export async function decryptAndAudit(backup: OpenedBackup, passphrase: string, 
   makePrivateDir(dir);
   const file = path.join(dir, `.restore-${randomBytes(6).toString('hex')}.sqlite`);
   try {
-    const out = await open(file, 'wx', 0o600);
-    try {
-      await decryptInto(out, backup, key);
-      await out.sync();
-    } finally {
-      await out.close();
-    }
+    await decryptSnapshot(backup, key, file);
     const detail = auditProblem(file, backup);
     if (detail) throw new DukkanError('backup.audit-failed', { file: backup.file, detail });
     return file;
@@ -107,7 +102,36 @@ export async function decryptAndAudit(backup: OpenedBackup, passphrase: string, 
 }
 
 export function removeRestoreFile(file: string): void {
-  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  for (const suffix of ['', '-journal', '-wal', '-shm', '.packed']) rmSync(`${file}${suffix}`, { force: true });
+}
+
+/**
+ * The snapshot out of the backup, into the new file `file`: decrypted (GCM's tag verified), and for format 2 then
+ * unpacked (snapshotPacking.ts) — only bytes GCM has authenticated are unpacked.
+ */
+async function decryptSnapshot(backup: OpenedBackup, key: Buffer, file: string): Promise<void> {
+  const { packing } = backup.header;
+  const decrypted = packing ? `${file}.packed` : file;
+  const out = await open(decrypted, 'wx', 0o600);
+  try {
+    await decryptInto(out, backup, key);
+    if (!packing) await out.sync();
+  } finally {
+    await out.close();
+  }
+  if (!packing) return;
+  const unpacked = await open(file, 'wx', 0o600);
+  try {
+    const bytes = await unpackInto(unpacked, decrypted, packing);
+    if (bytes !== backup.header.snapshotBytes) throw new BadPacking(`it unpacks to ${bytes} bytes, not ${backup.header.snapshotBytes}`);
+    await unpacked.sync();
+  } catch (e) {
+    if (e instanceof BadPacking) throw new DukkanError('backup.audit-failed', { file: backup.file, detail: `its packed snapshot: ${e.message}` });
+    throw e;
+  } finally {
+    await unpacked.close();
+    rmSync(decrypted, { force: true });
+  }
 }
 
 /** The first reason the decrypted ledger cannot be trusted, or undefined. */

@@ -8,43 +8,27 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DukkanError, errorText } from '../../app/errors/index';
+import { errorText, type DukkanError } from '../../app/errors/index';
 import { openBackup, verifyChecksum } from '../../main/backup/backupFormat';
 import { runBackup } from '../../main/backup/backupRun';
 import { generatePassphrase } from '../../main/backup/backupPassphrase';
 import { restoreBackup } from '../../main/backup/restoreBackup';
 import { useTempDirs } from '../support/tempDirs';
-import { memoryKeychains, openTerminal, type TestTerminal } from './support';
+import { memoryKeychains, refusal, terminalPool, type TestTerminal } from './support';
 
 const newDir = useTempDirs('dukkan-backup-faults-');
 const ARABIC = /[\u0600-\u06FF]/;
 const PASSPHRASE = generatePassphrase();
 const keychains = memoryKeychains();
 
-async function refusal(p: Promise<unknown>): Promise<DukkanError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DukkanError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal, got success');
-}
-
 function bilingual(e: DukkanError): void {
   expect(errorText(e.code, e.params, 'ar')).toMatch(ARABIC);
   expect(errorText(e.code, e.params, 'en')).not.toMatch(/\{\w+\}/);
 }
 
-const terminals: TestTerminal[] = [];
-afterAll(() => terminals.forEach((t) => t.close()));
-
-async function terminalWith(documents: number): Promise<TestTerminal> {
-  const t = openTerminal(path.join(newDir(), 'data'));
-  terminals.push(t);
-  await t.issue(documents);
-  return t;
-}
+const terminals = terminalPool(newDir);
+afterAll(() => terminals.closeAll());
+const terminalWith = (documents: number) => terminals.withDocuments(documents);
 
 const backUp = (t: TestTerminal, targets: string[]) =>
   runBackup({ db: t.db, dataDir: t.dataDir, targets, passphrase: PASSPHRASE, training: false, now: new Date() });
@@ -109,7 +93,8 @@ describe('backing up to a folder', () => {
   });
 
   it.skipIf(!smallFileSystem('16k'))('a full drive fails mid-write: the partial file is removed, older backups are kept', async () => {
-    const t = await terminalWith(2);
+    // packed, a backup is about a kilobyte per document (snapshotPacking.ts): 150 of them do not fit in 64 KiB
+    const t = await terminalWith(150);
     const target = smallFileSystem('64k')!;
     const old = path.join(target, 'dukkan-older.dkbackup');
     writeFileSync(old, 'an older backup');
@@ -196,8 +181,7 @@ describe('restoring from a bad backup changes nothing', () => {
   it("another terminal's backup is refused over this terminal's ledger, which stays as it was", async () => {
     const { file } = await setup();
     const here = await terminalWith(1);
-    here.close();
-    terminals.splice(terminals.indexOf(here), 1);
+    terminals.closeOne(here);
     const before = readFileSync(here.file);
     const e = await refusal(restore(here.dataDir, [file], PASSPHRASE));
     expect(e.code).toBe('backup.other-terminal');
@@ -208,8 +192,7 @@ describe('restoring from a bad backup changes nothing', () => {
   it('an older backup over a ledger that reaches further is refused: documents would be lost', async () => {
     const { t, file } = await setup();
     await t.issue(1);
-    t.close();
-    terminals.splice(terminals.indexOf(t), 1);
+    terminals.closeOne(t);
     const e = await refusal(restore(t.dataDir, [file], PASSPHRASE));
     expect(e.code).toBe('backup.older-than-ledger');
     expect(e.params).toMatchObject({ ledgerIcv: 3, backupIcv: 2 });

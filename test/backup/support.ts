@@ -4,6 +4,7 @@
 // terminal for tests that are not about the OS keychain (the drill test uses the real one).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { DukkanError } from '../../app/errors/index';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDeviceDatabase';
@@ -57,4 +58,38 @@ export function memoryKeychains(): { of: (service: string) => SecretStore; entri
     };
   };
   return { of, entries };
+}
+
+/** The refusal `p` ends in; a success, or an error that is not a DukkanError, fails the test. */
+export async function refusal(p: Promise<unknown>): Promise<DukkanError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DukkanError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal, got success');
+}
+
+/** The terminals a test file opens, each in a fresh data folder with `documents` issued; all closed by closeAll. */
+export function terminalPool(newDir: () => string): {
+  withDocuments(documents: number): Promise<TestTerminal>;
+  /** Closes one now (a restore needs its ledger free); closeAll leaves it be. */
+  closeOne(t: TestTerminal): void;
+  closeAll(): void;
+} {
+  const open: TestTerminal[] = [];
+  return {
+    async withDocuments(documents) {
+      const t = openTerminal(path.join(newDir(), 'data'));
+      open.push(t);
+      await t.issue(documents);
+      return t;
+    },
+    closeOne(t) {
+      t.close();
+      open.splice(open.indexOf(t), 1);
+    },
+    closeAll: () => open.splice(0).forEach((t) => t.close()),
+  };
 }
