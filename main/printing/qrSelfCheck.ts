@@ -2,7 +2,7 @@
 // Self-check before printing: decode the QR from the exact 1-bit bitmap the printer will burn and compare it with
 // the QR text stored in the signed XML. Any difference (a rendering bug, a font fallback that shifted the layout
 // into the code, a threshold gone wrong) blocks the print rather than handing a customer an unverifiable receipt.
-import jsQR from 'jsqr';
+import type jsQR from 'jsqr';
 import { monoToRgba, type MonoBitmap } from '../../app/receipt/monochrome';
 import type { PixelBox } from './rasterizer';
 
@@ -12,18 +12,24 @@ export interface QrSelfCheckResult {
   readonly decoded: string | null;
 }
 
+// jsQR is loaded at the first receipt, not at start-up: it is ~330 KB of JavaScript the till does not need before
+// its first print (BENCHMARKS.md, "Startup")
+let decoder: Promise<typeof jsQR> | undefined;
+const loadDecoder = () => (decoder ??= import('jsqr').then((m) => m.default));
+
 /**
  * Decode the QR, looking first at the laid-out QR element (fast: a ~330 px square instead of the whole receipt),
  * then, if that fails, at the whole bitmap.
  */
-export function checkPrintedQr(image: MonoBitmap, expected: string, qrBox: PixelBox | null): QrSelfCheckResult {
+export async function checkPrintedQr(image: MonoBitmap, expected: string, qrBox: PixelBox | null): Promise<QrSelfCheckResult> {
+  const decode = await loadDecoder();
   const regions = qrBox ? [padded(qrBox, 8), undefined] : [undefined];
   let decoded: string | null = null;
   for (const region of regions) {
     const rgba = monoToRgba(image, region);
     if (rgba.width === 0 || rgba.height === 0) continue;
     const data = rgba.data instanceof Uint8ClampedArray ? rgba.data : new Uint8ClampedArray(rgba.data.buffer, rgba.data.byteOffset, rgba.data.byteLength);
-    const code = jsQR(data, rgba.width, rgba.height, { inversionAttempts: 'dontInvert' });
+    const code = decode(data, rgba.width, rgba.height, { inversionAttempts: 'dontInvert' });
     if (code) {
       decoded = code.data;
       break;

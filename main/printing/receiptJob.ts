@@ -69,7 +69,7 @@ export async function prepareReceiptJob(
     throw new PrintError('print.render-failed', { receipt: model.number }, { cause: e });
   }
   const image = toMonochrome(raster.bitmap, profile.threshold);
-  const check = checkPrintedQr(image, model.qr, raster.qrBox);
+  const check = await checkPrintedQr(image, model.qr, raster.qrBox);
   if (!check.ok) {
     throw check.decoded === null
       ? new PrintError('print.qr-unreadable', { receipt: model.number })

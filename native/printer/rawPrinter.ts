@@ -9,7 +9,7 @@
 //   printer:Name        a system print queue through an injected driver (the `printer` / `electron-printer` module
 //                       API: getPrinter, getPrinters, printDirect); write-only;
 //   anything else       a local device path or file (/dev/usb/lp0, /dev/ttyUSB0, \\.\COM1); write-only.
-import { ThermalPrinter, PrinterTypes } from 'node-thermal-printer';
+import type { ThermalPrinter } from 'node-thermal-printer';
 import { PrinterIoError } from './printerIoError';
 import { TcpPrinterInterface } from './tcpPrinterInterface';
 
@@ -55,18 +55,25 @@ export function openRawPrinter(config: RawPrinterConfig): RawPrinter {
     throw new Error(`openRawPrinter: ${address} needs a system printer driver (the 'printer' module) injected as driver`);
   const net = NETWORK.exec(address);
   const tcp = net ? new TcpPrinterInterface(net[1]!, net[2] ? Number(net[2]) : 9100, config.timeoutMs ?? 3000) : null;
-  const printer = new ThermalPrinter({
-    type: PrinterTypes.EPSON,
-    // The library takes an interface object as is (lib/interfaces/index.js); its typings only admit strings.
-    interface: (tcp ?? address) as unknown as string,
-    ...(config.driver ? { driver: config.driver } : {}),
-  });
+  // the library is loaded at the first job, not when the till starts with a printer set up (BENCHMARKS.md, "Startup")
+  let made: Promise<ThermalPrinter> | undefined;
+  const thermal = () =>
+    (made ??= import('node-thermal-printer').then(
+      (lib) =>
+        new lib.ThermalPrinter({
+          type: lib.PrinterTypes.EPSON,
+          // The library takes an interface object as is (lib/interfaces/index.js); its typings only admit strings.
+          interface: (tcp ?? address) as unknown as string,
+          ...(config.driver ? { driver: config.driver } : {}),
+        }),
+    ));
 
   return {
     address,
     kind,
     canReply: tcp !== null,
     async send(bytes) {
+      const printer = await thermal();
       try {
         await printer.raw(toBuffer(bytes));
       } catch (e) {
@@ -77,6 +84,7 @@ export function openRawPrinter(config: RawPrinterConfig): RawPrinter {
       if (!tcp) throw new PrinterIoError('printer.replies-unsupported', { printer: address, connection: kind });
       // setBuffer + execute rather than raw(): raw() passes no options to the interface. Synchronous hand-over, so
       // concurrent calls cannot swap buffers.
+      const printer = await thermal();
       printer.setBuffer(toBuffer(bytes));
       const execute = printer.execute as unknown as (options: { replyBytes: number }) => Promise<Buffer>;
       try {
@@ -90,7 +98,7 @@ export function openRawPrinter(config: RawPrinterConfig): RawPrinter {
     },
     async isConnected() {
       try {
-        return Boolean(await printer.isPrinterConnected());
+        return Boolean(await (await thermal()).isPrinterConnected());
       } catch {
         return false; // the system-printer interface throws `false` when the queue is not available
       }
