@@ -68,6 +68,17 @@ export const uuid = z.string(rule('input.uuid')).regex(/^[0-9a-f]{8}-[0-9a-f]{4}
 export const vatCategory = z.enum(['S', 'Z', 'E', 'O'], rule('input.vat-category'));
 export const vatRate = z.enum(['15', '5', '0'], rule('input.vat-rate'));
 export const paymentMethod = z.enum(['cash', 'card'], rule('input.payment-method'));
+/** How a sale may be paid: cash, card, or store credit from a voucher a return issued (docs/cash-control.md). */
+export const tenderMethod = z.enum(['cash', 'card', 'store-credit'], rule('input.tender-method'));
+/** How a return may be refunded: cash, to the card, or as a store-credit voucher. */
+export const refundMethod = z.enum(['cash', 'card', 'store-credit'], rule('input.refund-method'));
+/** The card's network, an optional label on the one card tender (the networks Saudi terminals show). */
+export const cardNetwork = z.enum(['mada', 'visa', 'mastercard', 'amex', 'other'], rule('input.card-network'));
+/** A store-credit voucher's code as printed or scanned (SC-7K3M-9QXD); main reads it case- and dash-blind. */
+export const voucherCode = z
+  .string(rule('input.voucher-code'))
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,22}[A-Za-z0-9]$/, rule('input.voucher-code'));
 export const role = z.enum(['cashier', 'manager'], rule('input.role'));
 export const locale = z.enum(['ar', 'en'], rule('input.locale'));
 export const paperWidth = z.union([z.literal(58), z.literal(80)], rule('input.paper-width'));

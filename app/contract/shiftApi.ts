@@ -4,7 +4,7 @@
 // string (a negative float or a count with letters is refused by its schema, naming the field), roles per method.
 import { z } from 'zod';
 import type { MethodDefinition } from './api';
-import { id, isoDate, money, paymentMethod, pin, quantity, rule, text, uuid } from './schemas';
+import { id, isoDate, money, pin, quantity, refundMethod, rule, text, uuid } from './schemas';
 import type { AuditEvent, ShiftView, ZReportEntry } from './shiftTypes';
 import type { DailyReport, IssueResult, PrintOutcome } from './types';
 
@@ -93,7 +93,7 @@ export const SHIFT_API = {
         issueDate: isoDate.optional(),
         qr: z.string(rule('input.text')).trim().min(1, rule('input.empty')).max(2000, rule('input.too-long')).optional(),
         reason: text(200),
-        refundMethod: paymentMethod,
+        refundMethod,
         approvalId: uuid,
         requestId: uuid,
       })

@@ -3,9 +3,9 @@
 // held (parked) sales and the quick-key grid.
 import { z } from 'zod';
 import type { Access, MethodDefinition } from './api';
-import { barcode, documentNumber, empty, id, money, price, quantity, rule, text } from './schemas';
+import { barcode, documentNumber, empty, id, money, price, quantity, rule, text, voucherCode } from './schemas';
 import { QUICK_KEY_COLOURS, type HeldSale, type QuickKeyView } from './tillTypes';
-import type { Approval } from './types';
+import type { Approval, VoucherBalance } from './types';
 
 const def =
   <O>() =>
@@ -54,6 +54,8 @@ export const TILL_API = {
       })
       .strict(),
   ),
+  /** A store-credit voucher's balance, and how much of it a sale with `due` still to pay can use (docs/cash-control.md). */
+  'storeCredit.balance': def<VoucherBalance>()('cashier', z.object({ code: voucherCode, due: money.optional() }).strict()),
   'quickKeys.get': def<QuickKeyView[]>()('cashier', empty),
   'quickKeys.save': def<QuickKeyView[]>()('manager', z.object({ keys: z.array(quickKey).max(60, rule('input.too-many')) }).strict()),
 } as const;

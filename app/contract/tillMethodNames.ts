@@ -12,4 +12,5 @@ export const TILL_METHOD_NAMES = [
   'receiptFooter.get',
   'receiptFooter.save',
   'display.show',
+  'storeCredit.balance',
 ] as const;

@@ -9,7 +9,27 @@ import type { DailyCashControl } from './shiftTypes';
 
 export type Role = 'cashier' | 'manager';
 export type Locale = 'ar' | 'en';
-export type PaymentMethod = 'cash' | 'card';
+/** How a document is paid or refunded: store credit is a voucher a return issued (docs/cash-control.md, "Tenders"). */
+export type PaymentMethod = 'cash' | 'card' | 'store-credit';
+/** The card's network: a label on the one card tender, never a tender of its own. */
+export type CardNetwork = 'mada' | 'visa' | 'mastercard' | 'amex' | 'other';
+
+/** A payment of a committed document as the receipts and reports read it. */
+export interface PaymentView {
+  readonly method: PaymentMethod;
+  readonly amount: string;
+  readonly network?: CardNetwork;
+  /** Store credit: the voucher it redeemed (or, on a return, issued) and its balance after this document. */
+  readonly voucher?: { readonly code: string; readonly balance: string };
+}
+
+/** A store-credit voucher as the till looks it up before using it: its balance, and how much of it the sale can take. */
+export interface VoucherBalance {
+  readonly code: string;
+  readonly balance: string;
+  /** The smaller of the balance and what is still due (main's arithmetic; the till only shows and sends it). */
+  readonly usable: string;
+}
 export type VatCategoryCode = 'S' | 'Z' | 'E' | 'O';
 /** What a product is sold by (app/catalog/units.ts): counted pieces, weighed kilograms or grams, measured litres. */
 export type ProductUnit = 'piece' | 'kg' | 'g' | 'l';
@@ -120,6 +140,8 @@ export interface IssueResult {
   readonly print: PrintOutcome;
   /** A note against a standard (B2B) invoice: its clearance, as for the invoice (main/sale/standardNotes.ts). */
   readonly clearance?: ClearanceView;
+  /** A return refunded as store credit: the voucher it issued, printed on the return receipt. */
+  readonly voucher?: { readonly code: string; readonly amount: string };
 }
 
 export interface ReceiptLineDetails {
@@ -141,7 +163,7 @@ export interface ReceiptDetails {
   readonly document: DocumentSummary;
   readonly pricesIncludeVat: boolean;
   readonly lines: readonly ReceiptLineDetails[];
-  readonly payments: readonly { readonly method: PaymentMethod; readonly amount: string }[];
+  readonly payments: readonly PaymentView[];
   readonly originalNumber: string | null;
   readonly reason: string | null;
   /** Credit and debit notes issued against this invoice. */
@@ -264,6 +286,10 @@ export interface DailyReport {
   readonly vat: readonly { readonly category: VatCategoryCode; readonly rate: string; readonly taxable: string; readonly vat: string }[];
   /** `unrecorded`: documents whose payment row is missing (a crash between the ledger commit and the payment row). */
   readonly payments: readonly { readonly method: PaymentMethod | 'unrecorded'; readonly amount: string }[];
+  /** The card total by network as the cashier labelled it (`unlabelled`: no network chosen); card stays one tender. */
+  readonly cardNetworks?: readonly { readonly network: CardNetwork | 'unlabelled'; readonly amount: string }[];
+  /** Store credit issued by returns and redeemed by sales: neither is cash in the drawer. */
+  readonly storeCredit?: { readonly issued: string; readonly redeemed: string };
   readonly totals: { readonly sales: string; readonly returns: string; readonly debits: string; readonly net: string; readonly vat: string };
   readonly training: boolean;
   /** Standard (B2B) invoices ZATCA did not clear: no valid invoice, so not in the sales; their count and amount. */

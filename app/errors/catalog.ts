@@ -23,6 +23,7 @@ import { ONBOARDING_CODES } from './codes/onboardingCodes';
 import { SHIFT_CODES } from './codes/shiftCodes';
 import { STORE_CODES } from './codes/storeCodes';
 import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
+import { TENDER_CODES } from './codes/tenderCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 import { TILL_CODES } from './codes/tillCodes';
 
@@ -45,6 +46,7 @@ export const ERROR_CATALOG = {
   ...STORE_RETURN_CODES,
   ...DISCOUNT_CODES,
   ...GO_LIVE_CODES,
+  ...TENDER_CODES,
 } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

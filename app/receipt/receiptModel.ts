@@ -26,9 +26,15 @@ export interface ReceiptVatRow {
   readonly vat: string;
 }
 
+export type ReceiptCardNetwork = 'mada' | 'visa' | 'mastercard' | 'amex' | 'other';
+
 export interface ReceiptPayment {
-  readonly method: 'cash' | 'card' | 'other';
+  readonly method: 'cash' | 'card' | 'store-credit' | 'other';
   readonly amount: string;
+  /** The card's network when the cashier chose it: "Card · mada". */
+  readonly network?: ReceiptCardNetwork;
+  /** Store credit: the voucher as printed (SC-7K3M-9QXD) and its balance after this document. */
+  readonly voucher?: { readonly code: string; readonly balance: string };
 }
 
 export interface ReceiptModel {

@@ -15,6 +15,7 @@ import { INITIAL_PIH } from '../../app/stamp/invoiceHash';
 import { nativeSha256 } from '../zatca/nativeSha256';
 import { Decimal } from '../../app/money/decimal';
 import { riyadhDateTime } from '../../app/time/riyadhTime';
+import { DukkanError } from '../../app/errors/index';
 import { LedgerError, storageError } from './ledgerErrors';
 import { checkBeforeStoring } from './stampChecks';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
@@ -306,7 +307,9 @@ export class Ledger {
         })
         .immediate();
     } catch (err) {
-      if (err instanceof LedgerError) throw err;
+      // a refusal raised inside the commit (a store-credit voucher too small, main/storeCredit) rolled the document
+      // back with it and is said as itself, not as a storage failure
+      if (err instanceof DukkanError) throw err;
       return storageError(err);
     }
   }

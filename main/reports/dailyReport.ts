@@ -4,7 +4,7 @@
 // the report adds up exactly the amounts in the XML: per VAT category and rate, per payment method, and in total
 // (credit notes subtract). A rejected document that was re-issued counts once, as its correction. A standard (B2B)
 // invoice ZATCA did not clear is counted apart, with its amount; one replaced by a simplified invoice is that sale.
-import type { DailyReport, PaymentMethod, VatCategoryCode } from '../../app/contract/types';
+import type { CardNetwork, DailyReport, PaymentMethod, PaymentView, VatCategoryCode } from '../../app/contract/types';
 import type { DocumentInput } from '../../app/document/documentInput';
 import { Decimal } from '../../app/money/decimal';
 import { computeTotals } from '../../app/totals/computeTotals';
@@ -19,7 +19,7 @@ export interface ReportSource {
   /** Documents with an id greater than `id`, in id order. */
   afterId(id: number): DocumentRow[];
   documentOf(row: DocumentRow): DocumentInput;
-  payments(documentId: number): readonly { method: PaymentMethod; amount: string }[];
+  payments(documentId: number): readonly PaymentView[];
   /** Standard documents after `id` that ZATCA did not clear (main/clearance): counted apart, not as sales. */
   notClearedAfter?(id: number): readonly number[];
 }
@@ -86,6 +86,8 @@ export class DailyReports {
     const counted = rows.filter((r) => !corrected.has(r.id) && !notCleared.has(r.id));
     const vat = new Map<string, { category: VatCategoryCode; rate: Decimal; taxable: Decimal; vat: Decimal }>();
     const payments = new Map<PaymentMethod | 'unrecorded', Decimal>();
+    const networks = new Map<CardNetwork | 'unlabelled', Decimal>();
+    const credit = { issued: Decimal.ZERO, redeemed: Decimal.ZERO };
     const sum = { sales: Decimal.ZERO, returns: Decimal.ZERO, debits: Decimal.ZERO, vat: Decimal.ZERO };
     const counts = { invoices: 0, creditNotes: 0, debitNotes: 0 };
     const add = <K>(map: Map<K, Decimal>, key: K, amount: Decimal) => map.set(key, (map.get(key) ?? Decimal.ZERO).add(amount));
@@ -111,7 +113,13 @@ export class DailyReports {
       }
       const paid = this.source.payments(row.id);
       if (paid.length === 0) add(payments, 'unrecorded', totals.payable.mul(sign));
-      for (const p of paid) add(payments, p.method, Decimal.parse(p.amount).mul(sign));
+      for (const p of paid) {
+        add(payments, p.method, Decimal.parse(p.amount).mul(sign));
+        if (p.method === 'card') add(networks, p.network ?? 'unlabelled', Decimal.parse(p.amount).mul(sign));
+        // a return refunded as store credit issues it, a sale paid with it redeems it: shown apart, never as cash
+        if (p.method === 'store-credit' && row.kind === 'credit-note') credit.issued = credit.issued.add(Decimal.parse(p.amount));
+        if (p.method === 'store-credit' && row.kind !== 'credit-note') credit.redeemed = credit.redeemed.add(Decimal.parse(p.amount));
+      }
     }
     const fixed = (d: Decimal) => d.toFixed(2);
     const report: DailyReport = {
@@ -122,6 +130,10 @@ export class DailyReports {
       documents: counts,
       vat: [...vat.values()].map((v) => ({ category: v.category, rate: v.rate.toMinimal(), taxable: fixed(v.taxable), vat: fixed(v.vat) })),
       payments: [...payments].map(([method, amount]) => ({ method, amount: fixed(amount) })),
+      ...([...networks.keys()].some((n) => n !== 'unlabelled')
+        ? { cardNetworks: [...networks].map(([network, amount]) => ({ network, amount: fixed(amount) })) }
+        : {}),
+      ...(payments.has('store-credit') ? { storeCredit: { issued: fixed(credit.issued), redeemed: fixed(credit.redeemed) } } : {}),
       totals: {
         sales: fixed(sum.sales),
         returns: fixed(sum.returns),

@@ -72,6 +72,9 @@ export class B2bCounter {
     return this.once(input.saleId, async () => {
       const done = this.o.documents.request(input.saleId);
       if (done) return this.standardResult(this.o.documents.get(done.document_id)!, done.change);
+      // a voucher is the shop's own promise to a consumer; a tax invoice's buyer pays in cash or by card
+      const credit = input.payments.findIndex((p) => p.method === 'store-credit');
+      if (credit >= 0) throw new DukkanError('store-credit.standard-invoice', {}, { field: `payments.${credit}.method` });
       if (!this.o.standardAllowed()) throw new DukkanError('b2b.standard-not-onboarded');
       const buyer = requireBuyer(input.buyer);
       const q = this.o.counter.quote(input, session);

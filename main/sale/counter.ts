@@ -4,7 +4,7 @@
 // its reporting job and how it was paid in one committed transaction) → print. A receipt is never printed for a
 // document that is not committed, and a printing failure never undoes one. Each call carries a request id: the same
 // sale sent twice, even at once, is issued once.
-import type { IssueResult, Quote } from '../../app/contract/types';
+import type { IssueResult, PaymentMethod, PaymentView, Quote } from '../../app/contract/types';
 import type { DocumentInput, DocumentInputJson } from '../../app/document/documentInput';
 import type { Signing } from '../../app/engine/buildAndStamp';
 import { Decimal } from '../../app/money/decimal';
@@ -13,15 +13,16 @@ import { DukkanError } from '../../app/errors/index';
 import type { IssuedDocument, Ledger, SaleInput } from '../ledger/ledger';
 import type { DocumentRow } from '../ledger/ledgerStore';
 import type { ClientSession, SessionStore } from '../users/sessions';
-import type { DocumentStore, PaymentRow } from './documentStore';
+import type { DocumentStore } from './documentStore';
 import { creditNoteLines, debitNoteLines, noteOf, type DebitRequest, type ReturnRequest } from './notes';
 import { documentNotFound, type ReceiptOutput, type Receipts } from './receipts';
-import { paymentMeansOf, priceCart, quoteOf, settle, totalsOf, type Cart } from './saleBuilder';
+import { paymentMeansOf, priceCart, quoteOf, settle, totalsOf, type Cart, type CartPayment } from './saleBuilder';
 import type { CommittedSale, SaleRecorder } from '../shifts/saleRecorder';
 import type { StandardNotes } from './standardNotes';
 import { externalCreditNote, externalReference } from './externalReturn';
 import type { ForeignOriginalStore } from './foreignOriginalStore';
 import { foreignCreditNote, type ForeignOriginal, type ForeignReturnRequest } from './foreignReturn';
+import { formatVoucherCode, newVoucherCode, normalizeVoucherCode, type StoreCredit } from '../storeCredit/storeCredit';
 
 /** What a return without this till's receipt asks for (the contract's `returns.external`). */
 export interface ExternalReturnRequest {
@@ -30,7 +31,7 @@ export interface ExternalReturnRequest {
   readonly issueDate?: string | undefined;
   readonly qr?: string | undefined;
   readonly reason: string;
-  readonly refundMethod: 'cash' | 'card';
+  readonly refundMethod: PaymentMethod;
   readonly approvalId: string;
   readonly requestId: string;
 }
@@ -64,6 +65,8 @@ export interface CounterOptions {
   readonly foreignOriginals?: Pick<ForeignOriginalStore, 'record'>;
   /** The percent of a line a cashier may discount without a manager (terminal setting; none: every discount needs one). */
   readonly discountFreePercent?: () => string;
+  /** Store-credit vouchers (main/storeCredit): issued by returns refunded as store credit, redeemed at payment. */
+  readonly storeCredit?: Pick<StoreCredit, 'problems' | 'redeem' | 'issue'>;
 }
 
 export class Counter {
@@ -84,7 +87,10 @@ export class Counter {
   quote(cart: Cart & { readonly approvalId?: string | undefined }, session: ClientSession): Quote {
     const priced = priceCart(cart, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(cart.payments), this.discountFree());
     const approved = this.o.approvals.approval(session, cart.approvalId, ['price-override', 'discount']) !== undefined;
-    return quoteOf(priced, cart.payments, approved);
+    const q = quoteOf(priced, cart.payments, approved);
+    // a voucher that is unknown, used up or too small is said before the sale (the commit checks it again in SQL)
+    const vouchers = this.storeCredit(cart.payments)?.problems(cart.payments) ?? [];
+    return vouchers.length > 0 ? { ...q, problems: [...q.problems, ...vouchers], complete: false } : q;
   }
 
   completeSale(input: Cart & { readonly saleId: string; readonly approvalId?: string | undefined }, session: ClientSession): Promise<IssueResult> {
@@ -97,6 +103,11 @@ export class Counter {
       const s = settle(Decimal.parse(q.total), input.payments);
       const priced = priceCart(input, (id) => this.o.catalog.get(id), this.o.seller(), paymentMeansOf(s.settled), this.discountFree());
       const approvedBy = this.o.approvals.approval(session, input.approvalId, ['price-override', 'discount'])?.managerName;
+      const fieldOf = (code: string) =>
+        `payments.${Math.max(
+          0,
+          input.payments.findIndex((p) => p.voucherCode !== undefined && sameVoucher(p.voucherCode, code)),
+        )}.voucherCode`;
       return this.issue(
         priced.sale,
         input.saleId,
@@ -105,11 +116,12 @@ export class Counter {
         s.change.toFixed(2),
         s.settled.some((p) => p.method === 'cash'),
         { lines: priced.lines, approvedBy, approvalId: input.approvalId },
+        (documentId) => this.storeCredit(s.settled)?.redeem(documentId, s.settled, fieldOf) ?? s.settled,
       );
     });
   }
 
-  /** Returns chosen lines of an invoice of this terminal: a credit note referencing it, refunded by cash or card. */
+  /** Returns chosen lines of an invoice of this terminal: a credit note referencing it, refunded by cash, card or store credit. */
   creditNote(input: ReturnRequest, session: ClientSession): Promise<IssueResult> {
     return this.note('credit-note', input, input.refundMethod, session, (doc) => creditNoteLines(doc, input.lines));
   }
@@ -125,11 +137,11 @@ export class Counter {
       const reference = externalReference(input, seller);
       if (this.o.documents.byNumber(reference.number) || (input.qr !== undefined && this.o.documents.byQr(input.qr)))
         throw new DukkanError('return.own-sale', { number: reference.number }, { field: input.qr === undefined ? 'number' : 'qr' });
-      const priced = priceCart({ lines: input.lines, payments: [] }, (id) => this.o.catalog.get(id), seller, [input.refundMethod]);
+      const means = paymentMeansOf([{ method: input.refundMethod, amount: '1' }]);
+      const priced = priceCart({ lines: input.lines, payments: [] }, (id) => this.o.catalog.get(id), seller, means);
       const sale = externalCreditNote(priced.sale, reference, input.reason);
-      const refund = [{ method: input.refundMethod, amount: totalsOf(sale).payable.toFixed(2) }];
       const context = { approvedBy, approvalId: input.approvalId, reason: input.reason, original: `external ${reference.number} ${reference.issueDate}` };
-      return this.issue(sale, input.requestId, session, refund, '0.00', input.refundMethod === 'cash', context);
+      return this.refund(sale, input.requestId, session, input.refundMethod, context);
     });
   }
 
@@ -183,7 +195,7 @@ export class Counter {
   private note(
     kind: 'credit-note' | 'debit-note',
     input: Pick<ReturnRequest, 'originalNumber' | 'reason' | 'approvalId' | 'requestId'>,
-    method: 'cash' | 'card',
+    method: PaymentMethod,
     session: ClientSession,
     linesOf: (invoice: DocumentInput) => DocumentInputJson['lines'],
   ): Promise<IssueResult> {
@@ -191,10 +203,35 @@ export class Counter {
       const approvedBy = this.requireApproval(session, input.approvalId, kind === 'credit-note' ? 'return' : 'debit-note');
       const invoice = this.invoice(input.originalNumber);
       if (invoice.row.profile === 'standard') this.o.standardNotes?.().check(invoice.row);
-      const sale = noteOf(kind, invoice, linesOf(invoice.doc), input.reason, method, this.o.seller());
+      const sale = noteOf(kind, invoice, linesOf(invoice.doc), input.reason, paymentMeansOf([{ method, amount: '1' }])[0]!, this.o.seller());
       const context = { approvedBy, approvalId: input.approvalId, reason: input.reason, original: input.originalNumber };
-      return this.issue(sale, input.requestId, session, [{ method, amount: totalsOf(sale).payable.toFixed(2) }], '0.00', method === 'cash', context);
+      return this.refund(sale, input.requestId, session, method, context);
     });
+  }
+
+  /**
+   * A note settled in full by one method. Refunded as store credit, it issues a voucher for the whole amount in
+   * its own commit; the code is returned for the return receipt and the screen.
+   */
+  private async refund(sale: SaleInput, requestId: string, session: ClientSession, method: PaymentMethod, context: SaleContext): Promise<IssueResult> {
+    const amount = totalsOf(sale).payable.toFixed(2);
+    if (method !== 'store-credit') return this.issue(sale, requestId, session, [{ method, amount }], '0.00', method === 'cash', context);
+    const credit = this.o.storeCredit;
+    if (!credit) throw new DukkanError('input.refund-method', {}, { field: 'refundMethod' });
+    const code = newVoucherCode();
+    const voucher = { code, balance: amount };
+    const result = await this.issue(sale, requestId, session, [{ method, amount, voucherCode: code }], '0.00', false, context, (documentId) => {
+      credit.issue(documentId, code, amount);
+      return [{ method, amount, voucher }];
+    });
+    return { ...result, voucher: { code: formatVoucherCode(code), amount } };
+  }
+
+  /** The store-credit service when the payments need it; refused when they do and there is none. */
+  private storeCredit(payments: readonly CartPayment[]): CounterOptions['storeCredit'] | undefined {
+    if (!payments.some((p) => p.method === 'store-credit')) return undefined;
+    if (!this.o.storeCredit) throw new DukkanError('input.tender-method', {}, { field: 'payments' });
+    return this.o.storeCredit;
   }
 
   /** The approving manager's name. */
@@ -215,17 +252,20 @@ export class Counter {
     sale: SaleInput,
     requestId: string,
     session: ClientSession,
-    payments: readonly PaymentRow[],
+    payments: readonly CartPayment[],
     change: string,
     openDrawer: boolean,
     context: SaleContext = {},
+    /** Inside the commit: takes store credit from its vouchers or issues one; the payment rows as recorded. */
+    tenders: (documentId: number) => readonly (CartPayment & { readonly voucher?: PaymentView['voucher'] })[] = () => payments,
   ): Promise<IssueResult> {
     const signing = await this.o.signing();
     // the payment, the request id, the shift's drawer figure and the audit events are written in the ledger's own
     // transaction: a sale is issued with them or not at all
     const issued: IssuedDocument = await this.o.ledger.issue(sale, signing, {
       withinCommit: (documentId) => {
-        this.o.documents.recordPayment(requestId, documentId, session.user?.id ?? null, change, payments, this.o.clock());
+        const paid = tenders(documentId).map(paymentView);
+        this.o.documents.recordPayment(requestId, documentId, session.user?.id ?? null, change, paid, this.o.clock());
         const row = this.o.documents.get(documentId)!;
         if (context.foreignOriginal) this.o.foreignOriginals?.record(documentId, context.foreignOriginal);
         const user = session.user ? { id: session.user.id, name: session.user.name } : null;
@@ -256,4 +296,13 @@ export class Counter {
     const print = await this.o.printing.print(this.o.receipts.modelOf(row), { openDrawer, background: true });
     return { document: this.o.receipts.summary(row), change, print };
   }
+}
+
+/** A tender as its payment row records it: a card's network, a voucher with its balance after this document. */
+function paymentView(p: CartPayment & { readonly voucher?: PaymentView['voucher'] }): PaymentView {
+  return { method: p.method, amount: p.amount, ...(p.network ? { network: p.network } : {}), ...(p.voucher ? { voucher: p.voucher } : {}) };
+}
+
+function sameVoucher(a: string, b: string): boolean {
+  return normalizeVoucherCode(a) === normalizeVoucherCode(b);
 }

@@ -5,12 +5,17 @@
 // of documents. Every statement is a constant with bound parameters.
 import { parseDocumentInput, type DocumentInput } from '../../app/document/documentInput';
 import { decodeQr } from '../../app/qr/tlv';
+import type { CardNetwork, PaymentMethod, PaymentView } from '../../app/contract/types';
 import type { DocumentRow, LineRow } from '../ledger/ledgerStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 
+/** How a document was paid, as stored (migration 0100-tenders: a card's network, a voucher and its balance after). */
 export interface PaymentRow {
-  method: 'cash' | 'card';
+  method: PaymentMethod;
   amount: string;
+  network: CardNetwork | null;
+  voucher_code: string | null;
+  voucher_balance: string | null;
 }
 
 export interface RequestRow {
@@ -64,13 +69,17 @@ export class DocumentStore {
         `SELECT d.number, d.kind, d.issued_at, a.finished_at, a.http_status FROM reporting_attempts a JOIN documents d ON d.id = a.document_id
          WHERE a.reason = 'unexplained-duplicate' ORDER BY a.id DESC LIMIT ?`,
       ),
-      payments: db.prepare<[number], PaymentRow>('SELECT method, amount FROM document_payments WHERE document_id = ? ORDER BY seq'),
+      payments: db.prepare<[number], PaymentRow>(
+        'SELECT method, amount, network, voucher_code, voucher_balance FROM document_payments WHERE document_id = ? ORDER BY seq',
+      ),
       request: db.prepare<[string], RequestRow>('SELECT * FROM document_requests WHERE request_id = ?'),
       requestOf: db.prepare<[number], RequestRow>('SELECT * FROM document_requests WHERE document_id = ?'),
       insertRequest: db.prepare<[string, number, number | null, string, number]>(
         'INSERT INTO document_requests (request_id, document_id, user_id, change, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
-      insertPayment: db.prepare<[number, number, string, string]>('INSERT INTO document_payments (document_id, seq, method, amount) VALUES (?, ?, ?, ?)'),
+      insertPayment: db.prepare<[number, number, string, string, string | null, string | null, string | null]>(
+        'INSERT INTO document_payments (document_id, seq, method, amount, network, voucher_code, voucher_balance) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
       attempts: db.prepare<[number], AttemptLogRow>(
         `SELECT a.started_at, a.finished_at, d.number, a.outcome, a.http_status, a.reason, a.detail, a.messages
          FROM reporting_attempts a JOIN documents d ON d.id = a.document_id ORDER BY a.id DESC LIMIT ?`,
@@ -137,8 +146,13 @@ export class DocumentStore {
     return this.q.jobState.get(documentId)?.state ?? 'unknown';
   }
 
-  payments(documentId: number): PaymentRow[] {
-    return this.q.payments.all(documentId);
+  payments(documentId: number): PaymentView[] {
+    return this.q.payments.all(documentId).map((r) => ({
+      method: r.method,
+      amount: r.amount,
+      ...(r.network ? { network: r.network } : {}),
+      ...(r.voucher_code !== null && r.voucher_balance !== null ? { voucher: { code: r.voucher_code, balance: r.voucher_balance } } : {}),
+    }));
   }
 
   request(requestId: string): RequestRow | undefined {
@@ -150,10 +164,12 @@ export class DocumentStore {
   }
 
   /** Records how a just-committed document was paid, with the request id that makes the call idempotent. */
-  recordPayment(requestId: string, documentId: number, userId: number | null, change: string, payments: readonly PaymentRow[], at: Date): void {
+  recordPayment(requestId: string, documentId: number, userId: number | null, change: string, payments: readonly PaymentView[], at: Date): void {
     this.db.transaction(() => {
       this.q.insertRequest.run(requestId, documentId, userId, change, at.getTime());
-      payments.forEach((p, i) => this.q.insertPayment.run(documentId, i + 1, p.method, p.amount));
+      payments.forEach((p, i) =>
+        this.q.insertPayment.run(documentId, i + 1, p.method, p.amount, p.network ?? null, p.voucher?.code ?? null, p.voucher?.balance ?? null),
+      );
     })();
   }
 

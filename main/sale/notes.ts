@@ -10,12 +10,12 @@ import type { DocumentRow } from '../ledger/ledgerStore';
 
 type NoteLine = DocumentInputJson['lines'][number];
 
-/** Lines of an invoice returned by the customer: a credit note, refunded by cash or card. */
+/** Lines of an invoice returned by the customer: a credit note, refunded by cash, card or store credit. */
 export interface ReturnRequest {
   readonly originalNumber: string;
   readonly lines: readonly { readonly lineId: number; readonly quantity: string }[];
   readonly reason: string;
-  readonly refundMethod: 'cash' | 'card';
+  readonly refundMethod: 'cash' | 'card' | 'store-credit';
   readonly approvalId: string;
   readonly requestId: string;
 }
@@ -76,7 +76,8 @@ export function noteOf(
   invoice: { readonly doc: DocumentInput; readonly row: DocumentRow },
   lines: DocumentInputJson['lines'],
   reason: string,
-  method: 'cash' | 'card',
+  /** The refund's or payment's UNTDID 4461 means (main/sale/saleBuilder.ts paymentMeansOf). */
+  method: 'cash' | 'card' | 'not-defined',
   seller: DocumentInputJson['seller'],
 ): SaleInput {
   const { doc, row } = invoice;

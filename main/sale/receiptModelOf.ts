@@ -3,6 +3,8 @@
 // the stored QR text, never from the cart, so a reprint next year shows what was signed today.
 import type { DocumentInput } from '../../app/document/documentInput';
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
+import type { PaymentView } from '../../app/contract/types';
+import { formatVoucherCode } from '../storeCredit/storeCredit';
 import { Decimal } from '../../app/money/decimal';
 import { computeTotals } from '../../app/totals/computeTotals';
 
@@ -12,7 +14,7 @@ export interface StoredDocument {
 }
 
 export interface ReceiptExtras {
-  readonly payments: readonly { readonly method: 'cash' | 'card'; readonly amount: string }[];
+  readonly payments: readonly PaymentView[];
   readonly change: string | null;
   readonly branch?: string | undefined;
   readonly training: boolean;
@@ -80,7 +82,12 @@ export function receiptModelOf(stored: StoredDocument, extras: ReceiptExtras): R
       taxInclusive: totals.taxInclusive.toFixed(2),
       payable: totals.payable.toFixed(2),
     },
-    payments: extras.payments.map((p) => ({ method: p.method, amount: p.amount })),
+    payments: extras.payments.map((p) => ({
+      method: p.method,
+      amount: p.amount,
+      ...(p.network ? { network: p.network } : {}),
+      ...(p.voucher ? { voucher: { code: formatVoucherCode(p.voucher.code), balance: p.voucher.balance } } : {}),
+    })),
     ...(change ? { change } : {}),
     ...(tendered ? { tendered } : {}),
     ...(extras.cashier ? { cashier: extras.cashier } : {}),

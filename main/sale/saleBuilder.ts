@@ -6,7 +6,7 @@
 // product priced without VAT is converted once, price × (100 + rate) / 100 rounded half-up to the halala — the shelf
 // price the customer sees. Price overrides and discounts are typed VAT-inclusive as well.
 import type { ErrorText } from '../../app/contract/errors';
-import type { Product, Quote, QuoteLine } from '../../app/contract/types';
+import type { CardNetwork, PaymentMethod, Product, Quote, QuoteLine } from '../../app/contract/types';
 import type { DocumentInputJson } from '../../app/document/documentInput';
 import { parseDocumentInput } from '../../app/document/documentInput';
 import { Decimal } from '../../app/money/decimal';
@@ -30,8 +30,12 @@ export interface CartLine {
 }
 
 export interface CartPayment {
-  readonly method: 'cash' | 'card';
+  readonly method: PaymentMethod;
   readonly amount: string;
+  /** A card's network label (mada, Visa, …): printed and reported, never a tender of its own. */
+  readonly network?: CardNetwork | undefined;
+  /** Store credit: the voucher it is taken from (main/storeCredit). */
+  readonly voucherCode?: string | undefined;
 }
 
 export interface Cart {
@@ -140,27 +144,51 @@ export interface Settlement {
   readonly problems: readonly ErrorText[];
 }
 
-/** Cash, card or both; change only from cash (a card is charged no more than what is due). */
+/**
+ * Cash, card, store credit or any mix; change only from cash (a card or a voucher is charged no more than what is
+ * due). Card amounts are kept apart by network and store credit by voucher, so the receipt and the report can say
+ * which; every card amount is still the one card tender.
+ */
 export function settle(total: Decimal, payments: readonly CartPayment[]): Settlement {
-  const sum = (m: 'cash' | 'card') => Decimal.sum(payments.filter((p) => p.method === m).map((p) => Decimal.parse(p.amount)));
-  const cash = sum('cash');
-  const card = sum('card');
+  const amountOf = (list: readonly CartPayment[]) => Decimal.sum(list.map((p) => Decimal.parse(p.amount)));
+  const cash = amountOf(payments.filter((p) => p.method === 'cash'));
+  const card = amountOf(payments.filter((p) => p.method === 'card'));
+  const credit = amountOf(payments.filter((p) => p.method === 'store-credit'));
+  const nonCash = card.add(credit);
   const problems: ErrorText[] = [];
   if (card.cmp(total) > 0) problems.push({ reason: 'sale.card-exceeds-total', params: { card: card.toFixed(2), total: total.toFixed(2) } });
-  const paid = cash.add(card);
+  else if (nonCash.cmp(total) > 0) problems.push({ reason: 'store-credit.exceeds-total', params: { amount: nonCash.toFixed(2), total: total.toFixed(2) } });
+  const paid = cash.add(nonCash);
   const due = paid.cmp(total) >= 0 ? ZERO : total.sub(paid);
-  const change = paid.cmp(total) > 0 && card.cmp(total) <= 0 ? paid.sub(total) : ZERO;
+  const change = paid.cmp(total) > 0 && nonCash.cmp(total) <= 0 ? paid.sub(total) : ZERO;
   const settled: CartPayment[] = [];
-  if (!card.isZero()) settled.push({ method: 'card', amount: card.toFixed(2) });
+  // one card row per network, in the order typed (a network left out is a row of its own)
+  const cards = new Map<CardNetwork | undefined, Decimal>();
+  for (const p of payments) if (p.method === 'card') cards.set(p.network, (cards.get(p.network) ?? ZERO).add(Decimal.parse(p.amount)));
+  for (const [network, amount] of cards) if (!amount.isZero()) settled.push({ method: 'card', amount: amount.toFixed(2), ...(network ? { network } : {}) });
+  for (const p of payments)
+    if (p.method === 'store-credit' && !Decimal.parse(p.amount).isZero())
+      settled.push({ method: 'store-credit', amount: Decimal.parse(p.amount).toFixed(2), voucherCode: p.voucherCode });
   const cashKept = cash.sub(change);
   if (!cashKept.isZero()) settled.push({ method: 'cash', amount: cashKept.toFixed(2) });
   return { paid, due, change, settled, problems };
 }
 
-/** UNTDID 4461 payment means of a settlement: cash 10, card 48, both when split (BR-KSA-16). */
-export function paymentMeansOf(payments: readonly CartPayment[]): ('cash' | 'card')[] {
-  const methods = (['cash', 'card'] as const).filter((m) => payments.some((p) => p.method === m && !Decimal.parse(p.amount).isZero()));
-  return methods.length > 0 ? methods : ['cash'];
+/**
+ * UNTDID 4461 payment means of a settlement (reference §7.2, BR-KSA-16): cash 10, card 48, and store credit 1
+ * ("instrument not defined"). A voucher is neither cash nor a card, 4461 has no code for one, and 1 is the one
+ * code of ZATCA's own short list (10, 30, 42, 48, 1) that claims nothing untrue: 30 (credit transfer) and 42
+ * (payment to a bank account) would say money moved between banks, 97 (clearing between partners) describes
+ * offsetting two businesses' mutual debts.
+ */
+export function paymentMeansOf(payments: readonly Pick<CartPayment, 'method' | 'amount'>[]): ('cash' | 'card' | 'not-defined')[] {
+  const used = (m: PaymentMethod) => payments.some((p) => p.method === m && !Decimal.parse(p.amount).isZero());
+  const means = [
+    ...(used('cash') ? (['cash'] as const) : []),
+    ...(used('card') ? (['card'] as const) : []),
+    ...(used('store-credit') ? (['not-defined'] as const) : []),
+  ];
+  return means.length > 0 ? means : ['cash'];
 }
 
 export function quoteOf(priced: PricedCart, payments: readonly CartPayment[], approved: boolean): Quote {

@@ -17,6 +17,8 @@ import { Counter } from './counter';
 import { ForeignOriginalStore } from './foreignOriginalStore';
 import type { DocumentStore } from './documentStore';
 import { Receipts, type ReceiptOutput } from './receipts';
+import { StoreCredit } from '../storeCredit/storeCredit';
+import { StoreCreditStore } from '../storeCredit/storeCreditStore';
 
 /** What a sale needs of a mode's data folder (main/app/modeServices satisfies it). */
 export interface SaleFolder extends B2bFolder {
@@ -52,6 +54,8 @@ export interface SaleDesk {
   readonly receipts: Receipts;
   /** Standard tax invoices for business buyers, cleared before they are handed over (main/sale/b2bDesk.ts). */
   readonly b2b: B2bDesk;
+  /** The folder's store-credit vouchers (main/storeCredit): issued by returns, redeemed at payment. */
+  readonly storeCredit: StoreCredit;
 }
 
 export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: boolean): SaleDesk {
@@ -77,6 +81,7 @@ export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: b
     if (!shop) throw new DukkanError('sale.no-shop-profile');
     return sellerOf(shop);
   };
+  const storeCredit = new StoreCredit(new StoreCreditStore(folder.db), shared.clock);
   const counter = new Counter({
     ledger,
     documents: folder.documents,
@@ -91,9 +96,10 @@ export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: b
     standardNotes: () => b2b.notes,
     foreignOriginals: new ForeignOriginalStore(folder.db),
     clock: shared.clock,
+    storeCredit,
     ...(folder.recorder ? { recorder: folder.recorder } : {}),
     ...(shared.discountFreePercent ? { discountFreePercent: shared.discountFreePercent } : {}),
   });
   const b2b = openB2bDesk(folder, shared, { counter, receipts, ledger }, seller, training);
-  return { counter, receipts, b2b };
+  return { counter, receipts, b2b, storeCredit };
 }

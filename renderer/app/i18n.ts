@@ -11,6 +11,7 @@ import { CATALOG_STRINGS } from './catalogStrings';
 import { SYNC_STRINGS } from './syncStrings';
 import { TILL_CASH_STRINGS } from './tillCashStrings';
 import { TILL_STRINGS } from './tillStrings';
+import { TENDER_STRINGS } from './tenderStrings';
 
 const S = {
   appName: { en: 'Dukkan', ar: 'دكّان' },
@@ -249,6 +250,7 @@ const S = {
   ...BACKUP_STRINGS,
   ...SYNC_STRINGS,
   ...TILL_CASH_STRINGS,
+  ...TENDER_STRINGS,
 } as const satisfies Record<string, { en: string; ar: string }>;
 
 export type StringKey = keyof typeof S;

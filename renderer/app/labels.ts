@@ -4,6 +4,7 @@
 // dukkan/literal-keys): a search for a key finds its uses, and no key is built at run time from a value. Each
 // table is a Record over the value's type, so a value added to the contract without words fails the type check.
 import type {
+  CardNetwork,
   DocumentKind,
   OnboardingEnvironment,
   OnboardingStepId,
@@ -70,7 +71,17 @@ export const PROBLEM: Readonly<Record<ProblemDocument['problem'], Label>> = {
 export const PAYMENT: Readonly<Record<PaymentMethod | 'unrecorded', Label>> = {
   cash: (t) => t('cash'),
   card: (t) => t('card'),
+  'store-credit': (t) => t('storeCredit'),
   unrecorded: (t) => t('method_unrecorded'),
+};
+
+/** A card's network as the payment panel's chips and the reports name it. */
+export const CARD_NETWORK: Readonly<Record<CardNetwork, Label>> = {
+  mada: (t) => t('network_mada'),
+  visa: (t) => t('network_visa'),
+  mastercard: (t) => t('network_mastercard'),
+  amex: (t) => t('network_amex'),
+  other: (t) => t('network_other'),
 };
 
 /** What to do about a document in trouble, with its number, date and delay filled in. */

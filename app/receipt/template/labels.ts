@@ -35,11 +35,34 @@ export const LABELS = {
   on: { ar: 'على', en: 'on' },
 } as const satisfies Record<string, Bilingual>;
 
-export const PAYMENT_LABELS: Readonly<Record<'cash' | 'card' | 'other', Bilingual>> = {
+export const PAYMENT_LABELS: Readonly<Record<'cash' | 'card' | 'store-credit' | 'other', Bilingual>> = {
   cash: { ar: 'نقدًا', en: 'Cash' },
   card: { ar: 'بطاقة', en: 'Card' },
+  'store-credit': { ar: 'رصيد المتجر', en: 'Store credit' },
   other: { ar: 'أخرى', en: 'Other' },
 };
+
+/** Card networks as Saudi terminals and receipts name them ("Card · mada" / "بطاقة · مدى"). */
+export const CARD_NETWORK_LABELS: Readonly<Record<'mada' | 'visa' | 'mastercard' | 'amex' | 'other', Bilingual>> = {
+  mada: { ar: 'مدى', en: 'mada' },
+  visa: { ar: 'فيزا', en: 'Visa' },
+  mastercard: { ar: 'ماستركارد', en: 'Mastercard' },
+  amex: { ar: 'أمريكان إكسبريس', en: 'Amex' },
+  other: { ar: 'أخرى', en: 'other' },
+};
+
+export const VOUCHER_BALANCE: Bilingual = { ar: 'رصيد القسيمة', en: 'Voucher balance' };
+
+/** A payment's label: the method, then the card's network or the voucher's code after a middle dot. */
+export function paymentLabel(p: {
+  readonly method: keyof typeof PAYMENT_LABELS;
+  readonly network?: keyof typeof CARD_NETWORK_LABELS;
+  readonly voucher?: { readonly code: string };
+}): Bilingual {
+  const base = PAYMENT_LABELS[p.method];
+  const detail = p.network ? CARD_NETWORK_LABELS[p.network] : p.voucher ? { ar: p.voucher.code, en: p.voucher.code } : undefined;
+  return detail ? { ar: `${base.ar} · ${detail.ar}`, en: `${base.en} · ${detail.en}` } : base;
+}
 
 /** VAT category names (UNTDID 5305 as used by ZATCA, reference §7.7). */
 export const VAT_CATEGORY_LABELS: Readonly<Record<'S' | 'Z' | 'E' | 'O', Bilingual>> = {

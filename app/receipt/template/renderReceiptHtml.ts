@@ -9,7 +9,7 @@
 // text mode cannot do. Amounts, dates and numbers are printed exactly as given in the model
 // (= the signed XML), never reformatted.
 import type { ReceiptLine, ReceiptModel } from '../receiptModel';
-import { CURRENCY, LABELS, PAYMENT_LABELS, TITLES, VAT_CATEGORY_LABELS, type Bilingual } from './labels';
+import { CURRENCY, LABELS, paymentLabel, TITLES, VAT_CATEGORY_LABELS, VOUCHER_BALANCE, type Bilingual } from './labels';
 import { qrModules, qrSvg, type QrModules } from './qrSvg';
 import { RECEIPT_CSP, RECEIPT_FONT_STACK } from './receiptFonts';
 
@@ -142,7 +142,7 @@ export function renderReceiptHtml(model: ReceiptModel, options: ReceiptRenderOpt
     `</div>`;
   const payments =
     model.payments.length || model.change
-      ? `<div class="pad">${model.payments.map((p) => row(PAYMENT_LABELS[p.method], p.amount)).join('')}${model.tendered ? row(LABELS.tendered, model.tendered) : ''}${model.change ? row(LABELS.change, model.change) : ''}</div><hr>`
+      ? `<div class="pad">${model.payments.map((p) => row(paymentLabel(p), p.amount) + (p.voucher ? row(VOUCHER_BALANCE, p.voucher.balance) : '')).join('')}${model.tendered ? row(LABELS.tendered, model.tendered) : ''}${model.change ? row(LABELS.change, model.change) : ''}</div><hr>`
       : '';
   const footer = model.footer ? `<div class="pad center small" dir="auto">${esc(model.footer)}</div>` : '';
   const body =

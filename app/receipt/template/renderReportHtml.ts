@@ -4,7 +4,7 @@
 // receipt (docs/ARCHITECTURE.md, "The path of a sale", step 8). Figures are printed exactly as the report carries
 // them; the report is built from the ledger in main/reports, never here.
 import type { DailyCashControl } from '../../contract/shiftTypes';
-import { PAYMENT_LABELS, VAT_CATEGORY_LABELS, LABELS, type Bilingual } from './labels';
+import { PAYMENT_LABELS, VAT_CATEGORY_LABELS, LABELS, paymentLabel, type Bilingual } from './labels';
 import { riyadhDateTime } from '../../time/riyadhTime';
 import { RECEIPT_CSP, RECEIPT_FONT_STACK } from './receiptFonts';
 import { bi, esc, row } from './renderReceiptHtml';
@@ -17,7 +17,11 @@ export interface ReportPrintModel {
   readonly to: string;
   readonly documents: { readonly invoices: number; readonly creditNotes: number; readonly debitNotes: number };
   readonly vat: readonly { readonly category: 'S' | 'Z' | 'E' | 'O'; readonly rate: string; readonly taxable: string; readonly vat: string }[];
-  readonly payments: readonly { readonly method: 'cash' | 'card' | 'unrecorded'; readonly amount: string }[];
+  readonly payments: readonly { readonly method: 'cash' | 'card' | 'store-credit' | 'unrecorded'; readonly amount: string }[];
+  /** The card total by the network the cashier chose; one tender, broken down. */
+  readonly cardNetworks?: readonly { readonly network: 'mada' | 'visa' | 'mastercard' | 'amex' | 'other' | 'unlabelled'; readonly amount: string }[];
+  /** Store credit issued by returns and redeemed by sales, apart: neither is cash in the drawer. */
+  readonly storeCredit?: { readonly issued: string; readonly redeemed: string };
   readonly totals: { readonly sales: string; readonly returns: string; readonly debits: string; readonly net: string; readonly vat: string };
   readonly training: boolean;
   /** Standard (B2B) invoices ZATCA did not clear: not in the sales, counted apart. */
@@ -40,6 +44,9 @@ const L = {
   net: { ar: 'الصافي', en: 'Net' },
   unrecorded: { ar: 'دفع غير مسجل', en: 'Payment not recorded' },
   payments: { ar: 'طرق الدفع', en: 'Payments' },
+  unlabelled: { ar: 'دون شبكة', en: 'no network' },
+  creditIssued: { ar: 'رصيد متجر صادر', en: 'Store credit issued' },
+  creditRedeemed: { ar: 'رصيد متجر مستخدم', en: 'Store credit redeemed' },
   cashier: { ar: 'الكاشير', en: 'Cashier' },
   noCashier: { ar: 'خارج الصندوق', en: 'Outside the till' },
   shift: { ar: 'وردية', en: 'Shift' },
@@ -102,7 +109,19 @@ export function renderReportHtml(report: ReportPrintModel, paperDots: 384 | 576)
     row(L.net, report.totals.net),
     row(LABELS.vat, report.totals.vat),
   ];
-  const payments = report.payments.map((p) => row(p.method === 'unrecorded' ? L.unrecorded : PAYMENT_LABELS[p.method], p.amount));
+  const payments = [
+    ...report.payments.map((p) => row(p.method === 'unrecorded' ? L.unrecorded : PAYMENT_LABELS[p.method], p.amount)),
+    // the card's networks, indented under the one card tender: "Card · mada"
+    ...(report.cardNetworks ?? []).map((n) =>
+      row(
+        n.network === 'unlabelled'
+          ? { ar: `${PAYMENT_LABELS.card.ar} · ${L.unlabelled.ar}`, en: `${PAYMENT_LABELS.card.en} · ${L.unlabelled.en}` }
+          : paymentLabel({ method: 'card', network: n.network }),
+        n.amount,
+      ),
+    ),
+    ...(report.storeCredit ? [row(L.creditIssued, report.storeCredit.issued), row(L.creditRedeemed, report.storeCredit.redeemed)] : []),
+  ];
   const vat = report.vat.map((v) => {
     const cat = VAT_CATEGORY_LABELS[v.category];
     return row({ ar: `${cat.ar} ${v.rate}% ${LABELS.on.ar} ${v.taxable}`, en: `${cat.en} ${v.rate}% ${LABELS.on.en} ${v.taxable}` }, v.vat);

@@ -8,6 +8,7 @@ import type { QuickKeys } from '../../till/quickKeys';
 import type { ReceiptFooter } from '../../till/receiptFooter';
 import type { SessionStore } from '../../users/sessions';
 import type { UserStore } from '../../users/userStore';
+import type { StoreCredit } from '../../storeCredit/storeCredit';
 import { DukkanError } from '../../../app/errors/index';
 import { TILL_METHOD_NAMES } from '../../../app/contract/tillMethodNames';
 
@@ -24,6 +25,8 @@ export interface TillServices {
   qrOf(number: string): string | null;
   readonly sessions: Pick<SessionStore, 'grant'>;
   readonly users: Pick<UserStore, 'get'>;
+  /** The store-credit vouchers of the mode in use (main/storeCredit). */
+  storeCredit(): Pick<StoreCredit, 'lookup'>;
 }
 
 export function tillHandlers(app: TillServices): Pick<ApiHandlers, (typeof TILL_METHODS)[number]> {
@@ -32,6 +35,7 @@ export function tillHandlers(app: TillServices): Pick<ApiHandlers, (typeof TILL_
     'held.hold': ({ label, lines }, { session }) => app.held().hold(label, lines, session.user?.id ?? null),
     'held.recall': ({ id }) => app.held().recall(id),
     'quickKeys.get': () => app.quickKeys.view(),
+    'storeCredit.balance': ({ code, due }) => app.storeCredit().lookup(code, due),
     'quickKeys.save': ({ keys }) => app.quickKeys.save(keys),
     'receiptFooter.get': () => app.footer.get(),
     'receiptFooter.save': ({ footer }) => app.footer.save(footer),
