@@ -11,12 +11,12 @@ import type { AppEvent } from './events';
 import type { MethodName } from './methodNames';
 import { BACKUP_API } from './backupApi';
 import { STORE_API } from './storeApi';
+import { STORE_LINK_API } from './storeLinkApi';
 import { FOREIGN_RETURN_API } from './foreignReturnApi';
 import { SHIFT_API } from './shiftApi';
 import { GO_LIVE_API } from './goLiveApi';
 import {
   barcode,
-  cardNetwork,
   documentNumber,
   empty,
   id,
@@ -29,14 +29,11 @@ import {
   price,
   rule,
   quantity,
-  refundMethod,
   role,
-  tenderMethod,
   text,
   uuid,
   vatCategory,
   vatRate,
-  voucherCode,
 } from './schemas';
 import type {
   Approval,
@@ -87,15 +84,7 @@ const cartLine = z
   })
   .strict();
 
-const payment = z
-  .object({ method: tenderMethod, amount: money, network: cardNetwork.optional(), voucherCode: voucherCode.optional() })
-  .strict()
-  .superRefine((p, ctx) => {
-    if (p.network !== undefined && p.method !== 'card') ctx.addIssue({ code: 'custom', path: ['network'], message: 'input.network-not-card' });
-    if (p.method === 'store-credit' && p.voucherCode === undefined) ctx.addIssue({ code: 'custom', path: ['voucherCode'], message: 'input.voucher-code' });
-    if (p.method !== 'store-credit' && p.voucherCode !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['voucherCode'], message: 'input.voucher-not-store-credit' });
-  });
+const payment = z.object({ method: paymentMethod, amount: money }).strict();
 
 const cart = {
   lines: z.array(cartLine).min(1, rule('input.no-items')).max(500, rule('input.too-many')),
@@ -207,7 +196,7 @@ export const API = {
         originalNumber: documentNumber,
         lines: z.array(z.object({ lineId: id, quantity }).strict()).min(1, rule('input.no-lines')),
         reason: text(200),
-        refundMethod,
+        refundMethod: paymentMethod,
         approvalId: uuid,
         requestId: uuid,
       })
@@ -286,6 +275,7 @@ export const API = {
   ...BACKUP_API,
   ...GO_LIVE_API,
   ...STORE_API,
+  ...STORE_LINK_API,
   ...FOREIGN_RETURN_API,
 } as const satisfies Record<MethodName, MethodDefinition<z.ZodType, unknown>>;
 

@@ -6,6 +6,7 @@ import { B2B_METHOD_NAMES } from './b2bMethodNames';
 import { BACKUP_METHOD_NAMES } from './backupMethodNames';
 import { TILL_METHOD_NAMES } from './tillMethodNames';
 import { STORE_METHOD_NAMES } from './storeMethodNames';
+import { STORE_LINK_METHOD_NAMES } from './storeLinkMethodNames';
 import { FOREIGN_RETURN_METHOD_NAMES } from './foreignReturnMethodNames';
 import { SHIFT_METHOD_NAMES } from './shiftMethodNames';
 import { GO_LIVE_METHOD_NAMES } from './goLiveMethodNames';
@@ -54,6 +55,7 @@ export const METHOD_NAMES = [
   ...BACKUP_METHOD_NAMES,
   ...GO_LIVE_METHOD_NAMES,
   ...STORE_METHOD_NAMES,
+  ...STORE_LINK_METHOD_NAMES,
   ...FOREIGN_RETURN_METHOD_NAMES,
   ...TILL_METHOD_NAMES,
 ] as const;

@@ -8,10 +8,10 @@ import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { B2B_CODES } from './codes/b2bCodes';
 import { BACKUP_CODES } from './codes/backupCodes';
 import { STORE_CODES } from './codes/storeCodes';
+import { STORE_TILL_CODES } from './codes/storeTillCodes';
 import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
 import { DISCOUNT_CODES } from './codes/discountCodes';
 import { GO_LIVE_CODES } from './codes/goLiveCodes';
-import { TENDER_CODES } from './codes/tenderCodes';
 import { B2B_NOTE_CODES } from './codes/b2bNoteCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
@@ -65,11 +65,11 @@ describe('the error catalog', () => {
       ANCHOR_CODES,
       BACKUP_CODES,
       STORE_CODES,
+      STORE_TILL_CODES,
       STORE_RETURN_CODES,
       DISCOUNT_CODES,
       B2B_NOTE_CODES,
       GO_LIVE_CODES,
-      TENDER_CODES,
     ].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);

@@ -24,6 +24,7 @@ import { printerHandlers } from './handlers/printerHandlers';
 import { receiptHandlers } from './handlers/receiptHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
 import { storeHandlers } from './handlers/storeHandlers';
+import { storeLinkGuard, storeLinkHandlers } from './handlers/storeLinkHandlers';
 import { foreignReturnHandlers } from './handlers/foreignReturnHandlers';
 import type { RestoreDesk } from '../backup/restoreDesk';
 import { reportHandlers } from './handlers/reportHandlers';
@@ -83,6 +84,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
   const pinChangeRequired = (user: User | null) => core.pinChangeRequired(user);
   const shop = () => core.current().shop();
   const carts = () => openCartsOf(core.current().db, clock);
+  const storeLink = { folder: () => core.current(), pins, pinChangeRequired };
   const handlers: ApiHandlers = {
     ...shiftHandlers({
       folder: () => core.current(),
@@ -114,6 +116,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...reportHandlers({ reports: () => core.current().reports, afterZReport: () => core.current().backups?.afterZReport() }),
     ...backupHandlers({ backups: () => core.current().backups, restores: core.restores }),
     ...storeHandlers({ folder: () => core.current(), pins, pinChangeRequired, clock }),
+    ...storeLinkHandlers(storeLink),
     ...foreignReturnHandlers({ folder: () => core.current(), counter: () => core.sale().counter, clock }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
     ...goLiveHandlers({ mode, catalog, settings }),
@@ -125,10 +128,9 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
       footer: new ReceiptFooter(settings),
       emit: (event) => core.emit(event),
       qrOf: (number) => core.current().documents.byNumber(number)?.qr ?? null,
-      storeCredit: () => core.sale().storeCredit,
     }),
   };
-  return { ...handlers, ...auditedHandlers(handlers, () => core.current().audit) };
+  return { ...handlers, ...auditedHandlers(handlers, () => core.current().audit), ...storeLinkGuard(handlers, storeLink) };
 }
 
 /** A sale being completed at the counter (none when the mode cannot sign, so there is no counter). */

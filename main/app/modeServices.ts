@@ -155,6 +155,11 @@ export class ModeServices {
     return this.active?.worker ?? null;
   }
 
+  /** The store server's push and master-data pull, once the live ledger is open. */
+  get storeSync(): StorePush | null {
+    return this.storePush;
+  }
+
   get environment(): FatooraEnvironment | null {
     return this.active?.environment ?? this.onboarding.status().activeEnvironment;
   }

@@ -7,93 +7,45 @@
 // document, the chain or the clock.
 import type { PushAnswer, PushRequest, TerminalStatus, TillRecord } from '../../app/contract/storeSync';
 import { DukkanError } from '../../app/errors/index';
-import type { Logger } from '../log/logger';
-import { backoffDelay, type BackoffPolicy } from '../reporting/backoff';
-import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { pushedDocumentOf, tillRecordOf } from './pushBatch';
 import { documentAdvance, recordAdvance } from './pushCursor';
+import { RetryLoop, type RoundOutcome, type StoreWorkerOptions } from './retryLoop';
 import { signedRequest } from './storeClient';
 import { StoreSyncStore } from './storeSyncStore';
 
-export interface StorePushWorkerOptions {
-  /** A connection of the worker's own (the sale's connection is never used here). */
-  readonly db: SqliteDatabase;
-  /** The terminal's ed25519 key from the OS keychain; undefined before enrolment. */
-  readonly secretKey: () => Promise<Uint8Array | undefined>;
-  readonly logger: Logger;
-  readonly clock?: () => Date;
+export interface StorePushWorkerOptions extends StoreWorkerOptions {
   readonly batchSize?: number;
   /** How often an idle till looks for new rows, and says it is alive. */
   readonly idleMs?: number;
-  readonly backoff?: BackoffPolicy;
-  readonly random?: () => number;
   /** The signing certificate's expiry, for the fleet page. */
   readonly certificateExpiresAt?: () => Date | undefined;
 }
 
-export type PushRound = 'idle' | 'more' | 'failed';
+export type PushRound = RoundOutcome;
 const RECORD_STREAMS = [
   ['audit', 'audit'],
   ['cash', 'cash'],
   ['shifts', 'shift'],
 ] as const;
 
-export class StorePushWorker {
+export class StorePushWorker extends RetryLoop {
   private readonly store: StoreSyncStore;
   private readonly clock: () => Date;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = true;
-  private failures = 0;
 
   constructor(private readonly options: StorePushWorkerOptions) {
+    super({
+      logger: options.logger,
+      bugEvent: 'store.push-bug',
+      idleMs: options.idleMs ?? 5000,
+      backoff: options.backoff ?? { initialMs: 2000, maxMs: 300_000 },
+      random: options.random,
+    });
     this.store = new StoreSyncStore(options.db);
     this.clock = options.clock ?? (() => new Date());
   }
 
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
-  }
-
-  /** Look now (after a sale commits) instead of at the next idle tick. */
-  nudge(): void {
-    if (!this.stopped && this.running === null) this.schedule(0);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.round().finally(() => {
-        this.running = null;
-      });
-    }, ms);
-    this.timer.unref?.();
-  }
-
-  private async round(): Promise<void> {
-    const result = await this.pushOnce().catch((err: unknown) => {
-      this.options.logger.error('store.push-bug', { error: err instanceof Error ? err.message : String(err) });
-      return 'failed' as const;
-    });
-    if (result === 'failed') {
-      this.failures += 1;
-      const delay = backoffDelay(this.failures, this.options.backoff ?? { initialMs: 2000, maxMs: 300_000 }, this.options.random ?? Math.random);
-      this.schedule(delay);
-      return;
-    }
-    this.failures = 0;
-    this.schedule(result === 'more' ? 0 : (this.options.idleMs ?? 5000));
+  protected round(): Promise<RoundOutcome> {
+    return this.pushOnce();
   }
 
   /** One batch: read after the cursors, push, move the cursors by the server's answer. */
