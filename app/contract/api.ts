@@ -17,6 +17,7 @@ import { SHIFT_API } from './shiftApi';
 import { GO_LIVE_API } from './goLiveApi';
 import {
   barcode,
+  cardNetwork,
   documentNumber,
   empty,
   id,
@@ -29,11 +30,14 @@ import {
   price,
   rule,
   quantity,
+  refundMethod,
   role,
+  tenderMethod,
   text,
   uuid,
   vatCategory,
   vatRate,
+  voucherCode,
 } from './schemas';
 import type {
   Approval,
@@ -84,7 +88,15 @@ const cartLine = z
   })
   .strict();
 
-const payment = z.object({ method: paymentMethod, amount: money }).strict();
+const payment = z
+  .object({ method: tenderMethod, amount: money, network: cardNetwork.optional(), voucherCode: voucherCode.optional() })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.network !== undefined && p.method !== 'card') ctx.addIssue({ code: 'custom', path: ['network'], message: 'input.network-not-card' });
+    if (p.method === 'store-credit' && p.voucherCode === undefined) ctx.addIssue({ code: 'custom', path: ['voucherCode'], message: 'input.voucher-code' });
+    if (p.method !== 'store-credit' && p.voucherCode !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['voucherCode'], message: 'input.voucher-not-store-credit' });
+  });
 
 const cart = {
   lines: z.array(cartLine).min(1, rule('input.no-items')).max(500, rule('input.too-many')),
@@ -196,7 +208,7 @@ export const API = {
         originalNumber: documentNumber,
         lines: z.array(z.object({ lineId: id, quantity }).strict()).min(1, rule('input.no-lines')),
         reason: text(200),
-        refundMethod: paymentMethod,
+        refundMethod,
         approvalId: uuid,
         requestId: uuid,
       })

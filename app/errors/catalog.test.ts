@@ -12,6 +12,7 @@ import { STORE_TILL_CODES } from './codes/storeTillCodes';
 import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
 import { DISCOUNT_CODES } from './codes/discountCodes';
 import { GO_LIVE_CODES } from './codes/goLiveCodes';
+import { TENDER_CODES } from './codes/tenderCodes';
 import { B2B_NOTE_CODES } from './codes/b2bNoteCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
@@ -70,6 +71,7 @@ describe('the error catalog', () => {
       DISCOUNT_CODES,
       B2B_NOTE_CODES,
       GO_LIVE_CODES,
+      TENDER_CODES,
     ].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);

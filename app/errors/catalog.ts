@@ -24,6 +24,7 @@ import { SHIFT_CODES } from './codes/shiftCodes';
 import { STORE_CODES } from './codes/storeCodes';
 import { STORE_TILL_CODES } from './codes/storeTillCodes';
 import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
+import { TENDER_CODES } from './codes/tenderCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 import { TILL_CODES } from './codes/tillCodes';
 
@@ -47,6 +48,7 @@ export const ERROR_CATALOG = {
   ...STORE_RETURN_CODES,
   ...DISCOUNT_CODES,
   ...GO_LIVE_CODES,
+  ...TENDER_CODES,
 } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

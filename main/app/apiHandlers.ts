@@ -128,6 +128,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
       footer: new ReceiptFooter(settings),
       emit: (event) => core.emit(event),
       qrOf: (number) => core.current().documents.byNumber(number)?.qr ?? null,
+      storeCredit: () => core.sale().storeCredit,
     }),
   };
   return { ...handlers, ...auditedHandlers(handlers, () => core.current().audit), ...storeLinkGuard(handlers, storeLink) };

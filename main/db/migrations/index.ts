@@ -10,6 +10,7 @@ import { catalogUnitsMigration } from './0070-catalog-units';
 import { heldSalesMigration } from './0080-held-sales';
 import { storeSyncMigration } from './0090-store-sync';
 import { foreignReturnsMigration } from './0095-foreign-returns';
+import { tendersMigration } from './0100-tenders';
 import { storeMasterDataMigration } from './0110-store-master-data';
 import type { Migration } from './types';
 
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   heldSalesMigration,
   storeSyncMigration,
   foreignReturnsMigration,
+  tendersMigration,
   storeMasterDataMigration,
 ];
