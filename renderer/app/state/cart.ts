@@ -3,7 +3,7 @@
 // cart, which payments are sent, what F8/F9/F10 put in the payment fields, and what the cart table and the totals
 // show for a quote. Money is never computed here: every amount comes from main's quote (the same computation that
 // builds the signed document); the renderer only adds whole quantities of the same product.
-import type { Locale, Product, ProductUnit, Quote } from '../../../app/contract/types';
+import type { CardNetwork, Locale, Product, ProductUnit, Quote } from '../../../app/contract/types';
 
 export interface CartItem {
   readonly productId: number;
@@ -15,8 +15,8 @@ export interface CartItem {
   readonly labelBarcode?: string;
 }
 
-export type PaymentMethod = 'cash' | 'card';
-export type PayMode = PaymentMethod | 'split';
+export type PaymentMethod = 'cash' | 'card' | 'store-credit';
+export type PayMode = 'cash' | 'card' | 'split';
 
 export const MONEY = /^\d{1,9}(\.\d{1,2})?$/;
 export const QUANTITY = /^\d{1,6}(\.\d{1,3})?$/;
@@ -109,13 +109,27 @@ export function cartLines(cart: readonly CartItem[]): { productId: number; quant
 export interface PaymentFields {
   readonly cash: string;
   readonly card: string;
+  /** The card's network label, when the cashier chose one (state/tenders.ts). */
+  readonly network?: CardNetwork | null;
+  /** Store credit: the voucher main found and the amount taken from it. */
+  readonly voucher?: string;
+  readonly credit?: string;
+}
+
+export interface Payment {
+  method: PaymentMethod;
+  amount: string;
+  network?: CardNetwork;
+  voucherCode?: string;
 }
 
 /** The payments typed so far: each field that holds a valid amount (an unfinished one is left out). */
-export function payments(fields: PaymentFields): { method: PaymentMethod; amount: string }[] {
-  const list: { method: PaymentMethod; amount: string }[] = [];
+export function payments(fields: PaymentFields): Payment[] {
+  const list: Payment[] = [];
   if (MONEY.test(fields.cash.trim())) list.push({ method: 'cash', amount: fields.cash.trim() });
-  if (MONEY.test(fields.card.trim())) list.push({ method: 'card', amount: fields.card.trim() });
+  if (MONEY.test(fields.card.trim())) list.push({ method: 'card', amount: fields.card.trim(), ...(fields.network ? { network: fields.network } : {}) });
+  const credit = fields.credit?.trim() ?? '';
+  if (fields.voucher && MONEY.test(credit)) list.push({ method: 'store-credit', amount: credit, voucherCode: fields.voucher });
   return list;
 }
 
@@ -124,7 +138,7 @@ export function payments(fields: PaymentFields): { method: PaymentMethod; amount
  * (split: the card amount stays, cash is typed for the rest): the payment fields after the key, and the field that
  * takes the keyboard.
  */
-export function payFor(mode: PayMode, total: string, fields: PaymentFields): PaymentFields & { focus: PaymentMethod } {
+export function payFor(mode: PayMode, total: string, fields: PaymentFields): PaymentFields & { focus: 'cash' | 'card' } {
   if (mode === 'card') return { cash: '', card: total, focus: 'card' };
   if (mode === 'cash') return { cash: total, card: '', focus: 'cash' };
   return { cash: '', card: fields.card, focus: 'cash' };
@@ -190,5 +204,5 @@ export function totalsRows(q: Quote | null): TotalsRow[] {
 
 /** Main's objections to the payment, shown once something is typed in a payment field. */
 export function paymentProblems(cartSize: number, q: Quote | null, fields: PaymentFields): Quote['problems'] {
-  return cartSize > 0 && q && (fields.cash || fields.card) ? q.problems : [];
+  return cartSize > 0 && q && (fields.cash || fields.card || fields.credit) ? q.problems : [];
 }

@@ -31,6 +31,7 @@ import {
 } from './cart';
 import { FocusRequests } from './focus';
 import { TillExtras } from './tillExtras';
+import { Tenders } from './tenders';
 import { askVoidReason } from './voidReason';
 import { textOf, type AppServices } from './services';
 
@@ -66,10 +67,14 @@ export class CashierStore {
   readonly focus = new FocusRequests<CashierField>();
   /** The quick-key grid and the held sales. */
   readonly extras: TillExtras;
+  /** The card's network and store credit (state/tenders.ts). */
+  readonly tenders: Tenders;
 
   readonly rows = computed(() => cartRows(this.quoted.value.items, this.quoted.value.quote, this.selected.value));
   readonly totals = computed(() => totalsRows(this.quoted.value.quote));
-  readonly problems = computed(() => paymentProblems(this.cart.value.length, this.quoted.value.quote, { cash: this.cash.value, card: this.card.value }));
+  readonly problems = computed(() =>
+    paymentProblems(this.cart.value.length, this.quoted.value.quote, { cash: this.cash.value, card: this.card.value, credit: this.tenders.credit.value }),
+  );
   readonly resultsOpen = computed(() => this.results.value.length > 0);
 
   /** Print outcomes that arrived before the sale's answer (the receipt prints in the background). */
@@ -90,6 +95,7 @@ export class CashierStore {
     this.saleId = this.newSaleId();
     this.focus.focus('scan');
     this.extras = new TillExtras(services);
+    this.tenders = new Tenders(services);
   }
 
   get quote(): Quote | null {
@@ -108,7 +114,7 @@ export class CashierStore {
   }
 
   private paymentFields() {
-    return { cash: this.cash.peek(), card: this.card.peek() };
+    return { cash: this.cash.peek(), card: this.card.peek(), ...this.tenders.fields() };
   }
 
   /** Asks main for the cart's totals; only the answer to the latest question is kept. */
@@ -361,6 +367,30 @@ export class CashierStore {
     }
   }
 
+  /**
+   * "Use credit": the typed voucher pays what is still due, up to its balance (main's answer, with any credit
+   * already taken left out first); the rest stays to pay by cash or card.
+   */
+  async useCredit(): Promise<void> {
+    if (!this.quote) return;
+    this.tenders.clearCredit();
+    await this.requote();
+    const due = this.quote?.due;
+    if (due && (await this.tenders.apply(due))) await this.requote();
+  }
+
+  /** The store credit taken off the sale again. */
+  async removeCredit(): Promise<void> {
+    this.tenders.clearCredit();
+    await this.requote();
+  }
+
+  /** A tap on a card network: a label on the card payment, sent with it. */
+  async chooseNetwork(network: Parameters<Tenders['chooseNetwork']>[0]): Promise<void> {
+    this.tenders.chooseNetwork(network);
+    await this.requote();
+  }
+
   /** The − and + beside a line: one less or one more of a whole quantity (a weight is changed with Qty). */
   async step(delta: 1 | -1): Promise<void> {
     const index = this.selected.peek();
@@ -470,6 +500,7 @@ export class CashierStore {
       this.paying.value = false;
       this.cash.value = '';
       this.card.value = '';
+      this.tenders.reset();
       this.approval.value = null;
       this.quoted.value = { items: [], quote: null };
       this.focus.focus('scan');

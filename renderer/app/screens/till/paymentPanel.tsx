@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: UNLICENSED
 // The payment panel, shown instead of the product grid while paying: presets for the cash handed over (the exact
 // total, 50, 100, 200, 500), the rest on card, the cash and card fields (F8, F9, F10 fill them from the keyboard),
-// main's objections, and the button that completes the sale. Amounts are main's: the renderer adds nothing up.
+// the card's network and store credit from a voucher (state/tenders.ts), main's objections, and the button that
+// completes the sale. Amounts are main's: the renderer adds nothing up.
 import type { RefObject } from 'preact';
 import { Form } from '../../components/common';
 import { useI18n } from '../../components/hooks';
 import type { CashierStore } from '../../state/cashierStore';
 import { textOf } from '../../state/services';
+import { CARD_NETWORK } from '../../labels';
+import { CARD_NETWORKS } from '../../state/tenders';
 
 const NOTES = ['50', '100', '200', '500'] as const;
 
@@ -47,6 +50,8 @@ export function PaymentPanel({ store, cash, card }: Props) {
         value={store.card.value}
         onInput={(v) => store.setPayment('card', v)}
       />
+      <NetworkChips store={store} />
+      <StoreCreditRow store={store} />
       <div class="touch-row">
         <button type="button" class="touch" data-test="rest-on-card" disabled={!quote} onClick={() => void store.restOnCard()}>
           {t('restOnCard')}
@@ -64,6 +69,65 @@ export function PaymentPanel({ store, cash, card }: Props) {
         {`${t('complete')} (Enter)`}
       </button>
     </Form>
+  );
+}
+
+/** The card's network: one tap chooses it, a second tap unchooses it; Tab and Space from the keyboard. */
+function NetworkChips({ store }: { readonly store: CashierStore }) {
+  const { t } = useI18n();
+  const chosen = store.tenders.network.value;
+  return (
+    <div class="touch-row networks" role="group" aria-label={t('cardNetwork')}>
+      {CARD_NETWORKS.map((n) => (
+        <button key={n} type="button" class="touch network" data-test={`network-${n}`} aria-pressed={chosen === n} onClick={() => void store.chooseNetwork(n)}>
+          {CARD_NETWORK[n](t)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Store credit: the voucher's code typed or scanned (a wedge scanner's Enter applies it rather than completing the
+ * sale), then as much of its balance as the sale can take, as main answers.
+ */
+function StoreCreditRow({ store }: { readonly store: CashierStore }) {
+  const { t } = useI18n();
+  const tenders = store.tenders;
+  const applied = tenders.balance.value;
+  if (applied)
+    return (
+      <div class="touch-row credit" data-test="credit-applied">
+        <span dir="auto">{t('creditApplied', { code: applied.code, amount: tenders.credit.value, balance: applied.balance })}</span>
+        <button type="button" class="touch" data-test="remove-credit" onClick={() => void store.removeCredit()}>
+          {t('removeCredit')}
+        </button>
+      </div>
+    );
+  return (
+    <div class="touch-row credit">
+      <label class="field pay-field">
+        <span>{t('voucherCode')}</span>
+        <input
+          type="text"
+          autocomplete="off"
+          aria-label={t('voucherCode')}
+          data-test="voucher"
+          dir="ltr"
+          value={tenders.voucher.value}
+          onInput={(e) => (tenders.voucher.value = e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            e.stopPropagation();
+            void store.useCredit();
+          }}
+        />
+      </label>
+      <button type="button" class="touch" data-test="use-credit" disabled={!store.quote} onClick={() => void store.useCredit()}>
+        {t('useCredit')}
+      </button>
+    </div>
   );
 }
 
