@@ -247,9 +247,7 @@ export interface ProblemDocument {
   readonly problem: 'rejected' | 'overdue' | 'failed' | 'unexplained-duplicate';
   readonly attempts: number;
   readonly messages: readonly ZatcaMessage[];
-  /** What the manager should do, in plain English words (the CLI and logs show this). */
-  readonly action: string;
-  /** The same advice as a code with its values, so the screen can say it in the manager's language. */
+  /** What the manager should do, as a code with its values, so the screen says it in the manager's language. */
   readonly advice: ProblemAdvice;
 }
 

@@ -138,7 +138,6 @@ export function problems(worker: ReportingWorker | null, documents?: Pick<Docume
       problem: r.state === 'failed' ? 'failed' : 'rejected',
       attempts: r.attempts,
       messages: zatcaMessages(r.messages),
-      action: r.correctiveAction?.summary ?? 'Contact support.',
       advice: adviceFor(r.number, r.correctiveAction),
     });
   }
@@ -151,7 +150,6 @@ export function problems(worker: ReportingWorker | null, documents?: Pick<Docume
       problem: 'overdue',
       attempts: d.attempts.length,
       messages: [],
-      action: `Not reported within 24 hours (${d.delayHours} h late so far). Restore the internet connection; the terminal keeps trying. Notify ZATCA of the failure with the evidence export (reference §11).`,
       advice: { kind: 'overdue', number: d.number, hoursLate: d.delayHours },
     });
   }
@@ -163,7 +161,6 @@ export function problems(worker: ReportingWorker | null, documents?: Pick<Docume
       problem: 'unexplained-duplicate',
       attempts: 1,
       messages: [],
-      action: `Fatoora already had ${d.number}, but this till had never delivered it (HTTP ${d.http_status ?? '?'}). Check whether another device or a copy of this till's data is reporting with the same certificate.`,
       advice: { kind: 'other-device', number: d.number },
     });
   }
