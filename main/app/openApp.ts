@@ -31,6 +31,7 @@ import { pdfRendererOf } from '../clearance/clearedFiles';
 import { openSaleDesk, type SaleDesk } from '../sale/index';
 import { PinChecks } from '../users/pinChecks';
 import { SessionStore } from '../users/sessions';
+import { retireTrainingUsers } from './goLiveUsers';
 import { UserStore } from '../users/userStore';
 import { createAppDispatcher, type AppCore } from './apiHandlers';
 import { AppEventBus, forwardReportingEvents } from './appEvents';
@@ -105,7 +106,8 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
 
   const onboarding: OnboardingSession = new OnboardingSession({
     service: () => live.onboarding,
-    goLive: () => mode.goLive(),
+    // going live keeps no training users (main/app/goLiveUsers.ts)
+    goLive: async () => retireTrainingUsers(await mode.goLive().then(() => mode.mode()), { users, sessions, log }),
     emit: (event) => bus.emit(event),
   });
   // a restore staged on the manager's screen is placed before the ledger is opened (docs/backups.md)

@@ -60,6 +60,11 @@ export class SessionStore {
     session.approvals.clear();
   }
 
+  /** Signs out every client signed in as one of `userIds` (users removed: the training users at go-live). */
+  signOutUsers(userIds: readonly number[]): void {
+    for (const s of this.sessions.values()) if (s.user && userIds.includes(s.user.id)) this.signOut(s);
+  }
+
   /** Signs every client out (the terminal changed mode, e.g. training ended). */
   signOutAll(): void {
     for (const s of this.sessions.values()) this.signOut(s);

@@ -100,6 +100,8 @@ export class UserStore {
       counted: db.prepare<[number]>('UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?'),
       refunded: db.prepare<[number]>('UPDATE users SET failed_attempts = MAX(0, failed_attempts - 1) WHERE id = ?'),
       lock: db.prepare<[number, number]>('UPDATE users SET locked_until = ? WHERE id = ?'),
+      factoryUsers: db.prepare<[], UserRow>('SELECT * FROM users WHERE default_pin = 1 ORDER BY id'),
+      remove: db.prepare<[number]>('DELETE FROM users WHERE id = ? AND default_pin = 1'),
       succeeded: db.prepare<[number]>(
         'UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ? AND (failed_attempts != 0 OR locked_until IS NOT NULL)',
       ),
@@ -129,6 +131,23 @@ export class UserStore {
       if (!this.isEmpty()) return;
       this.q.insert.run('Manager', 'manager', manager.salt, manager.hash, manager.params, 1, 1, t, t);
       this.q.insert.run('Cashier', 'cashier', cashier.salt, cashier.hash, cashier.params, 1, 1, t, t);
+    })();
+  }
+
+  /**
+   * Going live (main/app/goLiveUsers.ts): the training users — those still on a factory PIN — are removed, so no
+   * one can sign in to the live terminal as "Cashier 0000". One exception keeps the terminal reachable: when no
+   * active manager with a PIN of their own exists, the first factory manager stays, and must choose a PIN at the
+   * first live sign-in before anything else (main/ipc/dispatcher). Answers the ids removed.
+   */
+  removeTrainingUsers(): number[] {
+    return this.db.transaction((): number[] => {
+      const factory = this.q.factoryUsers.all();
+      const ownManager = this.list().some((u) => u.role === 'manager' && u.active && !u.defaultPin);
+      const kept = ownManager ? undefined : factory.find((u) => u.role === 'manager' && u.active === 1);
+      const removed = factory.filter((u) => u.id !== kept?.id);
+      for (const u of removed) this.q.remove.run(u.id);
+      return removed.map((u) => u.id);
     })();
   }
 

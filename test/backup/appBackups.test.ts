@@ -32,9 +32,10 @@ describe('backups in the running app', { timeout: 180_000 }, () => {
     expect(app.core.current().backups).toBeNull(); // training: practice data is not backed up
     expect((await manager.call('onboarding.start', { environment: 'local-simulator', otp: OTP, shop: SHOP })).state).toBe('done');
     await manager.call('session.changePin', { oldPin: '1234', newPin: '2468' });
+    // going live removed the training cashier (main/app/goLiveUsers.ts): the shop's own cashier is made live
+    await manager.call('users.save', { name: 'Sara', role: 'cashier', pin: '2580' });
     cashier = clientOf(app, 'till');
-    await cashier.call('session.login', { userId: user('cashier'), pin: '0000' });
-    await cashier.call('session.changePin', { oldPin: '0000', newPin: '2580' });
+    await cashier.call('session.login', { userId: user('cashier'), pin: '2580' });
   }, 180_000);
   afterAll(async () => {
     await app?.close();
@@ -68,7 +69,7 @@ describe('backups in the running app', { timeout: 180_000 }, () => {
     expect((await manager.call('status.get', {})).backupWarning).toBe(false);
     // the run is in the audit trail: why it ran, how many folders got it, the chain heads it holds
     const trail = await manager.call('audit.list', { kind: 'backup' });
-    expect(trail.at(-1)).toMatchObject({ kind: 'backup', before: 'z-report', after: expect.stringMatching(/^1\/1 folders; \d+:\d+/) });
+    expect(trail.at(-1)).toMatchObject({ kind: 'backup', before: 'z-report', after: expect.stringMatching(/^1\/1 targets; \d+:\d+/) });
     // the manager checks the file as a restore would, placing nothing
     const checked = await manager.call('backup.check', { file: b.file });
     expect(checked).toMatchObject({
