@@ -18,8 +18,6 @@ type Refusal = Extract<DocumentOutcome, { outcome: 'refused' }>;
 
 export async function ingest(storage: Storage, terminal: TerminalRow, body: unknown, now: Date): Promise<PushAnswer> {
   const push = parsePayload(pushRequest, body);
-  // CPU work before the transaction: a push holds its database connection only for the SQL
-  const xmlRefusals = new Map(push.documents.map((d) => [d, checkPushedXml(d)]));
   return storage.transaction(async (tx) => {
     await ingestStore.lockTerminal(tx, terminal.id);
     const documents: DocumentOutcome[] = [];
@@ -48,7 +46,8 @@ export async function ingest(storage: Storage, terminal: TerminalRow, body: unkn
         } else if (!refusal && head && d.pih !== head.hash) {
           refusal = { chain, icv: d.icv, outcome: 'refused', code: 'store.chain-broken', params: { chain, icv: d.icv, previous: head.icv } };
         }
-        const xmlRefusal = refusal ? undefined : xmlRefusals.get(d);
+        // only documents new to the server are parsed and hashed: a push resent after a lost answer costs no XML work
+        const xmlRefusal = refusal ? undefined : checkPushedXml(d);
         if (xmlRefusal) {
           documents.push({ chain, icv: d.icv, outcome: 'refused', ...xmlRefusal });
           // the chain waits at this ICV: later documents of the push are refused as arriving before it

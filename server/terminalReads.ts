@@ -34,7 +34,7 @@ export async function handleTerminalReads(c: { res: ServerResponse; url: URL; st
       throw new DukkanError('store.malformed', { count: 1 }, { problems: [{ path: 'number', code: 'input.invalid' }] });
     }
     const search = { number: documentSearchStore.byNumber, qr: documentSearchStore.byQr, uuid: documentSearchStore.byUuid }[query.key];
-    const found = await search(c.storage, query.value);
+    const found = await search(c.storage, query.value, c.terminal.id);
     sendJson(c.res, 200, { ok: true, value: { documents: found } });
     return true;
   }

@@ -4,7 +4,8 @@
 // every till have returned of each line. The credit note is this till's own document — its key, its chain — built
 // from those lines as the selling till would build it (main/sale/notes.ts), and referencing the original by its
 // number and issue date (BillingReference, BR-KSA-56, reference §7.2) as external to this ledger. A line is never
-// returned beyond what was sold minus what the shop's tills already returned. Pure: the lookup is the caller's.
+// returned beyond what was sold minus what the shop's tills already returned: the other tills' returns as the server
+// has them, this till's own from its ledger (so a note not pushed yet counts at once). Pure: the lookup is the caller's.
 import type { ReceiptLineDetails } from '../../app/contract/types';
 import type { ForeignReceipt } from '../../app/contract/foreignReturnApi';
 import { parseDocumentInput, type DocumentInput, type DocumentInputJson } from '../../app/document/documentInput';
@@ -23,7 +24,13 @@ export interface ForeignOriginal {
 }
 
 /** The one invoice the search found, with its lines; refused when none, several, or not returnable here. */
-export function foreignOriginalOf(found: readonly ShopDocumentRow[], asked: string, seller: DocumentInputJson['seller']): ForeignOriginal {
+export function foreignOriginalOf(
+  found: readonly ShopDocumentRow[],
+  asked: string,
+  seller: DocumentInputJson['seller'],
+  /** This till's own returns of it, which the server leaves out of `returned` (pushed or not: the ledger has them all). */
+  ownReturns: (uuid: string) => readonly { readonly line: number; readonly quantity: string }[],
+): ForeignOriginal {
   if (found.length === 0) throw new DukkanError('return.foreign-not-found', { number: asked });
   if (found.length > 1) throw new DukkanError('return.foreign-ambiguous', { number: asked, count: found.length });
   const row = found[0]!;
@@ -44,7 +51,7 @@ export function foreignOriginalOf(found: readonly ShopDocumentRow[], asked: stri
     issueTime: row.issue_time,
   });
   const returned = new Map<number, Decimal>();
-  for (const r of row.returned) returned.set(r.line, (returned.get(r.line) ?? Decimal.ZERO).add(Decimal.parse(r.quantity)));
+  for (const r of [...row.returned, ...ownReturns(row.uuid)]) returned.set(r.line, (returned.get(r.line) ?? Decimal.ZERO).add(Decimal.parse(r.quantity)));
   return { row, doc, returned };
 }
 

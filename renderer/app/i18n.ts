@@ -9,9 +9,9 @@ import { BACKUP_STRINGS } from './backupStrings';
 import { CASH_STRINGS } from './cashStrings';
 import { CATALOG_STRINGS } from './catalogStrings';
 import { SYNC_STRINGS } from './syncStrings';
+import { FOREIGN_RETURN_STRINGS } from './foreignReturnStrings';
 import { TILL_CASH_STRINGS } from './tillCashStrings';
 import { TILL_STRINGS } from './tillStrings';
-import { TENDER_STRINGS } from './tenderStrings';
 
 const S = {
   appName: { en: 'Dukkan', ar: 'دكّان' },
@@ -249,8 +249,8 @@ const S = {
   ...CASH_STRINGS,
   ...BACKUP_STRINGS,
   ...SYNC_STRINGS,
+  ...FOREIGN_RETURN_STRINGS,
   ...TILL_CASH_STRINGS,
-  ...TENDER_STRINGS,
 } as const satisfies Record<string, { en: string; ar: string }>;
 
 export type StringKey = keyof typeof S;

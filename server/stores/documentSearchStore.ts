@@ -21,7 +21,7 @@ export interface FoundDocument {
   readonly profile: string;
   /** The lines and pricing its till built it from (0004-returns), or null when an older till pushed it. */
   readonly sale: { readonly pricesIncludeVat: boolean; readonly lines: readonly Record<string, unknown>[] } | null;
-  /** What credit notes of every till have returned of it so far, per original line. */
+  /** What credit notes of every till (but the asker) have returned of it so far, per original line. */
   readonly returned: readonly { readonly line: number; readonly quantity: string }[];
 }
 
@@ -30,18 +30,23 @@ const SELECT = `SELECT d.terminal_id, t.name AS terminal_name, d.branch, d.chain
                        d.hash, d.xml, d.profile, d.sale,
                        COALESCE((SELECT json_agg(json_build_object('line', r.original_line, 'quantity', r.quantity::text) ORDER BY r.original_line)
                                    FROM (SELECT original_line, sum(quantity) AS quantity FROM document_returns
-                                          WHERE original_uuid = d.uuid GROUP BY original_line) r), '[]'::json) AS returned
+                                          WHERE original_uuid = d.uuid AND ($2::text IS NULL OR terminal_id <> $2)
+                                          GROUP BY original_line) r), '[]'::json) AS returned
                   FROM documents d JOIN terminals t ON t.id = d.terminal_id`;
 
+/**
+ * `asker`: the terminal searching, whose own returns are left out of `returned` — its own ledger knows them all,
+ * also those not pushed yet, and adds them itself (main/app/handlers/foreignReturnHandlers.ts).
+ */
 export const documentSearchStore = {
-  async byNumber(db: Queryable, number: string): Promise<FoundDocument[]> {
-    return db.query<FoundDocument>(`${SELECT} WHERE d.number = $1 ORDER BY d.issued_at LIMIT 20`, [number]);
+  async byNumber(db: Queryable, number: string, asker?: string): Promise<FoundDocument[]> {
+    return db.query<FoundDocument>(`${SELECT} WHERE d.number = $1 ORDER BY d.issued_at LIMIT 20`, [number, asker ?? null]);
   },
   /** The one document with this UUID (unique across tills): what a till returning another till's sale confirms. */
-  async byUuid(db: Queryable, uuid: string): Promise<FoundDocument[]> {
-    return db.query<FoundDocument>(`${SELECT} WHERE d.uuid = $1 LIMIT 20`, [uuid]);
+  async byUuid(db: Queryable, uuid: string, asker?: string): Promise<FoundDocument[]> {
+    return db.query<FoundDocument>(`${SELECT} WHERE d.uuid = $1 LIMIT 20`, [uuid, asker ?? null]);
   },
-  async byQr(db: Queryable, qr: string): Promise<FoundDocument[]> {
-    return db.query<FoundDocument>(`${SELECT} WHERE d.qr = $1 LIMIT 20`, [qr]);
+  async byQr(db: Queryable, qr: string, asker?: string): Promise<FoundDocument[]> {
+    return db.query<FoundDocument>(`${SELECT} WHERE d.qr = $1 LIMIT 20`, [qr, asker ?? null]);
   },
 };

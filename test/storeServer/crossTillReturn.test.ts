@@ -7,44 +7,28 @@
 // server down, B refuses a return of another till's sale in both languages and keeps selling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import type { DukkanApp } from '../../main/app/openApp';
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
 import { startStoreServer } from '../../server/storeServer';
 import { errorText } from '../../app/errors/index';
-import { clientOf, openTestApp, signIn, waitFor, type Client } from '../app/support';
-import { WIZARD_SHOP as SHOP } from '../fixtures/wizardShop';
+import { waitFor } from '../app/support';
+import { chainOf, enrolledLiveTill, MANAGER_PIN, type LiveTill } from './liveTills';
 import { useStorageBackends, useStoreServer } from './storageBackends';
-import { managerCall } from './storeFixtures';
 
 const OTPS = ['271828', '314159'];
 const TOKEN = 'cross-till-token';
 const postgres = useStorageBackends().find((b) => b.name === 'postgres')!;
 
-interface Till {
-  app: DukkanApp;
-  manager: Client;
-  terminalId: string;
-}
+type Till = LiveTill;
 
 describe('a return at till B of a sale made at till A', { timeout: 240_000 }, () => {
   const running = useStoreServer(postgres, TOKEN);
   let sim: FatooraSimulator;
   const tills: Till[] = [];
 
-  async function liveTill(otp: string, name: string): Promise<Till> {
-    const { app } = await openTestApp({ fatooraUrl: sim.url });
-    const manager = clientOf(app, 'office');
-    await signIn(manager, app, 'manager', '1234');
-    expect((await manager.call('onboarding.start', { environment: 'local-simulator', otp, shop: SHOP })).state).toBe('done');
-    await manager.call('session.changePin', { oldPin: '1234', newPin: '7391' });
-    const code = (await managerCall(running.server.url, TOKEN, '/manager/api/codes', { branch: 'Olaya', terminalName: name })).body.value.code;
-    const link = await manager.call('store.enrol', { url: running.server.url, code, pin: '7391' });
-    return { app, manager, terminalId: link.terminalId };
-  }
-
   beforeAll(async () => {
     sim = await startFatooraSimulator({ otps: OTPS });
-    tills.push(await liveTill(OTPS[0]!, 'Till A'), await liveTill(OTPS[1]!, 'Till B'));
+    const till = (otp: string, name: string) => enrolledLiveTill({ fatooraUrl: sim.url, otp, storeUrl: running.server.url, token: TOKEN, name });
+    tills.push(await till(OTPS[0]!, 'Till A'), await till(OTPS[1]!, 'Till B'));
   }, 240_000);
   afterAll(async () => {
     for (const t of tills) await t.app.close();
@@ -56,14 +40,7 @@ describe('a return at till B of a sale made at till A', { timeout: 240_000 }, ()
       'SELECT number, kind, icv, qr, uuid FROM documents WHERE terminal_id = $1 ORDER BY icv',
       [terminalId],
     );
-  const chainOf = (t: Till) =>
-    t.app.core
-      .current()
-      .db.prepare<[], { icv: number; pih: string; hash: string; kind: string; billing_reference: string | null }>(
-        'SELECT icv, pih, hash, kind, billing_reference FROM documents ORDER BY icv',
-      )
-      .all();
-  const approval = async (t: Till) => (await t.manager.call('approval.request', { pin: '7391', purpose: 'return' })).approvalId;
+  const approval = async (t: Till) => (await t.manager.call('approval.request', { pin: MANAGER_PIN, purpose: 'return' })).approvalId;
 
   it('credits part of A’s sale at B, referencing it, in B’s chain; refuses more than is left; A is untouched', async () => {
     const [a, b] = tills as [Till, Till];

@@ -12,6 +12,7 @@ import type { ApiHandlers } from '../../ipc/dispatcher';
 import { sellerOf } from '../../onboarding/shopDocuments';
 import type { ShopProfile } from '../../onboarding/shopProfile';
 import type { Counter } from '../../sale/counter';
+import { ForeignOriginalStore } from '../../sale/foreignOriginalStore';
 import { foreignOriginalOf, foreignReceiptOf, type ForeignOriginal } from '../../sale/foreignReturn';
 import { findShopDocuments, storeLinkOf, type ShopDocumentQuery } from '../../storeSync/shopSearch';
 
@@ -42,10 +43,12 @@ async function lookUp(app: ForeignReturnServices, query: ShopDocumentQuery, aske
     throw err;
   }
   // this till's own documents are returned from its own ledger, which knows them fully
+  const own = new ForeignOriginalStore(folder.db);
   return foreignOriginalOf(
     found.filter((d) => d.terminal_id !== link?.terminal_id),
     asked,
     sellerOf(shop),
+    (uuid) => own.returnedOf(uuid),
   );
 }
 

@@ -9,6 +9,7 @@ import { ClearanceOfDocument } from '../components/clearedFiles';
 import { Form, Num } from '../components/common';
 import { useApp, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
 import { ReceiptsStore, type ReceiptRow } from '../state/receiptsStore';
+import { ForeignReceiptPanel } from './till/foreignReceipt';
 import { DOCUMENT_KIND, REPORTING } from '../labels';
 
 type Store = { readonly store: ReceiptsStore };
@@ -43,6 +44,7 @@ export function ReceiptsScreen() {
       <div class="receipt-layout">
         <div class="receipt-details" data-test="receipt-details">
           <ReceiptBody store={store} reason={reason} firstPick={firstPick} />
+          <ForeignReceiptPanel store={store.foreign} />
         </div>
         <div class="preview">
           <Preview store={store} />
@@ -190,8 +192,8 @@ function ReceiptLine({ line: l, row, pickable, pickRef }: ReceiptLineProps) {
   );
 }
 
-/** A quantity or amount typed for one line. */
-function LineAmount({ label, test, value }: { readonly label: string; readonly test: string; readonly value: Signal<string> }) {
+/** A quantity or amount typed for one line (also for another till's sale, till/foreignReceipt.tsx). */
+export function LineAmount({ label, test, value }: { readonly label: string; readonly test: string; readonly value: Signal<string> }) {
   return (
     <input
       class="qty"
@@ -249,23 +251,7 @@ function NoteForm({ store, reason }: Store & { readonly reason: RefObject<HTMLIn
           <input type="radio" name="refund" value="card" data-test="refund-card" checked={refund === 'card'} onChange={() => (store.refund.value = 'card')} />
           {t('card')}
         </label>
-        <label>
-          <input
-            type="radio"
-            name="refund"
-            value="store-credit"
-            data-test="refund-store-credit"
-            checked={refund === 'store-credit'}
-            onChange={() => (store.refund.value = 'store-credit')}
-          />
-          {t('storeCredit')}
-        </label>
       </fieldset>
-      {store.voucher.value ? (
-        <p class="voucher" data-test="voucher-issued" role="status">
-          {t('voucherIssued', { code: store.voucher.value.code, amount: store.voucher.value.amount })}
-        </p>
-      ) : null}
       <div class="buttons">
         <button type="button" data-test="issue-credit" onClick={() => void store.issueNote('credit')}>
           {t('issueCredit')}

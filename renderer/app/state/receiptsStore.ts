@@ -9,6 +9,7 @@ import { clearanceText } from './clearanceText';
 import { printMessage, printOutcomeText } from './printOutcome';
 import { positive, PRICE, QUANTITY } from './cart';
 import { FocusRequests } from './focus';
+import { ForeignReceiptStore } from './foreignReceiptStore';
 import type { AppServices } from './services';
 import { DOCUMENT_KIND } from '../labels';
 
@@ -37,11 +38,11 @@ export class ReceiptsStore {
   readonly query = signal('');
   readonly view = signal<ReceiptView>({ kind: 'none' });
   readonly reason = signal('');
-  readonly refund = signal<'cash' | 'card' | 'store-credit'>('cash');
-  /** The store-credit voucher the last return issued: shown until the next search (it is on the return receipt too). */
-  readonly voucher = signal<{ readonly code: string; readonly amount: string } | null>(null);
+  readonly refund = signal<'cash' | 'card'>('cash');
   readonly preview = signal<{ readonly src: string; readonly alt: string } | null>(null);
   readonly focus = new FocusRequests<ReceiptsField>();
+  /** A sale of another till, asked of the store server when this till has none (state/foreignReceiptStore.ts). */
+  readonly foreign: ForeignReceiptStore;
   private requestId: string;
   private readonly newRequestId: () => string;
   private readonly now: () => Date;
@@ -53,6 +54,7 @@ export class ReceiptsStore {
     this.newRequestId = options.newRequestId ?? (() => crypto.randomUUID());
     this.now = options.now ?? (() => new Date());
     this.requestId = this.newRequestId();
+    this.foreign = new ForeignReceiptStore(app);
     this.focus.focus('query');
   }
 
@@ -67,13 +69,17 @@ export class ReceiptsStore {
     const found = await this.app.attempt(() => this.app.api['receipts.find']({ query: q }));
     if (found === undefined) return;
     if (found === null) {
+      if (await this.foreign.find(q)) {
+        this.view.value = { kind: 'none' };
+        return;
+      }
       this.view.value = { kind: 'not-found', query: q.length > 40 ? `${q.slice(0, 40)}…` : q };
       return;
     }
     this.requestId = this.newRequestId();
     batch(() => {
       this.preview.value = null;
-      this.voucher.value = null;
+      this.foreign.clear();
       this.view.value = {
         kind: 'details',
         details: found,
@@ -87,9 +93,8 @@ export class ReceiptsStore {
     const { t } = this.app.tr;
     // a note against a standard invoice is cleared, not printed: what ZATCA said is the news (components/clearedFiles)
     const p = result.clearance ? clearanceText(result.clearance, this.app.tr.t) : printMessage(result, this.app.tr);
-    const voucher = result.voucher ? ` · ${t('voucherIssued', { code: result.voucher.code, amount: result.voucher.amount })}` : '';
-    this.app.toast(`${t('noteDone', { k: DOCUMENT_KIND[result.document.kind](t), n: result.document.number })}${voucher} · ${p.text}`, p.ok ? 'ok' : 'error');
-    void this.find().then(() => (this.voucher.value = result.voucher ?? null));
+    this.app.toast(`${t('noteDone', { k: DOCUMENT_KIND[result.document.kind](t), n: result.document.number })} · ${p.text}`, p.ok ? 'ok' : 'error');
+    void this.find();
   }
 
   /** Credit note: the chosen lines and quantities back. Debit note: the chosen lines with the undercharge per unit. */
@@ -105,8 +110,6 @@ export class ReceiptsStore {
     if (!approvalId) return;
     const common = { originalNumber: view.details.document.number, reason, approvalId, requestId: this.requestId };
     const method = this.refund.peek();
-    // an undercharge is paid by the customer: store credit is only ever a refund
-    if (kind === 'debit' && method === 'store-credit') return this.app.toast(t('debitNotStoreCredit'), 'error');
     try {
       this.issued(
         kind === 'credit'
@@ -117,7 +120,7 @@ export class ReceiptsStore {
             })
           : await this.app.api['debitNotes.create']({
               ...common,
-              paymentMethod: method === 'store-credit' ? 'cash' : method,
+              paymentMethod: method,
               lines: picked.map((r) => ({ lineId: r.lineId, quantity: r.quantity.peek().trim(), unitAmount: r.extra.peek().trim() })),
             }),
       );
