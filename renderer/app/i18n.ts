@@ -12,6 +12,7 @@ import { SYNC_STRINGS } from './syncStrings';
 import { FOREIGN_RETURN_STRINGS } from './foreignReturnStrings';
 import { TILL_CASH_STRINGS } from './tillCashStrings';
 import { TILL_STRINGS } from './tillStrings';
+import { TENDER_STRINGS } from './tenderStrings';
 
 const S = {
   appName: { en: 'Dukkan', ar: 'دكّان' },
@@ -251,6 +252,7 @@ const S = {
   ...SYNC_STRINGS,
   ...FOREIGN_RETURN_STRINGS,
   ...TILL_CASH_STRINGS,
+  ...TENDER_STRINGS,
 } as const satisfies Record<string, { en: string; ar: string }>;
 
 export type StringKey = keyof typeof S;

@@ -251,7 +251,23 @@ function NoteForm({ store, reason }: Store & { readonly reason: RefObject<HTMLIn
           <input type="radio" name="refund" value="card" data-test="refund-card" checked={refund === 'card'} onChange={() => (store.refund.value = 'card')} />
           {t('card')}
         </label>
+        <label>
+          <input
+            type="radio"
+            name="refund"
+            value="store-credit"
+            data-test="refund-store-credit"
+            checked={refund === 'store-credit'}
+            onChange={() => (store.refund.value = 'store-credit')}
+          />
+          {t('storeCredit')}
+        </label>
       </fieldset>
+      {store.voucher.value ? (
+        <p class="voucher" data-test="voucher-issued" role="status">
+          {t('voucherIssued', { code: store.voucher.value.code, amount: store.voucher.value.amount })}
+        </p>
+      ) : null}
       <div class="buttons">
         <button type="button" data-test="issue-credit" onClick={() => void store.issueNote('credit')}>
           {t('issueCredit')}

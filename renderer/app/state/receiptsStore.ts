@@ -38,7 +38,9 @@ export class ReceiptsStore {
   readonly query = signal('');
   readonly view = signal<ReceiptView>({ kind: 'none' });
   readonly reason = signal('');
-  readonly refund = signal<'cash' | 'card'>('cash');
+  readonly refund = signal<'cash' | 'card' | 'store-credit'>('cash');
+  /** The store-credit voucher the last return issued: shown until the next search (it is on the return receipt too). */
+  readonly voucher = signal<{ readonly code: string; readonly amount: string } | null>(null);
   readonly preview = signal<{ readonly src: string; readonly alt: string } | null>(null);
   readonly focus = new FocusRequests<ReceiptsField>();
   /** A sale of another till, asked of the store server when this till has none (state/foreignReceiptStore.ts). */
@@ -80,6 +82,7 @@ export class ReceiptsStore {
     batch(() => {
       this.preview.value = null;
       this.foreign.clear();
+      this.voucher.value = null;
       this.view.value = {
         kind: 'details',
         details: found,
@@ -93,8 +96,9 @@ export class ReceiptsStore {
     const { t } = this.app.tr;
     // a note against a standard invoice is cleared, not printed: what ZATCA said is the news (components/clearedFiles)
     const p = result.clearance ? clearanceText(result.clearance, this.app.tr.t) : printMessage(result, this.app.tr);
-    this.app.toast(`${t('noteDone', { k: DOCUMENT_KIND[result.document.kind](t), n: result.document.number })} · ${p.text}`, p.ok ? 'ok' : 'error');
-    void this.find();
+    const voucher = result.voucher ? ` · ${t('voucherIssued', { code: result.voucher.code, amount: result.voucher.amount })}` : '';
+    this.app.toast(`${t('noteDone', { k: DOCUMENT_KIND[result.document.kind](t), n: result.document.number })}${voucher} · ${p.text}`, p.ok ? 'ok' : 'error');
+    void this.find().then(() => (this.voucher.value = result.voucher ?? null));
   }
 
   /** Credit note: the chosen lines and quantities back. Debit note: the chosen lines with the undercharge per unit. */
@@ -110,6 +114,8 @@ export class ReceiptsStore {
     if (!approvalId) return;
     const common = { originalNumber: view.details.document.number, reason, approvalId, requestId: this.requestId };
     const method = this.refund.peek();
+    // an undercharge is paid by the customer: store credit is only ever a refund
+    if (kind === 'debit' && method === 'store-credit') return this.app.toast(t('debitNotStoreCredit'), 'error');
     try {
       this.issued(
         kind === 'credit'
@@ -120,7 +126,7 @@ export class ReceiptsStore {
             })
           : await this.app.api['debitNotes.create']({
               ...common,
-              paymentMethod: method,
+              paymentMethod: method === 'store-credit' ? 'cash' : method,
               lines: picked.map((r) => ({ lineId: r.lineId, quantity: r.quantity.peek().trim(), unitAmount: r.extra.peek().trim() })),
             }),
       );
