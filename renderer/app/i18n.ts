@@ -9,6 +9,7 @@ import { BACKUP_STRINGS } from './backupStrings';
 import { CASH_STRINGS } from './cashStrings';
 import { CATALOG_STRINGS } from './catalogStrings';
 import { SYNC_STRINGS } from './syncStrings';
+import { STORE_SERVER_STRINGS } from './storeServerStrings';
 import { FOREIGN_RETURN_STRINGS } from './foreignReturnStrings';
 import { TILL_CASH_STRINGS } from './tillCashStrings';
 import { TILL_STRINGS } from './tillStrings';
@@ -250,6 +251,7 @@ const S = {
   ...CASH_STRINGS,
   ...BACKUP_STRINGS,
   ...SYNC_STRINGS,
+  ...STORE_SERVER_STRINGS,
   ...FOREIGN_RETURN_STRINGS,
   ...TILL_CASH_STRINGS,
   ...TENDER_STRINGS,

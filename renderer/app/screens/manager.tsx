@@ -13,6 +13,7 @@ import { OnboardingTab } from './manager/onboardingTab';
 import { PrinterTab } from './manager/printerTab';
 import { ReportsTab } from './manager/reportsTab';
 import { StatusTab } from './manager/statusTab';
+import { StoreTab } from './manager/storeTab';
 import { ProblemsTab, SyncTab } from './manager/syncTabs';
 import { UsersTab } from './manager/usersTab';
 
@@ -27,6 +28,7 @@ const TABS: Readonly<Record<TabId, { readonly label: Label; readonly Tab: Functi
   export: { label: (t) => t('tab_export'), Tab: ExportTab },
   users: { label: (t) => t('tab_users'), Tab: UsersTab },
   cash: { label: (t) => t('tab_cash'), Tab: CashTab },
+  store: { label: (t) => t('tab_store'), Tab: StoreTab },
 };
 
 export function ManagerScreen() {

@@ -6,7 +6,7 @@ import type { KeyPress } from './appStore';
 import { FocusRequests } from './focus';
 import type { AppServices } from './services';
 
-export const TAB_IDS = ['status', 'onboarding', 'sync', 'problems', 'catalog', 'printer', 'reports', 'export', 'users', 'cash'] as const;
+export const TAB_IDS = ['status', 'onboarding', 'sync', 'problems', 'catalog', 'printer', 'reports', 'export', 'users', 'cash', 'store'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 export interface ManagerServices extends AppServices {
