@@ -13,6 +13,7 @@ import { jsonOf, readBody } from './http/readBody';
 import { ingest } from './ingest';
 import { authenticate } from './requestAuth';
 import { handleManager } from './manager/managerRoutes';
+import { handleTerminalBackups } from './terminalBackups';
 import { handleTerminalReads } from './terminalReads';
 
 export interface StoreServerOptions {
@@ -53,6 +54,7 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
         sendJson(res, 200, { ok: true, value: await ingest(storage, terminal, jsonOf(body), now()) });
         return;
       }
+      if (await handleTerminalBackups({ res, url, method, body, storage, terminal, now: now() })) return;
       if (method === 'GET' && (await handleTerminalReads({ res, url, storage, terminal }))) return;
     }
     throw new DukkanError('store.not-found', { path: url.pathname.slice(0, 200) });

@@ -7,6 +7,7 @@ import { ANCHOR_CODES } from './codes/anchorCodes';
 import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
 import { B2B_CODES } from './codes/b2bCodes';
 import { BACKUP_CODES } from './codes/backupCodes';
+import { STORE_BACKUP_CODES } from './codes/storeBackupCodes';
 import { STORE_CODES } from './codes/storeCodes';
 import { STORE_TILL_CODES } from './codes/storeTillCodes';
 import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
@@ -66,6 +67,7 @@ describe('the error catalog', () => {
       ANCHOR_CODES,
       BACKUP_CODES,
       STORE_CODES,
+      STORE_BACKUP_CODES,
       STORE_TILL_CODES,
       STORE_RETURN_CODES,
       DISCOUNT_CODES,

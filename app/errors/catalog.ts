@@ -22,8 +22,9 @@ import { SECURITY_CODES } from './codes/securityCodes';
 import { ONBOARDING_CODES } from './codes/onboardingCodes';
 import { SHIFT_CODES } from './codes/shiftCodes';
 import { STORE_CODES } from './codes/storeCodes';
-import { STORE_TILL_CODES } from './codes/storeTillCodes';
+import { STORE_BACKUP_CODES } from './codes/storeBackupCodes';
 import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
+import { STORE_TILL_CODES } from './codes/storeTillCodes';
 import { TENDER_CODES } from './codes/tenderCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 import { TILL_CODES } from './codes/tillCodes';
@@ -44,8 +45,9 @@ export const ERROR_CATALOG = {
   ...ANCHOR_CODES,
   ...BACKUP_CODES,
   ...STORE_CODES,
-  ...STORE_TILL_CODES,
   ...STORE_RETURN_CODES,
+  ...STORE_BACKUP_CODES,
+  ...STORE_TILL_CODES,
   ...DISCOUNT_CODES,
   ...GO_LIVE_CODES,
   ...TENDER_CODES,

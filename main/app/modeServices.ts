@@ -12,6 +12,7 @@ import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import type { ClearanceAccess } from '../clearance/clearanceDesk';
 import { ArchiveShelf } from '../backup/archiveShelf';
 import { BackupService } from '../backup/backupService';
+import { storeBackupRemote } from '../backup/storeBackupRemote';
 import { openDeviceDatabase } from '../db/openDeviceDatabase';
 import type { FatooraClient, FatooraEnvironment } from '../fatoora/index';
 import { Ledger } from '../ledger/ledger';
@@ -95,7 +96,8 @@ export class ModeServices {
           secrets: this.secrets,
           clock: options.clock,
           logger: options.logger.child({ component: 'backup' }),
-          onRun: (e) => this.audit.record({ kind: 'backup', before: e.reason, after: `${e.written}/${e.targets} folders; ${e.detail}` }),
+          onRun: (e) => this.audit.record({ kind: 'backup', before: e.reason, after: `${e.written}/${e.targets} targets; ${e.detail}` }),
+          remote: () => storeBackupRemote(this.db, this.secrets),
         });
     this.backups?.start();
     this.archives = options.training ? null : new ArchiveShelf(path.dirname(path.resolve(options.file)), options.logger.child({ component: 'archives' }));

@@ -47,6 +47,7 @@ import { TerminalSettings } from './terminalSettings';
 import { openTrainingFolder } from './trainingMode';
 import { finishPendingRestore, stagedLedgerKeychain } from '../backup/pendingRestore';
 import { RestoreDesk } from '../backup/restoreDesk';
+import { storeCredentials } from '../backup/storeBackupRemote';
 
 export interface AppOptions {
   readonly dataDir: string;
@@ -207,7 +208,12 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     mode: () => mode.mode(),
     pinChangeRequired: (user) => mode.mode() === 'live' && user !== null && (users.get(user.id)?.defaultPin ?? false),
     current: () => mode.current(),
-    restores: new RestoreDesk({ dataDir: options.dataDir, secrets: () => live.secrets, clock }),
+    restores: new RestoreDesk({
+      dataDir: options.dataDir,
+      secrets: () => live.secrets,
+      clock,
+      storeCredentials: () => storeCredentials(live.db, live.secrets),
+    }),
     paper: new ReportPrinter({ rasterizer: options.rasterizer, settings: () => printing.settings() }),
     sale: () => sale!,
     status,

@@ -4,6 +4,7 @@
 // that is encrypted, never from the live database, so it describes exactly what the backup holds. It travels in the
 // clear in the backup's header (authenticated by the encryption, app/errors "backup.*"), so a folder of backups can
 // be listed, pruned and explained without the passphrase.
+import { coversRanges } from '../../app/contract/storeBackup';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { schemaVersion } from '../db/migrate';
 import { chainRanges, terminalIdentity } from './backupStore';
@@ -66,15 +67,8 @@ export function manifestMatches(manifest: BackupManifest, db: SqliteDatabase): b
 
 const sameChain = (a: ChainRange, b: ChainRange): boolean => a.issuer === b.issuer && a.serial === b.serial;
 
-/**
- * True when `newer` provably holds every document `older` holds: same terminal, and for every chain of `older` the
- * same chain in `newer` with an ICV range that includes it. A chain is append-only from ICV 1 (reference §11), and
- * the restore audits every link, so an including range with the same terminal means the same documents.
- */
-export function covers(newer: BackupManifest, older: BackupManifest): boolean {
-  if (newer.terminal !== older.terminal) return false;
-  return older.chains.every((o) => newer.chains.some((n) => sameChain(n, o) && n.firstIcv <= o.firstIcv && n.lastIcv >= o.lastIcv));
-}
+/** True when `newer` provably holds every document `older` holds (the rule is the contract's: coversRanges). */
+export const covers = (newer: BackupManifest, older: BackupManifest): boolean => coversRanges(newer, older);
 
 /** How far each chain of `a` is ahead of `b`'s: the chains of `a` that `b` does not reach, with both ends. */
 export function chainsAhead(a: readonly ChainRange[], b: readonly ChainRange[]): { serial: string; aIcv: number; bIcv: number }[] {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Automatic backups of one data folder (docs/backups.md): on a schedule (every `everyHours`, checked each minute, so
 // a till switched on after a weekend backs up at once) and after every Z report, to the folder targets the manager
-// chose. Runs one at a time; a run that fails for a target (USB drive not plugged in) is recorded and retried at the
+// chose and, while the till is enrolled, the store server. Runs one at a time; a run that fails for a target (USB drive not plugged in) is recorded and retried at the
 // next check after RETRY_MS, not every minute. Every run is logged, recorded in the status the manager's screen and
 // the status strip show (backupStatus.ts), and handed to `onRun`. It never throws into its callers: the till keeps selling.
 import { DukkanError } from '../../app/errors/index';
@@ -11,7 +11,7 @@ import { errorFields, type Logger } from '../log/logger';
 import { readManifest } from './backupManifest';
 import { createPassphrase, PASSPHRASE_ENTRY, recoverySheet, storedPassphrase } from './backupPassphrase';
 import { restoreBackup, type RestoreResult } from './restoreBackup';
-import { runBackup, type BackupRun } from './backupRun';
+import { runBackup, type BackupRemote, type BackupRun } from './backupRun';
 import { backupHealth, readBackupConfig, readBackupStatus, recordBackupRun, writeBackupConfig, type BackupConfig, type BackupHealth } from './backupStatus';
 import { checkTarget } from './backupTarget';
 
@@ -44,6 +44,8 @@ export interface BackupServiceOptions {
    */
   readonly onRun?: (event: BackupRunEvent) => void;
   readonly checkEveryMs?: number;
+  /** The store server while the till is enrolled (storeBackupRemote.ts): a target beside the folders. */
+  readonly remote?: () => BackupRemote | undefined;
 }
 
 export class BackupService {
@@ -82,7 +84,12 @@ export class BackupService {
   }
 
   health(): BackupHealth {
-    return backupHealth(this.options.db, this.options.clock());
+    return backupHealth(this.options.db, this.options.clock(), this.remoteNames());
+  }
+
+  private remoteNames(): string[] {
+    const remote = this.options.remote?.();
+    return remote ? [remote.name] : [];
   }
 
   /** Creates the terminal's passphrase; the one time it and its recovery sheet are shown. */
@@ -112,9 +119,10 @@ export class BackupService {
   /** Due when some target has no success within `everyHours`, and no attempt failed in the last RETRY_MS. */
   isDue(now: Date): boolean {
     const config = this.config();
-    if (config.targets.length === 0 || now.getTime() - this.lastAttempt < RETRY_MS) return false;
+    const targets = [...config.targets, ...this.remoteNames()];
+    if (targets.length === 0 || now.getTime() - this.lastAttempt < RETRY_MS) return false;
     const status = new Map(readBackupStatus(this.options.db).map((s) => [s.target, s]));
-    return config.targets.some((t) => {
+    return targets.some((t) => {
       const last = status.get(t)?.lastSuccess?.at;
       return !last || now.getTime() - Date.parse(last) >= config.everyHours * 3600 * 1000;
     });
@@ -139,7 +147,8 @@ export class BackupService {
 
   private async runOnce(reason: BackupReason): Promise<BackupRun | null> {
     const config = this.config();
-    if (config.targets.length === 0) return null;
+    const remote = this.options.remote?.();
+    if (config.targets.length === 0 && !remote) return null;
     const log = this.options.logger;
     this.lastAttempt = this.options.clock().getTime();
     try {
@@ -153,6 +162,7 @@ export class BackupService {
         training: this.options.training,
         now: this.options.clock(),
         keepNewest: config.keepNewest,
+        ...(remote ? { remotes: [remote] } : {}),
       });
       recordBackupRun(this.options.db, run);
       const ok = run.outcomes.filter((o) => o.ok).length;
@@ -170,9 +180,14 @@ export class BackupService {
       log.error('backup.run-failed', { reason, ...errorFields(e) });
       recordBackupRun(this.options.db, {
         manifest: { ...readManifest(this.options.db, { training: this.options.training, createdAt: this.options.clock() }) },
-        outcomes: config.targets.map((target) => ({ target, ok: false as const, error })),
+        outcomes: [...config.targets, ...(remote ? [remote.name] : [])].map((target) => ({ target, ok: false as const, error })),
       });
-      this.options.onRun?.({ reason, written: 0, targets: config.targets.length, detail: error instanceof DukkanError ? error.code : 'internal' });
+      this.options.onRun?.({
+        reason,
+        written: 0,
+        targets: config.targets.length + (remote ? 1 : 0),
+        detail: error instanceof DukkanError ? error.code : 'internal',
+      });
       return null;
     }
   }

@@ -93,11 +93,11 @@ export interface BackupHealth {
   readonly warning: boolean;
 }
 
-/** The status of the configured targets at `now`. */
-export function backupHealth(db: SqliteDatabase, now: Date): BackupHealth {
+/** The status of the configured targets at `now`, and of `remotes` (the store server of an enrolled till). */
+export function backupHealth(db: SqliteDatabase, now: Date, remotes: readonly string[] = []): BackupHealth {
   const config = readBackupConfig(db);
   const known = new Map(readBackupStatus(db).map((s) => [s.target, s]));
-  const targets = config.targets.map((target) => {
+  const targets = [...config.targets, ...remotes].map((target) => {
     const s = known.get(target) ?? { target, lastSuccess: null, lastFailure: null };
     const stale = !s.lastSuccess || now.getTime() - Date.parse(s.lastSuccess.at) > STALE_AFTER_MS;
     return { ...s, stale };

@@ -71,7 +71,10 @@ export async function enrolTerminal(url: string, code: string, secretKey: Uint8A
   )) as EnrolAnswer;
 }
 
-/** One signed request; `path` includes its query (it is part of what is signed). */
+/**
+ * One signed request; `path` includes its query (it is part of what is signed). A body of bytes (a backup's part,
+ * main/backup/storeBackupRemote.ts) is sent as it is; anything else as JSON.
+ */
 export async function signedRequest(
   credentials: StoreCredentials,
   method: 'GET' | 'POST',
@@ -79,7 +82,8 @@ export async function signedRequest(
   body?: unknown,
   options: StoreClientOptions = {},
 ): Promise<unknown> {
-  const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body));
+  const raw = body instanceof Uint8Array;
+  const bytes = body === undefined ? Buffer.alloc(0) : raw ? Buffer.from(body) : Buffer.from(JSON.stringify(body));
   const timestamp = (options.now?.() ?? new Date()).toISOString();
   const digest = createHash('sha256').update(bytes).digest('hex');
   const signature = ed25519.sign(new TextEncoder().encode(signedMessage(method, path, timestamp, digest)), credentials.secretKey);
@@ -89,7 +93,7 @@ export async function signedRequest(
       method,
       ...(body === undefined ? {} : { body: bytes }),
       headers: {
-        'content-type': 'application/json',
+        'content-type': raw ? 'application/octet-stream' : 'application/json',
         [STORE_HEADERS.terminal]: credentials.terminalId,
         [STORE_HEADERS.timestamp]: timestamp,
         [STORE_HEADERS.signature]: Buffer.from(signature).toString('base64'),

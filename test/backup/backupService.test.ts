@@ -8,11 +8,10 @@ import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DukkanError, errorText } from '../../app/errors/index';
 import type { BackupManifest } from '../../main/backup/backupManifest';
-import { BackupService, RETRY_MS, type BackupRunEvent } from '../../main/backup/backupService';
+import { RETRY_MS, type BackupRunEvent } from '../../main/backup/backupService';
 import { choosePrunable } from '../../main/backup/retention';
-import { silentLogger } from '../../main/log/index';
 import { useTempDirs } from '../support/tempDirs';
-import { memoryKeychains, openTerminal, type TestTerminal } from './support';
+import { memoryKeychains, openTerminal, testBackupService, type TestTerminal } from './support';
 
 const newDir = useTempDirs('dukkan-backup-service-');
 const terminals: TestTerminal[] = [];
@@ -22,20 +21,10 @@ async function setup(options: { passphrase?: boolean } = {}) {
   const t = openTerminal(path.join(newDir(), 'data'));
   terminals.push(t);
   await t.issue(2);
-  let now = new Date('2026-12-01T08:00:00Z');
   const events: BackupRunEvent[] = [];
-  const secrets = memoryKeychains().of('dukkan-test');
-  const service = new BackupService({
-    db: t.db,
-    dataDir: t.dataDir,
-    training: false,
-    secrets,
-    clock: () => now,
-    logger: silentLogger,
-    onRun: (e) => events.push(e),
-  });
+  const { service, advance } = testBackupService(t, memoryKeychains().of('dukkan-test'), { onRun: (e) => events.push(e) });
   if (options.passphrase !== false) await service.createPassphrase();
-  return { t, service, events, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  return { t, service, events, advance };
 }
 
 const HOUR = 3600 * 1000;

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { DukkanError } from '../../app/errors/index';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { BackupService, type BackupServiceOptions } from '../../main/backup/backupService';
 import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDeviceDatabase';
+import { silentLogger } from '../../main/log/index';
 import { Ledger, type SaleInput } from '../../main/ledger/ledger';
 import { simplifiedInvoice } from '../fixtures/documents';
 import { createTestEgs } from '../support/testCertificate';
@@ -92,4 +94,14 @@ export function terminalPool(newDir: () => string): {
     },
     closeAll: () => open.splice(0).forEach((t) => t.close()),
   };
+}
+
+/**
+ * The backup service of a test terminal as the app builds it, on a clock that starts 2026-12-01 08:00 UTC and moves
+ * only by `advance`; `extra` adds options (onRun, the store server as a remote).
+ */
+export function testBackupService(t: TestTerminal, secrets: SecretStore, extra: Partial<BackupServiceOptions> = {}) {
+  let now = new Date('2026-12-01T08:00:00Z');
+  const service = new BackupService({ db: t.db, dataDir: t.dataDir, training: false, secrets, clock: () => now, logger: silentLogger, ...extra });
+  return { service, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }

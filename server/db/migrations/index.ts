@@ -4,6 +4,13 @@ import { fleetMigration } from './0001-fleet';
 import { masterDataMigration } from './0002-master-data';
 import { dayTotalsMigration } from './0003-day-totals';
 import { returnsMigration } from './0004-returns';
+import { terminalBackupsMigration } from './0005-terminal-backups';
 import type { ServerMigration } from './types';
 
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [fleetMigration, masterDataMigration, dayTotalsMigration, returnsMigration];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
+  fleetMigration,
+  masterDataMigration,
+  dayTotalsMigration,
+  returnsMigration,
+  terminalBackupsMigration,
+];
