@@ -12,6 +12,7 @@ import { APPROVAL_METHODS, approvalHandlers } from './handlers/approvalHandlers'
 import { B2B_METHODS } from './handlers/b2bHandlers';
 import { BACKUP_METHODS } from './handlers/backupHandlers';
 import { STORE_METHODS } from './handlers/storeHandlers';
+import { STORE_LINK_METHODS } from './handlers/storeLinkHandlers';
 import { FOREIGN_RETURN_METHODS } from './handlers/foreignReturnHandlers';
 import { CATALOG_METHODS } from './handlers/catalogHandlers';
 import { EXPORT_METHODS } from './handlers/exportHandlers';
@@ -47,6 +48,7 @@ const MODULES = {
   backups: BACKUP_METHODS,
   goLive: GO_LIVE_METHODS,
   store: STORE_METHODS,
+  storeLink: STORE_LINK_METHODS,
   foreignReturns: FOREIGN_RETURN_METHODS,
 };
 

@@ -63,7 +63,9 @@ async function checkManagerPin(app: StoreLinkServices, pin: string, clientId: st
   if (app.pinChangeRequired(check.user)) throw new DukkanError('approval.factory-pin');
 }
 
-export function storeLinkHandlers(app: StoreLinkServices): Pick<ApiHandlers, 'store.status' | 'store.remove'> {
+export const STORE_LINK_METHODS = ['store.status', 'store.remove'] as const;
+
+export function storeLinkHandlers(app: StoreLinkServices): Pick<ApiHandlers, (typeof STORE_LINK_METHODS)[number]> {
   return {
     'store.status': () => status(app.folder().db),
     async 'store.remove'({ pin }, { session }) {

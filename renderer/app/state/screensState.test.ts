@@ -30,7 +30,7 @@ describe('manager tabs', () => {
     expect(tabs.tab).toBe('status');
     const opened = tabs.opened.value;
     expect(tabs.arrow('ArrowLeft', 'ltr')).toBe(true);
-    expect(tabs.tab).toBe('cash');
+    expect(tabs.tab).toBe('store');
     expect(tabs.arrow('ArrowLeft', 'rtl')).toBe(true);
     expect(tabs.tab).toBe('status');
     expect(tabs.opened.value).toBe(opened + 2);
