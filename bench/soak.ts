@@ -62,6 +62,8 @@ interface Sample {
   readonly sales: number;
   readonly rssMiB: number;
   readonly heapMiB: number;
+  /** Memory outside the JS heap that V8 knows of: Buffers, ArrayBuffers, WebAssembly memories (libxml2-wasm). */
+  readonly externalMiB: number;
   readonly fds: number;
   readonly chromium: number;
   readonly renderers: number;
@@ -75,6 +77,7 @@ function sample(sales: number): Sample {
     sales,
     rssMiB: m.rss / 2 ** 20,
     heapMiB: m.heapUsed / 2 ** 20,
+    externalMiB: m.external / 2 ** 20,
     fds: readdirSync('/proc/self/fd').length,
     chromium: c.all,
     renderers: c.renderers,
@@ -246,9 +249,12 @@ export async function benchSoak(options: { readonly sales?: number } = {}): Prom
     `every ${every} sales an X report, a printed X report and an export of the day. Samples after a full GC; the first after`,
     `the warm-up (${r.warmUp} sales). Receipts that did not print: ${r.printFailures}.`,
     '',
-    '| after sale | RSS | JS heap | file descriptors | Chromium processes | of them renderers (pages) |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...r.samples.map((s) => `| ${s.sales} | ${s.rssMiB.toFixed(0)} MiB | ${s.heapMiB.toFixed(0)} MiB | ${s.fds} | ${s.chromium} | ${s.renderers} |`),
+    '| after sale | RSS | JS heap | external (Buffers, WebAssembly) | file descriptors | Chromium processes | of them renderers (pages) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...r.samples.map(
+      (s) =>
+        `| ${s.sales} | ${s.rssMiB.toFixed(0)} MiB | ${s.heapMiB.toFixed(0)} MiB | ${s.externalMiB.toFixed(0)} MiB | ${s.fds} | ${s.chromium} | ${s.renderers} |`,
+    ),
     '',
     '| figure | measured | target |',
     '| --- | --- | --- |',
