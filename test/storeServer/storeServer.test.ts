@@ -16,13 +16,14 @@ describe.each(useStorageBackends())('store server on $name', (backend) => {
   const count = async (sql: string, params: unknown[]) => (await running.storage.query<{ n: number }>(sql, params))[0]!.n;
 
   it('numbers its migrations and runs them once', async () => {
-    expect(await migrate(running.storage)).toBe(4);
+    expect(await migrate(running.storage)).toBe(5);
     const rows = await running.storage.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
     expect(rows).toEqual([
       { version: 1, name: '0001-fleet' },
       { version: 2, name: '0002-master-data' },
       { version: 3, name: '0003-day-totals' },
       { version: 4, name: '0004-returns' },
+      { version: 5, name: '0005-terminal-backups' },
     ]);
   });
 
