@@ -2,7 +2,7 @@
 // Two tills and their store server, end to end (docs/store-server.md): two live tills onboarded on the Fatoora
 // simulator and enrolled on a store server on embedded PGlite, each served to Debian's Chromium in browser mode (the
 // app, its browser server and the built renderer, in this process). Sales on both appear once in the consolidated
-// day; at till B the receipts screen finds a sale of till A at the server by its QR and returns a line of it, signed
+// day, and a catalog change made on the server reaches both; at till B the receipts screen finds a sale of till A at the server by its QR and returns a line of it, signed
 // in B's chain and referencing A's invoice; the server is down for 500 sales, then everything arrives exactly once;
 // neither till's chain (ICV, PIH) is touched by any of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import { dayReport } from '../../server/dayReport';
 import { startStoreServer, type StoreServer } from '../../server/storeServer';
 import { waitFor } from '../app/support';
 import { chainOf, enrolledLiveTill, MANAGER_PIN, type ChainRow, type LiveTill } from '../storeServer/liveTills';
+import { managerCall } from '../storeServer/storeFixtures';
 import { launchChromium, openTill, screenshot, signIn } from './till';
 
 const OTPS = ['161803', '141421'];
@@ -87,6 +88,24 @@ describe('two tills in browser mode and their store server', { timeout: 600_000 
   };
   const arrived = async (t: LiveTill) => (await atServer(t)).map((d) => [d.icv, d.hash, d.pih]);
   const inLedger = (t: LiveTill) => chainOf(t).map((d) => [d.icv, d.hash, d.pih]);
+
+  it('takes a catalog change made on the server at both tills, into their next sale', async () => {
+    const tea = { name: 'Green tea 100 g', nameAr: 'شاي أخضر ١٠٠ غ', barcodes: ['6287000000011'], price: '12.50' };
+    const put = await managerCall(server.url, TOKEN, '/manager/api/master-data', { kind: 'product', key: 'TEA-100G', body: tea });
+    expect(put.status).toBe(200);
+    for (const t of tills) {
+      // the pull's own tick is a minute: asked now, as the next tick would
+      await t.app.core.current().storeSync!.pull.pullOnce();
+      const product = t.app.core.catalog.lookup(tea.barcodes[0]!);
+      expect(product).toMatchObject({ name: tea.name, price: tea.price });
+      const sold = await t.manager.call('sale.complete', {
+        lines: [{ productId: product!.id, quantity: '2' }],
+        payments: [{ method: 'cash', amount: '25' }],
+        saleId: randomUUID(),
+      });
+      expect(sold.document.total).toBe('25.00');
+    }
+  });
 
   it('sales on both tills appear once in the consolidated day', async () => {
     const [a, b] = tills as [LiveTill, LiveTill];
