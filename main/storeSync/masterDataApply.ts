@@ -168,8 +168,10 @@ class Applier {
 
 /** Applies one pull's changes and moves the cursor to `version`, all in one transaction, or throws and writes nothing. */
 export function applyMasterData(db: SqliteDatabase, changes: readonly MasterDataChange[], version: number, context: ApplyContext): void {
-  const applier = new Applier(db, context);
   const store = new TillMasterDataStore(db);
+  // nothing new (most minutes): no catalog store is opened, which would re-read every product's search key
+  if (changes.length === 0) return store.setPulled(version, context.at.getTime());
+  const applier = new Applier(db, context);
   db.transaction(() => {
     for (const c of changes) applier.apply(c);
     applier.settle();
