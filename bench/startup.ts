@@ -89,10 +89,11 @@ function startupVerdicts(cold: Figures, warm: Figures): string[] {
     warm.scanned.p50 <= 1500
       ? `- Warm: ${sec(warm.scanned.p50)}, within 1.5 s.`
       : `- Warm: ${sec(warm.scanned.p50)} misses 1.5 s (load average ${loads} at the end): ${sec(warm.ready.p50)} to the link (Node, the ` +
-        `bundle, SQLite, the keychain), ${sec(warm.signInScreen.p50 - warm.ready.p50)} for Chromium to open a page and show the sign-in ` +
-        `screen (about a quarter of it parsing the renderer bundle, then session.get and the first render), ` +
-        `${sec(warm.scanned.p50 - warm.signInScreen.p50)} to sign in and ring up a scan. Closing it needs the page's start cut: fewer ` +
-        `calls before the first screen, a smaller first bundle (screens other than sign-in and the till loaded later).`,
+        `bundle, SQLite, the keychain; Node's ESM loader compiling and scanning the bundle and its packages is most of it, the app's ` +
+        `own opening ~0.1 s), ${sec(warm.signInScreen.p50 - warm.ready.p50)} for Chromium to open a tab and show the sign-in screen ` +
+        `(the minified renderer's first run, session.get, the first render), ${sec(warm.scanned.p50 - warm.signInScreen.p50)} to sign ` +
+        `in and ring up a scan. What is left to cut: the module graph loaded before the link (Node 20 has no compile cache; bundling ` +
+        `the pure-JavaScript packages as the desktop build does measured ~10 % less) and, on a loaded machine, waiting for a core.`,
   ];
 }
 
