@@ -71,6 +71,11 @@ describe('master data from the store server at a live till', { timeout: 180_000 
     await put('setting', 'receiptFooter', { text: 'Returns within 7 days with this receipt' });
     const code = (await managerCall(server.url, TOKEN, '/manager/api/codes', { branch: 'Olaya', terminalName: 'Till 1' })).body.value.code;
     await manager.call('store.enrol', { url: server.url, code, pin: MANAGER_PIN });
+    const again = (await managerCall(server.url, TOKEN, '/manager/api/codes', { branch: 'Olaya', terminalName: 'Till 9' })).body.value.code;
+    expect(await manager.refusal('store.enrol', { url: server.url, code: again, pin: MANAGER_PIN })).toMatchObject({
+      reason: 'store.already-enrolled',
+      params: { name: 'Till 1' },
+    });
     // the enrolment nudges the pull at once; wait for it (or join it) rather than the minute's tick
     await waitFor(() => dates() !== undefined, 30_000, 'the server’s product at the till');
 
