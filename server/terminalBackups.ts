@@ -9,7 +9,8 @@
 //   POST finish?name                     every byte here: the file's own keyless checksum (the SHA-256 of all but
 //                                        its last 32 bytes, main/backup/backupFormat.ts) must match, or the upload is
 //                                        removed; then the terminal's older backups go where the new one provably
-//                                        holds all their documents (coversRanges) and KEEP_NEWEST newer ones remain
+//                                        holds all their documents (coversRanges) and KEEP_NEWEST newer ones remain,
+//                                        and so do uploads of older backups never finished
 //   GET  list, part?name&offset          the whole backups, newest first, and their bytes back for a restore
 // An upload never counts as a backup until finish verified it.
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -130,8 +131,12 @@ async function finish(r: BackupRequest): Promise<BackupUploadState & { pruned: n
   return outcome;
 }
 
-/** Removes the terminal's older backups that `newest` provably holds, keeping KEEP_NEWEST in all. */
+/**
+ * Removes the terminal's older backups that `newest` provably holds, keeping KEEP_NEWEST in all, and the uploads of
+ * older backups that were never finished (the till moved on to a newer backup).
+ */
 async function prune(tx: Queryable, terminal: string, newest: BackupRow): Promise<number> {
+  await backupStore.removeUnfinishedBefore(tx, terminal, newest.manifest.createdAt);
   const older = (await backupStore.completed(tx, terminal)).filter((b) => b.name !== newest.name && b.manifest.createdAt < newest.manifest.createdAt);
   const prunable = older.slice(Math.max(0, KEEP_NEWEST - 1)).filter((b) => coversRanges(newest.manifest, b.manifest));
   for (const b of prunable) await backupStore.remove(tx, terminal, b.name);

@@ -64,6 +64,15 @@ export const backupStore = {
     await db.query('DELETE FROM terminal_backups WHERE terminal_id = $1 AND name = $2', [terminal, name]);
   },
 
+  /** Removes the terminal's uploads never finished that were begun for a backup older than `createdAt`. */
+  async removeUnfinishedBefore(db: Queryable, terminal: string, createdAt: string): Promise<number> {
+    const rows = await db.query('DELETE FROM terminal_backups WHERE terminal_id = $1 AND completed_at IS NULL AND created_at < $2 RETURNING name', [
+      terminal,
+      createdAt,
+    ]);
+    return rows.length;
+  },
+
   /** The terminal's whole (checked) backups, newest first. */
   async completed(db: Queryable, terminal: string): Promise<BackupRow[]> {
     return db.query<BackupRow>(

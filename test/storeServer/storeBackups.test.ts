@@ -152,7 +152,14 @@ describe.each(useStorageBackends())('backups on the store server on $name', (bac
     expect(await refusalOf(() => signedRequest(till.credentials, 'POST', `${STORE_BACKUP_PATHS.finish}?name=${name}`))).toMatchObject({
       code: 'store.backup-incomplete',
     });
+    // an upload of an older backup left halfway (the till moved on): removed when a newer one is finished
+    const older = { ...begin, name: 'dukkan-abandoned-20261130T080000Z.dkbackup', manifest: { ...begin.manifest, createdAt: '2026-11-30T08:00:00.000Z' } };
+    await signedRequest(till.credentials, 'POST', STORE_BACKUP_PATHS.begin, older);
+    await signedRequest(till.credentials, 'POST', `${STORE_BACKUP_PATHS.part}?name=${older.name}&offset=0`, bytes.subarray(0, 100));
     await uploadBackup(till.credentials, await openBackup(copy));
+    const names = await running.storage.query<{ name: string }>('SELECT name FROM terminal_backups WHERE terminal_id = $1', [till.credentials.terminalId]);
+    expect(names.map((r) => r.name)).not.toContain(older.name);
+    expect(names.map((r) => r.name)).toContain(name);
     expect((await listStoreBackups(till.credentials)).map((b) => b.name)).toContain(name);
     expect(readFileSync(await fetchNewestBackup(till.credentials, newDir())).equals(bytes)).toBe(true);
 
