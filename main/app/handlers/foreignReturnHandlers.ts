@@ -29,23 +29,25 @@ const looksLikeQr = (query: string) => /^[A-Za-z0-9+/]{40,}={0,2}$/.test(query);
 
 async function lookUp(app: ForeignReturnServices, query: ShopDocumentQuery, asked: string): Promise<ForeignOriginal> {
   const folder = app.folder();
+  // first: a till without a store server (every training till) only says the receipt is not its own
+  const link = storeLinkOf(folder.db);
+  if (!link) throw new DukkanError('return.foreign-not-enrolled', { number: asked });
   const shop = folder.shop();
   if (!shop) throw new DukkanError('sale.no-shop-profile');
-  const link = storeLinkOf(folder.db);
   let found;
   try {
     found = await findShopDocuments(folder, query, app.clock);
   } catch (err) {
     if (err instanceof DukkanError && err.code === 'store.not-enrolled') throw new DukkanError('return.foreign-not-enrolled', { number: asked });
     if (err instanceof DukkanError && err.code === 'store.unreachable') {
-      throw new DukkanError('return.foreign-unreachable', { number: asked, url: link?.url ?? '—' }, { cause: err });
+      throw new DukkanError('return.foreign-unreachable', { number: asked, url: link.url }, { cause: err });
     }
     throw err;
   }
   // this till's own documents are returned from its own ledger, which knows them fully
   const own = new ForeignOriginalStore(folder.db);
   return foreignOriginalOf(
-    found.filter((d) => d.terminal_id !== link?.terminal_id),
+    found.filter((d) => d.terminal_id !== link.terminal_id),
     asked,
     sellerOf(shop),
     (uuid) => own.returnedOf(uuid),

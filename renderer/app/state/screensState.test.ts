@@ -61,6 +61,10 @@ describe('receipts', () => {
       { user: CASHIER },
       {
         'receipts.find': ({ query }) => (query === 'T1-000001' ? RECEIPT : null),
+        // a till without a store server: another till's sale cannot be asked for (docs/store-server.md)
+        'returns.findForeign': ({ query }) => {
+          throw refused('rejected', 'return.foreign-not-enrolled', { number: query });
+        },
         'approval.request': () => ({ approvalId: 'a-9', managerName: 'Manager', expiresAt: new Date(60_000).toISOString() }),
         'returns.create': () => ({
           ...issued('T1-000022', '6.50', '0.00'),
@@ -77,6 +81,37 @@ describe('receipts', () => {
     store.query.value = ' T9-999999 ';
     await store.find();
     expect(store.view.value).toEqual({ kind: 'not-found', query: 'T9-999999' });
+  });
+
+  it('shows a sale of another till that the store server found, or why the server could not be asked', async () => {
+    const { store, fake } = receipts();
+    const line = { ...RECEIPT.lines[0]!, returned: '1', returnable: '1' };
+    fake.answer({
+      'returns.findForeign': ({ query }) => {
+        if (query === 'T1-000777')
+          return {
+            uuid: 'u-1',
+            number: 'T1-000777',
+            till: 'Till A',
+            branch: 'Olaya',
+            issueDate: '2026-12-04',
+            issueTime: '10:00:00',
+            total: '9.00',
+            pricesIncludeVat: true,
+            lines: [line],
+          };
+        throw refused('rejected', 'return.foreign-unreachable', { number: query, url: 'http://store.local' });
+      },
+    });
+    store.query.value = 'T1-000777';
+    await store.find();
+    expect(store.view.value).toEqual({ kind: 'none' });
+    expect(store.foreign.found.value?.receipt.till).toBe('Till A');
+    expect(store.foreign.found.value?.rows.map((r) => r.quantity.value)).toEqual(['1']);
+    store.query.value = 'T1-000888';
+    await store.find();
+    expect(store.foreign.found.value).toBeNull();
+    expect(store.foreign.problem.value).toMatch(/cannot be reached/);
   });
 
   it('issues a credit note for the chosen lines after the manager approves, then shows the receipt again', async () => {
