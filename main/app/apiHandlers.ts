@@ -26,6 +26,7 @@ import { backupHandlers } from './handlers/backupHandlers';
 import { storeHandlers } from './handlers/storeHandlers';
 import { storeLinkGuard, storeLinkHandlers } from './handlers/storeLinkHandlers';
 import { foreignReturnHandlers } from './handlers/foreignReturnHandlers';
+import { shopReturnGuard } from './handlers/shopReturnGuard';
 import type { RestoreDesk } from '../backup/restoreDesk';
 import { reportHandlers } from './handlers/reportHandlers';
 import { auditedHandlers, shiftHandlers } from './handlers/shiftHandlers';
@@ -131,7 +132,12 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
       storeCredit: () => core.sale().storeCredit,
     }),
   };
-  return { ...handlers, ...auditedHandlers(handlers, () => core.current().audit), ...storeLinkGuard(handlers, storeLink) };
+  return {
+    ...handlers,
+    ...auditedHandlers(handlers, () => core.current().audit),
+    ...storeLinkGuard(handlers, storeLink),
+    ...shopReturnGuard(handlers, { folder: () => core.current(), receipts: () => core.sale().receipts, clock }),
+  };
 }
 
 /** A sale being completed at the counter (none when the mode cannot sign, so there is no counter). */

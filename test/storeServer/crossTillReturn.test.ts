@@ -3,8 +3,9 @@
 // onboarded on the Fatoora simulator, enrolled on one store server (real PostgreSQL). B finds A's sale at the server
 // by its QR, returns part of it with a credit note signed by B's own key in B's own chain that references A's
 // invoice (BillingReference: number and issue date, BR-KSA-56); the server keeps what was returned, so a second
-// return beyond what is left is refused at B naming the line and the rule, and A's own ledger is untouched. With the
-// server down, B refuses a return of another till's sale in both languages and keeps selling.
+// return beyond what is left is refused at B naming the line and the rule, and A's own ledger is untouched; A's own
+// return of its sale is checked against B's return too. With the server down, B refuses a return of another till's
+// sale in both languages and keeps selling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
@@ -103,6 +104,21 @@ describe('a return at till B of a sale made at till A', { timeout: 240_000 }, ()
     expect(chainOf(b)).toHaveLength(1);
     // A's ledger and chain are as they were: the return was B's document
     expect(chainOf(a)).toEqual(chainA);
+
+    // A's own return of its sale: A's ledger knows nothing of B's, the server does
+    const own = (quantity: string) => ({
+      originalNumber: sale.document.number,
+      lines: [{ lineId: 1, quantity }],
+      reason: 'returned at the selling till',
+      refundMethod: 'cash' as const,
+      requestId: randomUUID(),
+    });
+    const overAtA = await a.manager.refusal('returns.create', { ...own('2'), approvalId: await approval(a) });
+    expect(overAtA).toMatchObject({ reason: 'return.foreign-exceeds', params: { line: 1, sold: '3', returned: '2', left: '1' } });
+    expect(chainOf(a)).toEqual(chainA);
+    const last = await a.manager.call('returns.create', { ...own('1'), approvalId: await approval(a) });
+    expect(last.document.kind).toBe('credit-note');
+    expect(chainOf(a)).toHaveLength(chainA.length + 1);
   });
 
   it('refuses a return of another till’s sale while the server is down, in both languages, and keeps selling', async () => {

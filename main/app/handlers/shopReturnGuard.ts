@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: UNLICENSED
+// A return at this till of its own sale, when the till is enrolled on a store server (docs/store-server.md,
+// "Returns at another till"): another till may already have returned lines of it, which this till's ledger does not
+// know. Before the ledger's own check, the server is asked what the other tills returned of the invoice (by its
+// UUID); a line beyond what is left is refused naming the line and the rule. A server that cannot be asked changes
+// nothing: the till's own sale is returned against its own ledger, as before enrolment, so returns keep working
+// offline (what stays open is said in docs/store-server.md).
+import { DukkanError } from '../../../app/errors/index';
+import { Decimal } from '../../../app/money/decimal';
+import type { SecretStore } from '../../../native/keychain/secretStore';
+import type { SqliteDatabase } from '../../../native/sqlite/sqliteDriver';
+import type { ApiHandlers } from '../../ipc/dispatcher';
+import type { DocumentStore } from '../../sale/documentStore';
+import type { Receipts } from '../../sale/index';
+import { findShopDocuments, storeLinkOf, type ShopDocumentRow } from '../../storeSync/shopSearch';
+
+export interface ShopReturnServices {
+  folder(): { readonly db: SqliteDatabase; readonly secrets: SecretStore; readonly documents: Pick<DocumentStore, 'request' | 'byNumber'> };
+  receipts(): Pick<Receipts, 'find'>;
+  readonly clock: () => Date;
+}
+
+type ReturnInput = Parameters<ApiHandlers['returns.create']>[0];
+
+async function othersReturned(app: ShopReturnServices, uuid: string): Promise<ShopDocumentRow['returned'] | undefined> {
+  try {
+    return (await findShopDocuments(app.folder(), { uuid }, app.clock)).find((d) => d.uuid === uuid)?.returned;
+  } catch (err) {
+    // unreachable, refused or not enrolled: the ledger's own check stands alone, as for a till without a server
+    if (err instanceof DukkanError) return undefined;
+    throw err;
+  }
+}
+
+async function checkAtShop(app: ShopReturnServices, input: ReturnInput): Promise<void> {
+  const folder = app.folder();
+  // a request already completed is answered by the counter as it was, never checked again
+  if (folder.documents.request(input.requestId)) return;
+  const link = storeLinkOf(folder.db);
+  const row = link ? folder.documents.byNumber(input.originalNumber) : undefined;
+  const receipt = row?.kind === 'invoice' ? app.receipts().find(input.originalNumber) : null;
+  if (!link || !row || !receipt) return;
+  const others = await othersReturned(app, row.uuid);
+  if (!others || others.length === 0) return;
+  const byLine = new Map<number, Decimal>();
+  for (const r of others) byLine.set(r.line, (byLine.get(r.line) ?? Decimal.ZERO).add(Decimal.parse(r.quantity)));
+  const asked = new Map<number, Decimal>();
+  input.lines.forEach(({ lineId, quantity }, i) => {
+    const line = receipt.lines.find((l) => l.lineId === lineId);
+    if (!line) return; // the counter names a line the invoice does not have
+    const total = (asked.get(lineId) ?? Decimal.ZERO).add(Decimal.parse(quantity));
+    asked.set(lineId, total);
+    const elsewhere = byLine.get(lineId) ?? Decimal.ZERO;
+    const left = Decimal.parse(line.returnable).sub(elsewhere);
+    if (total.cmp(left) <= 0) return;
+    throw new DukkanError(
+      'return.foreign-exceeds',
+      {
+        line: lineId,
+        name: line.name,
+        number: input.originalNumber,
+        till: link.name,
+        quantity: total.toMinimal(),
+        sold: line.quantity,
+        returned: Decimal.parse(line.returned).add(elsewhere).toMinimal(),
+        left: (left.cmp(Decimal.ZERO) > 0 ? left : Decimal.ZERO).toMinimal(),
+      },
+      { field: `lines.${i}.quantity` },
+    );
+  });
+}
+
+/** `returns.create` of `handlers`, checked first against what the shop's other tills returned of the invoice. */
+export function shopReturnGuard(handlers: ApiHandlers, app: ShopReturnServices): Pick<ApiHandlers, 'returns.create'> {
+  return {
+    async 'returns.create'(input, c) {
+      await checkAtShop(app, input);
+      return handlers['returns.create'](input, c);
+    },
+  };
+}
