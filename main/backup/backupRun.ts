@@ -7,6 +7,7 @@
 // (the store server) then take the same file as a folder got it.
 import { randomBytes } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DukkanError } from '../../app/errors/index';
 import { openSqlite, type SqliteDatabase } from '../../native/sqlite/sqliteDriver';
@@ -58,6 +59,7 @@ export async function runBackup(options: BackupRunOptions): Promise<BackupRun> {
   const snapshot = path.join(work, `snapshot-${randomBytes(6).toString('hex')}.sqlite`);
   const packedFile = `${snapshot}.packed`;
   let local: string | undefined;
+  let removing: Promise<void> | undefined;
   try {
     await snapshotDatabase(options.db, snapshot);
     // one self-contained file (no -wal beside it), and the manifest read from exactly these bytes
@@ -70,11 +72,15 @@ export async function runBackup(options: BackupRunOptions): Promise<BackupRun> {
       snap.close();
     }
     const snapshotBytes = statSync(snapshot).size;
+    // the key is derived (scrypt, on libuv's pool) while the snapshot is packed
+    const deriving = newBackupKey(options.passphrase);
+    deriving.catch(() => undefined);
     await packFile(snapshot, packedFile, PACKING);
-    // the plain copy goes at once: the page cache need not write back what nobody reads again
-    rmSync(snapshot, { force: true });
+    // the plain copy goes at once, so the page cache need not write back what nobody reads again — off the main
+    // thread, beside the writes: unlinking a ledger-sized file takes most of a second (awaited at the end)
+    removing = rm(snapshot, { force: true }).catch(() => undefined);
     const packed = { file: packedFile, packing: PACKING, snapshotBytes };
-    const key = await newBackupKey(options.passphrase);
+    const key = await deriving;
     const outcomes: TargetOutcome[] = [];
     let firstWritten: OpenedBackup | undefined;
     for (const target of options.targets) {
@@ -104,7 +110,8 @@ export async function runBackup(options: BackupRunOptions): Promise<BackupRun> {
     return { manifest, outcomes };
   } finally {
     if (local) rmSync(local, { force: true });
-    rmSync(snapshot, { force: true });
+    if (removing) await removing;
+    else rmSync(snapshot, { force: true });
     rmSync(`${snapshot}-journal`, { force: true });
     rmSync(packedFile, { force: true });
   }
