@@ -179,8 +179,9 @@ export async function benchBackup(options: { documents?: number; runs?: number }
       'whole 1.7 GB ledger encrypted and written and fsynced a second time. Packed, the target gets a twelfth to a',
       'fifteenth of the bytes, and what is left is the snapshot (SQLite copying every page, and fsyncing its copy) and',
       'the packing, both CPU work that a loaded machine stretches. A copy without the snapshot’s fsync, or backups',
-      'that carry only the pages changed since a full one, would be the next steps; neither is built. The same',
-      'bench at load average 10 (2026-12-04, without the sync between runs) measured 15.41 s.',
+      'that carry only the pages changed since a full one, would be the next steps; neither is built. Earlier runs',
+      'the same day: 15.41 s at load average 10 (no sync between runs; the snapshot unlinked on the main thread),',
+      '11.54 s at load average 3.4 (the unlink still on the path). The 10 s holds on a quiet machine only.',
     ].join('\n');
     return {
       title: 'Backups: a 100,000-document ledger',
