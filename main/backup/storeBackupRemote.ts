@@ -6,14 +6,15 @@
 // the file's own checksum verified there. For a restore the newest whole backup comes back the same way, into a
 // private file, and is then checked like any other file (restoreCheck.ts).
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { BACKUP_PART_BYTES, STORE_BACKUP_PATHS, type BackupPart, type BackupUploadState, type StoredBackup } from '../../app/contract/storeBackup';
 import { DukkanError } from '../../app/errors/index';
 import type { SecretStore } from '../../native/keychain/secretStore';
-import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { openSqlite, type SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { makePrivateDir } from '../fs/privateFiles';
+import { readDeviceId } from '../onboarding/onboardingStore';
 import { signedRequest, type StoreCredentials } from '../storeSync/storeClient';
 import { storeKey } from '../storeSync/storeEnrolment';
 import { StoreSyncStore } from '../storeSync/storeSyncStore';
@@ -105,4 +106,23 @@ export function storeBackupRemote(db: SqliteDatabase, secrets: SecretStore): Bac
       await uploadBackup(credentials, file);
     },
   };
+}
+
+/**
+ * For `dukkan restore --from-store`: the newest backup the store server holds of the terminal whose ledger is in
+ * `ledgerFile` (its link, and its key from that terminal's keychain), fetched into `dir`.
+ */
+export async function fetchForLedger(ledgerFile: string, keychainOf: (terminal: string) => SecretStore, dir: string): Promise<string> {
+  let credentials: StoreCredentials | undefined;
+  if (existsSync(ledgerFile)) {
+    const db = openSqlite(ledgerFile, { readonly: true, mustExist: true });
+    try {
+      const terminal = readDeviceId(db);
+      credentials = terminal === undefined ? undefined : await storeCredentials(db, keychainOf(terminal));
+    } finally {
+      db.close();
+    }
+  }
+  if (!credentials) throw new DukkanError('backup.store-not-enrolled');
+  return fetchNewestBackup(credentials, dir);
 }

@@ -9,6 +9,10 @@ import path from 'node:path';
 import { STORE_BACKUP_PATHS, type BackupUploadState } from '../../app/contract/storeBackup';
 import { openBackup } from '../../main/backup/backupFormat';
 import { restoreBackup } from '../../main/backup/restoreBackup';
+import { restoreCommand } from '../../main/cli/commands/restore';
+import { keychainServiceOf } from '../../main/onboarding/deviceKeychain';
+import { readDeviceId } from '../../main/onboarding/onboardingStore';
+import { createOsKeychain } from '../../native/keychain/index';
 import { RestoreDesk } from '../../main/backup/restoreDesk';
 import { fetchNewestBackup, listStoreBackups, storeBackupRemote, storeCredentials, uploadBackup } from '../../main/backup/storeBackupRemote';
 import { enrolTill } from '../../main/storeSync/storeEnrolment';
@@ -98,6 +102,35 @@ describe.each(useStorageBackends())('backups on the store server on $name', (bac
     desk.cancel();
     expect(await refusalOf(() => desk.stage([]))).toMatchObject({ code: 'store.unreachable' });
     expect(existsSync(path.join(till.t.dataDir, 'restore-fetch')) ? readdirSync(path.join(till.t.dataDir, 'restore-fetch')) : []).toEqual([]);
+  });
+
+  it('dukkan restore --from-store checks the server’s newest backup with the terminal’s own keychain', async () => {
+    const t = await terminals.withDocuments(3);
+    // the OS keychain of the terminal, as the app and the command line find it (docs/backups.md)
+    const secrets = createOsKeychain({ service: keychainServiceOf(readDeviceId(t.db)!) });
+    const code = await managerCall(running.server.url, TOKEN, '/manager/api/codes', { branch: 'Olaya', terminalName: `Till ${t.dataDir.slice(-6)}` });
+    await enrolTill({ db: t.db, secrets, url: running.server.url, code: code.body.value.code, now: () => new Date() });
+    // no folder: the store server is the only target
+    const { service } = testBackupService(t, secrets, { remote: () => storeBackupRemote(t.db, secrets) });
+    await service.createPassphrase();
+    expect((await service.run('manager'))!.outcomes).toMatchObject([{ ok: true }]);
+    terminals.closeOne(t);
+    const cli = async (argv: string[]) => {
+      const out: string[] = [];
+      const exit = await restoreCommand.run(argv, { stdout: (x) => out.push(x), stderr: () => undefined, stopSignal: new Promise(() => undefined) });
+      return { exit, out: out.join('') };
+    };
+    const checked = await cli(['--data-dir', t.dataDir, '--check', '--from-store']);
+    expect(checked.out).toMatch(/checksum verified, decrypted, ledger audited/);
+    expect(checked.out).toMatch(/3 document\(s\)/);
+    expect(checked).toMatchObject({ exit: 0 });
+    expect(readdirSync(path.join(t.dataDir, 'restore-fetch'))).toEqual([]);
+    // a ledger that is not enrolled has no server to fetch from
+    const other = await terminals.withDocuments(1);
+    terminals.closeOne(other);
+    const refused = await cli(['--data-dir', other.dataDir, '--check', '--from-store']);
+    expect(refused.exit).toBe(1);
+    expect(refused.out).toMatch(/NOT RESTORED.*not enrolled on a store server/s);
   });
 
   it('the server out of reach: the folder still gets its backup, the server’s failure is recorded beside it', async () => {

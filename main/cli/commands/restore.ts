@@ -2,8 +2,14 @@
 // `dukkan restore` (docs/backups.md): checks every backup given (checksum), decrypts the one that reaches furthest,
 // audits the ledger inside in full, explains what it holds, and only then puts it in place — onto this terminal
 // (agreeing with the chain anchor in the keychain, naming any ICVs still missing) or, on a new computer, as a
-// read-only archive. --check stops before placing anything.
+// read-only archive. --check stops before placing anything; --from-store adds the store server's newest backup of
+// the terminal (when its ledger here is enrolled) to the backups weighed.
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { describeManifest } from '../../backup/backupManifest';
+import { fetchForLedger } from '../../backup/storeBackupRemote';
+import { DATABASE_FILE_NAME } from '../../db/openDeviceDatabase';
 import { restoreBackup, type RestoreResult } from '../../backup/restoreBackup';
 import { createOsKeychain } from '../../../native/keychain/osKeychain';
 import { keychainServiceOf } from '../../onboarding/deviceKeychain';
@@ -51,7 +57,7 @@ function lines(r: RestoreResult): string[] {
 export const restoreCommand: Command = {
   name: 'restore',
   summary: 'restore a ledger from backups: verify, decrypt, audit, explain, then put it in place',
-  usage: `Usage: dukkan restore --data-dir DIR [--passphrase -] [--check] [--json] BACKUP_OR_FOLDER...
+  usage: `Usage: dukkan restore --data-dir DIR [--passphrase -] [--check] [--from-store] [--json] BACKUP_OR_FOLDER...
 
 Give every backup folder (USB drive, network share) or backup file there is: a folder gives its newest backup of
 the terminal; of all, the one that reaches furthest is used, the others only checked. Nothing is replaced unless the backup's checksum, decryption and full audit pass. On this terminal the
@@ -60,19 +66,24 @@ further than the backup is never replaced); the app must be closed. On a new com
 terminal) the backup becomes a read-only archive under DIR/archives/.
 --passphrase -   read the passphrase of the recovery sheet from standard input (needed on a new computer)
 --check          verify, decrypt and audit only; place nothing
+--from-store     also the store server's newest backup of this terminal (its ledger in DIR is enrolled; docs/backups.md)
 Exit 0 when restored (or checked) and the terminal can issue, 1 otherwise.`,
   async run(argv, io) {
-    const args = parseArgs(argv, ['data-dir', 'passphrase'], ['check', 'json']);
+    const args = parseArgs(argv, ['data-dir', 'passphrase'], ['check', 'json', 'from-store']);
     const dataDir = requireFlag(args, 'data-dir');
-    if (args.positional.length === 0) throw new UsageError('cli.option-required', { option: 'BACKUP' });
+    const fromStore = args.flags.has('from-store');
+    if (args.positional.length === 0 && !fromStore) throw new UsageError('cli.option-required', { option: 'BACKUP' });
     const typed = optionalFlag(args, 'passphrase');
     if (typed !== undefined && typed !== '-') throw new UsageError('cli.option-required', { option: 'passphrase -' });
     const passphrase = typed === '-' ? await stdinLine() : undefined;
+    const keychainOf = (terminal: string) => createOsKeychain({ service: keychainServiceOf(terminal) });
+    const fetchDir = path.join(dataDir, 'restore-fetch', randomBytes(6).toString('hex'));
     try {
+      const fetched = fromStore ? [await fetchForLedger(path.join(dataDir, DATABASE_FILE_NAME), keychainOf, fetchDir)] : [];
       const result = await restoreBackup({
         dataDir,
-        files: args.positional,
-        keychainOf: (terminal) => createOsKeychain({ service: keychainServiceOf(terminal) }),
+        files: [...args.positional, ...fetched],
+        keychainOf,
         now: new Date(),
         checkOnly: args.flags.has('check'),
         ...(passphrase !== undefined ? { passphrase } : {}),
@@ -89,6 +100,8 @@ Exit 0 when restored (or checked) and the terminal can issue, 1 otherwise.`,
       if (e instanceof UsageError || !isDukkanError(e)) throw e;
       io.stdout(`NOT RESTORED: ${describeErrorBilingual(e)}\n`);
       return 1;
+    } finally {
+      rmSync(fetchDir, { recursive: true, force: true });
     }
   },
 };
