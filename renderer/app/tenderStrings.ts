@@ -7,7 +7,7 @@ export const TENDER_STRINGS = {
   network_mada: { en: 'mada', ar: 'مدى' },
   network_visa: { en: 'Visa', ar: 'فيزا' },
   network_mastercard: { en: 'Mastercard', ar: 'ماستركارد' },
-  network_amex: { en: 'Amex', ar: 'أمريكان إكسبريس' },
+  network_amex: { en: 'Amex', ar: 'أمكس' },
   network_other: { en: 'Other', ar: 'أخرى' },
   voucherCode: { en: 'Voucher code', ar: 'رمز القسيمة' },
   useCredit: { en: 'Use credit', ar: 'استخدام الرصيد' },

@@ -71,6 +71,9 @@ describe('store credit on the payment panel', () => {
       'storeCredit.balance': (input) => ((asked = input), { code: 'SC-7K3M-9QXD', balance: '20.00', usable: '13.00' }),
       'sale.complete': () => ((completed = true), issued('T1-000002', '13.00', '0.00')),
     });
+    expect(t.$('[data-test=voucher]')).toBeNull(); // folded away until asked for
+    t.$<HTMLButtonElement>('[data-test=store-credit]')!.click();
+    await until('the voucher field opens', () => t.$('[data-test=voucher]') !== null);
     type(t.root, '[data-test=voucher]', 'sc7k3m9qxd');
     t.$<HTMLInputElement>('[data-test=voucher]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     await until('the credit is applied', () => t.$('[data-test=credit-applied]') !== null);
@@ -89,6 +92,8 @@ describe('store credit on the payment panel', () => {
         throw refused('rejected', 'store-credit.unknown-code', { code: 'SC-0000-0000' }, { field: 'code' });
       },
     });
+    t.$<HTMLButtonElement>('[data-test=store-credit]')!.click();
+    await until('the voucher field opens', () => t.$('[data-test=voucher]') !== null);
     type(t.root, '[data-test=voucher]', 'SC-0000-0000');
     t.$<HTMLButtonElement>('[data-test=use-credit]')!.click();
     await until('the refusal is shown', () => (t.root.ownerDocument.body.textContent ?? '').includes('رمز القسيمة SC-0000-0000'));

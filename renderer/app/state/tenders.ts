@@ -18,6 +18,8 @@ export class Tenders {
   /** The voucher main found, with its balance; the amount taken from it is `credit`. */
   readonly balance = signal<VoucherBalance | null>(null);
   readonly credit = signal('');
+  /** The voucher field is shown (a tap on "Store credit"): folded away otherwise, so the panel fits at 1024×768. */
+  readonly open = signal(false);
 
   constructor(private readonly services: Pick<AppServices, 'api' | 'toast' | 'errorText'>) {}
 
@@ -65,6 +67,7 @@ export class Tenders {
       this.clearCredit();
       this.voucher.value = '';
       this.network.value = null;
+      this.open.value = false;
     });
   }
 }

@@ -52,7 +52,22 @@ export function PaymentPanel({ store, cash, card }: Props) {
       />
       <NetworkChips store={store} />
       <StoreCreditRow store={store} />
-      <div class="touch-row">
+      <div class="touch-row pay-actions">
+        {store.tenders.balance.value ? (
+          <button type="button" class="touch" data-test="remove-credit" onClick={() => void store.removeCredit()}>
+            {t('removeCredit')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="touch"
+            data-test="store-credit"
+            aria-expanded={store.tenders.open.value}
+            onClick={() => (store.tenders.open.value = !store.tenders.open.value)}
+          >
+            {t('storeCredit')}
+          </button>
+        )}
         <button type="button" class="touch" data-test="rest-on-card" disabled={!quote} onClick={() => void store.restOnCard()}>
           {t('restOnCard')}
         </button>
@@ -88,21 +103,20 @@ function NetworkChips({ store }: { readonly store: CashierStore }) {
 }
 
 /**
- * Store credit: the voucher's code typed or scanned (a wedge scanner's Enter applies it rather than completing the
+ * Store credit, unfolded by its button: the voucher's code typed or scanned (a wedge scanner's Enter applies it rather than completing the
  * sale), then as much of its balance as the sale can take, as main answers.
  */
 function StoreCreditRow({ store }: { readonly store: CashierStore }) {
   const { t } = useI18n();
   const tenders = store.tenders;
   const applied = tenders.balance.value;
+  if (!applied && !tenders.open.value) return null;
+  // one short line: its Remove button takes the place of "Store credit" in the row below
   if (applied)
     return (
-      <div class="touch-row credit" data-test="credit-applied">
-        <span dir="auto">{t('creditApplied', { code: applied.code, amount: tenders.credit.value, balance: applied.balance })}</span>
-        <button type="button" class="touch" data-test="remove-credit" onClick={() => void store.removeCredit()}>
-          {t('removeCredit')}
-        </button>
-      </div>
+      <p class="credit-applied" data-test="credit-applied" dir="auto">
+        {t('creditApplied', { code: applied.code, amount: tenders.credit.value, balance: applied.balance })}
+      </p>
     );
   return (
     <div class="touch-row credit">
