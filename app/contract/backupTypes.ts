@@ -2,8 +2,10 @@
 // Backups as the manager's screens see them (main/backup/backupStatus.ts, docs/backups.md).
 
 export interface BackupTargetView {
-  /** The folder (USB drive, network share). */
+  /** The folder (USB drive, network share), or the store server's name as a target. */
   readonly target: string;
+  /** The store server's address when this target is the store server, which the screen names in its language. */
+  readonly storeServer: string | null;
   /** When the last backup into it succeeded (ISO instant), or null: never. */
   readonly lastSuccessAt: string | null;
   /** The last failure's error code and time, when it failed since. */

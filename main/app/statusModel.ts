@@ -22,6 +22,7 @@ import type { CorrectiveAction, ReportingStatus, ReportingWorker } from '../repo
 
 import type { DocumentStore } from '../sale/index';
 import type { BackupHealth } from '../backup/backupStatus';
+import { storeTargetUrl } from '../backup/storeTargetName';
 import type { BackupStatusView } from '../../app/contract/backupTypes';
 import type { PrinterHealth } from './printingService';
 
@@ -95,6 +96,7 @@ export function backupView(h: BackupHealth): BackupStatusView {
     warning: h.warning,
     targets: h.targets.map((t) => ({
       target: t.target,
+      storeServer: storeTargetUrl(t.target),
       lastSuccessAt: t.lastSuccess?.at ?? null,
       // a failure older than the last success is history, not the target's state
       lastFailure:

@@ -20,9 +20,7 @@ import { storeKey } from '../storeSync/storeEnrolment';
 import { StoreSyncStore } from '../storeSync/storeSyncStore';
 import type { OpenedBackup } from './backupFormat';
 import type { BackupRemote } from './backupRun';
-
-/** How the store target is named in the backup status (backupStatus.ts), beside the folders. */
-export const storeTargetName = (url: string): string => `store server ${url}`;
+import { storeTargetName } from './storeTargetName';
 
 /** The till's link and key, or undefined when it is not enrolled (or its key is gone with an old keychain). */
 export async function storeCredentials(db: SqliteDatabase, secrets: SecretStore): Promise<StoreCredentials | undefined> {

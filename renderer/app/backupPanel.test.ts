@@ -4,7 +4,7 @@
 // main; test/backup/appBackups.test.ts drives the real backup service through the dispatcher.
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackupScreen, PendingRestoreView } from '../../app/contract/backupTypes';
+import type { BackupScreen, BackupTargetView, PendingRestoreView } from '../../app/contract/backupTypes';
 import { submit, type } from './testing/dom';
 import { deviceStatus, MANAGER, settle } from './testing/fakes';
 import { mountApp, openManagerTab, unmountApps } from './testing/mountApp';
@@ -12,12 +12,12 @@ import { mountApp, openManagerTab, unmountApps } from './testing/mountApp';
 let root: HTMLElement;
 afterEach(unmountApps);
 
-async function openStatusTab(saved: readonly string[]) {
+async function openStatusTab(saved: readonly string[], locale: 'en' | 'ar' = 'en', targets: BackupTargetView[] = []) {
   let screen: BackupScreen = { targets: saved, everyHours: 4, keepNewest: 3, passphraseSet: true, status: { warning: false, targets: [] } };
   const mounted = await mountApp(
-    { user: MANAGER },
+    { user: MANAGER, locale },
     {
-      'device.status': () => deviceStatus({ backups: { warning: true, targets: [] } }),
+      'device.status': () => deviceStatus({ backups: { warning: true, targets } }),
       'backup.status': () => screen,
       'backup.configure': (input) => (screen = { ...screen, targets: input.targets, everyHours: input.everyHours }),
       'backup.pendingRestore': () => null,
@@ -71,5 +71,24 @@ describe('the backup panel', () => {
     await settle(20);
     expect(fake.callsOf('backup.cancelRestore')).toHaveLength(1);
     expect(root.querySelector<HTMLInputElement>('[data-test=restore-passphrase]')?.value).toBe('');
+  });
+
+  it('names the store server as a target in the screen’s language, a folder by its path', async () => {
+    const at = { lastSuccessAt: null, lastFailure: null, stale: true };
+    const targets: BackupTargetView[] = [
+      { target: '/media/usb/dukkan', storeServer: null, ...at },
+      { target: 'store server http://10.0.0.5:8790', storeServer: 'http://10.0.0.5:8790', ...at },
+    ];
+    for (const [locale, name] of [
+      ['en', 'store server'],
+      ['ar', 'خادم المتجر'],
+    ] as const) {
+      await openStatusTab([], locale, targets);
+      const lines = [...root.querySelectorAll('[data-test=backup-target]')].map((l) => l.textContent ?? '');
+      expect(lines[0]).toMatch(/^\/media\/usb\/dukkan · /);
+      expect(lines[1]).toMatch(new RegExp(`^${name} http://10\\.0\\.0\\.5:8790 · `));
+      if (locale === 'ar') expect(lines[1]).not.toMatch(/store server/);
+      unmountApps();
+    }
   });
 });

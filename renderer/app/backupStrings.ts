@@ -26,6 +26,7 @@ export const BACKUP_STRINGS = {
   },
   backupLast: { en: 'last backup {d}', ar: 'آخر نسخة {d}' },
   backupNever: { en: 'never backed up', ar: 'لم يُنسخ قط' },
+  backupStoreServer: { en: 'store server', ar: 'خادم المتجر' },
   backupStale: { en: 'no backup for over 24 hours', ar: 'لا نسخة احتياطية منذ أكثر من 24 ساعة' },
   kindBackup: { en: 'Backup', ar: 'نسخ احتياطي' },
   kindRestore: { en: 'Restore', ar: 'استعادة' },

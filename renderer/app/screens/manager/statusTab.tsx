@@ -100,7 +100,8 @@ function BackupFacts({ b }: { readonly b: BackupStatusView }) {
         {b.targets.length === 0 ? t('backupNoTarget') : null}
         {b.targets.map((x) => (
           <div key={x.target} data-test="backup-target">
-            <Num text={x.target} />
+            {x.storeServer ? `${t('backupStoreServer')} ` : null}
+            <Num text={x.storeServer ?? x.target} />
             {' · '}
             {x.lastSuccessAt ? t('backupLast', { d: dateTime(x.lastSuccessAt) }) : t('backupNever')}
             {x.stale ? ` · ${t('backupStale')}` : null}
