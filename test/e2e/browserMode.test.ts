@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // End to end, in Debian's Chromium, against `npm run start:browser` as a real process, with the Fatoora simulator
 // (main/fatooraSimulator) and the fake network receipt printer (test/printer) as its outside world:
-//   training mode on first run → onboarding with an OTP → the factory PINs replaced (live terminals refuse them)
+//   training mode on first run → onboarding with an OTP → the manager's factory PIN replaced, the training users gone,
+//   the cashier added by the manager (live terminals refuse factory PINs)
 //   → a sale printed and its QR verified → the simulator taken down, 20 sales, brought back, all reported → a return
 //   as a credit note → the Arabic screen.
 // The flows share one terminal, in order, as a shop would live through them. Each saves a screenshot under
@@ -20,20 +21,7 @@ import { verifyDocument } from '../../main/zatca/verifier';
 import { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
 import { decodeQrWithJsqr, decodeQrWithZbar } from '../printer/printingHarness';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browserModeProcess';
-import {
-  chipText,
-  choosePin,
-  enterPin,
-  launchChromium,
-  openTill,
-  scan,
-  screenshot,
-  SCREENSHOT_DIR,
-  sellForCash,
-  signIn,
-  typeNewPin,
-  useLanguage,
-} from './till';
+import { chipText, enterPin, launchChromium, openTill, scan, screenshot, SCREENSHOT_DIR, sellForCash, signIn, typeNewPin, useLanguage } from './till';
 
 const OTP = '246810';
 /** The PINs the manager and the cashier choose once the terminal is live (the factory 1234 / 0000 stop working). */
@@ -156,29 +144,30 @@ describe('the cashier app in browser mode', { timeout: 240_000 }, () => {
     expect(await page.textContent('[data-test=mode]')).toContain('Live');
   });
 
-  it('holds a cashier signing in with the factory PIN at the PIN change screen (in Arabic here), enforced in main', async () => {
-    await enterPin(page, 'Cashier', '0000');
-    await page.waitForSelector('[data-test=pin-change]');
-    // skipping the screen gains nothing: main refuses this tab's calls until the PIN is changed
-    const refused = await page.evaluate(async () => {
-      const headers = {
-        Authorization: `Bearer ${sessionStorage.getItem('dukkan.token')}`,
-        'X-Dukkan-Client': sessionStorage.getItem('dukkan.client') ?? '',
-        'Content-Type': 'application/json',
-      };
-      return (await fetch('/api/status.get', { method: 'POST', headers, body: '{}' })).json() as Promise<unknown>;
-    });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'pin-change-required' } });
+  it('keeps no training user once live: the manager adds the cashier, in Arabic, and no factory PIN is taken', async () => {
+    await page.click('[data-test=sign-out]');
+    await page.waitForSelector('[data-test=pin]');
+    // going live removed the training cashier (factory PIN 0000): gone from the list, not merely blocked
+    expect(await page.$('[data-test="user-Cashier"]')).toBeNull();
+    await signIn(page, 'Manager', MANAGER_PIN);
     await useLanguage(page, 'ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-    expect(await page.textContent('[data-test=pin-change] h1')).toBe('اختر رقمك السري');
-    await typeNewPin(page, '0000', '1234');
-    await page.waitForFunction(() => /افتراضي/.test(document.querySelector('[data-test=pin-change-error]')?.textContent ?? ''));
-    await screenshot(page, '2-cashier-own-pin-arabic');
+    await page.keyboard.press('F7');
+    await page.click('[data-test=tab-users]');
+    await page.click('[data-test=new-user]');
+    await page.fill('[data-test=u-name]', 'Cashier');
+    await page.selectOption('[data-test=u-role]', 'cashier');
+    // main refuses a factory PIN for anyone on a live terminal, and says so in the screen's language
+    await page.fill('[data-test=u-pin]', '0000');
+    await page.click('[data-test=u-save]');
+    await page.waitForFunction(() => /افتراضي/.test(document.querySelector('.user-form [role=alert]')?.textContent ?? ''));
+    await screenshot(page, '2-cashier-factory-pin-arabic');
+    await page.fill('[data-test=u-pin]', CASHIER_PIN);
+    await page.click('[data-test=u-save]');
+    await page.waitForFunction(() => /Cashier/.test(document.querySelector('[data-test=users]')?.textContent ?? ''));
     await useLanguage(page, 'en');
-    await choosePin(page, '0000', CASHIER_PIN);
-    await page.waitForSelector('[data-test=scan]');
-    // the factory PIN is gone for good
+    await signIn(page, 'Cashier', CASHIER_PIN);
+    // the factory PIN never opens the cashier's account
     await enterPin(page, 'Cashier', '0000');
     await page.waitForFunction(() => /Wrong PIN/.test(document.querySelector('[data-test=login-error]')?.textContent ?? ''));
   });
