@@ -2,7 +2,8 @@
 // The till by touch alone, in Debian's Chromium with touch events (hasTouch) at 1024×768, against browser mode as
 // a real process, in English and in Arabic: a quick key, a scanned item (the scanner types its code), a quantity
 // changed with +, a line removed, the sale held and recalled, paid with a cash preset; a second sale split between
-// a cash preset and the rest on card. The printer is unplugged at first: each sale completes at once, the banner
+// a cash preset and the rest on card; its dates returned as store credit, and the voucher spent on a third sale with
+// the rest on a card labelled mada. The printer is unplugged at first: each sale completes at once, the banner
 // says why the receipt did not print in the screen's language, and its reprint prints once the printer is back.
 // The layout is fixed: the page never scrolls, only the cart does, and the scan field and the total stay on screen.
 // Screenshots of each screen go to test-output/e2e/ (reviewed copies: docs/screenshots/).
@@ -112,6 +113,21 @@ describe.each(['en', 'ar'] as const)('the touch till in %s', { timeout: 240_000 
       return db
         .prepare<[string], { method: string; amount: string }>(
           'SELECT p.method, p.amount FROM document_payments p JOIN documents d ON d.id = p.document_id WHERE d.number = ? ORDER BY p.seq',
+        )
+        .all(number);
+    } finally {
+      db.close();
+    }
+  };
+
+  /** A document's payments with the card's network and the voucher (migration 0100-tenders). */
+  const tenders = (number: string) => {
+    const db = openDeviceDatabase(path.join(app.dataDir, 'training', DATABASE_FILE_NAME), { readonly: true });
+    try {
+      return db
+        .prepare<[string], Record<string, string | null>>(
+          `SELECT p.method, p.amount, p.network, p.voucher_code, p.voucher_balance FROM document_payments p
+           JOIN documents d ON d.id = p.document_id WHERE d.number = ? ORDER BY p.seq`,
         )
         .all(number);
     } finally {
@@ -302,6 +318,61 @@ describe.each(['en', 'ar'] as const)('the touch till in %s', { timeout: 240_000 
     expect(await page.$('[data-test=change-to-give]')).toBeNull();
     await page.waitForSelector('[data-test=print-state][data-state=printed]', { timeout: 60_000 });
     await shot('7-done');
+    expect(problems.filter((p) => !/status of 4\d\d|ERR_CONNECTION_REFUSED/.test(p))).toEqual([]);
+  });
+
+  it('returns the dates as store credit, then pays a sale with the voucher and the rest on a card labelled mada', async () => {
+    const sold = (await page.textContent('[data-test=last-sale] .doc-number'))!.trim(); // dates 40.00 + coffee 45.00
+    await page.tap('[data-test=go-receipts]');
+    await page.fill('[data-test=receipt-query]', sold);
+    await page.tap('.find button[type=submit]');
+    await page.waitForSelector('[data-test=pick-1]');
+    await page.tap('[data-test=pick-1]');
+    await page.fill('[data-test=reason]', locale === 'ar' ? 'غيّر رأيه' : 'Changed mind');
+    await page.tap('[data-test=refund-store-credit]');
+    await page.tap('[data-test=issue-credit]');
+    await page.fill('[data-test=manager-pin]', '1234');
+    await page.tap('[data-test=prompt-ok]');
+    await page.waitForSelector('[data-test=voucher-issued]');
+    const issued = (await page.textContent('[data-test=voucher-issued]'))!;
+    const code = /SC-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(issued)![0];
+    expect(issued).toContain('40.00');
+    await shot('8-store-credit-voucher');
+    await page.keyboard.press('Escape'); // the receipts screen has no on-screen way back to the till yet
+    await page.waitForSelector('[data-test=product-grid] [data-test^=key-]');
+    await page.tap('[data-test=category-1]');
+    await page.tap('[data-test=product-grid] [data-test^=key-] >> nth=1');
+    await totalIs(page, '45.00');
+    await page.tap('[data-test=pay]');
+    await page.tap('[data-test=store-credit]');
+    await page.fill('[data-test=voucher]', code.toLowerCase()); // typed as the customer reads it out
+    await page.tap('[data-test=use-credit]');
+    await page.waitForSelector('[data-test=credit-applied]');
+    await page.waitForFunction(() => document.querySelector('[data-test=due]')?.textContent === '5.00');
+    await page.tap('[data-test=rest-on-card]');
+    await page.tap('[data-test=network-mada]');
+    await page.waitForFunction(() => document.querySelector('[data-test=due]')?.textContent === '0.00');
+    expect(await page.getAttribute('[data-test=network-mada]', 'aria-pressed')).toBe('true');
+    expect(await smallButtons(page)).toEqual([]);
+    for (const selector of ['[data-test=complete]', '[data-test=network-other]', '[data-test=remove-credit]', '[data-test=total]']) {
+      expect(await onScreen(page, selector), selector).toBe(true);
+      // not scrolled away inside the payment panel either: the element itself is what is under its centre
+      const shown = await page.$eval(selector, (el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+      });
+      expect(shown, selector).toBe(true);
+    }
+    await shot('9-store-credit-and-mada');
+    // back from the receipts screen, the till shows no last sale until this one
+    await page.tap('[data-test=complete]');
+    await page.waitForSelector('[data-test=last-sale] .doc-number');
+    const number = (await page.textContent('[data-test=last-sale] .doc-number'))!.trim();
+    expect(number).not.toBe(sold);
+    expect(tenders(number)).toEqual([
+      { method: 'card', amount: '5.00', network: 'mada', voucher_code: null, voucher_balance: null },
+      { method: 'store-credit', amount: '40.00', network: null, voucher_code: code.replace(/-/g, ''), voucher_balance: '0.00' },
+    ]);
     expect(problems.filter((p) => !/status of 4\d\d|ERR_CONNECTION_REFUSED/.test(p))).toEqual([]);
   });
 });
