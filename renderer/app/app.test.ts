@@ -132,4 +132,24 @@ describe('the renderer in a light DOM', () => {
     await settle();
     expect($('[data-test=payment-panel]')).toBeNull();
   });
+
+  it('goes back to the till from the receipts screen by a tap, no Esc key needed, in both languages', async () => {
+    for (const [locale, label] of [
+      ['en', 'Back to the till'],
+      ['ar', 'العودة للصندوق'],
+    ] as const) {
+      const { app } = await mount({ user: CASHIER, locale });
+      expect($('[data-test=to-till]')).toBeNull(); // on the till itself there is nowhere to go back to
+      app.go('receipts');
+      await settle(20);
+      expect($('[data-test=receipt-query]')).not.toBeNull();
+      expect($('[data-test=to-till]')!.textContent).toContain(label);
+      $('[data-test=to-till]')!.click();
+      await settle(20);
+      expect(app.screen.value.name).toBe('cashier');
+      expect($('[data-test=scan]')).not.toBeNull();
+      expect($('[data-test=to-till]')).toBeNull();
+      unmountApps();
+    }
+  });
 });

@@ -155,8 +155,15 @@ function Actions() {
   const app = useApp();
   const { t } = useI18n();
   const session = app.session.value;
+  const away = app.screen.value.name === 'receipts' || app.screen.value.name === 'manager';
   return (
     <div id="actions" class="actions">
+      {/* a touch terminal has no Esc key: the way back to the till from the receipts and manager screens is a tap */}
+      {session.user && away ? (
+        <button type="button" data-test="to-till" onClick={() => app.go('cashier')}>
+          {t('toTill')}
+        </button>
+      ) : null}
       <button type="button" data-test="language" lang={session.locale === 'ar' ? 'en' : 'ar'} onClick={() => void app.toggleLanguage()}>
         {t('language')}
       </button>

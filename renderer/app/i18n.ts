@@ -33,6 +33,7 @@ const S = {
   printerNone: { en: 'No printer', ar: 'لا توجد طابعة' },
   language: { en: 'العربية', ar: 'English' },
   signOut: { en: 'Sign out', ar: 'خروج' },
+  toTill: { en: 'Back to the till (Esc)', ar: 'العودة للصندوق (Esc)' },
   signInTitle: { en: 'Sign in', ar: 'تسجيل الدخول' },
   chooseUser: { en: 'Who is at the till? (↑ ↓)', ar: 'من على الصندوق؟ (↑ ↓)' },
   pin: { en: 'PIN', ar: 'الرقم السري' },
