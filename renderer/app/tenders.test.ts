@@ -6,7 +6,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceiptDetails } from '../../app/contract/types';
-import { submit, type } from './testing/dom';
+import { press, submit, type } from './testing/dom';
 import { CASHIER, issued, MILK, quoteFor, refused, settle } from './testing/fakes';
 import { mountApp, unmountApps, until, type MountedApp } from './testing/mountApp';
 
@@ -84,6 +84,24 @@ describe('store credit on the payment panel', () => {
     t.$<HTMLButtonElement>('[data-test=remove-credit]')!.click();
     await until('the credit is taken off', () => t.$('[data-test=voucher]') !== null);
     expect(t.quotes.at(-1)!.payments).toEqual([]);
+  });
+
+  it('F9 and F8 with credit taken put what the credit leaves due on the card or in cash, never the whole total', async () => {
+    const t = await tillWithMilk('en', { 'storeCredit.balance': () => ({ code: 'SC-7K3M-9QXD', balance: '5.00', usable: '5.00' }) });
+    t.$<HTMLButtonElement>('[data-test=store-credit]')!.click();
+    await until('the voucher field opens', () => t.$('[data-test=voucher]') !== null);
+    type(t.root, '[data-test=voucher]', 'SC-7K3M-9QXD');
+    t.$<HTMLButtonElement>('[data-test=use-credit]')!.click();
+    await until('the credit is applied', () => t.$('[data-test=credit-applied]') !== null);
+    press('F9');
+    await until('the card takes the rest', () => t.$<HTMLInputElement>('[data-test=card]')!.value === '8.00');
+    expect(t.quotes.at(-1)!.payments).toEqual([
+      { method: 'card', amount: '8.00' },
+      { method: 'store-credit', amount: '5.00', voucherCode: 'SC-7K3M-9QXD' },
+    ]);
+    press('F8');
+    await until('the cash takes the rest', () => t.$<HTMLInputElement>('[data-test=cash]')!.value === '8.00');
+    expect(t.$<HTMLInputElement>('[data-test=card]')!.value).toBe('');
   });
 
   it("says main's refusal of an unknown code in Arabic and applies nothing", async () => {

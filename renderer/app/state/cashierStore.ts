@@ -312,6 +312,11 @@ export class CashierStore {
   pay(mode: PayMode): void {
     const quote = this.quote;
     if (!quote) return;
+    // with store credit taken, all cash or all card is what the credit leaves due, as main quotes it
+    if (mode !== 'split' && this.tenders.fields().credit) {
+      void this.payRest(mode);
+      return;
+    }
     const next = payFor(mode, quote.total, this.paymentFields());
     batch(() => {
       this.paying.value = true;
@@ -356,6 +361,21 @@ export class CashierStore {
    * "Rest on card": whatever is still due goes on the card. The amount is main's (the quote's due with the card left
    * out), so the renderer does no arithmetic of its own.
    */
+  private async payRest(mode: 'cash' | 'card'): Promise<void> {
+    batch(() => {
+      this.paying.value = true;
+      this.cash.value = '';
+      this.card.value = '';
+    });
+    await this.requote();
+    const due = this.quote?.due;
+    if (due && due !== '0.00') {
+      this[mode].value = due;
+      await this.requote();
+    }
+    this.focus.focus(mode, mode === 'cash');
+  }
+
   async restOnCard(): Promise<void> {
     if (!this.quote) return;
     this.card.value = '';
