@@ -87,6 +87,15 @@ export async function signIn(client: Client, app: DukkanApp, role: 'cashier' | '
   await client.call('session.login', { userId: user.id, pin });
 }
 
+/**
+ * A live terminal's cashier as a shop gets one: going live removed the training users, so the manager (signed in on
+ * `manager`, own PIN chosen) adds her with her own PIN, and she signs in on `till`.
+ */
+export async function addLiveCashier(manager: Client, till: Client, pin: string): Promise<void> {
+  const cashier = await manager.call('users.save', { name: 'Cashier', role: 'cashier', pin, active: true });
+  await till.call('session.login', { userId: cashier.id, pin });
+}
+
 export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await predicate())) {

@@ -11,7 +11,7 @@ import { Decimal } from '../../app/money/decimal';
 import type { DukkanApp } from '../../main/app/openApp';
 import { CLEARANCE_BACKOFF } from '../../main/clearance/clearanceRetrier';
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
-import { clientOf, openTestApp, signIn, type Client } from '../app/support';
+import { addLiveCashier, clientOf, openTestApp, signIn, type Client } from '../app/support';
 import { B2B_SHOP, REFUSED_BUYER, refusingValidator, SAUDI_BUYER } from './support';
 
 const OTP = '161803';
@@ -48,8 +48,7 @@ describe('standard invoices in the background, the status strip, the shift and t
     expect((await manager.call('onboarding.start', { environment: 'local-simulator', otp: OTP, shop: B2B_SHOP, standardInvoices: true })).state).toBe('done');
     await manager.call('session.changePin', { oldPin: '1234', newPin: '864209' });
     cashier = clientOf(app, 'till-1');
-    await signIn(cashier, app, 'cashier', '0000');
-    await cashier.call('session.changePin', { oldPin: '0000', newPin: '2580' });
+    await addLiveCashier(manager, cashier, '2580');
     await cashier.call('shift.open', { openingFloat: '100.00' });
   }, 180_000);
   afterAll(async () => {

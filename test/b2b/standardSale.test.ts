@@ -12,7 +12,7 @@ import { withXml } from '../../app/xml/parseXml';
 import { readInvoiceFields } from '../../app/verify/readInvoiceFields';
 import type { DukkanApp } from '../../main/app/openApp';
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
-import { clientOf, openTestApp, signIn, type Client } from '../app/support';
+import { addLiveCashier, clientOf, openTestApp, signIn, type Client } from '../app/support';
 import { B2B_SHOP as SHOP, FOREIGN_BUYER, REFUSED_BUYER, refusingValidator, SAUDI_BUYER } from './support';
 
 const OTP = '271828';
@@ -48,9 +48,9 @@ describe('standard tax invoices at the till (live, simulator over HTTP)', { time
     await signIn(manager, app, 'manager', '1234');
     const progress = await manager.call('onboarding.start', { environment: 'local-simulator', otp: OTP, shop: SHOP, standardInvoices: true });
     expect(progress.state).toBe('done');
+    await manager.call('session.changePin', { oldPin: '1234', newPin: '864209' });
     cashier = clientOf(app, 'till-1');
-    await signIn(cashier, app, 'cashier', '0000');
-    await cashier.call('session.changePin', { oldPin: '0000', newPin: '2580' });
+    await addLiveCashier(manager, cashier, '2580');
   }, 180_000);
   afterAll(async () => {
     await app?.close();

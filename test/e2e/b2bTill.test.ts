@@ -153,7 +153,7 @@ describe('the B2B tax invoice at the touch till', { timeout: 240_000 }, () => {
     app = await startBrowserModeProcess({ dataDir, args: ['--printer', printer.address, '--paper', '80', '--fatoora-url', sim.url] });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, acceptDownloads: true });
-    // onboarded for simplified + standard (title 1100) by the manager, and the cashier's own PIN (a live terminal)
+    // onboarded for simplified + standard (title 1100) by the manager, who then adds the cashier (a live terminal)
     const office = await context.newPage();
     await office.goto(app.launchUrl);
     await office.waitForSelector('[data-test=pin]');
@@ -164,9 +164,11 @@ describe('the B2B tax invoice at the touch till', { timeout: 240_000 }, () => {
       ['onboarding.start', { environment: 'local-simulator', otp: OTP, shop: SHOP, standardInvoices: true }],
     ])) as [unknown, { state: string }];
     expect(progress.state).toBe('done');
+    // going live removed the training cashier: the manager chooses their own PIN and adds the cashier with hers
     await callsInTab(office, [
-      ['session.login', { userId: idOf('cashier'), pin: '0000' }],
-      ['session.changePin', { oldPin: '0000', newPin: CASHIER_PIN }],
+      ['session.login', { userId: idOf('manager'), pin: '1234' }],
+      ['session.changePin', { oldPin: '1234', newPin: '864209' }],
+      ['users.save', { name: 'Cashier', role: 'cashier', pin: CASHIER_PIN, active: true }],
     ]);
     await office.close();
 
