@@ -2,11 +2,13 @@
 // The manager page (docs/store-server.md, "Manager page"), Arabic or English: the consolidated day by branch, till,
 // cashier, payment type and VAT category; the fleet — each till's certificate expiry, reporting queue, oldest
 // unreported document against the 24-hour rule (reference §11) and last contact; enrolment codes; a search by
-// document number or QR. Server-rendered, no script (its CSP allows none).
+// document number or QR; every till's backups to download (backupDownloads.ts). Server-rendered, no script (its CSP
+// allows none).
 import type { Storage } from '../db/storage';
 import { dayReport, DAY_DIMENSIONS } from '../dayReport';
 import { documentSearchStore } from '../stores/documentSearchStore';
 import { terminalStore } from '../stores/terminalStore';
+import { backupFileHref, managerBackups } from './backupDownloads';
 import { esc, table } from './html';
 import { pageText, type PageKey, type PageLocale } from './managerStrings';
 
@@ -52,6 +54,10 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
     ];
   });
 
+  const backups = (await managerBackups(storage)).map(
+    (b) => `<li>${esc(b.till)} — <a href="${esc(backupFileHref(b))}" download>${esc(b.name)}</a> — ${esc(b.manifest.documents)} ${esc(t('documents'))}</li>`,
+  );
+
   const query = url.searchParams.get('q')?.trim();
   let found = '';
   if (query) {
@@ -77,6 +83,7 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
 <label>${esc(t('branch'))} <input name="branch" value="${esc(branch ?? '')}" placeholder="${esc(t('allBranches'))}"></label>
 <button>${esc(t('show'))}</button></form>${day}
 <h2>${esc(t('fleet'))}</h2>${table([t('till'), t('certificate'), t('queue'), t('oldest'), t('lastSeen'), t('documents')], fleet, t('nothing'))}
+<h2>${esc(t('backups'))}</h2>${backups.length ? `<ul data-test="backups">${backups.join('')}</ul>` : `<p>${esc(t('nothing'))}</p>`}
 <h2>${esc(t('enrol'))}</h2>${code}
 <form method="post" action="/manager/codes?lang=${locale}"><label>${esc(t('branch'))} <input name="branch" required maxlength="60"></label>
 <label>${esc(t('tillName'))} <input name="terminalName" required maxlength="60"></label><button>${esc(t('createCode'))}</button></form>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The manager's side of the store server (docs/store-server.md, "Manager page"): enrolment codes, removing a
-// terminal, the consolidated report, the fleet and the document search — as an Arabic/English page and as JSON for
-// scripts. Everything behind the manager token.
+// terminal, the consolidated report, the fleet, the document search and the tills' backups — as an Arabic/English
+// page and as JSON for scripts. Everything behind the manager token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { rule } from '../../app/contract/schemas';
@@ -16,6 +16,7 @@ import { jsonOf, readBody } from '../http/readBody';
 import { terminalStore } from '../stores/terminalStore';
 import { MANAGER_COOKIE, presentedToken, tokenMatches } from './managerAuth';
 import { renderManagerPage } from './managerPage';
+import { managerBackups, sendBackupFile } from './backupDownloads';
 
 const label = z.string(rule('input.text')).trim().min(1, rule('input.empty')).max(60, rule('input.too-long'));
 const codeRequest = z.object({ branch: label, terminalName: label }).strict();
@@ -73,6 +74,14 @@ export async function handleManager(c: ManagerContext): Promise<void> {
     const request = parsePayload(removeRequest, jsonOf(await readBody(c.req, 4096)));
     const removed = await terminalStore.remove(c.storage, request.terminalId, c.now());
     sendJson(c.res, 200, { ok: true, value: { removed } });
+    return;
+  }
+  if (method === 'GET' && c.url.pathname === '/manager/api/backups') {
+    sendJson(c.res, 200, { ok: true, value: await managerBackups(c.storage) });
+    return;
+  }
+  if (method === 'GET' && c.url.pathname === '/manager/backups/file') {
+    await sendBackupFile(c.res, c.storage, c.url);
     return;
   }
   if (method === 'GET' && (c.url.pathname === '/manager' || c.url.pathname === '/')) {

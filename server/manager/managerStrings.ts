@@ -21,6 +21,10 @@ const STRINGS = {
   total: { en: 'Total', ar: 'الإجمالي' },
   nothing: { en: 'Nothing yet.', ar: 'لا شيء بعد.' },
   fleet: { en: 'Tills', ar: 'الصناديق' },
+  backups: {
+    en: 'Backups of the tills (encrypted; restore with dukkan restore FILE and the till’s recovery sheet)',
+    ar: 'النسخ الاحتياطية للصناديق (مشفرة؛ تُستعاد بالأمر dukkan restore FILE وورقة الاسترداد الخاصة بالصندوق)',
+  },
   till: { en: 'Till', ar: 'الصندوق' },
   certificate: { en: 'Certificate expires', ar: 'انتهاء الشهادة' },
   queue: { en: 'Reporting queue', ar: 'قائمة الإبلاغ' },

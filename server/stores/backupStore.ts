@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // SQL of the tills' backups on the store server (server/db/migrations/0005-terminal-backups.ts): one row per backup
-// file of a terminal, its bytes in parts keyed by their offset in the file. Every statement is scoped to the
-// terminal that signed the request: a till reads and writes only its own backups.
+// file of a terminal, its bytes in parts keyed by their offset in the file. Every statement a till's request runs is
+// scoped to the terminal that signed it: a till reads and writes only its own backups. Only the manager (behind the
+// manager token, server/manager/backupDownloads.ts) lists every terminal's.
 import type { StoredManifest } from '../../app/contract/storeBackup';
 import type { Queryable } from '../db/storage';
 
@@ -71,6 +72,17 @@ export const backupStore = {
       createdAt,
     ]);
     return rows.length;
+  },
+
+  /** Every terminal's whole (checked) backups with the till's branch and name, by till, newest first. */
+  async allCompleted(db: Queryable): Promise<(BackupRow & { readonly terminal_id: string; readonly branch: string; readonly terminal_name: string })[]> {
+    return db.query(
+      `SELECT b.terminal_id, t.branch, t.name AS terminal_name, ${COLUMNS.split(', ')
+        .map((c) => `b.${c}`)
+        .join(', ')}
+         FROM terminal_backups b JOIN terminals t ON t.id = b.terminal_id
+        WHERE b.completed_at IS NOT NULL ORDER BY t.branch, t.name, b.created_at DESC, b.name DESC`,
+    );
   },
 
   /** The terminal's whole (checked) backups, newest first. */

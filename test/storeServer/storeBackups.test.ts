@@ -46,6 +46,10 @@ describe.each(useStorageBackends())('backups on the store server on $name', (bac
     return { t, service, folder, passphrase, credentials, secrets, advance };
   }
 
+  /** The backup `file` restored onto a new computer (no ledger, no keychain entry of that terminal). */
+  const onNewComputer = (file: string, passphrase: string) =>
+    restoreBackup({ dataDir: path.join(newDir(), 'new-computer'), files: [file], keychainOf: memoryKeychains().of, passphrase, now: new Date() });
+
   it('an enrolled till backs up to its folder and the server alike; the server’s copy restores', async () => {
     const till = await enrolledTill(4);
     const store = storeBackupRemote(till.t.db, memoryKeychains().of('unused'))!.name;
@@ -67,14 +71,35 @@ describe.each(useStorageBackends())('backups on the store server on $name', (bac
     // the server kept exactly the bytes the folder got: encrypted, it never saw the passphrase
     const fetched = await fetchNewestBackup(till.credentials, newDir());
     expect(readFileSync(fetched).equals(readFileSync(folderFile))).toBe(true);
-    const restored = await restoreBackup({
-      dataDir: path.join(newDir(), 'new-computer'),
-      files: [fetched],
-      keychainOf: memoryKeychains().of,
-      passphrase: till.passphrase,
-      now: new Date(),
-    });
+    const restored = await onNewComputer(fetched, till.passphrase);
     expect(restored).toMatchObject({ mode: 'archive', manifest: { documents: 4 } });
+  });
+
+  it('a till whose disk died: the manager downloads its backup file, which restores on a new computer', async () => {
+    const till = await enrolledTill(3);
+    const run = (await till.service.run('manager'))!;
+    const folderFile = run.outcomes[0]!.ok ? run.outcomes[0]!.file : '';
+    const get = (pathAndQuery: string, token = TOKEN) => fetch(new URL(pathAndQuery, running.server.url), { headers: { authorization: `Bearer ${token}` } });
+    const listed = (await (await get('/manager/api/backups')).json()) as { value: { terminalId: string; till: string; name: string; size: number }[] };
+    const mine = listed.value.find((b) => b.name === path.basename(folderFile))!;
+    expect(mine).toMatchObject({ terminalId: till.credentials.terminalId, size: readFileSync(folderFile).length });
+    expect(mine.till).toContain('Olaya / Till');
+    // the page links it, in both languages
+    for (const lang of ['en', 'ar']) expect(await (await get(`/manager?lang=${lang}`)).text()).toContain(`name=${encodeURIComponent(mine.name)}`);
+    const query = `?terminal=${encodeURIComponent(mine.terminalId)}&name=${encodeURIComponent(mine.name)}`;
+    // no manager token, no file; an unknown backup is refused by name
+    expect((await get(`/manager/backups/file${query}`, 'wrong-token')).status).not.toBe(200);
+    expect((await get(`/manager/backups/file?terminal=${encodeURIComponent(mine.terminalId)}&name=dukkan-nope-20260101T000000Z.dkbackup`)).status).not.toBe(
+      200,
+    );
+    const answer = await get(`/manager/backups/file${query}`);
+    expect(answer.headers.get('content-disposition')).toContain(mine.name);
+    const downloaded = path.join(newDir(), mine.name);
+    writeFileSync(downloaded, Buffer.from(await answer.arrayBuffer()));
+    // the very file the till made: still encrypted, restored with the till's recovery-sheet passphrase
+    expect(readFileSync(downloaded).equals(readFileSync(folderFile))).toBe(true);
+    const restored = await onNewComputer(downloaded, till.passphrase);
+    expect(restored).toMatchObject({ mode: 'archive', manifest: { documents: 3 } });
   });
 
   it('the manager’s restore takes the server’s newest backup as one more source, or as the only one', async () => {
