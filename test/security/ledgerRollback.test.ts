@@ -17,7 +17,7 @@ import { ANCHOR_ENTRY, readAnchor, type AnchorRecord } from '../../main/ledger/c
 import { openDeviceKeychain } from '../../main/onboarding/index';
 import { messageOf } from '../../renderer/app/state/services';
 import { requireSecretService } from '../onboarding/support';
-import { clientOf, openTestApp, waitFor, type Client } from '../app/support';
+import { addLiveCashier, clientOf, openTestApp, waitFor, type Client } from '../app/support';
 import { runDukkan } from '../support/dukkanCli';
 import { WIZARD_SHOP as SHOP } from '../fixtures/wizardShop';
 
@@ -121,9 +121,8 @@ describe('a rolled-back ledger (real keychain, real SQLite file)', { timeout: 18
     await manager.call('session.login', { userId: user('manager'), pin: '1234' });
     expect((await manager.call('onboarding.start', { environment: 'local-simulator', otp: OTP, shop: SHOP })).state).toBe('done');
     await manager.call('session.changePin', { oldPin: '1234', newPin: '2468' });
-    const cashier = clientOf(app, 'first-cashier');
-    await cashier.call('session.login', { userId: user('cashier'), pin: '0000' });
-    await cashier.call('session.changePin', { oldPin: '0000', newPin: '2580' });
+    // going live removed the training cashier: the manager adds the till's cashier with her own PIN
+    await addLiveCashier(manager, clientOf(app, 'first-cashier'), '2580');
     await app.close();
   }, 180_000);
   afterAll(async () => {
