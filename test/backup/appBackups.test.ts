@@ -65,7 +65,10 @@ describe('backups in the running app', { timeout: 180_000 }, () => {
     const device = await manager.call('device.status', {});
     // the backup holds the document just sold: its chain head is the terminal's
     expect(b.header.manifest.chains.at(-1)).toMatchObject({ lastIcv: device.chainHead!.icv, headHash: device.chainHead!.hash });
-    expect(device.backups).toEqual({ warning: false, targets: [{ target: usb, lastSuccessAt: expect.any(String), lastFailure: null, stale: false }] });
+    expect(device.backups).toEqual({
+      warning: false,
+      targets: [{ target: usb, storeServer: null, lastSuccessAt: expect.any(String), lastFailure: null, stale: false }],
+    });
     expect((await manager.call('status.get', {})).backupWarning).toBe(false);
     // the run is in the audit trail: why it ran, how many folders got it, the chain heads it holds
     const trail = await manager.call('audit.list', { kind: 'backup' });

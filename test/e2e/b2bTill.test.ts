@@ -183,8 +183,11 @@ describe('the B2B tax invoice at the touch till', { timeout: 240_000 }, () => {
     await page.tap('[data-test="user-Cashier"]');
     await page.fill('[data-test=pin]', CASHIER_PIN);
     await page.tap('[data-test=sign-in]');
-    await page.waitForSelector('[data-test=scan]');
-  }, 180_000);
+    // a loaded CI machine has taken longer than the default 30 s here: wait longer, and say what the screen shows
+    await page.waitForSelector('[data-test=scan]', { timeout: 90_000 }).catch(async (e: Error) => {
+      throw new Error(`${e.message}\nthe screen shows: ${(await page.textContent('body'))?.slice(0, 600)}`);
+    });
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
