@@ -30,19 +30,31 @@ interface FormProps {
   readonly 'data-test'?: string;
   /** Enter or the submit button: the page stays, the handler runs. */
   readonly onSubmit: () => void;
+  /**
+   * The saved values are still on their way: every field and button stays disabled, so nothing typed before they
+   * arrive is overwritten by them (or saved over them as empty).
+   */
+  readonly loading?: boolean;
   readonly children: ComponentChildren;
 }
 
-export function Form({ onSubmit, children, ...attrs }: FormProps) {
+export function Form({ onSubmit, loading, children, ...attrs }: FormProps) {
   return (
     <form
       {...attrs}
+      aria-busy={loading === true ? 'true' : undefined}
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit();
+        if (loading !== true) onSubmit();
       }}
     >
-      {children}
+      {loading === undefined ? (
+        children
+      ) : (
+        <fieldset class="load-guard" disabled={loading}>
+          {children}
+        </fieldset>
+      )}
     </form>
   );
 }

@@ -49,7 +49,7 @@ export function BackupPanel({ onChange }: { readonly onChange: () => void }) {
   };
   return (
     <div class="backup-panel" data-test="backup-panel">
-      <Form onSubmit={() => void save()}>
+      <Form loading={screen.value === null} onSubmit={() => void save()}>
         <Field label={t('backupFolder')}>
           <textarea rows={2} dir="ltr" data-test="backup-folders" value={folders.value} onInput={(e) => (folders.value = e.currentTarget.value)} />
         </Field>

@@ -10,11 +10,14 @@ export function DiscountLimitForm({ onSaved }: { readonly onSaved: () => void })
   const app = useApp();
   const { t } = useI18n();
   const percent = useSignal('');
+  const loaded = useSignal(false);
   useEffect(() => {
     void app
       .attempt(() => app.api['discount.limit']({}))
       .then((r) => {
-        if (r) percent.value = r.percent;
+        if (!r) return;
+        percent.value = r.percent;
+        loaded.value = true;
       });
   }, [app]);
   const save = async () => {
@@ -25,7 +28,7 @@ export function DiscountLimitForm({ onSaved }: { readonly onSaved: () => void })
     onSaved();
   };
   return (
-    <Form onSubmit={() => void save()}>
+    <Form loading={!loaded.value} onSubmit={() => void save()}>
       <Field label={t('discountLimitLabel')}>
         <input data-test="discount-limit" inputMode="decimal" dir="ltr" value={percent.value} onInput={(e) => (percent.value = e.currentTarget.value)} />
       </Field>

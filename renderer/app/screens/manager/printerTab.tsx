@@ -13,11 +13,13 @@ export function PrinterTab() {
   const { t } = useI18n();
   const address = useSignal('');
   const width = useSignal('80');
+  const loaded = useSignal(false);
   useEffect(() => {
     void app.api['printer.get']({}).then(
       (s) => {
         address.value = s.address ?? '';
         width.value = String(s.paperWidth);
+        loaded.value = true;
       },
       (e: unknown) => app.toast(app.errorText(e), 'error'),
     );
@@ -32,23 +34,24 @@ export function PrinterTab() {
   };
   return (
     <>
-      <PrinterForm address={address} width={width} onSave={() => void save()} onTest={() => void test()} />
+      <PrinterForm loading={!loaded.value} address={address} width={width} onSave={() => void save()} onTest={() => void test()} />
       <ReceiptFooterForm />
     </>
   );
 }
 
 interface PrinterFormProps {
+  readonly loading: boolean;
   readonly address: Signal<string>;
   readonly width: Signal<string>;
   readonly onSave: () => void;
   readonly onTest: () => void;
 }
 
-function PrinterForm({ address, width, onSave, onTest }: PrinterFormProps) {
+function PrinterForm({ loading, address, width, onSave, onTest }: PrinterFormProps) {
   const { t } = useI18n();
   return (
-    <Form class="printer" onSubmit={onSave}>
+    <Form class="printer" loading={loading} onSubmit={onSave}>
       <Field label={t('printerAddress')}>
         <input
           type="text"

@@ -9,11 +9,14 @@ export function ReceiptFooterForm() {
   const app = useApp();
   const { t } = useI18n();
   const footer = useSignal('');
+  const loaded = useSignal(false);
   useEffect(() => {
     void app
       .attempt(() => app.api['receiptFooter.get']({}))
       .then((f) => {
-        if (f !== undefined) footer.value = f;
+        if (f === undefined) return;
+        footer.value = f;
+        loaded.value = true;
       });
   }, []);
   const save = async () => {
@@ -21,7 +24,7 @@ export function ReceiptFooterForm() {
     if (saved !== undefined) app.toast(t('saved'), 'ok');
   };
   return (
-    <Form class="receipt-footer" onSubmit={() => void save()}>
+    <Form class="receipt-footer" loading={!loaded.value} onSubmit={() => void save()}>
       <Field label={t('receiptFooter')}>
         <textarea rows={3} dir="auto" maxLength={300} data-test="receipt-footer" value={footer.value} onInput={(e) => (footer.value = e.currentTarget.value)} />
       </Field>
