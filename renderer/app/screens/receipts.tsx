@@ -3,13 +3,13 @@
 // undercharge (debit note), reprint a copy or preview it. State: ReceiptsStore.
 import { useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
-import type { Signal } from '@preact/signals';
 import type { ReceiptDetails } from '../../../app/contract/types';
 import { ClearanceOfDocument } from '../components/clearedFiles';
 import { Form, Num } from '../components/common';
 import { useApp, useFocusRequests, useI18n, useScreenKeys } from '../components/hooks';
-import { ReceiptsStore, type ReceiptRow } from '../state/receiptsStore';
+import { ReceiptsStore } from '../state/receiptsStore';
 import { ForeignReceiptPanel } from './till/foreignReceipt';
+import { ReturnLinesTable } from './returnLinesTable';
 import { DOCUMENT_KIND, REPORTING } from '../labels';
 
 type Store = { readonly store: ReceiptsStore };
@@ -67,7 +67,7 @@ function ReceiptBody({
   return (
     <>
       <ReceiptHeader details={d} />
-      <ReceiptLines details={d} rows={view.rows} firstPick={firstPick} />
+      <ReturnLinesTable lines={d.lines} rows={view.rows} testPrefix="" pickable={d.document.kind === 'invoice'} withExtra firstPick={firstPick} />
       <NotesIssued details={d} />
       {d.archive ? (
         <p class="archived" data-test="archived">
@@ -114,97 +114,6 @@ function ReceiptHeader({ details: d }: { readonly details: ReceiptDetails }) {
         </p>
       ) : null}
     </header>
-  );
-}
-
-function ReceiptLines({
-  details: d,
-  rows,
-  firstPick,
-}: {
-  readonly details: ReceiptDetails;
-  readonly rows: readonly ReceiptRow[];
-  readonly firstPick: RefObject<HTMLInputElement | null>;
-}) {
-  const { t } = useI18n();
-  const invoice = d.document.kind === 'invoice';
-  return (
-    <table class="lines">
-      <thead>
-        <tr>
-          <th></th>
-          <th>{t('item')}</th>
-          <th>{t('price')}</th>
-          <th>{t('sold')}</th>
-          <th>{t('returned')}</th>
-          <th>{t('returnQty')}</th>
-          <th>{t('extraPerUnit')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {d.lines.map((l, i) => (
-          <ReceiptLine key={l.lineId} line={l} row={rows[i]!} pickable={invoice} pickRef={i === 0 ? firstPick : undefined} />
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-interface ReceiptLineProps {
-  readonly line: ReceiptDetails['lines'][number];
-  readonly row: ReceiptRow;
-  readonly pickable: boolean;
-  readonly pickRef: RefObject<HTMLInputElement | null> | undefined;
-}
-
-function ReceiptLine({ line: l, row, pickable, pickRef }: ReceiptLineProps) {
-  const { t } = useI18n();
-  return (
-    <tr>
-      <td>
-        <input
-          ref={pickRef}
-          type="checkbox"
-          aria-label={l.name}
-          data-test={`pick-${l.lineId}`}
-          disabled={!pickable}
-          checked={row.pick.value}
-          onChange={(e) => (row.pick.value = e.currentTarget.checked)}
-        />
-      </td>
-      <td>{l.name}</td>
-      <td>
-        <Num text={l.unitPrice} />
-      </td>
-      <td>
-        <Num text={l.quantity} />
-      </td>
-      <td>
-        <Num text={l.returned} />
-      </td>
-      <td>
-        <LineAmount label={`${t('returnQty')} ${l.name}`} test={`qty-${l.lineId}`} value={row.quantity} />
-      </td>
-      <td>
-        <LineAmount label={`${t('extraPerUnit')} ${l.name}`} test={`extra-${l.lineId}`} value={row.extra} />
-      </td>
-    </tr>
-  );
-}
-
-/** A quantity or amount typed for one line (also for another till's sale, till/foreignReceipt.tsx). */
-export function LineAmount({ label, test, value }: { readonly label: string; readonly test: string; readonly value: Signal<string> }) {
-  return (
-    <input
-      class="qty"
-      type="text"
-      inputMode="decimal"
-      aria-label={label}
-      data-test={test}
-      dir="ltr"
-      value={value.value}
-      onInput={(e) => (value.value = e.currentTarget.value)}
-    />
   );
 }
 

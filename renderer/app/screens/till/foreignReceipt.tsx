@@ -5,7 +5,7 @@
 import { Form, Num } from '../../components/common';
 import { useI18n } from '../../components/hooks';
 import type { ForeignReceiptStore } from '../../state/foreignReceiptStore';
-import { LineAmount } from '../receipts';
+import { ReturnLinesTable } from '../returnLinesTable';
 
 export function ForeignReceiptPanel({ store }: { readonly store: ForeignReceiptStore }) {
   const { t } = useI18n();
@@ -30,49 +30,7 @@ export function ForeignReceiptPanel({ store }: { readonly store: ForeignReceiptS
         {' · '}
         {t('total')} <Num text={r.total} />
       </p>
-      <table class="lines">
-        <thead>
-          <tr>
-            <th></th>
-            <th>{t('item')}</th>
-            <th>{t('price')}</th>
-            <th>{t('sold')}</th>
-            <th>{t('returned')}</th>
-            <th>{t('returnQty')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.lines.map((l, i) => {
-            const row = found.rows[i]!;
-            return (
-              <tr key={l.lineId}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={l.name}
-                    data-test={`foreign-pick-${l.lineId}`}
-                    checked={row.pick.value}
-                    onChange={(e) => (row.pick.value = e.currentTarget.checked)}
-                  />
-                </td>
-                <td>{l.name}</td>
-                <td>
-                  <Num text={l.unitPrice} />
-                </td>
-                <td>
-                  <Num text={l.quantity} />
-                </td>
-                <td data-test={`foreign-returned-${l.lineId}`}>
-                  <Num text={l.returned} />
-                </td>
-                <td>
-                  <LineAmount label={`${t('returnQty')} ${l.name}`} test={`foreign-qty-${l.lineId}`} value={row.quantity} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ReturnLinesTable lines={r.lines} rows={found.rows} testPrefix="foreign-" pickable withExtra={false} />
       <Form class="note-form" onSubmit={() => void store.issueCredit()}>
         <label class="field">
           <span>{t('reason')}</span>
