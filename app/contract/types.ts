@@ -199,6 +199,12 @@ export interface StatusSnapshot {
    * apart from `waiting` and `rejected`, which are about reporting simplified documents.
    */
   readonly clearance?: { readonly awaiting: number; readonly rejected: number };
+  /**
+   * Training mode still being prepared (a first start: the training folder onboards against the embedded simulator
+   * in the background, main/app/modeController.ts): nothing can be issued until it is done. `lastError` is the last
+   * failed attempt's reason, tried again at `retryAt` (ISO instant).
+   */
+  readonly preparingTraining?: { readonly lastError: string | null; readonly retryAt: string | null };
   readonly at: string;
 }
 

@@ -14,6 +14,7 @@ import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
 import { DISCOUNT_CODES } from './codes/discountCodes';
 import { GO_LIVE_CODES } from './codes/goLiveCodes';
 import { TENDER_CODES } from './codes/tenderCodes';
+import { TRAINING_PREP_CODES } from './codes/trainingPrepCodes';
 import { B2B_NOTE_CODES } from './codes/b2bNoteCodes';
 import { DEVICE_CODES } from './codes/deviceCodes';
 import { ENGINE_CODES } from './codes/engineCodes';
@@ -74,6 +75,7 @@ describe('the error catalog', () => {
       B2B_NOTE_CODES,
       GO_LIVE_CODES,
       TENDER_CODES,
+      TRAINING_PREP_CODES,
     ].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(codes.length);

@@ -28,6 +28,7 @@ import { STORE_TILL_CODES } from './codes/storeTillCodes';
 import { TENDER_CODES } from './codes/tenderCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 import { TILL_CODES } from './codes/tillCodes';
+import { TRAINING_PREP_CODES } from './codes/trainingPrepCodes';
 
 export type { CatalogText };
 
@@ -51,6 +52,7 @@ export const ERROR_CATALOG = {
   ...DISCOUNT_CODES,
   ...GO_LIVE_CODES,
   ...TENDER_CODES,
+  ...TRAINING_PREP_CODES,
 } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

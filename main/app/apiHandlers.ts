@@ -68,8 +68,12 @@ export interface AppCore {
   pinChangeRequired(user: User | null): boolean;
   /** The data folder of the mode in use (training or live). */
   current(): ModeServices;
-  /** The counter and receipts of the mode in use. */
+  /** The counter and receipts of the mode in use; throws while training mode is being prepared (main/app/saleDeskGate.ts). */
   sale(): SaleDesk;
+  /** The desk, or null while there is none (training being prepared, or a mode that cannot sign). */
+  saleIfOpen(): SaleDesk | null;
+  /** Waits for the desk while training mode is being prepared; rejects with why it cannot wait (saleDeskGate.ts). */
+  saleReady(): Promise<void>;
   status(): StatusSnapshot;
   /** Tells the screens (browser mode's event stream, Electron's event channel). */
   emit(event: AppEvent): void;
@@ -101,24 +105,27 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...userHandlers({ users, mode }),
     ...approvalHandlers({ pins, sessions, pinChangeRequired }),
     ...catalogHandlers({ catalog, data: () => core.catalogData }),
-    ...saleHandlers({ counter: () => core.sale().counter, labels: () => core.catalogData.scanner, carts: { clear: (id) => carts().clear(id) } }),
+    // a first start's quote, sale or receipt waits while training mode is being prepared (main/app/saleDeskGate.ts)
+    ...waitingForSaleDesk(core, {
+      ...saleHandlers({ counter: () => core.sale().counter, labels: () => core.catalogData.scanner, carts: { clear: (id) => carts().clear(id) } }),
+      ...b2bHandlers({ b2b: () => core.sale().b2b }),
+      ...receiptHandlers({ receipts: () => core.sale().receipts }),
+      ...foreignReturnHandlers({ folder: () => core.current(), counter: () => core.sale().counter, clock }),
+    }),
     ...openCartHandlers({ carts: { get: (id) => carts().get(id), save: (id, lines) => carts().save(id, lines) }, catalog }),
-    ...b2bHandlers({ b2b: () => core.sale().b2b }),
-    ...receiptHandlers({ receipts: () => core.sale().receipts }),
     ...onboardingHandlers({ onboarding }),
     ...statusHandlers({
       status: () => core.status(),
       mode,
       folder: () => core.current(),
       dataDir,
-      clearance: () => (core.current().ledger ? core.sale().b2b.clearances.counts() : null),
+      clearance: () => core.saleIfOpen()?.b2b.clearances.counts() ?? null,
     }),
     ...printerHandlers({ printing, shop, clock }),
     ...reportHandlers({ reports: () => core.current().reports, afterZReport: () => core.current().backups?.afterZReport() }),
     ...backupHandlers({ backups: () => core.current().backups, restores: core.restores }),
     ...storeHandlers({ folder: () => core.current(), pins, pinChangeRequired, clock }),
     ...storeLinkHandlers(storeLink),
-    ...foreignReturnHandlers({ folder: () => core.current(), counter: () => core.sale().counter, clock }),
     ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
     ...goLiveHandlers({ mode, catalog, settings }),
     ...tillHandlers({
@@ -142,7 +149,20 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
 
 /** A sale being completed at the counter (none when the mode cannot sign, so there is no counter). */
 function saleInProgress(core: AppCore): boolean {
-  return core.current().ledger !== null && (core.sale().counter.busy() || core.sale().b2b.counter.busy());
+  const desk = core.saleIfOpen();
+  return desk !== null && (desk.counter.busy() || desk.b2b.counter.busy());
+}
+
+/** Each handler waits for the sale desk first (at once unless training mode is being prepared). */
+function waitingForSaleDesk<H extends Partial<ApiHandlers>>(core: AppCore, handlers: H): H {
+  const waiting: Record<string, unknown> = {};
+  for (const [method, handler] of Object.entries(handlers) as [string, (input: unknown, context: unknown) => unknown][]) {
+    waiting[method] = async (input: unknown, context: unknown) => {
+      await core.saleReady();
+      return handler(input, context);
+    };
+  }
+  return waiting as H;
 }
 
 /** The one entry point of every call (Electron IPC, browser-mode HTTP) to these handlers. */

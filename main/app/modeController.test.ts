@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The training ↔ live state machine on its own: the transition table cell by cell (refusals included), the rules
 // the table must keep, and the controller over fake folders — what it opens, closes, enters and announces, in
-// which order, and that transitions never overlap.
+// which order, that transitions never overlap, and a first start's training folder prepared in the background.
 import { describe, expect, it } from 'vitest';
 import type { AppMode } from '../../app/contract/types';
 import { createLogger, memoryLogSink } from '../log/logger';
@@ -17,15 +17,22 @@ import {
   type TrainingFolder,
 } from './modeController';
 
-const STATES: readonly ModeState[] = ['new', 'training', 'live', 'closed'];
-const TRIGGERS: readonly ModeTrigger[] = ['open', 'go-live', 'close'];
+const STATES: readonly ModeState[] = ['new', 'preparing', 'training', 'live', 'closed'];
+const TRIGGERS: readonly ModeTrigger[] = ['open', 'training-ready', 'go-live', 'close'];
+const REFUSED = { yes: 'refused', no: 'refused' } as const;
 
 /** Each cell: where the trigger leads with the live folder able to sign / unable to, or 'refused'. */
 const EXPECTED: Record<ModeState, Record<ModeTrigger, { yes: ModeState | 'refused'; no: ModeState | 'refused' }>> = {
-  new: { open: { yes: 'live', no: 'training' }, 'go-live': { yes: 'refused', no: 'refused' }, close: { yes: 'closed', no: 'closed' } },
-  training: { open: { yes: 'refused', no: 'refused' }, 'go-live': { yes: 'live', no: 'training' }, close: { yes: 'closed', no: 'closed' } },
-  live: { open: { yes: 'refused', no: 'refused' }, 'go-live': { yes: 'live', no: 'live' }, close: { yes: 'closed', no: 'closed' } },
-  closed: { open: { yes: 'refused', no: 'refused' }, 'go-live': { yes: 'refused', no: 'refused' }, close: { yes: 'closed', no: 'closed' } },
+  new: { open: { yes: 'live', no: 'preparing' }, 'training-ready': REFUSED, 'go-live': REFUSED, close: { yes: 'closed', no: 'closed' } },
+  preparing: {
+    open: REFUSED,
+    'training-ready': { yes: 'training', no: 'training' },
+    'go-live': { yes: 'live', no: 'preparing' },
+    close: { yes: 'closed', no: 'closed' },
+  },
+  training: { open: REFUSED, 'training-ready': REFUSED, 'go-live': { yes: 'live', no: 'training' }, close: { yes: 'closed', no: 'closed' } },
+  live: { open: REFUSED, 'training-ready': REFUSED, 'go-live': { yes: 'live', no: 'live' }, close: { yes: 'closed', no: 'closed' } },
+  closed: { open: REFUSED, 'training-ready': REFUSED, 'go-live': REFUSED, close: { yes: 'closed', no: 'closed' } },
 };
 
 function outcome(state: ModeState, trigger: ModeTrigger, liveCanSign: boolean): ModeState | 'refused' {
@@ -44,7 +51,16 @@ describe('the mode transition table', () => {
 
   it('says what each change of mode opens, closes and announces', () => {
     expect(transitionFor('new', 'open', true)).toEqual({ to: 'live', ifLiveCanSign: 'yes', opens: ['live-ledger'], closes: [], emits: [] });
-    expect(transitionFor('new', 'open', false)).toEqual({ to: 'training', ifLiveCanSign: 'no', opens: ['training'], closes: [], emits: [] });
+    expect(transitionFor('new', 'open', false)).toEqual({ to: 'preparing', ifLiveCanSign: 'no', opens: ['training'], closes: [], emits: [] });
+    expect(transitionFor('preparing', 'training-ready')).toEqual({ to: 'training', opens: [], closes: [], emits: ['status'] });
+    expect(transitionFor('preparing', 'go-live', true)).toEqual({
+      to: 'live',
+      ifLiveCanSign: 'yes',
+      opens: ['live-ledger'],
+      closes: ['training'],
+      emits: ['mode-changed', 'status'],
+    });
+    expect(transitionFor('preparing', 'close')).toEqual({ to: 'closed', opens: [], closes: ['training', 'live-folder'], emits: [] });
     expect(transitionFor('training', 'go-live', true)).toEqual({
       to: 'live',
       ifLiveCanSign: 'yes',
@@ -65,14 +81,16 @@ describe('the mode transition table', () => {
 
   it('asks whether the live folder can sign only where the answer decides (so a live terminal is never re-activated)', () => {
     const asking = STATES.flatMap((s) => TRIGGERS.filter((t) => asksLiveFolder(s, t)).map((t) => `${s} + ${t}`));
-    expect(asking).toEqual(['new + open', 'training + go-live']);
+    expect(asking).toEqual(['new + open', 'preparing + go-live', 'training + go-live']);
   });
 
   it('keeps its rules: nothing leads from live to training, every way out of an open state closes the live folder, only a change of mode is announced', () => {
     for (const s of STATES)
       for (const t of TRIGGERS)
         for (const candidate of MODE_TRANSITIONS[s][t] ?? []) {
-          if (s === 'live' || s === 'closed') expect(candidate.to, `${s} + ${t}`).not.toBe('training');
+          if (s === 'live' || s === 'closed') expect(candidate.to, `${s} + ${t}`).not.toMatch(/training|preparing/);
+          // only a training folder that can sign is 'training': the way there is its own onboarding, never an open
+          if (candidate.to === 'training' && s !== 'training') expect(s).toBe('preparing');
           if (candidate.to === 'closed' && s !== 'closed') expect(candidate.closes, `${s} + ${t}`).toContain('live-folder');
           if (candidate.emits.includes('mode-changed')) expect(candidate.to, `${s} + ${t}`).not.toBe(s);
           if (candidate.to === s) expect(candidate, `${s} + ${t}`).toMatchObject({ opens: [], closes: [], emits: [] });
@@ -87,10 +105,22 @@ interface Folder {
   readonly name: string;
 }
 
-function harness(options: { canSign?: boolean; openTraining?: () => Promise<void>; closeTraining?: () => Promise<void> } = {}) {
+interface HarnessOptions {
+  canSign?: boolean;
+  /** Whether the training folder can sign when opened (onboarded at an earlier start); default yes. */
+  trainingCanSign?: boolean;
+  openTraining?: () => Promise<void>;
+  /** One background onboarding attempt of the training folder (default: succeeds at once). */
+  prepare?: (attempt: number) => Promise<void>;
+  closeTraining?: () => Promise<void>;
+  retryDelaysMs?: readonly number[];
+}
+
+function harness(options: HarnessOptions = {}) {
   const calls: string[] = [];
   const memory = memoryLogSink();
   let canSign = options.canSign ?? false;
+  let attempts = 0;
   const live = {
     name: 'live',
     environment: 'simulation',
@@ -100,8 +130,18 @@ function harness(options: { canSign?: boolean; openTraining?: () => Promise<void
     },
     close: async () => void calls.push('live.close'),
   };
+  const trainingCanSign = options.trainingCanSign ?? true;
   const training: TrainingFolder<Folder> = {
     services: { name: 'training' },
+    activate: () => {
+      calls.push(`training.activate → ${trainingCanSign}`);
+      return trainingCanSign;
+    },
+    onboard: async () => {
+      attempts++;
+      calls.push(`training.prepare #${attempts}`);
+      await options.prepare?.(attempts);
+    },
     close: async () => {
       calls.push('training.close');
       await options.closeTraining?.();
@@ -117,6 +157,7 @@ function harness(options: { canSign?: boolean; openTraining?: () => Promise<void
     entered: (folder: Folder, mode: AppMode) => calls.push(`entered ${folder.name} as ${mode}`),
     emit: (type: ModeEventType) => calls.push(`emit ${type}`),
     log: createLogger({ sink: memory.sink, minLevel: 'debug' }),
+    ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
   });
   return { controller, calls, log: memory.records, canSign: (v: boolean) => (canSign = v) };
 }
@@ -144,7 +185,9 @@ describe('the mode controller', () => {
     expect(calls).toEqual([
       'live.activate → false',
       'training.open',
+      'training.activate → true',
       'entered training as training',
+      'emit status',
       'live.activate → false',
       'live.activate → true',
       'training.close',
@@ -211,5 +254,84 @@ describe('the mode controller', () => {
       ['warn', 'mode.training-close-failed'],
       ['info', 'app.training-ended'],
     ]);
+  });
+});
+
+describe('a first start: the training folder prepared in the background', () => {
+  it('opens at once as preparing (training on screen, no sale desk), then enters training when the onboarding succeeds', async () => {
+    let finish!: () => void;
+    const { controller, calls, log } = harness({ trainingCanSign: false, prepare: () => new Promise<void>((r) => (finish = r)) });
+    expect(await controller.open()).toBe('preparing');
+    expect(controller.mode()).toBe('training');
+    expect(controller.current()).toMatchObject({ name: 'training' });
+    expect(controller.preparation()).toEqual({ attempts: 1, lastError: null, retryAt: null });
+    const ready = controller.whenReady(5_000);
+    expect(calls).toEqual(['live.activate → false', 'training.open', 'training.activate → false', 'training.prepare #1']);
+    finish();
+    expect(await ready).toBe(true);
+    expect(controller.state()).toBe('training');
+    expect(controller.preparation()).toBeNull();
+    expect(calls.slice(-2)).toEqual(['entered training as training', 'emit status']);
+    expect(log.map((r) => r.event)).toEqual(['mode.training-preparing', 'mode.training-ready']);
+  });
+
+  it('shows a failed attempt, tries again after the delay, and enters training when an attempt succeeds', async () => {
+    const { controller, calls, log } = harness({
+      trainingCanSign: false,
+      retryDelaysMs: [30, 60],
+      prepare: async (n) => {
+        if (n < 3) throw new Error(`simulator refused (${n})`);
+      },
+    });
+    await controller.open();
+    await new Promise((r) => setTimeout(r, 5));
+    const failed = controller.preparation()!;
+    expect(failed).toMatchObject({ attempts: 1, lastError: 'simulator refused (1)' });
+    expect(failed.retryAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(calls.at(-1)).toBe('emit status'); // the strip shows the failure
+    expect(await controller.whenReady(5_000)).toBe(true);
+    expect(controller.state()).toBe('training');
+    expect(calls.filter((c) => c.startsWith('training.prepare'))).toEqual(['training.prepare #1', 'training.prepare #2', 'training.prepare #3']);
+    const failures = log.filter((r) => r.event === 'mode.training-prepare-failed');
+    expect(failures.map((r) => [r.level, r.fields.attempt, r.fields.retryInMs])).toEqual([
+      ['warn', 1, 30],
+      ['warn', 2, 60],
+    ]);
+  });
+
+  it('goes live during the onboarding: waits for the attempt under way, closes the training folder, never enters training', async () => {
+    let finish!: () => void;
+    const { controller, calls, canSign } = harness({ trainingCanSign: false, prepare: () => new Promise<void>((r) => (finish = r)) });
+    await controller.open();
+    expect(await controller.goLive()).toBe('preparing'); // the live folder cannot sign yet: nothing changes
+    canSign(true);
+    const switching = controller.goLive();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).not.toContain('training.close'); // not under the onboarding's feet
+    finish();
+    expect(await switching).toBe('live');
+    expect(await controller.whenReady(10)).toBe(true);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).not.toContain('entered training as training');
+    expect(calls.slice(-4)).toEqual(['training.close', 'entered live as live', 'emit mode-changed', 'emit status']);
+  });
+
+  it('closes while a retry is pending: no further attempt, and a waiting sale is told it will not be ready', async () => {
+    const { controller, calls } = harness({ trainingCanSign: false, retryDelaysMs: [50], prepare: () => Promise.reject(new Error('no')) });
+    await controller.open();
+    const waiting = controller.whenReady(5_000);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await controller.close()).toBe('closed');
+    expect(await waiting).toBe(false);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls.filter((c) => c.startsWith('training.prepare'))).toEqual(['training.prepare #1']);
+    expect(calls.slice(-2)).toEqual(['training.close', 'live.close']);
+  });
+
+  it('gives up waiting after the time it was given, while preparing goes on', async () => {
+    const { controller } = harness({ trainingCanSign: false, prepare: () => new Promise<void>(() => undefined) });
+    await controller.open();
+    expect(await controller.whenReady(20)).toBe(false);
+    expect(controller.state()).toBe('preparing');
   });
 });

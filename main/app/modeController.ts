@@ -1,21 +1,26 @@
 // SPDX-License-Identifier: UNLICENSED
 // Training ↔ live, as an explicit state machine. A terminal opens live when its live data folder can sign, and in
 // training otherwise (a new terminal: the embedded Fatoora simulator and its own folder, main/app/trainingMode).
-// Finishing onboarding in the wizard takes it from training to live without a restart; nothing ever takes a live
-// terminal back to training. MODE_TRANSITIONS is the whole table — what each transition opens, closes and announces —
-// and transitionFor() reads it; the ModeController performs it on the real folders, one transition at a time.
+// A training folder not onboarded yet (the first start) is 'preparing': the app is open and the sign-in screen served
+// at once while the folder onboards against the simulator in the background, retried until it can sign
+// (BENCHMARKS.md, "Startup": that onboarding is most of a first start); only then does the sale desk exist.
+// Finishing onboarding in the wizard takes it from training (or preparing) to live without a restart; nothing ever
+// takes a live terminal back to training. MODE_TRANSITIONS is the whole table — what each transition opens, closes
+// and announces — and transitionFor() reads it; the ModeController performs it on the real folders, one transition
+// at a time.
 import type { AppMode } from '../../app/contract/types';
 import { DukkanError } from '../../app/errors/index';
 import { errorFields, type Logger } from '../log/logger';
 
-export type ModeState = 'new' | 'training' | 'live' | 'closed';
-export type ModeTrigger = 'open' | 'go-live' | 'close';
+export type ModeState = 'new' | 'preparing' | 'training' | 'live' | 'closed';
+/** 'training-ready': the background onboarding of the training folder succeeded (the controller's own trigger). */
+export type ModeTrigger = 'open' | 'training-ready' | 'go-live' | 'close';
 
 /**
  * What a transition starts or stops:
  *   live-ledger        the live folder's Ledger and reporting worker (ModeServices.activate)
  *   live-folder        the live folder itself: its database, onboarding service and worker (ModeServices.close)
- *   training           the training folder with its ledger and worker, and the embedded Fatoora simulator
+ *   training           the training folder and the embedded Fatoora simulator (its ledger and worker once it can sign)
  */
 export type ModePart = 'live-ledger' | 'live-folder' | 'training';
 
@@ -42,10 +47,22 @@ export const MODE_TRANSITIONS: { readonly [S in ModeState]: { readonly [T in Mod
   new: {
     open: [
       { to: 'live', ifLiveCanSign: 'yes', opens: ['live-ledger'], closes: [], emits: [] },
-      { to: 'training', ifLiveCanSign: 'no', opens: ['training'], closes: [], emits: [] },
+      // a training folder that can sign already (onboarded at an earlier start) is ready at once: the controller
+      // takes 'training-ready' within the same open
+      { to: 'preparing', ifLiveCanSign: 'no', opens: ['training'], closes: [], emits: [] },
     ],
     // an open that failed half-way: the live folder was opened with the app
     close: [{ to: 'closed', opens: [], closes: ['live-folder'], emits: [] }],
+  },
+  preparing: {
+    // the mode shown stays training: the strip is told the folder can sell now
+    'training-ready': [{ to: 'training', opens: [], closes: [], emits: ['status'] }],
+    // onboarded for real before training was ready: the background onboarding is waited for and the folder closed
+    'go-live': [
+      { to: 'live', ifLiveCanSign: 'yes', opens: ['live-ledger'], closes: ['training'], emits: ['mode-changed', 'status'] },
+      { to: 'preparing', ifLiveCanSign: 'no', ...NOTHING },
+    ],
+    close: [{ to: 'closed', opens: [], closes: ['training', 'live-folder'], emits: [] }],
   },
   training: {
     'go-live': [
@@ -101,14 +118,32 @@ export interface LiveFolder {
 /** The training folder with its simulator, running (main/app/trainingMode). */
 export interface TrainingFolder<F> {
   readonly services: F;
+  /** Starts the folder's ledger and worker if it can sign already (onboarded at an earlier start); whether it can. */
+  activate(): boolean;
+  /** Onboards the folder against the simulator (or finishes a half-done onboarding), then starts its ledger. */
+  onboard(): Promise<void>;
   /** Closes the folder, then the simulator. */
   close(): Promise<void>;
 }
 
+/** Where the background onboarding of a preparing training folder stands (the status strip, the manager's status). */
+export interface TrainingPreparation {
+  readonly attempts: number;
+  /** The last attempt's failure, until one succeeds. */
+  readonly lastError: string | null;
+  /** When the next attempt starts after a failure. */
+  readonly retryAt: Date | null;
+}
+
+/** Waits between failed attempts to onboard the training folder; the last one repeats. */
+export const TRAINING_RETRY_DELAYS_MS: readonly number[] = [2_000, 5_000, 15_000, 30_000, 60_000];
+
 export interface ModeControllerOptions<F> {
   readonly live: F & LiveFolder;
-  /** Starts the embedded simulator and the training folder, onboarded against it; cleans up itself if it fails. */
+  /** Starts the embedded simulator and opens the training folder (not onboarded yet); cleans up itself if it fails. */
   readonly openTraining: () => Promise<TrainingFolder<F>>;
+  /** Waits between failed attempts to onboard the training folder (default TRAINING_RETRY_DELAYS_MS). */
+  readonly retryDelaysMs?: readonly number[];
   /** The app now works on `folder` in `mode`: build what depends on the folder (the counter, worker events). */
   readonly entered: (folder: F, mode: AppMode) => void;
   readonly emit: (type: ModeEventType) => void;
@@ -122,6 +157,17 @@ export class ModeController<F> {
   private training: TrainingFolder<F> | null = null;
   /** Transitions run one after another: a close during the switch to live waits for it. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The background onboarding of a preparing training folder. */
+  private prep: {
+    attempts: number;
+    lastError: string | null;
+    retryAt: Date | null;
+    running: Promise<void> | null;
+    timer: NodeJS.Timeout | null;
+    stopped: boolean;
+  } | null = null;
+  /** Callers waiting for a folder that can sell (whenReady). */
+  private readonly waiters = new Set<() => void>();
 
   constructor(private readonly o: ModeControllerOptions<F>) {}
 
@@ -129,18 +175,42 @@ export class ModeController<F> {
     return this.now;
   }
 
-  /** Training only in training; live otherwise (as the status strip has always shown a terminal being opened). */
+  /** Training while preparing or in training; live otherwise (as the status strip has always shown a terminal being opened). */
   mode(): AppMode {
-    return this.now === 'training' ? 'training' : 'live';
+    return this.now === 'training' || this.now === 'preparing' ? 'training' : 'live';
   }
 
-  /** The data folder the app works on: the training folder in training, the live folder otherwise. */
+  /** The data folder the app works on: the training folder while preparing and in training, the live folder otherwise. */
   current(): F {
     if (!this.folder) throw new Error('the app is not open yet');
     return this.folder;
   }
 
-  /** Opens live if the live folder can sign, otherwise training. */
+  /** While preparing: how the background onboarding goes; null in every other state. */
+  preparation(): TrainingPreparation | null {
+    if (this.now !== 'preparing' || !this.prep) return null;
+    return { attempts: this.prep.attempts, lastError: this.prep.lastError, retryAt: this.prep.retryAt };
+  }
+
+  /**
+   * Resolves true once the app can sell (training or live), false after `timeoutMs` or when it closes first; at once
+   * when it can already.
+   */
+  whenReady(timeoutMs: number): Promise<boolean> {
+    if (this.now === 'training' || this.now === 'live') return Promise.resolve(true);
+    if (this.now === 'closed') return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve(this.now === 'training' || this.now === 'live');
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(done);
+    });
+  }
+
+  /** Opens live if the live folder can sign, otherwise training (preparing until the training folder can sign). */
   open(): Promise<ModeState> {
     return this.run('open');
   }
@@ -167,17 +237,82 @@ export class ModeController<F> {
     if (t.opens.includes('training')) this.training = await this.o.openTraining();
     for (const part of t.closes) await this.stop(part);
     this.now = t.to;
+    if (t.to === 'preparing' && from !== 'preparing') {
+      this.folder = this.training!.services;
+      // onboarded at an earlier start: ready within this open, no background onboarding
+      if (this.training!.activate()) return this.perform('training-ready');
+      this.o.log.info('mode.training-preparing', {});
+      this.prepareInBackground(this.training!);
+    }
     if (t.to !== from && (t.to === 'live' || t.to === 'training')) {
       this.folder = t.to === 'live' ? this.o.live : this.training!.services;
       this.o.entered(this.folder, t.to);
-      if (from === 'training') this.o.log.info('app.training-ended', { environment: this.o.live.environment });
+      if (t.to === 'live' && (from === 'training' || from === 'preparing')) this.o.log.info('app.training-ended', { environment: this.o.live.environment });
     }
     for (const type of t.emits) this.o.emit(type);
+    if (t.to !== from) for (const wake of [...this.waiters]) wake();
     return this.now;
+  }
+
+  /**
+   * Onboards the training folder, retrying after each failure (logged and shown on the status strip) until it can
+   * sign, then takes 'training-ready'. Stopped when the folder is closed (going live, the app closing).
+   */
+  private prepareInBackground(training: TrainingFolder<F>): void {
+    const prep = {
+      attempts: 0,
+      lastError: null as string | null,
+      retryAt: null as Date | null,
+      running: null as Promise<void> | null,
+      timer: null as NodeJS.Timeout | null,
+      stopped: false,
+    };
+    this.prep = prep;
+    const delays = this.o.retryDelaysMs ?? TRAINING_RETRY_DELAYS_MS;
+    const attempt = async (): Promise<void> => {
+      prep.timer = null;
+      prep.retryAt = null;
+      prep.attempts++;
+      const running = training.onboard();
+      prep.running = running.then(
+        () => undefined,
+        () => undefined,
+      );
+      try {
+        await running;
+      } catch (e) {
+        if (prep.stopped) return;
+        prep.lastError = e instanceof Error ? e.message : String(e);
+        const delay = delays[Math.min(prep.attempts - 1, delays.length - 1)] ?? 60_000;
+        prep.retryAt = new Date(Date.now() + delay);
+        this.o.log.warn('mode.training-prepare-failed', { ...errorFields(e), attempt: prep.attempts, retryInMs: delay });
+        prep.timer = setTimeout(() => void attempt(), delay);
+        prep.timer.unref?.();
+        this.o.emit('status');
+        return;
+      } finally {
+        prep.running = null;
+      }
+      if (prep.stopped) return;
+      this.o.log.info('mode.training-ready', { attempts: prep.attempts });
+      // a go-live or close queued meanwhile has already left 'preparing': nothing to do then
+      await this.run('training-ready').catch((e: unknown) => {
+        if (!(e instanceof ModeTransitionRefused)) this.o.log.warn('mode.training-ready-failed', errorFields(e));
+      });
+    };
+    void attempt();
   }
 
   private async stop(part: ModePart): Promise<void> {
     if (part === 'training') {
+      const prep = this.prep;
+      this.prep = null;
+      if (prep) {
+        prep.stopped = true;
+        if (prep.timer) clearTimeout(prep.timer);
+        // an onboarding under way finishes (or fails) before its folder and simulator are closed under it
+        await prep.running;
+      }
       const training = this.training;
       this.training = null;
       // a training folder that will not close cleanly must not keep the terminal from going live or closing

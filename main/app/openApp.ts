@@ -45,6 +45,7 @@ import { ReportPrinter } from '../printing/reportPrinter';
 import { statusSnapshot } from './statusModel';
 import { TerminalSettings } from './terminalSettings';
 import { openTrainingFolder } from './trainingMode';
+import { saleDesk, saleDeskReady } from './saleDeskGate';
 import { finishPendingRestore, stagedLedgerKeychain } from '../backup/pendingRestore';
 import { RestoreDesk } from '../backup/restoreDesk';
 import { storeCredentials } from '../backup/storeBackupRemote';
@@ -80,6 +81,11 @@ export interface DukkanApp {
   readonly sessions: SessionStore;
   subscribe(listener: (event: AppEvent) => void): () => void;
   mode(): AppMode;
+  /**
+   * Resolves true once the app can sell: at once live or in training, after the background onboarding of a first
+   * start's training folder (main/app/modeController.ts, 'preparing'); false after `timeoutMs` or on close.
+   */
+  whenReady(timeoutMs?: number): Promise<boolean>;
   /** The services behind the API, for the shells' own needs, tests and benchmarks. */
   readonly core: AppCore;
   close(): Promise<void>;
@@ -180,7 +186,13 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     const current = mode.current();
     const snapshot = statusSnapshot(mode.mode(), current.environment ?? 'none', current.worker?.status() ?? null, printing.state(), clock());
     const clearance = sale?.b2b.clearances.stripCounts();
-    return { ...snapshot, ...(current.backups ? { backupWarning: current.backups.health().warning } : {}), ...(clearance ? { clearance } : {}) };
+    const preparing = mode.preparation();
+    return {
+      ...snapshot,
+      ...(current.backups ? { backupWarning: current.backups.health().warning } : {}),
+      ...(clearance ? { clearance } : {}),
+      ...(preparing ? { preparingTraining: { lastError: preparing.lastError, retryAt: preparing.retryAt?.toISOString() ?? null } } : {}),
+    };
   }
 
   try {
@@ -215,7 +227,9 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
       storeCredentials: () => storeCredentials(live.db, live.secrets),
     }),
     paper: new ReportPrinter({ rasterizer: options.rasterizer, settings: () => printing.settings() }),
-    sale: () => sale!,
+    sale: () => saleDesk(mode, sale),
+    saleIfOpen: () => sale,
+    saleReady: () => saleDeskReady(mode),
     status,
     emit: (event) => bus.emit(event),
   };
@@ -226,6 +240,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     core,
     subscribe: (listener) => bus.subscribe(listener),
     mode: () => mode.mode(),
+    whenReady: (timeoutMs = 120_000) => mode.whenReady(timeoutMs),
     async close() {
       bus.clear();
       await sale?.b2b.close();

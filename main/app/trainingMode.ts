@@ -43,8 +43,10 @@ export async function startTrainingFatoora(dataDir: string, logger: Logger): Pro
 }
 
 /**
- * The training folder, ready to sell: the embedded simulator started, the folder onboarded against it (or a
- * half-done onboarding resumed) and its ledger and worker running. On failure nothing is left open.
+ * The training folder: the embedded simulator started and the folder's database open. It can sign at once when an
+ * earlier start onboarded it (activate); otherwise onboard() does it against the simulator — or finishes a
+ * half-done onboarding — which the mode controller runs in the background after the app is open and retries while it
+ * fails (main/app/modeController.ts, 'preparing'). If opening fails, nothing is left open.
  */
 export async function openTrainingFolder(
   dataDir: string,
@@ -52,27 +54,33 @@ export async function openTrainingFolder(
   access: FatooraAccess,
 ): Promise<TrainingFolder<ModeServices>> {
   const fatoora = await startTrainingFatoora(dataDir, common.logger);
-  const services = new ModeServices({
-    ...common,
-    file: path.join(dataDir, TRAINING_DIR, DATABASE_FILE_NAME),
-    training: true,
-    clientFor: trainingClientFor(access, fatoora.simulator.urls['developer-portal']),
-    numberPrefix: 'TR',
-  });
+  let services: ModeServices;
   try {
-    if (!services.signingEnvironment()) {
-      const env = services.onboarding.status().active;
-      if (env?.procedure) await services.onboarding.resume(fatoora.otp);
-      else await services.onboarding.start(TRAINING_SHOP, fatoora.otp, { environment: 'local-simulator', confirm: true });
-    }
-    if (!services.activate()) throw new Error('the training terminal could not be onboarded against the embedded simulator');
+    services = new ModeServices({
+      ...common,
+      file: path.join(dataDir, TRAINING_DIR, DATABASE_FILE_NAME),
+      training: true,
+      clientFor: trainingClientFor(access, fatoora.simulator.urls['developer-portal']),
+      numberPrefix: 'TR',
+    });
   } catch (e) {
-    await services.close();
     await fatoora.simulator.close();
     throw e;
   }
   return {
     services,
+    activate: () => services.activate(),
+    async onboard() {
+      if (!services.signingEnvironment()) {
+        // each attempt its own single-use OTP: an earlier attempt may have used one up
+        const otp = String(randomInt(100000, 1000000));
+        fatoora.simulator.otps.add(otp);
+        const env = services.onboarding.status().active;
+        if (env?.procedure) await services.onboarding.resume(otp);
+        else await services.onboarding.start(TRAINING_SHOP, otp, { environment: 'local-simulator', confirm: true });
+      }
+      if (!services.activate()) throw new Error('the training terminal could not be onboarded against the embedded simulator');
+    },
     async close() {
       await services.close();
       await fatoora.simulator.close();

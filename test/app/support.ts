@@ -60,7 +60,20 @@ export function clientOf(app: DukkanApp, id = 'test-client'): Client {
   };
 }
 
-export async function openTestApp(options: Partial<AppOptions> = {}): Promise<{ app: DukkanApp; dataDir: string; secrets: ReturnType<typeof memorySecrets> }> {
+/**
+ * Waits until the app can sell: a first start's training folder onboards in the background after openApp returns
+ * (main/app/modeController.ts, 'preparing'); fails the test if it is not ready in `timeoutMs`.
+ */
+export async function untilReadyToSell(app: DukkanApp, timeoutMs = 60_000): Promise<void> {
+  if (!(await app.whenReady(timeoutMs)))
+    throw new Error(`the app could not sell within ${timeoutMs} ms: ${JSON.stringify(app.core.status().preparingTraining)}`);
+}
+
+/** An app on a temporary folder; unless `waitToSell` is false, returned once it can sell (untilReadyToSell). */
+export async function openTestApp(
+  options: Partial<AppOptions> = {},
+  { waitToSell = true }: { readonly waitToSell?: boolean } = {},
+): Promise<{ app: DukkanApp; dataDir: string; secrets: ReturnType<typeof memorySecrets> }> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'dukkan-app-'));
   // one store per database, as the OS keychain is one service per device id
   const stores = new Map<string, ReturnType<typeof memorySecrets>>();
@@ -79,6 +92,7 @@ export async function openTestApp(options: Partial<AppOptions> = {}): Promise<{ 
     pinDelayBaseMs: 5,
     ...options,
   });
+  if (waitToSell) await untilReadyToSell(app);
   return { app, dataDir, secrets };
 }
 
