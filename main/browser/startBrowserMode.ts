@@ -136,14 +136,20 @@ async function serve(
     ...(options.port ? { port: options.port } : {}),
   });
   // the first receipt should not pay for launching Chromium nor the first signature for its tables (~220 ms), and
-  // neither should compete with the first page load
+  // neither should compete with the first page load — nor, on a first start, with training mode's onboarding in
+  // the background (main/app/modeController.ts, 'preparing'), which the first sale waits for
+  let closing = false;
   const warmUp = setTimeout(() => {
-    precomputeSigningTables();
-    void rasterizer.warmUp().catch(() => undefined);
+    void app.whenReady().then((ready) => {
+      if (!ready || closing) return;
+      precomputeSigningTables();
+      void rasterizer.warmUp().catch(() => undefined);
+    });
   }, WARM_UP_AFTER_MS);
   return {
     launchUrl: server.launchUrl,
     async close() {
+      closing = true;
       clearTimeout(warmUp);
       await server.close();
       await app.close();

@@ -14,6 +14,7 @@ import { FOREIGN_RETURN_STRINGS } from './foreignReturnStrings';
 import { TILL_CASH_STRINGS } from './tillCashStrings';
 import { TILL_STRINGS } from './tillStrings';
 import { TENDER_STRINGS } from './tenderStrings';
+import { TRAINING_PREP_STRINGS } from './trainingPrepStrings';
 
 const S = {
   appName: { en: 'Dukkan', ar: 'دكّان' },
@@ -256,6 +257,7 @@ const S = {
   ...FOREIGN_RETURN_STRINGS,
   ...TILL_CASH_STRINGS,
   ...TENDER_STRINGS,
+  ...TRAINING_PREP_STRINGS,
 } as const satisfies Record<string, { en: string; ar: string }>;
 
 export type StringKey = keyof typeof S;

@@ -12,7 +12,7 @@ import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDevice
 import { decodeEscPos } from '../printer/escposDecoder';
 import { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browserModeProcess';
-import { launchChromium, openTill, scan, screenshot, sellForCash, signIn, useLanguage } from './till';
+import { launchChromium, openTill, scan, screenshot, sellForCash, signIn, untilTrainingReady, useLanguage } from './till';
 
 const barcode = (name: string) => DEMO_PRODUCTS.find((p) => p.name.startsWith(name))!.barcodes[0]!;
 
@@ -57,6 +57,7 @@ describe('cash control end to end', { timeout: 240_000 }, () => {
   it('opens a shift, sells, pays out, prints X, closes blind short, prints Z and shows the trail', async () => {
     await useLanguage(page, 'en');
     await signIn(page, 'Manager', '1234');
+    await untilTrainingReady(page);
     await cashTab();
     await page.fill('[data-test=shift-float]', '150.00');
     await page.click('[data-test=shift-open]');

@@ -57,6 +57,17 @@ export async function signIn(page: Page, user: string, pin: string): Promise<voi
 }
 
 /**
+ * On the till, until it can sell: a first start prepares training mode in the background after the link is printed
+ * (main/app/modeController.ts, 'preparing'), shown by the till's banner until it is done. Waits for the status strip
+ * to be filled (so the banner is not merely not yet drawn), then for the banner to go.
+ */
+export async function untilTrainingReady(page: Page, timeoutMs = 120_000): Promise<void> {
+  await page.waitForSelector('[data-test=scan]');
+  await page.waitForSelector('[data-test=waiting]');
+  await page.waitForSelector('[data-test=training-preparing]', { state: 'detached', timeout: timeoutMs });
+}
+
+/**
  * On the PIN change screen (a factory PIN on a live terminal), by keyboard as a cashier would: the current PIN,
  * Enter, the new one, Enter, the new one again, Enter. Waits only for the screen, not for the answer.
  */

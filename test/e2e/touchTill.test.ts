@@ -15,7 +15,7 @@ import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDevice
 import { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browserModeProcess';
 import { decodeQrWithJsqr } from '../printer/printingHarness';
-import { launchChromium, screenshot } from './till';
+import { launchChromium, screenshot, untilTrainingReady } from './till';
 
 const barcode = (name: string) => DEMO_PRODUCTS.find((p) => p.name.startsWith(name))!.barcodes[0]!;
 
@@ -164,6 +164,7 @@ describe.each(['en', 'ar'] as const)('the touch till in %s', { timeout: 240_000 
     await page.fill('[data-test=pin]', '0000'); // the on-screen keyboard of a touch terminal
     await page.tap('[data-test=sign-in]');
     await page.waitForSelector('[data-test=product-grid] [data-test^=key-]');
+    await untilTrainingReady(page);
     [display] = await Promise.all([context.waitForEvent('page'), page.tap('[data-test=open-display]')]);
     await display.waitForSelector('[data-test=display]');
   }, 180_000);

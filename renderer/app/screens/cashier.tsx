@@ -15,6 +15,7 @@ import { HeldPanel } from './till/heldPanel';
 import { LastSale } from './till/lastSale';
 import { LineActions } from './till/lineActions';
 import { PaymentPanel } from './till/paymentPanel';
+import { PreparingBanner } from './till/preparingBanner';
 import { PrinterBanner } from './till/printerBanner';
 import { ProductGrid } from './till/productGrid';
 import { ScanForm, SearchResults } from './till/scanBar';
@@ -42,6 +43,7 @@ export function CashierScreen() {
   return (
     <section class="screen-cashier">
       <div class="till">
+        <PreparingBanner />
         <PrinterBanner />
         <div class="scan-area">
           <ScanForm store={store} input={scan} />

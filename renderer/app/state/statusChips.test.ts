@@ -52,3 +52,28 @@ describe('the status strip and B2B clearance', () => {
     expect(chips(BASE)).toEqual([]);
   });
 });
+
+describe('the status strip while training mode is being prepared (a first start)', () => {
+  const chip = (s: StatusSnapshot, locale: 'en' | 'ar' = 'en') =>
+    statusChips(s, translator(locale), Date.parse(s.at)).find((c) => c.test === 'training-preparing-chip');
+  const training: StatusSnapshot = { ...BASE, mode: 'training', environment: 'none' };
+
+  it('says it is preparing, and when it failed says why and that it is tried again, in English and Arabic', () => {
+    expect(chip({ ...training, preparingTraining: { lastError: null, retryAt: null } })).toEqual({
+      state: 'warn',
+      text: 'Preparing training mode…',
+      test: 'training-preparing-chip',
+    });
+    const failed = { ...training, preparingTraining: { lastError: 'Fatoora did not answer in time', retryAt: '2026-12-04T08:00:05.000Z' } };
+    expect(chip(failed)).toEqual({
+      state: 'bad',
+      text: 'Training mode is not ready: Fatoora did not answer in time. Trying again automatically.',
+      test: 'training-preparing-chip',
+    });
+    expect(chip(failed, 'ar')?.text).toBe('وضع التدريب غير جاهز: Fatoora did not answer in time. تُعاد المحاولة تلقائيًا.');
+  });
+
+  it('shows nothing once training mode is ready', () => {
+    expect(chip(training)).toBeUndefined();
+  });
+});

@@ -34,6 +34,13 @@ export function statusChips(s: StatusSnapshot, tr: Translator, now: number): Chi
   // B2B: awaiting clearance and not cleared are counted apart from reporting (main/clearance)
   if (s.clearance && s.clearance.awaiting > 0) chips.push({ state: 'warn', text: t('b2bAwaitingChip', { n: s.clearance.awaiting }), test: 'b2b-awaiting' });
   if (s.clearance && s.clearance.rejected > 0) chips.push({ state: 'bad', text: t('b2bRejectedChip', { n: s.clearance.rejected }), test: 'b2b-not-cleared' });
+  // a first start's training mode still onboarding in the background (main/app/modeController.ts, 'preparing')
+  if (s.preparingTraining)
+    chips.push(
+      s.preparingTraining.lastError === null
+        ? { state: 'warn', text: t('preparingTraining'), test: 'training-preparing-chip' }
+        : { state: 'bad', text: t('preparingTrainingFailed', { m: s.preparingTraining.lastError }), test: 'training-preparing-chip' },
+    );
   if (s.backupWarning) chips.push({ state: 'warn', text: t('backupWarningStrip'), test: 'backup' });
   chips.push(
     !s.printer.configured
