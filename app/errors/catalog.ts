@@ -24,11 +24,14 @@ import { SHIFT_CODES } from './codes/shiftCodes';
 import { STORE_CODES } from './codes/storeCodes';
 import { STORE_BACKUP_CODES } from './codes/storeBackupCodes';
 import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
+import { STORE_SIGNATURE_CODES } from './codes/storeSignatureCodes';
 import { STORE_TILL_CODES } from './codes/storeTillCodes';
+import { STORE_TLS_CODES } from './codes/storeTlsCodes';
 import { TENDER_CODES } from './codes/tenderCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 import { TILL_CODES } from './codes/tillCodes';
 import { TRAINING_PREP_CODES } from './codes/trainingPrepCodes';
+import { WORKER_CODES } from './codes/workerCodes';
 
 export type { CatalogText };
 
@@ -47,12 +50,15 @@ export const ERROR_CATALOG = {
   ...BACKUP_CODES,
   ...STORE_CODES,
   ...STORE_RETURN_CODES,
+  ...STORE_SIGNATURE_CODES,
   ...STORE_BACKUP_CODES,
   ...STORE_TILL_CODES,
+  ...STORE_TLS_CODES,
   ...DISCOUNT_CODES,
   ...GO_LIVE_CODES,
   ...TENDER_CODES,
   ...TRAINING_PREP_CODES,
+  ...WORKER_CODES,
 } as const satisfies Record<string, CatalogText>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

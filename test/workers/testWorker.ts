@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: UNLICENSED
+// A worker for test/workers/workerPool.test.ts: tasks that answer, refuse, have bugs, die and hang, served by the
+// product's own serveTasks (main/workers/serveTasks.ts).
+import { threadId } from 'node:worker_threads';
+import { DukkanError } from '../../app/errors/index';
+import { serveTasks } from '../../main/workers/serveTasks';
+import type { TestTasks } from './testTasks';
+
+serveTasks<TestTasks>({
+  echo: async () => (input) => ({ input, threadId }),
+  reverse: async () => (input) => {
+    const out = new Uint8Array(input.bytes.length);
+    for (let i = 0; i < out.length; i++) out[i] = input.bytes[out.length - 1 - i]!;
+    return { bytes: out, receivedLength: input.bytes.byteLength };
+  },
+  refuse: async () => () => {
+    throw new DukkanError('worker.closed', { task: 'a refusal made in the worker' }, { field: 'lines.0.quantity' });
+  },
+  bug: async () => () => {
+    throw new TypeError('a bug in the worker');
+  },
+  exit: async () => (input) => process.exit(input.code),
+  throwLater: async () => () => {
+    setTimeout(() => {
+      throw new RangeError('thrown outside any job');
+    }, 5);
+    return new Promise<never>(() => undefined);
+  },
+  spin: async () => (input) => {
+    const until = Date.now() + input.ms;
+    while (Date.now() < until);
+    return threadId;
+  },
+});
