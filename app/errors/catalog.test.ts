@@ -23,6 +23,7 @@ import { ONBOARDING_CODES } from './codes/onboardingCodes';
 import { SHIFT_CODES } from './codes/shiftCodes';
 import { TERMINAL_CODES } from './codes/terminalCodes';
 import { TILL_CODES } from './codes/tillCodes';
+import { WORKER_CODES } from './codes/workerCodes';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -75,6 +76,7 @@ describe('the error catalog', () => {
       B2B_NOTE_CODES,
       GO_LIVE_CODES,
       TENDER_CODES,
+      WORKER_CODES,
       TRAINING_PREP_CODES,
     ].flatMap((area) => Object.keys(area));
     expect(new Set(all).size).toBe(all.length);
