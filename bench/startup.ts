@@ -3,8 +3,9 @@
 // `npm run start:browser` does) to the till being interactive in Chromium — the link printed, the page loaded, the
 // cashier signed in, the scan field focused and the status strip filled, and a scanned barcode rung up as a cart line
 // ("usable": the till accepts a scan). Chromium is already running (on a terminal the browser or kiosk window is).
-// Cold = a new data folder (training mode onboards against the embedded Fatoora simulator, with the OS keychain);
-// warm = the same folder again. Started as `npm run start:browser` starts it (scripts/startBrowser.mjs), on the
+// Cold = a new data folder (training mode onboards against the embedded Fatoora simulator, with the OS keychain, in
+// the background after the link is printed: main/app/modeController.ts, 'preparing'); warm = the same folder again.
+// Also timed: the till ready to complete a sale (training mode's onboarding done; at once on a warm start). Started as `npm run start:browser` starts it (scripts/startBrowser.mjs), on the
 // bundles `npm run build:browser` makes — rebuilt here first, so the figure is the installed till's.
 import type { Browser } from 'playwright-core';
 import { DEMO_PRODUCTS } from '../main/catalog/demoCatalog';
@@ -21,6 +22,8 @@ interface Phases {
   readonly signInScreen: number;
   readonly cashier: number;
   readonly scanned: number;
+  /** The till can complete the sale: training mode prepared (its banner gone). */
+  readonly sellable: number;
 }
 
 const MILK = DEMO_PRODUCTS[0]!.barcodes[0]!;
@@ -43,7 +46,9 @@ async function oneStart(browser: Browser, dataDir?: string): Promise<{ phases: P
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-test=cart] tr[data-test^=line-]');
     const scanned = performance.now() - t0;
-    return { phases: { ready, signInScreen, cashier, scanned }, dataDir: app.dataDir };
+    await page.waitForSelector('[data-test=training-preparing]', { state: 'detached', timeout: 120_000 });
+    const sellable = performance.now() - t0;
+    return { phases: { ready, signInScreen, cashier, scanned, sellable }, dataDir: app.dataDir };
   } finally {
     await page.close();
     await app.stop();
@@ -74,18 +79,20 @@ type Figures = Record<keyof Phases, LatencySummary>;
 /** Each target met or missed; a miss says where the time went and what would close it. */
 function startupVerdicts(cold: Figures, warm: Figures): string[] {
   const sec = (v: number) => `${(v / 1000).toFixed(2)} s`;
-  const onboarding = cold.ready.p50 - warm.ready.p50;
   const loads = os
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' / ');
+  const background =
+    `training mode's onboarding against the embedded simulator (key, CSR, compliance CSID, six compliance checks ` +
+    `the simulator validates in full, production CSID) runs in the background after the link is printed; the till said so and ` +
+    `could complete the scanned sale at ${sec(cold.sellable.p50)}`;
   return [
     cold.scanned.p50 <= 4000
-      ? `- Cold: ${sec(cold.scanned.p50)}, within 4 s.`
-      : `- Cold: ${sec(cold.scanned.p50)} misses 4 s. About ${sec(onboarding)} of it (link printed, cold − warm) is training mode onboarding ` +
-        `against the embedded simulator (key, CSR, compliance CSID, six compliance checks the simulator validates in full, production ` +
-        `CSID), all before the link is printed. Onboarding the training folder in the background after the till is usable (a ` +
-        `"preparing" training state in main/app/modeController.ts whose sale desk waits for it) would close it.`,
+      ? `- Cold: ${sec(cold.scanned.p50)}, within 4 s: ${background}.`
+      : `- Cold: ${sec(cold.scanned.p50)} misses 4 s (load average ${loads} at the end): ${background}. What is left before the ` +
+        `scan is the warm path's (below) plus the first start's own work: the keychain entries, the users' PIN hashes and the ` +
+        `demo catalog.`,
     warm.scanned.p50 <= 1500
       ? `- Warm: ${sec(warm.scanned.p50)}, within 1.5 s.`
       : `- Warm: ${sec(warm.scanned.p50)} misses 1.5 s (load average ${loads} at the end): ${sec(warm.ready.p50)} to the link (Node, the ` +
@@ -116,21 +123,35 @@ export async function benchStartup(options: { readonly runs?: number } = {}) {
   const sum = (list: Phases[], k: keyof Phases): LatencySummary => summarize(list.map((p) => p[k]));
   const figures = {
     runs,
-    cold: { ready: sum(cold, 'ready'), signInScreen: sum(cold, 'signInScreen'), cashier: sum(cold, 'cashier'), scanned: sum(cold, 'scanned') },
-    warm: { ready: sum(warm, 'ready'), signInScreen: sum(warm, 'signInScreen'), cashier: sum(warm, 'cashier'), scanned: sum(warm, 'scanned') },
+    cold: {
+      ready: sum(cold, 'ready'),
+      signInScreen: sum(cold, 'signInScreen'),
+      cashier: sum(cold, 'cashier'),
+      scanned: sum(cold, 'scanned'),
+      sellable: sum(cold, 'sellable'),
+    },
+    warm: {
+      ready: sum(warm, 'ready'),
+      signInScreen: sum(warm, 'signInScreen'),
+      cashier: sum(warm, 'cashier'),
+      scanned: sum(warm, 'scanned'),
+      sellable: sum(warm, 'sellable'),
+    },
   };
   const s = (v: LatencySummary) => `${(v.p50 / 1000).toFixed(2)} s (max ${(v.max / 1000).toFixed(2)} s)`;
   const markdown = [
     `Process start (\`npm run start:browser\` spawned: scripts/startBrowser.mjs on the bundles \`npm run build:browser\``,
     `made) → link printed → page loaded in Chromium → cashier signed in, scan field focused and status strip filled →`,
     `a scanned barcode rung up as a cart line (usable). p50 over ${runs} runs each; Chromium already open. Cold = new`,
-    `data folder: training mode onboards against the embedded Fatoora simulator (keys into gnome-keyring), seeds users`,
-    `and catalog. Warm = the same folder started again. Targets: cold ≤ 4 s, warm ≤ 1.5 s to a scan rung up.`,
+    `data folder: seeds users and catalog, and training mode onboards against the embedded Fatoora simulator (keys into`,
+    `gnome-keyring) in the background, after the link is printed; the till shows "Preparing training mode…" until the`,
+    `sale can be completed (last column). Warm = the same folder started again. Targets: cold ≤ 4 s, warm ≤ 1.5 s to a`,
+    `scan rung up.`,
     '',
-    '| start | link printed | sign-in screen | cashier screen | scan rung up (target) |',
-    '| --- | --- | --- | --- | --- |',
-    `| cold (first run) | ${s(figures.cold.ready)} | ${s(figures.cold.signInScreen)} | ${s(figures.cold.cashier)} | ${s(figures.cold.scanned)} (≤ 4 s) |`,
-    `| warm | ${s(figures.warm.ready)} | ${s(figures.warm.signInScreen)} | ${s(figures.warm.cashier)} | ${s(figures.warm.scanned)} (≤ 1.5 s) |`,
+    '| start | link printed | sign-in screen | cashier screen | scan rung up (target) | sale can complete |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| cold (first run) | ${s(figures.cold.ready)} | ${s(figures.cold.signInScreen)} | ${s(figures.cold.cashier)} | ${s(figures.cold.scanned)} (≤ 4 s) | ${s(figures.cold.sellable)} |`,
+    `| warm | ${s(figures.warm.ready)} | ${s(figures.warm.signInScreen)} | ${s(figures.warm.cashier)} | ${s(figures.warm.scanned)} (≤ 1.5 s) | ${s(figures.warm.sellable)} |`,
     '',
     ...startupVerdicts(figures.cold, figures.warm),
   ];
