@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { decodeQr, type DecodedQr } from '../../app/qr/tlv';
 import { DEMO_PRODUCTS } from '../../main/catalog/demoCatalog';
-import { signIn, sellForCash, useLanguage } from '../e2e/till';
+import { signIn, sellForCash, untilTrainingReady, useLanguage } from '../e2e/till';
 import { decodedImagePng, decodeEscPos } from '../printer/escposDecoder';
 import type { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
 import { decodeQrWithJsqr } from '../printer/printingHarness';
@@ -48,6 +48,8 @@ export interface PrintedSale {
 export async function trainingSale(page: Page, printer: FakeEscPosPrinter): Promise<PrintedSale> {
   const jobsBefore = printer.jobs().length;
   await signIn(page, 'Cashier', TRAINING_PINS.cashier);
+  // a first start prepares training mode in the background (main/app/modeController.ts): the sale needs it done
+  await untilTrainingReady(page);
   const number = await sellForCash(page, [DEMO_PRODUCTS[0]!.barcodes[0]!], '10');
   await page.waitForSelector('[data-test=print-state][data-state=printed]');
   await printer.settled();
