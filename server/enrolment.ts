@@ -1,22 +1,31 @@
 // SPDX-License-Identifier: UNLICENSED
 // Enrolment (docs/store-server.md): a manager creates a one-time code on the server's page for a named till of a
 // branch; the till sends the code with the public half of a key of its own (after its manager's PIN was checked on
-// the till) and gets its terminal id. The code is kept only as a hash, is used once and expires.
+// the till) and gets its terminal id. The code is kept only as a hash, is used once and expires. Its last four
+// characters check the server's TLS certificate, so the till pins the right one (app/x509/enrolmentCodeCheck.ts).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { enrolRequest, type EnrolAnswer } from '../app/contract/storeSync';
 import { DukkanError } from '../app/errors/index';
+import { ENROLMENT_ALPHABET as ALPHABET, ENROLMENT_SECRET_LENGTH, enrolmentCodeFor } from '../app/x509/enrolmentCodeCheck';
 import type { Storage } from './db/storage';
 import { parsePayload } from './http/payload';
 import { terminalStore } from './stores/terminalStore';
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud and typed at a till
 export const CODE_LIFETIME_MS = 24 * 3600_000;
 
 const codeHash = (code: string) => createHash('sha256').update(code).digest('hex');
 
-export async function createEnrolmentCode(storage: Storage, branch: string, terminalName: string, now: Date): Promise<{ code: string; expiresAt: Date }> {
-  const bytes = randomBytes(16);
-  const code = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+/** A new code for a till; `fingerprint` is the server's TLS certificate's (null: plain HTTP, nothing to check). */
+export async function createEnrolmentCode(
+  storage: Storage,
+  branch: string,
+  terminalName: string,
+  now: Date,
+  fingerprint: string | null,
+): Promise<{ code: string; expiresAt: Date }> {
+  // 32 letters: a byte modulo 32 picks one uniformly
+  const secret = [...randomBytes(ENROLMENT_SECRET_LENGTH)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+  const code = enrolmentCodeFor(secret, fingerprint ?? 'plain-http');
   const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS);
   await terminalStore.addCode(storage, codeHash(code), branch, terminalName, now, expiresAt);
   return { code, expiresAt };

@@ -2,8 +2,10 @@
 // The store server (docs/store-server.md): one HTTP service for a shop's or a chain's tills. Tills enrol, then push
 // what they committed and pull master data, each request signed by the terminal's own key; managers use the web
 // page. It never reaches into a till: a till keeps selling with this server down, and nothing here changes a till's
-// chain or clock.
+// chain or clock. It serves HTTPS with its own certificate, which the tills pin (docs/store-server.md, "TLS and the
+// pinned certificate"); plain HTTP only on 127.0.0.1 and only when asked for (the bench, development).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { DukkanError } from '../app/errors/index';
 import type { Storage } from './db/storage';
@@ -15,6 +17,7 @@ import { authenticate } from './requestAuth';
 import { handleManager } from './manager/managerRoutes';
 import { handleTerminalBackups } from './terminalBackups';
 import { handleTerminalReads } from './terminalReads';
+import { serverTlsIdentity } from './tls/serverIdentity';
 
 export interface StoreServerOptions {
   readonly storage: Storage;
@@ -24,10 +27,14 @@ export interface StoreServerOptions {
   readonly managerToken: string;
   readonly now?: () => Date;
   readonly log?: (line: string) => void;
+  /** Plain HTTP instead of TLS: only on a loopback host (the bench, development). */
+  readonly plainHttp?: boolean;
 }
 
 export interface StoreServer {
   readonly url: string;
+  /** SHA-256 of the TLS certificate tills pin (shown on the manager page); null when serving plain HTTP. */
+  readonly fingerprint: string | null;
   close(): Promise<void>;
 }
 
@@ -35,12 +42,16 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
   const { storage } = options;
+  const host = options.host ?? '127.0.0.1';
+  if (options.plainHttp && !['127.0.0.1', '::1', 'localhost'].includes(host)) throw new DukkanError('store.plain-http-host', { host });
+  const identity = options.plainHttp ? undefined : await serverTlsIdentity(storage, now());
+  const fingerprint = identity?.fingerprint ?? null;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://store.invalid');
     const method = req.method ?? 'GET';
     if (url.pathname.startsWith('/manager') || url.pathname === '/') {
-      await handleManager({ req, res, url, storage, now, token: options.managerToken });
+      await handleManager({ req, res, url, storage, now, token: options.managerToken, fingerprint });
       return;
     }
     const body = await readBody(req);
@@ -60,7 +71,7 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
     throw new DukkanError('store.not-found', { path: url.pathname.slice(0, 200) });
   }
 
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((err: unknown) => {
       if (res.headersSent) {
         res.destroy();
@@ -68,15 +79,19 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
       }
       sendError(res, err, log);
     });
-  });
+  };
+  const server = identity
+    ? createTlsServer({ key: identity.privateKeyPem, cert: identity.certificatePem, minVersion: 'TLSv1.2' }, handler)
+    : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${identity ? 'https' : 'http'}://${shown}:${address.port}`,
+    fingerprint,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -10,6 +10,7 @@ import { BACKUP_CODES } from './codes/backupCodes';
 import { STORE_BACKUP_CODES } from './codes/storeBackupCodes';
 import { STORE_CODES } from './codes/storeCodes';
 import { STORE_TILL_CODES } from './codes/storeTillCodes';
+import { STORE_TLS_CODES } from './codes/storeTlsCodes';
 import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
 import { DISCOUNT_CODES } from './codes/discountCodes';
 import { GO_LIVE_CODES } from './codes/goLiveCodes';
@@ -72,6 +73,7 @@ describe('the error catalog', () => {
       STORE_BACKUP_CODES,
       STORE_TILL_CODES,
       STORE_RETURN_CODES,
+      STORE_TLS_CODES,
       DISCOUNT_CODES,
       B2B_NOTE_CODES,
       GO_LIVE_CODES,

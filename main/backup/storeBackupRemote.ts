@@ -16,7 +16,7 @@ import { openSqlite, type SqliteDatabase } from '../../native/sqlite/sqliteDrive
 import { makePrivateDir } from '../fs/privateFiles';
 import { readDeviceId } from '../onboarding/onboardingStore';
 import { signedRequest, type StoreCredentials } from '../storeSync/storeClient';
-import { storeKey } from '../storeSync/storeEnrolment';
+import { linkCredentials, storeKey } from '../storeSync/storeEnrolment';
 import { StoreSyncStore } from '../storeSync/storeSyncStore';
 import type { OpenedBackup } from './backupFormat';
 import type { BackupRemote } from './backupRun';
@@ -27,7 +27,7 @@ export async function storeCredentials(db: SqliteDatabase, secrets: SecretStore)
   const link = new StoreSyncStore(db).link();
   if (!link) return undefined;
   const secretKey = await storeKey(secrets);
-  return secretKey ? { url: link.url, terminalId: link.terminal_id, secretKey } : undefined;
+  return secretKey ? linkCredentials(link, secretKey) : undefined;
 }
 
 const query = (p: string, name: string, offset?: number) => `${p}?name=${encodeURIComponent(name)}${offset === undefined ? '' : `&offset=${offset}`}`;

@@ -10,6 +10,7 @@ import { DukkanError } from '../../app/errors/index';
 import { applyMasterData } from './masterDataApply';
 import { pullMasterData } from './masterDataPull';
 import { RetryLoop, type RoundOutcome, type StoreWorkerOptions } from './retryLoop';
+import { linkCredentials } from './storeEnrolment';
 import { StoreSyncStore } from './storeSyncStore';
 import { TillMasterDataStore } from './tillMasterDataStore';
 
@@ -54,7 +55,7 @@ export class MasterDataPullWorker extends RetryLoop {
       const secretKey = await this.options.secretKey();
       if (!secretKey) throw new DukkanError('store.not-enrolled');
       const changes: MasterDataChange[] = [];
-      const version = await pullMasterData({ url: link.url, terminalId: link.terminal_id, secretKey }, store.pullState().version, (c) => changes.push(c));
+      const version = await pullMasterData(linkCredentials(link, secretKey), store.pullState().version, (c) => changes.push(c));
       // removed (or enrolled elsewhere) while the pull was on its way: its answer belongs to no link now
       if (links.link()?.terminal_id !== link.terminal_id) return 'idle';
       applyMasterData(this.options.db, changes, version, { terminalId: link.terminal_id, at: this.clock() });

@@ -6,7 +6,7 @@ import { DukkanError } from '../../app/errors/index';
 import type { SecretStore } from '../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { signedRequest } from './storeClient';
-import { storeKey } from './storeEnrolment';
+import { linkCredentials, storeKey } from './storeEnrolment';
 import { StoreSyncStore, type StoreLinkRow } from './storeSyncStore';
 
 /** A row of the server's search answer (server/stores/documentSearchStore.ts). */
@@ -40,16 +40,10 @@ export async function findShopDocuments(
   const secretKey = link ? await storeKey(folder.secrets) : undefined;
   if (!link || !secretKey) throw new DukkanError('store.not-enrolled');
   const [key, value] = Object.entries(query)[0] as [string, string];
-  const found = (await signedRequest(
-    { url: link.url, terminalId: link.terminal_id, secretKey },
-    'GET',
-    `/api/documents?${key}=${encodeURIComponent(value)}`,
-    undefined,
-    {
-      now: clock,
-      timeoutMs: 10_000,
-    },
-  )) as { documents: ShopDocumentRow[] };
+  const found = (await signedRequest(linkCredentials(link, secretKey), 'GET', `/api/documents?${key}=${encodeURIComponent(value)}`, undefined, {
+    now: clock,
+    timeoutMs: 10_000,
+  })) as { documents: ShopDocumentRow[] };
   return found.documents;
 }
 

@@ -2,17 +2,27 @@
 // The till's side of the store server's wire (docs/store-server.md): enrolment, and every later request signed with
 // the terminal's own ed25519 key over method, path, timestamp and the body's SHA-256 (app/contract/storeSync.ts).
 // A refusal of the server comes back as the DukkanError it named; a server that cannot be reached as
-// store.unreachable, which the push worker treats as "try again later".
+// store.unreachable, which the push worker treats as "try again later". Every request goes over TLS to the
+// certificate pinned at enrolment (pinnedTransport.ts; docs/store-server.md, "TLS and the pinned certificate").
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { createHash } from 'node:crypto';
-import { STORE_HEADERS, signedMessage, type EnrolAnswer } from '../../app/contract/storeSync';
+import { STORE_HEADERS, enrolmentCode, signedMessage, type EnrolAnswer } from '../../app/contract/storeSync';
 import { DukkanError, ERROR_CATALOG, type ErrorCode, type ErrorParams } from '../../app/errors/index';
+import { codeMatchesFingerprint } from '../../app/x509/enrolmentCodeCheck';
+import { pinnedTo, storeTransport, type CertificateCheck } from './pinnedTransport';
 
 export interface StoreCredentials {
   readonly url: string;
   readonly terminalId: string;
   /** ed25519 secret key, 32 bytes. */
   readonly secretKey: Uint8Array;
+  /** SHA-256 fingerprint of the server's TLS certificate pinned at enrolment; null only for http:// on this machine. */
+  readonly fingerprint: string | null;
+}
+
+/** The server's answer to an enrolment, with the certificate fingerprint the till checked against the code. */
+export interface EnrolledTerminal extends EnrolAnswer {
+  readonly fingerprint: string | null;
 }
 
 export interface StoreClientOptions {
@@ -40,35 +50,50 @@ export class StoreRefusal extends DukkanError {
   }
 }
 
-async function call(url: string, init: RequestInit, timeoutMs: number): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  } catch (err) {
-    throw new DukkanError('store.unreachable', { url: new URL(url).origin }, { cause: err });
-  }
+async function call(
+  url: URL,
+  init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: Buffer },
+  timeoutMs: number,
+  check: CertificateCheck | undefined,
+): Promise<unknown> {
+  const response = await storeTransport(url, { ...init, timeoutMs }, check);
   let envelope: Envelope;
   try {
-    envelope = (await response.json()) as Envelope;
+    envelope = JSON.parse(response.body.toString('utf8')) as Envelope;
   } catch (err) {
-    throw new DukkanError('store.unreachable', { url: new URL(url).origin }, { cause: err });
+    throw new DukkanError('store.unreachable', { url: url.origin }, { cause: err });
   }
   if (envelope.ok) return envelope.value;
   const code = envelope.error?.code ?? '';
   // a code this till does not know (a newer server) is still a refusal, not a crash
-  throw isCode(code) ? new StoreRefusal(code, envelope.error?.params ?? {}) : new DukkanError('store.unreachable', { url: new URL(url).origin });
+  throw isCode(code) ? new StoreRefusal(code, envelope.error?.params ?? {}) : new DukkanError('store.unreachable', { url: url.origin });
 }
 
 export const newTerminalKey = (): Uint8Array => ed25519.utils.randomSecretKey();
 export const publicKeyOf = (secretKey: Uint8Array): string => Buffer.from(ed25519.getPublicKey(secretKey)).toString('base64');
 
-export async function enrolTerminal(url: string, code: string, secretKey: Uint8Array, options: StoreClientOptions = {}): Promise<EnrolAnswer> {
-  const body = JSON.stringify({ code, publicKey: publicKeyOf(secretKey) });
-  return (await call(
-    new URL('/api/enrol', url).href,
+/**
+ * Enrols with a one-time code. Over https:// the server's certificate must be the one the code was made for
+ * (app/x509/enrolmentCodeCheck.ts) before the code is sent; its fingerprint is what the till pins from then on.
+ */
+export async function enrolTerminal(url: string, code: string, secretKey: Uint8Array, options: StoreClientOptions = {}): Promise<EnrolledTerminal> {
+  const parsed = enrolmentCode.safeParse(code);
+  if (!parsed.success) throw new DukkanError('store.enrolment-code');
+  const target = new URL('/api/enrol', url);
+  let fingerprint: string | null = null;
+  const check: CertificateCheck = (presented) => {
+    if (!codeMatchesFingerprint(parsed.data, presented))
+      throw new DukkanError('store.certificate-not-for-code', { url: target.origin, fingerprint: presented });
+    fingerprint = presented;
+  };
+  const body = Buffer.from(JSON.stringify({ code: parsed.data, publicKey: publicKeyOf(secretKey) }));
+  const answer = (await call(
+    target,
     { method: 'POST', body, headers: { 'content-type': 'application/json' } },
     options.timeoutMs ?? 15_000,
+    check,
   )) as EnrolAnswer;
+  return { ...answer, fingerprint };
 }
 
 /**
@@ -87,8 +112,9 @@ export async function signedRequest(
   const timestamp = (options.now?.() ?? new Date()).toISOString();
   const digest = createHash('sha256').update(bytes).digest('hex');
   const signature = ed25519.sign(new TextEncoder().encode(signedMessage(method, path, timestamp, digest)), credentials.secretKey);
+  const target = new URL(path, credentials.url);
   return call(
-    new URL(path, credentials.url).href,
+    target,
     {
       method,
       ...(body === undefined ? {} : { body: bytes }),
@@ -100,5 +126,6 @@ export async function signedRequest(
       },
     },
     options.timeoutMs ?? 30_000,
+    credentials.fingerprint === null ? undefined : pinnedTo(target, credentials.fingerprint),
   );
 }

@@ -6,12 +6,18 @@
 import type { EnrolAnswer } from '../../app/contract/storeSync';
 import type { SecretStore } from '../../native/keychain/index';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
-import { enrolTerminal, newTerminalKey } from './storeClient';
-import { StoreSyncStore } from './storeSyncStore';
+import { enrolTerminal, newTerminalKey, type StoreCredentials } from './storeClient';
+import { StoreSyncStore, type StoreLinkRow } from './storeSyncStore';
 
 export const STORE_KEY_ENTRY = 'store/terminal-key';
 
-export async function enrolTill(options: { db: SqliteDatabase; secrets: SecretStore; url: string; code: string; now: () => Date }): Promise<EnrolAnswer> {
+export async function enrolTill(options: {
+  db: SqliteDatabase;
+  secrets: SecretStore;
+  url: string;
+  code: string;
+  now: () => Date;
+}): Promise<EnrolAnswer & { fingerprint: string | null }> {
   const secretKey = newTerminalKey();
   const answer = await enrolTerminal(options.url, options.code, secretKey);
   // the key first: a link without its key could never sign, a key without a link is simply unused
@@ -22,6 +28,7 @@ export async function enrolTill(options: { db: SqliteDatabase; secrets: SecretSt
     name: answer.name,
     branch: answer.branch,
     enrolled_at: options.now().getTime(),
+    server_fingerprint: answer.fingerprint,
   });
   return answer;
 }
@@ -30,4 +37,9 @@ export async function enrolTill(options: { db: SqliteDatabase; secrets: SecretSt
 export async function storeKey(secrets: SecretStore): Promise<Uint8Array | undefined> {
   const value = await secrets.get(STORE_KEY_ENTRY);
   return value === undefined ? undefined : new Uint8Array(Buffer.from(value, 'base64'));
+}
+
+/** What every signed request needs: the link's server, terminal id and pinned certificate, and the key. */
+export function linkCredentials(link: StoreLinkRow, secretKey: Uint8Array): StoreCredentials {
+  return { url: link.url, terminalId: link.terminal_id, secretKey, fingerprint: link.server_fingerprint };
 }

@@ -11,6 +11,7 @@ import { pushedDocumentOf, tillRecordOf } from './pushBatch';
 import { documentAdvance, recordAdvance } from './pushCursor';
 import { RetryLoop, type RoundOutcome, type StoreWorkerOptions } from './retryLoop';
 import { signedRequest } from './storeClient';
+import { linkCredentials } from './storeEnrolment';
 import { StoreSyncStore } from './storeSyncStore';
 
 export interface StorePushWorkerOptions extends StoreWorkerOptions {
@@ -73,7 +74,7 @@ export class StorePushWorker extends RetryLoop {
     };
     let answer: PushAnswer;
     try {
-      answer = (await signedRequest({ url: link.url, terminalId: link.terminal_id, secretKey }, 'POST', '/api/push', body, { now: this.clock })) as PushAnswer;
+      answer = (await signedRequest(linkCredentials(link, secretKey), 'POST', '/api/push', body, { now: this.clock })) as PushAnswer;
     } catch (err) {
       if (!(err instanceof DukkanError)) throw err;
       this.options.logger.warn('store.push-failed', { code: err.code, backlog: rows.length + records.length });

@@ -13,6 +13,8 @@ export interface StoreLinkRow {
   name: string;
   branch: string;
   enrolled_at: number;
+  /** The server's TLS certificate pinned at enrolment (migration 0120); null only for http:// on this machine. */
+  server_fingerprint: string | null;
 }
 
 export type PushDocumentRow = Pick<
@@ -54,9 +56,9 @@ export class StoreSyncStore {
 
   constructor(db: SqliteDatabase) {
     this.q = {
-      link: db.prepare<[], StoreLinkRow>('SELECT url, terminal_id, name, branch, enrolled_at FROM store_link WHERE id = 1'),
-      setLink: db.prepare<[string, string, string, string, number]>(
-        'INSERT OR REPLACE INTO store_link (id, url, terminal_id, name, branch, enrolled_at) VALUES (1, ?, ?, ?, ?, ?)',
+      link: db.prepare<[], StoreLinkRow>('SELECT url, terminal_id, name, branch, enrolled_at, server_fingerprint FROM store_link WHERE id = 1'),
+      setLink: db.prepare<[string, string, string, string, number, string | null]>(
+        'INSERT OR REPLACE INTO store_link (id, url, terminal_id, name, branch, enrolled_at, server_fingerprint) VALUES (1, ?, ?, ?, ?, ?, ?)',
       ),
       cursor: db.prepare<[string], { position: number }>('SELECT position FROM store_push_cursor WHERE stream = ?'),
       setCursor: db.prepare<[string, number, number]>(
@@ -106,7 +108,7 @@ export class StoreSyncStore {
   }
 
   setLink(link: StoreLinkRow): void {
-    this.q.setLink.run(link.url, link.terminal_id, link.name, link.branch, link.enrolled_at);
+    this.q.setLink.run(link.url, link.terminal_id, link.name, link.branch, link.enrolled_at, link.server_fingerprint);
   }
 
   cursor(stream: PushStream): number {

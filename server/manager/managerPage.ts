@@ -27,6 +27,8 @@ const riyadhDay = (now: Date) => new Date(now.getTime() + 3 * 3600_000).toISOStr
 export interface PageExtras {
   /** A code just created, shown once. */
   readonly code?: { readonly code: string; readonly branch: string; readonly terminalName: string };
+  /** The TLS certificate's SHA-256 fingerprint the tills pin (null: plain HTTP), shown beside the code. */
+  readonly fingerprint?: string | null;
 }
 
 export async function renderManagerPage(storage: Storage, url: URL, now: Date, extras: PageExtras = {}): Promise<string> {
@@ -73,9 +75,12 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
   const code = extras.code
     ? `<p class="code">${esc(t('codeFor'))} <strong>${esc(extras.code.code)}</strong> — ${esc(extras.code.branch)} / ${esc(extras.code.terminalName)}</p>`
     : '';
+  const pin = extras.fingerprint
+    ? `<p class="fingerprint">${esc(t('fingerprint'))} <code data-test="fingerprint">${esc(extras.fingerprint)}</code></p>`
+    : `<p class="fingerprint">${esc(t('plainHttp'))}</p>`;
   return `<!doctype html>
 <html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><title>${esc(t('title'))}</title>
-<style>body{font-family:system-ui,"Noto Sans Arabic",sans-serif;margin:1.5rem}table{border-collapse:collapse;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:start}.code strong{font-size:1.4rem;letter-spacing:.1rem}</style></head>
+<style>body{font-family:system-ui,"Noto Sans Arabic",sans-serif;margin:1.5rem}table{border-collapse:collapse;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:start}.code strong{font-size:1.4rem;letter-spacing:.1rem}.fingerprint code{direction:ltr;unicode-bidi:embed;word-break:break-all}</style></head>
 <body><h1>${esc(t('title'))}</h1><p><a href="${esc(other.pathname + other.search)}">${esc(t('switchLanguage'))}</a></p>
 <h2>${esc(t('day'))}</h2>
 <form method="get" action="/manager"><input type="hidden" name="lang" value="${locale}">
@@ -84,7 +89,7 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
 <button>${esc(t('show'))}</button></form>${day}
 <h2>${esc(t('fleet'))}</h2>${table([t('till'), t('certificate'), t('queue'), t('oldest'), t('lastSeen'), t('documents')], fleet, t('nothing'))}
 <h2>${esc(t('backups'))}</h2>${backups.length ? `<ul data-test="backups">${backups.join('')}</ul>` : `<p>${esc(t('nothing'))}</p>`}
-<h2>${esc(t('enrol'))}</h2>${code}
+<h2>${esc(t('enrol'))}</h2>${code}${pin}
 <form method="post" action="/manager/codes?lang=${locale}"><label>${esc(t('branch'))} <input name="branch" required maxlength="60"></label>
 <label>${esc(t('tillName'))} <input name="terminalName" required maxlength="60"></label><button>${esc(t('createCode'))}</button></form>
 <h2>${esc(t('search'))}</h2><form method="get" action="/manager"><input type="hidden" name="lang" value="${locale}">

@@ -29,6 +29,8 @@ export interface ManagerContext {
   readonly storage: Storage;
   readonly now: () => Date;
   readonly token: string;
+  /** The TLS certificate's fingerprint the tills pin, shown beside each code; null when serving plain HTTP. */
+  readonly fingerprint: string | null;
 }
 
 export async function handleManager(c: ManagerContext): Promise<void> {
@@ -47,16 +49,16 @@ export async function handleManager(c: ManagerContext): Promise<void> {
   }
   if (method === 'POST' && c.url.pathname === '/manager/api/codes') {
     const request = parsePayload(codeRequest, jsonOf(await readBody(c.req, 4096)));
-    const { code, expiresAt } = await createEnrolmentCode(c.storage, request.branch, request.terminalName, c.now());
-    sendJson(c.res, 200, { ok: true, value: { code: formatCode(code), expiresAt: expiresAt.toISOString() } });
+    const { code, expiresAt } = await createEnrolmentCode(c.storage, request.branch, request.terminalName, c.now(), c.fingerprint);
+    sendJson(c.res, 200, { ok: true, value: { code: formatCode(code), expiresAt: expiresAt.toISOString(), fingerprint: c.fingerprint } });
     return;
   }
   if (method === 'POST' && c.url.pathname === '/manager/codes') {
     // the page's own form (SameSite=Strict cookie: another site cannot post it for the manager)
     const form = Object.fromEntries(new URLSearchParams((await readBody(c.req, 4096)).toString('utf8')));
     const request = parsePayload(codeRequest, form);
-    const { code } = await createEnrolmentCode(c.storage, request.branch, request.terminalName, c.now());
-    sendPage(c.res, await renderManagerPage(c.storage, c.url, c.now(), { code: { code: formatCode(code), ...request } }));
+    const { code } = await createEnrolmentCode(c.storage, request.branch, request.terminalName, c.now(), c.fingerprint);
+    sendPage(c.res, await renderManagerPage(c.storage, c.url, c.now(), { code: { code: formatCode(code), ...request }, fingerprint: c.fingerprint }));
     return;
   }
   if (method === 'GET' && c.url.pathname === '/manager/api/day') {
@@ -85,7 +87,7 @@ export async function handleManager(c: ManagerContext): Promise<void> {
     return;
   }
   if (method === 'GET' && (c.url.pathname === '/manager' || c.url.pathname === '/')) {
-    sendPage(c.res, await renderManagerPage(c.storage, c.url, c.now()));
+    sendPage(c.res, await renderManagerPage(c.storage, c.url, c.now(), { fingerprint: c.fingerprint }));
     return;
   }
   throw new DukkanError('store.not-found', { path: c.url.pathname.slice(0, 200) });

@@ -37,6 +37,14 @@ const STRINGS = {
   tillName: { en: 'Till name', ar: 'اسم الصندوق' },
   createCode: { en: 'Create code', ar: 'إنشاء رمز' },
   codeFor: { en: 'One-time code (enter it on the till with a manager PIN; valid 24 h):', ar: 'رمز لمرة واحدة (أدخله في الصندوق مع رمز المدير؛ صالح ٢٤ ساعة):' },
+  fingerprint: {
+    en: 'This server’s TLS certificate, SHA-256 (the till checks it against the code and pins it; compare it with the till’s store-server tab):',
+    ar: 'شهادة TLS لهذا الخادم، SHA-256 (يتحقق الصندوق منها مقابل الرمز ويثبّتها؛ قارنها بتبويب خادم المتجر في الصندوق):',
+  },
+  plainHttp: {
+    en: 'This server serves plain HTTP on this machine only (--plain-http): tills elsewhere cannot enrol.',
+    ar: 'يعمل هذا الخادم عبر HTTP دون تشفير وعلى هذا الجهاز فقط (‎--plain-http): لا تستطيع صناديق أخرى التسجيل.',
+  },
   search: { en: 'Find a document', ar: 'البحث عن مستند' },
   numberOrQr: { en: 'Number or QR text', ar: 'الرقم أو نص رمز الاستجابة' },
   find: { en: 'Find', ar: 'بحث' },

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PushedDocument } from '../../app/contract/storeSync';
 import { signedRequest, type StoreCredentials } from '../../main/storeSync/storeClient';
 import { dayTotalsStore } from '../../server/stores/dayTotalsStore';
+import { managerFetch } from './managerFetch';
 import { useStorageBackends, useStoreServer } from './storageBackends';
 import { chainedDocuments, enrolledTerminal } from './storeFixtures';
 
@@ -50,7 +51,7 @@ function expectedSums(docs: readonly PushedDocument[], key: (d: PushedDocument) 
 describe.each(useStorageBackends())('manager page on $name', (backend) => {
   const running = useStoreServer(backend, TOKEN);
   const manager = async (path: string) => {
-    const response = await fetch(new URL(path, running.server.url), { headers: { authorization: `Bearer ${TOKEN}` } });
+    const response = await managerFetch(new URL(path, running.server.url), { headers: { authorization: `Bearer ${TOKEN}` } });
     return { status: response.status, text: await response.text() };
   };
 
@@ -119,18 +120,18 @@ describe.each(useStorageBackends())('manager page on $name', (backend) => {
       records: [],
       status: { reportingQueue: 4, oldestUnreportedAt: old, certificateExpiresAt: '2027-05-01T00:00:00.000Z' },
     });
-    const link = await fetch(new URL(`/manager?token=${TOKEN}&lang=en`, running.server.url), { redirect: 'manual' });
+    const link = await managerFetch(new URL(`/manager?token=${TOKEN}&lang=en`, running.server.url));
     expect(link.status).toBe(303);
     expect(link.headers.get('location')).toBe('/manager?lang=en');
     const cookie = link.headers.get('set-cookie')!.split(';')[0]!;
-    const page = await (await fetch(new URL('/manager', running.server.url), { headers: { cookie } })).text();
+    const page = await (await managerFetch(new URL('/manager', running.server.url), { headers: { cookie } })).text();
     expect(page).toMatch(/Rawdah \/ Till E<\/td><td>2027-05-01<\/td><td>4<\/td><td>[^<]+ — over 24 h<\/td>/);
-    const form = await fetch(new URL('/manager/codes', running.server.url), {
+    const form = await managerFetch(new URL('/manager/codes', running.server.url), {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'branch=Rawdah&terminalName=Till+F',
     });
     expect(await form.text()).toMatch(/<strong>[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}<\/strong> — Rawdah \/ Till F/);
-    expect((await fetch(new URL('/manager', running.server.url))).status).toBe(401);
+    expect((await managerFetch(new URL('/manager', running.server.url))).status).toBe(401);
   });
 });

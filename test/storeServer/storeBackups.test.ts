@@ -20,6 +20,7 @@ import { signedRequest } from '../../main/storeSync/storeClient';
 import { StoreSyncStore } from '../../main/storeSync/storeSyncStore';
 import { useTempDirs } from '../support/tempDirs';
 import { memoryKeychains, terminalPool, testBackupService } from '../backup/support';
+import { managerFetch } from './managerFetch';
 import { useStorageBackends, useStoreServer } from './storageBackends';
 import { enrolledTerminal, managerCall, refusalOf } from './storeFixtures';
 
@@ -79,7 +80,8 @@ describe.each(useStorageBackends())('backups on the store server on $name', (bac
     const till = await enrolledTill(3);
     const run = (await till.service.run('manager'))!;
     const folderFile = run.outcomes[0]!.ok ? run.outcomes[0]!.file : '';
-    const get = (pathAndQuery: string, token = TOKEN) => fetch(new URL(pathAndQuery, running.server.url), { headers: { authorization: `Bearer ${token}` } });
+    const get = (pathAndQuery: string, token = TOKEN) =>
+      managerFetch(new URL(pathAndQuery, running.server.url), { headers: { authorization: `Bearer ${token}` } });
     const listed = (await (await get('/manager/api/backups')).json()) as { value: { terminalId: string; till: string; name: string; size: number }[] };
     const mine = listed.value.find((b) => b.name === path.basename(folderFile))!;
     expect(mine).toMatchObject({ terminalId: till.credentials.terminalId, size: readFileSync(folderFile).length });

@@ -6,6 +6,7 @@ import type { PushedDocument } from '../../app/contract/storeSync';
 import { computeInvoiceHash } from '../../app/stamp/invoiceHash';
 import { NS } from '../../app/xml/namespaces';
 import { enrolTerminal, newTerminalKey, type StoreCredentials } from '../../main/storeSync/storeClient';
+import { managerFetch } from './managerFetch';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64');
 
@@ -74,7 +75,7 @@ export async function managerCall(
   path: string,
   body: unknown,
 ): Promise<{ status: number; body: any }> /* eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers read by the tests */ {
-  const response = await fetch(new URL(path, url), { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${token}` } });
+  const response = await managerFetch(new URL(path, url), { method: 'POST', body: JSON.stringify(body), headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, body: await response.json() };
 }
 
@@ -83,7 +84,7 @@ export async function enrolledTerminal(url: string, token: string, branch: strin
   const code = await managerCall(url, token, '/manager/api/codes', { branch, terminalName });
   const secretKey = newTerminalKey();
   const answer = await enrolTerminal(url, code.body.value.code, secretKey);
-  return { url, terminalId: answer.terminalId, secretKey };
+  return { url, terminalId: answer.terminalId, secretKey, fingerprint: answer.fingerprint };
 }
 
 /** The DukkanError a call rejects with; fails the test when it resolves. */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../server/db/migrate';
 import { enrolTerminal, newTerminalKey, signedRequest, type StoreCredentials } from '../../main/storeSync/storeClient';
+import { managerFetch } from './managerFetch';
 import { useStorageBackends, useStoreServer } from './storageBackends';
 import { chainedDocuments, enrolledTerminal, managerCall, refusalOf } from './storeFixtures';
 
@@ -16,7 +17,7 @@ describe.each(useStorageBackends())('store server on $name', (backend) => {
   const count = async (sql: string, params: unknown[]) => (await running.storage.query<{ n: number }>(sql, params))[0]!.n;
 
   it('numbers its migrations and runs them once', async () => {
-    expect(await migrate(running.storage)).toBe(5);
+    expect(await migrate(running.storage)).toBe(7);
     const rows = await running.storage.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
     expect(rows).toEqual([
       { version: 1, name: '0001-fleet' },
@@ -24,6 +25,7 @@ describe.each(useStorageBackends())('store server on $name', (backend) => {
       { version: 3, name: '0003-day-totals' },
       { version: 4, name: '0004-returns' },
       { version: 5, name: '0005-terminal-backups' },
+      { version: 7, name: '0007-server-tls' },
     ]);
   });
 
@@ -98,7 +100,7 @@ describe.each(useStorageBackends())('store server on $name', (backend) => {
     const [good, bad] = chainedDocuments('chaind', 1, 2);
     const error = await refusalOf(() => push(t, { documents: [good, { ...bad, totals: { ...bad!.totals, vat: '15.5.0' }, icv: 0 }], records: [] }));
     expect(error).toMatchObject({ code: 'store.malformed' });
-    const raw = await fetch(new URL('/api/enrol', running.server.url), { method: 'POST', body: '{not json' });
+    const raw = await managerFetch(new URL('/api/enrol', running.server.url), { method: 'POST', body: '{not json' });
     expect(raw.status).toBe(400);
     expect(await count('SELECT count(*)::int AS n FROM documents WHERE terminal_id = $1', [t.terminalId])).toBe(0);
   });
@@ -106,7 +108,7 @@ describe.each(useStorageBackends())('store server on $name', (backend) => {
   it('refuses unsigned, tampered, replayed and unknown-terminal requests, and a removed terminal', async () => {
     const t = await enrolledTerminal(running.server.url, TOKEN, 'Olaya', 'Till trust');
     const body = { documents: chainedDocuments('chaine', 1, 1), records: [] };
-    const unsigned = await fetch(new URL('/api/push', running.server.url), { method: 'POST', body: JSON.stringify(body) });
+    const unsigned = await managerFetch(new URL('/api/push', running.server.url), { method: 'POST', body: JSON.stringify(body) });
     expect(unsigned.status).toBe(401);
     expect((await unsigned.json()).error.code).toBe('store.unsigned');
     const otherKey = await refusalOf(() => push({ ...t, secretKey: newTerminalKey() }, body));

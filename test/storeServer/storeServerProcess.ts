@@ -9,6 +9,8 @@ export interface RunningStoreServer {
   readonly child: ChildProcess;
   readonly url: string;
   readonly token: string;
+  /** The TLS certificate's fingerprint it printed ("none" with --plain-http). */
+  readonly fingerprint: string;
   stdout(): string;
   stderr(): string;
   stop(): Promise<number | null>;
@@ -28,13 +30,14 @@ export function startStoreServerProcess(args: string[], env: NodeJS.ProcessEnv =
     const timer = setTimeout(() => reject(new Error(`store server printed no URL; stderr: ${err}`)), 60_000);
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*manager page: \S+\?token=(\S+)\n/.exec(out);
+      const m = /listening on (https?:\/\/127\.0\.0\.1:\d+)[\s\S]*manager page: \S+\?token=(\S+)\n[\s\S]*SHA-256: (\S+)[^\n]*\n/.exec(out);
       if (!m) return;
       clearTimeout(timer);
       resolve({
         child,
         url: m[1]!,
         token: m[2]!,
+        fingerprint: m[3]!,
         stdout: () => out,
         stderr: () => err,
         stop: () => {

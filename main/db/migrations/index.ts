@@ -12,6 +12,7 @@ import { storeSyncMigration } from './0090-store-sync';
 import { foreignReturnsMigration } from './0095-foreign-returns';
 import { tendersMigration } from './0100-tenders';
 import { storeMasterDataMigration } from './0110-store-master-data';
+import { storeTlsPinsMigration } from './0120-store-tls-pins';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   foreignReturnsMigration,
   tendersMigration,
   storeMasterDataMigration,
+  storeTlsPinsMigration,
 ];

@@ -5,6 +5,7 @@ import { masterDataMigration } from './0002-master-data';
 import { dayTotalsMigration } from './0003-day-totals';
 import { returnsMigration } from './0004-returns';
 import { terminalBackupsMigration } from './0005-terminal-backups';
+import { serverTlsMigration } from './0007-server-tls';
 import type { ServerMigration } from './types';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -13,4 +14,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   dayTotalsMigration,
   returnsMigration,
   terminalBackupsMigration,
+  serverTlsMigration,
 ];
