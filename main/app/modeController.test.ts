@@ -114,6 +114,8 @@ interface HarnessOptions {
   prepare?: (attempt: number) => Promise<void>;
   closeTraining?: () => Promise<void>;
   retryDelaysMs?: readonly number[];
+  stopWaitMs?: number;
+  holdPreparation?: boolean;
 }
 
 function harness(options: HarnessOptions = {}) {
@@ -158,6 +160,8 @@ function harness(options: HarnessOptions = {}) {
     emit: (type: ModeEventType) => calls.push(`emit ${type}`),
     log: createLogger({ sink: memory.sink, minLevel: 'debug' }),
     ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
+    ...(options.stopWaitMs !== undefined ? { stopWaitMs: options.stopWaitMs } : {}),
+    ...(options.holdPreparation ? { holdPreparation: true } : {}),
   });
   return { controller, calls, log: memory.records, canSign: (v: boolean) => (canSign = v) };
 }
@@ -333,5 +337,32 @@ describe('a first start: the training folder prepared in the background', () => 
     await controller.open();
     expect(await controller.whenReady(20)).toBe(false);
     expect(controller.state()).toBe('preparing');
+  });
+
+  it('abandons an onboarding that hangs when the app closes, so a quit is not held up by it', async () => {
+    const { controller, calls, log } = harness({ trainingCanSign: false, stopWaitMs: 30, prepare: () => new Promise<void>(() => undefined) });
+    await controller.open();
+    const started = Date.now();
+    expect(await controller.close()).toBe('closed');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(calls.slice(-2)).toEqual(['training.close', 'live.close']);
+    expect(log.filter((r) => r.event === 'mode.training-onboarding-abandoned').map((r) => r.fields.attempt)).toEqual([1]);
+  });
+
+  it('holds the onboarding until released when asked to (the app opens first), and a close before that starts none', async () => {
+    const held = harness({ trainingCanSign: false, holdPreparation: true });
+    expect(await held.controller.open()).toBe('preparing');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(held.calls.filter((c) => c.startsWith('training.prepare'))).toEqual([]);
+    held.controller.releasePreparation();
+    expect(await held.controller.whenReady(5_000)).toBe(true);
+    expect(held.calls.filter((c) => c.startsWith('training.prepare'))).toEqual(['training.prepare #1']);
+
+    const closed = harness({ trainingCanSign: false, holdPreparation: true });
+    await closed.controller.open();
+    await closed.controller.close();
+    closed.controller.releasePreparation();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(closed.calls.filter((c) => c.startsWith('training.prepare'))).toEqual([]);
   });
 });

@@ -135,6 +135,13 @@ export interface TrainingPreparation {
   readonly retryAt: Date | null;
 }
 
+/**
+ * How long closing the training folder (going live, the app quitting) waits for an onboarding attempt under way before
+ * it abandons it: a Fatoora request that hangs must not hold a quit up to its deadline. An abandoned attempt is
+ * finished at the next start (a half-done onboarding is resumed).
+ */
+export const TRAINING_STOP_WAIT_MS = 3_000;
+
 /** Waits between failed attempts to onboard the training folder; the last one repeats. */
 export const TRAINING_RETRY_DELAYS_MS: readonly number[] = [2_000, 5_000, 15_000, 30_000, 60_000];
 
@@ -144,6 +151,13 @@ export interface ModeControllerOptions<F> {
   readonly openTraining: () => Promise<TrainingFolder<F>>;
   /** Waits between failed attempts to onboard the training folder (default TRAINING_RETRY_DELAYS_MS). */
   readonly retryDelaysMs?: readonly number[];
+  /** How long a close waits for an onboarding attempt under way (default TRAINING_STOP_WAIT_MS). */
+  readonly stopWaitMs?: number;
+  /**
+   * Whether the background onboarding waits for releasePreparation() (the app's own opening finished first: seeding
+   * the users' PIN hashes would otherwise compete with it for the cores before the till is served).
+   */
+  readonly holdPreparation?: boolean;
   /** The app now works on `folder` in `mode`: build what depends on the folder (the counter, worker events). */
   readonly entered: (folder: F, mode: AppMode) => void;
   readonly emit: (type: ModeEventType) => void;
@@ -166,6 +180,8 @@ export class ModeController<F> {
     timer: NodeJS.Timeout | null;
     stopped: boolean;
   } | null = null;
+  /** The background onboarding's first attempt, while held (holdPreparation). */
+  private held: (() => void) | null = null;
   /** Callers waiting for a folder that can sell (whenReady). */
   private readonly waiters = new Set<() => void>();
 
@@ -208,6 +224,13 @@ export class ModeController<F> {
       const timer = setTimeout(done, timeoutMs);
       this.waiters.add(done);
     });
+  }
+
+  /** Starts the background onboarding held by holdPreparation; nothing when none is held. */
+  releasePreparation(): void {
+    const start = this.held;
+    this.held = null;
+    start?.();
   }
 
   /** Opens live if the live folder can sign, otherwise training (preparing until the training folder can sign). */
@@ -300,18 +323,22 @@ export class ModeController<F> {
         if (!(e instanceof ModeTransitionRefused)) this.o.log.warn('mode.training-ready-failed', errorFields(e));
       });
     };
-    void attempt();
+    if (this.o.holdPreparation) this.held = () => void attempt();
+    else void attempt();
   }
 
   private async stop(part: ModePart): Promise<void> {
     if (part === 'training') {
       const prep = this.prep;
       this.prep = null;
+      this.held = null; // never started: nothing to wait for
       if (prep) {
         prep.stopped = true;
         if (prep.timer) clearTimeout(prep.timer);
-        // an onboarding under way finishes (or fails) before its folder and simulator are closed under it
-        await prep.running;
+        // an onboarding under way finishes (or fails) before its folder and simulator are closed under it — unless it
+        // hangs (a Fatoora request that never answers): then it is abandoned, and fails against the closed folder
+        if (prep.running && !(await settlesWithin(prep.running, this.o.stopWaitMs ?? TRAINING_STOP_WAIT_MS)))
+          this.o.log.warn('mode.training-onboarding-abandoned', { attempt: prep.attempts });
       }
       const training = this.training;
       this.training = null;
@@ -319,4 +346,13 @@ export class ModeController<F> {
       await training?.close().catch((e: unknown) => this.o.log.warn('mode.training-close-failed', errorFields(e)));
     } else if (part === 'live-folder') await this.o.live.close();
   }
+}
+
+/** Whether `promise` settles within `ms` (it never rejects: the callers pass one that cannot). */
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = await Promise.race([promise.then(() => true as const), timedOut]);
+  clearTimeout(timer);
+  return settled;
 }

@@ -180,6 +180,8 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     },
     emit: (type) => bus.emit(type === 'status' ? { type, status: status() } : { type }),
     log,
+    // a first start's training onboarding begins once the app is open, not beside the seeding below
+    holdPreparation: true,
   });
 
   function status(): StatusSnapshot {
@@ -204,6 +206,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     throw e;
   }
   log.info('app.opened', { mode: mode.mode(), environment: mode.current().environment });
+  mode.releasePreparation();
 
   const core: AppCore = {
     dataDir: options.dataDir,

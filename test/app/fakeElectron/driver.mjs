@@ -13,13 +13,17 @@ const { state, appEvents, hooks, ready } = electron.__fake;
 const scenario = process.env.FAKE_ELECTRON_SCENARIO ?? 'till';
 const logFile = path.join(process.env.FAKE_ELECTRON_USER_DATA, 'logs', 'dukkan.log');
 
-// quit during start-up: from inside a Fatoora request of the training terminal's onboarding, so start-up is certainly
-// still under way — the last one (the production CSID), so what is left of start-up is short, or, when requests
-// hang, the first
-if (scenario === 'quit-during-start' || scenario === 'hung-start') {
-  const last = scenario === 'quit-during-start' ? /\/production\/csids$/ : /./;
-  hooks.onNetRequest = (request) => {
-    if (!last.test(request.url)) return;
+// quit during start-up: as the shell makes the Fatoora session, just before it opens the services, so start-up is
+// certainly still under way. Quit while training mode's onboarding hangs on the network: from inside its first
+// Fatoora request (a first start onboards it in the background once the app is open, main/app/modeController.ts)
+if (scenario === 'quit-during-start') {
+  hooks.onPartition = () => {
+    hooks.onPartition = null;
+    electron.app.quit();
+  };
+}
+if (scenario === 'hung-start') {
+  hooks.onNetRequest = () => {
     hooks.onNetRequest = null;
     electron.app.quit();
   };
@@ -64,6 +68,9 @@ async function till() {
   out.session = { ok: session.ok, mode: session.value?.mode, users: session.value?.users.map((u) => u.name) };
   const cashier = session.value.users.find((u) => u.role === 'cashier');
   out.login = (await invoke('pos:session.login', { userId: cashier.id, pin: '0000' })).ok;
+  // a first start prepares training mode in the background: the sale below needs it ready, as the till's banner says
+  const preparing = async () => (await invoke('pos:status.get', {})).value?.preparingTraining !== undefined;
+  for (const end = Date.now() + 120_000; (await preparing()) && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
   const milk = (await invoke('pos:catalog.search', { query: 'milk' })).value;
   out.quote = milk?.map((p) => p.name);
   const sale = await invoke('pos:sale.complete', {
@@ -126,9 +133,13 @@ async function till() {
   await until('the quit after the crash loop', ended);
 }
 
+/** A first start onboards training mode in the background once the app is open (main/app/modeController.ts). */
+const trainingReady = () => until('training mode ready', () => logRecords().some((r) => r.event === 'mode.training-ready'), 120_000);
+
 async function windowClosed() {
   const win = await mainWindow();
   win.emit('ready-to-show');
+  await trainingReady(); // its reporting worker running, so that closing the services shows in the log
   // as the receipt rasterizer's: hidden, offscreen, alive for the whole session
   const hidden = new electron.BrowserWindow({ show: false, webPreferences: { offscreen: true } });
   out.altF4 = win.fireContents('before-input-event', key('F4', 'F4', { alt: true }));

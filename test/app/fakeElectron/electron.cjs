@@ -39,8 +39,11 @@ const state = {
 let readyResolve;
 const ready = new Promise((r) => (readyResolve = r));
 const appEvents = new EventEmitter();
-/** Test hooks: `onNetRequest(record)` runs inside net.request(), synchronously. */
-const hooks = { onNetRequest: null };
+/**
+ * Test hooks: `onNetRequest(record)` runs inside net.request(), synchronously; `onPartition(name)` inside
+ * session.fromPartition(), which the shell calls during start-up, just before it opens the app's services.
+ */
+const hooks = { onNetRequest: null, onPartition: null };
 
 const preventable = (fields = {}) => {
   const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true), ...fields };
@@ -220,6 +223,7 @@ class ClientRequest extends EventEmitter {
 
 const partitionSession = (partition) => {
   state.partitions.push(partition);
+  hooks.onPartition?.(partition);
   return { partition };
 };
 
