@@ -43,6 +43,7 @@ import { checkPrinterAddress } from '../printing/printerAddress';
 import { PrintingService } from './printingService';
 import { ReportPrinter } from '../printing/reportPrinter';
 import { statusSnapshot } from './statusModel';
+import { openDukkanWorkers } from '../workers/dukkanWorkers';
 import { TerminalSettings } from './terminalSettings';
 import { openTrainingFolder } from './trainingMode';
 import { saleDesk, saleDeskReady } from './saleDeskGate';
@@ -74,6 +75,8 @@ export interface AppOptions {
   readonly printRetryDelaysMs?: readonly number[];
   /** The delay after a first wrong PIN, doubling with each further one (main/users/pinChecks.ts; tests shorten it). */
   readonly pinDelayBaseMs?: number;
+  /** Worker threads for printing's CPU work (main/workers; default one fewer than the cores, at least 1); 0: none. */
+  readonly workerThreads?: number;
 }
 
 export interface DukkanApp {
@@ -141,8 +144,10 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   const sessions = new SessionStore(() => settings.get('locale'), clock);
   if (printerAddress !== undefined && !settings.has('printer'))
     settings.set('printer', { address: printerAddress, paperWidth: options.printer?.paperWidth ?? 80 });
+  // started at the first receipt; closed with the app (docs/ARCHITECTURE.md, "Move CPU work to a worker")
+  const workers = options.workerThreads === 0 ? undefined : openDukkanWorkers({ logger, ...(options.workerThreads ? { size: options.workerThreads } : {}) });
   const printing = new PrintingService({
-    kit: { template: options.template, rasterizer: options.rasterizer },
+    kit: { template: options.template, rasterizer: options.rasterizer, ...(workers ? { workers } : {}) },
     settings,
     emit: (event) => {
       bus.emit(event);
@@ -229,7 +234,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
       clock,
       storeCredentials: () => storeCredentials(live.db, live.secrets),
     }),
-    paper: new ReportPrinter({ rasterizer: options.rasterizer, settings: () => printing.settings() }),
+    paper: new ReportPrinter({ rasterizer: options.rasterizer, ...(workers ? { workers } : {}), settings: () => printing.settings() }),
     sale: () => saleDesk(mode, sale),
     saleIfOpen: () => sale,
     saleReady: () => saleDeskReady(mode),
@@ -248,6 +253,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
       bus.clear();
       await sale?.b2b.close();
       await printing.close().catch((e: unknown) => log.warn('app.printer-close-failed', errorFields(e)));
+      await workers?.close();
       await mode.close();
     },
   };

@@ -60,11 +60,13 @@ export function parseBrowserModeArgs(argv: readonly string[], env: NodeJS.Proces
  * The Chromium rasterizer, loaded on first use: playwright-core alone takes ~0.6 s to import, which the till
  * should not wait for at start-up. Warmed up a few seconds after start, so the first receipt does not launch it.
  */
-function lazyChromiumRasterizer(): ReceiptRasterizer & PdfRenderer & { warmUp(): Promise<void> } {
+function lazyChromiumRasterizer(): Required<ReceiptRasterizer> & PdfRenderer & { warmUp(): Promise<void> } {
   let instance: Promise<ChromiumRasterizer> | null = null;
   const get = () => (instance ??= import('../printing/chromiumRasterizer').then((m) => new m.ChromiumRasterizer()));
   return {
     rasterize: async (html, widthPx) => (await get()).rasterize(html, widthPx),
+    // the print path's render, decoded in a worker thread (main/printing/rasterToJob.ts)
+    capture: async (html, widthPx) => (await get()).capture(html, widthPx),
     // the cleared B2B invoice's A4 PDF (main/clearance/clearedFiles.ts), drawn by the same Chromium
     pdf: async (html, widthPx) => (await get()).pdf(html, widthPx),
     warmUp: async () => (await get()).warmUp(),

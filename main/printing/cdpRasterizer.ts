@@ -2,7 +2,7 @@
 // The receipt rasterizer, once, over the DevTools protocol (cdpPage.ts); the Chromium and Electron rasterizers only
 // supply the page. Per receipt: swap the receipt into the long-lived page (receiptHostPage.ts), measure it, size the
 // emulated viewport to it at device scale factor 1, capture exactly width × height with an explicit clip at scale 1,
-// decode, and check the bitmap is that size.
+// check the PNG is that size, and decode it (here, or in a worker thread on the print path: receiptRaster.ts).
 //
 // Why the protocol and not webContents.capturePage(): capturePage on an offscreen Electron window returns a bitmap
 // scaled by the display's scale factor (2× wide at 200 %), and only what fits the window. Device metrics override
@@ -13,9 +13,9 @@
 // is destroyed fails the step at once. Either way the page is thrown away and the next receipt opens a fresh one.
 // Calls are serialised: one page renders one receipt at a time.
 import type { CdpPage, CdpPageOpener } from './cdpPage';
-import { decodePng } from './png';
+import { decodePng, pngSize } from './png';
 import { RasterizeError } from './rasterizeError';
-import type { RasterizedReceipt, ReceiptRasterizer } from './rasterizer';
+import type { CapturedReceipt, RasterizedReceipt, ReceiptRasterizer } from './rasterizer';
 import { fontFaceCss, shippedReceiptFonts, type LoadedFontFace } from './receiptFonts';
 import { facesNotLoaded, hostPageHtml, showReceiptScript, writeHostPageScript, type FaceStatus, type ReceiptMeasure } from './receiptHostPage';
 
@@ -68,7 +68,15 @@ export class CdpRasterizer implements ReceiptRasterizer {
   }
 
   /** Render a self-contained receipt document exactly `widthPx` wide and as tall as its content. */
-  rasterize(html: string, widthPx: number): Promise<RasterizedReceipt> {
+  async rasterize(html: string, widthPx: number): Promise<RasterizedReceipt> {
+    const shot = await this.capture(html, widthPx);
+    const bitmap = decodePng(shot.png);
+    if (bitmap.width !== shot.width || bitmap.height !== shot.height) throw wrongSize(bitmap, shot);
+    return { bitmap, qrBox: shot.qrBox };
+  }
+
+  /** The same, left as the captured PNG: the print path decodes it in a worker thread (receiptJob.ts). */
+  capture(html: string, widthPx: number): Promise<CapturedReceipt> {
     return this.withPage(async (live) => {
       const measure = await this.show(live, html, widthPx);
       // A viewport exactly the receipt's size captures fastest: a taller one, kept to skip resizes, measured ~15 ms
@@ -86,16 +94,12 @@ export class CdpRasterizer implements ReceiptRasterizer {
           optimizeForSpeed: true,
         }),
       )) as { data: string };
-      const bitmap = decodePng(Buffer.from(shot.data, 'base64'));
-      if (bitmap.width !== widthPx || bitmap.height !== measure.height) {
-        throw new RasterizeError('rasterize.wrong-size', {
-          width: bitmap.width,
-          height: bitmap.height,
-          expectedWidth: widthPx,
-          expectedHeight: measure.height,
-        });
-      }
-      return { bitmap, qrBox: measure.qrBox };
+      const png = new Uint8Array(Buffer.from(shot.data, 'base64'));
+      const expected = { width: widthPx, height: measure.height };
+      // the header says the size: a wrong one is caught here, before any decode, and the page is thrown away
+      const size = pngSize(png);
+      if (size.width !== expected.width || size.height !== expected.height) throw wrongSize(size, expected);
+      return { png, ...expected, qrBox: measure.qrBox };
     });
   }
 
@@ -253,6 +257,15 @@ export class CdpRasterizer implements ReceiptRasterizer {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function wrongSize(got: { width: number; height: number }, expected: { width: number; height: number }): RasterizeError {
+  return new RasterizeError('rasterize.wrong-size', {
+    width: got.width,
+    height: got.height,
+    expectedWidth: expected.width,
+    expectedHeight: expected.height,
+  });
 }
 
 /** `work`, or a 'timeout' RasterizeError once `ms` have passed. */

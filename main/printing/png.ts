@@ -14,6 +14,13 @@ export function decodePng(png: Uint8Array): RgbaBitmap {
   return decodeSimplePng(buf) ?? decodeWithPngjs(buf);
 }
 
+/** Width and height from a PNG's header (IHDR), without decoding it. */
+export function pngSize(png: Uint8Array): { readonly width: number; readonly height: number } {
+  if (png.length < 24 || SIGNATURE.some((b, i) => png[i] !== b)) throw new Error('pngSize: not a PNG file');
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
 function decodeWithPngjs(buf: Buffer): RgbaBitmap {
   const img = PNG.sync.read(buf);
   return { width: img.width, height: img.height, data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength) };

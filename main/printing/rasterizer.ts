@@ -17,8 +17,19 @@ export interface RasterizedReceipt {
   readonly qrBox: PixelBox | null;
 }
 
+/** The screenshot as Chromium encoded it, for a worker thread to decode (main/printing/receiptRaster.ts). */
+export interface CapturedReceipt {
+  /** A PNG exactly `width` × `height` (checked from its header). */
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly qrBox: PixelBox | null;
+}
+
 export interface ReceiptRasterizer {
   /** Render a self-contained receipt document at exactly `widthPx` wide and as tall as its content. */
   rasterize(html: string, widthPx: number): Promise<RasterizedReceipt>;
+  /** The same render, left as the PNG the browser captured (no decode on this thread). */
+  capture?(html: string, widthPx: number): Promise<CapturedReceipt>;
   close(): Promise<void>;
 }

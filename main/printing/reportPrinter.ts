@@ -5,18 +5,21 @@
 // does not print is answered as failed and stays on screen and reprintable.
 import type { PrintOutcome, PrinterSettings } from '../../app/contract/types';
 import { concatBytes } from '../../app/bytes';
-import { encodeReceiptJob, escDrawerKick, escInit } from '../../app/receipt/escpos';
-import { toMonochrome } from '../../app/receipt/monochrome';
+import { escDrawerKick, escInit } from '../../app/receipt/escpos';
 import { renderReportHtml, type ReportPrintModel } from '../../app/receipt/template/renderReportHtml';
 import { connectionKind, openRawPrinter, type RawPrinter } from '../../native/printer/rawPrinter';
 import { checkPrinterDevice } from './printerAddress';
 import { DukkanError } from '../../app/errors/index';
+import type { DukkanWorkers } from '../workers/dukkanWorkers';
 import type { ReceiptRasterizer } from './rasterizer';
+import { rasterToJob } from './rasterToJob';
 
 export class ReportPrinter {
   constructor(
     private readonly options: {
       readonly rasterizer: ReceiptRasterizer;
+      /** Worker threads for the decode, 1-bit conversion and bands (rasterToJob.ts); without them, this thread. */
+      readonly workers?: DukkanWorkers;
       readonly settings: () => PrinterSettings;
       /** Every printer address passes the printing service's checks when saved (main/printing/printerAddress.ts). */
       readonly timeoutMs?: number;
@@ -26,8 +29,8 @@ export class ReportPrinter {
   /** The bytes of a report for this paper: init, raster bands, cut. */
   async bytesOf(report: ReportPrintModel, paperWidth: 58 | 80): Promise<Uint8Array> {
     const paperDots = paperWidth === 58 ? 384 : 576;
-    const raster = await this.options.rasterizer.rasterize(renderReportHtml(report, paperDots), paperDots);
-    return encodeReceiptJob(toMonochrome(raster.bitmap));
+    const job = await rasterToJob(this.options, renderReportHtml(report, paperDots), paperDots, { qrText: null, escpos: {} });
+    return job.bytes!; // no QR, so never withheld
   }
 
   async print(report: ReportPrintModel): Promise<PrintOutcome> {

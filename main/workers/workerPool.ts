@@ -93,6 +93,18 @@ export class WorkerPool<T extends TaskTable> {
     });
   }
 
+  /**
+   * Stops every worker now, as if each had died: their jobs in flight fail with worker.died, and the next job starts
+   * new workers. For releasing a worker's memory, and for tests of a worker lost mid-job.
+   */
+  recycle(reason = 'recycled'): void {
+    for (const slot of this.slots) {
+      if (!slot) continue;
+      slot.stopReason = reason;
+      this.stop(slot);
+    }
+  }
+
   /** Fails what is queued or running with worker.closed and stops every worker. */
   async close(): Promise<void> {
     this.closed = true;

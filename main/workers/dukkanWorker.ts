@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: UNLICENSED
+// The app's worker thread (started by dukkanWorkers.ts): each task's module is loaded at its first job. Bundled on
+// its own as dukkan-worker.mjs beside the main process's bundle (scripts/buildBrowser.mjs, scripts/buildElectron.mjs).
+import type { DukkanTasks } from './dukkanTasks';
+import { serveTasks } from './serveTasks';
+
+serveTasks<DukkanTasks>({
+  'receipt.raster': () => import('../printing/receiptRaster').then((m) => m.rasterFromPng),
+  'receipt.qr-plan': () => import('../../app/receipt/qrPlan').then((m) => (input) => m.planQr(input.text, input.paperDots)),
+});

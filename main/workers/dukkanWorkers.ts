@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: UNLICENSED
+// The app's pool of worker threads (workerPool.ts) over its worker (dukkanWorker.ts), opened by main/app/openApp.ts
+// and closed with it. Bundled, the worker is dukkan-worker.mjs in the bundle's own folder (workerEntry.ts).
+import type { Logger } from '../log/logger';
+import type { DukkanTasks } from './dukkanTasks';
+import { entryBeside } from './workerEntry';
+import { WorkerPool } from './workerPool';
+
+export type DukkanWorkers = WorkerPool<DukkanTasks>;
+
+/** The file name of the worker's bundle, beside the main process's (scripts/buildBrowser.mjs, scripts/buildElectron.mjs). */
+export const WORKER_BUNDLE_NAME = 'dukkan-worker';
+
+export function openDukkanWorkers(options: { readonly size?: number; readonly logger?: Logger } = {}): DukkanWorkers {
+  return new WorkerPool<DukkanTasks>({ entry: entryBeside(import.meta.url, 'dukkanWorker', WORKER_BUNDLE_NAME), ...options });
+}
