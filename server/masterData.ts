@@ -28,8 +28,18 @@ const change = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['product', 'quick-key', 'setting'], rule('input.invalid')), key, body: body.nullable() }).strict(),
 ]);
 
-/** Sets (or, with body null, deletes) one entry; answers its new version. */
-export async function putMasterData(storage: Storage, input: unknown): Promise<{ version: number }> {
+/**
+ * Sets (or, with body null, deletes) one entry; answers its new version. A user whose PIN hash the manager changes
+ * gets `pinChangedAt` now, so a PIN change made earlier at a till and arriving later does not undo it
+ * (server/pinChanges.ts); an unchanged hash keeps the time of its change.
+ */
+export async function putMasterData(storage: Storage, input: unknown, now: Date): Promise<{ version: number }> {
   const c = parsePayload(change, input);
-  return { version: await masterDataStore.put(storage, c.kind, c.key, c.body) };
+  if (c.kind !== 'user' || c.body === null) return { version: await masterDataStore.put(storage, c.kind, c.key, c.body) };
+  const user = c.body;
+  return storage.transaction(async (tx) => {
+    const before = (await masterDataStore.lockedEntry(tx, 'user', c.key))?.body;
+    const pinChangedAt = before?.pinHash === user.pinHash && typeof before.pinChangedAt === 'string' ? before.pinChangedAt : now.toISOString();
+    return { version: await masterDataStore.put(tx, 'user', c.key, { ...user, pinChangedAt }) };
+  });
 }

@@ -18,6 +18,8 @@ import { handleManager } from './manager/managerRoutes';
 import { handleTerminalBackups } from './terminalBackups';
 import { handleTerminalReads } from './terminalReads';
 import { serverTlsIdentity } from './tls/serverIdentity';
+import { changeUserPin } from './pinChanges';
+import { STORE_PIN_PATH } from '../app/contract/storePinChange';
 
 export interface StoreServerOptions {
   readonly storage: Storage;
@@ -63,6 +65,10 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
       const terminal = await authenticate(storage, { method, path: url.pathname + url.search, header: (n) => headerOf(req, n), body }, now());
       if (method === 'POST' && url.pathname === '/api/push') {
         sendJson(res, 200, { ok: true, value: await ingest(storage, terminal, jsonOf(body), now()) });
+        return;
+      }
+      if (method === 'POST' && url.pathname === STORE_PIN_PATH) {
+        sendJson(res, 200, { ok: true, value: await changeUserPin(storage, jsonOf(body)) });
         return;
       }
       if (await handleTerminalBackups({ res, url, method, body, storage, terminal, now: now() })) return;

@@ -16,6 +16,7 @@ import { CatalogStore } from '../catalog/catalogStore';
 import { fieldErrorOf } from '../ipc/inputIssues';
 import { checkPrinterAddress } from '../printing/printerAddress';
 import { ReceiptFooter } from '../till/receiptFooter';
+import { PinOutboxStore } from './pinOutboxStore';
 import { TillMasterDataStore } from './tillMasterDataStore';
 
 export interface ApplyContext {
@@ -56,6 +57,7 @@ class Applier {
   private readonly store: TillMasterDataStore;
   private readonly catalog: CatalogStore;
   private readonly settings: TerminalSettings;
+  private readonly pins: PinOutboxStore;
   private readonly at: number;
 
   constructor(
@@ -65,6 +67,7 @@ class Applier {
     this.store = new TillMasterDataStore(db);
     this.catalog = new CatalogStore(db, () => context.at);
     this.settings = new TerminalSettings(db);
+    this.pins = new PinOutboxStore(db);
     this.at = context.at.getTime();
   }
 
@@ -115,13 +118,15 @@ class Applier {
     const sameName = this.store.userByName(u.name);
     if (id === undefined && sameName !== undefined && !this.store.mapped('user', sameName)) id = sameName;
     else if (sameName !== undefined && sameName !== id) throw invalid(c, 'name', [{ path: 'name', code: 'user.name-taken', params: { name: u.name } }]);
+    // a PIN changed here that has not reached the server yet stays: the server's hash is the older one
+    const waiting = id === undefined ? undefined : this.pins.waitingPin(id);
     const row = {
       name: u.name,
       role: u.role,
       active: u.active,
-      salt: Buffer.from(u.pinSalt, 'base64'),
-      hash: Buffer.from(u.pinHash, 'base64'),
-      params: u.pinParams,
+      salt: waiting?.salt ?? Buffer.from(u.pinSalt, 'base64'),
+      hash: waiting?.hash ?? Buffer.from(u.pinHash, 'base64'),
+      params: waiting?.params ?? u.pinParams,
     };
     this.store.putEntry('user', c.key, c.version, this.store.putUser(id, row, this.at), c.body);
   }

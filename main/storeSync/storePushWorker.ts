@@ -4,11 +4,13 @@
 // cash movement and closed shift in local order, in batches, in the background. The server unreachable never
 // touches a sale: sales keep committing, the cursors stay where they were, and the backlog drains later with backoff
 // and exactly once (the server dedupes on (terminal, chain, ICV) and event id). It writes only its cursors — never a
-// document, the chain or the clock.
+// document, the chain or the clock. PIN changes made at this till go first, each round (pinOutbox.ts).
 import type { PushAnswer, PushRequest, TerminalStatus, TillRecord } from '../../app/contract/storeSync';
 import { DukkanError } from '../../app/errors/index';
 import { pushedDocumentOf, tillRecordOf } from './pushBatch';
 import { documentAdvance, recordAdvance } from './pushCursor';
+import { sendPinChanges } from './pinOutbox';
+import { PinOutboxStore } from './pinOutboxStore';
 import { RetryLoop, type RoundOutcome, type StoreWorkerOptions } from './retryLoop';
 import { signedRequest } from './storeClient';
 import { linkCredentials } from './storeEnrolment';
@@ -31,6 +33,7 @@ const RECORD_STREAMS = [
 
 export class StorePushWorker extends RetryLoop {
   private readonly store: StoreSyncStore;
+  private readonly pins: PinOutboxStore;
   private readonly clock: () => Date;
 
   constructor(private readonly options: StorePushWorkerOptions) {
@@ -42,6 +45,7 @@ export class StorePushWorker extends RetryLoop {
       random: options.random,
     });
     this.store = new StoreSyncStore(options.db);
+    this.pins = new PinOutboxStore(options.db);
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -58,6 +62,16 @@ export class StorePushWorker extends RetryLoop {
       this.options.logger.warn('store.key-missing', { terminal: link.terminal_id });
       return 'failed';
     }
+    const credentials = linkCredentials(link, secretKey);
+    // a PIN change refused or out of reach does not hold the documents back; the round is retried with backoff
+    const pinsFailed = await sendPinChanges(this.pins, credentials, this.options.logger, this.clock).then(
+      () => false,
+      (err: unknown) => {
+        if (!(err instanceof DukkanError)) throw err;
+        this.options.logger.warn('store.pin-send-failed', { code: err.code });
+        return true;
+      },
+    );
     const batch = this.options.batchSize ?? 100;
     const documentCursor = this.store.cursor('documents');
     const rows = this.store.documentsAfter(documentCursor, batch);
@@ -74,7 +88,7 @@ export class StorePushWorker extends RetryLoop {
     };
     let answer: PushAnswer;
     try {
-      answer = (await signedRequest(linkCredentials(link, secretKey), 'POST', '/api/push', body, { now: this.clock })) as PushAnswer;
+      answer = (await signedRequest(credentials, 'POST', '/api/push', body, { now: this.clock })) as PushAnswer;
     } catch (err) {
       if (!(err instanceof DukkanError)) throw err;
       this.options.logger.warn('store.push-failed', { code: err.code, backlog: rows.length + records.length });
@@ -94,7 +108,8 @@ export class StorePushWorker extends RetryLoop {
       // a gap is resent from where the server wants it at once; a conflict waits for a person (backoff, logged)
       return moved.refusal.code === 'store.icv-gap' && moved.position !== documentCursor ? 'more' : 'failed';
     }
-    return rows.length === batch || recordRows.some((r) => r.rows.length === batch) ? 'more' : 'idle';
+    if (rows.length === batch || recordRows.some((r) => r.rows.length === batch)) return 'more';
+    return pinsFailed ? 'failed' : 'idle';
   }
 
   private status(): TerminalStatus {

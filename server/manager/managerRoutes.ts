@@ -69,7 +69,7 @@ export async function handleManager(c: ManagerContext): Promise<void> {
     return;
   }
   if (method === 'POST' && c.url.pathname === '/manager/api/master-data') {
-    sendJson(c.res, 200, { ok: true, value: await putMasterData(c.storage, jsonOf(await readBody(c.req, 64 * 1024))) });
+    sendJson(c.res, 200, { ok: true, value: await putMasterData(c.storage, jsonOf(await readBody(c.req, 64 * 1024)), c.now()) });
     return;
   }
   if (method === 'POST' && c.url.pathname === '/manager/api/remove') {

@@ -15,6 +15,15 @@ export const masterDataStore = {
     return rows[0]!.version;
   },
 
+  /** One entry, locked until the transaction ends (a PIN change reads, compares and writes it). */
+  async lockedEntry(db: Queryable, kind: MasterDataKind, key: string): Promise<{ version: number; body: Record<string, unknown> | null } | undefined> {
+    const [row] = await db.query<{ version: number; body: Record<string, unknown> | null }>(
+      'SELECT version, body FROM master_data WHERE kind = $1 AND key = $2 FOR UPDATE',
+      [kind, key],
+    );
+    return row;
+  },
+
   async changesAfter(db: Queryable, after: number, limit: number): Promise<MasterDataChange[]> {
     return db.query<MasterDataChange>('SELECT kind, key, version, body FROM master_data WHERE version > $1 ORDER BY version LIMIT $2', [after, limit]);
   },

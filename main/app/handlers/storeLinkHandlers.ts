@@ -11,6 +11,7 @@ import type { SecretStore } from '../../../native/keychain/secretStore';
 import type { SqliteDatabase } from '../../../native/sqlite/sqliteDriver';
 import type { ApiHandlers } from '../../ipc/dispatcher';
 import type { StorePush } from '../../storeSync/startStorePush';
+import { PinOutboxStore } from '../../storeSync/pinOutboxStore';
 import { STORE_KEY_ENTRY } from '../../storeSync/storeEnrolment';
 import { StoreLinkStore } from '../../storeSync/storeLinkStore';
 import { StoreSyncStore } from '../../storeSync/storeSyncStore';
@@ -98,13 +99,30 @@ function refuseManagedEdit(db: SqliteDatabase, method: ManagedEdit): void {
 }
 
 /** The handlers of `handlers` that the store-server link changes: master-data edits and enrolment. */
-export function storeLinkGuard(handlers: ApiHandlers, app: StoreLinkServices): Pick<ApiHandlers, ManagedEdit | 'store.enrol'> {
+export function storeLinkGuard(handlers: ApiHandlers, app: StoreLinkServices): Pick<ApiHandlers, ManagedEdit | 'store.enrol' | 'session.changePin'> {
   const db = () => app.folder().db;
+  /** A PIN just changed here travels to the server when the user is one of its own (docs/store-server.md). */
+  const travel = (userId: number) => {
+    const folder = app.folder();
+    if (new PinOutboxStore(folder.db).queue(userId, Date.now())) folder.storeSync?.worker.nudge();
+  };
   return {
     'catalog.save': (input, c) => (refuseManagedEdit(db(), 'catalog.save'), handlers['catalog.save'](input, c)),
     'catalog.importCsv': (input, c) => (refuseManagedEdit(db(), 'catalog.importCsv'), handlers['catalog.importCsv'](input, c)),
     'quickKeys.save': (input, c) => (refuseManagedEdit(db(), 'quickKeys.save'), handlers['quickKeys.save'](input, c)),
-    'users.save': (input, c) => (refuseManagedEdit(db(), 'users.save'), handlers['users.save'](input, c)),
+    async 'users.save'(input, c) {
+      // a manager's new PIN for one of the server's users is allowed: it travels like a user's own change
+      const pinOnly = new StoreSyncStore(db()).link() !== undefined && new PinOutboxStore(db()).isPinOnlyChange(input);
+      if (!pinOnly) refuseManagedEdit(db(), 'users.save');
+      const saved = await handlers['users.save'](input, c);
+      if (pinOnly) travel(saved.id);
+      return saved;
+    },
+    async 'session.changePin'(input, c) {
+      const answer = await handlers['session.changePin'](input, c);
+      if (c.session.user) travel(c.session.user.id);
+      return answer;
+    },
     'receiptFooter.save': (input, c) => (refuseManagedEdit(db(), 'receiptFooter.save'), handlers['receiptFooter.save'](input, c)),
     'printer.save': (input, c) => (refuseManagedEdit(db(), 'printer.save'), handlers['printer.save'](input, c)),
     async 'store.enrol'(input, c) {
