@@ -7,9 +7,14 @@ import { bundleNode, REPO_ROOT } from './nodeBundle.mjs';
 
 export const CLI_BUNDLE = path.join(REPO_ROOT, 'dist', 'cli', 'dukkan.mjs');
 
-/** Builds the CLI into `outfile`, its chunks beside it. */
+/**
+ * Builds the CLI into `outfile`, its chunks beside it, with the store server's checking thread as an entry of its
+ * own (its name: BUNDLED_WORKER_ENTRY in server/checks/documentCheckPool.ts, which starts it from beside its chunk).
+ */
 export async function buildCli(outfile = CLI_BUNDLE) {
-  return bundleNode(path.join(REPO_ROOT, 'main', 'cli', 'index.ts'), outfile);
+  return bundleNode(path.join(REPO_ROOT, 'main', 'cli', 'index.ts'), outfile, {
+    'dukkan-documentCheckWorker': path.join(REPO_ROOT, 'server', 'checks', 'documentCheckWorker.ts'),
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildCli();

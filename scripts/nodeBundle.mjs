@@ -10,11 +10,14 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 
-/** Builds `entry` into `outfile`, its chunks beside it (named after it, so several builds can share a folder). */
-export async function bundleNode(entry, outfile) {
+/**
+ * Builds `entry` into `outfile`, its chunks beside it (named after it, so several builds can share a folder).
+ * `extraEntries` (output name → source) are entry points of their own beside it, such as a worker thread's script.
+ */
+export async function bundleNode(entry, outfile, extraEntries = {}) {
   const base = path.basename(outfile, '.mjs');
   const result = await build({
-    entryPoints: { [base]: entry },
+    entryPoints: { [base]: entry, ...extraEntries },
     bundle: true,
     splitting: true,
     platform: 'node',

@@ -4,11 +4,14 @@
 // "duplicate" item by item and stores nothing twice. Documents of a chain must arrive in ICV order with their
 // previous-invoice hash matching the one stored (reference §11); a gap or a broken link is refused for that item and
 // every later one of its chain, naming the ICV the server expects, so the till resends from there. Each new document's
-// hash, ICV, PIH, UUID and number are checked against its own XML first (server/pushedXmlCheck.ts).
+// hash, ICV, PIH, UUID, number and signature are checked against its own XML first (server/pushedXmlCheck.ts), in
+// the checking threads (server/checks/documentCheckPool.ts), and its certificate against the chain's (chainPins.ts).
 import { pushRequest, type PushAnswer, type PushedDocument, type TerminalStatus } from '../app/contract/storeSync';
+import { chainPin } from './chainPins';
+import type { DocumentCheckPool } from './checks/documentCheckPool';
 import type { Storage } from './db/storage';
 import { parsePayload } from './http/payload';
-import { checkPushedXml } from './pushedXmlCheck';
+import type { CheckedFields, PushedXmlVerdict } from './pushedXmlCheck';
 import { dayTotalsStore } from './stores/dayTotalsStore';
 import { ingestStore, type StoredHead } from './stores/ingestStore';
 import { terminalStore, type TerminalRow } from './stores/terminalStore';
@@ -16,12 +19,14 @@ import { terminalStore, type TerminalRow } from './stores/terminalStore';
 type DocumentOutcome = PushAnswer['documents'][number];
 type Refusal = Extract<DocumentOutcome, { outcome: 'refused' }>;
 
-export async function ingest(storage: Storage, terminal: TerminalRow, body: unknown, now: Date): Promise<PushAnswer> {
+export async function ingest(storage: Storage, terminal: TerminalRow, body: unknown, now: Date, checks: DocumentCheckPool): Promise<PushAnswer> {
   const push = parsePayload(pushRequest, body);
+  const chains = byChain(push.documents);
+  const verdicts = await verdictsOf(storage, terminal.id, chains, checks);
   return storage.transaction(async (tx) => {
     await ingestStore.lockTerminal(tx, terminal.id);
     const documents: DocumentOutcome[] = [];
-    for (const [chain, docs] of byChain(push.documents)) {
+    for (const [chain, docs] of chains) {
       const stored = await ingestStore.storedHashes(
         tx,
         terminal.id,
@@ -30,6 +35,7 @@ export async function ingest(storage: Storage, terminal: TerminalRow, body: unkn
       );
       let head: StoredHead | undefined = await ingestStore.head(tx, terminal.id, chain);
       let refusal: Refusal | undefined;
+      const certificateRefusal = await chainPin(tx, terminal.id, chain, now);
       const accepted: PushedDocument[] = [];
       for (const d of docs) {
         const previous = stored.get(d.icv);
@@ -46,10 +52,12 @@ export async function ingest(storage: Storage, terminal: TerminalRow, body: unkn
         } else if (!refusal && head && d.pih !== head.hash) {
           refusal = { chain, icv: d.icv, outcome: 'refused', code: 'store.chain-broken', params: { chain, icv: d.icv, previous: head.icv } };
         }
-        // only documents new to the server are parsed and hashed: a push resent after a lost answer costs no XML work
-        const xmlRefusal = refusal ? undefined : checkPushedXml(d);
-        if (xmlRefusal) {
-          documents.push({ chain, icv: d.icv, outcome: 'refused', ...xmlRefusal });
+        // only documents new to the server were checked: a push resent after a lost answer costs no XML work (one
+        // stored before but gone since — a restored server — is checked here)
+        const verdict = refusal ? undefined : (verdicts.get(d) ?? (await checks.check([checkedFieldsOf(d)]))[0]!);
+        const docRefusal = verdict && ('refusal' in verdict ? verdict.refusal : await certificateRefusal(verdict.certificate, d.icv));
+        if (docRefusal) {
+          documents.push({ chain, icv: d.icv, outcome: 'refused', ...docRefusal });
           // the chain waits at this ICV: later documents of the push are refused as arriving before it
           refusal = { chain, icv: d.icv, outcome: 'refused', code: 'store.icv-gap', params: { chain, icv: d.icv, expected: d.icv } };
           continue;
@@ -84,6 +92,32 @@ export async function ingest(storage: Storage, terminal: TerminalRow, body: unkn
     await terminalStore.seen(tx, terminal.id, now, push.status satisfies TerminalStatus | undefined);
     return { documents, records };
   });
+}
+
+const checkedFieldsOf = ({ chain, icv, uuid, number, pih, hash, xml }: PushedDocument): CheckedFields => ({ chain, icv, uuid, number, pih, hash, xml });
+
+/**
+ * The check of every document not stored yet, before the transaction: the checking threads work (about a millisecond
+ * of CPU per document) while no lock or connection is held, and a document already stored is not checked again.
+ */
+async function verdictsOf(
+  storage: Storage,
+  terminalId: string,
+  chains: ReadonlyMap<string, readonly PushedDocument[]>,
+  checks: DocumentCheckPool,
+): Promise<Map<PushedDocument, PushedXmlVerdict>> {
+  const unknown: PushedDocument[] = [];
+  for (const [chain, docs] of chains) {
+    const stored = await ingestStore.storedHashes(
+      storage,
+      terminalId,
+      chain,
+      docs.map((d) => d.icv),
+    );
+    unknown.push(...docs.filter((d) => !stored.has(d.icv)));
+  }
+  const verdicts = await checks.check(unknown.map(checkedFieldsOf));
+  return new Map(unknown.map((d, i) => [d, verdicts[i]!]));
 }
 
 /** The push's documents per chain, each chain in ascending ICV order (a till may send them in any order). */

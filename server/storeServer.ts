@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { DukkanError } from '../app/errors/index';
+import { startDocumentCheckPool, type DocumentCheckPool } from './checks/documentCheckPool';
 import type { Storage } from './db/storage';
 import { enrol } from './enrolment';
 import { sendError, sendJson } from './http/answers';
@@ -29,6 +30,8 @@ export interface StoreServerOptions {
   readonly managerToken: string;
   readonly now?: () => Date;
   readonly log?: (line: string) => void;
+  /** The threads that check pushed documents (default: one per CPU, closed with the server). */
+  readonly checks?: DocumentCheckPool;
   /** Plain HTTP instead of TLS: only on a loopback host (the bench, development). */
   readonly plainHttp?: boolean;
 }
@@ -48,6 +51,7 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
   if (options.plainHttp && !['127.0.0.1', '::1', 'localhost'].includes(host)) throw new DukkanError('store.plain-http-host', { host });
   const identity = options.plainHttp ? undefined : await serverTlsIdentity(storage, now());
   const fingerprint = identity?.fingerprint ?? null;
+  const checks = options.checks ?? startDocumentCheckPool();
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://store.invalid');
@@ -64,7 +68,7 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
     if (url.pathname.startsWith('/api/')) {
       const terminal = await authenticate(storage, { method, path: url.pathname + url.search, header: (n) => headerOf(req, n), body }, now());
       if (method === 'POST' && url.pathname === '/api/push') {
-        sendJson(res, 200, { ok: true, value: await ingest(storage, terminal, jsonOf(body), now()) });
+        sendJson(res, 200, { ok: true, value: await ingest(storage, terminal, jsonOf(body), now(), checks) });
         return;
       }
       if (method === 'POST' && url.pathname === STORE_PIN_PATH) {
@@ -98,11 +102,13 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
   return {
     url: `${identity ? 'https' : 'http'}://${shown}:${address.port}`,
     fingerprint,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await checks.close();
+    },
   };
 }
 

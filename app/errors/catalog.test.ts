@@ -12,6 +12,7 @@ import { STORE_CODES } from './codes/storeCodes';
 import { STORE_TILL_CODES } from './codes/storeTillCodes';
 import { STORE_TLS_CODES } from './codes/storeTlsCodes';
 import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
+import { STORE_SIGNATURE_CODES } from './codes/storeSignatureCodes';
 import { DISCOUNT_CODES } from './codes/discountCodes';
 import { GO_LIVE_CODES } from './codes/goLiveCodes';
 import { TENDER_CODES } from './codes/tenderCodes';
@@ -73,6 +74,7 @@ describe('the error catalog', () => {
       STORE_BACKUP_CODES,
       STORE_TILL_CODES,
       STORE_RETURN_CODES,
+      STORE_SIGNATURE_CODES,
       STORE_TLS_CODES,
       DISCOUNT_CODES,
       B2B_NOTE_CODES,

@@ -12,6 +12,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'store.unsigned': 401,
   'store.unknown-terminal': 401,
   'store.bad-signature': 401,
+  'store.check-unavailable': 503,
   'store.stale-request': 401,
   'store.manager-token': 401,
   'store.terminal-removed': 403,

@@ -1,28 +1,50 @@
 // SPDX-License-Identifier: UNLICENSED
 // What the store-server tests push: documents shaped as a till pushes them (app/contract/storeSync.ts), chained by
-// hash like a real ledger (each PIH is the previous document's hash, reference §11), and a manager/terminal pair.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+// hash like a real ledger (each PIH is the previous document's hash, reference §11) and signed with a certificate of
+// their chain's own, and a manager/terminal pair.
+import { createHash, randomUUID } from 'node:crypto';
+import { bytesToBase64 } from '../../app/bytes/base64';
 import type { PushedDocument } from '../../app/contract/storeSync';
-import { computeInvoiceHash } from '../../app/stamp/invoiceHash';
+import { createSigningKey, type SigningKey } from '../../app/crypto/signingKey';
+import { computeInvoiceHash, invoiceHashBytes } from '../../app/stamp/invoiceHash';
+import { signatureBlockXml } from '../../app/stamp/signatureBlock';
 import { NS } from '../../app/xml/namespaces';
+import { createTestEgs, type TestEgs } from '../support/testCertificate';
 import { enrolTerminal, newTerminalKey, type StoreCredentials } from '../../main/storeSync/storeClient';
 import { managerFetch } from './managerFetch';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64');
 
-// a stand-in for the signature block and certificate (about 4 KB in a real stamped document): parsed, never hashed
-const SIGNATURE_STAND_IN = randomBytes(3000).toString('base64');
 const LINE = (n: number) =>
   `  <cac:InvoiceLine><cbc:ID>${n}</cbc:ID><cbc:InvoicedQuantity unitCode="PCE">2</cbc:InvoicedQuantity><cbc:LineExtensionAmount currencyID="SAR">33.33</cbc:LineExtensionAmount><cac:Item><cbc:Name>حليب طازج | Fresh milk ${n}</cbc:Name><cac:ClassifiedTaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>15.00</cbc:Percent></cac:ClassifiedTaxCategory></cac:Item><cac:Price><cbc:PriceAmount currencyID="SAR">16.665</cbc:PriceAmount></cac:Price></cac:InvoiceLine>\n`;
 
+/** A signer of its own per chain label, as each till's chain has its own CSID (reference §11). */
+const egsByChain = new Map<string, { egs: TestEgs; key: SigningKey }>();
+export function chainEgs(chain: string): { egs: TestEgs; key: SigningKey } {
+  let entry = egsByChain.get(chain);
+  if (!entry) {
+    const egs = createTestEgs();
+    entry = { egs, key: createSigningKey(egs.privateKey) };
+    egsByChain.set(chain, entry);
+  }
+  return entry;
+}
+
+const SLOT = '<ext:UBLExtensions/>';
+
 /**
- * A UBL document shaped like a stamped one (root, number, UUID, ICV, PIH, QR, a signature block, five lines), about the
- * size of a real one: what the server's own check reads and hashes (server/pushedXmlCheck.ts).
+ * A UBL document shaped like a stamped one (root, number, UUID, ICV, PIH, QR, five lines), about the size of a real
+ * one, with a real signature: ds:SignatureValue is `signer`'s ECDSA signature over the invoice hash and
+ * ds:X509Certificate its certificate — what the server's own check reads, hashes and verifies
+ * (server/pushedXmlCheck.ts). The SignedProperties and QR are stand-ins the server does not check.
  */
-export function fixtureXml(d: { number: string; uuid: string; icv: number; pih: string; qr: string; issueDate: string }): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
+export function fixtureXml(
+  d: { number: string; uuid: string; icv: number; pih: string; qr: string; issueDate: string },
+  signer: { egs: TestEgs; key: SigningKey } = chainEgs('fixture'),
+): string {
+  const unsigned = `<?xml version="1.0" encoding="UTF-8"?>
 <Invoice xmlns="${NS.inv}" xmlns:cac="${NS.cac}" xmlns:cbc="${NS.cbc}" xmlns:ext="${NS.ext}">
-  <ext:UBLExtensions><ext:UBLExtension><ext:ExtensionContent>${SIGNATURE_STAND_IN}</ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>
+  ${SLOT}
   <cbc:ProfileID>reporting:1.0</cbc:ProfileID>
   <cbc:ID>${d.number}</cbc:ID>
   <cbc:UUID>${d.uuid}</cbc:UUID>
@@ -32,10 +54,30 @@ export function fixtureXml(d: { number: string; uuid: string; icv: number; pih: 
   <cac:AdditionalDocumentReference><cbc:ID>QR</cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject mimeCode="text/plain">${d.qr}</cbc:EmbeddedDocumentBinaryObject></cac:Attachment></cac:AdditionalDocumentReference>
 ${[1, 2, 3, 4, 5].map(LINE).join('')}</Invoice>
 `;
+  // the signature block is outside the hash (reference §1): hash the document with the empty slot, then fill it
+  const hash = invoiceHashBytes(unsigned);
+  const block = signatureBlockXml(
+    {
+      invoiceHash: bytesToBase64(hash),
+      signedPropertiesXml: '<xades:SignedProperties Id="xadesSignedProperties"/>',
+      signedPropertiesDigest: bytesToBase64(hash),
+      signatureValue: bytesToBase64(signer.key.sign(hash)),
+      certificate: signer.egs.certificate.base64Der,
+    },
+    '  ',
+  );
+  return unsigned.replace(SLOT, block);
 }
 
 /** `count` chained documents of `chain` from `fromIcv`, after a document whose hash is `pih`. */
-export function chainedDocuments(chain: string, fromIcv: number, count: number, pih = sha('genesis'), day = '2026-12-01'): PushedDocument[] {
+export function chainedDocuments(
+  chain: string,
+  fromIcv: number,
+  count: number,
+  pih = sha('genesis'),
+  day = '2026-12-01',
+  signer = chainEgs(chain),
+): PushedDocument[] {
   const docs: PushedDocument[] = [];
   let previous = pih;
   for (let i = 0; i < count; i++) {
@@ -43,7 +85,7 @@ export function chainedDocuments(chain: string, fromIcv: number, count: number, 
     const uuid = randomUUID();
     const number = `${chain.slice(0, 4).toUpperCase()}-${String(icv).padStart(6, '0')}`;
     const qr = Buffer.from(`qr-${chain}-${icv}`).toString('base64');
-    const xml = fixtureXml({ number, uuid, icv, pih: previous, qr, issueDate: day });
+    const xml = fixtureXml({ number, uuid, icv, pih: previous, qr, issueDate: day }, signer);
     const hash = computeInvoiceHash(xml);
     docs.push({
       chain,

@@ -25,6 +25,7 @@ describe.each(useStorageBackends())('store server on $name', (backend) => {
       { version: 3, name: '0003-day-totals' },
       { version: 4, name: '0004-returns' },
       { version: 5, name: '0005-terminal-backups' },
+      { version: 6, name: '0006-chain-certificates' },
       { version: 7, name: '0007-server-tls' },
     ]);
   });

@@ -22,7 +22,6 @@ import { useStorageBackends, useStoreServer } from './storageBackends';
 import { managerCall } from './storeFixtures';
 
 const TOKEN = 'till-push-token';
-const egs = createTestEgs();
 const quiet = createLogger({ sink: () => undefined });
 
 function openTill() {
@@ -39,6 +38,7 @@ describe.each(useStorageBackends())('till push worker with the store server on $
   const running = useStoreServer(backend, TOKEN);
 
   it('drains a backlog made while the server was unreachable exactly once, leaving the ledger untouched', async () => {
+    const egs = createTestEgs(); // each till its own CSID: the server refuses one certificate for two tills
     const till = openTill();
     const secrets = createOsKeychain({ service: `dukkan-test-${randomUUID()}` });
     const code = await managerCall(running.server.url, TOKEN, '/manager/api/codes', { branch: 'Olaya', terminalName: 'Till A' });
@@ -87,6 +87,7 @@ describe.each(useStorageBackends())('till push worker with the store server on $
   });
 
   it('resends from the ICV the server names when it lost documents (restored from an older backup)', async () => {
+    const egs = createTestEgs();
     const till = openTill();
     const secrets = createOsKeychain({ service: `dukkan-test-${randomUUID()}` });
     const code = await managerCall(running.server.url, TOKEN, '/manager/api/codes', { branch: 'Olaya', terminalName: 'Till B' });

@@ -5,6 +5,7 @@ import { masterDataMigration } from './0002-master-data';
 import { dayTotalsMigration } from './0003-day-totals';
 import { returnsMigration } from './0004-returns';
 import { terminalBackupsMigration } from './0005-terminal-backups';
+import { chainCertificatesMigration } from './0006-chain-certificates';
 import { serverTlsMigration } from './0007-server-tls';
 import type { ServerMigration } from './types';
 
@@ -14,5 +15,6 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   dayTotalsMigration,
   returnsMigration,
   terminalBackupsMigration,
+  chainCertificatesMigration,
   serverTlsMigration,
 ];
