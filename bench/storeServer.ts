@@ -1,59 +1,147 @@
 // SPDX-License-Identifier: UNLICENSED
 // The store server's speed (docs/store-server.md): ingest from 50 simulated terminals pushing concurrently into a
 // real PostgreSQL, and the consolidated day report over a store of many documents. `npm run bench -- storeServer`.
+// The server runs in a process of its own (bench/storeServerProcess.ts) and the 50 terminals in another
+// (bench/storeServerPushers.ts), so the figure is the server's; each process's CPU time is read from /proc.
 // Scale by environment: DUKKAN_BENCH_STORE_DOCS documents per terminal (default 1,000), DUKKAN_BENCH_STORE_ROWS
-// documents in the report's store (default 1,000,000, over 30 days).
+// documents in the report's store (default 1,000,000, over 30 days); DUKKAN_BENCH_STORE_PROFILE=DIR writes the
+// server process's CPU profile there.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { openStorage } from '../server/db/openStorage';
+import type { Storage } from '../server/db/storage';
 import { dayReport } from '../server/dayReport';
-import { startStoreServer } from '../server/storeServer';
 import { dayTotalsStore } from '../server/stores/dayTotalsStore';
-import { signedRequest } from '../main/storeSync/storeClient';
 import { startPostgresCluster } from '../test/support/postgresCluster';
-import { chainedDocuments, enrolledTerminal } from '../test/storeServer/storeFixtures';
 import { ms, summarize, type BenchSection } from './stats';
 
 const TERMINALS = 50;
 const BATCH = 500;
+const TOKEN = 'bench';
+
+/** A bench script under tsx as a child process; its stdout's JSON lines to `onLine`. */
+function startScript(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  execArgv: string[] = [],
+): { child: ChildProcess; line: () => Promise<unknown>; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [...execArgv, '--import', 'tsx', path.join(import.meta.dirname, file)], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const waiting: ((v: unknown) => void)[] = [];
+  const lines: unknown[] = [];
+  child.stdout!.on('data', (c: Buffer) => {
+    out += c.toString();
+    for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
+      const value = JSON.parse(out.slice(0, nl)) as unknown;
+      out = out.slice(nl + 1);
+      const w = waiting.shift();
+      if (w) w(value);
+      else lines.push(value);
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const line = () =>
+    lines.length > 0
+      ? Promise.resolve(lines.shift())
+      : Promise.race([new Promise((resolve) => waiting.push(resolve)), exited.then((code) => Promise.reject(new Error(`${file} exited ${code}`)))]);
+  return { child, line, exited };
+}
+
+const TICK = 100; // clock ticks per second on Linux
+/** User + system CPU seconds of a live process (all its threads) and of its reaped children. */
+function cpuSeconds(pid: number, withChildren = false): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (withChildren ? own + Number(fields[13]) + Number(fields[14]) : own) / TICK;
+}
+
+/** The PostgreSQL cluster's CPU seconds: the postmaster with its reaped backends, and its live backends. */
+async function clusterCpuSeconds(storage: Storage): Promise<number> {
+  const [{ data_directory: dataDir } = { data_directory: '' }] = await storage.query<{ data_directory: string }>('SHOW data_directory');
+  const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuSeconds(postmaster, true);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
+      if (Number(stat[1]) === postmaster) total += (Number(stat[11]) + Number(stat[12])) / TICK;
+    } catch {
+      // gone meanwhile: its time is in the postmaster's reaped total now
+    }
+  }
+  return total;
+}
 
 export async function benchStoreServer(): Promise<BenchSection> {
   const perTerminal = Number(process.env.DUKKAN_BENCH_STORE_DOCS ?? 1000);
   const reportRows = Number(process.env.DUKKAN_BENCH_STORE_ROWS ?? 1_000_000);
+  const profileDir = process.env.DUKKAN_BENCH_STORE_PROFILE;
   const cluster = await startPostgresCluster();
-  const storage = await openStorage({ databaseUrl: cluster.createDatabase('bench_store') });
-  const server = await startStoreServer({ storage, managerToken: 'bench', log: () => undefined });
+  const databaseUrl = cluster.createDatabase('bench_store');
+  const storage = await openStorage({ databaseUrl });
+  const bodies = mkdtempSync(path.join(os.tmpdir(), 'dukkan-bench-push-'));
+  const server = startScript(
+    'storeServerProcess.ts',
+    { DATABASE_URL: databaseUrl, DUKKAN_BENCH_TOKEN: TOKEN },
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
   try {
-    const terminals = await Promise.all(Array.from({ length: TERMINALS }, (_, i) => enrolledTerminal(server.url, 'bench', `Branch ${i % 10}`, `Till ${i}`)));
-    // made before the clock starts: each carries a real invoice hash of its XML, which the server re-checks
-    const fixtures = terminals.map((_, i) => chainedDocuments(`bench${i}`, 1, perTerminal, undefined, '2026-11-15'));
+    const { url } = (await server.line()) as { url: string };
+    const pushers = startScript('storeServerPushers.ts', {
+      DUKKAN_BENCH_URL: url,
+      DUKKAN_BENCH_TOKEN: TOKEN,
+      DUKKAN_BENCH_TERMINALS: String(TERMINALS),
+      DUKKAN_BENCH_STORE_DOCS: String(perTerminal),
+      DUKKAN_BENCH_BATCH: String(BATCH),
+      DUKKAN_BENCH_DIR: bodies,
+    });
+    // the CPU clocks start when the pushers have made their documents: their first push is the first request after
+    let serverCpu0 = cpuSeconds(server.child.pid!);
+    let pgCpu0 = await clusterCpuSeconds(storage);
     const loadBefore = os.loadavg()[0]!;
-    const pushLatencies: number[] = [];
-    let retries = 0;
-    const t0 = performance.now();
-    await Promise.all(
-      terminals.map(async (t, i) => {
-        const docs = fixtures[i]!;
-        for (let from = 0; from < docs.length; from += BATCH) {
-          const started = performance.now();
-          // as the till's worker does: a push that got no answer is sent again (answered duplicate where it landed)
-          for (let attempt = 1; ; attempt++) {
-            try {
-              // 50 pushes of 500 queue behind each other in this one process: a longer wait than the till's 30 s
-              await signedRequest(t, 'POST', '/api/push', { documents: docs.slice(from, from + BATCH), records: [] }, { timeoutMs: 180_000 });
-              break;
-            } catch (e) {
-              if ((e as { code?: string }).code !== 'store.unreachable' || attempt >= 5) throw e;
-              retries += 1;
-            }
-          }
-          pushLatencies.push(performance.now() - started);
+    const watch = setInterval(() => {
+      // until the first push arrives the server only idles: keep moving the starting point up to it
+      void (async () => {
+        const [{ n } = { n: 0 }] = await storage.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
+        if (n > 0) {
+          clearInterval(watch);
+          return;
         }
-      }),
-    );
-    const seconds = (performance.now() - t0) / 1000;
+        serverCpu0 = cpuSeconds(server.child.pid!);
+        pgCpu0 = await clusterCpuSeconds(storage);
+      })();
+    }, 200);
+    const result = (await pushers.line()) as {
+      seconds: number;
+      makeSeconds: number;
+      latencies: number[];
+      retries: number;
+      retryCauses: Record<string, number>;
+      documentBytes: number;
+      cpuSeconds: number;
+    };
+    clearInterval(watch);
+    const serverCpu = cpuSeconds(server.child.pid!) - serverCpu0;
+    const pgCpu = (await clusterCpuSeconds(storage)) - pgCpu0;
+    const pusherCpu = result.cpuSeconds;
+    const loadAfter = os.loadavg()[0]!;
+    await pushers.exited;
+    const { seconds, retries } = result;
     const ingested = TERMINALS * perTerminal;
+    const [{ n: landed } = { n: 0 }] = await storage.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
+    if (landed !== ingested) throw new Error(`ingest stored ${landed} documents, not ${ingested}`);
     const rate = ingested / seconds;
-    const push = summarize(pushLatencies);
+    const push = summarize(result.latencies);
 
     // the report's store: many more documents, written by SQL (an ingest of a million would take its own quarter hour)
     const fill0 = performance.now();
@@ -94,16 +182,29 @@ export async function benchStoreServer(): Promise<BenchSection> {
     const markdown = [
       `| measure | figure |`,
       `| --- | --- |`,
-      `| ingest: ${TERMINALS} terminals × ${perTerminal.toLocaleString('en')} documents of ${(fixtures[0]![0]!.xml.length / 1024).toFixed(1)} KB, batches of ${BATCH}, all concurrent, server and terminals in one Node process; each document's hash, ICV, PIH, UUID and number re-checked against its XML | **${rate.toFixed(0)} documents/s** (${ingested.toLocaleString('en')} in ${seconds.toFixed(1)} s; target ≥ 1,000) |`,
-      `| one push of ${BATCH} documents (p50 / p99); pushes sent again after a lost answer | ${ms(push.p50)} / ${ms(push.p99)}; ${retries} |`,
+      `| ingest: ${TERMINALS} terminals × ${perTerminal.toLocaleString('en')} signed documents of ${(result.documentBytes / 1024).toFixed(1)} KB, batches of ${BATCH}, all concurrent; the server in a process of its own, the terminals in another; each document's hash, ICV, PIH, UUID, number and signature checked in the server's checking threads | **${rate.toFixed(0)} documents/s** (${ingested.toLocaleString('en')} in ${seconds.toFixed(1)} s; target ≥ 1,000) |`,
+      `| CPU per document during ingest: server process (main thread and checking threads) / PostgreSQL / the 50 terminals | ${((serverCpu * 1000) / ingested).toFixed(2)} ms / ${((pgCpu * 1000) / ingested).toFixed(2)} ms / ${((pusherCpu * 1000) / ingested).toFixed(2)} ms (making and signing the documents took the terminals ${result.makeSeconds.toFixed(0)} s before the clock) |`,
+      `| one push of ${BATCH} documents (p50 / p99); pushes sent again after a lost answer | ${ms(push.p50)} / ${ms(push.p99)}; ${retries}${
+        retries > 0
+          ? ` (${Object.entries(result.retryCauses)
+              .map(([c, n]) => `${n}× ${c}`)
+              .join('; ')})`
+          : ''
+      } |`,
       `| consolidated day report (5 dimensions, from the day totals each push keeps) over ${stored.toLocaleString('en')} stored documents, ${onDay.toLocaleString('en')} on the day (p50 / p99 of ${report.runs}) | **${ms(report.p50)}** / ${ms(report.p99)} (target ≤ 200 ms) |`,
       `| filling the report's store by SQL; rebuilding day_totals from every document | ${fillSeconds.toFixed(1)} s; ${rebuildSeconds.toFixed(1)} s |`,
       '',
-      `PostgreSQL from the OS packages, a private cluster with fsync off (test/support/postgresCluster.ts); load average ${loadBefore.toFixed(2)} before ingest, ${os.loadavg()[0]!.toFixed(2)} after. The full scale is 10,000 documents per terminal: \`DUKKAN_BENCH_STORE_DOCS=10000\`.`,
+      `PostgreSQL from the OS packages, a private cluster with fsync off (test/support/postgresCluster.ts); load average ${loadBefore.toFixed(2)} before ingest, ${loadAfter.toFixed(2)} after. The full scale is 10,000 documents per terminal: \`DUKKAN_BENCH_STORE_DOCS=10000\`.`,
     ].join('\n');
-    return { title: 'Store server: ingest from 50 terminals, consolidated day report', markdown, figures: { rate, push, retries, report, stored, onDay } };
+    return {
+      title: 'Store server: ingest from 50 terminals, consolidated day report',
+      markdown,
+      figures: { rate, push, retries, report, stored, onDay, serverCpu, pgCpu, pusherCpu },
+    };
   } finally {
-    await server.close();
+    server.child.kill('SIGTERM');
+    await server.exited;
+    rmSync(bodies, { recursive: true, force: true });
     await storage.close();
     cluster.stop();
   }
