@@ -16,6 +16,8 @@ export interface StoreLinkView {
   readonly name: string;
   readonly branch: string;
   readonly enrolledAt: string;
+  /** SHA-256 of the server's TLS certificate this till pinned at enrolment; null for plain http:// on this machine. */
+  readonly fingerprint: string | null;
 }
 
 const serverUrl = z

@@ -16,6 +16,8 @@ export const STORE_SERVER_STRINGS = {
   storeTerminal: { en: '{name}, branch {branch}', ar: '{name}، فرع {branch}' },
   storeServer: { en: 'Server', ar: 'الخادم' },
   storeTerminalId: { en: 'Terminal id', ar: 'معرّف الجهاز' },
+  storeFingerprint: { en: 'Server certificate (SHA-256)', ar: 'شهادة الخادم (SHA-256)' },
+  storePlainHttp: { en: 'None: plain HTTP on this machine', ar: 'لا توجد: HTTP دون تشفير على هذا الجهاز' },
   storeEnrolledAt: { en: 'Enrolled on', ar: 'تاريخ التسجيل' },
   storeLastPush: { en: 'Last successful push', ar: 'آخر إرسال ناجح' },
   storeBacklog: { en: 'Waiting to be sent', ar: 'بانتظار الإرسال' },

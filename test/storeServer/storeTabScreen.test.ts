@@ -91,6 +91,8 @@ describe('the store-server tab on a real till and server', { timeout: 180_000 },
     expect(text(m, 'store-terminal')).toContain('Till 1');
     expect(text(m, 'store-terminal')).toContain('Olaya');
     expect(text(m, 'store-terminal')).toMatch(ARABIC);
+    // the certificate the till pinned, to compare with the one the server's page shows
+    expect(text(m, 'store-fingerprint')).toBe(server.fingerprint);
     // the enrolment pulled the server's catalog: refresh until the version shows it
     await until(
       'the master data pulled',

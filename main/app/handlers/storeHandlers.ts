@@ -10,7 +10,7 @@ import type { SqliteDatabase } from '../../../native/sqlite/sqliteDriver';
 import type { ApiHandlers } from '../../ipc/dispatcher';
 import { findShopDocuments } from '../../storeSync/shopSearch';
 import { enrolTill } from '../../storeSync/storeEnrolment';
-import { StoreSyncStore } from '../../storeSync/storeSyncStore';
+import { StoreSyncStore, type StoreLinkRow } from '../../storeSync/storeSyncStore';
 import type { PinChecks } from '../../users/pinChecks';
 import type { User } from '../../users/userStore';
 import { untilText } from './userAnswers';
@@ -24,11 +24,21 @@ export interface StoreServices {
   readonly clock: () => Date;
 }
 
+/** The link as the screens see it, with the certificate fingerprint pinned at enrolment. */
+export function linkView(link: StoreLinkRow): StoreLinkView {
+  return {
+    url: link.url,
+    terminalId: link.terminal_id,
+    name: link.name,
+    branch: link.branch,
+    enrolledAt: new Date(link.enrolled_at).toISOString(),
+    fingerprint: link.server_fingerprint,
+  };
+}
+
 function view(db: SqliteDatabase): StoreLinkView | null {
   const link = new StoreSyncStore(db).link();
-  return link
-    ? { url: link.url, terminalId: link.terminal_id, name: link.name, branch: link.branch, enrolledAt: new Date(link.enrolled_at).toISOString() }
-    : null;
+  return link ? linkView(link) : null;
 }
 
 export function storeHandlers(app: StoreServices): Pick<ApiHandlers, (typeof STORE_METHODS)[number]> {

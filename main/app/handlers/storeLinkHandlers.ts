@@ -18,6 +18,7 @@ import { StoreSyncStore } from '../../storeSync/storeSyncStore';
 import { TillMasterDataStore } from '../../storeSync/tillMasterDataStore';
 import type { PinChecks } from '../../users/pinChecks';
 import type { User } from '../../users/userStore';
+import { linkView } from './storeHandlers';
 import { untilText } from './userAnswers';
 
 export interface StoreLinkServices {
@@ -40,7 +41,7 @@ function status(db: SqliteDatabase): StoreStatusView | null {
   const pull = new TillMasterDataStore(db).pullState();
   const detail = pull.error_params === null ? {} : (JSON.parse(pull.error_params) as { params?: Record<string, string | number>; problems?: FieldProblem[] });
   return {
-    link: { url: link.url, terminalId: link.terminal_id, name: link.name, branch: link.branch, enrolledAt: new Date(link.enrolled_at).toISOString() },
+    link: linkView(link),
     lastPushAt: iso(links.lastPushAt()),
     backlog: links.backlog(),
     masterDataVersion: pull.version,

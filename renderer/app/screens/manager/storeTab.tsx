@@ -24,7 +24,7 @@ function EnrolForm({ store }: { readonly store: StoreServerStore }) {
   return (
     <Form class="store-enrol" data-test="store-enrol" onSubmit={() => void store.enrol()}>
       <p>{t('storeIntro')}</p>
-      <LtrField label={t('storeUrl')} test="store-url" placeholder="http://192.168.1.10:8443" value={store.url} />
+      <LtrField label={t('storeUrl')} test="store-url" placeholder="https://192.168.1.10:8443" value={store.url} />
       <LtrField label={t('storeCode')} test="store-code" placeholder="ABCD-EFGH-JKLM-NPQR" value={store.code} />
       <PinField store={store} which="pin" test="store-pin" />
       <StoreError store={store} />
@@ -91,6 +91,8 @@ function LinkStatus({ store, status }: { readonly store: StoreServerStore; reado
         <dd>
           <Num text={status.link.url} />
         </dd>
+        <dt>{t('storeFingerprint')}</dt>
+        <dd data-test="store-fingerprint">{status.link.fingerprint === null ? t('storePlainHttp') : <Num text={status.link.fingerprint} />}</dd>
         <dt>{t('storeTerminalId')}</dt>
         <dd>
           <Num text={status.link.terminalId} />
