@@ -5,6 +5,8 @@
 //                           only the runtime dependencies the bundles leave external, at the versions the lock pins
 //   electron/main.cjs       entry: scheme privileges + single-instance lock (main/window/electronBoot.ts)
 //   electron/app.mjs        main process (main/window/electronMain.ts and all it imports, bundled as ESM)
+//   electron/dukkan-worker.mjs  the main process's worker thread (main/workers/dukkanWorker.ts, self-contained ESM;
+//                           unpacked from app.asar, electron-builder.yml asarUnpack, for Node's loader to read it)
 //   electron/preload.cjs    the sandboxed preload (main/preload/preload.ts; may only require 'electron')
 //   renderer/               index.html, app.js, app.css (the same bundle browser mode serves)
 //   resources/              a copy of main/resources/ (UBL schemas, receipt fonts, …)
@@ -20,6 +22,9 @@ const root = path.resolve(import.meta.dirname, '..');
 
 /** Where `npm run build:electron` writes the app, and where electron-builder.yml's directories.app points. */
 export const APP_DIR = path.join(root, 'dist', 'app');
+
+/** The worker thread's bundle name (main/workers/dukkanWorkers.ts WORKER_BUNDLE_NAME). */
+export const WORKER_BUNDLE_NAME = 'dukkan-worker';
 
 /** Packages that cannot be bundled: native addons (rebuilt per platform and Electron ABI) and Electron itself. */
 export const ELECTRON_EXTERNALS = ['electron', 'better-sqlite3', '@napi-rs/keyring'];
@@ -144,6 +149,15 @@ export async function buildElectron({ outDir = APP_DIR, minify = true, nodeModul
     outfile: path.join(outDir, 'electron', 'app.mjs'),
     external: ELECTRON_EXTERNALS,
     // bundled CommonJS dependencies (node-thermal-printer, …) call require() for Node's built-ins
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  });
+  await build({
+    ...common,
+    format: 'esm',
+    entryPoints: [path.join(root, 'main', 'workers', 'dukkanWorker.ts')],
+    // beside app.mjs, where main/workers/workerEntry.ts looks for it
+    outfile: path.join(outDir, 'electron', `${WORKER_BUNDLE_NAME}.mjs`),
+    external: ELECTRON_EXTERNALS,
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   });
   await build({

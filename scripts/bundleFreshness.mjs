@@ -6,13 +6,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export function bundleIsCurrent(root, bundle) {
+/** `companions`: files the same build wrote beside `bundle` (a worker thread's entry), which must be there too. */
+export function bundleIsCurrent(root, bundle, companions = []) {
   try {
-    const built = statSync(bundle).mtimeMs;
+    const built = Math.min(...[bundle, ...companions].map((file) => statSync(file).mtimeMs));
     const inputs = JSON.parse(readFileSync(bundle.replace(/\.[a-z]+$/, '.inputs.json'), 'utf8'));
     return inputs.every((file) => statSync(path.join(root, file)).mtimeMs <= built);
   } catch {
-    return false; // no bundle, no list, or a source it was built from is gone
+    return false; // no bundle, no companion, no list, or a source it was built from is gone
   }
 }
 

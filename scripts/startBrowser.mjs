@@ -9,20 +9,22 @@ import { bundleIsCurrent, STALE_HINT } from './bundleFreshness.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bundle = path.join(root, 'dist', 'browser', 'start.mjs');
+// built with it, and needed by it for printing (main/workers/workerEntry.ts)
+const worker = path.join(root, 'dist', 'browser', 'dukkan-worker.mjs');
 const rendererDir = path.join(root, 'dist', 'browser', 'renderer');
 const hint = (what) => process.stderr.write(`Dukkan: ${what} ${STALE_HINT} \`npm run build:browser\` makes it.\n`);
 
 // the start-up bench builds the bundles and then times starts from them while other sources may be edited meanwhile
 // (bench/startup.ts): it asks for the bundles as built, skipping the freshness check
 const asBuilt = process.env.DUKKAN_BUNDLES_AS_BUILT === '1';
-const current = (bundlePath) => asBuilt || bundleIsCurrent(root, bundlePath);
+const current = (bundlePath, companions = []) => asBuilt || bundleIsCurrent(root, bundlePath, companions);
 
 if (current(path.join(rendererDir, 'app.js'))) process.env.DUKKAN_RENDERER_DIR = rendererDir;
 else hint('the renderer bundle');
 process.env.DUKKAN_BROWSER_MAIN = '1';
 // the bundle lives in dist/browser/, where the resources' paths relative to the sources do not hold
 process.env.DUKKAN_RESOURCES ??= path.join(root, 'main', 'resources');
-if (current(bundle)) {
+if (current(bundle, [worker])) {
   await import(pathToFileURL(bundle).href);
 } else {
   hint('the browser-mode bundle');

@@ -14,6 +14,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../e2e/browserModeProcess';
 import { cspMeta } from '../../main/window/csp';
+import { planQr } from '../../app/receipt/qrPlan';
+import type { DukkanTasks } from '../../main/workers/dukkanTasks';
+import { WorkerPool } from '../../main/workers/workerPool';
 
 const require = createRequire(import.meta.url);
 /** Modules as electron-builder resolves them: app-builder-lib (its engine) and that one's own dependencies. */
@@ -155,7 +158,7 @@ describe('electron-builder.yml', () => {
     // loaded by electron-builder's own loader: another instance of the same module
     const hook = await resolveFunction('module', config.beforePack, 'beforePack', ROOT);
     expect(typeof hook === 'function' && hook.toString()).toBe(beforePack.toString());
-    expect(config.asarUnpack).toEqual(['**/*.node']);
+    expect(config.asarUnpack).toEqual(['**/*.node', 'electron/dukkan-worker.mjs']);
   });
 
   it('targets deb (not AppImage), NSIS, dmg', () => {
@@ -260,6 +263,8 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
     expect([...app].filter((m) => !allowed(m))).toEqual([]);
     expect(app).toContain('better-sqlite3');
     expect([...loadedModules(read('electron/preload.cjs'))]).toEqual(['electron']);
+    // the worker thread's bundle is self-contained: it runs from app.asar.unpacked, beside no node_modules
+    expect([...loadedModules(read('electron/dukkan-worker.mjs'))].filter((m) => !NODE.has(m))).toEqual([]);
     // CommonJS has no import.meta; the entry must not depend on it
     expect(read('electron/main.cjs')).not.toContain('import.meta');
     // the packaged renderer is the same page, CSP included
@@ -276,7 +281,9 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
         )
         .map(packageName),
     );
-    const bundled = new Set(['electron/main.cjs', 'electron/app.mjs', 'electron/preload.cjs'].flatMap((f) => [...bundledPackages(read(f))]));
+    const bundled = new Set(
+      ['electron/main.cjs', 'electron/app.mjs', 'electron/preload.cjs', 'electron/dukkan-worker.mjs'].flatMap((f) => [...bundledPackages(read(f))]),
+    );
     expect(bundled).toContain('libxml2-wasm');
     expect([...bundled].filter((p) => !runtime.has(p))).toEqual([]);
     expect([...bundled].filter((p) => DEV_TOOLING.includes(p))).toEqual([]);
@@ -405,6 +412,19 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
       expect(unpacked).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/build/Release/better_sqlite3.node']));
       expect(unpacked.some((f) => f.endsWith('.node') && f.startsWith('node_modules/@napi-rs/keyring-'))).toBe(true);
       expect([...files, ...unpacked].filter((f) => /better-sqlite3\/(deps|src)\/|test_extension/.test(f))).toEqual([]);
+    });
+
+    it('unpacks the worker thread’s bundle, and the app’s pool runs it from there by its path inside app.asar', async () => {
+      const unpacked = filesUnder(path.join(resources, 'app.asar.unpacked')).map((f) => f.replaceAll('\\', '/'));
+      expect(unpacked).toContain('electron/dukkan-worker.mjs');
+      // as electron/app.mjs finds it: beside itself, inside app.asar (main/workers/workerEntry.ts)
+      const pool = new WorkerPool<DukkanTasks>({ entry: { file: pathToFileURL(path.join(resources, 'app.asar', 'electron', 'dukkan-worker.mjs')) }, size: 1 });
+      try {
+        const text = 'AQ1E2YrZg9in2YYgfCBEdWtrYW4=';
+        expect(await pool.run('receipt.qr-plan', { text, paperDots: 384 })).toEqual(planQr(text, 384));
+      } finally {
+        await pool.close();
+      }
     });
 
     it('makes a deb that depends on the list in electron-builder.yml and installs to /opt/Dukkan', () => {
