@@ -140,8 +140,8 @@ describe.each(useStorageBackends())('pushed documents checked for their signatur
     for (const w of threads.splice(0)) await w.terminate(); // the next push starts fresh threads, watched from the start
     let killed = 0;
     onThread = (w) => {
-      // the first thread dies as soon as it has answered one batch, while it still holds others of the push
-      if (killed++ === 0) w.once('message', () => void w.terminate());
+      // the first thread dies as soon as it runs, before it can answer any of the batches of the push it holds
+      if (killed++ === 0) w.once('online', () => void w.terminate());
     };
     const refusal = await refusalOf(() => push(tillC, docsC));
     expect(refusal.code).toBe('store.check-unavailable');
