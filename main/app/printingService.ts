@@ -145,6 +145,14 @@ export class PrintingService {
     }
   }
 
+  /**
+   * Start the printing worker thread now (main/workers), so the first receipt does not wait for it: ~1 s on a loaded
+   * 2-core machine (BENCHMARKS.md, "A long day"). The shells call it with the rasterizer's warm-up.
+   */
+  warmUp(): Promise<void> {
+    return this.options.kit.workers?.warmUp() ?? Promise.resolve();
+  }
+
   /** The receipt exactly as the template renders it on this paper, as a PNG data: URL. */
   async preview(model: ReceiptModel): Promise<string> {
     const png = await exportReceiptPng(model, this.options.kit, { paperDots: paperDotsOf(this.settings().paperWidth) });

@@ -146,6 +146,7 @@ async function serve(
       if (!ready || closing) return;
       precomputeSigningTables();
       void rasterizer.warmUp().catch(() => undefined);
+      void app.core.printing.warmUp().catch(() => undefined); // the printing worker thread (main/workers)
     });
   }, WARM_UP_AFTER_MS);
   return {

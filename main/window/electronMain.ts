@@ -80,6 +80,7 @@ export function startElectronApp(shell: ShellLog): void {
       setTimeout(() => {
         precomputeSigningTables();
         void rasterizer.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
+        void current.core.printing.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
       }, 0);
     });
     // Windows log-off or shutdown: no before-quit follows, and the process ends soon after this returns
