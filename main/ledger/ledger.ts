@@ -121,10 +121,13 @@ export class Ledger {
     let rulesChecked = false;
     for (let attempt = 0; attempt < MAX_HEAD_RETRIES; attempt++) {
       // the one clock reading for this attempt's document; a retry after another process issued reads it again, or
-      // a slow attempt would carry a time earlier than the document that overtook it
+      // a slow attempt would carry a time earlier than the document that overtook it. Read after the ledger: a
+      // document another process commits between the two readings would otherwise look newer than the clock, and a
+      // till starved of CPU for a second between them was refused as if its clock were behind
+      const snapshot = this.readSnapshot(signing);
       const now = this.clock();
       this.checkCertificate(signing, now);
-      const snapshot = this.readSnapshot(signing, now);
+      this.checkClock(now, snapshot.lastCommittedAt);
       const number = corrects ? corrects.number : formatNumber(this.options.numberPrefix, snapshot.nextNumber);
       const when = corrects ? { issueDate: corrects.issue_date, issueTime: corrects.issue_time } : riyadhDateTime(now);
       const document = parseDocumentInput({ ...sale, number, uuid, ...when });
@@ -167,9 +170,8 @@ export class Ledger {
     return this.q.chainByCertificate.get(signing.certificate.issuerName, signing.certificate.serialDecimal);
   }
 
-  private readSnapshot(signing: Signing, now: Date) {
+  private readSnapshot(signing: Signing) {
     const last = this.q.lastCommittedAt.get()?.at ?? null;
-    this.checkClock(now, last);
     const chain = this.chainFor(signing);
     const head = chain ? this.q.chainHead.get(chain.id) : undefined;
     const nextNumber = this.q.peekNumber.get(this.options.numberPrefix)?.next_value ?? 1;
