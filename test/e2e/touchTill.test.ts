@@ -261,11 +261,10 @@ describe.each(['en', 'ar'] as const)('the touch till in %s', { timeout: 240_000 
     }
     expect(await smallButtons(page)).toEqual([]);
     await shot('4-payment');
-    const started = Date.now();
     await page.tap('[data-test=complete]');
     await page.waitForSelector('[data-test=change-to-give]');
-    // complete at its commit: not after the printer's connection attempts and retries
-    expect(Date.now() - started).toBeLessThan(3000);
+    // complete at its commit, not after the printer's connection attempts and retries: the receipt is still on its
+    // way when the change shows (its failure reaches the banner only after the retries, below)
     expect(await page.getAttribute('[data-test=print-state]', 'data-state')).toBe('printing');
     expect(await page.$('[data-test=change]')).toBeNull(); // no second, contradictory change line
     expect(await page.textContent('[data-test=change-to-give]')).toContain((preset - total).toFixed(2));
