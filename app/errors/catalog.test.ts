@@ -1,31 +1,11 @@
 // SPDX-License-Identifier: UNLICENSED
 // Every error code has English and Arabic text with the same placeholders (a sentence parameter `{x}` is `{xAr}` in
 // the Arabic text); Arabic text is Arabic.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DukkanError, ERROR_CATALOG, errorText, placeholdersOf, type ErrorCode } from './index';
-import { ANCHOR_CODES } from './codes/anchorCodes';
-import { CATALOG_DATA_CODES } from './codes/catalogDataCodes';
-import { B2B_CODES } from './codes/b2bCodes';
-import { BACKUP_CODES } from './codes/backupCodes';
-import { STORE_BACKUP_CODES } from './codes/storeBackupCodes';
-import { STORE_CODES } from './codes/storeCodes';
-import { STORE_TILL_CODES } from './codes/storeTillCodes';
-import { STORE_TLS_CODES } from './codes/storeTlsCodes';
-import { STORE_RETURN_CODES } from './codes/storeReturnCodes';
-import { STORE_SIGNATURE_CODES } from './codes/storeSignatureCodes';
-import { DISCOUNT_CODES } from './codes/discountCodes';
-import { GO_LIVE_CODES } from './codes/goLiveCodes';
-import { TENDER_CODES } from './codes/tenderCodes';
-import { TRAINING_PREP_CODES } from './codes/trainingPrepCodes';
-import { B2B_NOTE_CODES } from './codes/b2bNoteCodes';
-import { DEVICE_CODES } from './codes/deviceCodes';
-import { ENGINE_CODES } from './codes/engineCodes';
-import { SECURITY_CODES } from './codes/securityCodes';
-import { ONBOARDING_CODES } from './codes/onboardingCodes';
-import { SHIFT_CODES } from './codes/shiftCodes';
-import { TERMINAL_CODES } from './codes/terminalCodes';
-import { TILL_CODES } from './codes/tillCodes';
-import { WORKER_CODES } from './codes/workerCodes';
 
 const ARABIC = /[\u0600-\u06FF]/;
 
@@ -57,34 +37,19 @@ describe('the error catalog', () => {
     expect(errorText('issuance.rule-broken-at', params, 'ar')).toBe('القاعدة BR-KSA-40: يجب أن يتكون الرقم الضريبي (الموضع: /Invoice)');
   });
 
-  it('no code is defined in two area files (the merge would keep only one text)', () => {
-    const all = [
-      ENGINE_CODES,
-      DEVICE_CODES,
-      TERMINAL_CODES,
-      ONBOARDING_CODES,
-      TILL_CODES,
-      SECURITY_CODES,
-      B2B_CODES,
-      CATALOG_DATA_CODES,
-      SHIFT_CODES,
-      ANCHOR_CODES,
-      BACKUP_CODES,
-      STORE_CODES,
-      STORE_BACKUP_CODES,
-      STORE_TILL_CODES,
-      STORE_RETURN_CODES,
-      STORE_SIGNATURE_CODES,
-      STORE_TLS_CODES,
-      DISCOUNT_CODES,
-      B2B_NOTE_CODES,
-      GO_LIVE_CODES,
-      TENDER_CODES,
-      WORKER_CODES,
-      TRAINING_PREP_CODES,
-    ].flatMap((area) => Object.keys(area));
+  it('every area file of app/errors/codes is in the catalog, and no code is defined in two of them', async () => {
+    // read from the folder, so a new area file is checked without being listed here: a file left out of catalog.ts,
+    // or a code defined twice (the merge would keep only one text), fails
+    const folder = fileURLToPath(new URL('./codes/', import.meta.url));
+    const files = readdirSync(folder).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const areas = await Promise.all(files.map(async (f) => (await import(pathToFileURL(path.join(folder, f)).href)) as Record<string, unknown>));
+    const all = areas.flatMap((module, i) => {
+      const exported = Object.entries(module).filter(([name]) => name.endsWith('_CODES'));
+      expect(exported, files[i]).toHaveLength(1);
+      return Object.keys(exported[0]![1] as object);
+    });
     expect(new Set(all).size).toBe(all.length);
-    expect(all.length).toBe(codes.length);
+    expect([...all].sort()).toEqual([...codes].sort());
   });
 
   it('codes are <area>.<what> in lower case', () => {
