@@ -11,7 +11,7 @@ import { bundleNode, REPO_ROOT, writeInputs } from './nodeBundle.mjs';
 
 export const BROWSER_BUNDLE = path.join(REPO_ROOT, 'dist', 'browser', 'start.mjs');
 export const BROWSER_RENDERER_DIR = path.join(REPO_ROOT, 'dist', 'browser', 'renderer');
-/** The app's worker thread (main/workers/dukkanWorker.ts), beside start.mjs where main/workers/workerEntry.ts finds it. */
+/** The app's worker thread (main/workers/dukkanWorker.ts), beside start.mjs where runtime/workers/workerEntry.ts finds it. */
 export const BROWSER_WORKER = path.join(REPO_ROOT, 'dist', 'browser', 'dukkan-worker.mjs');
 export const WORKER_ENTRY = path.join(REPO_ROOT, 'main', 'workers', 'dukkanWorker.ts');
 

@@ -155,7 +155,7 @@ export async function buildElectron({ outDir = APP_DIR, minify = true, nodeModul
     ...common,
     format: 'esm',
     entryPoints: [path.join(root, 'main', 'workers', 'dukkanWorker.ts')],
-    // beside app.mjs, where main/workers/workerEntry.ts looks for it
+    // beside app.mjs, where runtime/workers/workerEntry.ts looks for it
     outfile: path.join(outDir, 'electron', `${WORKER_BUNDLE_NAME}.mjs`),
     external: ELECTRON_EXTERNALS,
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },

@@ -9,7 +9,7 @@ import { bundleIsCurrent, STALE_HINT } from './bundleFreshness.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bundle = path.join(root, 'dist', 'browser', 'start.mjs');
-// built with it, and needed by it for printing (main/workers/workerEntry.ts)
+// built with it, and needed by it for printing (runtime/workers/workerEntry.ts)
 const worker = path.join(root, 'dist', 'browser', 'dukkan-worker.mjs');
 const rendererDir = path.join(root, 'dist', 'browser', 'renderer');
 const hint = (what) => process.stderr.write(`Dukkan: ${what} ${STALE_HINT} \`npm run build:browser\` makes it.\n`);

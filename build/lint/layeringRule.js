@@ -21,18 +21,26 @@ export const ZONE_RULES = {
   contract: { zones: ['contract', 'errors'], node: false, packages: new Set(['zod']) },
   errors: { zones: ['errors'], node: false, packages: new Set() },
   // main may start the store server (the `dukkan store-server` command); the server is its own process and never
-  // reaches into the till: it may use the pure core and the contract, not main/, renderer/ or native/
+  // reaches into the till: it may use the pure core, the contract and runtime/, not main/, renderer/ or native/
   // (docs/store-server.md)
-  main: { zones: ['main', 'app', 'contract', 'errors', 'native', 'server'], node: true, packages: 'any' },
-  server: { zones: ['server', 'app', 'contract', 'errors'], node: true, packages: 'any' },
+  main: { zones: ['main', 'app', 'contract', 'errors', 'native', 'server', 'runtime'], node: true, packages: 'any' },
+  server: { zones: ['server', 'app', 'contract', 'errors', 'runtime'], node: true, packages: 'any' },
+  // Node-runtime building blocks both processes use, so neither keeps its own copy: the worker-thread pool, its
+  // protocol and its boot (docs/ARCHITECTURE.md, "Zones"). Only the pure core and Node's built-ins, and tsx for the
+  // boot that starts a worker from the TypeScript sources: no Electron, no DOM, nothing of main/ or server/.
+  runtime: { zones: ['runtime', 'app', 'errors'], node: true, packages: new Set(['tsx']) },
   preload: { zones: ['preload', 'contract'], node: false, packages: new Set(['electron']) },
   renderer: { zones: ['renderer', 'contract', 'errors'], node: false, packages: new Set(['qrcode', 'preact', '@preact/signals']) },
   native: { zones: ['native', 'errors'], node: true, packages: 'any' },
-  test: { zones: ['test', 'app', 'contract', 'errors', 'main', 'native', 'renderer', 'preload', 'bench', 'tooling', 'server'], node: true, packages: 'any' },
-  bench: { zones: ['bench', 'app', 'contract', 'errors', 'main', 'native', 'test', 'server'], node: true, packages: 'any' },
+  test: {
+    zones: ['test', 'app', 'contract', 'errors', 'main', 'native', 'renderer', 'preload', 'bench', 'tooling', 'server', 'runtime'],
+    node: true,
+    packages: 'any',
+  },
+  bench: { zones: ['bench', 'app', 'contract', 'errors', 'main', 'native', 'test', 'server', 'runtime'], node: true, packages: 'any' },
   build: { zones: ['build'], node: true, packages: 'any' },
   // top-level config files, bin/ launchers and scripts/: tooling that may reach everything
-  tooling: { zones: ['tooling', 'build', 'main', 'app', 'contract', 'errors', 'native', 'test', 'server'], node: true, packages: 'any' },
+  tooling: { zones: ['tooling', 'build', 'main', 'app', 'contract', 'errors', 'native', 'test', 'server', 'runtime'], node: true, packages: 'any' },
 };
 
 /** @param {string} rel repository-relative path with forward slashes */
@@ -62,7 +70,7 @@ export const layeringRule = {
     docs: { description: 'Enforce the app/main/renderer/native layering of the README' },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
-      unknownZone: 'File {{file}} is outside every known zone (app, main, renderer, native, server, build, test, bench, bin, scripts).',
+      unknownZone: 'File {{file}} is outside every known zone (app, main, renderer, native, server, runtime, build, test, bench, bin, scripts).',
       forbiddenZone: '{{from}} may not import from {{to}} ({{spec}}).',
       forbiddenNode: '{{from}} may not import Node built-in {{spec}}: the pure core does no I/O.',
       forbiddenPackage: '{{from}} may not import package {{spec}}; allowed: {{allowed}}.',

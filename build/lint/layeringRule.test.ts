@@ -48,8 +48,32 @@ tester.run('dukkan/layering', layeringRule, {
       options: [{ root }],
     },
     { filename: file('main/cli/commands/x.ts'), code: "import { startStoreServer } from '../../../server/storeServer';", options: [{ root }] },
+    // runtime/ is shared by the till and the store server: both may import it; it uses the core's errors, Node's
+    // built-ins and tsx (the boot that starts a worker from the TypeScript sources)
+    { filename: file('main/workers/x.ts'), code: "import { WorkerPool } from '../../runtime/workers/workerPool';", options: [{ root }] },
+    { filename: file('server/checks/x.ts'), code: "import { WorkerPool } from '../../runtime/workers/workerPool';", options: [{ root }] },
+    {
+      filename: file('runtime/workers/x.ts'),
+      code: "import { Worker } from 'node:worker_threads'; import { DukkanError } from '../../app/errors/index'; import { x } from './y';",
+      options: [{ root }],
+    },
+    { filename: file('runtime/workers/x.mjs'), code: "import { register } from 'tsx/esm/api';", options: [{ root }] },
   ],
   invalid: [
+    // runtime/ reaches into neither process that uses it, nor the screens or the native adapters
+    ...['../../main/log/logger', '../../server/storeServer', '../../native/sqlite/sqliteDriver', '../../renderer/app/app'].map((spec) => ({
+      filename: file('runtime/workers/x.ts'),
+      code: `import { x } from '${spec}';`,
+      options: [{ root }],
+      errors: [{ messageId: 'forbiddenZone' as const }],
+    })),
+    // …and uses no package but tsx: no Electron, no database driver
+    ...['electron', 'better-sqlite3', 'pg'].map((spec) => ({
+      filename: file('runtime/workers/x.ts'),
+      code: `import x from '${spec}';`,
+      options: [{ root }],
+      errors: [{ messageId: 'forbiddenPackage' as const }],
+    })),
     // the store server is its own process: it never reaches into the till's main process, screens or native adapters
     ...['../../main/ledger/ledger', '../../renderer/app/app', '../../native/keychain/osKeychain'].map((spec) => ({
       filename: file('server/http/x.ts'),

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 // The app's worker thread (started by dukkanWorkers.ts): each task's module is loaded at its first job. Bundled on
-// its own as dukkan-worker.mjs beside the main process's bundle (scripts/buildBrowser.mjs, scripts/buildElectron.mjs).
+// its own as dukkan-worker.mjs beside the main process's bundle (scripts/buildBrowser.mjs, scripts/buildElectron.mjs);
+// from the sources started through runtime/workers/workerBoot.mjs.
+import { serveTasks } from '../../runtime/workers/serveTasks';
 import type { DukkanTasks } from './dukkanTasks';
-import { serveTasks } from './serveTasks';
 
 serveTasks<DukkanTasks>({
   'receipt.raster': () => import('../printing/receiptRaster').then((m) => m.rasterFromPng),

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: UNLICENSED
-// The app's pool of worker threads (workerPool.ts) over its worker (dukkanWorker.ts), opened by main/app/openApp.ts
-// and closed with it. Bundled, the worker is dukkan-worker.mjs in the bundle's own folder (workerEntry.ts).
+// The app's pool of worker threads (runtime/workers/workerPool.ts) over its worker (dukkanWorker.ts), opened by
+// main/app/openApp.ts and closed with it. Bundled, the worker is dukkan-worker.mjs in the bundle's own folder
+// (runtime/workers/workerEntry.ts).
+import { entryBeside } from '../../runtime/workers/workerEntry';
+import { WorkerPool } from '../../runtime/workers/workerPool';
 import type { Logger } from '../log/logger';
 import type { DukkanTasks } from './dukkanTasks';
-import { entryBeside } from './workerEntry';
-import { WorkerPool } from './workerPool';
 
 export type DukkanWorkers = WorkerPool<DukkanTasks>;
 
@@ -12,5 +13,10 @@ export type DukkanWorkers = WorkerPool<DukkanTasks>;
 export const WORKER_BUNDLE_NAME = 'dukkan-worker';
 
 export function openDukkanWorkers(options: { readonly size?: number; readonly logger?: Logger } = {}): DukkanWorkers {
-  return new WorkerPool<DukkanTasks>({ entry: entryBeside(import.meta.url, 'dukkanWorker', WORKER_BUNDLE_NAME), ...options });
+  return new WorkerPool<DukkanTasks>({
+    entry: entryBeside(import.meta.url, 'dukkanWorker', WORKER_BUNDLE_NAME),
+    name: WORKER_BUNDLE_NAME,
+    ...(options.size !== undefined ? { size: options.size } : {}),
+    ...(options.logger ? { logger: options.logger.child({ component: 'workers' }) } : {}),
+  });
 }

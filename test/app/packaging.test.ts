@@ -16,7 +16,7 @@ import { ROOT } from '../e2e/browserModeProcess';
 import { cspMeta } from '../../main/window/csp';
 import { planQr } from '../../app/receipt/qrPlan';
 import type { DukkanTasks } from '../../main/workers/dukkanTasks';
-import { WorkerPool } from '../../main/workers/workerPool';
+import { WorkerPool } from '../../runtime/workers/workerPool';
 
 const require = createRequire(import.meta.url);
 /** Modules as electron-builder resolves them: app-builder-lib (its engine) and that one's own dependencies. */
@@ -417,7 +417,7 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
     it('unpacks the worker thread’s bundle, and the app’s pool runs it from there by its path inside app.asar', async () => {
       const unpacked = filesUnder(path.join(resources, 'app.asar.unpacked')).map((f) => f.replaceAll('\\', '/'));
       expect(unpacked).toContain('electron/dukkan-worker.mjs');
-      // as electron/app.mjs finds it: beside itself, inside app.asar (main/workers/workerEntry.ts)
+      // as electron/app.mjs finds it: beside itself, inside app.asar (runtime/workers/workerEntry.ts)
       const pool = new WorkerPool<DukkanTasks>({ entry: { file: pathToFileURL(path.join(resources, 'app.asar', 'electron', 'dukkan-worker.mjs')) }, size: 1 });
       try {
         const text = 'AQ1E2YrZg9in2YYgfCBEdWtrYW4=';

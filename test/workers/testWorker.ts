@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 // A worker for test/workers/workerPool.test.ts: tasks that answer, refuse, have bugs, die and hang, served by the
-// product's own serveTasks (main/workers/serveTasks.ts).
+// product's own serveTasks (runtime/workers/serveTasks.ts).
 import { threadId } from 'node:worker_threads';
 import { DukkanError } from '../../app/errors/index';
-import { serveTasks } from '../../main/workers/serveTasks';
+import { serveTasks } from '../../runtime/workers/serveTasks';
 import type { TestTasks } from './testTasks';
 
 serveTasks<TestTasks>({

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: UNLICENSED
-// The main process's worker threads (main/workers/workerPool.ts) on real threads started from the TypeScript entry
-// (tsx's loader, as tests and development run): answers by id, bytes transferred not copied, the house's errors
-// carried back, a worker that dies or hangs fails its job and is replaced, and the pool shuts down cleanly.
+// The worker pool of the till and the store server (runtime/workers/workerPool.ts) on real threads started from the
+// TypeScript entry (through runtime/workers/workerBoot.mjs, as tests and development run): answers by id, bytes
+// transferred not copied, the house's errors carried back, a worker that dies or hangs fails its job and is
+// replaced, and the pool shuts down cleanly.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DukkanError } from '../../app/errors/index';
 import { memoryLogSink, createLogger } from '../../main/log/logger';
-import { WorkerPool } from '../../main/workers/workerPool';
-import { WorkerTaskBug } from '../../main/workers/workerProtocol';
+import { WorkerPool } from '../../runtime/workers/workerPool';
+import { WorkerTaskBug } from '../../runtime/workers/workerProtocol';
 import type { TestTasks } from './testTasks';
 
 const entry = { file: new URL('./testWorker.ts', import.meta.url) };

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 // What crosses between the main thread and a worker thread (workerPool.ts, serveTasks.ts): a job by id, its answer
 // by the same id, and a failure carried back as the house's error — a DukkanError keeps its code, parameters, field
-// and per-field problems (docs/ARCHITECTURE.md, "Errors"), so a refusal raised in a worker reads on the screen as
-// if it were raised here; anything else stays a bug, with the worker's stack. Bytes cross as transferred
-// ArrayBuffers, not copies.
+// and per-field problems (docs/ARCHITECTURE.md, "Errors"), so a refusal raised in a worker reads (on the till's
+// screen, in the store server's answer) as if the asking thread had raised it; anything else stays a bug, with the
+// worker's stack. Bytes cross as transferred ArrayBuffers, not copies.
 import { DukkanError, type ErrorCode, type ErrorParams, type FieldProblem } from '../../app/errors/index';
 
 /** A worker's tasks by name: each takes one structured-clonable input and gives one output (or a promise of it). */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// The worker thread's side of main/workers/workerPool.ts: answers each job with its task's output, or with the error
+// The worker thread's side of the pool (workerPool.ts): answers each job with its task's output, or with the error
 // it raised carried back (workerProtocol.ts). A task's module is loaded at its first job, so a worker starts fast and
 // holds only the code it has been asked to run.
 import { parentPort } from 'node:worker_threads';
@@ -10,7 +10,7 @@ export type TaskLoaders<T extends TaskTable> = { readonly [K in keyof T]: () => 
 
 export function serveTasks<T extends TaskTable>(loaders: TaskLoaders<T>): void {
   const port = parentPort;
-  if (!port) throw new Error('serveTasks: this module runs in a worker thread (main/workers/workerPool.ts starts it)');
+  if (!port) throw new Error('serveTasks: this module runs in a worker thread (runtime/workers/workerPool.ts starts it)');
   const loaded = new Map<string, Promise<(input: unknown) => unknown>>();
   const load = (task: string): Promise<(input: unknown) => unknown> => {
     const loader = Object.hasOwn(loaders, task) ? loaders[task as keyof T] : undefined;

@@ -1,23 +1,36 @@
 // SPDX-License-Identifier: UNLICENSED
-// A small pool of long-lived worker threads for the main process's CPU work, so the event loop that answers the
-// till never stalls on it (BENCHMARKS.md, "A long day": no stall over 50 ms on the main thread). Jobs go by id to
-// the worker with the fewest in flight and come back with their output or their error (workerProtocol.ts); bytes are
-// transferred, not copied. A job never hangs: when its worker dies, runs past the job's time limit (the worker is
-// then stopped) or the pool closes, the job fails with a worker.* DukkanError, and the next job starts a new worker.
-// Workers start at their first job (or warmUp()) and do not keep the process alive while idle.
+// A small pool of long-lived worker threads for CPU work, so the event loop that answers a till (its main process,
+// or the store server) never stalls on it (BENCHMARKS.md, "A long day": no stall over 50 ms on the main thread).
+// Jobs go by id to the worker with the fewest in flight and come back with their output or their error
+// (workerProtocol.ts); bytes are transferred, not copied. A job never hangs: when its worker dies, runs past the
+// job's time limit (the worker is then stopped) or the pool closes, the job fails with a worker.* DukkanError, and
+// the next job starts a new worker. Workers start at their first job (or warmUp()) and do not keep the process
+// alive while idle. One pool for both users (the till's main/workers/dukkanWorkers.ts, the store server's
+// server/checks/documentCheckPool.ts), so it lives in runtime/ and logs through whatever logger it is handed.
 // How to add work: docs/ARCHITECTURE.md, "Move CPU work to a worker".
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DukkanError } from '../../app/errors/index';
-import { errorFields, silentLogger, type Logger } from '../log/logger';
 import { reviveError, type JobReply, type READY, type TaskInput, type TaskOutput, type TaskTable } from './workerProtocol';
-import { workerScript, type WorkerEntry } from './workerEntry';
+import { workerStart, type WorkerEntry } from './workerEntry';
+
+/** What the pool logs through: main/log/logger.ts's Logger is one; the store server passes none. */
+export interface PoolLogger {
+  warn(event: string, fields: { readonly [key: string]: string | number | null }): void;
+}
+
+const silent: PoolLogger = { warn: () => undefined };
 
 export interface WorkerPoolOptions {
   readonly entry: WorkerEntry;
   /** How many workers at most (default: one fewer than the cores, at least 1 and at most 4: 1 on a 2-core till). */
   readonly size?: number;
-  readonly logger?: Logger;
+  /** Where a worker that died is reported (with its jobs in flight, or with an uncaught error). */
+  readonly logger?: PoolLogger;
+  /** The threads' name prefix, seen in profiles and Node's diagnostics (default "worker"). */
+  readonly name?: string;
+  /** Called with each worker as it is created (the store server's tests end one mid-push). */
+  readonly onWorker?: (worker: Worker) => void;
 }
 
 export interface RunOptions {
@@ -37,12 +50,10 @@ interface Pending {
 }
 
 interface Slot {
-  /** Null while its script is being found (or compiled, from the sources: workerEntry.ts). */
-  worker: Worker | null;
+  readonly worker: Worker;
   readonly jobs: Map<number, Pending>;
-  /** Jobs sent before the worker existed, posted once it does. */
-  readonly waiting: { readonly id: number; readonly message: unknown; readonly transfer: ArrayBuffer[] }[];
-  online: Promise<void>;
+  /** Settles when the worker's module has loaded and serves jobs (serveTasks.ts), or fails when it ends first. */
+  readonly online: Promise<void>;
   /** Why it stopped, when it was stopped on purpose (a job past its time). */
   stopReason: string | null;
   lastError: Error | null;
@@ -54,7 +65,7 @@ export function defaultPoolSize(): number {
 
 export class WorkerPool<T extends TaskTable> {
   private readonly slots: (Slot | null)[];
-  private readonly log: Logger;
+  private readonly log: PoolLogger;
   private lastId = 0;
   private closed = false;
   private started = 0;
@@ -63,7 +74,7 @@ export class WorkerPool<T extends TaskTable> {
     const size = options.size ?? defaultPoolSize();
     if (!Number.isInteger(size) || size < 1) throw new Error(`WorkerPool: size must be a whole number of at least 1, got ${size}`);
     this.slots = Array.from({ length: size }, () => null);
-    this.log = (options.logger ?? silentLogger).child({ component: 'workers' });
+    this.log = options.logger ?? silent;
   }
 
   /** Workers started so far, replacements included (tests and the soak read it). */
@@ -73,12 +84,29 @@ export class WorkerPool<T extends TaskTable> {
 
   /** Start every worker now and wait until each runs, so the first job does not pay for it. */
   async warmUp(): Promise<void> {
-    await Promise.all(this.slots.map((_, i) => this.slotAt(i).online));
+    if (this.closed) throw new DukkanError('worker.closed', { task: 'start' });
+    await Promise.all(
+      this.slots.map(async (_, i) => {
+        let slot: Slot;
+        try {
+          slot = this.slotAt(i);
+        } catch (e) {
+          throw new DukkanError('worker.died', { task: 'start', detail: (e as Error).message });
+        }
+        await slot.online;
+      }),
+    );
   }
 
   run<K extends keyof T & string>(task: K, input: TaskInput<T[K]>, options: RunOptions = {}): Promise<TaskOutput<T[K]>> {
     if (this.closed) return Promise.reject(new DukkanError('worker.closed', { task }));
-    const slot = this.slotAt(this.leastBusy());
+    let slot: Slot;
+    try {
+      slot = this.slotAt(this.leastBusy());
+    } catch (e) {
+      // the Worker could not even be created (its file refused at once): this job fails, the next one tries again
+      return Promise.reject(new DukkanError('worker.died', { task, detail: (e as Error).message }));
+    }
     const id = ++this.lastId;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     return new Promise<TaskOutput<T[K]>>((resolve, reject) => {
@@ -88,8 +116,13 @@ export class WorkerPool<T extends TaskTable> {
         this.stop(slot);
       }, timeoutMs);
       slot.jobs.set(id, { task, resolve: resolve as (value: unknown) => void, reject, timer });
-      slot.worker?.ref(); // a job in flight keeps the process alive, as any pending I/O does
-      this.post(slot, { id, message: { id, task, input }, transfer: [...(options.transfer ?? [])] });
+      slot.worker.ref(); // a job in flight keeps the process alive, as any pending I/O does
+      try {
+        slot.worker.postMessage({ id, task, input }, [...(options.transfer ?? [])]);
+      } catch (e) {
+        // an input that cannot be cloned: the caller's bug, raised with its own stack
+        this.settle(slot, id)?.reject(e as Error);
+      }
     });
   }
 
@@ -117,7 +150,7 @@ export class WorkerPool<T extends TaskTable> {
         job.reject(new DukkanError('worker.closed', { task: job.task }));
       }
       slot.stopReason = 'closed';
-      if (slot.worker) stopping.push(slot.worker.terminate());
+      stopping.push(slot.worker.terminate());
     }
     await Promise.all(stopping);
   }
@@ -134,34 +167,20 @@ export class WorkerPool<T extends TaskTable> {
     return this.slots[i] ?? (this.slots[i] = this.spawn(i));
   }
 
+  /** A new worker in slot `index`; throws when Node refuses to create it at all. */
   private spawn(index: number): Slot {
-    const slot: Slot = { worker: null, jobs: new Map(), waiting: [], online: Promise.resolve(), stopReason: null, lastError: null };
-    slot.online = workerScript(this.options.entry).then(
-      (file) => this.start(index, slot, file),
-      (e: unknown) => {
-        slot.lastError = e instanceof Error ? e : new Error(String(e));
-        this.ended(index, slot, null);
-        throw new DukkanError('worker.died', { task: 'start', detail: slot.lastError.message });
-      },
-    );
-    slot.online.catch(() => undefined); // also told to the jobs sent to it
-    return slot;
-  }
-
-  private start(index: number, slot: Slot, file: string): Promise<void> {
-    if (slot.stopReason === 'closed') return Promise.reject(new DukkanError('worker.closed', { task: 'start' }));
-    let worker: Worker;
-    try {
-      worker = new Worker(file, { name: `dukkan-worker-${index}` });
-    } catch (e) {
-      slot.lastError = e as Error;
-      this.ended(index, slot, null);
-      return Promise.reject(new DukkanError('worker.died', { task: 'start', detail: slot.lastError.message }));
-    }
-    slot.worker = worker;
+    const { file, workerData } = workerStart(this.options.entry);
+    const worker = new Worker(file, { name: `${this.options.name ?? 'worker'}-${index}`, workerData });
     this.started++;
-    if (slot.jobs.size === 0) worker.unref();
+    worker.unref(); // idle until its first job
     let ready: () => void = () => undefined;
+    let failed: (e: Error) => void = () => undefined;
+    const online = new Promise<void>((resolve, reject) => {
+      ready = resolve; // the worker's module loaded and serves jobs (serveTasks.ts)
+      failed = reject;
+    });
+    online.catch(() => undefined); // also told to the jobs sent to it
+    const slot: Slot = { worker, jobs: new Map(), online, stopReason: null, lastError: null };
     worker.on('message', (reply: JobReply | typeof READY) => {
       if (!('id' in reply)) return ready();
       const job = this.settle(slot, reply.id);
@@ -173,43 +192,30 @@ export class WorkerPool<T extends TaskTable> {
     worker.on('error', (e) => {
       slot.lastError = e;
     });
-    for (const waiting of slot.waiting.splice(0)) this.post(slot, waiting);
-    if (slot.stopReason !== null) void worker.terminate(); // a job ran past its time before the worker existed
     // a worker that ends before it runs (its file missing or broken) fails warmUp() rather than leaving it waiting
-    return new Promise((resolve, reject) => {
-      ready = resolve; // the worker's module loaded and serves jobs (serveTasks.ts)
-      worker.once('exit', (code) => {
-        this.ended(index, slot, code);
-        reject(new DukkanError('worker.died', { task: 'start', detail: slot.lastError?.message ?? `exit code ${code}` }));
-      });
+    worker.once('exit', (code) => {
+      this.ended(index, slot, code);
+      failed(new DukkanError('worker.died', { task: 'start', detail: slot.lastError?.message ?? `exit code ${code}` }));
     });
-  }
-
-  private post(slot: Slot, waiting: Slot['waiting'][number]): void {
-    if (!slot.worker) {
-      slot.waiting.push(waiting);
-      return;
-    }
-    try {
-      slot.worker.postMessage(waiting.message, waiting.transfer);
-    } catch (e) {
-      // an input that cannot be cloned: the caller's bug, raised with its own stack
-      this.settle(slot, waiting.id)?.reject(e as Error);
-    }
+    this.options.onWorker?.(worker);
+    return slot;
   }
 
   private stop(slot: Slot): void {
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots[index] = null; // the next job starts a new worker at once
-    void slot.worker?.terminate();
+    void slot.worker.terminate();
   }
 
-  /** The worker ended (or never started): its jobs fail, and the next job starts a new one. */
-  private ended(index: number, slot: Slot, code: number | null): void {
+  /** The worker ended: its jobs fail, and the next job starts a new one. */
+  private ended(index: number, slot: Slot, code: number): void {
     if (this.slots[index] === slot) this.slots[index] = null;
     if (slot.stopReason === 'closed') return;
     const detail = slot.stopReason ?? (slot.lastError ? `${slot.lastError.name}: ${slot.lastError.message}` : `exit code ${code}`);
-    if (slot.jobs.size > 0 || slot.lastError) this.log.warn('worker.died', { worker: index, detail, jobs: slot.jobs.size, ...errorFields(slot.lastError) });
+    if (slot.jobs.size > 0 || slot.lastError) {
+      const error = slot.lastError;
+      this.log.warn('worker.died', { worker: index, detail, jobs: slot.jobs.size, errorName: error?.name ?? null, errorMessage: error?.message ?? null });
+    }
     for (const id of [...slot.jobs.keys()]) {
       const job = this.settle(slot, id)!;
       job.reject(new DukkanError('worker.died', { task: job.task, detail }));
@@ -222,7 +228,7 @@ export class WorkerPool<T extends TaskTable> {
     if (!job) return undefined;
     clearTimeout(job.timer);
     slot.jobs.delete(id);
-    if (slot.jobs.size === 0) slot.worker?.unref();
+    if (slot.jobs.size === 0) slot.worker.unref();
     return job;
   }
 }
