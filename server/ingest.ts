@@ -12,6 +12,7 @@ import type { DocumentCheckPool } from './checks/documentCheckPool';
 import type { Storage } from './db/storage';
 import { parsePayload } from './http/payload';
 import type { CheckedFields, PushedXmlVerdict } from './pushedXmlCheck';
+import { returnsLanded } from './returnReservations';
 import { dayTotalsStore } from './stores/dayTotalsStore';
 import { ingestStore, type StoredHead } from './stores/ingestStore';
 import { terminalStore, type TerminalRow } from './stores/terminalStore';
@@ -73,6 +74,8 @@ export async function ingest(storage: Storage, terminal: TerminalRow, body: unkn
       }
       // one statement per table for the whole chain's batch: ingest speed is round trips (BENCHMARKS.md)
       await ingestStore.insertDocuments(tx, terminal.id, terminal.branch, accepted);
+      // the credit notes' returns consume their till's reservations; a line returned beyond what was sold is recorded
+      await returnsLanded(tx, terminal.id, accepted, now);
       await dayTotalsStore.add(
         tx,
         terminal.id,

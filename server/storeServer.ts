@@ -21,6 +21,8 @@ import { handleTerminalReads } from './terminalReads';
 import { serverTlsIdentity } from './tls/serverIdentity';
 import { changeUserPin } from './pinChanges';
 import { STORE_PIN_PATH } from '../app/contract/storePinChange';
+import { STORE_RELEASE_PATH, STORE_RESERVE_PATH } from '../app/contract/storeReturnReservation';
+import { releaseReturn, reserveReturn } from './returnReservations';
 
 export interface StoreServerOptions {
   readonly storage: Storage;
@@ -73,6 +75,14 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
       }
       if (method === 'POST' && url.pathname === STORE_PIN_PATH) {
         sendJson(res, 200, { ok: true, value: await changeUserPin(storage, jsonOf(body)) });
+        return;
+      }
+      if (method === 'POST' && url.pathname === STORE_RESERVE_PATH) {
+        sendJson(res, 200, { ok: true, value: await reserveReturn(storage, terminal, jsonOf(body), now()) });
+        return;
+      }
+      if (method === 'POST' && url.pathname === STORE_RELEASE_PATH) {
+        sendJson(res, 200, { ok: true, value: await releaseReturn(storage, terminal, jsonOf(body), now()) });
         return;
       }
       if (await handleTerminalBackups({ res, url, method, body, storage, terminal, now: now() })) return;

@@ -33,7 +33,7 @@ export interface StoreClientOptions {
 interface Envelope {
   readonly ok: boolean;
   readonly value?: unknown;
-  readonly error?: { code: string; params?: ErrorParams };
+  readonly error?: { code: string; params?: ErrorParams; field?: string };
 }
 
 const isCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CATALOG, code);
@@ -45,8 +45,8 @@ const isCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CATALOG,
  */
 export class StoreRefusal extends DukkanError {
   override readonly name = 'StoreRefusal';
-  constructor(code: ErrorCode, params: ErrorParams) {
-    super(code, params);
+  constructor(code: ErrorCode, params: ErrorParams, field?: string) {
+    super(code, params, field === undefined ? {} : { field });
   }
 }
 
@@ -66,7 +66,8 @@ async function call(
   if (envelope.ok) return envelope.value;
   const code = envelope.error?.code ?? '';
   // a code this till does not know (a newer server) is still a refusal, not a crash
-  throw isCode(code) ? new StoreRefusal(code, envelope.error?.params ?? {}) : new DukkanError('store.unreachable', { url: url.origin });
+  // the field is the server's path in the request body (a line of a return reservation, a malformed field)
+  throw isCode(code) ? new StoreRefusal(code, envelope.error?.params ?? {}, envelope.error?.field) : new DukkanError('store.unreachable', { url: url.origin });
 }
 
 export const newTerminalKey = (): Uint8Array => ed25519.utils.randomSecretKey();

@@ -2,11 +2,14 @@
 // The manager page (docs/store-server.md, "Manager page"), Arabic or English: the consolidated day by branch, till,
 // cashier, payment type and VAT category; the fleet — each till's certificate expiry, reporting queue, oldest
 // unreported document against the 24-hour rule (reference §11) and last contact; enrolment codes; a search by
-// document number or QR; every till's backups to download (backupDownloads.ts). Server-rendered, no script (its CSP
-// allows none).
+// document number or QR; every till's backups to download (backupDownloads.ts); and the invoices a till returned
+// beyond what was sold while cut off from the server (docs/store-server.md, "Returns at another till"). Server-rendered,
+// no script (its CSP allows none).
 import type { Storage } from '../db/storage';
 import { dayReport, DAY_DIMENSIONS } from '../dayReport';
+import { Decimal } from '../../app/money/decimal';
 import { documentSearchStore } from '../stores/documentSearchStore';
+import { returnReservationStore } from '../stores/returnReservationStore';
 import { terminalStore } from '../stores/terminalStore';
 import { backupFileHref, managerBackups } from './backupDownloads';
 import { esc, table } from './html';
@@ -56,6 +59,15 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
     ];
   });
 
+  const overReturns = (await returnReservationStore.overReturns(storage)).map((o) => [
+    `${o.original_number ?? o.original_uuid}${o.original_till ? ` (${o.original_till})` : ''}`,
+    o.original_line,
+    Decimal.parse(o.sold).toMinimal(),
+    Decimal.parse(o.returned).toMinimal(),
+    `${o.note_number} — ${o.branch} / ${o.terminal_name}`,
+    o.detected_at.toISOString().slice(0, 16).replace('T', ' '),
+  ]);
+
   const backups = (await managerBackups(storage)).map(
     (b) => `<li>${esc(b.till)} — <a href="${esc(backupFileHref(b))}" download>${esc(b.name)}</a> — ${esc(b.manifest.documents)} ${esc(t('documents'))}</li>`,
   );
@@ -88,6 +100,7 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
 <label>${esc(t('branch'))} <input name="branch" value="${esc(branch ?? '')}" placeholder="${esc(t('allBranches'))}"></label>
 <button>${esc(t('show'))}</button></form>${day}
 <h2>${esc(t('fleet'))}</h2>${table([t('till'), t('certificate'), t('queue'), t('oldest'), t('lastSeen'), t('documents')], fleet, t('nothing'))}
+<h2 data-test="over-returns">${esc(t('overReturns'))}</h2>${table([t('invoice'), t('line'), t('sold'), t('returnedAll'), t('creditNote'), t('detected')], overReturns, t('nothing'))}
 <h2>${esc(t('backups'))}</h2>${backups.length ? `<ul data-test="backups">${backups.join('')}</ul>` : `<p>${esc(t('nothing'))}</p>`}
 <h2>${esc(t('enrol'))}</h2>${code}${pin}
 <form method="post" action="/manager/codes?lang=${locale}"><label>${esc(t('branch'))} <input name="branch" required maxlength="60"></label>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
-// The store server's own check of pushed documents, and returns at one till of another till's sale
-// (docs/store-server.md, "Push" and "Returns at another till"; texts and conventions: app/errors/catalog.ts).
+// The store server's own check of pushed documents, returns at one till of another till's sale, and the reservation
+// every enrolled till asks before a credit note (docs/store-server.md, "Push" and "Returns at another till"; texts
+// and conventions: app/errors/catalog.ts).
 import type { CatalogText } from '../catalogText';
 
 export const STORE_RETURN_CODES = {
@@ -51,5 +52,21 @@ export const STORE_RETURN_CODES = {
   'return.foreign-no-such-line': {
     en: '{number} ({till}) has no line {line}. Nothing was changed.',
     ar: 'لا يوجد سطر رقم {line} في المستند {number} ({till}). لم يتغير شيء.',
+  },
+  'return.reservation-refused': {
+    en: 'Line {line} “{name}” of {number}: {quantity} to return, but {sold} were sold, {returned} already returned and {reserved} being returned right now at the shop’s tills — at most {left} (returned quantities never exceed what was sold). Nothing was changed.',
+    ar: 'السطر {line} «{name}» من {number}: المطلوب إرجاعه {quantity}، لكن المُباع {sold} والمُرجَع سابقًا {returned} وقيد الإرجاع الآن في صناديق المتجر {reserved} — الحد الأقصى {left} (لا تتجاوز الكميات المرجعة ما بيع). لم يتغير شيء.',
+  },
+  'return.reservation-no-line': {
+    en: '{number} has no line {line}: nothing of it can be returned. Nothing was changed.',
+    ar: 'لا يوجد سطر رقم {line} في المستند {number}: لا يمكن إرجاع شيء منه. لم يتغير شيء.',
+  },
+  'return.reservation-unknown': {
+    en: 'The store server does not hold the invoice {number} with its lines, and the till did not say what was sold of it: it cannot be returned against the shop’s figures. Nothing was changed.',
+    ar: 'لا يحفظ خادم المتجر الفاتورة {number} بأسطرها، ولم يذكر الصندوق ما بيع منها: لا يمكن إرجاعها مقابل أرقام المتجر. لم يتغير شيء.',
+  },
+  'return.reservation-conflict': {
+    en: 'Reservation {reservation} of this till is for another invoice: a new return needs a new request. Nothing was changed.',
+    ar: 'الحجز {reservation} لهذا الصندوق يخص فاتورة أخرى: يحتاج الإرجاع الجديد إلى طلب جديد. لم يتغير شيء.',
   },
 } as const satisfies Record<string, CatalogText>;

@@ -7,6 +7,7 @@ import { returnsMigration } from './0004-returns';
 import { terminalBackupsMigration } from './0005-terminal-backups';
 import { chainCertificatesMigration } from './0006-chain-certificates';
 import { serverTlsMigration } from './0007-server-tls';
+import { returnReservationsMigration } from './0008-return-reservations';
 import type { ServerMigration } from './types';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -17,4 +18,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   terminalBackupsMigration,
   chainCertificatesMigration,
   serverTlsMigration,
+  returnReservationsMigration,
 ];
