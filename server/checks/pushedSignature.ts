@@ -7,7 +7,7 @@
 //
 // A till signs every document of a chain with one certificate, so a verifier with precomputed tables is kept per
 // certificate (app/crypto/signingKey.ts createVerifier, ~20 ms once): each further document costs one signature check.
-import type { XmlDocument } from 'libxml2-wasm';
+import type { XmlElement } from 'libxml2-wasm';
 import { base64ToBytes, isBase64 } from '../../app/bytes/base64';
 import { sha256Hex } from '../../app/crypto/sha256';
 import { createVerifier, type SignatureVerifier } from '../../app/crypto/signingKey';
@@ -30,8 +30,8 @@ export interface SignatureRefusal {
   readonly params: Readonly<Record<string, string | number>>;
 }
 
+/** From ext:UBLExtensions to ds:Signature (reference §5: the signature block's structure). */
 const SIGNATURE = [
-  [NS.ext, 'UBLExtensions'],
   [NS.ext, 'UBLExtension'],
   [NS.ext, 'ExtensionContent'],
   [NS.sig, 'UBLDocumentSignatures'],
@@ -39,10 +39,19 @@ const SIGNATURE = [
   [NS.ds, 'Signature'],
 ] as const;
 
-/** ds:SignatureValue and ds:X509Certificate as written; read before the hash, whose computation removes the block. */
-export function signatureTextsOf(doc: XmlDocument): { value?: string; certificate?: string } {
-  const signature = firstAlong(doc.root, SIGNATURE);
-  if (!signature) return {};
+/** ds:SignatureValue and ds:X509Certificate as written. */
+export interface SignatureTexts {
+  readonly value?: string;
+  readonly certificate?: string;
+}
+
+/**
+ * The signature texts under one ext:UBLExtensions (read by the check's one walk, server/pushedXmlCheck.ts, before
+ * it removes the block for the hash); undefined when it holds no ds:Signature.
+ */
+export function signatureTextsIn(extensions: XmlElement): SignatureTexts | undefined {
+  const signature = firstAlong(extensions, SIGNATURE);
+  if (!signature) return undefined;
   const value = firstAlong(signature, [[NS.ds, 'SignatureValue']])?.content.trim();
   const certificate = firstAlong(signature, [
     [NS.ds, 'KeyInfo'],
@@ -83,15 +92,11 @@ function certificateOf(text: string): KnownCertificate | null {
   return entry;
 }
 
-/** The signing certificate when the signature verifies over `hash` (base64 of the raw digest); else the refusal. */
-export function checkPushedSignature(
-  texts: { value?: string; certificate?: string },
-  hash: string,
-  at: { chain: string; icv: number },
-): SigningCertificateInfo | SignatureRefusal {
+/** The signing certificate when the signature verifies over `digest` (the 32 raw hash bytes); else the refusal. */
+export function checkPushedSignature(texts: SignatureTexts, digest: Uint8Array, at: { chain: string; icv: number }): SigningCertificateInfo | SignatureRefusal {
   const certificate = texts.certificate ? certificateOf(texts.certificate) : null;
   if (!certificate || !texts.value || !isBase64(texts.value)) return { code: 'store.signature-missing', params: at };
-  if (!certificate.verify(base64ToBytes(texts.value), base64ToBytes(hash))) {
+  if (!certificate.verify(base64ToBytes(texts.value), digest)) {
     return { code: 'store.signature-invalid', params: { ...at, serial: certificate.info.serial } };
   }
   return certificate.info;
