@@ -6,9 +6,9 @@
 // never a hang. The push that fails so stores nothing: test/storeServer/pushedSignature.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Worker } from 'node:worker_threads';
-import { DukkanError } from '../../app/errors/index';
 import { startDocumentCheckPool, type DocumentCheckPool } from '../../server/checks/documentCheckPool';
 import { checkPushedXml, type CheckedFields } from '../../server/pushedXmlCheck';
+import { refusal } from './refusal';
 
 const pools: DocumentCheckPool[] = [];
 afterEach(async () => {
@@ -26,15 +26,6 @@ const documents = (n: number): CheckedFields[] =>
     hash: 'y',
     xml: i % 2 ? '<not xml' : '<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>',
   }));
-
-async function refusal(work: Promise<unknown>): Promise<DukkanError> {
-  const e = await work.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DukkanError);
-  return e as DukkanError;
-}
 
 describe('the store server’s checking threads', () => {
   it('answers a push cut into batches over every thread, in order, as this thread checks it', async () => {

@@ -9,6 +9,7 @@ import { memoryLogSink, createLogger } from '../../main/log/logger';
 import { WorkerPool } from '../../runtime/workers/workerPool';
 import { WorkerTaskBug } from '../../runtime/workers/workerProtocol';
 import type { TestTasks } from './testTasks';
+import { refusal } from './refusal';
 
 const entry = { file: new URL('./testWorker.ts', import.meta.url) };
 const pools: WorkerPool<TestTasks>[] = [];
@@ -21,15 +22,6 @@ const pool = (size = 1, logger?: ReturnType<typeof createLogger>) => {
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));
 });
-
-async function refusal(work: Promise<unknown>): Promise<DukkanError> {
-  const e = await work.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DukkanError);
-  return e as DukkanError;
-}
 
 describe('WorkerPool', () => {
   it('answers each job by id in a thread of its own, jobs sent together included', async () => {
