@@ -22,6 +22,7 @@ for (const [name, file, fn] of [
   ['reporting', './reporting.ts', 'benchReporting'],
   ['startup', './startup.ts', 'benchStartup'],
   ['tillSale', './tillSale.ts', 'benchTillSale'],
+  ['reports', './reports.ts', 'benchReports'],
   ['backup', './backup.ts', 'benchBackup'],
   ['storeServer', './storeServer.ts', 'benchStoreServer'],
   ['cli', './cli.ts', 'benchCli'],

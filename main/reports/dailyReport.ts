@@ -8,7 +8,7 @@ import type { CardNetwork, DailyReport, PaymentMethod, PaymentView, VatCategoryC
 import type { DocumentInput } from '../../app/document/documentInput';
 import { Decimal } from '../../app/money/decimal';
 import { computeTotals } from '../../app/totals/computeTotals';
-import type { DocumentRow } from '../ledger/ledgerStore';
+import type { ReportRow } from '../sale/documentStore';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import type { CashControlReport } from '../shifts/cashControlReport';
 import type { ZReportEntry } from '../../app/contract/shiftTypes';
@@ -16,12 +16,26 @@ import { DukkanError } from '../../app/errors/index';
 import { zReportStatements } from './zReportStore';
 
 export interface ReportSource {
-  /** Documents with an id greater than `id`, in id order. */
-  afterId(id: number): DocumentRow[];
-  documentOf(row: DocumentRow): DocumentInput;
-  payments(documentId: number): readonly PaymentView[];
+  /** Documents with an id greater than `id`, in id order (a withdrawn standard invoice left out). */
+  reportRowsAfter(id: number): ReportRow[];
+  documentById(id: number): DocumentInput;
+  /** The payments of every document after `id`, by document id. */
+  paymentsAfter(id: number): ReadonlyMap<number, readonly PaymentView[]>;
   /** Standard documents after `id` that ZATCA did not clear (main/clearance): counted apart, not as sales. */
   notClearedAfter?(id: number): readonly number[];
+}
+
+/** What one document adds to a report, from its stored input: fixed once it is signed, so computed once. */
+interface DocumentTotals {
+  readonly payable: Decimal;
+  readonly vat: Decimal;
+  readonly categories: readonly {
+    readonly key: string;
+    readonly category: VatCategoryCode;
+    readonly rate: Decimal;
+    readonly taxable: Decimal;
+    readonly vat: Decimal;
+  }[];
 }
 
 export class DailyReports {
@@ -40,6 +54,13 @@ export class DailyReports {
     this.q = zReportStatements(db);
   }
 
+  /**
+   * The totals of the open period's documents, by id, kept between reports: a signed document never changes, and
+   * recomputing every one at each X report made the report grow with the day (1.8 s at 1,000 sales; BENCHMARKS.md,
+   * "A long day"). Each report keeps only the ids it counted, so a Z drops the closed period's.
+   */
+  private totalsById = new Map<number, DocumentTotals>();
+
   /** X: what the open period holds so far. */
   x(): DailyReport {
     return this.build('X', null).report;
@@ -51,7 +72,7 @@ export class DailyReports {
       .transaction((): DailyReport => {
         const last = this.q.lastZ.get();
         // refused while a shift is open (its cash is not counted yet) and when nothing happened since the last Z
-        this.options.cashControl?.checkZ(last?.number ?? null, this.source.afterId(last?.to_document_id ?? 0).length);
+        this.options.cashControl?.checkZ(last?.number ?? null, this.source.reportRowsAfter(last?.to_document_id ?? 0).length);
         const { report, lastId } = this.build('Z', (last?.number ?? 0) + 1);
         this.q.insertZ.run(report.number!, lastId, Date.parse(report.to), closedBy, JSON.stringify(report));
         this.options.cashControl?.closed(report.number!);
@@ -78,7 +99,9 @@ export class DailyReports {
 
   private build(kind: 'X' | 'Z', number: number | null): { report: DailyReport; lastId: number } {
     const last = this.q.lastZ.get();
-    const rows = this.source.afterId(last?.to_document_id ?? 0);
+    const rows = this.source.reportRowsAfter(last?.to_document_id ?? 0);
+    const paymentsOf = this.source.paymentsAfter(last?.to_document_id ?? 0);
+    const totalsById = new Map<number, DocumentTotals>();
     const corrected = new Set(rows.map((r) => r.corrects_document_id).filter((id): id is number => id !== null));
     // a NOT_CLEARED standard invoice is no valid invoice (reference §9 #6): shown on its own line, not as a sale
     const notCleared = new Set(this.source.notClearedAfter?.(last?.to_document_id ?? 0) ?? []);
@@ -94,7 +117,8 @@ export class DailyReports {
 
     for (const row of counted) {
       const sign = row.kind === 'credit-note' ? Decimal.fromInt(-1) : Decimal.fromInt(1);
-      const totals = computeTotals(this.source.documentOf(row));
+      const totals = this.totalsById.get(row.id) ?? this.documentTotals(row.id);
+      totalsById.set(row.id, totals);
       if (row.kind === 'invoice') {
         counts.invoices++;
         sum.sales = sum.sales.add(totals.payable);
@@ -107,11 +131,10 @@ export class DailyReports {
       }
       sum.vat = sum.vat.add(totals.vat.mul(sign));
       for (const c of totals.categories) {
-        const key = `${c.vatKey.category}|${c.vatKey.rate.toFixed(2)}`;
-        const entry = vat.get(key) ?? { category: c.vatKey.category, rate: c.vatKey.rate, taxable: Decimal.ZERO, vat: Decimal.ZERO };
-        vat.set(key, { ...entry, taxable: entry.taxable.add(c.taxable.mul(sign)), vat: entry.vat.add(c.vat.mul(sign)) });
+        const entry = vat.get(c.key) ?? { category: c.category, rate: c.rate, taxable: Decimal.ZERO, vat: Decimal.ZERO };
+        vat.set(c.key, { ...entry, taxable: entry.taxable.add(c.taxable.mul(sign)), vat: entry.vat.add(c.vat.mul(sign)) });
       }
-      const paid = this.source.payments(row.id);
+      const paid = paymentsOf.get(row.id) ?? [];
       if (paid.length === 0) add(payments, 'unrecorded', totals.payable.mul(sign));
       for (const p of paid) {
         add(payments, p.method, Decimal.parse(p.amount).mul(sign));
@@ -121,6 +144,7 @@ export class DailyReports {
         if (p.method === 'store-credit' && row.kind !== 'credit-note') credit.redeemed = credit.redeemed.add(Decimal.parse(p.amount));
       }
     }
+    this.totalsById = totalsById;
     const fixed = (d: Decimal) => d.toFixed(2);
     const report: DailyReport = {
       kind,
@@ -155,5 +179,20 @@ export class DailyReports {
         : {}),
     };
     return { report, lastId: rows.at(-1)?.id ?? last?.to_document_id ?? 0 };
+  }
+
+  private documentTotals(id: number): DocumentTotals {
+    const totals = computeTotals(this.source.documentById(id));
+    return {
+      payable: totals.payable,
+      vat: totals.vat,
+      categories: totals.categories.map((c) => ({
+        key: `${c.vatKey.category}|${c.vatKey.rate.toFixed(2)}`,
+        category: c.vatKey.category,
+        rate: c.vatKey.rate,
+        taxable: c.taxable,
+        vat: c.vat,
+      })),
+    };
   }
 }

@@ -18,6 +18,27 @@ export interface PaymentRow {
   voucher_balance: string | null;
 }
 
+/** A document as the X and Z reports see it (main/reports/dailyReport.ts). */
+export type ReportRow = Pick<DocumentRow, 'id' | 'kind' | 'payable' | 'corrects_document_id' | 'committed_at'>;
+
+/**
+ * What the reports add up: the documents after an id, without their XML or input (a report reads a document's input
+ * once, by id), answered from the documents_report index alone (main/db/migrations/0130-report-index.ts). A standard
+ * invoice withdrawn for a simplified one (main/sale/b2bCounter.ts) is the same sale: counted once, as the
+ * simplified invoice that was handed over.
+ */
+export const REPORT_ROWS_AFTER = `SELECT d.id, d.kind, d.payable, d.corrects_document_id, d.committed_at FROM documents d WHERE d.id > ?
+  AND NOT EXISTS (SELECT 1 FROM clearances c WHERE c.document_id = d.id AND c.state = 'withdrawn') ORDER BY d.id`;
+
+function paymentViewOf(r: PaymentRow): PaymentView {
+  return {
+    method: r.method,
+    amount: r.amount,
+    ...(r.network ? { network: r.network } : {}),
+    ...(r.voucher_code !== null && r.voucher_balance !== null ? { voucher: { code: r.voucher_code, balance: r.voucher_balance } } : {}),
+  };
+}
+
 export interface RequestRow {
   request_id: string;
   document_id: number;
@@ -86,11 +107,12 @@ export class DocumentStore {
       ),
       head: db.prepare<[], { icv: number; number: string; hash: string }>('SELECT icv, number, hash FROM documents ORDER BY chain_id DESC, icv DESC LIMIT 1'),
       inPeriod: db.prepare<[number, number], DocumentRow>('SELECT * FROM documents WHERE issued_at >= ? AND issued_at < ? ORDER BY id'),
-      // a standard invoice withdrawn for a simplified one (main/sale/b2bCounter.ts) is the same sale: counted once,
-      // as the simplified invoice that was handed over
-      afterId: db.prepare<[number], DocumentRow>(
-        `SELECT * FROM documents d WHERE d.id > ?
-           AND NOT EXISTS (SELECT 1 FROM clearances c WHERE c.document_id = d.id AND c.state = 'withdrawn') ORDER BY d.id`,
+      reportRowsAfter: db.prepare<[number], ReportRow>(REPORT_ROWS_AFTER),
+      inputOf: db.prepare<[number], Pick<DocumentRow, 'input_json' | 'number' | 'uuid' | 'issue_date' | 'issue_time'>>(
+        'SELECT input_json, number, uuid, issue_date, issue_time FROM documents WHERE id = ?',
+      ),
+      paymentsAfter: db.prepare<[number], PaymentRow & { document_id: number }>(
+        'SELECT document_id, method, amount, network, voucher_code, voucher_balance FROM document_payments WHERE document_id > ? ORDER BY document_id, seq',
       ),
       maxId: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM documents'),
       notClearedAfter: db.prepare<[number], { document_id: number }>(
@@ -120,8 +142,15 @@ export class DocumentStore {
   }
 
   /** The validated document as it was signed (the stored sale plus the fields the ledger assigned). */
-  documentOf(row: DocumentRow): DocumentInput {
+  documentOf(row: Pick<DocumentRow, 'input_json' | 'number' | 'uuid' | 'issue_date' | 'issue_time'>): DocumentInput {
     return parseDocumentInput({ ...JSON.parse(row.input_json), number: row.number, uuid: row.uuid, issueDate: row.issue_date, issueTime: row.issue_time });
+  }
+
+  /** documentOf() of the document with this id (the reports read each document's input once, main/reports). */
+  documentById(id: number): DocumentInput {
+    const row = this.q.inputOf.get(id);
+    if (!row) throw new Error(`document ${id} is not in the ledger`);
+    return this.documentOf(row);
   }
 
   lines(documentId: number): LineRow[] {
@@ -147,12 +176,18 @@ export class DocumentStore {
   }
 
   payments(documentId: number): PaymentView[] {
-    return this.q.payments.all(documentId).map((r) => ({
-      method: r.method,
-      amount: r.amount,
-      ...(r.network ? { network: r.network } : {}),
-      ...(r.voucher_code !== null && r.voucher_balance !== null ? { voucher: { code: r.voucher_code, balance: r.voucher_balance } } : {}),
-    }));
+    return this.q.payments.all(documentId).map(paymentViewOf);
+  }
+
+  /** The payments of every document after `id`, by document, in one read (the reports add up a whole period). */
+  paymentsAfter(id: number): Map<number, PaymentView[]> {
+    const byDocument = new Map<number, PaymentView[]>();
+    for (const r of this.q.paymentsAfter.iterate(id)) {
+      const list = byDocument.get(r.document_id);
+      if (list) list.push(paymentViewOf(r));
+      else byDocument.set(r.document_id, [paymentViewOf(r)]);
+    }
+    return byDocument;
   }
 
   request(requestId: string): RequestRow | undefined {
@@ -185,8 +220,9 @@ export class DocumentStore {
     return this.q.inPeriod.iterate(fromMs, toMs);
   }
 
-  afterId(id: number): DocumentRow[] {
-    return this.q.afterId.all(id);
+  /** The documents after `id`, in id order, as the reports pick and add them up (without their bytes). */
+  reportRowsAfter(id: number): ReportRow[] {
+    return this.q.reportRowsAfter.all(id);
   }
 
   /** Standard documents after `id` that ZATCA did not clear (NOT_CLEARED): not a valid invoice, counted apart. */

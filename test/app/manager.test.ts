@@ -94,6 +94,9 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
       ],
       [{ method: 'card', amount: '56.00' }],
     );
+    // an X report in between: the next one adds the later documents to what it already computed (main/reports)
+    const early = await manager.call('reports.daily', { kind: 'X' });
+    expect(early).toMatchObject({ documents: { invoices: 1, creditNotes: 0, debitNotes: 0 }, totals: { sales: '56.00', net: '56.00' } });
     await sell([{ productId: product('Olive'), quantity: '1' }], [{ method: 'cash', amount: '30' }]);
     const approvalId = (await cashier.call('approval.request', { pin: '1234', purpose: 'return' })).approvalId;
     const note = await cashier.call('returns.create', {
@@ -136,6 +139,11 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     expect(after.totals.net).toBe('0.00');
     // a second Z with nothing new is refused, naming the Z to reprint instead, and closes nothing
     expect(await manager.refusal('reports.daily', { kind: 'Z' })).toMatchObject({ reason: 'report.nothing-new', params: { number: 1 } });
+    // the next period counts only its own documents
+    await sell([{ productId: product('Olive'), quantity: '1' }], [{ method: 'card', amount: '25.00' }]);
+    const next = await manager.call('reports.daily', { kind: 'X' });
+    expect(next).toMatchObject({ documents: { invoices: 1, creditNotes: 0, debitNotes: 0 }, totals: { sales: '25.00', returns: '0.00', net: '25.00' } });
+    expect(next.payments).toEqual([{ method: 'card', amount: '25.00' }]);
   });
 
   it('exports the period as a zip that unzip and Python accept, with every document byte for byte', async () => {

@@ -13,6 +13,7 @@ import { foreignReturnsMigration } from './0095-foreign-returns';
 import { tendersMigration } from './0100-tenders';
 import { storeMasterDataMigration } from './0110-store-master-data';
 import { storeTlsPinsMigration } from './0120-store-tls-pins';
+import { reportIndexMigration } from './0130-report-index';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   tendersMigration,
   storeMasterDataMigration,
   storeTlsPinsMigration,
+  reportIndexMigration,
 ];
