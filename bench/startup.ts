@@ -107,6 +107,43 @@ function startupVerdicts(cold: Figures, warm: Figures): string[] {
   ];
 }
 
+/** What earlier runs found, kept with every run's figures (each paragraph says when and at what load). */
+export const STARTUP_NOTES = [
+  `**Where a warm start's 2.1 s goes** (2026-12-04 20:07, load average 1.4, one warm start timed step by step with the`,
+  `same Chromium and bundles): 0.48 s to the link; 0.32 s for Chromium to open a tab; 0.44 s to load the page to`,
+  `DOMContentLoaded (the navigation to the till's origin starts a renderer process; HTML, CSS and the 367 KB script run);`,
+  `0.23 s to the sign-in screen (session.get and the first render); 0.29 s for the bench to pick the cashier and type the`,
+  `PIN, 0.22 s for the sign-in (scrypt PIN check) and the cashier screen, 0.16 s to type a barcode and show its line. The`,
+  `1.5 s target is missed by about 0.6 s, nearly all of it Chromium's own (the tab, the renderer process, the page load)`,
+  `and the bench's typing; what the till does before the link is 0.48 s. A kiosk that keeps its window open on the till`,
+  `would not pay for the tab; caching the script between starts (a fixed port, revalidated by ETag) was tried and showed`,
+  `no gain the noise could separate at load 8–12, so it was not kept.`,
+  '',
+  `**Training onboarding off the start path.** Cold starts of the bundles before the change (24848ec) and after it,`,
+  `alternated, 5 each, a new folder each time (load average 11.3–14.7 throughout), p50: link printed 8.81 → 4.28 s; till`,
+  `able to complete a sale (training mode onboarded) 8.81 → 8.46 s. The link no longer waits for the onboarding (key, CSR,`,
+  `compliance CSID, six compliance checks, production CSID); it runs after the app is open (main/app/modeController.ts,`,
+  `'preparing'), and the first sale is ready no later than before. What the cold start still does before the link that the`,
+  `warm one does not: the device's keychain entries, the users' PIN hashes and the demo catalog.`,
+  '',
+  `**The page's own start.** It makes one call before the first render (session.get). The first bundle is 367 KB`,
+  `minified: 140 KB the bilingual error catalog (app/errors: the sign-in screen's own refusals — wrong PIN, locked — use`,
+  `it, and every later one), 41 KB the manager's screens, 23 KB qrcode, 7 KB the receipts screen. Splitting the manager`,
+  `and receipts screens and qrcode out of the first bundle would take ~70 KB (19 %) off its first parse; it is not done:`,
+  `esbuild splits only ES modules, which means a module script and chunk files that browser mode's fixed asset map`,
+  `(main/browser/rendererAssets.ts) and the desktop app's app:// protocol would both have to serve and the CSP tests`,
+  `re-check, for a first run that a CPU profile at load 16 put at 0.08–0.43 s of a 1.8–7.3 s page load.`,
+  '',
+  `**What the warm start stopped doing** (profiled with \`node --cpu-prof\`; the app's own opening, from the first log`,
+  `line to the listening server, is ~90 ms): importing esbuild's API at every start (~0.2 s; needed only when the`,
+  `renderer bundle is missing); importing jsQR and node-thermal-printer (~0.5 MB of CommonJS; loaded at the first`,
+  `receipt now); parsing an unminified renderer (browser mode's app.js is minified as the desktop app's is, 509 → 340 KB).`,
+  `What is left before the link, in the order the profile shows it: the remaining module graph (zod ~60 ms, libxml2-wasm,`,
+  `@noble/curves, qrcode; bundling the pure-JavaScript packages into start.mjs measured ~10 % less, and Node 20 has no`,
+  `compile cache — \`module.enableCompileCache\` is Node 22); garbage collection during start (~0.15 s). The rasterizer's`,
+  `Chromium and the signing tables are warmed 3 s after start — on a first start only once training mode is ready.`,
+];
+
 export async function benchStartup(options: { readonly runs?: number } = {}) {
   const runs = options.runs ?? 5;
   // the till as installed: main process and renderer from the bundles `npm run setup` builds
@@ -157,6 +194,8 @@ export async function benchStartup(options: { readonly runs?: number } = {}) {
     `| warm | ${s(figures.warm.ready)} | ${s(figures.warm.signInScreen)} | ${s(figures.warm.cashier)} | ${s(figures.warm.scanned)} (≤ 1.5 s) | ${s(figures.warm.sellable)} |`,
     '',
     ...startupVerdicts(figures.cold, figures.warm),
+    '',
+    ...STARTUP_NOTES,
   ];
   return { title: 'Startup: browser mode to a usable cashier screen', markdown, figures };
 }
