@@ -60,7 +60,7 @@ describe.each(useStorageBackends())('return reservations on $name', (backend) =>
     returns: { originalUuid: invoice.uuid, lines },
   });
 
-  const ask = (invoice: PushedDocument, lines: { line: number; quantity: string }[], reservationId = randomUUID()) => ({
+  const ask = (invoice: PushedDocument, lines: { line: number; quantity: string; sold?: string; name?: string }[], reservationId = randomUUID()) => ({
     reservationId,
     originalUuid: invoice.uuid,
     originalNumber: invoice.number,
@@ -144,6 +144,21 @@ describe.each(useStorageBackends())('return reservations on $name', (backend) =>
     // a line the invoice does not have
     const noLine = await refusalOf(() => reserve(b, ask(invoice, [{ line: 3, quantity: '1' }])));
     expect(noLine).toMatchObject({ code: 'return.reservation-no-line', params: { line: 3, number: invoice.number } });
+  });
+
+  it('takes the selling till’s own figures only while the server does not hold the invoice yet', async () => {
+    const a = await enrolledTerminal(running.server.url, TOKEN, 'Olaya', 'Unpushed A');
+    const [invoice] = chainedDocuments(chain(), 1, 1);
+    // A returns its own sale before its push landed: the server has only A's word for what was sold
+    const unknown = await refusalOf(() => reserve(a, ask(invoice!, [{ line: 1, quantity: '1' }])));
+    expect(unknown).toMatchObject({ code: 'return.reservation-unknown', field: 'lines.0.quantity', params: { number: invoice!.number } });
+    const own = (quantity: string) => ask(invoice!, [{ line: 1, quantity, sold: '2', name: 'Fresh milk' }]);
+    expect((await reserve(a, own('2'))).state).toBe('active');
+    expect(await refusalOf(() => reserve(a, own('1')))).toMatchObject({ code: 'return.reservation-refused', params: { sold: '2', reserved: '2' } });
+    // once it is there, the server's copy decides (3 sold), whatever the till says
+    const sale = { pricesIncludeVat: true, lines: [{ name: 'Fresh milk', quantity: '3', unitPrice: '7.50', vat: { category: 'S', rate: '15' } }] };
+    expect((await push(a, [{ ...invoice!, sale }])).documents[0]!.outcome).toBe('stored');
+    expect((await reserve(a, own('1'))).state).toBe('active');
   });
 
   it('is consumed by the credit note’s push, which leaves the shop’s figures where the reservation had them', async () => {
