@@ -6,13 +6,14 @@
 // (SignedProperties, CertDigest, QR) and the business rules stay the till's and Fatoora's.
 //
 // A till signs every document of a chain with one certificate, so a verifier with precomputed tables is kept per
-// certificate (app/crypto/signingKey.ts createVerifier, ~20 ms once): each further document costs one signature check.
+// certificate (server/checks/pushedVerifier.ts, ~20 ms once): each further document costs one signature check.
 import type { XmlElement } from 'libxml2-wasm';
 import { base64ToBytes, isBase64 } from '../../app/bytes/base64';
 import { sha256Hex } from '../../app/crypto/sha256';
-import { createVerifier, type SignatureVerifier } from '../../app/crypto/signingKey';
+import type { SignatureVerifier } from '../../app/crypto/signingKey';
 import { parseCertificate } from '../../app/x509/parseCertificate';
 import { NS } from '../../app/xml/namespaces';
+import { createPushedVerifier } from './pushedVerifier';
 import { firstAlong } from './xmlWalk';
 
 /** The certificate a pushed document was signed with, as the ingest pins it per chain. */
@@ -82,7 +83,7 @@ function certificateOf(text: string): KnownCertificate | null {
     const certificate = parseCertificate(text);
     entry = {
       info: { sha256: sha256Hex(certificate.der), serial: certificate.serialDecimal, text: certificate.base64Der },
-      verify: createVerifier(certificate.publicKey),
+      verify: createPushedVerifier(certificate.publicKey),
     };
   } catch {
     entry = null; // not a certificate, or its key is not a secp256k1 point
