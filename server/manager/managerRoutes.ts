@@ -13,6 +13,8 @@ import { putMasterData } from '../masterData';
 import { sendJson } from '../http/answers';
 import { parsePayload } from '../http/payload';
 import { jsonOf, readBody } from '../http/readBody';
+import { Decimal } from '../../app/money/decimal';
+import { returnReservationStore } from '../stores/returnReservationStore';
 import { terminalStore } from '../stores/terminalStore';
 import { MANAGER_COOKIE, presentedToken, tokenMatches } from './managerAuth';
 import { renderManagerPage } from './managerPage';
@@ -80,6 +82,24 @@ export async function handleManager(c: ManagerContext): Promise<void> {
   }
   if (method === 'GET' && c.url.pathname === '/manager/api/backups') {
     sendJson(c.res, 200, { ok: true, value: await managerBackups(c.storage) });
+    return;
+  }
+  if (method === 'GET' && c.url.pathname === '/manager/api/over-returns') {
+    // the page's "Over-returned invoices" for scripts (docs/store-server.md, "Returns at another till")
+    const rows = await returnReservationStore.overReturns(c.storage);
+    const value = rows.map((o) => ({
+      invoice: o.original_number,
+      invoiceUuid: o.original_uuid,
+      invoiceTill: o.original_till,
+      line: o.original_line,
+      sold: Decimal.parse(o.sold).toMinimal(),
+      returned: Decimal.parse(o.returned).toMinimal(),
+      creditNote: o.note_number,
+      till: o.terminal_name,
+      branch: o.branch,
+      recordedAt: o.detected_at.toISOString(),
+    }));
+    sendJson(c.res, 200, { ok: true, value });
     return;
   }
   if (method === 'GET' && c.url.pathname === '/manager/backups/file') {

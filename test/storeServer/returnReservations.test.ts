@@ -12,6 +12,7 @@ import { errorText, type ErrorCode } from '../../app/errors/index';
 import { signedRequest, type StoreCredentials } from '../../main/storeSync/storeClient';
 import type { Storage } from '../../server/db/storage';
 import { startStoreServer } from '../../server/storeServer';
+import { managerFetch } from './managerFetch';
 import { expectOverReturnShown } from './overReturnsPage';
 import { useStorageBackends, useStoreServer } from './storageBackends';
 import { chainedDocuments, enrolledTerminal, refusalOf } from './storeFixtures';
@@ -241,5 +242,17 @@ describe.each(useStorageBackends())('return reservations on $name', (backend) =>
     expect(await running.storage.query('SELECT 1 FROM over_returns WHERE original_uuid = $1', [invoice.uuid])).toHaveLength(1);
 
     await expectOverReturnShown(running.server.url, TOKEN, [`${invoice.number} (Offline A)`, 1, 3, 4, `${noteA.number} — Olaya / Offline A`]);
+    const listed = await managerFetch(new URL('/manager/api/over-returns', running.server.url), { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(((await listed.json()) as { value: unknown[] }).value).toContainEqual(
+      expect.objectContaining({
+        invoice: invoice.number,
+        invoiceTill: 'Offline A',
+        line: 1,
+        sold: '3',
+        returned: '4',
+        creditNote: noteA.number,
+        till: 'Offline A',
+      }),
+    );
   });
 });
