@@ -147,6 +147,10 @@ async function serve(
       precomputeSigningTables();
       void rasterizer.warmUp().catch(() => undefined);
       void app.core.printing.warmUp().catch(() => undefined); // the printing worker thread (main/workers)
+      void app.core
+        .current()
+        .reports.warm()
+        .catch(() => undefined); // the first X report of the day (main/reports)
     });
   }, WARM_UP_AFTER_MS);
   return {

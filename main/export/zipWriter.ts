@@ -2,27 +2,24 @@
 // A small ZIP writer (APPNOTE.TXT 6.3: local headers, DEFLATE via node:zlib deflateRaw, central directory, end of
 // central directory) that streams entries to a file, so an export of a busy month never sits in memory at once.
 // UTF-8 names (general purpose bit 11). No ZIP64: more than 65,535 entries or 4 GiB is refused, not corrupted.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+//
+// The compression and the final fsync run in libuv's thread pool, not on the main thread that answers the till: an
+// export of a long day was one uninterrupted block of the event loop (BENCHMARKS.md, "A long day"). Entries are
+// compressed in parallel as they are added and written in the order they were added.
+import { close, closeSync, fsync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32 as zlibCrc32, deflateRaw } from 'node:zlib';
 import { RIYADH_OFFSET_MS } from '../../app/time/riyadhTime';
 import { PRIVATE_FILE_MODE } from '../fs/privateFiles';
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
+const deflateRawAsync = promisify(deflateRaw);
+const fsyncAsync = promisify(fsync);
+const closeAsync = promisify(close);
 
-/** CRC-32 (ISO 3309 / ITU-T V.42, the ZIP and PNG checksum). */
+/** CRC-32 (ISO 3309 / ITU-T V.42, the ZIP and PNG checksum), by zlib. */
 export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const b of bytes) crc = CRC_TABLE[(crc ^ b) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return zlibCrc32(bytes) >>> 0;
 }
 
 /**
@@ -60,6 +57,10 @@ export class ZipWriter {
   private readonly entries: CentralEntry[] = [];
   private readonly names = new Set<string>();
   private finished = false;
+  private aborted = false;
+  private closed = false;
+  /** The entries' writes, in the order add() was called; the first failure fails every later one. */
+  private written: Promise<void> = Promise.resolve();
 
   /** Writes to `file` through a temporary file renamed at finish(): a reader never sees half a zip. */
   constructor(private readonly file: string) {
@@ -74,44 +75,57 @@ export class ZipWriter {
     if (this.offset > LIMIT) throw new Error('zip: the archive would exceed 4 GiB (ZIP64 is not supported)');
   }
 
-  add(name: string, data: Uint8Array, modified: Date = new Date()): void {
+  /**
+   * Adds an entry: checked at once (a bad name throws here), compressed in the thread pool, written after every
+   * entry added before it. Resolves when it is written.
+   */
+  add(name: string, data: Uint8Array, modified: Date = new Date()): Promise<void> {
     if (this.finished) throw new Error('zip: add() after finish()');
     if (!name || name.startsWith('/') || name.split('/').some((p) => p === '..' || p === '') || name.includes('\\'))
       throw new Error(`zip: entry name ${JSON.stringify(name)} must be a relative path without .. or backslashes`);
     if (this.names.has(name)) throw new Error(`zip: duplicate entry ${name}`);
-    if (this.entries.length >= 0xffff) throw new Error('zip: more than 65,535 entries (ZIP64 is not supported)');
+    if (this.names.size >= 0xffff) throw new Error('zip: more than 65,535 entries (ZIP64 is not supported)');
     this.names.add(name);
-    const nameBytes = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data, { level: 6 });
-    // store when compression does not help (tiny files)
-    const method = deflated.length < data.length ? 8 : 0;
-    const body = method === 8 ? deflated : data;
+    const deflating = deflateRawAsync(data, { level: 6 });
+    deflating.catch(() => undefined); // reported through `written` below
     const crc = crc32(data);
-    const { date, time } = dosDateTime(modified);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    header.writeUInt16LE(UTF8_FLAG, 6);
-    header.writeUInt16LE(method, 8);
-    header.writeUInt16LE(time, 10);
-    header.writeUInt16LE(date, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(body.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    header.writeUInt16LE(0, 28);
-    const offset = this.offset;
-    this.write(header);
-    this.write(nameBytes);
-    this.write(body);
-    this.entries.push({ name: nameBytes, crc, compressed: body.length, size: data.length, offset, date, time, method });
+    const write = async () => {
+      const deflated = await deflating;
+      if (this.aborted) return;
+      const nameBytes = Buffer.from(name, 'utf8');
+      // store when compression does not help (tiny files)
+      const method = deflated.length < data.length ? 8 : 0;
+      const body = method === 8 ? deflated : data;
+      const { date, time } = dosDateTime(modified);
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+      header.writeUInt16LE(UTF8_FLAG, 6);
+      header.writeUInt16LE(method, 8);
+      header.writeUInt16LE(time, 10);
+      header.writeUInt16LE(date, 12);
+      header.writeUInt32LE(crc, 14);
+      header.writeUInt32LE(body.length, 18);
+      header.writeUInt32LE(data.length, 22);
+      header.writeUInt16LE(nameBytes.length, 26);
+      header.writeUInt16LE(0, 28);
+      const offset = this.offset;
+      this.write(header);
+      this.write(nameBytes);
+      this.write(body);
+      this.entries.push({ name: nameBytes, crc, compressed: body.length, size: data.length, offset, date, time, method });
+    };
+    const done = this.written.then(write);
+    this.written = done;
+    return done;
   }
 
-  /** Writes the central directory, syncs and moves the file into place. Returns the archive size. */
-  finish(): number {
+  /** Waits for every entry, writes the central directory, syncs and moves the file into place. Returns the size. */
+  async finish(): Promise<number> {
     if (this.finished) throw new Error('zip: finish() twice');
     this.finished = true;
     try {
+      await this.written;
       const start = this.offset;
       for (const e of this.entries) {
         const h = Buffer.alloc(46);
@@ -142,8 +156,9 @@ export class ZipWriter {
       end.writeUInt32LE(this.offset - start, 12);
       end.writeUInt32LE(start, 16);
       this.write(end);
-      fsyncSync(this.fd);
-      closeSync(this.fd);
+      await fsyncAsync(this.fd);
+      await closeAsync(this.fd);
+      this.closed = true;
       renameSync(this.tmp, this.file);
       return this.offset;
     } catch (e) {
@@ -152,13 +167,17 @@ export class ZipWriter {
     }
   }
 
-  /** Drops the unfinished archive. */
+  /** Drops the unfinished archive; entries still being compressed are not written. */
   abort(): void {
     this.finished = true;
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed
+    this.aborted = true;
+    if (!this.closed) {
+      this.closed = true;
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
     }
     rmSync(this.tmp, { force: true });
   }

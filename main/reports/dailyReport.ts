@@ -61,6 +61,25 @@ export class DailyReports {
    */
   private totalsById = new Map<number, DocumentTotals>();
 
+  /**
+   * Computes the open period's document totals ahead of the first report, a few documents at a time with the event
+   * loop free between them (run once the till is usable): otherwise the first X report after a start computes a
+   * whole day's documents in one go (BENCHMARKS.md, "Reports"). Returns how many it computed.
+   */
+  async warm(slice = 16): Promise<number> {
+    const rows = this.source.reportRowsAfter(this.q.lastZ.get()?.to_document_id ?? 0);
+    let computed = 0;
+    for (let at = 0; at < rows.length; at += slice) {
+      for (const row of rows.slice(at, at + slice)) {
+        if (this.totalsById.has(row.id)) continue;
+        this.totalsById.set(row.id, this.documentTotals(row.id));
+        computed++;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return computed;
+  }
+
   /** X: what the open period holds so far. */
   x(): DailyReport {
     return this.build('X', null).report;

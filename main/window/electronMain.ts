@@ -76,11 +76,15 @@ export function startElectronApp(shell: ShellLog): void {
     win.once('ready-to-show', () => {
       log.info('app.ready', { mode: current.mode(), kiosk, packaged: app.isPackaged });
       // once the till is usable, prepare what the first sale would otherwise wait for: the signing tables
-      // (~220 ms) and the receipt window with its fonts (~1 s)
+      // (~220 ms), the receipt window with its fonts (~1 s) and the totals of the day for the first X report
       setTimeout(() => {
         precomputeSigningTables();
         void rasterizer.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
         void current.core.printing.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
+        void current.core
+          .current()
+          .reports.warm()
+          .catch((e: unknown) => log.warn('reports.warm-up-failed', errorFields(e)));
       }, 0);
     });
     // Windows log-off or shutdown: no before-quit follows, and the process ends soon after this returns

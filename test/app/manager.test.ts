@@ -179,6 +179,38 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     }
   });
 
+  it('exports page by page off the event loop, of the documents there were when it was asked for', async () => {
+    const olive = product('Olive');
+    // more than one page of the export (main/export/exportDocuments.ts reads 64 at a time)
+    for (let i = 0; i < 70; i++) {
+      await cashier.call('sale.complete', { lines: [{ productId: olive, quantity: '1' }], payments: [{ method: 'cash', amount: '25' }], saleId: randomUUID() });
+    }
+    const today = app.core.current().documents.byNumber(numbers[0]!)!.issue_date;
+    const before = app.core.current().documents.maxId();
+    let loopTurned = false;
+    const exporting = manager.call('export.documents', { from: today, to: today });
+    setImmediate(() => (loopTurned = true));
+    // a sale during the export is answered and belongs to the next export
+    const during = await cashier.call('sale.complete', {
+      lines: [{ productId: olive, quantity: '1' }],
+      payments: [{ method: 'cash', amount: '25' }],
+      saleId: randomUUID(),
+    });
+    const r = await exporting;
+    expect(loopTurned).toBe(true); // the compression ran in the thread pool, and the event loop went on meanwhile
+    const names = execFileSync('unzip', ['-Z1', r.path]).toString().trim().split('\n');
+    const inPeriod = app.core
+      .current()
+      .db.prepare<[string, number], { number: string; uuid: string }>(
+        'SELECT number, uuid FROM documents WHERE issue_date = ? AND id <= ? ORDER BY chain_id, icv',
+      )
+      .all(today, before);
+    expect(r.documents).toBe(inPeriod.length);
+    expect(names.slice(0, -2)).toEqual(inPeriod.map((d) => `${today}/${d.number}_${d.uuid}.xml`));
+    expect(names.slice(-2)).toEqual(['manifest.csv', 'audit-trail.csv']);
+    expect(names.some((n) => n.includes(`/${during.document.number}_`))).toBe(false);
+  });
+
   it('keeps PINs hashed, changes them, and never leaves the terminal without a manager', async () => {
     const created = await manager.call('users.save', { name: 'Sara', role: 'cashier', pin: '4821' });
     const db = openDeviceDatabase(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });

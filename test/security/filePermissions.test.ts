@@ -128,7 +128,7 @@ describe('the data folder is owner-only', () => {
     try {
       const dir = path.join(dataDir, 'exports', 'nested');
       const db = openDeviceDatabase(path.join(dataDir, 'dukkan.sqlite'));
-      const result = exportDocuments(db, {
+      const result = await exportDocuments(db, {
         from: '2026-01-01',
         to: '2026-12-31',
         dir,
