@@ -67,6 +67,8 @@ function lazyChromiumRasterizer(): Required<ReceiptRasterizer> & PdfRenderer & {
     rasterize: async (html, widthPx) => (await get()).rasterize(html, widthPx),
     // the print path's render, decoded in a worker thread (main/printing/rasterToJob.ts)
     capture: async (html, widthPx) => (await get()).capture(html, widthPx),
+    // the same, in strips sent to the printer as each is ready (main/printing/receiptStream.ts)
+    captureStrips: async (html, widthPx, cuts, onStrip) => (await get()).captureStrips(html, widthPx, cuts, onStrip),
     // the cleared B2B invoice's A4 PDF (main/clearance/clearedFiles.ts), drawn by the same Chromium
     pdf: async (html, widthPx) => (await get()).pdf(html, widthPx),
     warmUp: async () => (await get()).warmUp(),

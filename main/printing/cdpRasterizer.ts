@@ -15,7 +15,7 @@
 import type { CdpPage, CdpPageOpener } from './cdpPage';
 import { decodePng, pngSize } from './png';
 import { RasterizeError } from './rasterizeError';
-import type { CapturedReceipt, RasterizedReceipt, ReceiptRasterizer } from './rasterizer';
+import type { CapturedReceipt, CapturedStrip, RasterizedReceipt, ReceiptRasterizer, StripCuts } from './rasterizer';
 import { fontFaceCss, shippedReceiptFonts, type LoadedFontFace } from './receiptFonts';
 import { facesNotLoaded, hostPageHtml, showReceiptScript, writeHostPageScript, type FaceStatus, type ReceiptMeasure } from './receiptHostPage';
 
@@ -83,23 +83,27 @@ export class CdpRasterizer implements ReceiptRasterizer {
       // slower per capture than the ~10 ms resize it saves. captureBeyondViewport (~4 ms) takes the whole clip even
       // where the window is smaller than the receipt (Electron's offscreen window is 600 px tall).
       await this.resize(live, widthPx, measure.height);
-      const shot = (await this.step(
-        live,
-        'capturing the receipt',
-        live.page.send('Page.captureScreenshot', {
-          format: 'png',
-          clip: { x: 0, y: 0, width: widthPx, height: measure.height, scale: 1 },
-          captureBeyondViewport: true,
-          // the fastest zlib level: lossless all the same, ~6 ms less for a 384×1404 receipt
-          optimizeForSpeed: true,
-        }),
-      )) as { data: string };
-      const png = new Uint8Array(Buffer.from(shot.data, 'base64'));
-      const expected = { width: widthPx, height: measure.height };
-      // the header says the size: a wrong one is caught here, before any decode, and the page is thrown away
-      const size = pngSize(png);
-      if (size.width !== expected.width || size.height !== expected.height) throw wrongSize(size, expected);
-      return { png, ...expected, qrBox: measure.qrBox };
+      const png = await this.shoot(live, widthPx, 0, measure.height);
+      return { png, width: widthPx, height: measure.height, qrBox: measure.qrBox };
+    });
+  }
+
+  /**
+   * The same render in horizontal strips, top to bottom, each handed to `onStrip` as soon as it is captured: the
+   * print path sends a strip's bands while the next is captured (receiptStream.ts). One layout, one viewport the
+   * receipt's size; only the clip moves, so every strip's pixels are those rows of the whole capture.
+   */
+  captureStrips(html: string, widthPx: number, cuts: StripCuts, onStrip: (strip: CapturedStrip) => void): Promise<void> {
+    return this.withPage(async (live) => {
+      const measure = await this.show(live, html, widthPx);
+      await this.resize(live, widthPx, measure.height);
+      const inside = [...new Set(cuts(measure))].filter((row) => Number.isInteger(row) && row > 0 && row < measure.height).sort((a, b) => a - b);
+      let top = 0;
+      for (const bottom of [...inside, measure.height]) {
+        const png = await this.shoot(live, widthPx, top, bottom - top);
+        onStrip({ png, width: widthPx, top, height: bottom - top, last: bottom === measure.height, qrBox: measure.qrBox });
+        top = bottom;
+      }
     });
   }
 
@@ -143,6 +147,26 @@ export class CdpRasterizer implements ReceiptRasterizer {
         throw error;
       }
     });
+  }
+
+  /** Rows top … top + height of the laid-out page as a PNG, checked to be exactly that size. */
+  private async shoot(live: LivePage, width: number, top: number, height: number): Promise<Uint8Array> {
+    const shot = (await this.step(
+      live,
+      'capturing the receipt',
+      live.page.send('Page.captureScreenshot', {
+        format: 'png',
+        clip: { x: 0, y: top, width, height, scale: 1 },
+        captureBeyondViewport: true,
+        // the fastest zlib level: lossless all the same, ~6 ms less for a 384×1404 receipt
+        optimizeForSpeed: true,
+      }),
+    )) as { data: string };
+    const png = new Uint8Array(Buffer.from(shot.data, 'base64'));
+    // the header says the size: a wrong one is caught here, before any decode, and the page is thrown away
+    const size = pngSize(png);
+    if (size.width !== width || size.height !== height) throw wrongSize(size, { width, height });
+    return png;
   }
 
   private async show(live: LivePage, html: string, widthPx: number): Promise<ReceiptMeasure> {

@@ -10,6 +10,7 @@ import type { ReceiptModel } from '../../app/receipt/receiptModel';
 import { DukkanError } from '../../app/errors/index';
 import type { DukkanWorkers } from '../workers/dukkanWorkers';
 import { PrintError } from './printError';
+import type { QrSelfCheckResult } from './qrSelfCheck';
 import type { PixelBox, ReceiptRasterizer } from './rasterizer';
 import type { RasterOutcome } from './receiptRaster';
 import { offThread, RASTER_TIMEOUT_MS, rasterToJob } from './rasterToJob';
@@ -94,15 +95,23 @@ export async function prepareReceiptJob(
     throw new PrintError('print.render-failed', { receipt: model.number }, { cause: e });
   }
   const check = outcome.qr!;
-  if (!check.ok || !outcome.bytes) {
-    throw check.decoded === null
-      ? new PrintError('print.qr-unreadable', { receipt: model.number })
-      : new PrintError('print.qr-mismatch', { receipt: model.number, printedChars: check.decoded.length, storedChars: model.qr.length });
-  }
+  if (!check.ok || !outcome.bytes) throw qrRefusal(model, check);
   return { ...doc, image: outcome.image, qrBox: outcome.qrBox, bytes: outcome.bytes };
 }
 
-async function documentOffThread(model: ReceiptModel, paperDots: PaperDots, template: ReceiptTemplate, workers: DukkanWorkers): Promise<ReceiptDocument> {
+/** The refusal for a QR self-check that failed (main/printing/qrSelfCheck.ts). */
+export function qrRefusal(model: ReceiptModel, check: QrSelfCheckResult): PrintError {
+  return check.decoded === null
+    ? new PrintError('print.qr-unreadable', { receipt: model.number })
+    : new PrintError('print.qr-mismatch', { receipt: model.number, printedChars: check.decoded.length, storedChars: model.qr.length });
+}
+
+export async function documentOffThread(
+  model: ReceiptModel,
+  paperDots: PaperDots,
+  template: ReceiptTemplate,
+  workers: DukkanWorkers,
+): Promise<ReceiptDocument> {
   let plan: QrPlan;
   try {
     plan = await workers.run('receipt.qr-plan', { text: model.qr, paperDots }, { timeoutMs: RASTER_TIMEOUT_MS });

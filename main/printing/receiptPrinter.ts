@@ -7,12 +7,15 @@
 // an older receipt is reprinted from the ledger).
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
 import { concatBytes } from '../../app/bytes';
-import { dleEotStatus, isStatusReply, parseStatusReply } from '../../app/receipt/escpos';
+import { dleEotStatus, gsCut, isStatusReply, parseStatusReply } from '../../app/receipt/escpos';
 import { defaultBandRows } from '../../app/receipt/rasterBands';
+import { PrinterIoError } from '../../native/printer/printerIoError';
 import type { RawPrinter } from '../../native/printer/rawPrinter';
+import type { PrinterStream } from '../../native/printer/tcpPrinterStream';
 import { PrintError } from './printError';
 import { ioFailure, queryPrinterStatus, statusFailure, type PrinterStatus } from './printerStatus';
 import { prepareReceiptJob, type PaperProfile, type ReceiptRenderKit } from './receiptJob';
+import { canStream, receiptParts, type StreamingKit } from './receiptStream';
 
 export type PrintJobState = 'queued' | 'printing' | 'printed' | 'failed';
 
@@ -48,6 +51,12 @@ export interface ReceiptPrinterConfig {
   readonly retryDelaysMs?: readonly number[];
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
+  /**
+   * Send the receipt's bands as its strips are captured (default), when the printer takes a job in parts and the kit
+   * has worker threads and a rasterizer that captures in strips; false: capture it whole, then send it
+   * (docs/printing.md, "Streaming"). The printer gets the same bytes either way.
+   */
+  readonly streaming?: boolean;
 }
 
 export interface PrintOptions {
@@ -209,46 +218,142 @@ export class ReceiptPrinter {
   }
 
   private async attempt(job: MutableJob): Promise<void> {
-    const { printer, kit, profile } = this.config;
-    const confirm = printer.canReply && !this.repliesUnsupported;
-    // The pre-flight status exchange (a few ms on a LAN) runs while the receipt renders.
-    const preflight = confirm ? queryPrinterStatus(printer) : null;
-    preflight?.catch(() => undefined); // awaited below; do not let a render failure leave it unhandled
-    const prepared = await prepareReceiptJob(job.model, kit, profile, { openDrawer: job.openDrawer });
-    if (preflight) {
-      const status = await preflight;
+    const { printer, kit } = this.config;
+    if (this.config.streaming !== false && printer.openStream && canStream(kit)) return this.attemptStreamed(job, printer.openStream.bind(printer), kit);
+    return this.attemptWhole(job);
+  }
+
+  /** The pre-flight status exchange (a few ms on a LAN), started while the receipt renders; null when the printer cannot reply. */
+  private preflight(): Promise<PrinterStatus> | null {
+    const { printer } = this.config;
+    const preflight = printer.canReply && !this.repliesUnsupported ? queryPrinterStatus(printer) : null;
+    preflight?.catch(() => undefined); // awaited before the first byte; do not let a render failure leave it unhandled
+    return preflight;
+  }
+
+  /** The pre-flight answer, once the job has something to send: a printer out of paper or open gets nothing. */
+  private async cleared(preflight: Promise<PrinterStatus> | null): Promise<void> {
+    if (!preflight) return;
+    const status = await preflight;
+    this.emit({ type: 'printer-status', status });
+    if (status.state === 'unknown') this.repliesUnsupported = true;
+    const refusal = statusFailure(status);
+    if (refusal) throw refusal;
+  }
+
+  /**
+   * After a connection broke mid-band, the printer may still be waiting for the rest of a GS v 0 block and would
+   * swallow our next command bytes as image data (hennedo/escpos#9). Zero bytes complete any pending band as white
+   * rows and are ignored between commands.
+   */
+  private resync(): Uint8Array {
+    const { paperDots, bandRows } = this.config.profile;
+    const bytesPerRow = paperDots / 8;
+    const bandBytes = (bandRows ?? defaultBandRows(bytesPerRow)) * bytesPerRow;
+    return new Uint8Array(this.lastAttemptLostConnection ? bandBytes + 8 : 0);
+  }
+
+  /** What the printer said after the cut, when it says it is offline: the whole job is there, printing waits. */
+  private async afterDelivery(reply: Uint8Array): Promise<void> {
+    const { printer } = this.config;
+    const byte = reply[0];
+    if (byte !== undefined && isStatusReply(byte) && parseStatusReply(1, byte).offline) {
+      const status = await queryPrinterStatus(printer);
       this.emit({ type: 'printer-status', status });
-      if (status.state === 'unknown') this.repliesUnsupported = true;
-      const refusal = statusFailure(status);
-      if (refusal) throw refusal;
+      throw statusFailure(status, true) ?? new PrintError('print.went-offline-delivered', { printer: printer.address });
     }
-    // After a connection broke mid-band, the printer may still be waiting for the rest of a GS v 0 block and would
-    // swallow our next command bytes as image data (hennedo/escpos#9). Zero bytes complete any pending band as white
-    // rows and are ignored between commands.
-    const bytesPerRow = profile.paperDots / 8;
-    const bandBytes = (profile.bandRows ?? defaultBandRows(bytesPerRow)) * bytesPerRow;
-    const resync = new Uint8Array(this.lastAttemptLostConnection ? bandBytes + 8 : 0);
-    const bytes = concatBytes(resync, prepared.bytes);
+  }
+
+  /**
+   * The job sent in parts on one connection as its strips are ready (receiptStream.ts). Should the render, the
+   * worker or the QR self-check fail after a part was sent, the printer has whole bands of the receipt's top: they
+   * are cut off (GS V) so the next receipt starts on fresh paper, and the job fails as it would have before any
+   * byte; its retry or reprint prints the receipt whole from ESC @ (docs/printing.md, "A receipt cut short").
+   */
+  private async attemptStreamed(job: MutableJob, openStream: () => PrinterStream, kit: StreamingKit): Promise<void> {
+    const { profile } = this.config;
+    const preflight = this.preflight();
+    let stream: PrinterStream | null = null;
+    let sent = false;
+    let delivered = false;
     try {
-      if (confirm && !this.repliesUnsupported) {
+      for await (const part of receiptParts(job.model, kit, profile, { openDrawer: job.openDrawer })) {
+        if (!stream) {
+          await this.cleared(preflight);
+          stream = openStream();
+          await stream.write(concatBytes(this.resync(), part.bytes));
+          sent = true;
+          if (!part.last) continue;
+          // a receipt of one strip: its only part was the whole job
+          delivered = true;
+          await this.finishStream(stream, new Uint8Array(0));
+          return;
+        }
+        if (part.last) {
+          delivered = true;
+          await this.finishStream(stream, part.bytes);
+          return;
+        }
+        await stream.write(part.bytes);
+      }
+    } catch (e) {
+      if (e instanceof PrinterIoError) {
+        stream?.abort();
+        throw this.lostIo(e);
+      }
+      // the whole job was handed over: what failed is the printer's answer after it (afterDelivery)
+      if (delivered) throw e;
+      if (stream && sent) await this.cutShort(stream, profile.cutFeed ?? 0);
+      else stream?.abort();
+      throw e;
+    }
+  }
+
+  /** The last part, then (when the printer answers) DLE EOT 1 after the cut, whose reply proves it got the whole job. */
+  private async finishStream(stream: PrinterStream, last: Uint8Array): Promise<void> {
+    const confirm = this.config.printer.canReply && !this.repliesUnsupported;
+    const reply = await stream.finish(confirm ? concatBytes(last, dleEotStatus(1)) : last, confirm ? 1 : 0);
+    this.lastAttemptLostConnection = false;
+    if (confirm) await this.afterDelivery(reply);
+  }
+
+  /** Ends a job whose rest will not come: cut what printed so far; a connection that fails meanwhile is resynced next time. */
+  private async cutShort(stream: PrinterStream, cutFeed: number): Promise<void> {
+    try {
+      await stream.finish(gsCut(cutFeed), 0);
+      this.lastAttemptLostConnection = false;
+    } catch {
+      stream.abort();
+      this.lastAttemptLostConnection = true;
+    }
+  }
+
+  private lostIo(e: unknown): PrintError {
+    const failure = ioFailure(e, this.config.printer.address);
+    if (failure.kind === 'connection-lost' || failure.kind === 'timeout') this.lastAttemptLostConnection = true;
+    return failure;
+  }
+
+  /** The job captured whole, then sent in one piece (printers that take no parts, kits without workers). */
+  private async attemptWhole(job: MutableJob): Promise<void> {
+    const { printer, kit, profile } = this.config;
+    const preflight = this.preflight();
+    const prepared = await prepareReceiptJob(job.model, kit, profile, { openDrawer: job.openDrawer });
+    await this.cleared(preflight);
+    const bytes = concatBytes(this.resync(), prepared.bytes);
+    try {
+      if (printer.canReply && !this.repliesUnsupported) {
         // DLE EOT 1 after the cut: its reply proves the printer received the whole job, in order.
         const reply = await printer.sendAndRead(concatBytes(bytes, dleEotStatus(1)), 1);
         this.lastAttemptLostConnection = false;
-        const byte = reply[0];
-        if (byte !== undefined && isStatusReply(byte) && parseStatusReply(1, byte).offline) {
-          const status = await queryPrinterStatus(printer);
-          this.emit({ type: 'printer-status', status });
-          throw statusFailure(status, true) ?? new PrintError('print.went-offline-delivered', { printer: printer.address });
-        }
+        await this.afterDelivery(reply);
       } else {
         await printer.send(bytes);
         this.lastAttemptLostConnection = false;
       }
     } catch (e) {
       if (e instanceof PrintError) throw e;
-      const failure = ioFailure(e, printer.address);
-      if (failure.kind === 'connection-lost' || failure.kind === 'timeout') this.lastAttemptLostConnection = true;
-      throw failure;
+      throw this.lostIo(e);
     }
   }
 

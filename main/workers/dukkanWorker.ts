@@ -7,5 +7,6 @@ import type { DukkanTasks } from './dukkanTasks';
 
 serveTasks<DukkanTasks>({
   'receipt.raster': () => import('../printing/receiptRaster').then((m) => m.rasterFromPng),
+  'receipt.strip': () => import('../printing/receiptRaster').then((m) => m.stripFromPng),
   'receipt.qr-plan': () => import('../../app/receipt/qrPlan').then((m) => (input) => m.planQr(input.text, input.paperDots)),
 });

@@ -12,6 +12,7 @@
 import type { ThermalPrinter } from 'node-thermal-printer';
 import { PrinterIoError } from './printerIoError';
 import { TcpPrinterInterface } from './tcpPrinterInterface';
+import { openTcpPrinterStream, type PrinterStream } from './tcpPrinterStream';
 
 export type PrinterConnectionKind = 'network' | 'system' | 'device';
 
@@ -36,6 +37,11 @@ export interface RawPrinter {
    */
   sendAndRead(bytes: Uint8Array, replyBytes: number): Promise<Uint8Array>;
   isConnected(): Promise<boolean>;
+  /**
+   * One connection a job is written to in parts as they are ready (network printers only): the receipt's first bands
+   * reach the printer while the rest renders (docs/printing.md).
+   */
+  openStream?(): PrinterStream;
 }
 
 const NETWORK = /^tcp:\/\/([^/:]+)(?::(\d+))?\/?$/i;
@@ -54,7 +60,8 @@ export function openRawPrinter(config: RawPrinterConfig): RawPrinter {
   if (kind === 'system' && !config.driver)
     throw new Error(`openRawPrinter: ${address} needs a system printer driver (the 'printer' module) injected as driver`);
   const net = NETWORK.exec(address);
-  const tcp = net ? new TcpPrinterInterface(net[1]!, net[2] ? Number(net[2]) : 9100, config.timeoutMs ?? 3000) : null;
+  const timeoutMs = config.timeoutMs ?? 3000;
+  const tcp = net ? new TcpPrinterInterface(net[1]!, net[2] ? Number(net[2]) : 9100, timeoutMs) : null;
   // the library is loaded at the first job, not when the till starts with a printer set up (BENCHMARKS.md, "Startup")
   let made: Promise<ThermalPrinter> | undefined;
   const thermal = () =>
@@ -96,6 +103,7 @@ export function openRawPrinter(config: RawPrinterConfig): RawPrinter {
         printer.clear();
       }
     },
+    ...(tcp ? { openStream: () => openTcpPrinterStream(tcp.host, tcp.port, timeoutMs) } : {}),
     async isConnected() {
       try {
         return Boolean(await (await thermal()).isPrinterConnected());

@@ -8,14 +8,13 @@
 // still being written. Here every way a connection can end is an outcome: the whole buffer written and (when asked)
 // the printer's reply received, or a typed PrinterIoError.
 import net from 'node:net';
-import { PrinterIoError } from './printerIoError';
+import type { PrinterIoError } from './printerIoError';
+import { connectionEnded } from './tcpPrinterStream';
 
 export interface TcpExecuteOptions {
   /** Wait for this many reply bytes after the buffer is written (e.g. 1 per DLE EOT query at its end). */
   readonly replyBytes?: number;
 }
-
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
 
 export class TcpPrinterInterface {
   constructor(
@@ -78,30 +77,9 @@ export class TcpPrinterInterface {
         replyLength += chunk.length;
         maybeDone();
       });
-      socket.on('timeout', () => {
-        const waited = { printer: where, ms: this.timeoutMs };
-        finish(
-          !connected
-            ? new PrinterIoError('printer.no-connection', waited)
-            : written
-              ? new PrinterIoError('printer.no-reply', waited)
-              : new PrinterIoError('printer.no-progress', waited),
-        );
-      });
-      socket.on('error', (err: NodeJS.ErrnoException) => {
-        const failed = { printer: where, detail: err.code ?? err.message };
-        finish(
-          !connected && UNREACHABLE_CODES.has(err.code ?? '')
-            ? new PrinterIoError('printer.cannot-connect', failed, { cause: err })
-            : written
-              ? new PrinterIoError('printer.lost-awaiting-reply', failed, { cause: err })
-              : new PrinterIoError('printer.lost-while-sending', failed, { cause: err }),
-        );
-      });
-      socket.on('close', () => {
-        const p = { printer: where };
-        finish(written ? new PrinterIoError('printer.closed-before-reply', p) : new PrinterIoError('printer.closed-while-sending', p));
-      });
+      socket.on('timeout', () => finish(connectionEnded({ kind: 'timeout', ms: this.timeoutMs }, where, connected, written)));
+      socket.on('error', (err: NodeJS.ErrnoException) => finish(connectionEnded({ kind: 'error', err }, where, connected, written)));
+      socket.on('close', () => finish(connectionEnded({ kind: 'close' }, where, connected, written)));
     });
   }
 }

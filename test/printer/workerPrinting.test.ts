@@ -20,10 +20,11 @@ import { longReceipt, sampleReceipt } from './receiptFixtures';
 
 /** The shared rasterizer, counting which of its two ways each path used. */
 function counted(rasterizer: ChromiumRasterizer) {
-  const calls = { rasterize: 0, capture: 0 };
+  const calls = { rasterize: 0, capture: 0, captureStrips: 0 };
   const wrapped: Required<ReceiptRasterizer> = {
     rasterize: (html, width) => (calls.rasterize++, rasterizer.rasterize(html, width)),
     capture: (html, width) => (calls.capture++, rasterizer.capture(html, width)),
+    captureStrips: (html, width, cuts, onStrip) => (calls.captureStrips++, rasterizer.captureStrips(html, width, cuts, onStrip)),
     close: async () => undefined,
   };
   return { calls, wrapped };
@@ -76,6 +77,8 @@ describe('printing with worker threads', { timeout: 120_000 }, () => {
       kit: { template, rasterizer: wrapped, ...(offThread ? { workers } : {}) },
       profile: { paperDots },
       retryDelaysMs: [],
+      // the whole capture; streamed printing, strip by strip, has its own test (streamedPrinting.test.ts)
+      streaming: false,
     });
 
   /** The bytes the printer received for one receipt, and which rasterizer call made it. */
@@ -133,6 +136,7 @@ describe('printing with worker threads', { timeout: 120_000 }, () => {
       kit: { template, rasterizer: wrapped, workers: losing },
       profile: { paperDots: 384 },
       retryDelaysMs: [],
+      streaming: false,
     });
     const lost = await printer.print(sampleReceipt(), { openDrawer: true });
     expect(lost.state).toBe('failed');
