@@ -89,8 +89,12 @@ export function openTcpPrinterStream(host: string, port: number, timeoutMs: numb
 
   const write = (bytes: Uint8Array): Promise<void> =>
     guarded<void>((done) => {
+      // the printer's time limit runs while it has bytes to take, not while we wait for our own next part
+      socket.setTimeout(timeoutMs);
       socket.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (err) => {
-        if (!err) done(); // an error is reported through 'error'
+        if (err) return; // reported through 'error'
+        if (!finishing) socket.setTimeout(0);
+        done();
       });
     });
 
