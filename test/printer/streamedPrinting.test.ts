@@ -2,16 +2,17 @@
 // Streamed printing (main/printing/receiptStream.ts, docs/printing.md "Streaming"): the receipt captured in strips,
 // each strip's bands sent on one connection as soon as the worker thread has made them. The printer gets byte for
 // byte the job the whole capture sends (so the printed image is the same pixel for pixel), its first bands arrive
-// before the last strip is captured, and a receipt cut short — worker lost, Chromium crashed, printer gone after the
-// first strip went out — fails clearly, is cut off at the printer, and its retry prints it whole.
+// before the last strip is captured, and a receipt cut short — worker lost, Chromium crashed, QR self-check failed,
+// printer gone after the first strip went out — fails clearly, is cut off at the printer, and its retry prints it whole.
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DukkanError } from '../../app/errors/index';
+import { planQr } from '../../app/receipt/qrPlan';
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
 import { CdpRasterizer } from '../../main/printing/cdpRasterizer';
 import { CHROMIUM_ARGS, ChromiumRasterizer, openPlaywrightCdpPage } from '../../main/printing/chromiumRasterizer';
 import type { CapturedStrip, ReceiptRasterizer } from '../../main/printing/rasterizer';
-import { ReceiptPrinter } from '../../main/printing/receiptPrinter';
+import { ReceiptPrinter, type PrintEvent } from '../../main/printing/receiptPrinter';
 import { openDukkanWorkers, type DukkanWorkers } from '../../main/workers/dukkanWorkers';
 import { openRawPrinter } from '../../native/printer/rawPrinter';
 import { injectRendererFault } from './electronStandIn';
@@ -212,6 +213,33 @@ describe('streamed printing', { timeout: 120_000 }, () => {
       await crashing.close();
       for (const browser of browsers) await browser.close().catch(() => undefined);
     }
+  });
+
+  it('a QR that fails its self-check never reaches the paper: the top is cut off, the job fails with the QR alert, no retry', async () => {
+    const model = sampleReceipt();
+    // a template bug: it draws the QR of another text (same length, so the same version and size)
+    const tampered = model.qr.slice(0, -8) + 'AAAAAAA=';
+    const buggy = (m: ReceiptModel, o: Parameters<typeof template>[1]) => template({ ...m, qr: tampered }, { ...o, qrMatrix: planQr(tampered, 384).matrix });
+    const printer = new ReceiptPrinter({
+      printer: openRawPrinter({ address: fake.address }),
+      kit: { template: buggy, rasterizer, workers },
+      profile: { paperDots: 384 },
+      retryDelaysMs: [0],
+    });
+    const events: PrintEvent[] = [];
+    printer.on((e) => events.push(e));
+    const jobsBefore = fake.jobs().length;
+    const job = await printer.print(model);
+    expect(job.state).toBe('failed');
+    expect(job.attempts).toBe(1);
+    expect(job.error?.code).toBe('print.qr-mismatch');
+    expect(events.map((e) => e.type)).toContain('qr-self-check-failed');
+    await fake.settled();
+    expect(fake.jobs().length).toBe(jobsBefore + 1);
+    const partial = decodeEscPos(fake.jobs().at(-1)!.bytes);
+    expect(partial.commands.at(-1)?.type).toBe('cut');
+    // what printed is the receipt's top, with no QR in it at all
+    expect(await decodeQrWithZbar(decodedImagePng(partial))).toEqual([]);
   });
 
   it('the printer gone after the first strip was sent: connection lost, and the automatic retry prints it whole', async () => {
