@@ -18,7 +18,7 @@ import { authenticate } from './requestAuth';
 import { handleManager } from './manager/managerRoutes';
 import { handleTerminalBackups } from './terminalBackups';
 import { handleTerminalReads } from './terminalReads';
-import { serverTlsIdentity } from './tls/serverIdentity';
+import { tlsPlan, type OwnTlsOptions, type TlsPlan } from './tls/tlsPlan';
 import { changeUserPin } from './pinChanges';
 import { STORE_PIN_PATH } from '../app/contract/storePinChange';
 import { STORE_RELEASE_PATH, STORE_RESERVE_PATH } from '../app/contract/storeReturnReservation';
@@ -36,12 +36,19 @@ export interface StoreServerOptions {
   readonly checks?: DocumentCheckPool;
   /** Plain HTTP instead of TLS: only on a loopback host (the bench, development). */
   readonly plainHttp?: boolean;
+  /** The shop's own certificate files instead of the self-signed one (docs/store-server.md, "TLS and the pinned certificate"). */
+  readonly ownTls?: OwnTlsOptions;
 }
 
 export interface StoreServer {
   readonly url: string;
   /** SHA-256 of the TLS certificate tills pin (shown on the manager page); null when serving plain HTTP. */
   readonly fingerprint: string | null;
+  /**
+   * Serves the next certificate once its switch time has come (or a replacement stored by rotate-certificate since
+   * the start is announced): run every minute, and by tests with their clock.
+   */
+  refreshTls(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,8 +58,9 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
   const { storage } = options;
   const host = options.host ?? '127.0.0.1';
   if (options.plainHttp && !['127.0.0.1', '::1', 'localhost'].includes(host)) throw new DukkanError('store.plain-http-host', { host });
-  const identity = options.plainHttp ? undefined : await serverTlsIdentity(storage, now());
-  const fingerprint = identity?.fingerprint ?? null;
+  let tls: TlsPlan | undefined = options.plainHttp ? undefined : await tlsPlan(storage, options.ownTls, now());
+  const identity = tls?.served;
+  let fingerprint = identity?.fingerprint ?? null;
   const checks = options.checks ?? startDocumentCheckPool();
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -86,7 +94,7 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
         return;
       }
       if (await handleTerminalBackups({ res, url, method, body, storage, terminal, now: now() })) return;
-      if (method === 'GET' && (await handleTerminalReads({ res, url, storage, terminal }))) return;
+      if (method === 'GET' && (await handleTerminalReads({ res, url, storage, terminal, tlsNext: tls?.announcement }))) return;
     }
     throw new DukkanError('store.not-found', { path: url.pathname.slice(0, 200) });
   }
@@ -100,9 +108,22 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
       sendError(res, err, log);
     });
   };
-  const server = identity
-    ? createTlsServer({ key: identity.privateKeyPem, cert: identity.certificatePem, minVersion: 'TLSv1.2' }, handler)
-    : createServer(handler);
+  const tlsServer = identity ? createTlsServer({ key: identity.privateKeyPem, cert: identity.certificatePem, minVersion: 'TLSv1.2' }, handler) : undefined;
+  const server = tlsServer ?? createServer(handler);
+  async function refreshTls(): Promise<void> {
+    if (!tls || !tlsServer) return;
+    const fresh = await tlsPlan(storage, options.ownTls, now());
+    if (fresh.served.fingerprint !== tls.served.fingerprint) {
+      tlsServer.setSecureContext({ key: fresh.served.privateKeyPem, cert: fresh.served.certificatePem, minVersion: 'TLSv1.2' });
+      log(`store server: now serving the TLS certificate ${fresh.served.fingerprint}`);
+    }
+    tls = fresh;
+    fingerprint = fresh.served.fingerprint;
+  }
+  const refresher = setInterval(() => {
+    refreshTls().catch((err: unknown) => log(`store server: TLS refresh failed: ${err instanceof Error ? err.message : String(err)}`));
+  }, 60_000);
+  refresher.unref();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
@@ -111,8 +132,12 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `${identity ? 'https' : 'http'}://${shown}:${address.port}`,
-    fingerprint,
+    get fingerprint() {
+      return fingerprint;
+    },
+    refreshTls,
     close: async () => {
+      clearInterval(refresher);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

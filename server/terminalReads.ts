@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: UNLICENSED
 // What an enrolled till reads from the store server (docs/store-server.md): master data changes after its cursor
-// (the server wins), and any document of the shop by number or QR — for a return of another till's sale.
+// (the server wins) — with the announcement of the server's next TLS certificate while one is pending
+// (docs/store-server.md, "Replacing the certificate") — and any document of the shop by number or QR — for a return of another till's sale.
 import type { ServerResponse } from 'node:http';
 import type { PullAnswer } from '../app/contract/storeSync';
+import type { TlsAnnouncement } from '../app/x509/tlsAnnouncement';
 import { DukkanError } from '../app/errors/index';
 import type { Storage } from './db/storage';
 import { sendJson } from './http/answers';
@@ -12,7 +14,13 @@ import type { TerminalRow } from './stores/terminalStore';
 
 const PULL_PAGE = 500;
 
-export async function handleTerminalReads(c: { res: ServerResponse; url: URL; storage: Storage; terminal: TerminalRow }): Promise<boolean> {
+export async function handleTerminalReads(c: {
+  res: ServerResponse;
+  url: URL;
+  storage: Storage;
+  terminal: TerminalRow;
+  tlsNext?: TlsAnnouncement | undefined;
+}): Promise<boolean> {
   if (c.url.pathname === '/api/pull') {
     const after = c.url.searchParams.get('after') ?? '0';
     if (!/^\d{1,15}$/.test(after)) {
@@ -20,7 +28,12 @@ export async function handleTerminalReads(c: { res: ServerResponse; url: URL; st
     }
     const changes = await masterDataStore.changesAfter(c.storage, Number(after), PULL_PAGE + 1);
     const page = changes.slice(0, PULL_PAGE);
-    const answer: PullAnswer = { changes: page, cursor: page.at(-1)?.version ?? Number(after), more: changes.length > PULL_PAGE };
+    const answer: PullAnswer = {
+      changes: page,
+      cursor: page.at(-1)?.version ?? Number(after),
+      more: changes.length > PULL_PAGE,
+      ...(c.tlsNext ? { tlsNext: c.tlsNext } : {}),
+    };
     sendJson(c.res, 200, { ok: true, value: answer });
     return true;
   }

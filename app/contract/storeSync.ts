@@ -175,4 +175,14 @@ export interface PullAnswer {
   /** Ask again with `after` = this until `more` is false. */
   readonly cursor: number;
   readonly more: boolean;
+  /** The server's next TLS certificate, signed with the current one's key (docs/store-server.md, "Replacing the certificate"). */
+  readonly tlsNext?: StoreTlsAnnouncement;
+}
+
+/** As app/x509/tlsAnnouncement.ts signs and checks it: the current certificate, the next fingerprint, its time, the signature (all base64 / text). */
+export interface StoreTlsAnnouncement {
+  readonly certificate: string;
+  readonly next: string;
+  readonly from: string;
+  readonly signature: string;
 }

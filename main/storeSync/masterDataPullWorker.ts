@@ -4,13 +4,16 @@
 // half-way writes nothing — then applies them in one transaction (masterDataApply.ts). It never waits on a sale and a
 // sale never waits on it: the network part is asynchronous, and the write is one short transaction between sales.
 // A failure is kept for the manager's store-server tab and retried with backoff; the cursor moves only with a pull
-// that applied whole.
+// that applied whole. An announcement of the server's next TLS certificate in the answer is checked against the
+// pinned certificate and recorded (storeLinkStore.ts); a forged one fails the pull and changes nothing.
 import type { MasterDataChange } from '../../app/contract/storeSync';
 import { DukkanError } from '../../app/errors/index';
 import { applyMasterData } from './masterDataApply';
 import { pullMasterData } from './masterDataPull';
 import { RetryLoop, type RoundOutcome, type StoreWorkerOptions } from './retryLoop';
+import type { TlsAnnouncement } from '../../app/x509/tlsAnnouncement';
 import { linkCredentials } from './storeEnrolment';
+import { StoreLinkStore } from './storeLinkStore';
 import { StoreSyncStore } from './storeSyncStore';
 import { TillMasterDataStore } from './tillMasterDataStore';
 
@@ -55,9 +58,17 @@ export class MasterDataPullWorker extends RetryLoop {
       const secretKey = await this.options.secretKey();
       if (!secretKey) throw new DukkanError('store.not-enrolled');
       const changes: MasterDataChange[] = [];
-      const version = await pullMasterData(linkCredentials(link, secretKey), store.pullState().version, (c) => changes.push(c));
+      const pins = new StoreLinkStore(this.options.db);
+      let announcement: TlsAnnouncement | undefined;
+      const version = await pullMasterData(
+        pins.withNext(linkCredentials(link, secretKey)),
+        store.pullState().version,
+        (c) => changes.push(c),
+        (a) => (announcement = a),
+      );
       // removed (or enrolled elsewhere) while the pull was on its way: its answer belongs to no link now
       if (links.link()?.terminal_id !== link.terminal_id) return 'idle';
+      if (announcement) pins.acceptAnnouncement(announcement, link.url);
       applyMasterData(this.options.db, changes, version, { terminalId: link.terminal_id, at: this.clock() });
       if (changes.length > 0) this.options.logger.info('store.pulled', { changes: changes.length, version });
       return 'idle';

@@ -34,10 +34,25 @@ export function checkStoreUrl(url: URL): void {
   throw new DukkanError('store.tls-required', { url: url.origin });
 }
 
-/** The check of a connection to a pinned server: the fingerprint it presented is the pinned one. */
-export function pinnedTo(url: URL, pinned: string): CertificateCheck {
+/** A next certificate the server announced, signed with the pinned one's key (docs/store-server.md, "Replacing the certificate"). */
+export interface AcceptedNext {
+  readonly fingerprint: string;
+  /** Called once the server presented it: it becomes the pin, and the old one is dropped. */
+  readonly seen: () => void;
+}
+
+/**
+ * The check of a connection to a pinned server: the fingerprint it presented is the pinned one — or the next one
+ * its signed announcement named, which then becomes the pin.
+ */
+export function pinnedTo(url: URL, pinned: string, next?: AcceptedNext): CertificateCheck {
   return (fingerprint) => {
-    if (fingerprint !== pinned) throw new DukkanError('store.certificate-mismatch', { url: url.origin, fingerprint, pinned });
+    if (fingerprint === pinned) return;
+    if (next && fingerprint === next.fingerprint) {
+      next.seen();
+      return;
+    }
+    throw new DukkanError('store.certificate-mismatch', { url: url.origin, fingerprint, pinned });
   };
 }
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { STORE_HEADERS, enrolmentCode, signedMessage, type EnrolAnswer } from '../../app/contract/storeSync';
 import { DukkanError, ERROR_CATALOG, type ErrorCode, type ErrorParams } from '../../app/errors/index';
 import { codeMatchesFingerprint } from '../../app/x509/enrolmentCodeCheck';
-import { pinnedTo, storeTransport, type CertificateCheck } from './pinnedTransport';
+import { pinnedTo, storeTransport, type AcceptedNext, type CertificateCheck } from './pinnedTransport';
 
 export interface StoreCredentials {
   readonly url: string;
@@ -18,6 +18,8 @@ export interface StoreCredentials {
   readonly secretKey: Uint8Array;
   /** SHA-256 fingerprint of the server's TLS certificate pinned at enrolment; null only for http:// on this machine. */
   readonly fingerprint: string | null;
+  /** The server's announced next certificate, accepted beside the pin until it is seen (storeLinkStore.ts). */
+  readonly next?: AcceptedNext;
 }
 
 /** The server's answer to an enrolment, with the certificate fingerprint the till checked against the code. */
@@ -127,6 +129,6 @@ export async function signedRequest(
       },
     },
     options.timeoutMs ?? 30_000,
-    credentials.fingerprint === null ? undefined : pinnedTo(target, credentials.fingerprint),
+    credentials.fingerprint === null ? undefined : pinnedTo(target, credentials.fingerprint, credentials.next),
   );
 }

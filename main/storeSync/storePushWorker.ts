@@ -14,6 +14,7 @@ import { PinOutboxStore } from './pinOutboxStore';
 import { RetryLoop, type RoundOutcome, type StoreWorkerOptions } from './retryLoop';
 import { signedRequest } from './storeClient';
 import { linkCredentials } from './storeEnrolment';
+import { StoreLinkStore } from './storeLinkStore';
 import { StoreSyncStore } from './storeSyncStore';
 
 export interface StorePushWorkerOptions extends StoreWorkerOptions {
@@ -62,7 +63,8 @@ export class StorePushWorker extends RetryLoop {
       this.options.logger.warn('store.key-missing', { terminal: link.terminal_id });
       return 'failed';
     }
-    const credentials = linkCredentials(link, secretKey);
+    // the server's announced next certificate is accepted too (docs/store-server.md, "Replacing the certificate")
+    const credentials = new StoreLinkStore(this.options.db).withNext(linkCredentials(link, secretKey));
     // a PIN change refused or out of reach does not hold the documents back; the round is retried with backoff
     const pinsFailed = await sendPinChanges(this.pins, credentials, this.options.logger, this.clock).then(
       () => false,

@@ -17,7 +17,7 @@ describe.each(useStorageBackends())('store server on $name', (backend) => {
   const count = async (sql: string, params: unknown[]) => (await running.storage.query<{ n: number }>(sql, params))[0]!.n;
 
   it('numbers its migrations and runs them once', async () => {
-    expect(await migrate(running.storage)).toBe(8);
+    expect(await migrate(running.storage)).toBe(9);
     const rows = await running.storage.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
     expect(rows).toEqual([
       { version: 1, name: '0001-fleet' },
@@ -28,6 +28,7 @@ describe.each(useStorageBackends())('store server on $name', (backend) => {
       { version: 6, name: '0006-chain-certificates' },
       { version: 7, name: '0007-server-tls' },
       { version: 8, name: '0008-return-reservations' },
+      { version: 9, name: '0009-server-tls-next' },
     ]);
   });
 

@@ -25,4 +25,40 @@ export const STORE_TLS_CODES = {
     en: 'The store server has no user “{user}” to change the PIN of (never set there, or deleted): the new PIN stays at the till where it was changed.',
     ar: 'لا يوجد على خادم المتجر مستخدم «{user}» لتغيير رمزه السري (لم يُضف هناك أو حُذف): يبقى الرمز الجديد في الصندوق الذي غُيِّر فيه.',
   },
+  'store.tls-file-unreadable': {
+    en: '{option} {file}: the file cannot be read ({reason}). The store server did not start: give a readable PEM file, or leave out --tls-cert and --tls-key to serve its own self-signed certificate.',
+    ar: '{option} {file}: تعذّرت قراءة الملف ({reason}). لم يبدأ خادم المتجر: حدّد ملف PEM يمكن قراءته، أو احذف ‎--tls-cert و‎--tls-key ليقدّم الخادم شهادته الموقّعة ذاتيًا.',
+  },
+  'store.tls-pem-invalid': {
+    en: '{option} {file}: not a PEM {what} (rule: a "-----BEGIN CERTIFICATE-----" file for the certificate, an unencrypted "-----BEGIN PRIVATE KEY-----" or "EC/RSA PRIVATE KEY" file for the key). The store server did not start.',
+    ar: '{option} {file}: ليس ملف PEM يحوي {what} (القاعدة: ملف ‎"-----BEGIN CERTIFICATE-----"‎ للشهادة، وملف مفتاح غير مشفّر ‎"-----BEGIN PRIVATE KEY-----"‎ أو ‎"EC/RSA PRIVATE KEY"‎ للمفتاح). لم يبدأ خادم المتجر.',
+  },
+  'store.tls-key-mismatch': {
+    en: "{option} {file}: this private key does not belong to the certificate given with it (rule: the key of the certificate's public key). The store server did not start.",
+    ar: '{option} {file}: هذا المفتاح الخاص لا يخص الشهادة المعطاة معه (القاعدة: مفتاح المفتاح العام للشهادة). لم يبدأ خادم المتجر.',
+  },
+  'store.tls-certificate-expired': {
+    en: '{option} {file}: the certificate is not valid now (valid from {notBefore} to {notAfter}; rule: a certificate within its validity). Renew it; the store server did not start.',
+    ar: '{option} {file}: الشهادة غير سارية الآن (سارية من {notBefore} إلى {notAfter}؛ القاعدة: شهادة ضمن مدة صلاحيتها). جدّدها؛ لم يبدأ خادم المتجر.',
+  },
+  'store.tls-key-type': {
+    en: "{option} {file}: the certificate's key is {algorithm} (rule: ECDSA P-256 or RSA of at least 2048 bits, which tills and browsers accept). The store server did not start.",
+    ar: '{option} {file}: مفتاح الشهادة من نوع {algorithm} (القاعدة: ECDSA P-256 أو RSA بطول 2048 بت على الأقل، وهو ما تقبله الصناديق والمتصفحات). لم يبدأ خادم المتجر.',
+  },
+  'store.tls-option-pair': {
+    en: '{option} was given without {missing} (rule: a certificate and its key go together). The store server did not start.',
+    ar: 'أُعطي {option} دون {missing} (القاعدة: الشهادة ومفتاحها يُعطيان معًا). لم يبدأ خادم المتجر.',
+  },
+  'store.tls-switch-time': {
+    en: '{option} “{value}” is not a time (rule: ISO 8601 with a zone, e.g. 2027-01-15T03:00:00Z). Nothing was changed.',
+    ar: '{option} «{value}» ليس وقتًا (القاعدة: صيغة ISO 8601 مع المنطقة الزمنية، مثل 2027-01-15T03:00:00Z). لم يتغير شيء.',
+  },
+  'store.tls-announce-needs-p256': {
+    en: '{option}: the certificate served now has an {algorithm} key, and only a P-256 (ECDSA) key signs the announcement of the next certificate to the tills (rule: docs/store-server.md, "Replacing the certificate"). Switch without announcing and enrol the tills again, or serve a P-256 certificate first. The store server did not start.',
+    ar: '{option}: للشهادة المقدَّمة الآن مفتاح {algorithm}، ولا يوقّع إعلان الشهادة التالية للصناديق إلا مفتاح P-256 ‏(ECDSA) (القاعدة: docs/store-server.md، «استبدال الشهادة»). بدّل دون إعلان وسجّل الصناديق من جديد، أو قدّم شهادة P-256 أولًا. لم يبدأ خادم المتجر.',
+  },
+  'store.tls-announcement-forged': {
+    en: 'The store server at {url} sent an announcement of a next TLS certificate that is not signed by the key of the certificate this till pinned ({pinned}). It was refused: the pin is unchanged, nothing was applied, and the till keeps selling.',
+    ar: 'أرسل خادم المتجر على {url} إعلانًا عن شهادة TLS تالية غير موقّع بمفتاح الشهادة التي ثبّتها هذا الصندوق ({pinned}). رُفض الإعلان: لم تتغير البصمة المثبّتة، ولم يُطبّق شيء، ويستمر الصندوق في البيع.',
+  },
 } as const satisfies Record<string, CatalogText>;

@@ -14,6 +14,7 @@ import { tendersMigration } from './0100-tenders';
 import { storeMasterDataMigration } from './0110-store-master-data';
 import { storeTlsPinsMigration } from './0120-store-tls-pins';
 import { reportIndexMigration } from './0130-report-index';
+import { storeTlsNextMigration } from './0140-store-tls-next';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storeMasterDataMigration,
   storeTlsPinsMigration,
   reportIndexMigration,
+  storeTlsNextMigration,
 ];

@@ -8,6 +8,7 @@ import { terminalBackupsMigration } from './0005-terminal-backups';
 import { chainCertificatesMigration } from './0006-chain-certificates';
 import { serverTlsMigration } from './0007-server-tls';
 import { returnReservationsMigration } from './0008-return-reservations';
+import { serverTlsNextMigration } from './0009-server-tls-next';
 import type { ServerMigration } from './types';
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
@@ -19,4 +20,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   chainCertificatesMigration,
   serverTlsMigration,
   returnReservationsMigration,
+  serverTlsNextMigration,
 ];
