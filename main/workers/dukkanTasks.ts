@@ -7,8 +7,8 @@ import type { rasterFromPng, stripFromPng } from '../printing/receiptRaster';
 export type DukkanTasks = {
   /** Screenshot PNG → 1-bit image, QR self-check, ESC/POS job (main/printing/receiptRaster.ts). */
   readonly 'receipt.raster': typeof rasterFromPng;
-  /** The receipt QR's symbol and size on this paper (app/receipt/qrPlan.ts; qrcode takes ~18 ms a receipt). */
   /** One strip of a receipt captured in strips → its part of the ESC/POS job (main/printing/receiptStream.ts). */
   readonly 'receipt.strip': typeof stripFromPng;
+  /** The receipt QR's symbol and size on this paper (app/receipt/qrPlan.ts; qrcode takes ~18 ms a receipt). */
   readonly 'receipt.qr-plan': (input: { readonly text: string; readonly paperDots: PaperDots }) => QrPlan;
 };

@@ -272,7 +272,7 @@ describe('when printing fails', () => {
     const job = await printer.print(model);
     expect(job.state).toBe('failed');
     expect(job.error!.kind).toBe('qr-mismatch');
-    expect(job.error!.message).toMatch(/printing blocked: the QR in the printed image .* differs from the stored QR/);
+    expect(job.error!.message).toMatch(/printing stopped before the QR: the QR in the printed image .* differs from the stored QR/);
     expect(events.map((e) => e.type)).toContain('qr-self-check-failed');
     expect(fake.jobs()).toHaveLength(0); // no print job reached the printer (a status query may have)
   });

@@ -57,12 +57,12 @@ export const DEVICE_CODES = {
     ar: 'الإيصال {receipt}: لا يمكن طباعة رمز الاستجابة السريعة ({chars} حرفًا) بحجم قابل للمسح على ورق بعرض {mm} مم، لذلك لم يُطبع شيء',
   },
   'print.qr-unreadable': {
-    en: 'Receipt {receipt}: printing blocked: no QR could be decoded from the printed image',
-    ar: 'الإيصال {receipt}: أُوقفت الطباعة: تعذرت قراءة رمز الاستجابة السريعة من الصورة المعدّة للطباعة',
+    en: 'Receipt {receipt}: printing stopped before the QR: no QR could be decoded from the printed image. Discard any part already printed',
+    ar: 'الإيصال {receipt}: أُوقفت الطباعة قبل رمز الاستجابة السريعة: تعذرت قراءته من الصورة المعدّة للطباعة. تخلّص من أي جزء طُبع منه',
   },
   'print.qr-mismatch': {
-    en: 'Receipt {receipt}: printing blocked: the QR in the printed image ({printedChars} chars) differs from the stored QR ({storedChars} chars)',
-    ar: 'الإيصال {receipt}: أُوقفت الطباعة: رمز الاستجابة السريعة في الصورة المعدّة للطباعة ({printedChars} حرفًا) يختلف عن الرمز المحفوظ ({storedChars} حرفًا)',
+    en: 'Receipt {receipt}: printing stopped before the QR: the QR in the printed image ({printedChars} chars) differs from the stored QR ({storedChars} chars). Discard any part already printed',
+    ar: 'الإيصال {receipt}: أُوقفت الطباعة قبل رمز الاستجابة السريعة: الرمز في الصورة المعدّة للطباعة ({printedChars} حرفًا) يختلف عن الرمز المحفوظ ({storedChars} حرفًا). تخلّص من أي جزء طُبع منه',
   },
   'print.render-failed': {
     en: 'Receipt {receipt}: rendering failed; printing will be tried again',
