@@ -27,27 +27,8 @@ describe('dukkan store-server TLS options', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-tls-cli-'));
     const f = (name: string) => path.join(dir, name);
     for (const name of ['a', 'b']) {
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'ec',
-          '-pkeyopt',
-          'ec_paramgen_curve:P-256',
-          '-nodes',
-          '-keyout',
-          f(`${name}.key`),
-          '-out',
-          f(`${name}.pem`),
-          '-days',
-          '30',
-          '-subj',
-          '/CN=127.0.0.1',
-        ],
-        { stdio: 'pipe' },
-      );
+      const selfSigned = 'req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 -subj /CN=127.0.0.1'.split(' ');
+      execFileSync('openssl', [...selfSigned, '-keyout', f(`${name}.key`), '-out', f(`${name}.pem`)], { stdio: 'pipe' });
     }
     const fingerprint = certificateFingerprint(decodePem(readFileSync(f('a.pem'), 'utf8'))[0]!.der);
     const running = await startStoreServerProcess(['--quiet'], {
