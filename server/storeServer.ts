@@ -111,7 +111,9 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Sto
   const tlsServer = identity ? createTlsServer({ key: identity.privateKeyPem, cert: identity.certificatePem, minVersion: 'TLSv1.2' }, handler) : undefined;
   const server = tlsServer ?? createServer(handler);
   async function refreshTls(): Promise<void> {
-    if (!tls || !tlsServer) return;
+    // the shop's files without a handover are read at start only: a certificate replaced in place would otherwise be
+    // served within a minute, unannounced, and every till would refuse it (docs/store-server.md, "Replacing the certificate")
+    if (!tls || !tlsServer || (options.ownTls && !options.ownTls.next)) return;
     const fresh = await tlsPlan(storage, options.ownTls, now());
     if (fresh.served.fingerprint !== tls.served.fingerprint) {
       tlsServer.setSecureContext({ key: fresh.served.privateKeyPem, cert: fresh.served.certificatePem, minVersion: 'TLSv1.2' });
