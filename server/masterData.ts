@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { rule } from '../app/contract/schemas';
 import type { Storage } from './db/storage';
+import { checkProduct } from './catalog';
 import { parsePayload } from './http/payload';
 import { masterDataStore } from './stores/masterDataStore';
 
@@ -31,10 +32,12 @@ const change = z.discriminatedUnion('kind', [
 /**
  * Sets (or, with body null, deletes) one entry; answers its new version. A user whose PIN hash the manager changes
  * gets `pinChangedAt` now, so a PIN change made earlier at a till and arriving later does not undo it
- * (server/pinChanges.ts); an unchanged hash keeps the time of its change.
+ * (server/pinChanges.ts); an unchanged hash keeps the time of its change. A product body is checked with the tills'
+ * own schema and catalog rules first (server/catalog.ts): one they cannot use is refused here, not at their next pull.
  */
 export async function putMasterData(storage: Storage, input: unknown, now: Date): Promise<{ version: number }> {
   const c = parsePayload(change, input);
+  if (c.kind === 'product' && c.body !== null) checkProduct(c.key, c.body, 'body.');
   if (c.kind !== 'user' || c.body === null) return { version: await masterDataStore.put(storage, c.kind, c.key, c.body) };
   const user = c.body;
   return storage.transaction(async (tx) => {

@@ -3,8 +3,8 @@
 // cashier, payment type and VAT category; the fleet — each till's certificate expiry, reporting queue, oldest
 // unreported document against the 24-hour rule (reference §11) and last contact; enrolment codes; a search by
 // document number or QR; every till's backups to download (backupDownloads.ts); and the invoices a till returned
-// beyond what was sold while cut off from the server (docs/store-server.md, "Returns at another till"). Server-rendered,
-// no script (its CSP allows none).
+// beyond what was sold while cut off from the server (docs/store-server.md, "Returns at another till"); and the
+// catalog every till takes (catalogSection.ts). Server-rendered, no script (its CSP allows none).
 import type { Storage } from '../db/storage';
 import { dayReport, DAY_DIMENSIONS } from '../dayReport';
 import { Decimal } from '../../app/money/decimal';
@@ -12,6 +12,7 @@ import { documentSearchStore } from '../stores/documentSearchStore';
 import { returnReservationStore } from '../stores/returnReservationStore';
 import { terminalStore } from '../stores/terminalStore';
 import { backupFileHref, managerBackups } from './backupDownloads';
+import { renderCatalogSection, type CatalogExtras } from './catalogSection';
 import { esc, table } from './html';
 import { pageText, type PageKey, type PageLocale } from './managerStrings';
 
@@ -32,6 +33,8 @@ export interface PageExtras {
   readonly code?: { readonly code: string; readonly branch: string; readonly terminalName: string };
   /** The TLS certificate's SHA-256 fingerprint the tills pin (null: plain HTTP), shown beside the code. */
   readonly fingerprint?: string | null;
+  /** The catalog form as typed with its refusal, or what was just saved. */
+  readonly catalog?: CatalogExtras;
 }
 
 export async function renderManagerPage(storage: Storage, url: URL, now: Date, extras: PageExtras = {}): Promise<string> {
@@ -82,7 +85,10 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
       t('notFound'),
     );
   }
+  const catalog = await renderCatalogSection(storage, url, locale, t, extras.catalog ?? {});
   const other = new URL(url.href);
+  // after a form's post the address is the form's route: the language link goes back to the page itself
+  other.pathname = '/manager';
   other.searchParams.set('lang', locale === 'ar' ? 'en' : 'ar');
   const code = extras.code
     ? `<p class="code">${esc(t('codeFor'))} <strong>${esc(extras.code.code)}</strong> — ${esc(extras.code.branch)} / ${esc(extras.code.terminalName)}</p>`
@@ -92,7 +98,7 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
     : `<p class="fingerprint">${esc(t('plainHttp'))}</p>`;
   return `<!doctype html>
 <html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><title>${esc(t('title'))}</title>
-<style>body{font-family:system-ui,"Noto Sans Arabic",sans-serif;margin:1.5rem}table{border-collapse:collapse;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:start}.code strong{font-size:1.4rem;letter-spacing:.1rem}.fingerprint code{direction:ltr;unicode-bidi:embed;word-break:break-all}</style></head>
+<style>body{font-family:system-ui,"Noto Sans Arabic",sans-serif;margin:1.5rem}table{border-collapse:collapse;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:start}.code strong{font-size:1.4rem;letter-spacing:.1rem}.fingerprint code{direction:ltr;unicode-bidi:embed;word-break:break-all}.refused{border:2px solid #b00;padding:.25rem .6rem}form label{margin-inline-end:.6rem}</style></head>
 <body><h1>${esc(t('title'))}</h1><p><a href="${esc(other.pathname + other.search)}">${esc(t('switchLanguage'))}</a></p>
 <h2>${esc(t('day'))}</h2>
 <form method="get" action="/manager"><input type="hidden" name="lang" value="${locale}">
@@ -107,5 +113,6 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
 <label>${esc(t('tillName'))} <input name="terminalName" required maxlength="60"></label><button>${esc(t('createCode'))}</button></form>
 <h2>${esc(t('search'))}</h2><form method="get" action="/manager"><input type="hidden" name="lang" value="${locale}">
 <label>${esc(t('numberOrQr'))} <input name="q" value="${esc(query ?? '')}"></label><button>${esc(t('find'))}</button></form>${found}
+${catalog}
 </body></html>`;
 }

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: UNLICENSED
 // The manager's side of the store server (docs/store-server.md, "Manager page"): enrolment codes, removing a
-// terminal, the consolidated report, the fleet, the document search and the tills' backups — as an Arabic/English
-// page and as JSON for scripts. Everything behind the manager token.
+// terminal, the consolidated report, the fleet, the document search, the tills' backups and the catalog — as an
+// Arabic/English page and as JSON for scripts. Everything behind the manager token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { rule } from '../../app/contract/schemas';
 import { DukkanError } from '../../app/errors/index';
+import { checkProduct, productBody, productForm } from '../catalog';
 import type { Storage } from '../db/storage';
 import { dayReport } from '../dayReport';
 import { createEnrolmentCode, formatCode } from '../enrolment';
 import { putMasterData } from '../masterData';
-import { sendJson } from '../http/answers';
+import { errorBody, sendJson } from '../http/answers';
 import { parsePayload } from '../http/payload';
 import { jsonOf, readBody } from '../http/readBody';
 import { Decimal } from '../../app/money/decimal';
@@ -63,6 +64,25 @@ export async function handleManager(c: ManagerContext): Promise<void> {
     sendPage(c.res, await renderManagerPage(c.storage, c.url, c.now(), { code: { code: formatCode(code), ...request }, fingerprint: c.fingerprint }));
     return;
   }
+  if (method === 'POST' && (c.url.pathname === '/manager/catalog' || c.url.pathname === '/manager/catalog/remove')) {
+    // the page's catalog form: checked as the tills check it (server/catalog.ts); a refusal shows the form as typed
+    const remove = c.url.pathname === '/manager/catalog/remove';
+    const form = productForm(Object.fromEntries(new URLSearchParams((await readBody(c.req, 16 * 1024)).toString('utf8'))));
+    try {
+      const body = remove ? null : productBody(form);
+      // the body's own paths on the form (price, barcodes.1); the JSON change's key is checked by putMasterData
+      if (body !== null) checkProduct(form.key.trim(), body);
+      const change = { kind: 'product', key: form.key, body };
+      const { version } = await putMasterData(c.storage, change, c.now());
+      const done = { key: form.key.trim(), version, removed: remove };
+      sendPage(c.res, await renderManagerPage(c.storage, c.url, c.now(), { fingerprint: c.fingerprint, catalog: { done } }));
+    } catch (e) {
+      if (!(e instanceof DukkanError)) throw e;
+      const page = await renderManagerPage(c.storage, c.url, c.now(), { fingerprint: c.fingerprint, catalog: { form, refusal: e } });
+      sendPage(c.res, page, 400);
+    }
+    return;
+  }
   if (method === 'GET' && c.url.pathname === '/manager/api/day') {
     const query: Record<string, string> = { date: c.url.searchParams.get('date') ?? '' };
     const branch = c.url.searchParams.get('branch');
@@ -71,7 +91,14 @@ export async function handleManager(c: ManagerContext): Promise<void> {
     return;
   }
   if (method === 'POST' && c.url.pathname === '/manager/api/master-data') {
-    sendJson(c.res, 200, { ok: true, value: await putMasterData(c.storage, jsonOf(await readBody(c.req, 64 * 1024)), c.now()) });
+    const input = jsonOf(await readBody(c.req, 64 * 1024));
+    try {
+      sendJson(c.res, 200, { ok: true, value: await putMasterData(c.storage, input, c.now()) });
+    } catch (e) {
+      // a product the tills could not use is bad input, as a malformed change is (400), not a conflict
+      if (!(e instanceof DukkanError) || e.code !== 'store.product-invalid') throw e;
+      sendJson(c.res, 400, { ok: false, error: errorBody(e) });
+    }
     return;
   }
   if (method === 'POST' && c.url.pathname === '/manager/api/remove') {
@@ -113,8 +140,8 @@ export async function handleManager(c: ManagerContext): Promise<void> {
   throw new DukkanError('store.not-found', { path: c.url.pathname.slice(0, 200) });
 }
 
-function sendPage(res: ServerResponse, html: string): void {
-  res.writeHead(200, {
+function sendPage(res: ServerResponse, html: string, status = 200): void {
+  res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     // no script at all; styles inline; forms only to this server

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Refusals of a till enrolled on a store server about the shop's master data (docs/store-server.md, "Master data
-// at the till"): local edits refused while the server manages them, a pulled entry the till cannot use, and
-// enrolment kept to one server at a time (texts and conventions: app/errors/catalog.ts).
+// at the till"): local edits refused while the server manages them, a pulled entry the till cannot use (and the
+// product the server refuses for that reason before storing it), and enrolment kept to one server at a time (texts and conventions: app/errors/catalog.ts).
 import type { CatalogText } from '../catalogText';
 
 export const STORE_TILL_CODES = {
@@ -16,6 +16,10 @@ export const STORE_TILL_CODES = {
   'store.master-data-invalid': {
     en: 'Master data from the store server: {kind} “{key}” (version {version}) cannot be used at this till: {field} is not valid (below). Nothing of this update was applied; correct the entry on the store server.',
     ar: 'بيانات رئيسية من خادم المتجر: {kind} «{key}» (الإصدار {version}) لا يمكن استخدامها في هذا الصندوق: الحقل {field} غير صالح (أدناه). لم يُطبَّق شيء من هذا التحديث؛ صحّح البيان على خادم المتجر.',
+  },
+  'store.product-invalid': {
+    en: 'The product “{key}” was not saved: the tills could not use it, {count} field(s) break their rules (below). Nothing was stored.',
+    ar: 'لم يُحفظ الصنف «{key}»: لا تستطيع الصناديق استخدامه، إذ يخالف {count} من حقوله قواعدها (أدناه). لم يُخزَّن شيء.',
   },
   'store.already-enrolled': {
     en: 'This till is already enrolled on the store server {url} as {name}: remove that enrolment first. Nothing was changed.',
