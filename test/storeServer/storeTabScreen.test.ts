@@ -17,6 +17,7 @@ import { mountApp, openManagerTab, unmountApps, until, type Handlers, type Mount
 import { submit, type } from '../../renderer/app/testing/dom';
 import { openStorage } from '../../server/db/openStorage';
 import type { Storage } from '../../server/db/storage';
+import { masterDataStore } from '../../server/stores/masterDataStore';
 import { startStoreServer, type StoreServer } from '../../server/storeServer';
 import { CallError, clientOf, openTestApp, signIn, type Client } from '../app/support';
 import { WIZARD_SHOP as SHOP } from '../fixtures/wizardShop';
@@ -106,7 +107,8 @@ describe('the store-server tab on a real till and server', { timeout: 180_000 },
   });
 
   it('shows a pull that failed in Arabic, naming the field, then removes the enrolment with a PIN', async () => {
-    await managerCall(server.url, TOKEN, '/manager/api/master-data', { kind: 'product', key: 'BAD', body: { name: 'Broken', price: 'free' } });
+    // stored as a server before the page and API checked products would have kept it (server/catalog.ts refuses it now)
+    await masterDataStore.put(storage, 'product', 'BAD', { name: 'Broken', price: 'free' });
     expect(await app.core.current().storeSync!.pull.pullOnce()).toBe('failed');
     const m = await mount();
     expect(text(m, 'store-last-error')).toMatch(ARABIC);
