@@ -9,7 +9,8 @@ import { dayReportStore, type DayDimension, type DayRow } from './stores/dayRepo
 
 export const DAY_DIMENSIONS: readonly DayDimension[] = ['branch', 'till', 'cashier', 'payment', 'vat'];
 
-const dayQuery = z
+/** The day and, optionally, the branch a manager asks for (the day report and the audit trail). */
+export const dayQuery = z
   .object({
     date: z.iso.date(rule('input.date')),
     branch: z.string(rule('input.text')).trim().min(1, rule('input.empty')).max(60, rule('input.too-long')).optional(),

@@ -12,6 +12,7 @@ import { documentSearchStore } from '../stores/documentSearchStore';
 import { returnReservationStore } from '../stores/returnReservationStore';
 import { terminalStore } from '../stores/terminalStore';
 import { backupFileHref, managerBackups } from './backupDownloads';
+import { renderAuditSection } from './auditSection';
 import { renderCatalogSection, type CatalogExtras } from './catalogSection';
 import { esc, table } from './html';
 import { pageText, type PageKey, type PageLocale } from './managerStrings';
@@ -86,6 +87,7 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
     );
   }
   const catalog = await renderCatalogSection(storage, url, locale, t, extras.catalog ?? {});
+  const audit = await renderAuditSection(storage, { date, ...(branch ? { branch } : {}) }, t);
   const other = new URL(url.href);
   // after a form's post the address is the form's route: the language link goes back to the page itself
   other.pathname = '/manager';
@@ -106,6 +108,7 @@ export async function renderManagerPage(storage: Storage, url: URL, now: Date, e
 <label>${esc(t('branch'))} <input name="branch" value="${esc(branch ?? '')}" placeholder="${esc(t('allBranches'))}"></label>
 <button>${esc(t('show'))}</button></form>${day}
 <h2>${esc(t('fleet'))}</h2>${table([t('till'), t('certificate'), t('queue'), t('oldest'), t('lastSeen'), t('documents')], fleet, t('nothing'))}
+<h2 data-test="audit">${esc(t('audit'))}</h2>${audit}
 <h2 data-test="over-returns">${esc(t('overReturns'))}</h2>${table([t('invoice'), t('line'), t('sold'), t('returnedAll'), t('creditNote'), t('detected')], overReturns, t('nothing'))}
 <h2>${esc(t('backups'))}</h2>${backups.length ? `<ul data-test="backups">${backups.join('')}</ul>` : `<p>${esc(t('nothing'))}</p>`}
 <h2>${esc(t('enrol'))}</h2>${code}${pin}

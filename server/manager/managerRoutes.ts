@@ -8,7 +8,7 @@ import { rule } from '../../app/contract/schemas';
 import { DukkanError } from '../../app/errors/index';
 import { checkProduct, productBody, productForm } from '../catalog';
 import type { Storage } from '../db/storage';
-import { dayReport } from '../dayReport';
+import { dayQuery, dayReport } from '../dayReport';
 import { createEnrolmentCode, formatCode } from '../enrolment';
 import { putMasterData } from '../masterData';
 import { errorBody, sendJson } from '../http/answers';
@@ -16,8 +16,10 @@ import { parsePayload } from '../http/payload';
 import { jsonOf, readBody } from '../http/readBody';
 import { Decimal } from '../../app/money/decimal';
 import { returnReservationStore } from '../stores/returnReservationStore';
+import { auditTrailStore } from '../stores/auditTrailStore';
 import { terminalStore } from '../stores/terminalStore';
 import { MANAGER_COOKIE, presentedToken, tokenMatches } from './managerAuth';
+import { AUDIT_API_LIMIT } from './auditSection';
 import { renderManagerPage } from './managerPage';
 import { managerBackups, sendBackupFile } from './backupDownloads';
 
@@ -88,6 +90,15 @@ export async function handleManager(c: ManagerContext): Promise<void> {
     const branch = c.url.searchParams.get('branch');
     if (branch !== null) query.branch = branch;
     sendJson(c.res, 200, { ok: true, value: await dayReport(c.storage, query) });
+    return;
+  }
+  if (method === 'GET' && c.url.pathname === '/manager/api/audit') {
+    const query: Record<string, string> = { date: c.url.searchParams.get('date') ?? '' };
+    const branch = c.url.searchParams.get('branch');
+    if (branch !== null) query.branch = branch;
+    const { date, branch: chosen } = parsePayload(dayQuery, query);
+    const events = await auditTrailStore.ofDay(c.storage, { date, ...(chosen ? { branch: chosen } : {}) }, AUDIT_API_LIMIT);
+    sendJson(c.res, 200, { ok: true, value: events.map((e) => ({ branch: e.branch, till: e.terminal_name, at: e.occurred_at.toISOString(), ...e.body })) });
     return;
   }
   if (method === 'POST' && c.url.pathname === '/manager/api/master-data') {

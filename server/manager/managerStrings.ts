@@ -86,6 +86,21 @@ const STRINGS = {
   productRemoved: { en: 'Removed: {key}, version {version}.', ar: 'أُزيل: {key}، الإصدار {version}.' },
   refused: { en: 'Not saved:', ar: 'لم يُحفظ:' },
   noProducts: { en: 'No product.', ar: 'لا يوجد صنف.' },
+  audit: {
+    en: 'Audit trail of every till (voids, price overrides, discounts, refunds, drawer opens, shifts) on this day',
+    ar: 'سجل التدقيق لكل الصناديق (الإلغاءات وتعديلات الأسعار والخصومات والمرتجعات وفتح الدرج والورديات) في هذا اليوم',
+  },
+  auditMore: {
+    en: 'Only the newest 200 events are shown; /manager/api/audit answers the whole day.',
+    ar: 'تُعرض أحدث 200 حدث فقط؛ يُرجع ‎/manager/api/audit‎ اليوم كاملًا.',
+  },
+  time: { en: 'Time', ar: 'الوقت' },
+  event: { en: 'Event', ar: 'الحدث' },
+  user: { en: 'User', ar: 'المستخدم' },
+  approvedBy: { en: 'Approved by', ar: 'وافق عليه' },
+  document: { en: 'Document', ar: 'المستند' },
+  change: { en: 'Change', ar: 'التغيير' },
+  reason: { en: 'Reason', ar: 'السبب' },
 } as const satisfies Record<string, Record<PageLocale, string>>;
 
 export type PageKey = keyof typeof STRINGS;
