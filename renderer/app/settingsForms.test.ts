@@ -33,6 +33,9 @@ describe('the printer tab while its settings load', () => {
     await settle(20);
     expect(mounted.fake.callsOf('printer.save')).toEqual([]);
 
+    // the tab asks in an effect, which Preact runs after paint: answer only once it has asked (a busy machine can
+    // paint after the steps above, and an answer before the question would be lost)
+    await until('the tab asked for its settings', () => mounted.fake.callsOf('printer.get').length > 0);
     answer({ address: 'tcp://192.168.1.50:9100', paperWidth: 58 });
     await until('the saved address shown', () => address().value === 'tcp://192.168.1.50:9100');
     expect(disabled('[data-test=printer-address]')).toBe(false);
