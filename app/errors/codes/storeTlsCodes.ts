@@ -30,8 +30,8 @@ export const STORE_TLS_CODES = {
     ar: '{option} {file}: تعذّرت قراءة الملف ({reason}). لم يبدأ خادم المتجر: حدّد ملف PEM يمكن قراءته، أو احذف ‎--tls-cert و‎--tls-key ليقدّم الخادم شهادته الموقّعة ذاتيًا.',
   },
   'store.tls-pem-invalid': {
-    en: '{option} {file}: not a PEM {what} (rule: a "-----BEGIN CERTIFICATE-----" file for the certificate, an unencrypted "-----BEGIN PRIVATE KEY-----" or "EC/RSA PRIVATE KEY" file for the key). The store server did not start.',
-    ar: '{option} {file}: ليس ملف PEM يحوي {what} (القاعدة: ملف ‎"-----BEGIN CERTIFICATE-----"‎ للشهادة، وملف مفتاح غير مشفّر ‎"-----BEGIN PRIVATE KEY-----"‎ أو ‎"EC/RSA PRIVATE KEY"‎ للمفتاح). لم يبدأ خادم المتجر.',
+    en: '{option} {file}: not a PEM {what} (rule: a PEM certificate file for the certificate, an unencrypted PEM key file — PKCS#8, SEC1 or PKCS#1 — for the key). The store server did not start.',
+    ar: '{option} {file}: ليس ملف PEM يحوي {what} (القاعدة: ملف شهادة بصيغة PEM للشهادة، وملف مفتاح غير مشفّر بصيغة PEM ‏(PKCS#8 أو SEC1 أو PKCS#1) للمفتاح). لم يبدأ خادم المتجر.',
   },
   'store.tls-key-mismatch': {
     en: "{option} {file}: this private key does not belong to the certificate given with it (rule: the key of the certificate's public key). The store server did not start.",
