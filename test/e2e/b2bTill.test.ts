@@ -179,7 +179,11 @@ describe('the B2B tax invoice at the touch till', { timeout: 240_000 }, () => {
     });
     await page.goto(app.launchUrl);
     await page.waitForSelector('[data-test=pin]');
-    if ((await page.getAttribute('html', 'lang')) !== 'en') await page.tap('[data-test=language]');
+    if ((await page.getAttribute('html', 'lang')) !== 'en') {
+      await page.tap('[data-test=language]');
+      // the screen is drawn again in the new language, empty: type only into that one
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+    }
     await page.tap('[data-test="user-Cashier"]');
     await page.fill('[data-test=pin]', CASHIER_PIN);
     await page.tap('[data-test=sign-in]');

@@ -97,8 +97,15 @@ export async function scan(page: Page, code: string): Promise<void> {
 export async function sellForCash(page: Page, codes: readonly string[], cash: string): Promise<string> {
   // the number, not the whole panel: the previous receipt's print state (printing → printed) changes the panel too
   const before = await page.evaluate(() => document.querySelector('[data-test=last-sale] .doc-number')?.textContent?.trim() ?? '');
+  // every scan taken, counted in pieces: a code already in the cart adds to its line instead of a new line
+  const already = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-test=cart] td[data-test^=qty-] .num')].reduce((sum, e) => sum + Number(e.textContent), 0),
+  );
   for (const code of codes) await scan(page, code);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-test=cart] tr[data-test^=line-]').length === n, new Set(codes).size);
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll('[data-test=cart] td[data-test^=qty-] .num')].reduce((sum, e) => sum + Number(e.textContent), 0) === n,
+    already + codes.length,
+  );
   await page.waitForFunction(
     () => !document.querySelector('[data-test=total]')?.textContent?.includes('…') && document.querySelector('[data-test=total]')?.textContent !== '0.00',
   );
@@ -106,10 +113,14 @@ export async function sellForCash(page: Page, codes: readonly string[], cash: st
   await page.keyboard.type(cash);
   await page.waitForFunction(() => document.querySelector('[data-test=due]')?.textContent === '0.00');
   await page.keyboard.press('Enter');
-  await page.waitForFunction((b) => {
-    const t = document.querySelector('[data-test=last-sale] .doc-number')?.textContent?.trim() ?? '';
-    return t !== '' && t !== b;
-  }, before);
+  await page
+    .waitForFunction((b) => {
+      const t = document.querySelector('[data-test=last-sale] .doc-number')?.textContent?.trim() ?? '';
+      return t !== '' && t !== b;
+    }, before)
+    .catch(async (e: Error) => {
+      throw new Error(`${e.message}\nthe screen shows: ${(await page.textContent('body'))?.slice(0, 800)}`);
+    });
   return (await page.textContent('[data-test=last-sale] .doc-number'))!.trim();
 }
 

@@ -131,7 +131,11 @@ export class AppStore implements AppServices {
       // already there in this language (onboarding's answer and its mode-changed event both lead here): keep what is typed
       if (current.name === 'pin-change' && current.key > 0 && this.screenLocale === session.locale) return;
     } else if (name === 'pin-change') name = this.afterPinChange;
-    if (name === 'login') this.afterPinChange = 'cashier';
+    if (name === 'login') {
+      this.afterPinChange = 'cashier';
+      // already there in this language (main's mode changed while a PIN was typed): keep what is typed
+      if (current.name === 'login' && current.key > 0 && this.screenLocale === session.locale) return;
+    }
     if (name === 'manager' && session.user?.role !== 'manager') {
       refused = true;
       name = 'cashier';

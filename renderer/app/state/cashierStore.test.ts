@@ -181,6 +181,26 @@ describe('paying', () => {
     expect(store.problems.value).toEqual([]);
   });
 
+  it('a code still being looked up when F8 is pressed joins the sale; the cash field keeps the keyboard', async () => {
+    const { store, fake } = await withMilk();
+    let answer: (p: typeof BREAD) => void = () => undefined;
+    fake.answer({ 'catalog.lookup': () => new Promise<typeof BREAD>((resolve) => (answer = resolve)) });
+    store.scanText.value = BREAD.barcodes[0]!;
+    const scanned = store.scan();
+    store.keydown(key('F8'), true);
+    expect(store.focus.request.value).toMatchObject({ target: 'cash' });
+    answer(BREAD);
+    await scanned;
+    await settle();
+    expect(store.rows.value.map((r) => r.name)).toEqual(['Fresh milk', 'Bread']);
+    expect(store.paying.value).toBe(true);
+    expect(store.focus.request.value).toMatchObject({ target: 'cash' });
+    // the cash typed for the old total no longer covers the sale: main's quote says what is still due
+    store.setPayment('cash', '19.50');
+    await settle();
+    expect(store.totals.value.find((r) => r.test === 'due')!.value).toBe('3.00');
+  });
+
   it('does nothing on F8 before anything is quoted', () => {
     const { store } = till();
     store.keydown(key('F8'), true);

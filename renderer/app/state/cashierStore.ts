@@ -153,7 +153,8 @@ export class CashierStore {
       const next = addToCart(this.cart.peek(), product, quantity, this.services.tr.locale, labelBarcode);
       this.cart.value = next.cart;
       this.selected.value = next.selected;
-      this.focus.focus('scan');
+      // a code looked up while the cashier went on to pay joins the sale; the amount being typed keeps the keyboard
+      if (!this.paying.peek()) this.focus.focus('scan');
     });
     await this.requote();
   }

@@ -16,6 +16,7 @@ function signIn(start: Partial<SessionInfo> = {}) {
       current = { ...current, user: current.users.find((u) => u.id === userId)! };
       return current;
     },
+    'session.setLocale': ({ locale }) => (current = { ...current, locale }),
     'status.get': () => new Promise(() => undefined),
   });
   const app = new AppStore(fake.api, current, manualTimers());
@@ -48,6 +49,39 @@ describe('sign-in', () => {
     expect(store.error.value).toBe('الرقم السري غير صحيح.');
     expect(store.focus.request.value).toMatchObject({ target: 'pin' });
     expect(app.screen.value.name).toBe('login');
+  });
+
+  it('keeps the PIN being typed when main’s mode changes, and follows the new list of users', async () => {
+    const { store, app, setSession } = signIn();
+    store.select(0); // the manager
+    store.pin.value = '12';
+    const shown = app.screen.value;
+    // going live replaces the training cashier with the shop's own
+    const owner = { id: 7, name: 'Owner', role: 'cashier' as const, active: true };
+    setSession({ mode: 'live', users: [owner, MANAGER] });
+    app.handleEvent({ type: 'mode-changed' });
+    await settle();
+    expect(app.session.value.mode).toBe('live');
+    expect(app.screen.value).toBe(shown);
+    expect(store.pin.value).toBe('12');
+    expect(store.users.map((u) => u.name)).toEqual(['Owner', 'Manager']);
+    expect(store.selected.value).toBe(1); // still the manager, now second
+    // a picked user who is gone falls back to the first cashier
+    store.select(0);
+    setSession({ users: [MANAGER, { ...owner, active: false }, CASHIER] });
+    app.handleEvent({ type: 'mode-changed' });
+    await settle();
+    expect(store.users.map((u) => u.name)).toEqual(['Manager', 'Cashier']);
+    expect(store.selected.value).toBe(1);
+  });
+
+  it('is drawn again, PIN cleared, when the language changes', async () => {
+    const { store, app } = signIn();
+    const shown = app.screen.value;
+    store.pin.value = '12';
+    await app.toggleLanguage();
+    expect(app.screen.value.name).toBe('login');
+    expect(app.screen.value.key).toBeGreaterThan(shown.key);
   });
 
   it('opens the till after the right PIN', async () => {

@@ -1,37 +1,51 @@
 // SPDX-License-Identifier: UNLICENSED
 // Sign-in: pick the user with ↑/↓ (or the mouse), type the PIN, Enter. A refused PIN is cleared and said why.
-import { signal } from '@preact/signals';
+// The list follows the session (going live replaces the training users) without the screen being drawn again, so
+// a PIN being typed when main's mode changes is kept.
+import { computed, signal } from '@preact/signals';
 import type { UserSummary } from '../../../app/contract/types';
 import type { KeyPress } from './appStore';
 import { FocusRequests } from './focus';
 import type { AppServices } from './services';
 
 export class LoginStore {
-  /** The users who may sign in, in the session's order. */
-  readonly users: readonly UserSummary[];
-  readonly selected = signal(0);
+  private readonly activeUsers = computed(() => this.app.session.value.users.filter((u) => u.active));
+  /** The user picked, by id: their place in the list may change when the list does. */
+  private readonly chosenId = signal<number | null>(null);
+  /** Where the picked user is in the list; the first cashier (the till is usually opened by one) when none is. */
+  readonly selected = computed(() => {
+    const users = this.activeUsers.value;
+    const chosen = users.findIndex((u) => u.id === this.chosenId.value);
+    return chosen >= 0
+      ? chosen
+      : Math.max(
+          0,
+          users.findIndex((u) => u.role === 'cashier'),
+        );
+  });
   readonly pin = signal('');
   readonly error = signal('');
   readonly focus = new FocusRequests<'pin'>();
 
   constructor(private readonly app: AppServices) {
-    this.users = app.session.peek().users.filter((u) => u.active);
-    // the till is usually opened by a cashier
-    this.selected.value = Math.max(
-      0,
-      this.users.findIndex((u) => u.role === 'cashier'),
-    );
     this.focus.focus('pin');
+  }
+
+  /** The users who may sign in, in the session's order. */
+  get users(): readonly UserSummary[] {
+    return this.activeUsers.value;
   }
 
   /** Chooses a user (wrapping around the list) and goes to the PIN. */
   select(index: number): void {
-    this.selected.value = (index + this.users.length) % this.users.length;
+    const users = this.activeUsers.peek();
+    if (users.length === 0) return;
+    this.chosenId.value = users[(index + users.length) % users.length]!.id;
     this.focus.focus('pin');
   }
 
   async submit(): Promise<void> {
-    const user = this.users[this.selected.peek()];
+    const user = this.activeUsers.peek()[this.selected.peek()];
     if (!user) return;
     this.error.value = '';
     try {
