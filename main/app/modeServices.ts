@@ -186,10 +186,16 @@ export class ModeServices {
 
   /** The shop profile the active environment was onboarded with. */
   shop(): ShopProfile | null {
-    const environment = this.onboarding.status().activeEnvironment;
-    const row = environment ? onboardingStatements(this.db).row.get(environment) : undefined;
-    return row ? parseShopProfile(JSON.parse(row.shop_json)) : null;
+    // read for every quote, sale and receipt: the active environment's row alone, parsed again only when it changed
+    const q = onboardingStatements(this.db);
+    const environment = q.identity.get()?.active_environment;
+    const row = environment ? q.row.get(environment) : undefined;
+    if (!row) return null;
+    if (this.shopParsed?.json !== row.shop_json) this.shopParsed = { json: row.shop_json, shop: parseShopProfile(JSON.parse(row.shop_json)) };
+    return this.shopParsed.shop;
   }
+
+  private shopParsed: { readonly json: string; readonly shop: ShopProfile } | null = null;
 
   /**
    * The production CSID to report with: the current one of the environment (after a renewal, documents signed with
@@ -209,6 +215,7 @@ export class ModeServices {
   async close(): Promise<void> {
     const active = this.active;
     this.active = null;
+    this.reports.close();
     this.backups?.stop();
     await this.backups?.idle(); // a backup under way finishes: its snapshot reads this connection
     if (active) await active.worker.stop({ deadlineMs: 3000 });

@@ -38,6 +38,9 @@ interface DocumentTotals {
   }[];
 }
 
+/** How long after an issue its totals are computed: a burst of sales is warmed in one go, after the burst. */
+const WARM_AFTER_ISSUE_MS = 200;
+
 export class DailyReports {
   private readonly q;
 
@@ -60,6 +63,11 @@ export class DailyReports {
    * "A long day"). Each report keeps only the ids it counted, so a Z drops the closed period's.
    */
   private totalsById = new Map<number, DocumentTotals>();
+  /** The last document id warm() has looked at. */
+  private warmedTo = 0;
+  private warming: Promise<number> | null = null;
+  private soon: NodeJS.Timeout | null = null;
+  private closed = false;
 
   /**
    * Computes the open period's document totals ahead of the first report, a few documents at a time with the event
@@ -67,13 +75,43 @@ export class DailyReports {
    * whole day's documents in one go (BENCHMARKS.md, "Reports"). Returns how many it computed.
    */
   async warm(slice = 16): Promise<number> {
-    const rows = this.source.reportRowsAfter(this.q.lastZ.get()?.to_document_id ?? 0);
+    if (this.warming) return this.warming;
+    this.warming = this.warmFrom(slice).finally(() => (this.warming = null));
+    return this.warming;
+  }
+
+  /**
+   * A document was issued: its totals are computed shortly after, with the event loop free, so an X report during a
+   * busy day computes only the last few documents instead of every one since the last report (which stalled the
+   * main thread over 50 ms every 500 sales; BENCHMARKS.md, "A long day").
+   */
+  issued(): void {
+    if (this.soon || this.closed) return;
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      this.warm().catch(() => undefined); // closed meanwhile: the next start warms again
+    }, WARM_AFTER_ISSUE_MS);
+    this.soon.unref();
+  }
+
+  /** No more warming: the folder's database is about to close. */
+  close(): void {
+    this.closed = true;
+    if (this.soon) clearTimeout(this.soon);
+    this.soon = null;
+  }
+
+  private async warmFrom(slice: number): Promise<number> {
+    // only what was issued since the last warm-up or Z: the period's earlier documents are known already
+    const rows = this.source.reportRowsAfter(Math.max(this.q.lastZ.get()?.to_document_id ?? 0, this.warmedTo));
     let computed = 0;
-    for (let at = 0; at < rows.length; at += slice) {
+    for (let at = 0; at < rows.length && !this.closed; at += slice) {
       for (const row of rows.slice(at, at + slice)) {
-        if (this.totalsById.has(row.id)) continue;
-        this.totalsById.set(row.id, this.documentTotals(row.id));
-        computed++;
+        if (!this.totalsById.has(row.id)) {
+          this.totalsById.set(row.id, this.documentTotals(row.id));
+          computed++;
+        }
+        this.warmedTo = Math.max(this.warmedTo, row.id);
       }
       await new Promise((resolve) => setImmediate(resolve));
     }

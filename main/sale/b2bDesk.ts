@@ -21,6 +21,7 @@ import type { Counter } from './counter';
 import type { DocumentStore } from './documentStore';
 import { standardNotes, type StandardNotes } from './standardNotes';
 import type { ReceiptOutput, Receipts } from './receipts';
+import type { DailyReports } from '../reports/dailyReport';
 
 /** What the B2B side needs of a mode's data folder (main/app/modeServices satisfies it). */
 export interface B2bFolder {
@@ -34,6 +35,8 @@ export interface B2bFolder {
   readonly worker: { nudge(): void } | null;
   /** The folder's cash control and audit trail (main/shifts), told of each committed standard sale. */
   readonly recorder?: Pick<SaleRecorder, 'committed'>;
+  /** The day's reports (main/reports), told of each document so its totals are ready before the next X report. */
+  readonly reports?: Pick<DailyReports, 'issued'>;
 }
 
 export interface B2bShared {
@@ -105,7 +108,10 @@ export function openB2bDesk(
     signing: () => folder.signing(),
     seller,
     standardAllowed: () => folder.standardAllowed(),
-    issued: () => folder.worker?.nudge(),
+    issued: () => {
+      folder.worker?.nudge();
+      folder.reports?.issued();
+    },
     clock: shared.clock,
     recorder: folder.recorder,
     approvedBy: (session, approvalId) => shared.approvals?.approval(session, approvalId, ['price-override', 'discount'])?.managerName,

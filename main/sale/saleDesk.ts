@@ -91,7 +91,10 @@ export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: b
     printing: shared.printing,
     signing: () => folder.signing(),
     seller,
-    issued: () => folder.worker?.nudge(),
+    issued: () => {
+      folder.worker?.nudge();
+      folder.reports?.issued();
+    },
     // built after the counter (the B2B desk quotes through it); asked only when a note is issued
     standardNotes: () => b2b.notes,
     foreignOriginals: new ForeignOriginalStore(folder.db),

@@ -5,16 +5,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DukkanApp } from '../../main/app/openApp';
 import { DailyReports, type ReportSource } from '../../main/reports/dailyReport';
-import { clientOf, openTestApp, signIn } from './support';
+import { clientOf, openTestApp, signIn, waitFor } from './support';
 
 describe('the X report warmed after a start', { timeout: 60_000 }, () => {
   let app: DukkanApp;
+  let milk: number;
 
   beforeAll(async () => {
     ({ app } = await openTestApp());
     const cashier = clientOf(app, 'till');
     await signIn(cashier, app, 'cashier');
-    const milk = app.core.catalog.list().find((p) => p.name.startsWith('Fresh milk'))!.id;
+    milk = app.core.catalog.list().find((p) => p.name.startsWith('Fresh milk'))!.id;
     for (let i = 0; i < 20; i++) {
       await cashier.call('sale.complete', { lines: [{ productId: milk, quantity: '1' }], payments: [{ method: 'cash', amount: '10' }], saleId: randomUUID() });
     }
@@ -52,5 +53,33 @@ describe('the X report warmed after a start', { timeout: 60_000 }, () => {
       payments: own.payments,
       totals: own.totals,
     });
+  });
+
+  it('computes each sale’s totals soon after it is issued, so an X report during the day reads no document again', async () => {
+    const { documents, reports } = app.core.current();
+    reports.x(); // what the day holds so far is counted
+    const read: number[] = [];
+    const own = documents.documentById.bind(documents);
+    documents.documentById = (id) => (read.push(id), own(id));
+    try {
+      const cashier = clientOf(app, 'till-2');
+      await signIn(cashier, app, 'cashier');
+      const sold: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await cashier.call('sale.complete', {
+          lines: [{ productId: milk, quantity: '2' }],
+          payments: [{ method: 'cash', amount: '20' }],
+          saleId: randomUUID(),
+        });
+        sold.push(documents.byNumber(r.document.number)!.id);
+      }
+      // in the background, without a report being asked for
+      await waitFor(() => sold.every((id) => read.includes(id)), 10_000, 'the new sales warmed');
+      read.length = 0;
+      expect(reports.x().documents.invoices).toBe(25);
+      expect(read).toEqual([]);
+    } finally {
+      documents.documentById = own;
+    }
   });
 });
