@@ -102,7 +102,23 @@ export const CHANGEABLE: readonly (keyof RowChanges)[] = [
   'ready_at',
 ];
 
-export function onboardingStatements(db: SqliteDatabase) {
+/**
+ * The onboarding statements of a database, prepared once: the shop profile and the onboarding status are read
+ * several times for every sale (quote, issue, receipt), and preparing these statements each time cost more than
+ * reading the rows (BENCHMARKS.md, "A long day").
+ */
+export function onboardingStatements(db: SqliteDatabase): OnboardingStatements {
+  let statements = prepared.get(db);
+  if (!statements) {
+    statements = prepareOnboardingStatements(db);
+    prepared.set(db, statements);
+  }
+  return statements;
+}
+
+const prepared = new WeakMap<SqliteDatabase, OnboardingStatements>();
+
+function prepareOnboardingStatements(db: SqliteDatabase) {
   const updates = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
   return {
     identity: db.prepare<[], DeviceIdentityRow>('SELECT device_id, active_environment FROM device_identity WHERE id = 1'),
@@ -137,7 +153,7 @@ export function onboardingStatements(db: SqliteDatabase) {
   };
 }
 
-export type OnboardingStatements = ReturnType<typeof onboardingStatements>;
+export type OnboardingStatements = ReturnType<typeof prepareOnboardingStatements>;
 
 /** The random id migration 0020 gave this database; undefined only if that migration never ran. */
 export function readDeviceId(db: SqliteDatabase): string | undefined {
