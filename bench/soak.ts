@@ -85,6 +85,24 @@ function sample(sales: number): Sample {
   };
 }
 
+/** What the soak is doing, and every activity since the last look: a stall is blamed on all that ran in it. */
+class Activity {
+  private current = 'sale';
+  private since = new Set<string>(['sale']);
+
+  set(label: string): void {
+    this.current = label;
+    this.since.add(label);
+  }
+
+  /** Everything that ran since the last call, the current one included. */
+  take(): string {
+    const all = [...this.since].join(' + ');
+    this.since = new Set([this.current]);
+    return all;
+  }
+}
+
 /**
  * Every stall over STALL_MS, from a 10 ms timer's lateness, with what the soak was doing and the CPU time the main
  * thread used meanwhile. On a busy machine the lateness includes time spent waiting for a core; the CPU time is the
@@ -102,9 +120,10 @@ function stallWatch(activity: () => string) {
     const cpuMs = cpu - lastCpu;
     last = now;
     lastCpu = cpu;
+    const what = activity();
     if (late > STALL_MS) {
-      const s = stalls.get(activity()) ?? { count: 0, ownWork: 0, maxMs: 0, maxCpuMs: 0 };
-      stalls.set(activity(), {
+      const s = stalls.get(what) ?? { count: 0, ownWork: 0, maxMs: 0, maxCpuMs: 0 };
+      stalls.set(what, {
         count: s.count + 1,
         ownWork: s.ownWork + (cpuMs > STALL_MS ? 1 : 0),
         maxMs: Math.max(s.maxMs, late),
@@ -128,8 +147,8 @@ async function runSoak(app: DukkanApp, printer: FakeEscPosPrinter, sales: number
     printed++;
     if (e.outcome.state !== 'printed') printFailures++;
   });
-  let doing = 'sale';
-  const watch = stallWatch(() => doing);
+  const doing = new Activity();
+  const watch = stallWatch(() => doing.take());
   const warmUp = Math.max(200, Math.round(sales / 10));
   const loop = monitorEventLoopDelay({ resolution: 10 });
   const saleMs: number[] = [];
@@ -141,11 +160,11 @@ async function runSoak(app: DukkanApp, printer: FakeEscPosPrinter, sales: number
   const samples: Sample[] = [];
   const today = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10); // Riyadh's day (UTC+3)
   const timed = async (label: string, work: () => Promise<unknown>) => {
-    doing = label;
+    doing.set(label);
     const t = performance.now();
     await work();
     periodic.get(label)!.push(performance.now() - t);
-    doing = 'sale';
+    doing.set('sale');
   };
   try {
     for (let i = 1; i <= sales; i++) {
@@ -160,10 +179,10 @@ async function runSoak(app: DukkanApp, printer: FakeEscPosPrinter, sales: number
       });
       if (i > warmUp) saleMs.push(performance.now() - t);
       // a counter sells one customer after another: the receipt is out before the next sale starts
-      doing = 'printing';
+      doing.set('printing');
       await waitFor(() => printed >= i, 60_000, `receipt ${i}`);
       printer.connections.splice(0); // the fake printer keeps what it received; our RSS is not its
-      doing = 'sale';
+      doing.set('sale');
       if (i % every === 0) {
         await timed('X report (reports.daily)', () => manager.call('reports.daily', { kind: 'X' }));
         await timed('X report printed (reports.print)', () => manager.call('reports.print', { kind: 'X' }));
