@@ -17,6 +17,7 @@ import { createRandom } from './random';
 import { startHttpSide } from './server';
 import { createStateStore } from './stateStore';
 import { createSubmissionLog, isAccepted, type Submission } from './submissionLog';
+import { oneAtATime } from './validatorQueue';
 import { ZATCA_ENVIRONMENTS, type ZatcaEnvironment } from './zatcaEnvironment';
 
 export type { FaultController, FaultSettings, OutageWindow, ScriptedFault, InjectedStatus } from './faults';
@@ -108,7 +109,7 @@ export async function startFatooraSimulator(options: FatooraSimulatorOptions = {
     certificateValidityDays: { compliance: 365, production: 5 * 365 },
     ...options.settings,
   };
-  const validate = options.validateInvoice ?? defaultInvoiceValidator;
+  const validate = oneAtATime(options.validateInvoice ?? defaultInvoiceValidator);
 
   const http = await startHttpSide({
     port,
