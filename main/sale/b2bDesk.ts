@@ -39,6 +39,12 @@ export interface B2bFolder {
   readonly reports?: Pick<DailyReports, 'issued'>;
 }
 
+/** After each issued document: reported at once if online, and its totals made ready for the next X report. */
+export function documentIssued(folder: Pick<B2bFolder, 'worker' | 'reports'>): void {
+  folder.worker?.nudge();
+  folder.reports?.issued();
+}
+
 export interface B2bShared {
   readonly catalog: Pick<CatalogStore, 'get'>;
   readonly printing: ReceiptOutput;
@@ -108,10 +114,7 @@ export function openB2bDesk(
     signing: () => folder.signing(),
     seller,
     standardAllowed: () => folder.standardAllowed(),
-    issued: () => {
-      folder.worker?.nudge();
-      folder.reports?.issued();
-    },
+    issued: () => documentIssued(folder),
     clock: shared.clock,
     recorder: folder.recorder,
     approvedBy: (session, approvalId) => shared.approvals?.approval(session, approvalId, ['price-override', 'discount'])?.managerName,

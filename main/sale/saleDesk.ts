@@ -12,7 +12,7 @@ import type { ShopProfile } from '../onboarding/index';
 import { sellerOf } from '../onboarding/shopDocuments';
 import type { SaleRecorder } from '../shifts/saleRecorder';
 import type { SessionStore } from '../users/sessions';
-import { openB2bDesk, type B2bDesk, type B2bFolder, type B2bShared } from './b2bDesk';
+import { documentIssued, openB2bDesk, type B2bDesk, type B2bFolder, type B2bShared } from './b2bDesk';
 import { Counter } from './counter';
 import { ForeignOriginalStore } from './foreignOriginalStore';
 import type { DocumentStore } from './documentStore';
@@ -91,10 +91,7 @@ export function openSaleDesk(folder: SaleFolder, shared: SaleShared, training: b
     printing: shared.printing,
     signing: () => folder.signing(),
     seller,
-    issued: () => {
-      folder.worker?.nudge();
-      folder.reports?.issued();
-    },
+    issued: () => documentIssued(folder),
     // built after the counter (the B2B desk quotes through it); asked only when a note is issued
     standardNotes: () => b2b.notes,
     foreignOriginals: new ForeignOriginalStore(folder.db),

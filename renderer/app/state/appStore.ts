@@ -123,18 +123,20 @@ export class AppStore implements AppServices {
     const current = this.screenState.value;
     let name = requested;
     let refused = false;
+    // already showing this screen in the session's language: what is typed on it is kept
+    const showing = (screen: ScreenName) => current.name === screen && current.key > 0 && this.screenLocale === session.locale;
     if (!session.user) name = 'login';
     else if (session.pinChangeRequired) {
       // a factory PIN on a live terminal: main answers nothing else until it is changed
       if (name !== 'login' && name !== 'pin-change') this.afterPinChange = name;
       name = 'pin-change';
       // already there in this language (onboarding's answer and its mode-changed event both lead here): keep what is typed
-      if (current.name === 'pin-change' && current.key > 0 && this.screenLocale === session.locale) return;
+      if (showing('pin-change')) return;
     } else if (name === 'pin-change') name = this.afterPinChange;
     if (name === 'login') {
       this.afterPinChange = 'cashier';
       // already there in this language (main's mode changed while a PIN was typed): keep what is typed
-      if (current.name === 'login' && current.key > 0 && this.screenLocale === session.locale) return;
+      if (showing('login')) return;
     }
     if (name === 'manager' && session.user?.role !== 'manager') {
       refused = true;
@@ -143,7 +145,7 @@ export class AppStore implements AppServices {
     batch(() => {
       this.hideToast();
       // a cashier asking for the manager screen stays on the till, sale and all
-      if (!(refused && current.name === 'cashier' && current.key > 0 && this.screenLocale === session.locale)) {
+      if (!(refused && showing('cashier'))) {
         this.screenLocale = session.locale;
         this.screenState.value = { name, key: ++this.lastKey };
       }
