@@ -4,7 +4,7 @@
 // the report adds up exactly the amounts in the XML: per VAT category and rate, per payment method, and in total
 // (credit notes subtract). A rejected document that was re-issued counts once, as its correction. A standard (B2B)
 // invoice ZATCA did not clear is counted apart, with its amount; one replaced by a simplified invoice is that sale.
-import type { CardNetwork, DailyReport, PaymentMethod, PaymentView, VatCategoryCode } from '../../app/contract/types';
+import type { DailyReport, PaymentView } from '../../app/contract/types';
 import type { DocumentInput } from '../../app/document/documentInput';
 import { Decimal } from '../../app/money/decimal';
 import { computeTotals } from '../../app/totals/computeTotals';
@@ -13,33 +13,37 @@ import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import type { CashControlReport } from '../shifts/cashControlReport';
 import type { ZReportEntry } from '../../app/contract/shiftTypes';
 import { DukkanError } from '../../app/errors/index';
+import { PeriodTotals, type DocumentContribution } from './periodTotals';
 import { zReportStatements } from './zReportStore';
 
 export interface ReportSource {
-  /** Documents with an id greater than `id`, in id order (a withdrawn standard invoice left out). */
-  reportRowsAfter(id: number): ReportRow[];
+  /** Every document with an id greater than `id`, in id order (withdrawn ones too: exclusionsAfter names them). */
+  periodRowsAfter(id: number): ReportRow[];
+  reportRow(id: number): ReportRow | undefined;
+  /** The first document after `id` not in `skipped`. */
+  firstAfter(id: number, skipped: ReadonlySet<number>): ReportRow | undefined;
   documentById(id: number): DocumentInput;
-  /** The payments of every document after `id`, by document id. */
-  paymentsAfter(id: number): ReadonlyMap<number, readonly PaymentView[]>;
-  /** Standard documents after `id` that ZATCA did not clear (main/clearance): counted apart, not as sales. */
-  notClearedAfter?(id: number): readonly number[];
-}
-
-/** What one document adds to a report, from its stored input: fixed once it is signed, so computed once. */
-interface DocumentTotals {
-  readonly payable: Decimal;
-  readonly vat: Decimal;
-  readonly categories: readonly {
-    readonly key: string;
-    readonly category: VatCategoryCode;
-    readonly rate: Decimal;
-    readonly taxable: Decimal;
-    readonly vat: Decimal;
-  }[];
+  /** The payments of the documents with afterId < id <= toId, by document id. */
+  paymentsBetween(afterId: number, toId: number): ReadonlyMap<number, readonly PaymentView[]>;
+  /** The documents after `id` the report does not count as sales (main/sale/documentStore.ts). */
+  exclusionsAfter(id: number): { readonly withdrawn: readonly number[]; readonly notCleared: readonly number[]; readonly corrected: readonly number[] };
 }
 
 /** How long after an issue its totals are computed: a burst of sales is warmed in one go, after the burst. */
 const WARM_AFTER_ISSUE_MS = 200;
+
+/** The open period as added up so far: the documents after the last Z up to `to`, all but `excluded` in `totals`. */
+interface OpenPeriod {
+  /** The last Z's last document id (0 before the first Z). */
+  readonly start: number;
+  /** The last document id looked at. */
+  to: number;
+  /** Documents looked at, counted or not. */
+  seen: number;
+  /** Ids in (start, to] that are not in `totals` (withdrawn, not cleared, corrected): few. */
+  readonly excluded: Set<number>;
+  readonly totals: PeriodTotals;
+}
 
 export class DailyReports {
   private readonly q;
@@ -58,21 +62,20 @@ export class DailyReports {
   }
 
   /**
-   * The totals of the open period's documents, by id, kept between reports: a signed document never changes, and
-   * recomputing every one at each X report made the report grow with the day (1.8 s at 1,000 sales; BENCHMARKS.md,
-   * "A long day"). Each report keeps only the ids it counted, so a Z drops the closed period's.
+   * The running sums of the open period, kept between reports: a signed document and its payments (recorded in its
+   * commit) never change, so each is added once. Adding up the whole period at each X report made the report grow
+   * with the day, and keeping each document's totals for the next one made the process grow with it (BENCHMARKS.md,
+   * "A long day"). A Z starts the next period's sums from nothing.
    */
-  private totalsById = new Map<number, DocumentTotals>();
-  /** The last document id warm() has looked at. */
-  private warmedTo = 0;
+  private period: OpenPeriod | null = null;
   private warming: Promise<number> | null = null;
   private soon: NodeJS.Timeout | null = null;
   private closed = false;
 
   /**
-   * Computes the open period's document totals ahead of the first report, a few documents at a time with the event
+   * Adds the open period's documents to its sums ahead of the first report, a few documents at a time with the event
    * loop free between them (run once the till is usable): otherwise the first X report after a start computes a
-   * whole day's documents in one go (BENCHMARKS.md, "Reports"). Returns how many it computed.
+   * whole day's documents in one go (BENCHMARKS.md, "Reports"). Returns how many documents it took.
    */
   async warm(slice = 16): Promise<number> {
     if (this.warming) return this.warming;
@@ -81,9 +84,8 @@ export class DailyReports {
   }
 
   /**
-   * A document was issued: its totals are computed shortly after, with the event loop free, so an X report during a
-   * busy day computes only the last few documents instead of every one since the last report (which stalled the
-   * main thread over 50 ms every 500 sales; BENCHMARKS.md, "A long day").
+   * A document was issued: it is added to the sums shortly after, with the event loop free, so an X report during a
+   * busy day adds only the last few documents (BENCHMARKS.md, "A long day").
    */
   issued(): void {
     if (this.soon || this.closed) return;
@@ -102,25 +104,60 @@ export class DailyReports {
   }
 
   private async warmFrom(slice: number): Promise<number> {
-    // only what was issued since the last warm-up or Z: the period's earlier documents are known already
-    const rows = this.source.reportRowsAfter(Math.max(this.q.lastZ.get()?.to_document_id ?? 0, this.warmedTo));
-    let computed = 0;
-    for (let at = 0; at < rows.length && !this.closed; at += slice) {
-      for (const row of rows.slice(at, at + slice)) {
-        if (!this.totalsById.has(row.id)) {
-          this.totalsById.set(row.id, this.documentTotals(row.id));
-          computed++;
-        }
-        this.warmedTo = Math.max(this.warmedTo, row.id);
-      }
+    const period = this.openPeriod();
+    // only what was issued since the sums were last brought up to date
+    const rows = this.source.periodRowsAfter(period.to);
+    const excluded = exclusionSet(this.source.exclusionsAfter(period.start));
+    let taken = 0;
+    for (let at = 0; at < rows.length && !this.closed && this.period === period; at += slice) {
+      taken += this.take(period, rows.slice(at, at + slice), excluded);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return computed;
+    return taken;
+  }
+
+  /** The open period after the last Z, its sums started afresh when a Z closed the one they were for. */
+  private openPeriod(): OpenPeriod {
+    const start = this.q.lastZ.get()?.to_document_id ?? 0;
+    if (this.period?.start !== start) this.period = { start, to: start, seen: 0, excluded: new Set(), totals: new PeriodTotals() };
+    return this.period;
+  }
+
+  /** Adds the rows after the period's last one to its sums, or to its exclusions. Returns how many it took. */
+  private take(period: OpenPeriod, rows: readonly ReportRow[], excluded: ReadonlySet<number>): number {
+    const fresh = rows.filter((r) => r.id > period.to);
+    if (fresh.length === 0) return 0;
+    const paid = this.source.paymentsBetween(fresh[0]!.id - 1, fresh.at(-1)!.id);
+    for (const row of fresh) {
+      if (excluded.has(row.id)) period.excluded.add(row.id);
+      else period.totals.add(this.contribution(row, paid.get(row.id) ?? []));
+      period.to = row.id;
+      period.seen++;
+    }
+    return fresh.length;
+  }
+
+  /**
+   * Brings the sums in line with what is excluded now: a document a correction re-issued, that ZATCA did not clear,
+   * or that was withdrawn since it was added is taken out again (and put back should that change).
+   */
+  private reconcile(period: OpenPeriod, excluded: ReadonlySet<number>): void {
+    for (const id of excluded) {
+      if (id <= period.start || id > period.to || period.excluded.has(id)) continue;
+      period.totals.subtract(this.contributionOf(id));
+      period.excluded.add(id);
+    }
+    for (const id of period.excluded) {
+      if (excluded.has(id)) continue;
+      period.totals.add(this.contributionOf(id));
+      period.excluded.delete(id);
+    }
   }
 
   /** X: what the open period holds so far. */
   x(): DailyReport {
-    return this.build('X', null).report;
+    // one read transaction: the rows, payments and exclusions as of one moment, whatever another connection commits
+    return this.db.transaction(() => this.build('X', null).report).deferred();
   }
 
   /** Z: the same, then the period is closed (in one transaction: two managers pressing Z close it once). */
@@ -128,9 +165,9 @@ export class DailyReports {
     return this.db
       .transaction((): DailyReport => {
         const last = this.q.lastZ.get();
+        const { report, lastId, documents } = this.build('Z', (last?.number ?? 0) + 1);
         // refused while a shift is open (its cash is not counted yet) and when nothing happened since the last Z
-        this.options.cashControl?.checkZ(last?.number ?? null, this.source.reportRowsAfter(last?.to_document_id ?? 0).length);
-        const { report, lastId } = this.build('Z', (last?.number ?? 0) + 1);
+        this.options.cashControl?.checkZ(last?.number ?? null, documents);
         this.q.insertZ.run(report.number!, lastId, Date.parse(report.to), closedBy, JSON.stringify(report));
         this.options.cashControl?.closed(report.number!);
         return report;
@@ -154,102 +191,60 @@ export class DailyReports {
     return JSON.parse(row.report_json) as DailyReport;
   }
 
-  private build(kind: 'X' | 'Z', number: number | null): { report: DailyReport; lastId: number } {
+  private build(kind: 'X' | 'Z', number: number | null): { report: DailyReport; lastId: number; documents: number } {
     const last = this.q.lastZ.get();
-    const rows = this.source.reportRowsAfter(last?.to_document_id ?? 0);
-    const paymentsOf = this.source.paymentsAfter(last?.to_document_id ?? 0);
-    const totalsById = new Map<number, DocumentTotals>();
-    const corrected = new Set(rows.map((r) => r.corrects_document_id).filter((id): id is number => id !== null));
+    const period = this.openPeriod();
+    const exclusions = this.source.exclusionsAfter(period.start);
+    const excluded = exclusionSet(exclusions);
+    this.take(period, this.source.periodRowsAfter(period.to), excluded);
+    this.reconcile(period, excluded);
     // a NOT_CLEARED standard invoice is no valid invoice (reference §9 #6): shown on its own line, not as a sale
-    const notCleared = new Set(this.source.notClearedAfter?.(last?.to_document_id ?? 0) ?? []);
-    const rejected = rows.filter((r) => notCleared.has(r.id) && !corrected.has(r.id));
-    const counted = rows.filter((r) => !corrected.has(r.id) && !notCleared.has(r.id));
-    const vat = new Map<string, { category: VatCategoryCode; rate: Decimal; taxable: Decimal; vat: Decimal }>();
-    const payments = new Map<PaymentMethod | 'unrecorded', Decimal>();
-    const networks = new Map<CardNetwork | 'unlabelled', Decimal>();
-    const credit = { issued: Decimal.ZERO, redeemed: Decimal.ZERO };
-    const sum = { sales: Decimal.ZERO, returns: Decimal.ZERO, debits: Decimal.ZERO, vat: Decimal.ZERO };
-    const counts = { invoices: 0, creditNotes: 0, debitNotes: 0 };
-    const add = <K>(map: Map<K, Decimal>, key: K, amount: Decimal) => map.set(key, (map.get(key) ?? Decimal.ZERO).add(amount));
-
-    for (const row of counted) {
-      const sign = row.kind === 'credit-note' ? Decimal.fromInt(-1) : Decimal.fromInt(1);
-      const totals = this.totalsById.get(row.id) ?? this.documentTotals(row.id);
-      totalsById.set(row.id, totals);
-      if (row.kind === 'invoice') {
-        counts.invoices++;
-        sum.sales = sum.sales.add(totals.payable);
-      } else if (row.kind === 'credit-note') {
-        counts.creditNotes++;
-        sum.returns = sum.returns.add(totals.payable);
-      } else {
-        counts.debitNotes++;
-        sum.debits = sum.debits.add(totals.payable);
-      }
-      sum.vat = sum.vat.add(totals.vat.mul(sign));
-      for (const c of totals.categories) {
-        const entry = vat.get(c.key) ?? { category: c.category, rate: c.rate, taxable: Decimal.ZERO, vat: Decimal.ZERO };
-        vat.set(c.key, { ...entry, taxable: entry.taxable.add(c.taxable.mul(sign)), vat: entry.vat.add(c.vat.mul(sign)) });
-      }
-      const paid = paymentsOf.get(row.id) ?? [];
-      if (paid.length === 0) add(payments, 'unrecorded', totals.payable.mul(sign));
-      for (const p of paid) {
-        add(payments, p.method, Decimal.parse(p.amount).mul(sign));
-        if (p.method === 'card') add(networks, p.network ?? 'unlabelled', Decimal.parse(p.amount).mul(sign));
-        // a return refunded as store credit issues it, a sale paid with it redeems it: shown apart, never as cash
-        if (p.method === 'store-credit' && row.kind === 'credit-note') credit.issued = credit.issued.add(Decimal.parse(p.amount));
-        if (p.method === 'store-credit' && row.kind !== 'credit-note') credit.redeemed = credit.redeemed.add(Decimal.parse(p.amount));
-      }
-    }
-    this.totalsById = totalsById;
-    const fixed = (d: Decimal) => d.toFixed(2);
+    const corrected = new Set(exclusions.corrected);
+    const rejected = exclusions.notCleared.filter((id) => id <= period.to && !corrected.has(id)).map((id) => this.source.reportRow(id)!);
+    const withdrawn = exclusions.withdrawn.filter((id) => id <= period.to).length;
+    const first = last ? undefined : this.source.firstAfter(period.start, excluded);
     const report: DailyReport = {
       kind,
       number,
-      from: new Date(last?.closed_at ?? counted[0]?.committed_at ?? this.options.clock().getTime()).toISOString(),
+      from: new Date(last?.closed_at ?? first?.committed_at ?? this.options.clock().getTime()).toISOString(),
       to: this.options.clock().toISOString(),
-      documents: counts,
-      vat: [...vat.values()].map((v) => ({ category: v.category, rate: v.rate.toMinimal(), taxable: fixed(v.taxable), vat: fixed(v.vat) })),
-      payments: [...payments].map(([method, amount]) => ({ method, amount: fixed(amount) })),
-      ...([...networks.keys()].some((n) => n !== 'unlabelled')
-        ? { cardNetworks: [...networks].map(([network, amount]) => ({ network, amount: fixed(amount) })) }
-        : {}),
-      ...(payments.has('store-credit') ? { storeCredit: { issued: fixed(credit.issued), redeemed: fixed(credit.redeemed) } } : {}),
-      totals: {
-        sales: fixed(sum.sales),
-        returns: fixed(sum.returns),
-        debits: fixed(sum.debits),
-        net: fixed(sum.sales.sub(sum.returns).add(sum.debits)),
-        vat: fixed(sum.vat),
-      },
+      ...period.totals.sums(),
       training: this.options.training,
-      ...(rejected.length > 0 ? { notCleared: { documents: rejected.length, amount: fixed(Decimal.sum(rejected.map((r) => Decimal.parse(r.payable)))) } } : {}),
+      ...(rejected.length > 0
+        ? { notCleared: { documents: rejected.length, amount: Decimal.sum(rejected.map((r) => Decimal.parse(r.payable))).toFixed(2) } }
+        : {}),
       ...(this.options.cashControl
         ? {
             cashControl: this.options.cashControl.of({
-              fromId: last?.to_document_id ?? 0,
-              toId: rows.at(-1)?.id ?? last?.to_document_id ?? 0,
+              fromId: period.start,
+              toId: period.to,
               fromMs: last?.closed_at ?? 0,
               toMs: this.options.clock().getTime() + 1,
             }),
           }
         : {}),
     };
-    return { report, lastId: rows.at(-1)?.id ?? last?.to_document_id ?? 0 };
+    // a withdrawn invoice is the same sale as the simplified invoice that replaced it, later in the period
+    return { report, lastId: period.to, documents: period.seen - withdrawn };
   }
 
-  private documentTotals(id: number): DocumentTotals {
-    const totals = computeTotals(this.source.documentById(id));
+  private contributionOf(id: number): DocumentContribution {
+    const row = this.source.reportRow(id)!;
+    return this.contribution(row, this.source.paymentsBetween(id - 1, id).get(id) ?? []);
+  }
+
+  private contribution(row: ReportRow, payments: readonly PaymentView[]): DocumentContribution {
+    const totals = computeTotals(this.source.documentById(row.id));
     return {
+      kind: row.kind,
       payable: totals.payable,
       vat: totals.vat,
-      categories: totals.categories.map((c) => ({
-        key: `${c.vatKey.category}|${c.vatKey.rate.toFixed(2)}`,
-        category: c.vatKey.category,
-        rate: c.vatKey.rate,
-        taxable: c.taxable,
-        vat: c.vat,
-      })),
+      categories: totals.categories.map((c) => ({ category: c.vatKey.category, rate: c.vatKey.rate, taxable: c.taxable, vat: c.vat })),
+      payments,
     };
   }
+}
+
+function exclusionSet(e: ReturnType<ReportSource['exclusionsAfter']>): Set<number> {
+  return new Set([...e.withdrawn, ...e.notCleared, ...e.corrected]);
 }

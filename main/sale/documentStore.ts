@@ -23,12 +23,10 @@ export type ReportRow = Pick<DocumentRow, 'id' | 'kind' | 'payable' | 'corrects_
 
 /**
  * What the reports add up: the documents after an id, without their XML or input (a report reads a document's input
- * once, by id), answered from the documents_report index alone (main/db/migrations/0130-report-index.ts). A standard
- * invoice withdrawn for a simplified one (main/sale/b2bCounter.ts) is the same sale: counted once, as the
- * simplified invoice that was handed over.
+ * once, by id), answered from the documents_report index alone (main/db/migrations/0130-report-index.ts). Withdrawn
+ * standard invoices are among them: the report leaves them out with its other exclusions (exclusionsAfter).
  */
-export const REPORT_ROWS_AFTER = `SELECT d.id, d.kind, d.payable, d.corrects_document_id, d.committed_at FROM documents d WHERE d.id > ?
-  AND NOT EXISTS (SELECT 1 FROM clearances c WHERE c.document_id = d.id AND c.state = 'withdrawn') ORDER BY d.id`;
+export const PERIOD_ROWS_AFTER = 'SELECT id, kind, payable, corrects_document_id, committed_at FROM documents WHERE id > ? ORDER BY id';
 
 function paymentViewOf(r: PaymentRow): PaymentView {
   return {
@@ -107,16 +105,21 @@ export class DocumentStore {
       ),
       head: db.prepare<[], { icv: number; number: string; hash: string }>('SELECT icv, number, hash FROM documents ORDER BY chain_id DESC, icv DESC LIMIT 1'),
       inPeriod: db.prepare<[number, number], DocumentRow>('SELECT * FROM documents WHERE issued_at >= ? AND issued_at < ? ORDER BY id'),
-      reportRowsAfter: db.prepare<[number], ReportRow>(REPORT_ROWS_AFTER),
+      periodRowsAfter: db.prepare<[number], ReportRow>(PERIOD_ROWS_AFTER),
+      reportRow: db.prepare<[number], ReportRow>('SELECT id, kind, payable, corrects_document_id, committed_at FROM documents WHERE id = ?'),
       inputOf: db.prepare<[number], Pick<DocumentRow, 'input_json' | 'number' | 'uuid' | 'issue_date' | 'issue_time'>>(
         'SELECT input_json, number, uuid, issue_date, issue_time FROM documents WHERE id = ?',
       ),
-      paymentsAfter: db.prepare<[number], PaymentRow & { document_id: number }>(
-        'SELECT document_id, method, amount, network, voucher_code, voucher_balance FROM document_payments WHERE document_id > ? ORDER BY document_id, seq',
+      paymentsBetween: db.prepare<[number, number], PaymentRow & { document_id: number }>(
+        `SELECT document_id, method, amount, network, voucher_code, voucher_balance FROM document_payments
+         WHERE document_id > ? AND document_id <= ? ORDER BY document_id, seq`,
       ),
       maxId: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM documents'),
-      notClearedAfter: db.prepare<[number], { document_id: number }>(
-        "SELECT document_id FROM clearances WHERE document_id > ? AND state = 'rejected' ORDER BY document_id",
+      settledClearancesAfter: db.prepare<[number], { document_id: number; state: 'rejected' | 'withdrawn' }>(
+        "SELECT document_id, state FROM clearances WHERE document_id > ? AND state IN ('rejected', 'withdrawn') ORDER BY document_id",
+      ),
+      correctedAfter: db.prepare<[number], { id: number }>(
+        'SELECT corrects_document_id AS id FROM documents WHERE corrects_document_id IS NOT NULL AND corrects_document_id > ? ORDER BY 1',
       ),
     };
   }
@@ -179,10 +182,10 @@ export class DocumentStore {
     return this.q.payments.all(documentId).map(paymentViewOf);
   }
 
-  /** The payments of every document after `id`, by document, in one read (the reports add up a whole period). */
-  paymentsAfter(id: number): Map<number, PaymentView[]> {
+  /** The payments of the documents with afterId < id <= toId, by document, in one read (the reports add up a period). */
+  paymentsBetween(afterId: number, toId: number): Map<number, PaymentView[]> {
     const byDocument = new Map<number, PaymentView[]>();
-    for (const r of this.q.paymentsAfter.iterate(id)) {
+    for (const r of this.q.paymentsBetween.iterate(afterId, toId)) {
       const list = byDocument.get(r.document_id);
       if (list) list.push(paymentViewOf(r));
       else byDocument.set(r.document_id, [paymentViewOf(r)]);
@@ -220,14 +223,33 @@ export class DocumentStore {
     return this.q.inPeriod.iterate(fromMs, toMs);
   }
 
-  /** The documents after `id`, in id order, as the reports pick and add them up (without their bytes). */
-  reportRowsAfter(id: number): ReportRow[] {
-    return this.q.reportRowsAfter.all(id);
+  /** Every document after `id`, in id order, as the reports pick and add them up (without their bytes). */
+  periodRowsAfter(id: number): ReportRow[] {
+    return this.q.periodRowsAfter.all(id);
   }
 
-  /** Standard documents after `id` that ZATCA did not clear (NOT_CLEARED): not a valid invoice, counted apart. */
-  notClearedAfter(id: number): number[] {
-    return this.q.notClearedAfter.all(id).map((r) => r.document_id);
+  reportRow(id: number): ReportRow | undefined {
+    return this.q.reportRow.get(id);
+  }
+
+  /** The first document after `id` that is not in `skipped`, read from the index one row at a time. */
+  firstAfter(id: number, skipped: ReadonlySet<number>): ReportRow | undefined {
+    for (const row of this.q.periodRowsAfter.iterate(id)) if (!skipped.has(row.id)) return row;
+    return undefined;
+  }
+
+  /**
+   * The documents after `id` that a report does not count as sales: standard invoices withdrawn for a simplified one
+   * (main/sale/b2bCounter.ts), standard documents ZATCA did not clear (NOT_CLEARED), and documents a correction
+   * re-issued after a rejection (reference §11). Few: read from the clearances and a partial index of corrections.
+   */
+  exclusionsAfter(id: number): { withdrawn: number[]; notCleared: number[]; corrected: number[] } {
+    const settled = this.q.settledClearancesAfter.all(id);
+    return {
+      withdrawn: settled.filter((r) => r.state === 'withdrawn').map((r) => r.document_id),
+      notCleared: settled.filter((r) => r.state === 'rejected').map((r) => r.document_id),
+      corrected: this.q.correctedAfter.all(id).map((r) => r.id),
+    };
   }
 
   maxId(): number {

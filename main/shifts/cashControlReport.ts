@@ -47,7 +47,7 @@ export class CashControlReport {
     const cashiers = this.q.perCashier.all(period.fromId, period.toId).map((r) => ({
       cashier: r.user_id === null ? null : (this.options.userName(r.user_id) ?? `#${r.user_id}`),
       documents: r.documents,
-      net: Decimal.sum(r.amounts.split(',').map((a) => Decimal.parse(a))).toFixed(2),
+      net: Decimal.fromUnits(BigInt(r.halalas), 2).toFixed(2),
     }));
     const open = this.options.shifts.openShift();
     const rows = [...this.options.shifts.unreported(), ...(open ? [open] : [])];

@@ -78,12 +78,17 @@ export function shiftStatements(db: SqliteDatabase) {
 
 export type ShiftStatements = ReturnType<typeof shiftStatements>;
 
-/** Per cashier (document_requests.user_id) in a range of documents: how many, and their signed payable amounts. */
+/**
+ * Per cashier (document_requests.user_id) in a range of documents: how many, and their signed payable in halalas.
+ * The ledger writes every payable with exactly two decimals (main/ledger/ledger.ts), so the digits without the point
+ * are its halalas, summed exactly as integers by SQLite: no decimal string per document to parse and add up at each
+ * X report (BENCHMARKS.md, "A long day").
+ */
 export function cashierStatements(db: SqliteDatabase) {
   return {
-    perCashier: db.prepare<[number, number], { user_id: number | null; documents: number; amounts: string }>(
+    perCashier: db.prepare<[number, number], { user_id: number | null; documents: number; halalas: number }>(
       `SELECT r.user_id, COUNT(*) AS documents,
-              group_concat(CASE WHEN d.kind = 'credit-note' THEN '-' || d.payable ELSE d.payable END) AS amounts
+              SUM(CASE WHEN d.kind = 'credit-note' THEN -1 ELSE 1 END * CAST(REPLACE(d.payable, '.', '') AS INTEGER)) AS halalas
        FROM documents d LEFT JOIN document_requests r ON r.document_id = d.id
        WHERE d.id > ? AND d.id <= ? GROUP BY r.user_id ORDER BY r.user_id`,
     ),

@@ -7,7 +7,9 @@
 // cleared the same way (never printed as receipts), while a note against an uncleared one is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import type { DailyReport } from '../../app/contract/types';
 import { Decimal } from '../../app/money/decimal';
+import { DailyReports } from '../../main/reports/dailyReport';
 import type { DukkanApp } from '../../main/app/openApp';
 import { CLEARANCE_BACKOFF } from '../../main/clearance/clearanceRetrier';
 import { startFatooraSimulator, type FatooraSimulator } from '../../main/fatooraSimulator/index';
@@ -32,6 +34,9 @@ describe('standard invoices in the background, the status strip, the shift and t
     buyer,
   });
   const folder = () => app.core.current();
+  /** The same period's report added up from nothing, by a new instance over the same ledger. */
+  const afresh = () => new DailyReports(folder().db, folder().documents, { training: false, clock: () => new Date() }).x();
+  const sums = (x: DailyReport) => ({ documents: x.documents, vat: x.vat, payments: x.payments, totals: x.totals, notCleared: x.notCleared });
   const b2b = () => app.core.sale().b2b;
   const running = () => folder().shifts.openShift()!.running_cash;
   const fatoora = async (up: boolean) => {
@@ -79,12 +84,20 @@ describe('standard invoices in the background, the status strip, the shift and t
 
   it('never sends a withdrawn invoice; its sale reaches the drawer once, as the simplified invoice', async () => {
     const before = running();
+    const x = folder().reports.x();
     await fatoora(false);
     const r = await cashier.call('sale.completeStandard', sale());
     // the cash taken is the drawer's at once, like any cash sale (docs/cash-control.md)
     expect(running()).toBe(add(before, r.document.total));
+    // counted as a sale while it awaits clearance, in the X report's running sums
+    expect(folder().reports.x().totals.sales).toBe(add(x.totals.sales, r.document.total));
     const simplified = await cashier.call('clearance.issueSimplified', { number: r.document.number, requestId: randomUUID() });
     expect(running()).toBe(add(before, r.document.total));
+    // and once, as the simplified invoice, when that replaces it: taken out of the sums again
+    const replaced = folder().reports.x();
+    expect(replaced.documents.invoices).toBe(x.documents.invoices + 1);
+    expect(replaced.totals.sales).toBe(add(x.totals.sales, r.document.total));
+    expect(sums(replaced)).toEqual(sums(afresh()));
     await fatoora(true);
     ahead += CLEARANCE_BACKOFF.maxMs;
     await b2b().retrier.tick();
@@ -109,6 +122,25 @@ describe('standard invoices in the background, the status strip, the shift and t
     const last = folder().reports.x();
     expect(last.documents.invoices).toBe(x.documents.invoices + 1);
     expect(last.totals.sales).toBe(add(x.totals.sales, cleared.document.total));
+    expect(sums(last)).toEqual(sums(afresh()));
+  });
+
+  it('takes an invoice counted while it awaited clearance out of the sales when ZATCA does not clear it', async () => {
+    const x = folder().reports.x();
+    await fatoora(false);
+    const r = await cashier.call('sale.completeStandard', sale({ ...SAUDI_BUYER, name: REFUSED_BUYER, vatNumber: '311111111111123' }));
+    expect(r.clearance.state).toBe('awaiting');
+    const awaiting = folder().reports.x();
+    expect(awaiting.totals.sales).toBe(add(x.totals.sales, r.document.total));
+    await fatoora(true);
+    ahead += CLEARANCE_BACKOFF.maxMs;
+    await b2b().retrier.tick();
+    expect(await cashier.call('clearance.get', { number: r.document.number })).toMatchObject({ state: 'rejected' });
+    const after = folder().reports.x();
+    expect(after.totals.sales).toBe(x.totals.sales);
+    expect(after.documents.invoices).toBe(x.documents.invoices);
+    expect(after.notCleared!.documents).toBe((x.notCleared?.documents ?? 0) + 1);
+    expect(sums(after)).toEqual(sums(afresh()));
   });
 
   it('uses up a one-time approval with the B2B sale it approved', async () => {
