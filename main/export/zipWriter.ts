@@ -6,7 +6,7 @@
 // The compression and the final fsync run in libuv's thread pool, not on the main thread that answers the till: an
 // export of a long day was one uninterrupted block of the event loop (BENCHMARKS.md, "A long day"). Entries are
 // compressed in parallel as they are added and written in the order they were added.
-import { close, closeSync, fsync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { close, closeSync, fsync, openSync, renameSync, rmSync, write, writeSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { crc32 as zlibCrc32, deflateRaw } from 'node:zlib';
@@ -16,6 +16,7 @@ import { PRIVATE_FILE_MODE } from '../fs/privateFiles';
 const deflateRawAsync = promisify(deflateRaw);
 const fsyncAsync = promisify(fsync);
 const closeAsync = promisify(close);
+const writeAsync = promisify(write);
 
 /** CRC-32 (ISO 3309 / ITU-T V.42, the ZIP and PNG checksum), by zlib. */
 export function crc32(bytes: Uint8Array): number {
@@ -75,6 +76,14 @@ export class ZipWriter {
     if (this.offset > LIMIT) throw new Error('zip: the archive would exceed 4 GiB (ZIP64 is not supported)');
   }
 
+  /** Writes at the end of the archive from the thread pool (nothing else writes meanwhile: every entry is written). */
+  private async writeInPool(bytes: Buffer): Promise<void> {
+    if (this.offset + bytes.length > LIMIT) throw new Error('zip: the archive would exceed 4 GiB (ZIP64 is not supported)');
+    let done = 0;
+    while (done < bytes.length) done += (await writeAsync(this.fd, bytes, done, bytes.length - done, this.offset + done)).bytesWritten;
+    this.offset += bytes.length;
+  }
+
   /**
    * Adds an entry: checked at once (a bad name throws here), compressed in the thread pool, written after every
    * entry added before it. Resolves when it is written.
@@ -126,9 +135,13 @@ export class ZipWriter {
     this.finished = true;
     try {
       await this.written;
+      // the central directory is built in memory and written in one call in the thread pool: a header and a name per
+      // entry written one by one were 40,000 system calls on the main thread for a 20,000-document day (150 ms)
       const start = this.offset;
+      const directory = Buffer.alloc(this.entries.reduce((n, e) => n + 46 + e.name.length, 0) + 22);
+      let at = 0;
       for (const e of this.entries) {
-        const h = Buffer.alloc(46);
+        const h = directory.subarray(at, at + 46);
         h.writeUInt32LE(0x02014b50, 0);
         h.writeUInt16LE(0x0314, 4); // made by: UNIX, 2.0
         h.writeUInt16LE(20, 6);
@@ -140,22 +153,19 @@ export class ZipWriter {
         h.writeUInt32LE(e.compressed, 20);
         h.writeUInt32LE(e.size, 24);
         h.writeUInt16LE(e.name.length, 28);
-        h.writeUInt16LE(0, 30); // extra
-        h.writeUInt16LE(0, 32); // comment
-        h.writeUInt16LE(0, 34); // disk
-        h.writeUInt16LE(0, 36); // internal attributes
+        // extra, comment, disk and internal attributes: zero, as allocated
         h.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external: regular file, rw-r--r--
         h.writeUInt32LE(e.offset, 42);
-        this.write(h);
-        this.write(e.name);
+        e.name.copy(directory, at + 46);
+        at += 46 + e.name.length;
       }
-      const end = Buffer.alloc(22);
+      const end = directory.subarray(at);
       end.writeUInt32LE(0x06054b50, 0);
       end.writeUInt16LE(this.entries.length, 8);
       end.writeUInt16LE(this.entries.length, 10);
-      end.writeUInt32LE(this.offset - start, 12);
+      end.writeUInt32LE(at, 12);
       end.writeUInt32LE(start, 16);
-      this.write(end);
+      await this.writeInPool(directory);
       await fsyncAsync(this.fd);
       await closeAsync(this.fd);
       this.closed = true;
