@@ -69,16 +69,21 @@ export class ZipWriter {
     this.fd = openSync(this.tmp, 'w', PRIVATE_FILE_MODE); // owner-only, as every file in the data folder (privateFiles.ts)
   }
 
+  /** Refuses what would take the archive past 4 GiB: its offsets are 32-bit without ZIP64. */
+  private fits(length: number): void {
+    if (this.offset + length > LIMIT) throw new Error('zip: the archive would exceed 4 GiB (ZIP64 is not supported)');
+  }
+
   private write(bytes: Uint8Array): void {
+    this.fits(bytes.length);
     let done = 0;
     while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
     this.offset += bytes.length;
-    if (this.offset > LIMIT) throw new Error('zip: the archive would exceed 4 GiB (ZIP64 is not supported)');
   }
 
   /** Writes at the end of the archive from the thread pool (nothing else writes meanwhile: every entry is written). */
   private async writeInPool(bytes: Buffer): Promise<void> {
-    if (this.offset + bytes.length > LIMIT) throw new Error('zip: the archive would exceed 4 GiB (ZIP64 is not supported)');
+    this.fits(bytes.length);
     let done = 0;
     while (done < bytes.length) done += (await writeAsync(this.fd, bytes, done, bytes.length - done, this.offset + done)).bytesWritten;
     this.offset += bytes.length;

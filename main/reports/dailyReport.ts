@@ -117,8 +117,8 @@ export class DailyReports {
   }
 
   /** The open period after the last Z, its sums started afresh when a Z closed the one they were for. */
-  private openPeriod(): OpenPeriod {
-    const start = this.q.lastZ.get()?.to_document_id ?? 0;
+  private openPeriod(last = this.q.lastZ.get()): OpenPeriod {
+    const start = last?.to_document_id ?? 0;
     if (this.period?.start !== start) this.period = { start, to: start, seen: 0, excluded: new Set(), totals: new PeriodTotals() };
     return this.period;
   }
@@ -143,7 +143,8 @@ export class DailyReports {
    */
   private reconcile(period: OpenPeriod, excluded: ReadonlySet<number>): void {
     for (const id of excluded) {
-      if (id <= period.start || id > period.to || period.excluded.has(id)) continue;
+      // every id is after the period's start (exclusionsAfter); one after `to` is not in the sums yet
+      if (id > period.to || period.excluded.has(id)) continue;
       period.totals.subtract(this.contributionOf(id));
       period.excluded.add(id);
     }
@@ -193,7 +194,7 @@ export class DailyReports {
 
   private build(kind: 'X' | 'Z', number: number | null): { report: DailyReport; lastId: number; documents: number } {
     const last = this.q.lastZ.get();
-    const period = this.openPeriod();
+    const period = this.openPeriod(last);
     const exclusions = this.source.exclusionsAfter(period.start);
     const excluded = exclusionSet(exclusions);
     this.take(period, this.source.periodRowsAfter(period.to), excluded);

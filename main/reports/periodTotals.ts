@@ -37,7 +37,7 @@ export type PeriodSums = Pick<DailyReport, 'documents' | 'vat' | 'payments' | 'c
 export class PeriodTotals {
   private readonly counts = { invoices: 0, creditNotes: 0, debitNotes: 0 };
   private readonly sum = { sales: Decimal.ZERO, returns: Decimal.ZERO, debits: Decimal.ZERO, vat: Decimal.ZERO };
-  private readonly vat = new Map<string, { category: VatCategoryCode; rate: Decimal; taxable: Line; vat: Decimal }>();
+  private readonly vat = new Map<string, { category: VatCategoryCode; rate: Decimal; taxable: Decimal; vat: Decimal; entries: number }>();
   private readonly payments = new Map<PaymentMethod | 'unrecorded', Line>();
   private readonly networks = new Map<CardNetwork | 'unlabelled', Line>();
   private readonly credit = { issued: Decimal.ZERO, redeemed: Decimal.ZERO };
@@ -68,10 +68,11 @@ export class PeriodTotals {
     this.sum.vat = this.sum.vat.add(d.vat.mul(signed));
     for (const c of d.categories) {
       const key = `${c.category}|${c.rate.toFixed(2)}`;
-      const entry = this.vat.get(key) ?? { category: c.category, rate: c.rate, taxable: { amount: Decimal.ZERO, entries: 0 }, vat: Decimal.ZERO };
-      entry.taxable = { amount: entry.taxable.amount.add(c.taxable.mul(signed)), entries: entry.taxable.entries + direction };
+      const entry = this.vat.get(key) ?? { category: c.category, rate: c.rate, taxable: Decimal.ZERO, vat: Decimal.ZERO, entries: 0 };
+      entry.taxable = entry.taxable.add(c.taxable.mul(signed));
       entry.vat = entry.vat.add(c.vat.mul(signed));
-      if (entry.taxable.entries === 0) this.vat.delete(key);
+      entry.entries += direction;
+      if (entry.entries === 0) this.vat.delete(key);
       else this.vat.set(key, entry);
     }
     if (d.payments.length === 0) addTo(this.payments, 'unrecorded', d.payable.mul(signed), direction);
@@ -93,7 +94,7 @@ export class PeriodTotals {
     const networks = [...this.networks].sort(([a], [b]) => NETWORK_ORDER.indexOf(a) - NETWORK_ORDER.indexOf(b));
     return {
       documents: { ...this.counts },
-      vat: vat.map((v) => ({ category: v.category, rate: v.rate.toMinimal(), taxable: fixed(v.taxable.amount), vat: fixed(v.vat) })),
+      vat: vat.map((v) => ({ category: v.category, rate: v.rate.toMinimal(), taxable: fixed(v.taxable), vat: fixed(v.vat) })),
       payments: payments.map(([method, line]) => ({ method, amount: fixed(line.amount) })),
       ...(networks.some(([n]) => n !== 'unlabelled') ? { cardNetworks: networks.map(([network, line]) => ({ network, amount: fixed(line.amount) })) } : {}),
       ...(this.payments.has('store-credit') ? { storeCredit: { issued: fixed(this.credit.issued), redeemed: fixed(this.credit.redeemed) } } : {}),
