@@ -29,6 +29,13 @@ export const WORKER_BUNDLE_NAME = 'dukkan-worker';
 /** Packages that cannot be bundled: native addons (rebuilt per platform and Electron ABI) and Electron itself. */
 export const ELECTRON_EXTERNALS = ['electron', 'better-sqlite3', '@napi-rs/keyring'];
 
+/**
+ * What the worker thread's bundle leaves out. It runs from app.asar.unpacked, beside no node_modules, so it carries
+ * what it loads: better-sqlite3's JavaScript included, handed its addon's unpacked path by the main thread
+ * (main/export/documentExporter.ts, native/sqlite/sqliteAddon.ts).
+ */
+export const WORKER_EXTERNALS = ELECTRON_EXTERNALS.filter((name) => name !== 'better-sqlite3');
+
 /** What the app folder's package.json depends on: the externals, less Electron, which is the runtime itself. */
 export const APP_DEPENDENCIES = ELECTRON_EXTERNALS.filter((name) => name !== 'electron');
 
@@ -157,7 +164,7 @@ export async function buildElectron({ outDir = APP_DIR, minify = true, nodeModul
     entryPoints: [path.join(root, 'main', 'workers', 'dukkanWorker.ts')],
     // beside app.mjs, where runtime/workers/workerEntry.ts looks for it
     outfile: path.join(outDir, 'electron', `${WORKER_BUNDLE_NAME}.mjs`),
-    external: ELECTRON_EXTERNALS,
+    external: WORKER_EXTERNALS,
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   });
   await build({

@@ -18,6 +18,7 @@ import { approvalHandlers } from './handlers/approvalHandlers';
 import { b2bHandlers } from './handlers/b2bHandlers';
 import { catalogHandlers } from './handlers/catalogHandlers';
 import { exportHandlers } from './handlers/exportHandlers';
+import type { DocumentExporter } from '../export/documentExporter';
 import { openCartHandlers } from './handlers/openCartHandlers';
 import { onboardingHandlers } from './handlers/onboardingHandlers';
 import { printerHandlers } from './handlers/printerHandlers';
@@ -81,6 +82,8 @@ export interface AppCore {
   readonly paper: ReportPrinter;
   /** Restores staged from the manager's screen for the next start (main/backup/restoreDesk.ts). */
   readonly restores: RestoreDesk;
+  /** Exports of signed documents, written in a worker thread (main/export/documentExporter.ts). */
+  readonly exporter: DocumentExporter;
 }
 
 export function createApiHandlers(core: AppCore): ApiHandlers {
@@ -126,7 +129,7 @@ export function createApiHandlers(core: AppCore): ApiHandlers {
     ...backupHandlers({ backups: () => core.current().backups, restores: core.restores }),
     ...storeHandlers({ folder: () => core.current(), pins, pinChangeRequired, clock }),
     ...storeLinkHandlers(storeLink),
-    ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db }),
+    ...exportHandlers({ dataDir, clock, mode, db: () => core.current().db, dbFile: () => core.current().options.file, exporter: core.exporter }),
     ...goLiveHandlers({ mode, catalog, settings }),
     ...tillHandlers({
       held: () => heldSalesOf(core.current().db, catalog, clock),

@@ -44,6 +44,7 @@ import { PrintingService } from './printingService';
 import { ReportPrinter } from '../printing/reportPrinter';
 import { statusSnapshot } from './statusModel';
 import { openDukkanWorkers } from '../workers/dukkanWorkers';
+import { DocumentExporter } from '../export/documentExporter';
 import { TerminalSettings } from './terminalSettings';
 import { openTrainingFolder } from './trainingMode';
 import { saleDesk, saleDeskReady } from './saleDeskGate';
@@ -75,7 +76,10 @@ export interface AppOptions {
   readonly printRetryDelaysMs?: readonly number[];
   /** The delay after a first wrong PIN, doubling with each further one (main/users/pinChecks.ts; tests shorten it). */
   readonly pinDelayBaseMs?: number;
-  /** Worker threads for printing's CPU work (main/workers; default one fewer than the cores, at least 1); 0: none. */
+  /**
+   * Worker threads for printing's CPU work (main/workers; default one fewer than the cores, at least 1); 0: none,
+   * and exports on the main thread too (else each in a thread of its own, main/export/documentExporter.ts).
+   */
   readonly workerThreads?: number;
 }
 
@@ -157,6 +161,8 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     ...(options.printRetryDelaysMs ? { retryDelaysMs: options.printRetryDelaysMs } : {}),
   });
 
+  const exporter = new DocumentExporter({ threads: options.workerThreads !== 0, logger: logger.child({ component: 'export' }) });
+
   let sale: SaleDesk | null = null;
   const mode: ModeController<ModeServices> = new ModeController<ModeServices>({
     live,
@@ -235,6 +241,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
       storeCredentials: () => storeCredentials(live.db, live.secrets),
     }),
     paper: new ReportPrinter({ rasterizer: options.rasterizer, ...(workers ? { workers } : {}), settings: () => printing.settings() }),
+    exporter,
     sale: () => saleDesk(mode, sale),
     saleIfOpen: () => sale,
     saleReady: () => saleDeskReady(mode),
@@ -254,6 +261,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
       await sale?.b2b.close();
       await printing.close().catch((e: unknown) => log.warn('app.printer-close-failed', errorFields(e)));
       await workers?.close();
+      await exporter.close();
       await mode.close();
     },
   };

@@ -12,6 +12,8 @@ export const DATABASE_FILE_NAME = 'dukkan.sqlite';
 export interface DeviceDatabaseOptions {
   readonly busyTimeoutMs?: number;
   readonly readonly?: boolean;
+  /** better-sqlite3's addon file, for a worker thread's bundle that carries the package without it (native/sqlite/sqliteAddon.ts). */
+  readonly addonFile?: string;
 }
 
 export function openDeviceDatabase(file: string, options: DeviceDatabaseOptions = {}): SqliteDatabase {
@@ -20,7 +22,12 @@ export function openDeviceDatabase(file: string, options: DeviceDatabaseOptions 
     makePrivateDir(path.dirname(path.resolve(file)));
     createPrivateFile(file);
   }
-  const db = openSqlite(file, { busyTimeoutMs: options.busyTimeoutMs ?? 10_000, readonly: options.readonly ?? false, mustExist: options.readonly ?? false });
+  const db = openSqlite(file, {
+    busyTimeoutMs: options.busyTimeoutMs ?? 10_000,
+    readonly: options.readonly ?? false,
+    mustExist: options.readonly ?? false,
+    ...(options.addonFile !== undefined ? { addonFile: options.addonFile } : {}),
+  });
   try {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');

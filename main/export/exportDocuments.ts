@@ -18,19 +18,48 @@ function csvField(v: string | number): string {
 /** Documents read and handed to the compressor at a time: enough to keep the thread pool busy, few enough to yield. */
 const PAGE = 64;
 
-export async function exportDocuments(
-  db: SqliteDatabase,
-  options: { readonly from: string; readonly to: string; readonly dir: string; readonly now: Date; readonly training: boolean },
-): Promise<ExportResult> {
+export interface ExportOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly dir: string;
+  readonly now: Date;
+  readonly training: boolean;
+}
+
+/** What an export writes, fixed when it is asked for: the file, the period and the newest document to take. */
+export interface ExportPlan {
+  readonly fileName: string;
+  readonly file: string;
+  readonly from: string;
+  readonly to: string;
+  readonly now: Date;
+  /** The documents there are now: sales made while the export runs belong to the next one. */
+  readonly lastId: number;
+}
+
+/** Fixes the export's file and the documents it takes (on the connection that sells, so none is missed). */
+export function planExport(db: SqliteDatabase, options: ExportOptions): ExportPlan {
   makePrivateDir(options.dir); // the documents name customers and amounts: owner-only, as the data folder
   const stamp = options.now
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
   const fileName = `dukkan-${options.training ? 'training-' : ''}documents-${options.from}_${options.to}-${stamp}.zip`;
-  const file = path.join(options.dir, fileName);
-  // the documents there are now: sales made while the export runs belong to the next one
-  const period = { from: options.from, to: options.to, lastId: lastDocumentId(db) };
+  return { fileName, file: path.join(options.dir, fileName), from: options.from, to: options.to, now: options.now, lastId: lastDocumentId(db) };
+}
+
+/** Plans and writes an export on one connection (the command line, tests; the app writes it in a worker thread). */
+export async function exportDocuments(db: SqliteDatabase, options: ExportOptions): Promise<ExportResult> {
+  return writeExport(db, planExport(db, options));
+}
+
+/**
+ * Writes a planned export: any connection to the ledger will do, a read-only one in a worker thread included
+ * (main/export/exportInWorker.ts). A failed export leaves no file.
+ */
+export async function writeExport(db: SqliteDatabase, plan: ExportPlan): Promise<ExportResult> {
+  const { fileName, file } = plan;
+  const period = { from: plan.from, to: plan.to, lastId: plan.lastId };
   const zip = new ZipWriter(file);
   // the manifest's bytes a page at a time: one string of a 20,000-document day turned into bytes in one go held the
   // event loop for 50 ms (BENCHMARKS.md, "A long day")
@@ -51,13 +80,13 @@ export async function exportDocuments(
       manifest.push(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
       const last = rows.at(-1)!;
       after = { chainId: last.chain_id, icv: last.icv };
-      // the page is compressed in the thread pool meanwhile; the till's calls are answered between pages
+      // the page is compressed in the thread pool meanwhile; whatever else this thread serves is answered between pages
       await Promise.all(written);
     }
     const tail = [
-      zip.add('manifest.csv', Buffer.concat(manifest), options.now),
+      zip.add('manifest.csv', Buffer.concat(manifest), plan.now),
       // the till's audit trail of the same days (main/audit): voids, overrides, refunds, drawer opens, shifts
-      zip.add('audit-trail.csv', Buffer.from(auditTrailCsv(db, options.from, options.to, csvField), 'utf8'), options.now),
+      zip.add('audit-trail.csv', Buffer.from(auditTrailCsv(db, plan.from, plan.to, csvField), 'utf8'), plan.now),
     ];
     await Promise.all(tail);
     const bytes = await zip.finish();

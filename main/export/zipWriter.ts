@@ -65,8 +65,16 @@ export class ZipWriter {
 
   /** Writes to `file` through a temporary file renamed at finish(): a reader never sees half a zip. */
   constructor(private readonly file: string) {
-    this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    this.tmp = ZipWriter.temporaryFileOf(file);
     this.fd = openSync(this.tmp, 'w', PRIVATE_FILE_MODE); // owner-only, as every file in the data folder (privateFiles.ts)
+  }
+
+  /**
+   * The file a zip of `file` is written to until finish(), by this process: a writer stopped before it could abort
+   * (its worker thread terminated) leaves it, and whoever started it removes it (main/export/documentExporter.ts).
+   */
+  static temporaryFileOf(file: string): string {
+    return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   }
 
   /** Refuses what would take the archive past 4 GiB: its offsets are 32-bit without ZIP64. */

@@ -2,6 +2,7 @@
 // The tasks the app's worker threads run (dukkanWorker.ts), by name, with their input and output types: what the
 // main thread may ask of them (dukkanWorkers.ts). Types only, so the main thread loads none of the code.
 import type { PaperDots, QrPlan } from '../../app/receipt/qrPlan';
+import type { exportFromFile } from '../export/exportInWorker';
 import type { rasterFromPng, stripFromPng } from '../printing/receiptRaster';
 
 export type DukkanTasks = {
@@ -11,4 +12,6 @@ export type DukkanTasks = {
   readonly 'receipt.strip': typeof stripFromPng;
   /** The receipt QR's symbol and size on this paper (app/receipt/qrPlan.ts; qrcode takes ~18 ms a receipt). */
   readonly 'receipt.qr-plan': (input: { readonly text: string; readonly paperDots: PaperDots }) => QrPlan;
+  /** A planned export's zip, on the thread's own read-only connection (main/export/documentExporter.ts). */
+  readonly 'export.documents': typeof exportFromFile;
 };

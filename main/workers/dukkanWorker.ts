@@ -9,4 +9,5 @@ serveTasks<DukkanTasks>({
   'receipt.raster': () => import('../printing/receiptRaster').then((m) => m.rasterFromPng),
   'receipt.strip': () => import('../printing/receiptRaster').then((m) => m.stripFromPng),
   'receipt.qr-plan': () => import('../../app/receipt/qrPlan').then((m) => (input) => m.planQr(input.text, input.paperDots)),
+  'export.documents': () => import('../export/exportInWorker').then((m) => m.exportFromFile),
 });

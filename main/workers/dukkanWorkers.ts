@@ -12,10 +12,10 @@ export type DukkanWorkers = WorkerPool<DukkanTasks>;
 /** The file name of the worker's bundle, beside the main process's (scripts/buildBrowser.mjs, scripts/buildElectron.mjs). */
 export const WORKER_BUNDLE_NAME = 'dukkan-worker';
 
-export function openDukkanWorkers(options: { readonly size?: number; readonly logger?: Logger } = {}): DukkanWorkers {
+export function openDukkanWorkers(options: { readonly size?: number; readonly logger?: Logger; readonly name?: string } = {}): DukkanWorkers {
   return new WorkerPool<DukkanTasks>({
     entry: entryBeside(import.meta.url, 'dukkanWorker', WORKER_BUNDLE_NAME),
-    name: WORKER_BUNDLE_NAME,
+    name: options.name ?? WORKER_BUNDLE_NAME,
     ...(options.size !== undefined ? { size: options.size } : {}),
     ...(options.logger ? { logger: options.logger.child({ component: 'workers' }) } : {}),
   });

@@ -12,6 +12,8 @@ export interface OpenOptions {
   readonly mustExist?: boolean;
   /** How long to wait for another process's write lock, in ms. */
   readonly busyTimeoutMs?: number;
+  /** The compiled addon's file, for a bundle that carries better-sqlite3 without its folder (sqliteAddon.ts). */
+  readonly addonFile?: string;
 }
 
 export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatabase {
@@ -19,5 +21,6 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatab
     readonly: options.readonly ?? false,
     fileMustExist: options.mustExist ?? false,
     timeout: options.busyTimeoutMs ?? 5000,
+    ...(options.addonFile !== undefined ? { nativeBinding: options.addonFile } : {}),
   });
 }

@@ -5,11 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { randomUUID, scryptSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Decimal } from '../../app/money/decimal';
 import { computeTotals } from '../../app/totals/computeTotals';
 import type { DukkanApp } from '../../main/app/openApp';
+import { DocumentExporter } from '../../main/export/documentExporter';
+import { silentLogger } from '../../main/log/logger';
 import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDeviceDatabase';
 import { clientOf, openTestApp, signIn, type Client } from './support';
 
@@ -187,6 +190,7 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     }
     const today = app.core.current().documents.byNumber(numbers[0]!)!.issue_date;
     const before = app.core.current().documents.maxId();
+    const inThreads = app.core.exporter.writtenInThreads;
     let loopTurned = false;
     const exporting = manager.call('export.documents', { from: today, to: today });
     setImmediate(() => (loopTurned = true));
@@ -197,7 +201,8 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
       saleId: randomUUID(),
     });
     const r = await exporting;
-    expect(loopTurned).toBe(true); // the compression ran in the thread pool, and the event loop went on meanwhile
+    expect(loopTurned).toBe(true); // the export ran in a worker thread, and the event loop went on meanwhile
+    expect(app.core.exporter.writtenInThreads).toBe(inThreads + 1); // not the main thread's fallback
     const names = execFileSync('unzip', ['-Z1', r.path]).toString().trim().split('\n');
     const inPeriod = app.core
       .current()
@@ -209,6 +214,27 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     expect(names.slice(0, -2)).toEqual(inPeriod.map((d) => `${today}/${d.number}_${d.uuid}.xml`));
     expect(names.slice(-2)).toEqual(['manifest.csv', 'audit-trail.csv']);
     expect(names.some((n) => n.includes(`/${during.document.number}_`))).toBe(false);
+  });
+
+  it('an export stopped with the app fails by name and leaves no file behind', async () => {
+    const today = app.core.current().documents.byNumber(numbers[0]!)!.issue_date;
+    const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-export-stopped-'));
+    const exporter = new DocumentExporter({ threads: true, logger: silentLogger });
+    const folder = app.core.current();
+    const exporting = exporter.export(folder.db, folder.options.file, { from: today, to: today, dir, now: new Date(), training: true });
+    const outcome = exporting.then(
+      () => 'finished',
+      (e: unknown) => e,
+    );
+    // stopped while the worker writes the zip: its unfinished file is there, then gone with the thread
+    while (readdirSync(dir).length === 0) await new Promise((r) => setImmediate(r));
+    expect(readdirSync(dir)[0]).toMatch(/^\.dukkan-training-documents-.*\.tmp$/);
+    await exporter.close();
+    expect(await outcome).toMatchObject({ code: 'worker.closed', params: { task: 'export.documents' } });
+    expect(readdirSync(dir)).toEqual([]);
+    await expect(exporter.export(folder.db, folder.options.file, { from: today, to: today, dir, now: new Date(), training: true })).rejects.toMatchObject({
+      code: 'worker.closed',
+    });
   });
 
   it('keeps PINs hashed, changes them, and never leaves the terminal without a manager', async () => {

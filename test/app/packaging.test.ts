@@ -6,6 +6,7 @@
 // fuses) and for fpm, neither of which can be fetched here — read back from the app.asar it writes and from how it
 // calls fpm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -17,6 +18,8 @@ import { cspMeta } from '../../main/window/csp';
 import { planQr } from '../../app/receipt/qrPlan';
 import type { DukkanTasks } from '../../main/workers/dukkanTasks';
 import { WorkerPool } from '../../runtime/workers/workerPool';
+import { unpackedFromAsar } from '../../runtime/workers/workerEntry';
+import { openDeviceDatabase } from '../../main/db/openDeviceDatabase';
 
 const require = createRequire(import.meta.url);
 /** Modules as electron-builder resolves them: app-builder-lib (its engine) and that one's own dependencies. */
@@ -422,6 +425,24 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
       try {
         const text = 'AQ1E2YrZg9in2YYgfCBEdWtrYW4=';
         expect(await pool.run('receipt.qr-plan', { text, paperDots: 384 })).toEqual(planQr(text, 384));
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it('exports from the unpacked worker with the better-sqlite3 it carries and the addon unpacked beside app.asar', async () => {
+      const pool = new WorkerPool<DukkanTasks>({ entry: { file: pathToFileURL(path.join(resources, 'app.asar', 'electron', 'dukkan-worker.mjs')) }, size: 1 });
+      const ledger = path.join(work, 'export-ledger', 'dukkan.sqlite');
+      openDeviceDatabase(ledger).close();
+      const dir = path.join(work, 'exports');
+      mkdirSync(dir);
+      try {
+        // the addon's path as the main thread finds it inside app.asar, then unpacked (main/export/documentExporter.ts)
+        const sqliteAddon = unpackedFromAsar(path.join(resources, 'app.asar', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+        const plan = { fileName: 'x.zip', file: path.join(dir, 'x.zip'), from: '2026-01-01', to: '2026-12-31', now: new Date(), lastId: 0 };
+        const r = await pool.run('export.documents', { dbFile: ledger, sqliteAddon, plan });
+        expect(r).toMatchObject({ fileName: 'x.zip', documents: 0 });
+        expect(execFileSync('unzip', ['-Z1', r.path]).toString().trim().split('\n')).toEqual(['manifest.csv', 'audit-trail.csv']);
       } finally {
         await pool.close();
       }

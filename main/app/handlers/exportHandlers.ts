@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { AppMode } from '../../../app/contract/types';
 import type { SqliteDatabase } from '../../../native/sqlite/sqliteDriver';
-import { exportDocuments } from '../../export/exportDocuments';
+import type { DocumentExporter } from '../../export/documentExporter';
 import type { ApiHandlers } from '../../ipc/dispatcher';
 
 export const EXPORT_METHODS = ['export.documents'] as const;
@@ -13,15 +13,18 @@ export interface ExportServices {
   readonly dataDir: string;
   readonly clock: () => Date;
   mode(): AppMode;
-  /** The database of the mode in use. */
+  /** The database of the mode in use, and its file. */
   db(): SqliteDatabase;
+  dbFile(): string;
+  /** Writes the zip in a worker thread of its own (main/export/documentExporter.ts). */
+  readonly exporter: DocumentExporter;
 }
 
 export function exportHandlers(app: ExportServices): Pick<ApiHandlers, (typeof EXPORT_METHODS)[number]> {
   return {
     'export.documents': ({ from, to }) => {
       const training = app.mode() === 'training';
-      return exportDocuments(app.db(), {
+      return app.exporter.export(app.db(), app.dbFile(), {
         from,
         to,
         dir: path.join(app.dataDir, ...(training ? ['training'] : []), 'exports'),

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: UNLICENSED
+// The app's exports (export.documents): planned on the connection that sells, then written in a worker thread of
+// their own with a read-only connection (exportInWorker.ts). Reading and listing a long day's documents was the
+// last block of the till's event loop in the 20,000-sale soak (BENCHMARKS.md, "A long day"); in its own thread it
+// also leaves the printing worker to the receipts. One thread per export, started with it and stopped after it: an
+// export is rare, and an idle thread would hold its memory all day.
+import { rmSync } from 'node:fs';
+import type { ExportResult } from '../../app/contract/types';
+import { DukkanError } from '../../app/errors/index';
+import { sqliteAddonFile } from '../../native/sqlite/sqliteAddon';
+import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
+import { unpackedFromAsar } from '../../runtime/workers/workerEntry';
+import { errorFields, type Logger } from '../log/logger';
+import { openDukkanWorkers, type DukkanWorkers } from '../workers/dukkanWorkers';
+import { planExport, writeExport, type ExportOptions } from './exportDocuments';
+import { ZipWriter } from './zipWriter';
+
+/** A year of a busy till is minutes of work; past this the thread is stopped and the export fails. */
+const EXPORT_TIMEOUT_MS = 30 * 60_000;
+
+/** better-sqlite3's addon for the export's thread: in the packaged app, the copy unpacked beside app.asar. */
+function exportAddon(): string | undefined {
+  const file = sqliteAddonFile();
+  return file === undefined ? undefined : unpackedFromAsar(file);
+}
+
+export interface DocumentExporterOptions {
+  /** false: exports run on the main thread (openApp's `workerThreads: 0`). */
+  readonly threads: boolean;
+  readonly logger: Logger;
+}
+
+export class DocumentExporter {
+  private readonly running = new Set<DukkanWorkers>();
+  private closed = false;
+  private inThreads = 0;
+
+  constructor(private readonly options: DocumentExporterOptions) {}
+
+  /** Exports written by a worker thread so far (tests read it: the fallback below must not pass unseen). */
+  get writtenInThreads(): number {
+    return this.inThreads;
+  }
+
+  /** Exports the period of the ledger `db`, whose file is `dbFile`. */
+  async export(db: SqliteDatabase, dbFile: string, options: ExportOptions): Promise<ExportResult> {
+    const plan = planExport(db, options);
+    if (!this.options.threads) return writeExport(db, plan);
+    if (this.closed) throw new DukkanError('worker.closed', { task: 'export.documents' });
+    const pool = openDukkanWorkers({ size: 1, name: 'dukkan-export', logger: this.options.logger });
+    this.running.add(pool);
+    try {
+      const result = await pool.run('export.documents', { dbFile, sqliteAddon: exportAddon(), plan }, { timeoutMs: EXPORT_TIMEOUT_MS });
+      this.inThreads++;
+      return result;
+    } catch (e) {
+      // a thread stopped mid-write could not remove its unfinished zip
+      rmSync(ZipWriter.temporaryFileOf(plan.file), { force: true });
+      if (!(e instanceof DukkanError && e.code === 'worker.died') || this.closed) throw e;
+      // a thread that could not run (its native module refused, memory): the export is still owed to the shop
+      this.options.logger.warn('export.on-main-thread', errorFields(e));
+      return writeExport(db, plan);
+    } finally {
+      this.running.delete(pool);
+      await pool.close();
+    }
+  }
+
+  /** Stops the exports under way: each fails with worker.closed and leaves no file. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.running].map((pool) => pool.close()));
+  }
+}
