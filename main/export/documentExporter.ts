@@ -7,22 +7,15 @@
 import { rmSync } from 'node:fs';
 import type { ExportResult } from '../../app/contract/types';
 import { DukkanError } from '../../app/errors/index';
-import { sqliteAddonFile } from '../../native/sqlite/sqliteAddon';
 import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
-import { unpackedFromAsar } from '../../runtime/workers/workerEntry';
 import { errorFields, type Logger } from '../log/logger';
 import { openDukkanWorkers, type DukkanWorkers } from '../workers/dukkanWorkers';
+import { sqliteAddonForWorkers } from '../workers/workerSqliteAddon';
 import { planExport, writeExport, type ExportOptions } from './exportDocuments';
 import { ZipWriter } from './zipWriter';
 
 /** A year of a busy till is minutes of work; past this the thread is stopped and the export fails. */
 const EXPORT_TIMEOUT_MS = 30 * 60_000;
-
-/** better-sqlite3's addon for the export's thread: in the packaged app, the copy unpacked beside app.asar. */
-function exportAddon(): string | undefined {
-  const file = sqliteAddonFile();
-  return file === undefined ? undefined : unpackedFromAsar(file);
-}
 
 export interface DocumentExporterOptions {
   /** false: exports run on the main thread (openApp's `workerThreads: 0`). */
@@ -50,7 +43,7 @@ export class DocumentExporter {
     const pool = openDukkanWorkers({ size: 1, name: 'dukkan-export', logger: this.options.logger });
     this.running.add(pool);
     try {
-      const result = await pool.run('export.documents', { dbFile, sqliteAddon: exportAddon(), plan }, { timeoutMs: EXPORT_TIMEOUT_MS });
+      const result = await pool.run('export.documents', { dbFile, sqliteAddon: sqliteAddonForWorkers(), plan }, { timeoutMs: EXPORT_TIMEOUT_MS });
       this.inThreads++;
       return result;
     } catch (e) {
