@@ -10,7 +10,9 @@
 //      (test/electron/smokeFlow.ts), and the printer must receive the receipt, with a QR that decodes;
 //   6. the customer display (--customer-display: a second window, main/window/customerDisplayWindow.ts) must show
 //      the sale's total;
-//   7. closes the window, and the process must exit by itself, with status 0, within EXIT_DEADLINE_MS.
+//   7. the manager exports the day from the manager screen (test/electron/smokeFlow.ts): the zip, written by the
+//      export's worker thread with the better-sqlite3 its bundle carries, must hold the sale;
+//   8. closes the window, and the process must exit by itself, with status 0, within EXIT_DEADLINE_MS.
 //
 // Without Electron's binary (ELECTRON_SKIP_BINARY_DOWNLOAD installs) it says so and exits 0; with
 // --require-electron or DUKKAN_SMOKE_REQUIRE_ELECTRON=1 (CI machines that must have it) that is a failure.
@@ -128,7 +130,7 @@ async function smoke(binary) {
   const { register } = await import('tsx/esm/api');
   register();
   const { FakeEscPosPrinter } = await import('../test/printer/fakeEscPosPrinter.ts');
-  const { setUpPrinter, trainingSale } = await import('../test/electron/smokeFlow.ts');
+  const { exportToday, setUpPrinter, trainingSale } = await import('../test/electron/smokeFlow.ts');
   const { _electron } = await import('playwright-core');
 
   const userData = mkdtempSync(path.join(tmpdir(), 'dukkan-smoke-'));
@@ -164,6 +166,8 @@ async function smoke(binary) {
       if (!display) throw new Error('no customer display window (started with --customer-display)');
       await display.locator('[data-test=display-total]', { hasText: sale.qr.fields.totalWithVat }).waitFor({ timeout: 10_000 });
       console.log(`  customer display: shows the sale's total ${sale.qr.fields.totalWithVat}`);
+      const exported = await exportToday(page, sale.number);
+      console.log(`  day exported from the manager screen: ${exported.entries.length} entries in ${exported.path}`);
     } catch (e) {
       mkdirSync(OUTPUT, { recursive: true });
       await page.screenshot({ path: path.join(OUTPUT, 'failure.png') }).catch(() => undefined);

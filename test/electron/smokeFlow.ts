@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // The till's first minutes on a new terminal, driven as a shop would: the manager sets up the receipt printer, the
-// cashier makes a training sale paid in cash, the receipt comes out. Used by `npm run smoke:electron` on the real
+// cashier makes a training sale paid in cash, the receipt comes out, the manager exports the day. Used by `npm run smoke:electron` on the real
 // Electron app, and run in browser mode by smokeFlow.test.ts so its every step is known to work here.
+import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { decodeQr, type DecodedQr } from '../../app/qr/tlv';
 import { DEMO_PRODUCTS } from '../../main/catalog/demoCatalog';
@@ -59,4 +60,28 @@ export async function trainingSale(page: Page, printer: FakeEscPosPrinter): Prom
   const text = decodeQrWithJsqr(decodedImagePng(decodeEscPos(bytes)));
   if (text === null) throw new Error(`no QR code in the printed receipt (${bytes.length} bytes)`);
   return { number, receiptBytes: bytes.length, qr: decodeQr(text) };
+}
+
+export interface ExportedDay {
+  /** The zip's path as the manager screen reports it. */
+  readonly path: string;
+  /** The zip's entries as unzip lists them. */
+  readonly entries: readonly string[];
+}
+
+/**
+ * As the manager, in the manager screen's export tab: exports today's documents (the app writes the zip in a worker
+ * thread of its own, main/export/documentExporter.ts) and reads the zip back with unzip; `number` must be in it.
+ */
+export async function exportToday(page: Page, number: string): Promise<ExportedDay> {
+  await signIn(page, 'Manager', TRAINING_PINS.manager);
+  await page.keyboard.press('F7');
+  await page.click('[data-test=tab-export]');
+  await page.click('[data-test=export-run]');
+  await page.waitForFunction(() => /\.zip\s*$/.test(document.querySelector('[data-test=export-result]')?.textContent ?? ''));
+  const shown = (await page.textContent('[data-test=export-result]')) ?? '';
+  const file = /(\S+\.zip)\s*$/.exec(shown)![1]!;
+  const entries = execFileSync('unzip', ['-Z1', file]).toString().trim().split('\n');
+  if (!entries.some((e) => e.includes(`/${number}_`))) throw new Error(`the export ${file} does not hold ${number}: ${entries.join(', ')}`);
+  return { path: file, entries };
 }
