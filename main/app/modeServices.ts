@@ -14,7 +14,6 @@ import { ArchiveShelf } from '../backup/archiveShelf';
 import { BackupService } from '../backup/backupService';
 import { storeBackupRemote } from '../backup/storeBackupRemote';
 import { openDeviceDatabase } from '../db/openDeviceDatabase';
-import { WalCheckpointer, type WalCheckpointerOptions } from '../db/walCheckpointer';
 import type { FatooraClient, FatooraEnvironment } from '../fatoora/index';
 import { Ledger } from '../ledger/ledger';
 import { LedgerAnchor } from '../ledger/ledgerAnchor';
@@ -51,11 +50,6 @@ export interface ModeServicesOptions {
   readonly onOnboardingProgress?: (progress: ServiceProgress) => void;
   /** A terminal user's name by id (the users live in the terminal's database), for the reports' per-cashier rows. */
   readonly userName?: (id: number) => string | undefined;
-  /**
-   * Runs a checkpoint of the database's log in a worker thread (the app's pool): the folder's connections then never
-   * checkpoint inside a commit (main/db/walCheckpointer.ts). Without it SQLite checkpoints as it does by default.
-   */
-  readonly checkpoint?: WalCheckpointerOptions['run'];
 }
 
 export class ModeServices {
@@ -74,19 +68,12 @@ export class ModeServices {
   /** This folder's keychain (its device id's service, main/onboarding/deviceKeychain.ts). */
   readonly secrets: SecretStore;
   private workerDb: SqliteDatabase | null = null;
-  /** The log's checkpoints off the commits, when a worker thread can take them (main/db/walCheckpointer.ts). */
-  readonly checkpointer: WalCheckpointer | null;
   /** The store server's push worker (docs/store-server.md): live ledgers only. */
   private storePush: StorePush | null = null;
   private active: { environment: FatooraEnvironment; ledger: Ledger; worker: ReportingWorker } | null = null;
 
   constructor(readonly options: ModeServicesOptions) {
     this.db = openDeviceDatabase(options.file);
-    this.checkpointer = options.checkpoint
-      ? new WalCheckpointer({ file: options.file, run: options.checkpoint, logger: options.logger.child({ component: 'ledger' }) })
-      : null;
-    this.checkpointer?.attach(this.db);
-    this.checkpointer?.start();
     this.secrets = options.secrets(this.db);
     this.onboarding = createOnboardingService({
       db: this.db,
@@ -139,7 +126,6 @@ export class ModeServices {
     });
     const ledger = new Ledger(this.db, { numberPrefix: this.options.numberPrefix, environment, clock: this.options.clock, anchor });
     this.workerDb = openDeviceDatabase(this.options.file);
-    this.checkpointer?.attach(this.workerDb);
     const worker = new ReportingWorker({
       ...this.options.reporting,
       db: this.workerDb,
@@ -234,7 +220,6 @@ export class ModeServices {
     await this.backups?.idle(); // a backup under way finishes: its snapshot reads this connection
     if (active) await active.worker.stop({ deadlineMs: 3000 });
     await this.storePush?.stop();
-    await this.checkpointer?.stop();
     this.onboarding.close();
     this.archives?.close();
     this.workerDb?.close();

@@ -45,7 +45,6 @@ import { ReportPrinter } from '../printing/reportPrinter';
 import { statusSnapshot } from './statusModel';
 import { openDukkanWorkers } from '../workers/dukkanWorkers';
 import { DocumentExporter } from '../export/documentExporter';
-import type { CheckpointJob } from '../db/walCheckpoint';
 import { TerminalSettings } from './terminalSettings';
 import { openTrainingFolder } from './trainingMode';
 import { saleDesk, saleDeskReady } from './saleDeskGate';
@@ -110,9 +109,6 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   securePrivateTree(options.dataDir, log);
   const bus = new AppEventBus(log);
   const access: FatooraAccess = { simulatorUrl: options.fatooraUrl, fetch: options.fetch, logger };
-  // started at the first job (a receipt, a checkpoint of the ledger's log); closed with the app (docs/ARCHITECTURE.md,
-  // "Move CPU work to a worker")
-  const workers = options.workerThreads === 0 ? undefined : openDukkanWorkers({ logger, ...(options.workerThreads ? { size: options.workerThreads } : {}) });
   const common = {
     secrets: options.secrets ?? openDeviceKeychain,
     clock,
@@ -120,7 +116,6 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     ...(options.reporting ? { reporting: options.reporting } : {}),
     // read when a report is built, once `users` below exists
     userName: (id: number): string | undefined => users.get(id)?.name,
-    ...(workers ? { checkpoint: (job: CheckpointJob) => workers.run('ledger.checkpoint', job) } : {}),
   };
 
   const onboarding: OnboardingSession = new OnboardingSession({
@@ -153,6 +148,8 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   const sessions = new SessionStore(() => settings.get('locale'), clock);
   if (printerAddress !== undefined && !settings.has('printer'))
     settings.set('printer', { address: printerAddress, paperWidth: options.printer?.paperWidth ?? 80 });
+  // started at the first receipt; closed with the app (docs/ARCHITECTURE.md, "Move CPU work to a worker")
+  const workers = options.workerThreads === 0 ? undefined : openDukkanWorkers({ logger, ...(options.workerThreads ? { size: options.workerThreads } : {}) });
   const printing = new PrintingService({
     kit: { template: options.template, rasterizer: options.rasterizer, ...(workers ? { workers } : {}) },
     settings,
@@ -263,10 +260,9 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
       bus.clear();
       await sale?.b2b.close();
       await printing.close().catch((e: unknown) => log.warn('app.printer-close-failed', errorFields(e)));
-      await exporter.close();
-      // the folders first: a checkpoint of their logs under way finishes in a worker before their connections close
-      await mode.close();
       await workers?.close();
+      await exporter.close();
+      await mode.close();
     },
   };
 }

@@ -50,7 +50,7 @@ export async function startTrainingFatoora(dataDir: string, logger: Logger): Pro
  */
 export async function openTrainingFolder(
   dataDir: string,
-  common: Pick<ModeServicesOptions, 'secrets' | 'clock' | 'logger' | 'reporting' | 'checkpoint'>,
+  common: Pick<ModeServicesOptions, 'secrets' | 'clock' | 'logger' | 'reporting'>,
   access: FatooraAccess,
 ): Promise<TrainingFolder<ModeServices>> {
   const fatoora = await startTrainingFatoora(dataDir, common.logger);

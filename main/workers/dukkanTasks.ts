@@ -2,7 +2,6 @@
 // The tasks the app's worker threads run (dukkanWorker.ts), by name, with their input and output types: what the
 // main thread may ask of them (dukkanWorkers.ts). Types only, so the main thread loads none of the code.
 import type { PaperDots, QrPlan } from '../../app/receipt/qrPlan';
-import type { checkpointWal } from '../db/walCheckpoint';
 import type { exportFromFile } from '../export/exportInWorker';
 import type { rasterFromPng, stripFromPng } from '../printing/receiptRaster';
 
@@ -15,6 +14,4 @@ export type DukkanTasks = {
   readonly 'receipt.qr-plan': (input: { readonly text: string; readonly paperDots: PaperDots }) => QrPlan;
   /** A planned export's zip, on the thread's own read-only connection (main/export/documentExporter.ts). */
   readonly 'export.documents': typeof exportFromFile;
-  /** A checkpoint of the device database's write-ahead log, off the till's commits (main/db/walCheckpointer.ts). */
-  readonly 'ledger.checkpoint': typeof checkpointWal;
 };

@@ -10,5 +10,4 @@ serveTasks<DukkanTasks>({
   'receipt.strip': () => import('../printing/receiptRaster').then((m) => m.stripFromPng),
   'receipt.qr-plan': () => import('../../app/receipt/qrPlan').then((m) => (input) => m.planQr(input.text, input.paperDots)),
   'export.documents': () => import('../export/exportInWorker').then((m) => m.exportFromFile),
-  'ledger.checkpoint': () => import('../db/walCheckpoint').then((m) => m.checkpointWal),
 });

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: UNLICENSED
-// better-sqlite3's addon as a worker thread's task opens it (main/export/exportInWorker.ts, main/db/walCheckpoint.ts):
+// better-sqlite3's addon as a worker thread's task opens it (main/export/exportInWorker.ts):
 // the file the main thread's package resolves to, and in the packaged app the copy unpacked beside app.asar, since
 // the Electron worker's bundle carries better-sqlite3's JavaScript but not its folder (scripts/buildElectron.mjs).
 import { sqliteAddonFile } from '../../native/sqlite/sqliteAddon';
