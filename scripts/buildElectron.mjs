@@ -32,7 +32,7 @@ export const ELECTRON_EXTERNALS = ['electron', 'better-sqlite3', '@napi-rs/keyri
 /**
  * What the worker thread's bundle leaves out. It runs from app.asar.unpacked, beside no node_modules, so it carries
  * what it loads: better-sqlite3's JavaScript included, handed its addon's unpacked path by the main thread
- * (main/export/documentExporter.ts, native/sqlite/sqliteAddon.ts).
+ * (main/workers/workerSqliteAddon.ts).
  */
 export const WORKER_EXTERNALS = ELECTRON_EXTERNALS.filter((name) => name !== 'better-sqlite3');
 

@@ -13,7 +13,7 @@ export interface DeviceDatabaseOptions {
   readonly busyTimeoutMs?: number;
   readonly readonly?: boolean;
   /** better-sqlite3's addon file, for a worker thread's bundle that carries the package without it (native/sqlite/sqliteAddon.ts). */
-  readonly addonFile?: string;
+  readonly addonFile?: string | undefined;
 }
 
 export function openDeviceDatabase(file: string, options: DeviceDatabaseOptions = {}): SqliteDatabase {
@@ -26,7 +26,7 @@ export function openDeviceDatabase(file: string, options: DeviceDatabaseOptions 
     busyTimeoutMs: options.busyTimeoutMs ?? 10_000,
     readonly: options.readonly ?? false,
     mustExist: options.readonly ?? false,
-    ...(options.addonFile !== undefined ? { addonFile: options.addonFile } : {}),
+    addonFile: options.addonFile,
   });
   try {
     if (!options.readonly) {

@@ -10,13 +10,13 @@ import { writeExport, type ExportPlan } from './exportDocuments';
 export interface ExportJob {
   /** The ledger's database file (the mode's own: <data>/dukkan.sqlite or <data>/training/dukkan.sqlite). */
   readonly dbFile: string;
-  /** better-sqlite3's addon, as the main thread found it (native/sqlite/sqliteAddon.ts); undefined: its own lookup. */
+  /** better-sqlite3's addon, as the main thread found it (main/workers/workerSqliteAddon.ts); undefined: its own lookup. */
   readonly sqliteAddon: string | undefined;
   readonly plan: ExportPlan;
 }
 
 export async function exportFromFile(job: ExportJob): Promise<ExportResult> {
-  const db = openDeviceDatabase(job.dbFile, { readonly: true, ...(job.sqliteAddon !== undefined ? { addonFile: job.sqliteAddon } : {}) });
+  const db = openDeviceDatabase(job.dbFile, { readonly: true, addonFile: job.sqliteAddon });
   try {
     return await writeExport(db, job.plan);
   } finally {

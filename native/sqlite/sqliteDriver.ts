@@ -13,7 +13,7 @@ export interface OpenOptions {
   /** How long to wait for another process's write lock, in ms. */
   readonly busyTimeoutMs?: number;
   /** The compiled addon's file, for a bundle that carries better-sqlite3 without its folder (sqliteAddon.ts). */
-  readonly addonFile?: string;
+  readonly addonFile?: string | undefined;
 }
 
 export function openSqlite(file: string, options: OpenOptions = {}): SqliteDatabase {

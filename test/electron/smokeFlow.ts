@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // The till's first minutes on a new terminal, driven as a shop would: the manager sets up the receipt printer, the
-// cashier makes a training sale paid in cash, the receipt comes out, the manager exports the day. Used by `npm run smoke:electron` on the real
-// Electron app, and run in browser mode by smokeFlow.test.ts so its every step is known to work here.
+// cashier makes a training sale paid in cash, the receipt comes out, the manager exports the day. Used by
+// `npm run smoke:electron` on the real Electron app, and run in browser mode by smokeFlow.test.ts so its every step
+// is known to work here.
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { decodeQr, type DecodedQr } from '../../app/qr/tlv';
