@@ -78,7 +78,7 @@ export interface AppOptions {
   readonly pinDelayBaseMs?: number;
   /**
    * Worker threads for printing's CPU work (main/workers; default one fewer than the cores, at least 1); 0: none,
-   * and exports on the main thread too (else in a thread of the exports' own, main/export/documentExporter.ts).
+   * and exports on the main thread too (else each in a thread of its own, main/export/documentExporter.ts).
    */
   readonly workerThreads?: number;
 }

@@ -246,28 +246,6 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     });
   });
 
-  it('keeps one export thread for a run of exports and stops it once they stop coming', async () => {
-    const today = app.core.current().documents.byNumber(numbers[0]!)!.issue_date;
-    const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-export-kept-'));
-    const exporter = new DocumentExporter({ threads: true, logger: silentLogger, idleStopMs: 300 });
-    const folder = app.core.current();
-    const exportToday = () => exporter.export(folder.db, folder.options.file, { from: today, to: today, dir, now: new Date(), training: true });
-    try {
-      expect(exporter.threadsStarted).toBe(0); // none before the first export
-      await exportToday();
-      await exportToday();
-      expect(exporter.writtenInThreads).toBe(2);
-      expect(exporter.threadsStarted).toBe(1); // the second export reused the first's thread
-      // no export for longer than the idle time: the thread is stopped, so the next export has to start another
-      await new Promise((r) => setTimeout(r, 600));
-      await exportToday();
-      expect(exporter.writtenInThreads).toBe(3);
-      expect(exporter.threadsStarted).toBe(2);
-    } finally {
-      await exporter.close();
-    }
-  });
-
   it('keeps PINs hashed, changes them, and never leaves the terminal without a manager', async () => {
     const created = await manager.call('users.save', { name: 'Sara', role: 'cashier', pin: '4821' });
     const db = openDeviceDatabase(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
