@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDeviceDatabase } from '../main/db/openDeviceDatabase';
 import { Ledger, type SaleInput } from '../main/ledger/ledger';
-import { CHECKPOINT_AFTER_DOCUMENTS, IDLE_CHECKPOINT_MS } from '../main/ledger/idleCheckpoint';
 import { createSigningKey, precomputeSigningTables } from '../app/crypto/signingKey';
 import { issuanceErrors } from '../app/verify/checkIssuance';
 import { parseDocumentInput } from '../app/document/documentInput';
@@ -17,7 +16,7 @@ import { nativeSha256 } from '../main/zatca/nativeSha256';
 import { verifyBeforeStoring } from '../main/ledger/stampChecks';
 import { createTestEgs } from '../test/support/testCertificate';
 import { SELLER } from '../test/fixtures/documents';
-import { measure, measureInterleaved, ms, summarize, type BenchSection, type LatencySummary } from './stats';
+import { measure, measureInterleaved, ms, type BenchSection } from './stats';
 
 export const SALE: SaleInput = {
   kind: 'invoice',
@@ -70,38 +69,6 @@ export function fillTo(db: ReturnType<typeof openDeviceDatabase>, target: number
   })();
 }
 
-/** The pause after each sale in the counter-paced runs: long enough for the app's checkpoint between sales. */
-const PAUSE_MS = IDLE_CHECKPOINT_MS + 50;
-
-/**
- * Sales one at a time with a pause after each, as at a counter, the ledgers taking turns: each sale's latency, as
- * `measure` gives it, and the checkpoints each ledger made between sales.
- */
-async function measurePaced<K extends string>(
-  ledgers: Record<K, Ledger>,
-  signing: Parameters<Ledger['issue']>[1],
-  runs: number,
-  warmup = 20,
-): Promise<Record<K, LatencySummary & { idleCheckpoints: number }>> {
-  const names = Object.keys(ledgers) as K[];
-  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
-  const cpu = Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>;
-  for (let i = 0; i < warmup + runs; i++) {
-    for (const n of names) {
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      await ledgers[n].issue(SALE, signing);
-      if (i >= warmup) samples[n].push(performance.now() - t0);
-      const used = process.cpuUsage(cpu0);
-      if (i >= warmup) cpu[n] += (used.user + used.system) / 1000;
-      await new Promise((r) => setTimeout(r, PAUSE_MS));
-    }
-  }
-  return Object.fromEntries(
-    names.map((n) => [n, { ...summarize(samples[n]), cpuMean: cpu[n] / runs, idleCheckpoints: ledgers[n].idleCheckpoint?.count ?? 0 }]),
-  ) as Record<K, LatencySummary & { idleCheckpoints: number }>;
-}
-
 export async function benchLedger(options: { runs?: number; history?: number } = {}): Promise<BenchSection> {
   const runs = options.runs ?? 500;
   const history = options.history ?? 100_000;
@@ -114,18 +81,6 @@ export async function benchLedger(options: { runs?: number; history?: number } =
     const db = openDeviceDatabase(file);
     const ledger = new Ledger(db, { numberPrefix: 'T1', environment: 'bench' });
     const empty = await measure(runs, 20, () => ledger.issue(SALE, signing));
-    // at a counter's pace, two new ledgers taking turns: SQLite's checkpoints (inside a commit) and the app's (between sales)
-    const pacedDb = (name: string) => openDeviceDatabase(path.join(dir, `${name}.sqlite`));
-    const pacedDbs = [pacedDb('paced-sqlite'), pacedDb('paced-idle')] as const;
-    const pacedEmpty = await measurePaced(
-      {
-        sqlite: new Ledger(pacedDbs[0], { numberPrefix: 'T1', environment: 'bench' }),
-        app: new Ledger(pacedDbs[1], { numberPrefix: 'T1', environment: 'bench', idleCheckpoint: {} }),
-      },
-      signing,
-      runs,
-    );
-    for (const d of pacedDbs) d.close();
     // the pre-ICV check alone, on a document just issued: parse the stamped bytes, every content rule, the seller VAT;
     // and what it adds where it runs, after build + stamp + the libxml2 re-hash (its garbage lands on what follows)
     const issued = await ledger.issue(SALE, signing);
@@ -157,7 +112,6 @@ export async function benchLedger(options: { runs?: number; history?: number } =
     const fillSeconds = (performance.now() - t0) / 1000;
     db.pragma('wal_checkpoint(TRUNCATE)');
     const full = await measure(runs, 20, () => ledger.issue(SALE, signing));
-    const pacedFull = (await measurePaced({ app: new Ledger(db, { numberPrefix: 'T1', environment: 'bench', idleCheckpoint: {} }) }, signing, runs)).app;
     const stored = (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
     db.close();
     const markdown = [
@@ -169,11 +123,8 @@ export async function benchLedger(options: { runs?: number; history?: number } =
       '',
       '| ledger | p50 | p99 | mean | CPU mean |',
       '|---|---|---|---|---|',
-      `| empty, sales back to back | ${ms(empty.p50)} | ${ms(empty.p99)} | ${ms(empty.mean)} | ${ms(empty.cpuMean ?? NaN)} |`,
-      `| ${stored.toLocaleString('en')} documents stored, back to back | ${ms(full.p50)} | ${ms(full.p99)} | ${ms(full.mean)} | ${ms(full.cpuMean ?? NaN)} |`,
-      `| empty, at a counter's pace, SQLite's checkpoints (inside a commit) | ${ms(pacedEmpty.sqlite.p50)} | ${ms(pacedEmpty.sqlite.p99)} | ${ms(pacedEmpty.sqlite.mean)} | ${ms(pacedEmpty.sqlite.cpuMean ?? NaN)} |`,
-      `| empty, at a counter's pace, the app's checkpoints between sales (${pacedEmpty.app.idleCheckpoints} of them) | ${ms(pacedEmpty.app.p50)} | ${ms(pacedEmpty.app.p99)} | ${ms(pacedEmpty.app.mean)} | ${ms(pacedEmpty.app.cpuMean ?? NaN)} |`,
-      `| ${stored.toLocaleString('en')} documents stored, at a counter's pace, the app's checkpoints (${pacedFull.idleCheckpoints}) | ${ms(pacedFull.p50)} | ${ms(pacedFull.p99)} | ${ms(pacedFull.mean)} | ${ms(pacedFull.cpuMean ?? NaN)} |`,
+      `| empty | ${ms(empty.p50)} | ${ms(empty.p99)} | ${ms(empty.mean)} | ${ms(empty.cpuMean ?? NaN)} |`,
+      `| ${stored.toLocaleString('en')} documents stored | ${ms(full.p50)} | ${ms(full.p99)} | ${ms(full.mean)} | ${ms(full.cpuMean ?? NaN)} |`,
       `| of which the business-rule check before the ICV, alone | ${ms(rules.p50)} | ${ms(rules.p99)} | ${ms(rules.mean)} | ${ms(rules.cpuMean ?? NaN)} |`,
       `| of which the full verification before storing (libxml2 re-hash, signature, QR), alone | ${ms(verify.p50)} | ${ms(verify.p99)} | ${ms(verify.mean)} | ${ms(verify.cpuMean ?? NaN)} |`,
       '',
@@ -189,13 +140,7 @@ export async function benchLedger(options: { runs?: number; history?: number } =
       `The 100,000-document history was filled in ${fillSeconds.toFixed(1)} s with copies of a real row (fresh UUID,`,
       'number, ICV and a consistent PIH chain; not signature-valid) — it measures index and table growth, nothing else.',
       '',
-      `At a counter's pace, each sale is followed by a ${PAUSE_MS} ms pause (a till's next sale is seconds away), in which the`,
-      `app's ledger checkpoints once ${CHECKPOINT_AFTER_DOCUMENTS} documents are in the write-ahead log and ${IDLE_CHECKPOINT_MS} ms passed with nothing to issue`,
-      '(main/ledger/idleCheckpoint.ts). SQLite, left to itself, checkpoints inside the commit that takes the log past',
-      '1,000 pages: every ~56th 5-line sale (18 pages each) copies the log into the database file and fsyncs it before',
-      'it answers. Back to back, with no pause, the app leaves the checkpoints to SQLite as well.',
-      '',
-      `Target: p99 issuance ≤ 5 ms, empty and with 100,000 documents, at a counter's pace as the app runs — ${Math.max(pacedEmpty.app.p99, pacedFull.p99) <= 5 ? 'met' : 'NOT met'} (worst p99 ${ms(Math.max(pacedEmpty.app.p99, pacedFull.p99))}); back to back, worst p99 ${ms(Math.max(empty.p99, full.p99))}. Flat with history: p50 ${ms(empty.p50)} → ${ms(full.p50)} back to back.`,
+      `Target: p99 issuance ≤ 5 ms, empty and with 100,000 documents — ${Math.max(empty.p99, full.p99) <= 5 ? 'met' : 'NOT met'} (worst p99 ${ms(Math.max(empty.p99, full.p99))}); flat with history: p50 ${ms(empty.p50)} → ${ms(full.p50)}.`,
       'Nothing grows with the store: every statement of the issuance transaction is an index lookup or an append',
       '(documents_committed_at for the clock guard, the chain head by (chain_id, icv), the number sequence by prefix).',
       'What the p99 is made of is CPU work done before the transaction: the business-rule check (about 260 libxml2',
@@ -220,7 +165,7 @@ export async function benchLedger(options: { runs?: number; history?: number } =
       `no gain; the worker's checkpoints compete with the sales for the second core. Much slower storage than this`,
       `machine's might change that; it was not kept without a measurement that shows it.`,
     ].join('\n');
-    return { title: 'Ledger: durable issuance', markdown, figures: { empty, full, pacedEmpty, pacedFull, rules, verify, pipeline, bytesPerDoc, stored } };
+    return { title: 'Ledger: durable issuance', markdown, figures: { empty, full, rules, verify, pipeline, bytesPerDoc, stored } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

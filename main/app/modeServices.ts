@@ -124,14 +124,7 @@ export class ModeServices {
       // a rollback is logged by verify itself; anything else (a locked keychain) is said here
       if (!(e instanceof DukkanError && e.code.startsWith('ledger.'))) this.options.logger.warn('ledger.anchor-not-checked', errorFields(e));
     });
-    const ledger = new Ledger(this.db, {
-      numberPrefix: this.options.numberPrefix,
-      environment,
-      clock: this.options.clock,
-      anchor,
-      // the log's copy into the database file between sales, not inside one (main/ledger/idleCheckpoint.ts)
-      idleCheckpoint: { onError: (e) => this.options.logger.warn('ledger.idle-checkpoint-failed', errorFields(e)) },
-    });
+    const ledger = new Ledger(this.db, { numberPrefix: this.options.numberPrefix, environment, clock: this.options.clock, anchor });
     this.workerDb = openDeviceDatabase(this.options.file);
     const worker = new ReportingWorker({
       ...this.options.reporting,

@@ -20,7 +20,6 @@ import { LedgerError, storageError } from './ledgerErrors';
 import { checkBeforeStoring } from './stampChecks';
 import { ledgerStatements, type ChainRow, type DocumentRow, type LedgerStatements } from './ledgerStore';
 import type { LedgerAnchorGuard } from './ledgerAnchor';
-import { IdleCheckpoint, type IdleCheckpointOptions } from './idleCheckpoint';
 
 export interface LedgerOptions {
   /** Prefix of human invoice numbers, e.g. "T1" → T1-000123. One prefix per terminal. */
@@ -39,11 +38,6 @@ export interface LedgerOptions {
    * durable commit. Without one (`dukkan issue`, tests of the chain itself) a rolled-back database is not detected.
    */
   readonly anchor?: LedgerAnchorGuard;
-  /**
-   * Checkpoint the write-ahead log between sales on the ledger's connection (main/ledger/idleCheckpoint.ts), not
-   * inside a sale's commit. Without it (`dukkan issue`, which exits after its documents) SQLite's own checkpoints.
-   */
-  readonly idleCheckpoint?: IdleCheckpointOptions;
 }
 
 /** A sale to issue: the document JSON without the fields the ledger assigns (number, UUID, issue date and time). */
@@ -79,10 +73,6 @@ export class Ledger {
   private readonly q: LedgerStatements;
   private readonly clock: () => Date;
   private tail: Promise<unknown> = Promise.resolve();
-  private inFlight = 0;
-  private committed = 0;
-  /** The checkpoints between sales, when the options ask for them. */
-  readonly idleCheckpoint: IdleCheckpoint | null;
 
   constructor(
     readonly db: SqliteDatabase,
@@ -91,7 +81,6 @@ export class Ledger {
     if (!/^[A-Za-z0-9]{1,10}$/.test(options.numberPrefix)) throw new Error('numberPrefix must be 1–10 letters or digits');
     this.q = ledgerStatements(db);
     this.clock = options.clock ?? (() => new Date());
-    this.idleCheckpoint = options.idleCheckpoint ? new IdleCheckpoint(db, options.idleCheckpoint) : null;
   }
 
   /**
@@ -119,15 +108,8 @@ export class Ledger {
   }
 
   private serialised<T>(fn: () => Promise<T>): Promise<T> {
-    this.inFlight++;
-    this.idleCheckpoint?.busy();
     const run = this.tail.then(fn, fn);
     this.tail = run.catch(() => undefined);
-    void this.tail.then(() => {
-      if (--this.inFlight > 0) return;
-      this.idleCheckpoint?.idle(this.committed);
-      this.committed = 0;
-    });
     return run;
   }
 
@@ -158,7 +140,6 @@ export class Ledger {
       rulesChecked = true;
       const id = this.commit(snapshot, stamped, resolved, corrects, now, signing, hooks);
       if (id === undefined) continue; // the head moved under us (another process issued): rebuild on the new head
-      this.committed++;
       await this.options.anchor?.advance({ ...certificate, icv: stamped.icv, hash: stamped.hash });
       return {
         id,

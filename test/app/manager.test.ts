@@ -216,15 +216,6 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     expect(names.some((n) => n.includes(`/${during.document.number}_`))).toBe(false);
   });
 
-  it('has the ledger copy its log into the database file between sales, not inside one', async () => {
-    // the sales above were more than enough documents for a checkpoint once the till paused
-    const checkpoints = app.core.current().ledger!.idleCheckpoint!;
-    const until = Date.now() + 5000;
-    while (checkpoints.count === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-    expect(checkpoints.count).toBeGreaterThan(0);
-    expect(checkpoints.lastOutcome!.checkpointed).toBeGreaterThan(0);
-  });
-
   it('an export stopped with the app fails by name and leaves no file behind', async () => {
     const today = app.core.current().documents.byNumber(numbers[0]!)!.issue_date;
     const dir = mkdtempSync(path.join(tmpdir(), 'dukkan-export-stopped-'));
