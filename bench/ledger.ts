@@ -16,7 +16,7 @@ import { nativeSha256 } from '../main/zatca/nativeSha256';
 import { verifyBeforeStoring } from '../main/ledger/stampChecks';
 import { createTestEgs } from '../test/support/testCertificate';
 import { SELLER } from '../test/fixtures/documents';
-import { measure, measureInterleaved, ms, type BenchSection } from './stats';
+import { measure, measureInterleaved, ms, summarize, type BenchSection, type LatencySummary } from './stats';
 
 export const SALE: SaleInput = {
   kind: 'invoice',
@@ -69,6 +69,25 @@ export function fillTo(db: ReturnType<typeof openDeviceDatabase>, target: number
   })();
 }
 
+/** The pause before each sale in the counter-paced runs (a till's next sale is seconds away). */
+const PAUSE_MS = 250;
+
+/** Sales one at a time, each after a pause, as at a counter: each sale's latency, as `measure` gives it. */
+async function measurePaced(runs: number, issue: () => Promise<unknown>): Promise<LatencySummary> {
+  const samples: number[] = [];
+  let cpu = 0;
+  for (let i = 0; i < runs; i++) {
+    await new Promise((r) => setTimeout(r, PAUSE_MS));
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await issue();
+    samples.push(performance.now() - t0);
+    const used = process.cpuUsage(cpu0);
+    cpu += (used.user + used.system) / 1000;
+  }
+  return { ...summarize(samples), cpuMean: cpu / runs };
+}
+
 export async function benchLedger(options: { runs?: number; history?: number } = {}): Promise<BenchSection> {
   const runs = options.runs ?? 500;
   const history = options.history ?? 100_000;
@@ -81,6 +100,7 @@ export async function benchLedger(options: { runs?: number; history?: number } =
     const db = openDeviceDatabase(file);
     const ledger = new Ledger(db, { numberPrefix: 'T1', environment: 'bench' });
     const empty = await measure(runs, 20, () => ledger.issue(SALE, signing));
+    const pacedEmpty = await measurePaced(runs, () => ledger.issue(SALE, signing));
     // the pre-ICV check alone, on a document just issued: parse the stamped bytes, every content rule, the seller VAT;
     // and what it adds where it runs, after build + stamp + the libxml2 re-hash (its garbage lands on what follows)
     const issued = await ledger.issue(SALE, signing);
@@ -112,6 +132,7 @@ export async function benchLedger(options: { runs?: number; history?: number } =
     const fillSeconds = (performance.now() - t0) / 1000;
     db.pragma('wal_checkpoint(TRUNCATE)');
     const full = await measure(runs, 20, () => ledger.issue(SALE, signing));
+    const pacedFull = await measurePaced(runs, () => ledger.issue(SALE, signing));
     const stored = (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
     db.close();
     const markdown = [
@@ -123,8 +144,10 @@ export async function benchLedger(options: { runs?: number; history?: number } =
       '',
       '| ledger | p50 | p99 | mean | CPU mean |',
       '|---|---|---|---|---|',
-      `| empty | ${ms(empty.p50)} | ${ms(empty.p99)} | ${ms(empty.mean)} | ${ms(empty.cpuMean ?? NaN)} |`,
-      `| ${stored.toLocaleString('en')} documents stored | ${ms(full.p50)} | ${ms(full.p99)} | ${ms(full.mean)} | ${ms(full.cpuMean ?? NaN)} |`,
+      `| empty, sales back to back | ${ms(empty.p50)} | ${ms(empty.p99)} | ${ms(empty.mean)} | ${ms(empty.cpuMean ?? NaN)} |`,
+      `| ${stored.toLocaleString('en')} documents stored, back to back | ${ms(full.p50)} | ${ms(full.p99)} | ${ms(full.mean)} | ${ms(full.cpuMean ?? NaN)} |`,
+      `| empty, at a counter's pace (each sale after a ${PAUSE_MS} ms pause) | ${ms(pacedEmpty.p50)} | ${ms(pacedEmpty.p99)} | ${ms(pacedEmpty.mean)} | ${ms(pacedEmpty.cpuMean ?? NaN)} |`,
+      `| ${stored.toLocaleString('en')} documents stored, at a counter's pace | ${ms(pacedFull.p50)} | ${ms(pacedFull.p99)} | ${ms(pacedFull.mean)} | ${ms(pacedFull.cpuMean ?? NaN)} |`,
       `| of which the business-rule check before the ICV, alone | ${ms(rules.p50)} | ${ms(rules.p99)} | ${ms(rules.mean)} | ${ms(rules.cpuMean ?? NaN)} |`,
       `| of which the full verification before storing (libxml2 re-hash, signature, QR), alone | ${ms(verify.p50)} | ${ms(verify.p99)} | ${ms(verify.mean)} | ${ms(verify.cpuMean ?? NaN)} |`,
       '',
@@ -140,7 +163,13 @@ export async function benchLedger(options: { runs?: number; history?: number } =
       `The 100,000-document history was filled in ${fillSeconds.toFixed(1)} s with copies of a real row (fresh UUID,`,
       'number, ICV and a consistent PIH chain; not signature-valid) — it measures index and table growth, nothing else.',
       '',
-      `Target: p99 issuance ≤ 5 ms, empty and with 100,000 documents — ${Math.max(empty.p99, full.p99) <= 5 ? 'met' : 'NOT met'} (worst p99 ${ms(Math.max(empty.p99, full.p99))}); flat with history: p50 ${ms(empty.p50)} → ${ms(full.p50)}.`,
+      `Target: p99 issuance ≤ 5 ms, empty and with 100,000 documents — ${Math.max(empty.p99, full.p99, pacedEmpty.p99, pacedFull.p99) <= 5 ? 'met' : 'NOT met'} (worst p99 back to back ${ms(Math.max(empty.p99, full.p99))}, at a counter's pace ${ms(Math.max(pacedEmpty.p99, pacedFull.p99))}); flat with history: p50 ${ms(empty.p50)} → ${ms(full.p50)}.`,
+      `A sale after a pause costs more than one right after another on this machine: measured apart (2026-12-05, load`,
+      `average 0.2–0.5, one ledger, pauses interleaved in rounds of 6 sales), p50 4.2 ms with none, 5.5 ms after 50 ms`,
+      `and 6.0 ms after 250 ms; the commit took 0.3 ms more and the CPU work before it 1.2 ms more. Busy-waiting`,
+      `through the pause instead of sleeping gave the same (3.9 → 5.6 ms), so it is not the core going idle; what`,
+      `makes it was not found here (the CPU's caches? the virtual disk?); a till's own hardware may differ.`,
+      `The counter-paced rows are what a cashier's sale meets; the back-to-back rows are the engine's best case.`,
       'Nothing grows with the store: every statement of the issuance transaction is an index lookup or an append',
       '(documents_committed_at for the clock guard, the chain head by (chain_id, icv), the number sequence by prefix).',
       'What the p99 is made of is CPU work done before the transaction: the business-rule check (about 260 libxml2',
@@ -158,14 +187,21 @@ export async function benchLedger(options: { runs?: number; history?: number } =
       'the profile suggested. 8 % did not pay for a second XPath implementation to keep equal to libxml2’s.',
       '',
       `Tried and not kept (2026-12-05, load average 1.6–2.4): SQLite's checkpoint of the write-ahead log moved out of`,
-      `the commits into the app's worker thread. A 5-line sale writes 18 pages to the log, so SQLite checkpoints inside`,
+      `the commits into the app's worker thread, on a timer beside the sales. A 5-line sale writes 18 pages to the log, so SQLite checkpoints inside`,
       'every ~56th commit; one such checkpoint, timed on the connection that sells, took 3.7 and 5.2 ms p50 in two runs',
       `(8 checkpoints each) on this machine's disk. Two new ledgers issuing 500 sales each, interleaved, one with SQLite's`,
       `checkpoints and one with the worker's (4 of them, 2 s apart): p99 14.8 against 16.4 ms, max 18.8 against 23.0 ms —`,
       `no gain; the worker's checkpoints compete with the sales for the second core. Much slower storage than this`,
       `machine's might change that; it was not kept without a measurement that shows it.`,
+      '',
+      `Tried and not kept (2026-12-05, load average 0.5–1.7): the checkpoint made between sales on the ledger's own`,
+      `connection, once 16 documents were in the log and nothing was issued for 200 ms, so that no sale pays for it.`,
+      `Two new ledgers at a counter's pace (a 250 ms pause after each sale), taking turns, 500 sales each: SQLite's`,
+      `checkpoints p50 7.48 ms, p99 23.34 ms, mean 8.69 ms; between sales (32 of them) p50 7.52 ms, p99 23.28 ms, mean`,
+      `8.63 ms. The 0.06 ms off the mean is the nine checkpoints SQLite made inside sales (~4 ms each over 520); the`,
+      `tail at a counter's pace is elsewhere, so it moved no figure the target reads, and it was not kept.`,
     ].join('\n');
-    return { title: 'Ledger: durable issuance', markdown, figures: { empty, full, rules, verify, pipeline, bytesPerDoc, stored } };
+    return { title: 'Ledger: durable issuance', markdown, figures: { empty, full, pacedEmpty, pacedFull, rules, verify, pipeline, bytesPerDoc, stored } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@
 //
 //   npm run bench -- soak [--sales N]
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -65,20 +65,32 @@ interface Sample {
   readonly heapMiB: number;
   /** Memory outside the JS heap that V8 knows of: Buffers, ArrayBuffers, WebAssembly memories (libxml2-wasm). */
   readonly externalMiB: number;
+  /** RSS split as /proc/self/status gives it: the allocators' memory, and pages of mapped files (code, SQLite's -shm). */
+  readonly anonMiB: number;
+  readonly fileMiB: number;
   readonly fds: number;
   readonly chromium: number;
   readonly renderers: number;
 }
 
+/** A `kB` line of /proc/self/status in MiB (Linux; 0 elsewhere). */
+function statusMiB(status: string, field: string): number {
+  const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1];
+  return kb === undefined ? 0 : Number(kb) / 1024;
+}
+
 function sample(sales: number): Sample {
   fullGc();
   const m = process.memoryUsage();
+  const status = existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '';
   const c = chromiumProcesses();
   return {
     sales,
     rssMiB: m.rss / 2 ** 20,
     heapMiB: m.heapUsed / 2 ** 20,
     externalMiB: m.external / 2 ** 20,
+    anonMiB: statusMiB(status, 'RssAnon'),
+    fileMiB: statusMiB(status, 'RssFile'),
     fds: readdirSync('/proc/self/fd').length,
     chromium: c.all,
     renderers: c.renderers,
@@ -269,11 +281,11 @@ export async function benchSoak(options: { readonly sales?: number } = {}): Prom
     `every ${every} sales an X report, a printed X report and an export of the day. Samples after a full GC; the first after`,
     `the warm-up (${r.warmUp} sales). Receipts that did not print: ${r.printFailures}.`,
     '',
-    '| after sale | RSS | JS heap | external (Buffers, WebAssembly) | file descriptors | Chromium processes | of them renderers (pages) |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| after sale | RSS | of it anonymous / file-backed | JS heap | external (Buffers, WebAssembly) | file descriptors | Chromium processes | of them renderers (pages) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...r.samples.map(
       (s) =>
-        `| ${s.sales} | ${s.rssMiB.toFixed(0)} MiB | ${s.heapMiB.toFixed(0)} MiB | ${s.externalMiB.toFixed(0)} MiB | ${s.fds} | ${s.chromium} | ${s.renderers} |`,
+        `| ${s.sales} | ${s.rssMiB.toFixed(0)} MiB | ${s.anonMiB.toFixed(0)} / ${s.fileMiB.toFixed(0)} MiB | ${s.heapMiB.toFixed(0)} MiB | ${s.externalMiB.toFixed(0)} MiB | ${s.fds} | ${s.chromium} | ${s.renderers} |`,
     ),
     '',
     '| figure | measured | target |',
