@@ -16,7 +16,7 @@ import { nativeSha256 } from '../main/zatca/nativeSha256';
 import { verifyBeforeStoring } from '../main/ledger/stampChecks';
 import { createTestEgs } from '../test/support/testCertificate';
 import { SELLER } from '../test/fixtures/documents';
-import { measure, measureInterleaved, ms, summarize, type BenchSection, type LatencySummary } from './stats';
+import { cpuMs, measure, measureInterleaved, ms, summarize, type BenchSection, type LatencySummary } from './stats';
 
 export const SALE: SaleInput = {
   kind: 'invoice',
@@ -82,8 +82,7 @@ async function measurePaced(runs: number, issue: () => Promise<unknown>): Promis
     const t0 = performance.now();
     await issue();
     samples.push(performance.now() - t0);
-    const used = process.cpuUsage(cpu0);
-    cpu += (used.user + used.system) / 1000;
+    cpu += cpuMs(process.cpuUsage(cpu0));
   }
   return { ...summarize(samples), cpuMean: cpu / runs };
 }
@@ -187,9 +186,10 @@ export async function benchLedger(options: { runs?: number; history?: number } =
       'the profile suggested. 8 % did not pay for a second XPath implementation to keep equal to libxml2’s.',
       '',
       `Tried and not kept (2026-12-05, load average 1.6–2.4): SQLite's checkpoint of the write-ahead log moved out of`,
-      `the commits into the app's worker thread, on a timer beside the sales. A 5-line sale writes 18 pages to the log, so SQLite checkpoints inside`,
-      'every ~56th commit; one such checkpoint, timed on the connection that sells, took 3.7 and 5.2 ms p50 in two runs',
-      `(8 checkpoints each) on this machine's disk. Two new ledgers issuing 500 sales each, interleaved, one with SQLite's`,
+      `the commits into the app's worker thread, on a timer beside the sales. A 5-line sale writes 18 pages to the log,`,
+      'so SQLite checkpoints inside every ~56th commit; one such checkpoint, timed on the connection that sells, took 3.7',
+      `and 5.2 ms p50 in two runs (8 checkpoints each) on this machine's disk.`,
+      `Two new ledgers issuing 500 sales each, interleaved, one with SQLite's`,
       `checkpoints and one with the worker's (4 of them, 2 s apart): p99 14.8 against 16.4 ms, max 18.8 against 23.0 ms —`,
       `no gain; the worker's checkpoints compete with the sales for the second core. Much slower storage than this`,
       `machine's might change that; it was not kept without a measurement that shows it.`,

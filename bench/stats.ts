@@ -34,7 +34,8 @@ export async function measure(runs: number, warmup: number, fn: () => unknown): 
   return { ...summarize(samples), cpuMean: cpuMs(process.cpuUsage(cpu0)) / runs };
 }
 
-const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+/** A process.cpuUsage() difference in ms (user + system). */
+export const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 export const ms = (v: number) => `${v.toFixed(2)} ms`;
 
