@@ -47,7 +47,8 @@ export class DocumentExporter {
       this.inThreads++;
       return result;
     } catch (e) {
-      // a thread stopped mid-write could not remove its unfinished zip
+      // a thread stopped mid-write could not remove its unfinished zip; once it has ended, nothing writes it again
+      await pool.close();
       rmSync(ZipWriter.temporaryFileOf(plan.file), { force: true });
       if (!(e instanceof DukkanError && e.code === 'worker.died') || this.closed) throw e;
       // a thread that could not run (its native module refused, memory): the export is still owed to the shop

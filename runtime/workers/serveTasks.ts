@@ -3,7 +3,7 @@
 // it raised carried back (workerProtocol.ts). A task's module is loaded at its first job, so a worker starts fast and
 // holds only the code it has been asked to run.
 import { parentPort } from 'node:worker_threads';
-import { carryError, READY, transferablesOf, type JobReply, type JobRequest, type TaskTable } from './workerProtocol';
+import { carryError, READY, transferablesOf, type JobReply, type JobRequest, type STOP, type TaskTable } from './workerProtocol';
 
 /** Per task, how to load its function (a dynamic import: each is its own chunk in the bundles). */
 export type TaskLoaders<T extends TaskTable> = { readonly [K in keyof T]: () => Promise<T[K]> };
@@ -19,7 +19,10 @@ export function serveTasks<T extends TaskTable>(loaders: TaskLoaders<T>): void {
     if (!fn) loaded.set(task, (fn = loader() as unknown as Promise<(input: unknown) => unknown>));
     return fn;
   };
-  port.on('message', (request: JobRequest) => {
+  port.on('message', (request: JobRequest | typeof STOP) => {
+    // asked to stop: end here, where no job's step is half done (workerProtocol.ts, STOP); jobs in flight are
+    // abandoned, and the pool has already failed them or fails them when this thread's exit reaches it
+    if (!('id' in request)) process.exit(0);
     void (async () => {
       try {
         const output = await (await load(request.task))(request.input);

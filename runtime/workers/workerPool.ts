@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DukkanError } from '../../app/errors/index';
-import { reviveError, type JobReply, type READY, type TaskInput, type TaskOutput, type TaskTable } from './workerProtocol';
+import { reviveError, STOP, type JobReply, type READY, type TaskInput, type TaskOutput, type TaskTable } from './workerProtocol';
 import { workerStart, type WorkerEntry } from './workerEntry';
 
 /** What the pool logs through: main/log/logger.ts's Logger is one; the store server passes none. */
@@ -42,6 +42,13 @@ export interface RunOptions {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
+/**
+ * How long a worker asked to stop has to end itself before it is terminated (workerProtocol.ts, STOP). A task's
+ * longest step without an await is tens of milliseconds (a page of an export, a receipt's raster); a worker that
+ * takes longer is stuck in a loop, and terminating it is the only way left.
+ */
+const STOP_GRACE_MS = 2_000;
+
 interface Pending {
   readonly task: string;
   readonly resolve: (value: unknown) => void;
@@ -57,6 +64,10 @@ interface Slot {
   /** Why it stopped, when it was stopped on purpose (a job past its time). */
   stopReason: string | null;
   lastError: Error | null;
+  /** Settles with the exit code once the thread has ended. */
+  readonly exited: Promise<number>;
+  /** Whether it has been asked to stop. */
+  stopping: boolean;
 }
 
 export function defaultPoolSize(): number {
@@ -68,6 +79,9 @@ export class WorkerPool<T extends TaskTable> {
   private readonly log: PoolLogger;
   private lastId = 0;
   private closed = false;
+  private closing: Promise<void> | null = null;
+  /** Threads asked to stop that have not ended yet. */
+  private readonly ending = new Set<Promise<void>>();
   private started = 0;
 
   constructor(private readonly options: WorkerPoolOptions) {
@@ -138,10 +152,17 @@ export class WorkerPool<T extends TaskTable> {
     }
   }
 
-  /** Fails what is queued or running with worker.closed and stops every worker. */
-  async close(): Promise<void> {
+  /**
+   * Fails what is queued or running with worker.closed and stops every worker; settles once every thread it started
+   * has ended (those stopped earlier included), however often it is called.
+   */
+  close(): Promise<void> {
+    return (this.closing ??= this.closeNow());
+  }
+
+  private async closeNow(): Promise<void> {
     this.closed = true;
-    const stopping: Promise<number>[] = [];
+    const stopping: Promise<void>[] = [...this.ending];
     for (const [i, slot] of this.slots.entries()) {
       if (!slot) continue;
       this.slots[i] = null;
@@ -150,7 +171,7 @@ export class WorkerPool<T extends TaskTable> {
         job.reject(new DukkanError('worker.closed', { task: job.task }));
       }
       slot.stopReason = 'closed';
-      stopping.push(slot.worker.terminate());
+      stopping.push(this.stopThread(slot));
     }
     await Promise.all(stopping);
   }
@@ -180,7 +201,8 @@ export class WorkerPool<T extends TaskTable> {
       failed = reject;
     });
     online.catch(() => undefined); // also told to the jobs sent to it
-    const slot: Slot = { worker, jobs: new Map(), online, stopReason: null, lastError: null };
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    const slot: Slot = { worker, jobs: new Map(), online, stopReason: null, lastError: null, exited, stopping: false };
     worker.on('message', (reply: JobReply | typeof READY) => {
       if (!('id' in reply)) return ready();
       const job = this.settle(slot, reply.id);
@@ -201,17 +223,38 @@ export class WorkerPool<T extends TaskTable> {
     return slot;
   }
 
+  /** Stops a worker as if it had died: its jobs in flight fail now, not when (or if) the thread reaches the request. */
   private stop(slot: Slot): void {
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots[index] = null; // the next job starts a new worker at once
-    void slot.worker.terminate();
+    this.failJobs(index, slot, slot.stopReason ?? 'stopped');
+    void this.stopThread(slot);
+  }
+
+  /** Asks the worker to end itself, and terminates it if it has not within STOP_GRACE_MS; settles once it has ended. */
+  private stopThread(slot: Slot): Promise<void> {
+    if (slot.stopping) return slot.exited.then(() => undefined);
+    slot.stopping = true;
+    slot.worker.ref(); // until it has ended: a process that exits meanwhile would end the thread anywhere
+    slot.worker.postMessage(STOP);
+    const grace = setTimeout(() => void slot.worker.terminate(), STOP_GRACE_MS);
+    const ended = slot.exited.then(() => {
+      clearTimeout(grace);
+      this.ending.delete(ended);
+    });
+    this.ending.add(ended);
+    return ended;
   }
 
   /** The worker ended: its jobs fail, and the next job starts a new one. */
   private ended(index: number, slot: Slot, code: number): void {
     if (this.slots[index] === slot) this.slots[index] = null;
     if (slot.stopReason === 'closed') return;
-    const detail = slot.stopReason ?? (slot.lastError ? `${slot.lastError.name}: ${slot.lastError.message}` : `exit code ${code}`);
+    this.failJobs(index, slot, slot.stopReason ?? (slot.lastError ? `${slot.lastError.name}: ${slot.lastError.message}` : `exit code ${code}`));
+  }
+
+  /** Fails the jobs of a worker that died or was stopped with worker.died, and logs it when that cost a job or erred. */
+  private failJobs(index: number, slot: Slot, detail: string): void {
     if (slot.jobs.size > 0 || slot.lastError) {
       const error = slot.lastError;
       this.log.warn('worker.died', { worker: index, detail, jobs: slot.jobs.size, errorName: error?.name ?? null, errorMessage: error?.message ?? null });

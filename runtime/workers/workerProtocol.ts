@@ -20,6 +20,15 @@ export interface JobRequest {
 /** What a worker says once its module has loaded and it serves jobs. */
 export const READY = { ready: true } as const;
 
+/**
+ * What the pool sends a worker it stops (workerPool.ts): the worker ends itself when its event loop reaches the
+ * message, between two steps of its work. Node 20's worker.terminate() can stop a thread between the creation of a
+ * node:zlib stream and its initialisation; the thread's teardown then aborts the whole process ("close before
+ * init", node_zlib.cc). An export and the printing's PNG decode use zlib in a worker, so a worker is asked first
+ * and terminated only when it does not answer (stuck in a loop of its own).
+ */
+export const STOP = { stop: true } as const;
+
 export type CarriedError =
   | {
       readonly kind: 'dukkan';

@@ -9,4 +9,5 @@ export interface TestTasks {
   exit(input: { readonly code: number }): never;
   throwLater(input: null): Promise<never>;
   spin(input: { readonly ms: number }): number;
+  zlibLoop(input: null): Promise<never>;
 }

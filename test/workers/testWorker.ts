@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
-// A worker for test/workers/workerPool.test.ts: tasks that answer, refuse, have bugs, die and hang, served by the
-// product's own serveTasks (runtime/workers/serveTasks.ts).
+// A worker for test/workers/workerPool.test.ts and test/workers/zlibStopProbe.ts: tasks that answer, refuse, have
+// bugs, die, hang and use zlib, served by the product's own serveTasks (runtime/workers/serveTasks.ts).
 import { threadId } from 'node:worker_threads';
+import { createDeflateRaw } from 'node:zlib';
 import { DukkanError } from '../../app/errors/index';
 import { serveTasks } from '../../runtime/workers/serveTasks';
 import type { TestTasks } from './testTasks';
@@ -30,5 +31,13 @@ serveTasks<TestTasks>({
     const until = Date.now() + input.ms;
     while (Date.now() < until);
     return threadId;
+  },
+  // zlib streams made and closed without end, a turn of the event loop between each 50: as an export's deflate
+  // steps, but dense enough that a thread ended at a random moment is often ended inside one's creation
+  zlibLoop: async () => async () => {
+    for (;;) {
+      for (let i = 0; i < 50; i++) createDeflateRaw().close();
+      await new Promise((r) => setImmediate(r));
+    }
   },
 });

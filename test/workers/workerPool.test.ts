@@ -118,6 +118,19 @@ describe('WorkerPool', () => {
     expect(later.text('en')).toBe('"echo" was not run: the app is closing.');
   });
 
+  it('close asks a worker to end itself, and terminates one stuck in a loop of its own', async () => {
+    const exits: Promise<number>[] = [];
+    const p = new WorkerPool<TestTasks>({ entry, size: 2, onWorker: (w) => exits.push(new Promise((r) => w.once('exit', r))) });
+    pools.push(p);
+    await p.warmUp();
+    const stuck = refusal(p.run('spin', { ms: 30_000 }));
+    await new Promise((r) => setTimeout(r, 50));
+    await p.close();
+    expect((await stuck).code).toBe('worker.closed');
+    // the idle worker ended itself (0); the spinning one never read the request and was terminated (1)
+    expect((await Promise.all(exits)).sort()).toEqual([0, 1]);
+  });
+
   it('a worker whose module is missing fails warmUp and each job, never hangs', async () => {
     const p = new WorkerPool<TestTasks>({ entry: { file: new URL('./noSuchWorker.mjs', import.meta.url) }, size: 1 });
     pools.push(p);
