@@ -8,6 +8,7 @@ import type { SqliteDatabase } from '../../native/sqlite/sqliteDriver';
 import { auditTrailCsv } from '../audit/auditCsv';
 import { makePrivateDir } from '../fs/privateFiles';
 import { exportPage, lastDocumentId } from './exportStore';
+import { DeflatingEntry } from './deflatingEntry';
 import { ZipWriter } from './zipWriter';
 
 function csvField(v: string | number): string {
@@ -61,9 +62,12 @@ export async function writeExport(db: SqliteDatabase, plan: ExportPlan): Promise
   const { fileName, file } = plan;
   const period = { from: plan.from, to: plan.to, lastId: plan.lastId };
   const zip = new ZipWriter(file);
-  // the manifest's bytes a page at a time: one string of a 20,000-document day turned into bytes in one go held the
-  // event loop for 50 ms (BENCHMARKS.md, "A long day")
-  const manifest = [Buffer.from('number,uuid,icv,kind,issue_date,issue_time,payable,pih,invoice_hash,reporting_state,file\r\n', 'utf8')];
+  // the manifest and the audit trail are compressed a page at a time as they are read (deflatingEntry.ts): one
+  // string of a 20,000-document day turned into bytes in one go held the event loop for 50 ms (BENCHMARKS.md, "A long
+  // day"), and one buffer of it kept the till's memory at the high-water mark of the biggest export
+  const manifest = new DeflatingEntry();
+  const auditTrail = new DeflatingEntry();
+  manifest.write(Buffer.from('number,uuid,icv,kind,issue_date,issue_time,payable,pih,invoice_hash,reporting_state,file\r\n', 'utf8'));
   let count = 0;
   try {
     for (let after = { chainId: 0, icv: 0 }; ;) {
@@ -77,22 +81,22 @@ export async function writeExport(db: SqliteDatabase, plan: ExportPlan): Promise
         lines.push([r.number, r.uuid, r.icv, r.kind, r.issue_date, r.issue_time, r.payable, r.pih, r.hash, r.state ?? 'unknown', name].map(csvField).join(','));
         count++;
       }
-      manifest.push(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
+      manifest.write(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
       const last = rows.at(-1)!;
       after = { chainId: last.chain_id, icv: last.icv };
       // the page is compressed in the thread pool meanwhile; whatever else this thread serves is answered between pages
       await Promise.all(written);
     }
-    const tail = [
-      zip.add('manifest.csv', Buffer.concat(manifest), plan.now),
-      // the till's audit trail of the same days (main/audit): voids, overrides, refunds, drawer opens, shifts
-      zip.add('audit-trail.csv', Buffer.from(auditTrailCsv(db, plan.from, plan.to, csvField), 'utf8'), plan.now),
-    ];
-    await Promise.all(tail);
+    const manifestWritten = zip.addDeflated('manifest.csv', manifest.end(), plan.now);
+    // the till's audit trail of the same days (main/audit): voids, overrides, refunds, drawer opens, shifts
+    for (const piece of auditTrailCsv(db, plan.from, plan.to, csvField)) auditTrail.write(Buffer.from(piece, 'utf8'));
+    await Promise.all([manifestWritten, zip.addDeflated('audit-trail.csv', auditTrail.end(), plan.now)]);
     const bytes = await zip.finish();
     return { fileName, path: file, documents: count, bytes };
   } catch (e) {
     zip.abort();
+    manifest.destroy();
+    auditTrail.destroy();
     throw e;
   }
 }

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, dosDateTime, ZipWriter } from './zipWriter';
+import { DeflatingEntry } from './deflatingEntry';
 import { useTempDirs } from '../../test/support/tempDirs';
 
 /** Python's zipfile reads every archive named (testzip checks every CRC): per archive, [name, bytes, method] per entry. */
@@ -81,6 +82,33 @@ describe('ZipWriter', () => {
       ['random.bin', 0],
       ['empty.txt', 0],
     ]);
+  });
+
+  it('writes an entry compressed a piece at a time among whole ones, in the order added, past one directory piece', async () => {
+    const file = path.join(newDir(), 'pieces.zip');
+    const zip = new ZipWriter(file);
+    const lines = new DeflatingEntry();
+    const empty = new DeflatingEntry();
+    const expected: Buffer[] = [];
+    // 1,500 names of ~60 bytes: a central directory of ~160 KB, written in pieces of 64 KB
+    const names = Array.from({ length: 1500 }, (_, i) => `2026-11-23/T1-${String(i).padStart(6, '0')}_فاتورة-${'x'.repeat(20)}.xml`);
+    for (const [i, name] of names.entries()) {
+      void zip.add(name, new TextEncoder().encode(`<Invoice n="${i}"/>`));
+      const piece = Buffer.from(`${i},${name},${'مبلغ'.repeat(i % 7)}\r\n`, 'utf8');
+      lines.write(piece);
+      expected.push(piece);
+    }
+    void zip.addDeflated('manifest.csv', lines.end());
+    void zip.addDeflated('empty.csv', empty.end());
+    void zip.add('last.txt', new TextEncoder().encode('after the streamed ones'));
+    await zip.finish();
+    execFileSync('unzip', ['-tq', file]);
+    const back = readWithPython(file); // testzip checked every CRC, the streamed ones' included
+    expect(back.map(([name]) => name)).toEqual([...names, 'manifest.csv', 'empty.csv', 'last.txt']);
+    expect(back.at(-3)![1].equals(Buffer.concat(expected))).toBe(true);
+    expect(back.at(-3)![2]).toBe(8);
+    expect(back.at(-2)![1]).toHaveLength(0);
+    expect(back.at(-1)![1].toString()).toBe('after the streamed ones');
   });
 
   it('refuses unsafe or duplicate names, and leaves no half-written file behind', async () => {
