@@ -27,7 +27,7 @@ export const APP_DIR = path.join(root, 'dist', 'app');
 export const WORKER_BUNDLE_NAME = 'dukkan-worker';
 
 /** Packages that cannot be bundled: native addons (rebuilt per platform and Electron ABI) and Electron itself. */
-export const ELECTRON_EXTERNALS = ['electron', 'better-sqlite3', '@napi-rs/keyring'];
+export const ELECTRON_EXTERNALS = ['electron', 'better-sqlite3', '@napi-rs/keyring', 'koffi'];
 
 /**
  * What the worker thread's bundle leaves out. It runs from app.asar.unpacked, beside no node_modules, so it carries

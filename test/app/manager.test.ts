@@ -2,7 +2,7 @@
 // The manager's side through the contract on a real app: X/Z reports that add up to the signed documents, the
 // zip export checked by unzip and Python's zipfile against the ledger's bytes, CSV import (all or nothing), users
 // with hashed PINs, printer settings, and onboarding refusals in plain words.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { randomUUID, scryptSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -191,6 +191,7 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     const today = app.core.current().documents.byNumber(numbers[0]!)!.issue_date;
     const before = app.core.current().documents.maxId();
     const inThreads = app.core.exporter.writtenInThreads;
+    const releases = app.core.exporter.memoryReleases;
     let loopTurned = false;
     const exporting = manager.call('export.documents', { from: today, to: today });
     setImmediate(() => (loopTurned = true));
@@ -203,6 +204,8 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     const r = await exporting;
     expect(loopTurned).toBe(true); // the export ran in a worker thread, and the event loop went on meanwhile
     expect(app.core.exporter.writtenInThreads).toBe(inThreads + 1); // not the main thread's fallback
+    // and once its thread had ended, glibc gave what it had freed back to the system (native/memory)
+    await vi.waitFor(() => expect(app.core.exporter.memoryReleases).toBe(releases + 1), { timeout: 10_000 });
     const names = execFileSync('unzip', ['-Z1', r.path]).toString().trim().split('\n');
     const inPeriod = app.core
       .current()

@@ -231,6 +231,7 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
     expect(pkg.dependencies).toEqual({
       'better-sqlite3': lock.packages['node_modules/better-sqlite3']!.version,
       '@napi-rs/keyring': lock.packages['node_modules/@napi-rs/keyring']!.version,
+      koffi: lock.packages['node_modules/koffi']!.version,
     });
     expect(pkg.devDependencies).toBeUndefined();
     // tsx runs the CLI from the repository; the app has no use for it
@@ -299,7 +300,15 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
   it('holds in node_modules exactly the external modules and what they need, from the repository’s install', () => {
     const installed = packagesUnder(out).sort();
     expect(installed).toEqual(s.runtimeClosure(lock, s.APP_DEPENDENCIES));
-    expect(installed).toEqual(expect.arrayContaining(['node_modules/better-sqlite3', 'node_modules/@napi-rs/keyring', 'node_modules/bindings']));
+    expect(installed).toEqual(
+      expect.arrayContaining([
+        'node_modules/better-sqlite3',
+        'node_modules/@napi-rs/keyring',
+        'node_modules/bindings',
+        'node_modules/koffi',
+        `node_modules/@koromix/koffi-${process.platform}-${process.arch}`,
+      ]),
+    );
     expect(installed.map(packageName).filter((p) => DEV_TOOLING.includes(p))).toEqual([]);
     for (const at of installed) expect(readJson<{ version: string }>(path.join(out, at, 'package.json')).version, at).toBe(lock.packages[at]!.version);
   });
@@ -414,7 +423,8 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
       const unpacked = filesUnder(path.join(resources, 'app.asar.unpacked')).map((f) => f.replaceAll('\\', '/'));
       expect(unpacked).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/build/Release/better_sqlite3.node']));
       expect(unpacked.some((f) => f.endsWith('.node') && f.startsWith('node_modules/@napi-rs/keyring-'))).toBe(true);
-      expect([...files, ...unpacked].filter((f) => /better-sqlite3\/(deps|src)\/|test_extension/.test(f))).toEqual([]);
+      expect(unpacked.some((f) => f.endsWith('/koffi.node') && f.startsWith(`node_modules/@koromix/koffi-${process.platform}-${process.arch}/`))).toBe(true);
+      expect([...files, ...unpacked].filter((f) => /better-sqlite3\/(deps|src)\/|test_extension|koffi\/(src|vendor)\//.test(f))).toEqual([]);
     });
 
     it('unpacks the worker thread’s bundle, and the app’s pool runs it from there by its path inside app.asar', async () => {
