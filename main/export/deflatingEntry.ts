@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: UNLICENSED
 // A zip entry compressed as its bytes come, a piece at a time (the export's manifest a page at a time, its audit
 // trail in groups of lines), for ZipWriter.addDeflated (zipWriter.ts). No buffer of the whole entry is ever made,
-// compressed or not: one buffer of a long day's manifest (megabytes) was the export's largest allocation, and glibc
-// then keeps every later buffer of up to that size on its heap rather than in mappings it gives back, so the till's
-// memory kept the high-water mark of the biggest export (BENCHMARKS.md, "Where the growth is").
+// compressed or not, so an export's memory depends on a page, not on its period: a year's manifest held whole was
+// tens of MiB. (It was not the cause of the soak's RSS growth; BENCHMARKS.md, "Where the growth is".)
 import { crc32, createDeflateRaw } from 'node:zlib';
 
 /** An entry's compressed bytes (DEFLATE, APPNOTE.TXT method 8) in the pieces zlib gave them, with what its headers need. */

@@ -64,7 +64,7 @@ export async function writeExport(db: SqliteDatabase, plan: ExportPlan): Promise
   const zip = new ZipWriter(file);
   // the manifest and the audit trail are compressed a page at a time as they are read (deflatingEntry.ts): one
   // string of a 20,000-document day turned into bytes in one go held the event loop for 50 ms (BENCHMARKS.md, "A long
-  // day"), and one buffer of it kept the till's memory at the high-water mark of the biggest export
+  // day"), and one buffer of a year's manifest was tens of MiB
   const manifest = new DeflatingEntry();
   const auditTrail = new DeflatingEntry();
   manifest.write(Buffer.from('number,uuid,icv,kind,issue_date,issue_time,payable,pih,invoice_hash,reporting_state,file\r\n', 'utf8'));

@@ -61,8 +61,8 @@ const LIMIT = 0xffffffff;
 const UTF8_FLAG = 0x0800;
 /**
  * The central directory is written in pieces of about this size: a header and a name per entry written one by one
- * were 40,000 system calls for a 20,000-document day (150 ms), and one buffer of all of them (megabytes) kept the
- * till's memory at its high-water mark (deflatingEntry.ts).
+ * were 40,000 system calls for a 20,000-document day (150 ms), and one buffer of all of them grew with the period
+ * (megabytes for a long day, more for a year).
  */
 const DIRECTORY_PIECE = 64 * 1024;
 
