@@ -32,7 +32,7 @@ async function oneStart(browser: Browser, dataDir?: string): Promise<{ phases: P
   const t0 = performance.now();
   // the bundles built below, even when another engineer's edit makes a source newer meanwhile (the TypeScript path
   // would otherwise be timed)
-  const app = await startBrowserModeProcess({ ...(dataDir ? { dataDir } : {}), env: { DUKKAN_BUNDLES_AS_BUILT: '1' } });
+  const app = await startBrowserModeProcess({ ...(dataDir ? { dataDir } : {}), env: { DUKKAN_BUNDLES_AS_BUILT: '1' }, waitFor: 'link' });
   if (app.output().includes('running the TypeScript')) throw new Error(`not started from the bundles:\n${app.output()}`);
   const ready = performance.now() - t0;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

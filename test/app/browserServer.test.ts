@@ -152,3 +152,72 @@ describe('browser-mode server', () => {
     expect(received).toContain('data: {"type":"mode-changed"}\n\n');
   });
 });
+
+describe('browser-mode server before the app is open', () => {
+  const CLIENT = '0b8f6a52-4c1e-4d7a-8f5e-6a2d9c3b1e70';
+  const logger = createLogger({ sink: () => undefined });
+
+  async function gated(ready: Promise<void>, calls: string[]): Promise<BrowserServer> {
+    const handlers = new Proxy({} as ApiHandlers, { get: (_t, m: string) => () => (calls.push(m), { method: m }) });
+    return startBrowserServer({
+      dispatcher: createDispatcher({ handlers: () => handlers, pinChangeRequired: () => false, logger }),
+      sessions: new SessionStore(() => 'en'),
+      assets: await buildRendererAssets(),
+      subscribe: () => () => undefined,
+      logger,
+      ready,
+    });
+  }
+  const call = (server: BrowserServer, token = server.token) =>
+    request(server.port, {
+      method: 'POST',
+      path: '/api/session.get',
+      headers: {
+        Host: `127.0.0.1:${server.port}`,
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        'X-Dukkan-Client': CLIENT,
+      },
+      body: '{}',
+    });
+
+  it('serves the page at once, holds an API call until the app is open, then answers it', async () => {
+    let open!: () => void;
+    const calls: string[] = [];
+    const server = await gated(new Promise<void>((r) => (open = r)), calls);
+    try {
+      const page = await request(server.port, { path: '/', headers: { Host: `127.0.0.1:${server.port}` } });
+      expect(page.status).toBe(200);
+      let answered = false;
+      const pending = call(server).then((a) => ((answered = true), a));
+      // the request has reached the server and waits: nothing dispatched, nothing answered
+      await new Promise((r) => setTimeout(r, 300));
+      expect(answered).toBe(false);
+      expect(calls).toEqual([]);
+      open();
+      const answer = await pending;
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: true });
+      expect(calls).toEqual(['session.get']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('still refuses a call without the token before anything waits, and refuses every call once the start failed', async () => {
+    let fail!: (e: Error) => void;
+    const calls: string[] = [];
+    const server = await gated(new Promise<void>((_r, reject) => (fail = reject)), calls);
+    try {
+      expect((await call(server, 'x'.repeat(43))).status).toBe(401);
+      const pending = call(server);
+      fail(new Error('the database is damaged'));
+      const answer = await pending;
+      expect(answer.status).toBe(503);
+      expect(answer.body).toBe('not started');
+      expect(calls).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});
