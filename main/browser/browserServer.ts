@@ -30,10 +30,10 @@ export interface BrowserServerOptions {
   readonly subscribe: (listener: (event: AppEvent) => void) => () => void;
   readonly logger: Logger;
   /**
-   * Settles when the app behind the server is open: each API call waits for it, so the page can be served while
-   * the app is still opening (main/browser/startBrowserMode.ts). A rejection refuses the call (503). Default: open.
+   * Whether the app behind the server opened (main/app/lateApp.ts): each API call waits for it, so the page can be
+   * served while the app is still opening. False refuses the call (503). Default: open.
    */
-  readonly ready?: Promise<void>;
+  readonly opened?: Promise<boolean>;
   /** Default 0: any free port. */
   readonly port?: number;
   /** Default: 32 random bytes, base64url. */
@@ -87,15 +87,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const refusals = new RefusalLog(log, options.refusalLog);
   let origin = '';
   let hosts = new Set<string>();
-
-  // settled once, here: a start that fails before any call arrives is not an unhandled rejection
-  const opened: Promise<boolean> | true =
-    options.ready === undefined
-      ? true
-      : options.ready.then(
-          () => true,
-          () => false,
-        );
 
   const authorised = (req: http.IncomingMessage): boolean => {
     const given = Buffer.from(req.headers.authorization ?? '');
@@ -172,7 +163,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const clientId = req.headers['x-dukkan-client'];
     if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId)) return refuse(req, res, 400, 'X-Dukkan-Client must be a UUID');
-    if (!(await opened)) return refuse(req, res, 503, 'not started');
+    if (!(await (options.opened ?? true))) return refuse(req, res, 503, 'not started');
     const session = options.sessions.get(`tab-${clientId.toLowerCase()}`);
 
     if (pathname === '/api/events') {

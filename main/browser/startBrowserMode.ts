@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { lateApp } from '../app/lateApp';
 import type { DukkanApp } from '../app/openApp';
 import { createLogger, errorFields, streamLogSink, teeLogSink, type Logger } from '../log/logger';
 import { openRotatingLogFile, type RotatingLogFile } from '../log/rotatingFile';
@@ -121,36 +122,6 @@ export async function startBrowserMode(options: BrowserModeOptions, hooks: Start
   }
 }
 
-/**
- * The app behind the server, reached once it is open. The server starts first (BENCHMARKS.md, "Startup"): the
- * composition root — SQLite, the keychain, libxml2, the curves, the contract's schemas — is imported and opened
- * while Chromium loads the page, and the server holds each API call until `ready` settles.
- */
-function lateApp(): {
-  ready: Promise<void>;
-  open(app: DukkanApp): void;
-  fail(e: unknown): void;
-  get(): DukkanApp;
-} {
-  let app: DukkanApp | undefined;
-  let settle!: { resolve: () => void; reject: (e: unknown) => void };
-  const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-  // a start that fails is reported by startBrowserMode; requests that waited get a refusal, not an unhandled rejection
-  ready.catch(() => undefined);
-  return {
-    ready,
-    open: (a) => {
-      app = a;
-      settle.resolve();
-    },
-    fail: (e) => settle.reject(e),
-    get: () => {
-      if (!app) throw new Error('the app is not open yet');
-      return app;
-    },
-  };
-}
-
 async function serve(
   options: BrowserModeOptions,
   logger: Logger,
@@ -161,12 +132,13 @@ async function serve(
 ): Promise<RunningBrowserMode> {
   // scripts/startBrowser.mjs names the renderer built at install time when it is current; otherwise it is built now
   const rendererDir = process.env.DUKKAN_RENDERER_DIR;
+  // the server first, the app behind it once open (main/app/lateApp.ts)
   const late = lateApp();
   const server = await startBrowserServer({
-    dispatcher: { call: (method, input, session) => late.get().dispatcher.call(method, input, session) },
-    sessions: { get: (clientId) => late.get().sessions.get(clientId) },
-    subscribe: (l) => late.get().subscribe(l),
-    ready: late.ready,
+    dispatcher: late.dispatcher,
+    sessions: late.sessions,
+    subscribe: (l) => late.subscribe(l),
+    opened: late.opened,
     assets: rendererDir ? await loadRendererAssets(rendererDir) : await buildRendererAssets(),
     logger,
     ...(options.port ? { port: options.port } : {}),

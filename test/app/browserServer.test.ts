@@ -157,7 +157,7 @@ describe('browser-mode server before the app is open', () => {
   const CLIENT = '0b8f6a52-4c1e-4d7a-8f5e-6a2d9c3b1e70';
   const logger = createLogger({ sink: () => undefined });
 
-  async function gated(ready: Promise<void>, calls: string[]): Promise<BrowserServer> {
+  async function gated(opened: Promise<boolean>, calls: string[]): Promise<BrowserServer> {
     const handlers = new Proxy({} as ApiHandlers, { get: (_t, m: string) => () => (calls.push(m), { method: m }) });
     return startBrowserServer({
       dispatcher: createDispatcher({ handlers: () => handlers, pinChangeRequired: () => false, logger }),
@@ -165,7 +165,7 @@ describe('browser-mode server before the app is open', () => {
       assets: await buildRendererAssets(),
       subscribe: () => () => undefined,
       logger,
-      ready,
+      opened,
     });
   }
   const call = (server: BrowserServer, token = server.token) =>
@@ -182,9 +182,9 @@ describe('browser-mode server before the app is open', () => {
     });
 
   it('serves the page at once, holds an API call until the app is open, then answers it', async () => {
-    let open!: () => void;
+    let open!: (opened: boolean) => void;
     const calls: string[] = [];
-    const server = await gated(new Promise<void>((r) => (open = r)), calls);
+    const server = await gated(new Promise<boolean>((r) => (open = r)), calls);
     try {
       const page = await request(server.port, { path: '/', headers: { Host: `127.0.0.1:${server.port}` } });
       expect(page.status).toBe(200);
@@ -194,7 +194,7 @@ describe('browser-mode server before the app is open', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(answered).toBe(false);
       expect(calls).toEqual([]);
-      open();
+      open(true);
       const answer = await pending;
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.body)).toMatchObject({ ok: true });
@@ -205,13 +205,13 @@ describe('browser-mode server before the app is open', () => {
   });
 
   it('still refuses a call without the token before anything waits, and refuses every call once the start failed', async () => {
-    let fail!: (e: Error) => void;
+    let settle!: (opened: boolean) => void;
     const calls: string[] = [];
-    const server = await gated(new Promise<void>((_r, reject) => (fail = reject)), calls);
+    const server = await gated(new Promise<boolean>((r) => (settle = r)), calls);
     try {
       expect((await call(server, 'x'.repeat(43))).status).toBe(401);
       const pending = call(server);
-      fail(new Error('the database is damaged'));
+      settle(false); // the database was damaged, say
       const answer = await pending;
       expect(answer.status).toBe(503);
       expect(answer.body).toBe('not started');
