@@ -12,9 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import electron from 'electron';
 import { lateApp } from '../app/lateApp';
-import { openApp, type DukkanApp } from '../app/openApp';
-import { precomputeSigningTables } from '../../app/crypto/signingKey';
-import { receiptTemplate } from '../app/receiptTemplate';
+import type { DukkanApp } from '../app/openApp';
 import { chromiumFetch } from '../fatoora/chromiumFetch';
 import { registerValidatedIpc, APP_SCHEME, type IpcMainLike, type ValidatedIpc } from '../ipc/validatedIpc';
 import { createLogger, errorFields } from '../log/logger';
@@ -84,7 +82,7 @@ export function startElectronApp(shell: ShellLog): void {
         // once the till is usable, prepare what the first sale would otherwise wait for: the signing tables
         // (~220 ms), the receipt window with its fonts (~1 s) and the totals of the day for the first X report
         setTimeout(() => {
-          precomputeSigningTables();
+          void import('../../app/crypto/signingKey').then((m) => m.precomputeSigningTables());
           void rasterizer.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
           void current.core.printing.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
           void current.core
@@ -144,6 +142,9 @@ export function startElectronApp(shell: ShellLog): void {
       // a quit that came before (during the menu and sessions above) opens no window
       if (!quit.quitting) window = openMainWindow(late.app, ipc);
       try {
+        // imported only now, in a chunk of its own (scripts/buildElectron.mjs): the window did not wait for this module
+        // graph — SQLite, the keychain, libxml2, the curves, the contract's schemas — to load
+        const [{ openApp }, { receiptTemplate }] = await Promise.all([import('../app/openApp'), import('../app/receiptTemplate')]);
         dukkan = await openApp({ dataDir: app.getPath('userData'), template: receiptTemplate, rasterizer, logger, fetch });
       } catch (e) {
         late.fail(e);
