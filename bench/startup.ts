@@ -32,7 +32,7 @@ async function oneStart(browser: Browser, dataDir?: string): Promise<{ phases: P
   const t0 = performance.now();
   // the bundles built below, even when another engineer's edit makes a source newer meanwhile (the TypeScript path
   // would otherwise be timed)
-  const app = await startBrowserModeProcess({ ...(dataDir ? { dataDir } : {}), env: { DUKKAN_BUNDLES_AS_BUILT: '1' }, waitFor: 'link' });
+  const app = await startBrowserModeProcess({ ...(dataDir ? { dataDir } : {}), env: { DUKKAN_BUNDLES_AS_BUILT: '1' } });
   if (app.output().includes('running the TypeScript')) throw new Error(`not started from the bundles:\n${app.output()}`);
   const ready = performance.now() - t0;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -118,6 +118,16 @@ export const STARTUP_NOTES = [
   `and the bench's typing; what the till does before the link is 0.48 s. A kiosk that keeps its window open on the till`,
   `would not pay for the tab; caching the script between starts (a fixed port, revalidated by ETag) was tried and showed`,
   `no gain the noise could separate at load 8–12, so it was not kept.`,
+  '',
+  `**Tried and not kept: serving the page before the app opens** (2026-12-05 16:32–16:37, load average 0.7–3.4, this`,
+  `machine). Browser mode started its server from a small entry (node built-ins, the log, the renderer's files), printed`,
+  `the link at 0.17 s and imported the app's chunk while Chromium opened its tab and loaded the page, the API calls`,
+  `waiting for the app; the desktop app created its window before importing and opening the composition root (app.mjs`,
+  `split by esbuild). Warm starts of the two builds taking turns, 12 each, p50: link 0.57 → 0.17 s, sign-in screen 1.70`,
+  `→ 1.76 s, cashier screen 2.20 → 2.19 s, scan rung up 2.41 → 2.39 s; the start-up bench on the new build gave 2.35 s`,
+  `warm (2.12 s before, at a similar load). On two cores the overlap buys nothing: Chromium's browser, renderer and GPU`,
+  `processes already keep both cores busy while the tab opens and the page loads, and Node's loading of the app then`,
+  `only shares them. It was reverted; a till with more cores might gain, which would need measuring there.`,
   '',
   `**Training onboarding off the start path.** Cold starts of the bundles before the change (24848ec) and after it,`,
   `alternated, 5 each, a new folder each time (load average 11.3–14.7 throughout), p50: link printed 8.81 → 4.28 s; till`,

@@ -4,8 +4,7 @@
 //   package.json            name, productName (Electron names the userData folder after it), desktopName, main, and
 //                           only the runtime dependencies the bundles leave external, at the versions the lock pins
 //   electron/main.cjs       entry: scheme privileges + single-instance lock (main/window/electronBoot.ts)
-//   electron/app.mjs        main process (main/window/electronMain.ts and all it imports, bundled as ESM), with its
-//                           chunks app-*.mjs beside it (the composition root is one, imported once the window exists)
+//   electron/app.mjs        main process (main/window/electronMain.ts and all it imports, bundled as ESM)
 //   electron/dukkan-worker.mjs  the main process's worker thread (main/workers/dukkanWorker.ts, self-contained ESM;
 //                           unpacked from app.asar, electron-builder.yml asarUnpack, for Node's loader to read it)
 //   electron/preload.cjs    the sandboxed preload (main/preload/preload.ts; may only require 'electron')
@@ -153,13 +152,8 @@ export async function buildElectron({ outDir = APP_DIR, minify = true, nodeModul
   await build({
     ...common,
     format: 'esm',
-    // split: the composition root is a chunk electronMain imports once the till's window exists, so the window does
-    // not wait for its module graph to load (BENCHMARKS.md, "Startup"); chunks sit beside app.mjs
-    entryPoints: { app: path.join(root, 'main', 'window', 'electronMain.ts') },
-    splitting: true,
-    outdir: path.join(outDir, 'electron'),
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'app-[name]-[hash]',
+    entryPoints: [path.join(root, 'main', 'window', 'electronMain.ts')],
+    outfile: path.join(outDir, 'electron', 'app.mjs'),
     external: ELECTRON_EXTERNALS,
     // bundled CommonJS dependencies (node-thermal-printer, …) call require() for Node's built-ins
     banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },

@@ -29,11 +29,6 @@ export interface BrowserServerOptions {
   /** Subscribes to the app's events; returns the unsubscribe function. */
   readonly subscribe: (listener: (event: AppEvent) => void) => () => void;
   readonly logger: Logger;
-  /**
-   * Whether the app behind the server opened (main/app/lateApp.ts): each API call waits for it, so the page can be
-   * served while the app is still opening. False refuses the call (503). Default: open.
-   */
-  readonly opened?: Promise<boolean>;
   /** Default 0: any free port. */
   readonly port?: number;
   /** Default: 32 random bytes, base64url. */
@@ -163,7 +158,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const clientId = req.headers['x-dukkan-client'];
     if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId)) return refuse(req, res, 400, 'X-Dukkan-Client must be a UUID');
-    if (!(await (options.opened ?? true))) return refuse(req, res, 503, 'not started');
     const session = options.sessions.get(`tab-${clientId.toLowerCase()}`);
 
     if (pathname === '/api/events') {

@@ -5,17 +5,18 @@
 //
 //   npm run start:browser -- [--data-dir DIR] [--port N] [--printer tcp://HOST:9100] [--paper 58|80]
 //                            [--fatoora-url http://127.0.0.1:PORT] [--quiet]
+import { precomputeSigningTables } from '../../app/crypto/signingKey';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { lateApp } from '../app/lateApp';
-import type { DukkanApp } from '../app/openApp';
+import { openApp, type DukkanApp } from '../app/openApp';
+import { receiptTemplate } from '../app/receiptTemplate';
 import { createLogger, errorFields, streamLogSink, teeLogSink, type Logger } from '../log/logger';
 import { openRotatingLogFile, type RotatingLogFile } from '../log/rotatingFile';
 import type { PdfRenderer } from '../clearance/clearedFiles';
 import type { ChromiumRasterizer } from '../printing/chromiumRasterizer';
 import type { ReceiptRasterizer } from '../printing/rasterizer';
-import { startBrowserServer, type BrowserServer } from './browserServer';
+import { startBrowserServer } from './browserServer';
 import { buildRendererAssets, loadRendererAssets } from './rendererAssets';
 
 export interface BrowserModeOptions {
@@ -84,15 +85,7 @@ export interface RunningBrowserMode {
   close(): Promise<void>;
 }
 
-export interface StartHooks {
-  /**
-   * Called once the server listens, before the app behind it is open: the page can load (and Chromium open its tab)
-   * while the composition root is still being imported and opened; its API calls wait for the app.
-   */
-  readonly onListening?: (launchUrl: string) => void;
-}
-
-export async function startBrowserMode(options: BrowserModeOptions, hooks: StartHooks = {}): Promise<RunningBrowserMode> {
+export async function startBrowserMode(options: BrowserModeOptions): Promise<RunningBrowserMode> {
   // the same log file as the desktop app's: owner-only (0600 in a 0700 folder) and rotated by size, so a till left
   // open to unauthenticated noise cannot fill the disk (main/log/rotatingFile.ts)
   const logFile = openRotatingLogFile({ dir: path.join(options.dataDir, 'logs') });
@@ -105,16 +98,11 @@ export async function startBrowserMode(options: BrowserModeOptions, hooks: Start
     log.warn('keychain.development-keyring-created', { keyring: process.env.DUKKAN_DEV_KEYRING_CREATED, use: 'development and trials only' });
   const rasterizer = lazyChromiumRasterizer();
   let app: DukkanApp | undefined;
-  let server: BrowserServer | undefined;
   try {
-    return await serve(options, logger, rasterizer, hooks, logFile, {
-      opened: (a) => (app = a),
-      listening: (s) => (server = s),
-    });
+    return await serve(options, logger, rasterizer, (opened) => (app = opened), logFile);
   } catch (e) {
     // the log is what a shop sends us: a till that did not start says why there, not only on a console nobody kept
     log.error('app.start-failed', { stage: 'open', ...errorFields(e) });
-    await server?.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await rasterizer.close().catch(() => undefined);
     logFile.close();
@@ -126,51 +114,38 @@ async function serve(
   options: BrowserModeOptions,
   logger: Logger,
   rasterizer: ReturnType<typeof lazyChromiumRasterizer>,
-  hooks: StartHooks,
+  opened: (app: DukkanApp) => void,
   logFile: RotatingLogFile,
-  track: { opened(app: DukkanApp): void; listening(server: BrowserServer): void },
 ): Promise<RunningBrowserMode> {
   // scripts/startBrowser.mjs names the renderer built at install time when it is current; otherwise it is built now
   const rendererDir = process.env.DUKKAN_RENDERER_DIR;
-  // the server first, the app behind it once open (main/app/lateApp.ts)
-  const late = lateApp();
-  const server = await startBrowserServer({
-    dispatcher: late.dispatcher,
-    sessions: late.sessions,
-    subscribe: (l) => late.subscribe(l),
-    opened: late.opened,
-    assets: rendererDir ? await loadRendererAssets(rendererDir) : await buildRendererAssets(),
-    logger,
-    ...(options.port ? { port: options.port } : {}),
-  });
-  track.listening(server);
-  hooks.onListening?.(server.launchUrl);
-  let app: DukkanApp;
-  try {
-    // imported here, not at the top: the link is out before this module graph is loaded
-    const [{ openApp }, { receiptTemplate }] = await Promise.all([import('../app/openApp'), import('../app/receiptTemplate')]);
-    app = await openApp({
+  const [assets, app] = await Promise.all([
+    rendererDir ? loadRendererAssets(rendererDir) : buildRendererAssets(),
+    openApp({
       dataDir: options.dataDir,
       template: receiptTemplate,
       rasterizer,
       logger,
       ...(options.fatooraUrl ? { fatooraUrl: options.fatooraUrl } : {}),
       ...(options.printer ? { printer: { address: options.printer, ...(options.paperWidth ? { paperWidth: options.paperWidth } : {}) } } : {}),
-    });
-  } catch (e) {
-    late.fail(e);
-    throw e;
-  }
-  track.opened(app);
-  late.open(app);
+    }),
+  ]);
+  opened(app);
+  const server = await startBrowserServer({
+    dispatcher: app.dispatcher,
+    sessions: app.sessions,
+    assets,
+    subscribe: (l) => app.subscribe(l),
+    logger,
+    ...(options.port ? { port: options.port } : {}),
+  });
   // the first receipt should not pay for launching Chromium nor the first signature for its tables (~220 ms), and
   // neither should compete with the first page load — nor, on a first start, with training mode's onboarding in
   // the background (main/app/modeController.ts, 'preparing'), which the first sale waits for
   let closing = false;
   const warmUp = setTimeout(() => {
-    void app.whenReady().then(async (ready) => {
+    void app.whenReady().then((ready) => {
       if (!ready || closing) return;
-      const { precomputeSigningTables } = await import('../../app/crypto/signingKey');
       precomputeSigningTables();
       void rasterizer.warmUp().catch(() => undefined);
       void app.core.printing.warmUp().catch(() => undefined); // the printing worker thread (main/workers)
@@ -201,30 +176,23 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  // the link goes out as soon as the page can load; the API calls it makes wait for the app to open
-  const starting = startBrowserMode(options, {
-    // one write, so whoever waits for the link gets it whole
-    onListening: (url) => process.stdout.write(`Dukkan is starting (browser mode, data in ${options.dataDir}). Open: ${url}\n`),
-  });
+  const running = await startBrowserMode(options);
+  // one write, so whoever waits for the ready line gets it whole
+  process.stdout.write(`Dukkan is ready (browser mode, data in ${options.dataDir}). Open: ${running.launchUrl}\n`);
   let stopping = false;
-  // a stop while the app is still opening waits for it to open, then closes it: the ledger is never left half-open
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    starting
-      .then((running) => running.close())
-      .then(
-        () => process.exit(0),
-        (e: unknown) => {
-          process.stderr.write(`shutdown: ${(e as Error).message}\n`);
-          process.exit(1);
-        },
-      );
+    running.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        process.stderr.write(`shutdown: ${(e as Error).message}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  await starting;
-  process.stdout.write('Dukkan is ready.\n');
 }
 
 // run directly (tsx main/browser/startBrowserMode.ts) or by the launcher scripts/startBrowser.mjs, bundled or not

@@ -12,7 +12,6 @@ const CATEGORY_OF: Partial<Record<ErrorCode, ApiErrorCode>> = {
   'api.not-authorised': 'refused',
   'api.internal': 'internal',
   'api.no-answer': 'internal',
-  'api.not-started': 'internal',
   'session.not-signed-in': 'not-signed-in',
   'session.manager-only': 'forbidden',
   'approval.missing': 'forbidden',

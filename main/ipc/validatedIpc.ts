@@ -78,11 +78,6 @@ export function registerValidatedIpc(
   dispatcher: Dispatcher,
   sessions: { get(clientId: string): ClientSession },
   logger: Logger,
-  /**
-   * Whether the app behind the handlers opened (main/app/lateApp.ts): the window is created while it opens, and a
-   * call that comes first waits for it; false refuses the call. Default: open.
-   */
-  opened: Promise<boolean> | true = true,
 ): ValidatedIpc {
   const log = logger.child({ component: 'ipc' });
   const windows = new Map<number, EventTarget>();
@@ -95,7 +90,6 @@ export function registerValidatedIpc(
         return { ok: false, error: apiErrorOf(new DukkanError('api.foreign-window')) };
       }
       if (args.length > 1) return { ok: false, error: apiErrorOf(new DukkanError('api.one-argument')) };
-      if (!(await opened)) return { ok: false, error: apiErrorOf(new DukkanError('api.not-started')) };
       return dispatcher.call(method, args[0], sessions.get(`window-${event.sender.id}`));
     });
   }

@@ -2,8 +2,7 @@
 // The Electron shell, kept thin: everything it starts is the same composition root browser mode uses
 // (main/app/openApp). Started by electronBoot.ts once the app:// scheme is registered, this process holds the
 // single-instance lock and the log file is open. Every web contents is locked down as it is created; the session
-// denies permissions and renderer network access; then the window loads while the services open (its first calls
-// wait for them, main/app/lateApp.ts). Fatoora requests go
+// denies permissions and renderer network access; then the services open and the window loads. Fatoora requests go
 // through Chromium's network stack (OS proxy settings and certificate store) on a session of their own, so the
 // renderer session's refusal of every http(s) request does not apply to them.
 // Bundled to dist/app/electron/app.mjs by scripts/buildElectron.mjs. Not runnable on a machine without Electron's
@@ -11,8 +10,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import electron from 'electron';
-import { lateApp } from '../app/lateApp';
-import type { DukkanApp } from '../app/openApp';
+import { openApp, type DukkanApp } from '../app/openApp';
+import { precomputeSigningTables } from '../../app/crypto/signingKey';
+import { receiptTemplate } from '../app/receiptTemplate';
 import { chromiumFetch } from '../fatoora/chromiumFetch';
 import { registerValidatedIpc, APP_SCHEME, type IpcMainLike, type ValidatedIpc } from '../ipc/validatedIpc';
 import { createLogger, errorFields } from '../log/logger';
@@ -69,30 +69,24 @@ export function startElectronApp(shell: ShellLog): void {
 
   const rasterizer = new ElectronRasterizer({ BrowserWindow });
 
-  /** The till's window, created while the services open: `opening` is the app once open. */
-  function openMainWindow(opening: Promise<DukkanApp>, validated: ValidatedIpc): electron.BrowserWindow {
+  function openMainWindow(current: DukkanApp, validated: ValidatedIpc): electron.BrowserWindow {
     const win = createMainWindow({ BrowserWindow }, { preload, kiosk, devTools: !app.isPackaged, ipc: validated, log: blocked });
     userFacing.add(win);
     win.on('closed', () => (window = null));
-    // usable once the page has painted and the services behind it are open; a start that fails says so elsewhere
-    const shown = new Promise<void>((resolve) => win.once('ready-to-show', () => resolve()));
-    void Promise.all([opening, shown]).then(
-      ([current]) => {
-        log.info('app.ready', { mode: current.mode(), kiosk, packaged: app.isPackaged });
-        // once the till is usable, prepare what the first sale would otherwise wait for: the signing tables
-        // (~220 ms), the receipt window with its fonts (~1 s) and the totals of the day for the first X report
-        setTimeout(() => {
-          void import('../../app/crypto/signingKey').then((m) => m.precomputeSigningTables());
-          void rasterizer.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
-          void current.core.printing.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
-          void current.core
-            .current()
-            .reports.warm()
-            .catch((e: unknown) => log.warn('reports.warm-up-failed', errorFields(e)));
-        }, 0);
-      },
-      () => undefined,
-    );
+    win.once('ready-to-show', () => {
+      log.info('app.ready', { mode: current.mode(), kiosk, packaged: app.isPackaged });
+      // once the till is usable, prepare what the first sale would otherwise wait for: the signing tables
+      // (~220 ms), the receipt window with its fonts (~1 s) and the totals of the day for the first X report
+      setTimeout(() => {
+        precomputeSigningTables();
+        void rasterizer.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
+        void current.core.printing.warmUp().catch((e: unknown) => log.warn('printing.warm-up-failed', errorFields(e)));
+        void current.core
+          .current()
+          .reports.warm()
+          .catch((e: unknown) => log.warn('reports.warm-up-failed', errorFields(e)));
+      }, 0);
+    });
     // Windows log-off or shutdown: no before-quit follows, and the process ends soon after this returns
     win.on('session-end', (event) => {
       log.warn('app.session-end', { reasons: event.reasons ?? [] });
@@ -135,29 +129,13 @@ export function startElectronApp(shell: ShellLog): void {
       protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
       const fatooraSession = session.fromPartition(FATOORA_PARTITION);
       const fetch = chromiumFetch((options) => net.request({ ...options, session: fatooraSession }));
-      // the window first: Chromium starts its renderer and parses the page while the services open, and the page's
-      // first calls wait for them (main/app/lateApp.ts; BENCHMARKS.md, "Startup")
-      const late = lateApp();
-      ipc = registerValidatedIpc(ipcMain as unknown as IpcMainLike, late.dispatcher, late.sessions, logger, late.opened);
-      // a quit that came before (during the menu and sessions above) opens no window
-      if (!quit.quitting) window = openMainWindow(late.app, ipc);
-      try {
-        // imported only now, in a chunk of its own (scripts/buildElectron.mjs): the window did not wait for this module
-        // graph — SQLite, the keychain, libxml2, the curves, the contract's schemas — to load
-        const [{ openApp }, { receiptTemplate }] = await Promise.all([import('../app/openApp'), import('../app/receiptTemplate')]);
-        dukkan = await openApp({ dataDir: app.getPath('userData'), template: receiptTemplate, rasterizer, logger, fetch });
-      } catch (e) {
-        late.fail(e);
-        throw e;
-      }
-      // a quit that came during start-up (the window closed, say) closes what just opened, and no more windows open
-      if (!quit.opened(closeServices)) {
-        late.fail(new Error('closing before the start finished'));
-        return;
-      }
-      late.open(dukkan);
+      dukkan = await openApp({ dataDir: app.getPath('userData'), template: receiptTemplate, rasterizer, logger, fetch });
+      // a quit that came during start-up closes what just opened, and no window opens
+      if (!quit.opened(closeServices)) return;
+      ipc = registerValidatedIpc(ipcMain as unknown as IpcMainLike, dukkan.dispatcher, dukkan.sessions, logger);
       dukkan.subscribe((event) => ipc?.broadcast(event));
-      if (window && wantsCustomerDisplay(process.argv, process.env)) openCustomerDisplay(window, ipc);
+      window = openMainWindow(dukkan, ipc);
+      if (wantsCustomerDisplay(process.argv, process.env)) openCustomerDisplay(window, ipc);
     })
     .catch((e: unknown) => {
       log.error('app.start-failed', { stage: 'open', ...errorFields(e) });

@@ -11,7 +11,7 @@ import { registerValidatedIpc, type FrameLike, type InvokeEventLike, type IpcMai
 import { memoryLogSink, createLogger } from '../../main/log/logger';
 import { SessionStore, type ClientSession } from '../../main/users/sessions';
 
-function setUp(pinChangeRequired: (session: ClientSession) => boolean = () => false, opened: Promise<boolean> | true = true) {
+function setUp(pinChangeRequired: (session: ClientSession) => boolean = () => false) {
   const calls: { method: string; input: unknown }[] = [];
   const handlers = new Proxy({} as ApiHandlers, {
     get: (_t, method: string) => (input: unknown) => {
@@ -25,7 +25,7 @@ function setUp(pinChangeRequired: (session: ClientSession) => boolean = () => fa
   const dispatcher = createDispatcher({ handlers: () => handlers, pinChangeRequired, logger });
   const channels = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
   const ipcMain: IpcMainLike = { handle: (c, l) => channels.set(c, l), removeHandler: (c) => channels.delete(c) };
-  const ipc = registerValidatedIpc(ipcMain, dispatcher, sessions, logger, opened);
+  const ipc = registerValidatedIpc(ipcMain, dispatcher, sessions, logger);
   const mainFrame: FrameLike = { url: 'app://dukkan/index.html' };
   const sent: unknown[] = [];
   ipc.trustWindow({ id: 7, send: (_c, e) => sent.push(e), isDestroyed: () => false });
@@ -172,29 +172,5 @@ describe('validated IPC', () => {
     const result = await dispatcher.call('catalog.list', {}, session);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toMatch(/SQLITE|SELECT|dukkan\.sqlite/);
-  });
-
-  it('holds a call from the window until the app behind it has opened, then answers it', async () => {
-    let open!: (opened: boolean) => void;
-    const { invoke, calls } = setUp(() => false, new Promise<boolean>((r) => (open = r)));
-    let answered = false;
-    const pending = invoke('session.get', {}, {}).then((a) => ((answered = true), a));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(answered).toBe(false);
-    expect(calls).toEqual([]);
-    open(true);
-    expect(await pending).toEqual({ ok: true, value: { handled: 'session.get' } });
-  });
-
-  it("refuses the window's calls when the app did not open, in both languages, and still refuses a foreign frame first", async () => {
-    const { invoke, calls } = setUp(() => false, Promise.resolve(false));
-    const refused = await invoke('session.get', {}, {});
-    expect(refused).toMatchObject({ ok: false, error: { code: 'internal', reason: 'api.not-started' } });
-    expect(ERROR_CATALOG['api.not-started'].ar).not.toBe('');
-    expect(await invoke('session.get', { senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({
-      ok: false,
-      error: { reason: 'api.foreign-window' },
-    });
-    expect(calls).toEqual([]);
   });
 });

@@ -211,13 +211,6 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
   let s: Scripts;
   let out: string;
   const read = (f: string) => readFileSync(path.join(out, f), 'utf8');
-  /** The main process's bundle: app.mjs and the chunks it imports (the composition root is one of them). */
-  const appBundle = () => [
-    'electron/app.mjs',
-    ...readdirSync(path.join(out, 'electron'))
-      .filter((f) => /^app-.+\.mjs$/.test(f))
-      .map((f) => `electron/${f}`),
-  ];
   const config = loadYaml(path.join(ROOT, 'electron-builder.yml'));
 
   beforeAll(async () => {
@@ -270,14 +263,9 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
     const entry = loadedModules(read('electron/main.cjs'));
     expect([...entry].filter((m) => !allowed(m) && !m.startsWith('file:'))).toEqual([]);
     expect(entry).toContain('electron');
-    expect(appBundle().length).toBeGreaterThan(1);
-    // the chunks import one another as ./app-….mjs
-    const app = new Set(appBundle().flatMap((f) => [...loadedModules(read(f))].filter((m) => !m.startsWith('./'))));
+    const app = loadedModules(read('electron/app.mjs'));
     expect([...app].filter((m) => !allowed(m))).toEqual([]);
     expect(app).toContain('better-sqlite3');
-    // what app.mjs loads before it runs leaves the native modules to the composition root's chunk, loaded once the
-    // window exists (main/window/electronMain.ts)
-    expect(loadedModules(read('electron/app.mjs'))).not.toContain('better-sqlite3');
     expect([...loadedModules(read('electron/preload.cjs'))]).toEqual(['electron']);
     // the worker thread's bundle is self-contained: it runs from app.asar.unpacked, beside no node_modules
     expect([...loadedModules(read('electron/dukkan-worker.mjs'))].filter((m) => !NODE.has(m))).toEqual([]);
@@ -298,7 +286,7 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
         .map(packageName),
     );
     const bundled = new Set(
-      ['electron/main.cjs', ...appBundle(), 'electron/preload.cjs', 'electron/dukkan-worker.mjs'].flatMap((f) => [...bundledPackages(read(f))]),
+      ['electron/main.cjs', 'electron/app.mjs', 'electron/preload.cjs', 'electron/dukkan-worker.mjs'].flatMap((f) => [...bundledPackages(read(f))]),
     );
     expect(bundled).toContain('libxml2-wasm');
     expect([...bundled].filter((p) => !runtime.has(p))).toEqual([]);

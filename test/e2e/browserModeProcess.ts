@@ -17,7 +17,7 @@ export interface BrowserModeProcess {
   readonly launchUrl: string;
   readonly origin: string;
   readonly dataDir: string;
-  /** ms from spawn to the line `waitFor` names. */
+  /** ms from spawn to the ready line. */
   readonly readyAfterMs: number;
   readonly child: ChildProcess;
   output(): string;
@@ -30,11 +30,6 @@ export interface StartOptions {
   readonly timeoutMs?: number;
   /** More environment for the process (e.g. DUKKAN_BUNDLES_AS_BUILT for the start-up bench). */
   readonly env?: Readonly<Record<string, string>>;
-  /**
-   * What to wait for: 'open' (default) the "Dukkan is ready." line, the app behind the server open, so a test can
-   * read its files at once; 'link' the link alone, printed as soon as the page can load (the start-up bench).
-   */
-  readonly waitFor?: 'link' | 'open';
 }
 
 function shellQuote(s: string): string {
@@ -69,7 +64,7 @@ export async function startBrowserModeProcess(options: StartOptions = {}): Promi
     );
     const check = () => {
       const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(out);
-      if (m && (options.waitFor === 'link' || /^Dukkan is ready\.$/m.test(out))) {
+      if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
       }

@@ -332,10 +332,6 @@ export const TERMINAL_CODES = {
     en: 'The terminal service is not answering. Is it still running?',
     ar: 'خدمة الجهاز لا تستجيب. هل ما زالت تعمل؟',
   },
-  'api.not-started': {
-    en: 'The terminal did not start; the reason is in its log. Start it again.',
-    ar: 'لم يبدأ تشغيل الجهاز؛ السبب مذكور في سجله. شغّله مرة أخرى.',
-  },
   'api.not-authorised': {
     en: 'This page is no longer authorised: open the link printed at start-up again.',
     ar: 'لم تعد هذه الصفحة مصرحًا لها: افتح الرابط المطبوع عند التشغيل مرة أخرى.',

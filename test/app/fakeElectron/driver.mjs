@@ -28,12 +28,6 @@ if (scenario === 'hung-start') {
     electron.app.quit();
   };
 }
-// whether the services had opened when the first window was created (the shell creates it while they open)
-let openedBeforeFirstWindow = null;
-hooks.onWindow = () => {
-  hooks.onWindow = null;
-  openedBeforeFirstWindow = logLines().some((l) => l.includes('"event":"app.opened"'));
-};
 require(entry);
 ready();
 
@@ -65,7 +59,6 @@ async function till() {
   const win = await mainWindow();
   const wc = win.webContents;
   out.schemes = state.schemes;
-  out.openedBeforeFirstWindow = openedBeforeFirstWindow;
   out.windowOptions = win.record.options;
   out.urls = [...win.record.urls];
   out.channels = [...state.ipcHandlers.keys()].length;
@@ -160,8 +153,6 @@ async function windowClosed() {
 
 async function sessionEnd() {
   const win = await mainWindow();
-  // a running till: the window opens while the services do, and a session ending before they are open waits for them
-  await until('the services open', () => logRecords().some((r) => r.event === 'app.opened'));
   win.emit('ready-to-show');
   win.emit('session-end', { reasons: ['logoff'], preventDefault: () => undefined });
   // Windows ends the process soon after the event returns: what is done by then is what counts

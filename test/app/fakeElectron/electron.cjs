@@ -41,10 +41,9 @@ const ready = new Promise((r) => (readyResolve = r));
 const appEvents = new EventEmitter();
 /**
  * Test hooks: `onNetRequest(record)` runs inside net.request(), synchronously; `onPartition(name)` inside
- * session.fromPartition(), which the shell calls during start-up, just before it opens the app's services;
- * `onWindow(window)` inside the BrowserWindow constructor.
+ * session.fromPartition(), which the shell calls during start-up, just before it opens the app's services.
  */
-const hooks = { onNetRequest: null, onPartition: null, onWindow: null };
+const hooks = { onNetRequest: null, onPartition: null };
 
 const preventable = (fields = {}) => {
   const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true), ...fields };
@@ -110,7 +109,6 @@ class BrowserWindow extends EventEmitter {
     };
     state.windows.push(this);
     state.windowsCreated++;
-    hooks.onWindow?.(this);
     appEvents.emit('web-contents-created', {}, this.webContents);
   }
   loadURL(url) {
