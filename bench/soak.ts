@@ -3,8 +3,9 @@
 // printed with the real template and Chromium rasterizer to a fake ESC/POS printer on TCP, the reporting worker
 // reporting to the embedded Fatoora simulator, and every 500 sales an X report on screen, one printed and a
 // document export. Measured after a warm-up (the first tenth, at least 200 sales): the main process's RSS and heap
-// (after a full GC), the longest event-loop stall (a 10 ms timer's lateness, and which work was running; the bench's own forced GCs left out),
-// open file descriptors, and Chromium's processes and renderer processes (pages). Too long for CI:
+// (after a full GC), the longest event-loop stall (a 10 ms timer's lateness, and which work was running; the bench's
+// own forced GCs left out), open file descriptors, and Chromium's processes and renderer processes (pages). Too long
+// for CI:
 //
 //   npm run bench -- soak [--sales N]
 import { randomUUID } from 'node:crypto';
