@@ -2,6 +2,7 @@
 // Small XPath helpers over a parsed UBL document (libxml2-wasm), shared by the business-rule checks. The ZATCA
 // schematron (SCH-3.4.6) works on string values, so these return raw text and leave interpretation to the rules.
 import { XmlElement, XmlXPath, type XmlNode } from 'libxml2-wasm';
+import { DocumentXPathContexts } from '../xml/documentXPathContext';
 import { NS } from '../xml/namespaces';
 
 const NS_MAP: Record<string, string> = { ...NS };
@@ -24,16 +25,20 @@ function compiled(xpath: string): XmlXPath | undefined {
 
 // While the checks of one document run, the answers are kept per context node: the rules ask the same node the
 // same question many times (a line's cbc:ID for every message about it), and the document does not change meanwhile.
+// The same scope keeps one XPath context per document instead of libxml2-wasm's new one per evaluation.
 let answers: WeakMap<XmlNode, Map<string, XmlNode[]>> | undefined;
+let contexts: DocumentXPathContexts | undefined;
 
 /** Runs `fn` with every query's answer kept until it returns; only for work that does not change the document. */
 export function withQueryMemo<T>(fn: () => T): T {
-  const outer = answers;
+  const outer = { answers, contexts };
   answers = new WeakMap();
+  contexts = new DocumentXPathContexts(NS_MAP);
   try {
     return fn();
   } finally {
-    answers = outer;
+    contexts.free();
+    ({ answers, contexts } = outer);
   }
 }
 
@@ -42,7 +47,7 @@ export function nodes(context: XmlNode, xpath: string): XmlNode[] {
   const known = memo?.get(xpath);
   if (known) return known;
   const expression = compiled(xpath);
-  const found = expression ? context.find(expression) : context.find(xpath, NS_MAP);
+  const found = expression ? (contexts?.find(context, expression) ?? context.find(expression)) : context.find(xpath, NS_MAP);
   memo?.set(xpath, found);
   return found;
 }

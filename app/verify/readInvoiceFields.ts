@@ -2,7 +2,7 @@
 // The values the stamp checks compare, read from any ZATCA UBL document (ours or anyone's) with XPath.
 import type { XmlDocument } from 'libxml2-wasm';
 import { XPATH_NS } from '../xml/parseXml';
-import { nodes } from '../rules/xmlQuery';
+import { nodes, withQueryMemo } from '../rules/xmlQuery';
 
 export interface InvoiceFields {
   readonly rootOk: boolean;
@@ -50,6 +50,11 @@ const SIG = '/*/ext:UBLExtensions/ext:UBLExtension/ext:ExtensionContent/sig:UBLD
 const CERT = `${SIG}/ds:Object/xades:QualifyingProperties/xades:SignedProperties/xades:SignedSignatureProperties`;
 
 export function readInvoiceFields(doc: XmlDocument): InvoiceFields {
+  // one scope for the twenty readings: one XPath context for the document instead of one per reading
+  return withQueryMemo(() => readFields(doc));
+}
+
+function readFields(doc: XmlDocument): InvoiceFields {
   const root = doc.root;
   const t = (xpath: string) => firstText(doc, xpath);
   const signaturePresent = nodes(root, SIG).length > 0;
