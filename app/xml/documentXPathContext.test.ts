@@ -22,12 +22,13 @@ describe('DocumentXPathContexts', () => {
     const lineIds = XmlXPath.compile('cac:InvoiceLine/cbc:ID', { cbc: NS.cbc, cac: NS.cac });
     const ownId = XmlXPath.compile('cbc:ID', { cbc: NS.cbc });
     const anywhere = XmlXPath.compile('//cbc:Note', { cbc: NS.cbc });
+    const second = XmlXPath.compile('cac:InvoiceLine[2]', { cac: NS.cac });
     try {
       for (const doc of [a, b, a]) {
         for (const expression of [lineIds, ownId, anywhere]) {
           expect(texts(contexts.find(doc.root, expression))).toEqual(texts(doc.root.find(expression)));
         }
-        const secondLine = doc.root.find(XmlXPath.compile('cac:InvoiceLine[2]', { cac: NS.cac }))[0]!;
+        const secondLine = doc.root.find(second)[0]!;
         expect(texts(contexts.find(secondLine, ownId))).toEqual(['2']);
         expect(texts(contexts.find(secondLine, anywhere))).toHaveLength(doc === a ? 3 : 2);
       }
@@ -37,7 +38,7 @@ describe('DocumentXPathContexts', () => {
       expect((contexts.find(b.root, lineIds)![1] as XmlElement).parent?.name).toBe('InvoiceLine');
     } finally {
       contexts.free();
-      for (const x of [lineIds, ownId, anywhere]) x.dispose();
+      for (const x of [lineIds, ownId, anywhere, second]) x.dispose();
       a.dispose();
       b.dispose();
     }

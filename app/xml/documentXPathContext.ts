@@ -2,7 +2,7 @@
 // Evaluates compiled XPath with one libxml2 XPath context per document, kept while a scope runs. libxml2-wasm's
 // own `find` makes a new context for every evaluation and registers each namespace in it (two strings copied into
 // WebAssembly memory per prefix); the business-rule check makes ~260 evaluations per document, and that setup was
-// a fifth of its time (BENCHMARKS.md, "Ledger: durable issuance"). libxml2 allows a context to be reused: only its
+// about a quarter of its time (BENCHMARKS.md, "Ledger: durable issuance"). libxml2 allows a context to be reused: only its
 // context node changes between evaluations.
 //
 // It reaches into libxml2-wasm below its public API (the node and expression pointers and its node factory), so
