@@ -24,8 +24,21 @@ describe('standard invoices in the background, the status strip, the shift and t
   let app: DukkanApp;
   let cashier: Client;
   let manager: Client;
-  /** The app's clock runs ahead by this much (the background retrier's backoff is waited out by moving it). */
-  let ahead = 0;
+  /**
+   * The app's clock runs ahead by this much (the background retrier's backoff is waited out by moving it). The
+   * simulator's clock moves with it: it judges BR-KSA-04 (no issue date after today in Riyadh) by its own clock, so
+   * an app clock alone past Riyadh's midnight would have its invoices refused near the end of the day. Both start
+   * twenty minutes before midnight in Riyadh (UTC+3), so the backoffs waited out below always cross it, as in a shop
+   * open late.
+   */
+  let ahead = (() => {
+    const riyadh = Date.now() + 3 * 3600_000;
+    return Math.ceil(riyadh / 86_400_000) * 86_400_000 - riyadh - 20 * 60_000;
+  })();
+  const wait = (ms: number) => {
+    ahead += ms;
+    sim.clock.advance(ms);
+  };
   const milk = () => app.core.catalog.list().find((p) => p.name.startsWith('Fresh milk'))!.id;
   const sale = (buyer = SAUDI_BUYER) => ({
     lines: [{ productId: milk(), quantity: '2' }],
@@ -35,18 +48,18 @@ describe('standard invoices in the background, the status strip, the shift and t
   });
   const folder = () => app.core.current();
   /** The same period's report added up from nothing, by a new instance over the same ledger. */
-  const afresh = () => new DailyReports(folder().db, folder().documents, { training: false, clock: () => new Date() }).x();
+  const afresh = () => new DailyReports(folder().db, folder().documents, { training: false, clock: () => new Date(Date.now() + ahead) }).x();
   const sums = (x: DailyReport) => ({ documents: x.documents, vat: x.vat, payments: x.payments, totals: x.totals, notCleared: x.notCleared });
   const b2b = () => app.core.sale().b2b;
   const running = () => folder().shifts.openShift()!.running_cash;
   const fatoora = async (up: boolean) => {
-    sim.faults.update({ outages: up ? [] : [{ from: new Date(0), until: new Date(Date.now() + 3600_000), mode: 'refuse' }] });
+    sim.faults.update({ outages: up ? [] : [{ from: new Date(0), until: new Date(sim.clock.now().getTime() + 3600_000), mode: 'refuse' }] });
     await fetch(sim.url).catch(() => undefined); // uses up a keep-alive socket of this process's pool
     await new Promise((r) => setTimeout(r, 300));
   };
 
   beforeAll(async () => {
-    sim = await startFatooraSimulator({ otps: [OTP], validateInvoice: refusingValidator });
+    sim = await startFatooraSimulator({ otps: [OTP], validateInvoice: refusingValidator, clock: { start: new Date(Date.now() + ahead) } });
     ({ app } = await openTestApp({ fatooraUrl: sim.url, clock: () => new Date(Date.now() + ahead) }));
     manager = clientOf(app, 'office');
     await signIn(manager, app, 'manager', '1234');
@@ -72,13 +85,13 @@ describe('standard invoices in the background, the status strip, the shift and t
     // not due yet: the cashier may still be choosing between a retry and a simplified invoice
     expect(await b2b().retrier.tick()).toBe(0);
     expect((await cashier.call('clearance.get', { number: r.document.number })).attempts).toBe(1);
-    ahead += CLEARANCE_BACKOFF.initialMs; // at most the first step (equal jitter: between half of it and all of it)
+    wait(CLEARANCE_BACKOFF.initialMs); // at most the first step (equal jitter: between half of it and all of it)
     expect(await b2b().retrier.tick()).toBe(1);
     expect(await cashier.call('clearance.get', { number: r.document.number })).toMatchObject({ state: 'cleared', attempts: 2 });
     expect(sim.records.cleared().filter((c) => c.number === r.document.number)).toHaveLength(1);
     expect((await cashier.call('status.get', {})).clearance).toEqual({ awaiting: 0, rejected: 0 });
     // settled: nothing more is sent
-    ahead += CLEARANCE_BACKOFF.maxMs;
+    wait(CLEARANCE_BACKOFF.maxMs);
     expect(await b2b().retrier.tick()).toBe(0);
   });
 
@@ -99,7 +112,7 @@ describe('standard invoices in the background, the status strip, the shift and t
     expect(replaced.totals.sales).toBe(add(x.totals.sales, r.document.total));
     expect(sums(replaced)).toEqual(sums(afresh()));
     await fatoora(true);
-    ahead += CLEARANCE_BACKOFF.maxMs;
+    wait(CLEARANCE_BACKOFF.maxMs);
     await b2b().retrier.tick();
     expect(await cashier.call('clearance.get', { number: r.document.number })).toMatchObject({ state: 'withdrawn', replacedBy: simplified.document.number });
     expect(sim.records.cleared().map((c) => c.number)).not.toContain(r.document.number);
@@ -133,7 +146,7 @@ describe('standard invoices in the background, the status strip, the shift and t
     const awaiting = folder().reports.x();
     expect(awaiting.totals.sales).toBe(add(x.totals.sales, r.document.total));
     await fatoora(true);
-    ahead += CLEARANCE_BACKOFF.maxMs;
+    wait(CLEARANCE_BACKOFF.maxMs);
     await b2b().retrier.tick();
     expect(await cashier.call('clearance.get', { number: r.document.number })).toMatchObject({ state: 'rejected' });
     const after = folder().reports.x();
