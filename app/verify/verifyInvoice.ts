@@ -53,6 +53,30 @@ const issueDateTimeOf = (fields: { issueDate?: string; issueTime?: string }) =>
   fields.issueDate && fields.issueTime ? `${fields.issueDate}T${fields.issueTime}` : undefined;
 
 export function verifyInvoice(xml: string | Uint8Array, options: VerifyOptions): VerificationReport {
+  const steps = verificationSteps(xml, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same verification with `pause` awaited between its steps (reading, stamp, XSD, business rules): a thread that
+ * also answers a till — training mode's embedded simulator runs in the till's own process — serves other work
+ * between them instead of holding its event loop for the whole check. The parsed document is its own and is freed
+ * when the check ends; nothing else reads it meanwhile.
+ */
+export async function verifyInvoiceInTurns(xml: string | Uint8Array, options: VerifyOptions, pause: () => Promise<void>): Promise<VerificationReport> {
+  const steps = verificationSteps(xml, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The verification, yielding between its steps (verifyInvoice runs them at once, verifyInvoiceInTurns between turns). */
+function* verificationSteps(xml: string | Uint8Array, options: VerifyOptions): Generator<void, VerificationReport, void> {
   let doc: XmlDocument;
   try {
     doc = parseXml(xml);
@@ -71,11 +95,14 @@ export function verifyInvoice(xml: string | Uint8Array, options: VerifyOptions):
         message: `the root element must be {${'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2'}}Invoice`,
       });
     }
+    yield;
     const stamp = checkStamp(xml, fields);
     findings.push(...stamp.findings);
     if (stamp.certificate) findings.push(...signingTimeFindings(fields.signature.signingTime ?? issueDateTimeOf(fields), stamp.certificate));
+    yield;
     if (options.xsd) findings.push(...options.xsd.validate(doc));
     else skipped.push('XSD');
+    yield;
     findings.push(...(options.rules ?? checkBusinessRules)(doc, { now: options.now }));
     const icv = fields.icv !== undefined && /^\d+$/.test(fields.icv) ? Number(fields.icv) : undefined;
     const profile = fields.typeName?.startsWith('01') ? 'standard' : fields.typeName?.startsWith('02') ? 'simplified' : undefined;

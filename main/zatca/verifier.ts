@@ -2,7 +2,7 @@
 // The full verifier as the main process and the CLI use it: stamp checks, business rules and UBL 2.1 XSD
 // validation against the bundled schemas. The XSD validator is expensive to build, so it is built once, on first use.
 import { createXsdValidator, type XsdValidator } from '../../app/xsd/validateXsd';
-import { verifyInvoice, type VerificationReport } from '../../app/verify/verifyInvoice';
+import { verifyInvoice, verifyInvoiceInTurns, type VerifyOptions, type VerificationReport } from '../../app/verify/verifyInvoice';
 import { INVOICE_XSD_ENTRY, loadXsdFiles } from './xsdFiles';
 
 let xsd: XsdValidator | undefined;
@@ -18,9 +18,19 @@ export interface FullVerifyOptions {
   readonly skipXsd?: boolean;
 }
 
+const verifyOptions = (options: FullVerifyOptions): VerifyOptions => ({
+  now: options.now ?? new Date(),
+  ...(options.skipXsd ? {} : { xsd: xsdValidator() }),
+});
+
 export function verifyDocument(xml: string | Uint8Array, options: FullVerifyOptions = {}): VerificationReport {
-  return verifyInvoice(xml, {
-    now: options.now ?? new Date(),
-    ...(options.skipXsd ? {} : { xsd: xsdValidator() }),
-  });
+  return verifyInvoice(xml, verifyOptions(options));
 }
+
+/** verifyDocument with a turn of the event loop between its steps (app/verify/verifyInvoice.ts, verifyInvoiceInTurns). */
+export function verifyDocumentInTurns(xml: string | Uint8Array, options: FullVerifyOptions = {}): Promise<VerificationReport> {
+  return verifyInvoiceInTurns(xml, verifyOptions(options), nextTurn);
+}
+
+/** An immediate queued from a step's task runs in the next turn of the loop, after its timers and I/O. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
