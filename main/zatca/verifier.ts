@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // The full verifier as the main process and the CLI use it: stamp checks, business rules and UBL 2.1 XSD
 // validation against the bundled schemas. The XSD validator is expensive to build, so it is built once, on first use.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createXsdValidator, type XsdValidator } from '../../app/xsd/validateXsd';
 import { verifyInvoice, verifyInvoiceInTurns, type VerifyOptions, type VerificationReport } from '../../app/verify/verifyInvoice';
 import { INVOICE_XSD_ENTRY, loadXsdFiles } from './xsdFiles';
@@ -29,8 +30,6 @@ export function verifyDocument(xml: string | Uint8Array, options: FullVerifyOpti
 
 /** verifyDocument with a turn of the event loop between its steps (app/verify/verifyInvoice.ts, verifyInvoiceInTurns). */
 export function verifyDocumentInTurns(xml: string | Uint8Array, options: FullVerifyOptions = {}): Promise<VerificationReport> {
-  return verifyInvoiceInTurns(xml, verifyOptions(options), nextTurn);
+  // an immediate queued from a step's task runs in the next turn of the loop, after its timers and I/O
+  return verifyInvoiceInTurns(xml, verifyOptions(options), () => nextTurn());
 }
-
-/** An immediate queued from a step's task runs in the next turn of the loop, after its timers and I/O. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -35,6 +35,7 @@ describe('standard invoices in the background, the status strip, the shift and t
     const riyadh = Date.now() + 3 * 3600_000;
     return Math.ceil(riyadh / 86_400_000) * 86_400_000 - riyadh - 20 * 60_000;
   })();
+  const appNow = () => new Date(Date.now() + ahead);
   const wait = (ms: number) => {
     ahead += ms;
     sim.clock.advance(ms);
@@ -48,7 +49,7 @@ describe('standard invoices in the background, the status strip, the shift and t
   });
   const folder = () => app.core.current();
   /** The same period's report added up from nothing, by a new instance over the same ledger. */
-  const afresh = () => new DailyReports(folder().db, folder().documents, { training: false, clock: () => new Date(Date.now() + ahead) }).x();
+  const afresh = () => new DailyReports(folder().db, folder().documents, { training: false, clock: appNow }).x();
   const sums = (x: DailyReport) => ({ documents: x.documents, vat: x.vat, payments: x.payments, totals: x.totals, notCleared: x.notCleared });
   const b2b = () => app.core.sale().b2b;
   const running = () => folder().shifts.openShift()!.running_cash;
@@ -59,8 +60,8 @@ describe('standard invoices in the background, the status strip, the shift and t
   };
 
   beforeAll(async () => {
-    sim = await startFatooraSimulator({ otps: [OTP], validateInvoice: refusingValidator, clock: { start: new Date(Date.now() + ahead) } });
-    ({ app } = await openTestApp({ fatooraUrl: sim.url, clock: () => new Date(Date.now() + ahead) }));
+    sim = await startFatooraSimulator({ otps: [OTP], validateInvoice: refusingValidator, clock: { start: appNow() } });
+    ({ app } = await openTestApp({ fatooraUrl: sim.url, clock: appNow }));
     manager = clientOf(app, 'office');
     await signIn(manager, app, 'manager', '1234');
     expect((await manager.call('onboarding.start', { environment: 'local-simulator', otp: OTP, shop: B2B_SHOP, standardInvoices: true })).state).toBe('done');
