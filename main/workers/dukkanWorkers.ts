@@ -16,6 +16,8 @@ export function openDukkanWorkers(options: { readonly size?: number; readonly lo
   return new WorkerPool<DukkanTasks>({
     entry: entryBeside(import.meta.url, 'dukkanWorker', WORKER_BUNDLE_NAME),
     name: options.name ?? WORKER_BUNDLE_NAME,
+    // receipts' rasters and the export of the day can wait a few milliseconds; the cashier's next scan cannot
+    background: true,
     ...(options.size !== undefined ? { size: options.size } : {}),
     ...(options.logger ? { logger: options.logger.child({ component: 'workers' }) } : {}),
   });

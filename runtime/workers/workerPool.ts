@@ -29,6 +29,11 @@ export interface WorkerPoolOptions {
   readonly logger?: PoolLogger;
   /** The threads' name prefix, seen in profiles and Node's diagnostics (default "worker"). */
   readonly name?: string;
+  /**
+   * Each worker runs below normal CPU priority, so the thread that answers people wins a busy core over it
+   * (threadPriority.ts: Linux only). The till's workers are; the store server's checks are its main work.
+   */
+  readonly background?: boolean;
   /** Called with each worker as it is created (the store server's tests end one mid-push). */
   readonly onWorker?: (worker: Worker) => void;
 }
@@ -190,8 +195,9 @@ export class WorkerPool<T extends TaskTable> {
 
   /** A new worker in slot `index`; throws when Node refuses to create it at all. */
   private spawn(index: number): Slot {
-    const { file, workerData } = workerStart(this.options.entry);
-    const worker = new Worker(file, { name: `${this.options.name ?? 'worker'}-${index}`, workerData });
+    const start = workerStart(this.options.entry);
+    const workerData = this.options.background ? { ...start.workerData, background: true } : start.workerData;
+    const worker = new Worker(start.file, { name: `${this.options.name ?? 'worker'}-${index}`, workerData });
     this.started++;
     worker.unref(); // idle until its first job
     let ready: () => void = () => undefined;

@@ -9,5 +9,7 @@ export interface TestTasks {
   exit(input: { readonly code: number }): never;
   throwLater(input: null): Promise<never>;
   spin(input: { readonly ms: number }): number;
+  priority(input: null): number;
+  backgroundAgain(input: { readonly nice: number }): { lowered: boolean; nice: number };
   zlibLoop(input: null): Promise<never>;
 }
