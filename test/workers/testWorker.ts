@@ -34,8 +34,6 @@ serveTasks<TestTasks>({
     while (Date.now() < until);
     return threadId;
   },
-  // zlib streams made and closed without end, a turn of the event loop between each 50: as an export's deflate
-  // steps, but dense enough that a thread ended at a random moment is often ended inside one's creation
   // the thread's own nice value (getpriority with who = 0: the calling thread on Linux)
   priority: async () => () => getPriority(),
   // a thread already lower than background asks again: it must not be raised
@@ -43,6 +41,8 @@ serveTasks<TestTasks>({
     setPriority(input.nice);
     return { lowered: runThisThreadInBackground(), nice: getPriority() };
   },
+  // zlib streams made and closed without end, a turn of the event loop between each 50: as an export's deflate
+  // steps, but dense enough that a thread ended at a random moment is often ended inside one's creation
   zlibLoop: async () => async () => {
     for (;;) {
       for (let i = 0; i < 50; i++) createDeflateRaw().close();
