@@ -163,6 +163,10 @@ export class AppStore implements AppServices {
     this.sessionState.value = await this.api['session.get']({});
   }
 
+  showSession(session: SessionInfo): void {
+    this.sessionState.value = session;
+  }
+
   async refreshStatus(): Promise<void> {
     const session = this.sessionState.value;
     if (!session.user || session.pinChangeRequired) return;

@@ -90,6 +90,7 @@ describe('sign-in', () => {
     store.pin.value = '0000';
     await store.submit();
     expect(fake.callsOf('session.login')).toEqual([{ userId: CASHIER.id, pin: '0000' }]);
+    expect(fake.callsOf('session.get')).toEqual([]); // the sign-in's own answer is the session shown
     expect(app.session.value.user?.name).toBe('Cashier');
     expect(app.screen.value.name).toBe('cashier');
     expect(store.error.value).toBe('');
@@ -163,6 +164,8 @@ describe('choosing one’s own PIN', () => {
     await store.submit();
     await settle();
     expect(fake.callsOf('session.changePin')).toEqual([{ oldPin: '1234', newPin: '864209' }]);
+    expect(fake.callsOf('session.get')).toEqual([]);
+    expect(app.session.value.pinChangeRequired).toBe(false);
     expect(app.screen.value.name).toBe('manager');
     expect(app.toastState.value).toMatchObject({ visible: true, kind: 'ok', text: 'Your PIN is changed' });
   });

@@ -49,8 +49,8 @@ export class LoginStore {
     if (!user) return;
     this.error.value = '';
     try {
-      await this.app.api['session.login']({ userId: user.id, pin: this.pin.peek() });
-      await this.app.refreshSession();
+      // the sign-in answers with the new session: the cashier screen waits for no second call
+      this.app.showSession(await this.app.api['session.login']({ userId: user.id, pin: this.pin.peek() }));
       this.app.go('cashier');
     } catch (e) {
       this.pin.value = '';

@@ -45,6 +45,7 @@ describe('the open cart kept in main', () => {
     expect(store.cart.value).toEqual([DATES, CHEESE]);
     expect(store.selected.value).toBe(1);
     expect(quotes).toEqual([[DATES, CHEESE]]);
+    expect(m.saved).toEqual([]); // main holds this cart already
     store.cart.value = [DATES];
     await settle();
     expect(m.saved.at(-1)).toEqual([DATES]);
@@ -83,6 +84,33 @@ describe('the open cart kept in main', () => {
     expect(told).toHaveLength(2);
   });
 
+  it('writes nothing when the till opens empty and main holds no cart, and saves the first line rung up', async () => {
+    const { store } = holder();
+    const m = main(null);
+    keepCartInMain(store, m.api);
+    await settle();
+    expect(m.saved).toEqual([]);
+    store.cart.value = [CHEESE];
+    await settle();
+    expect(m.saved).toEqual([[CHEESE]]);
+  });
+
+  it('saves the till’s cart as it is when main could not say what it holds', async () => {
+    const { store } = holder();
+    const saved: (readonly OpenCartLine[])[] = [];
+    keepCartInMain(store, {
+      'cart.get': async () => {
+        throw new Error('main restarting');
+      },
+      'cart.save': async ({ lines }) => {
+        saved.push(lines);
+        return null;
+      },
+    });
+    await settle();
+    expect(saved).toEqual([[]]); // an empty till clears whatever main may hold
+  });
+
   it('never overwrites a cart the cashier has started meanwhile, nor saves before the restore', async () => {
     const { store } = holder([CHEESE]);
     const m = main({ lines: [DATES], savedAt: '2026-11-24T09:00:00.000Z' });
@@ -104,6 +132,8 @@ describe('the open cart kept in main', () => {
     const app = new AppStore(fake.api, session({ user: CASHIER, locale: 'ar' }), manualTimers());
     const till = new CashierStore(app, { newSaleId: () => 'sale-1' });
     keepCartInMain(till, fake.api);
+    await settle();
+    till.cart.value = [CHEESE];
     await settle();
     expect(app.toastState.value).toMatchObject({ kind: 'error', visible: true });
     expect(app.toastState.value.text).toContain('هذا البيع غير محفوظ على الصندوق بعد');

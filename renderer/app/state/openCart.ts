@@ -22,14 +22,20 @@ const lineOf = (item: CartItem): OpenCartLine => ({ ...item });
 /** Restores the cashier's open cart into `store` (if the till is still empty), then saves each change; returns the stop. */
 export function keepCartInMain(store: CartHolder, api: Pick<DukkanApi, 'cart.get' | 'cart.save'>): () => void {
   const ready = signal(false);
+  // the cart main holds already (the one it gave back, or none for an empty till): not sent back to it, so opening
+  // the till after a sign-in makes no write of its own
+  let held: readonly CartItem[] | undefined;
   // every call goes through a promise: a failure of any kind only means the till starts empty or saves nothing
   void Promise.resolve()
     .then(() => api['cart.get']({}))
     .then((open) => {
-      if (!open || store.cart.peek().length > 0) return;
-      store.cart.value = open.lines.map((l) => ({ ...l }));
-      store.selected.value = open.lines.length - 1;
-      return store.requote();
+      if (store.cart.peek().length > 0) return; // rung up before main answered: the till's cart replaces main's
+      if (open) {
+        store.cart.value = open.lines.map((l) => ({ ...l }));
+        store.selected.value = open.lines.length - 1;
+      }
+      held = store.cart.peek();
+      return open ? store.requote() : undefined;
     })
     .catch(() => undefined)
     .finally(() => (ready.value = true));
@@ -37,6 +43,9 @@ export function keepCartInMain(store: CartHolder, api: Pick<DukkanApi, 'cart.get
   return effect(() => {
     const items = store.cart.value;
     if (!ready.value) return;
+    const unchanged = items === held;
+    held = undefined;
+    if (unchanged) return;
     void Promise.resolve()
       .then(() => api['cart.save']({ lines: items.map(lineOf) }))
       .then(() => (failing = false))

@@ -46,8 +46,7 @@ export class PinChangeStore {
       return;
     }
     try {
-      await this.app.api['session.changePin']({ oldPin: this.values.current.peek(), newPin: this.values.next.peek() });
-      await this.app.refreshSession();
+      this.app.showSession(await this.app.api['session.changePin']({ oldPin: this.values.current.peek(), newPin: this.values.next.peek() }));
       this.app.continueAfterPinChange();
       this.app.toast(t('pinChanged'), 'ok');
     } catch (e) {

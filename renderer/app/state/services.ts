@@ -52,6 +52,8 @@ export interface AppServices extends Services {
   /** Shows a screen, or the one the session allows instead. */
   go(screen: ScreenName): void;
   refreshSession(): Promise<void>;
+  /** A session main has just answered with (a sign-in, a PIN change): shown without asking main again. */
+  showSession(session: SessionInfo): void;
   /** After the PIN change: the screen the user was on their way to (the till after a sign-in). */
   continueAfterPinChange(): void;
 }
