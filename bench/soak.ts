@@ -4,10 +4,11 @@
 // reporting to the embedded Fatoora simulator, and every 500 sales an X report on screen, one printed and a
 // document export. Measured after a warm-up (the first tenth, at least 200 sales): the main process's RSS and heap
 // (after a full GC), the longest event-loop stall (a 10 ms timer's lateness, and which work was running; the bench's
-// own forced GCs left out), open file descriptors, and Chromium's processes and renderer processes (pages). Too long
-// for CI:
+// own forced GCs left out), open file descriptors, and Chromium's processes and renderer processes (pages); for each
+// stall, the garbage collector's pauses in it and, with --profile-stalls, what the main thread ran (stallProfile.ts).
+// Too long for CI:
 //
-//   npm run bench -- soak [--sales N]
+//   npm run bench -- soak [--sales N] [--profile-stalls]
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { ChromiumRasterizer } from '../main/printing/chromiumRasterizer';
 import { FakeEscPosPrinter } from '../test/printer/fakeEscPosPrinter';
 import { clientOf, openTestApp, signIn, waitFor } from '../test/app/support';
 import { ms, summarize, type BenchSection, type LatencySummary } from './stats';
+import { KEEP_GC_MS, StallExplainer, type ExplainedStall } from './stallProfile';
 import { threadCpuMs } from './threadCpu';
 
 const REPORTS_EVERY = 500;
@@ -31,6 +33,11 @@ export function salesFromArgv(argv: readonly string[]): number {
   const n = Number(argv[i + 1]);
   if (!Number.isInteger(n) || n < 1000) throw new Error('--sales must be a whole number of at least 1000');
   return n;
+}
+
+/** `--profile-stalls`: keep a CPU profile of the main thread to say what ran in each stall (bench/stallProfile.ts). */
+export function profileStallsFromArgv(argv: readonly string[]): boolean {
+  return argv.includes('--profile-stalls');
 }
 
 function fullGc(): void {
@@ -122,7 +129,7 @@ class Activity {
  * work the thread did without yielding, which is what the same stall would last on an idle machine. Over STALL_MS of
  * it is a stall of our own making.
  */
-function stallWatch(activity: () => string) {
+function stallWatch(activity: () => string, explainer: StallExplainer) {
   const stalls = new Map<string, { count: number; ownWork: number; maxMs: number; maxCpuMs: number }>();
   // every tick's lateness, as monitorEventLoopDelay keeps it, but with the bench's own work left out (unseen)
   let delays = createHistogram();
@@ -133,6 +140,7 @@ function stallWatch(activity: () => string) {
     const cpu = threadCpuMs();
     const late = now - last - 10;
     const cpuMs = cpu - lastCpu;
+    const from = last;
     last = now;
     lastCpu = cpu;
     const what = activity();
@@ -145,6 +153,13 @@ function stallWatch(activity: () => string) {
         maxMs: Math.max(s.maxMs, late),
         maxCpuMs: Math.max(s.maxCpuMs, cpuMs),
       });
+      explainer.stall({ from, to: now, what, cpuMs });
+    }
+    if (explainer.due) {
+      // the profile's rotation is the bench's own work: the next tick starts after it
+      explainer.rotate();
+      last = performance.now();
+      lastCpu = threadCpuMs();
     }
   }, 10);
   return {
@@ -156,13 +171,19 @@ function stallWatch(activity: () => string) {
     clear() {
       stalls.clear();
       delays = createHistogram();
+      explainer.clear();
     },
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      explainer.stop();
+    },
     /** Runs the bench's own synchronous work (a sample's forced full GC) unseen: the next tick starts after it. */
     unseen<T>(work: () => T): T {
+      const from = performance.now();
       try {
         return work();
       } finally {
+        explainer.exclude(from, performance.now());
         last = performance.now();
         lastCpu = threadCpuMs();
       }
@@ -170,7 +191,7 @@ function stallWatch(activity: () => string) {
   };
 }
 
-async function runSoak(app: DukkanApp, printer: FakeEscPosPrinter, sales: number, every: number) {
+async function runSoak(app: DukkanApp, printer: FakeEscPosPrinter, sales: number, every: number, profile: boolean) {
   const cashier = clientOf(app, 'soak-till');
   const manager = clientOf(app, 'soak-office');
   await signIn(cashier, app, 'cashier');
@@ -184,7 +205,8 @@ async function runSoak(app: DukkanApp, printer: FakeEscPosPrinter, sales: number
     if (e.outcome.state !== 'printed') printFailures++;
   });
   const doing = new Activity();
-  const watch = stallWatch(() => doing.take());
+  const explainer = new StallExplainer(profile);
+  const watch = stallWatch(() => doing.take(), explainer);
   const warmUp = Math.max(200, Math.round(sales / 10));
   // each memory sample forces a full GC (sample()): the bench's own work, 50–200 ms that would otherwise count as a
   // stall of the sale or receipt before it; the watch does not see it (unseen)
@@ -242,6 +264,8 @@ async function runSoak(app: DukkanApp, printer: FakeEscPosPrinter, sales: number
     loopMaxMs: watch.delays.max / 1e6,
     loopP99Ms: watch.delays.percentile(99) / 1e6,
     stalls: watch.stalls,
+    explained: explainer.explained(),
+    gc: explainer.gcSummary(),
     periodic,
     printFailures,
     every,
@@ -268,15 +292,39 @@ function soakVerdicts(growth: number, first: Sample, last: Sample, stalls: reado
   ];
 }
 
-export async function benchSoak(options: { readonly sales?: number } = {}): Promise<Omit<BenchSection, 'markdown'> & { markdown: string[] }> {
+/** What the GC paused for, and what ran in each stall of the process's own making (bench/stallProfile.ts). */
+function stallDetails(explained: readonly ExplainedStall[], gc: { majors: readonly number[]; all: readonly number[] }, profiled: boolean): string[] {
+  const majors = summarize([...gc.majors]);
+  const own = explained.filter((s) => s.cpuMs > STALL_MS);
+  const withGc = explained.filter((s) => s.gcMs > 0);
+  return [
+    `Garbage collection after the warm-up (perf_hooks' gc entries): ${gc.majors.length} full (mark-compact) pauses${gc.majors.length > 0 ? `, p50 ${ms(majors.p50)}, max ${ms(majors.max)}` : ''}; ${gc.all.length} pauses of ${KEEP_GC_MS} ms or more in all, ${ms(gc.all.reduce((a, b) => a + b, 0))} together. Of the ${explained.length} stalls over ${STALL_MS} ms, ${withGc.length} had a pause of ${KEEP_GC_MS} ms or more in them${withGc.length > 0 ? ` (the largest share ${ms(Math.max(...withGc.map((s) => s.gcMs)))})` : ''}.`,
+    ...(own.length === 0
+      ? []
+      : [
+          '',
+          `Each stall with over ${STALL_MS} ms of the main thread's own CPU${profiled ? ', with the functions that had the most self time in it (a CPU profile kept in a ring, --profile-stalls)' : ''}:`,
+          '',
+          ...own.map(
+            (s) =>
+              `- ${s.what}: ${ms(s.to - s.from - 10)} late, ${ms(s.cpuMs)} CPU, of it GC ${ms(s.gcMs)}${s.gcKinds.length > 0 ? ` (${s.gcKinds.join(', ')})` : ''}${s.top !== undefined ? `; ${s.top.join('; ')}` : ''}`,
+          ),
+        ]),
+  ];
+}
+
+export async function benchSoak(
+  options: { readonly sales?: number; readonly profileStalls?: boolean } = {},
+): Promise<Omit<BenchSection, 'markdown'> & { markdown: string[] }> {
   const sales = options.sales ?? salesFromArgv(process.argv);
+  const profile = options.profileStalls ?? profileStallsFromArgv(process.argv);
   const every = Math.min(REPORTS_EVERY, Math.floor(sales / 4));
   const printer = await new FakeEscPosPrinter().start(0);
   const { app } = await openTestApp({ rasterizer: new ChromiumRasterizer(), printer: { address: printer.address, paperWidth: 80 } });
   const started = performance.now();
   let r: Awaited<ReturnType<typeof runSoak>>;
   try {
-    r = await runSoak(app, printer, sales, every);
+    r = await runSoak(app, printer, sales, every, profile);
   } finally {
     await app.close();
     await printer.close();
@@ -297,6 +345,9 @@ export async function benchSoak(options: { readonly sales?: number } = {}): Prom
     loopMaxMs: r.loopMaxMs,
     loopP99Ms: r.loopP99Ms,
     stalls: Object.fromEntries(stalls),
+    explainedStalls: r.explained,
+    gcPauses: { majors: r.gc.majors.length, majorMaxMs: Math.max(0, ...r.gc.majors), pauses: r.gc.all.length },
+    profiled: profile,
     printFailures: r.printFailures,
   };
   const markdown = [
@@ -326,6 +377,8 @@ export async function benchSoak(options: { readonly sales?: number } = {}): Prom
       : `Stalls over ${STALL_MS} ms after the warm-up (wall time, including waits for a core on a loaded machine), by what was running, with the longest CPU time the main thread used within one of them and how many had over ${STALL_MS} ms of it (work of its own that would stall an idle machine too): ${stalls
           .map(([what, s]) => `${what}: ${s.count}× (max ${ms(s.maxMs)}; CPU max ${ms(s.maxCpuMs)}, ${s.ownWork}× over ${STALL_MS} ms)`)
           .join('; ')}.`,
+    '',
+    ...stallDetails(r.explained, r.gc, profile),
     '',
     ...soakVerdicts(growth, first, last, stalls),
   ];
