@@ -298,7 +298,7 @@ function stallDetails(explained: readonly ExplainedStall[], gc: { majors: readon
   const own = explained.filter((s) => s.cpuMs > STALL_MS);
   const withGc = explained.filter((s) => s.gcMs > 0);
   return [
-    `Garbage collection after the warm-up (perf_hooks' gc entries): ${gc.majors.length} full (mark-compact) pauses${gc.majors.length > 0 ? `, p50 ${ms(majors.p50)}, max ${ms(majors.max)}` : ''}; ${gc.all.length} pauses of ${KEEP_GC_MS} ms or more in all, ${ms(gc.all.reduce((a, b) => a + b, 0))} together. Of the ${explained.length} stalls over ${STALL_MS} ms, ${withGc.length} had a pause of ${KEEP_GC_MS} ms or more in them${withGc.length > 0 ? ` (the largest share ${ms(Math.max(...withGc.map((s) => s.gcMs)))})` : ''}.`,
+    `Garbage collection after the warm-up (perf_hooks' gc entries): ${gc.majors.length} full (mark-compact) pauses${gc.majors.length > 0 ? `, p50 ${ms(majors.p50)}, p99 ${ms(majors.p99)}, max ${ms(majors.max)}, ${gc.majors.filter((m) => m > STALL_MS).length} over ${STALL_MS} ms` : ''}; ${gc.all.length} pauses of ${KEEP_GC_MS} ms or more in all, ${ms(gc.all.reduce((a, b) => a + b, 0))} together. Of the ${explained.length} stalls over ${STALL_MS} ms, ${withGc.length} had a pause of ${KEEP_GC_MS} ms or more in them${withGc.length > 0 ? ` (the largest share ${ms(Math.max(...withGc.map((s) => s.gcMs)))})` : ''}.`,
     ...(own.length === 0
       ? []
       : [

@@ -8,6 +8,7 @@
 // are summed by function ("(garbage collector)" is V8's own name for its pauses) and the profile is dropped. Sampling
 // costs the thread a little CPU and each rotation a few ms, so the option is off unless asked for.
 import { Session } from 'node:inspector';
+import { pathToFileURL } from 'node:url';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 
 const ROTATE_MS = 2000;
@@ -56,9 +57,13 @@ interface Profile {
   readonly timeDeltas: readonly number[];
 }
 
+/** Files of this checkout by their path in it (the bench runs from its root): main/app/…, node_modules/…. */
+const ROOTS = [`${pathToFileURL(process.cwd()).href}/`, `${process.cwd()}/`];
+
 function label(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
-  const file = url.replace(/^.*\/(node_modules\/|main\/|app\/|bench\/|test\/)/, '$1');
+  const root = ROOTS.find((r) => url.startsWith(r));
+  const file = root === undefined ? url : url.slice(root.length);
   return url === '' ? functionName || '(anonymous)' : `${functionName || '(anonymous)'} (${file}:${lineNumber + 1})`;
 }
 
