@@ -150,6 +150,10 @@ export async function startFatooraSimulator(options: FatooraSimulatorOptions = {
         return { passed: [...r.complianceSteps], missing: requiredComplianceSteps(r.invoiceTypes).filter((s) => !r.complianceSteps.includes(s)) };
       },
     },
-    close: () => http.close(),
+    close: async () => {
+      await http.close();
+      // the submission log's last lines on disk and their files closed; a line that did not reach the disk is said
+      await store.flushed().catch((err: unknown) => log.warn('simulator.state-flush-failed', { error: err instanceof Error ? err.message : String(err) }));
+    },
   };
 }

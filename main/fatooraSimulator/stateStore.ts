@@ -1,12 +1,28 @@
 // SPDX-License-Identifier: UNLICENSED
 // Optional persistence (`--state DIR`). Small mutable state (CA, CSIDs, OTPs) is one JSON file per concern, each
 // replaced atomically (write a temporary file in the same folder, fsync, rename), so a crash leaves either the old
-// or the new file, never half of one. The submission log only grows, so it is a JSON-lines file appended to (and
-// fsynced) one record at a time — rewriting it whole on every report would make a long training session
-// quadratic; a torn last line from a crash is ignored on load. Each record's byte offset is handed back, so a reader
+// or the new file, never half of one. The submission log only grows, so it is a JSON-lines file appended to one
+// record at a time — rewriting it whole on every report would make a long training session quadratic; a torn last
+// line from a crash is ignored on load. Each line is written at once (into the page cache: a crash of the process
+// loses nothing) and flushed to disk in libuv's thread pool: in training mode the simulator runs in the till's main
+// process, where an fsync held the main thread for every reported document (BENCHMARKS.md, "A long day"). Each record's byte offset is handed back, so a reader
 // can keep offsets in memory instead of the records and read one back when it needs it (main/fatooraSimulator/
 // submissionLog.ts). Without a folder nothing persists.
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import {
+  close,
+  closeSync,
+  fstatSync,
+  fsync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 
 export interface StateStore {
@@ -17,8 +33,13 @@ export interface StateStore {
   loadLines<T>(name: string, parse: (value: unknown) => T): T[];
   /** The same, each with the byte offset its line starts at in the file. */
   loadLinesAt<T>(name: string, parse: (value: unknown) => T): { readonly record: T; readonly offset: number }[];
-  /** Appends one record (fsynced) and returns the byte offset its line starts at; -1 without a folder. */
+  /**
+   * Appends one record and returns the byte offset its line starts at; -1 without a folder. The line is written
+   * before it returns and flushed to disk in the background (flushed()); a flush that failed fails the next append.
+   */
   append(name: string, record: unknown): number;
+  /** Resolves when every appended line is on disk; rejects with the error of a flush that failed. */
+  flushed(): Promise<void>;
   /** The record whose line starts at `offset` (as append or loadLinesAt gave it), parsed from JSON. */
   readLine(name: string, offset: number): unknown;
 }
@@ -79,6 +100,19 @@ export function createStateStore(dir: string | undefined): StateStore {
     }
     return lines;
   };
+  const flushing = new Set<Promise<void>>();
+  let flushError: Error | null = null;
+  /** fsync and close in libuv's pool; the error is kept for the next append and flushed(). */
+  const flushInBackground = (fd: number): void => {
+    const done = new Promise<void>((resolve) =>
+      fsync(fd, (err) => {
+        if (err) flushError ??= err;
+        close(fd, () => resolve());
+      }),
+    );
+    flushing.add(done);
+    void done.then(() => flushing.delete(done));
+  };
   return {
     dir,
     loadLinesAt,
@@ -101,16 +135,23 @@ export function createStateStore(dir: string | undefined): StateStore {
     },
     append(name, record) {
       if (dir === undefined) return -1;
+      if (flushError) throw new Error(`simulator state ${fileOf(name, 'jsonl')}: an earlier line did not reach the disk (${flushError.message})`);
       const fd = openSync(fileOf(name, 'jsonl'), 'a', 0o600);
+      let offset: number;
       try {
         // one writer (this simulator): the file's size before the write is where the line lands
-        const offset = fstatSync(fd).size;
+        offset = fstatSync(fd).size;
         writeSync(fd, `${JSON.stringify(record)}\n`);
-        fsyncSync(fd);
-        return offset;
-      } finally {
+      } catch (err) {
         closeSync(fd);
+        throw err;
       }
+      flushInBackground(fd);
+      return offset;
+    },
+    async flushed() {
+      await Promise.all([...flushing]);
+      if (flushError) throw flushError;
     },
     readLine(name, offset) {
       const file = fileOf(name, 'jsonl');
