@@ -5,9 +5,9 @@
 // record at a time — rewriting it whole on every report would make a long training session quadratic; a torn last
 // line from a crash is ignored on load. Each line is written at once (into the page cache: a crash of the process
 // loses nothing) and flushed to disk in libuv's thread pool: in training mode the simulator runs in the till's main
-// process, where an fsync held the main thread for every reported document (BENCHMARKS.md, "A long day"). Each record's byte offset is handed back, so a reader
-// can keep offsets in memory instead of the records and read one back when it needs it (main/fatooraSimulator/
-// submissionLog.ts). Without a folder nothing persists.
+// process, where an fsync held the main thread for every reported document (BENCHMARKS.md, "A long day"). Each
+// record's byte offset is handed back, so a reader can keep offsets in memory instead of the records and read one
+// back when it needs it (main/fatooraSimulator/submissionLog.ts). Without a folder nothing persists.
 import {
   close,
   closeSync,
