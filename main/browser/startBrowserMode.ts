@@ -57,8 +57,8 @@ export function parseBrowserModeArgs(argv: readonly string[], env: NodeJS.Proces
 }
 
 /**
- * The Chromium rasterizer, loaded on first use: playwright-core alone takes ~0.6 s to import, which the till
- * should not wait for at start-up. Warmed up a few seconds after start, so the first receipt does not launch it.
+ * The Chromium rasterizer, loaded and launched on first use: nothing at start-up waits for a browser. Warmed up a
+ * few seconds after start, so the first receipt does not launch it.
  */
 function lazyChromiumRasterizer(): Required<ReceiptRasterizer> & PdfRenderer & { warmUp(): Promise<void> } {
   let instance: Promise<ChromiumRasterizer> | null = null;

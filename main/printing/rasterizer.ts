@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // Receipt HTML → RGBA bitmap at 1 CSS px per printer dot. One implementation over the DevTools protocol
-// (cdpRasterizer.ts) with two transports: Chromium via playwright-core (browser mode, tests, benchmarks) and an
-// offscreen Electron window's debugger (the desktop app).
+// (cdpRasterizer.ts) with two transports: Chromium over its own DevTools pipe (browser mode, tests, benchmarks:
+// chromiumPipe.ts) and an offscreen Electron window's debugger (the desktop app).
 import type { RgbaBitmap } from '../../app/receipt/monochrome';
 
 export interface PixelBox {

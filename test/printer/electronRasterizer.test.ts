@@ -4,7 +4,7 @@
 // the shared contract (width, tall receipts, crashes, hangs) is in rasterizerContract.test.ts.
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../../main/printing/chromiumRasterizer';
+import { CHROMIUM_ARGS } from '../e2e/till';
 import { ElectronRasterizer, RECEIPT_PARTITION } from '../../main/printing/electronRasterizer';
 import { decodePng } from '../../main/printing/png';
 import { receiptDocument } from '../../main/printing/receiptJob';

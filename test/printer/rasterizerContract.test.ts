@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: UNLICENSED
-// One rasterizer contract, run against both transports on real Chromium: Playwright's CDPSession (browser mode) and
-// the Electron rasterizer through test/printer/electronStandIn.ts (webContents.debugger calls answered by a real
+// One rasterizer contract, run against both transports on real Chromium: the browser's own DevTools pipe (browser
+// mode, main/printing/chromiumPipe.ts) and the Electron rasterizer through test/printer/electronStandIn.ts (webContents.debugger calls answered by a real
 // page). Both start every page on a 200 % display, where capturePage gave 2× wide bitmaps; crashes and hangs are
 // real (Page.crash, an endless loop on the renderer's main thread), fired just before a chosen command so they land
 // in the middle of a job.
@@ -12,7 +12,7 @@ import { monoToRgba, toMonochrome, type RgbaBitmap } from '../../app/receipt/mon
 import { RECEIPT_CSP } from '../../app/receipt/template/receiptFonts';
 import type { CdpPage } from '../../main/printing/cdpPage';
 import { CdpRasterizer, type CdpRasterizerOptions } from '../../main/printing/cdpRasterizer';
-import { CHROMIUM_ARGS, openPlaywrightCdpPage } from '../../main/printing/chromiumRasterizer';
+import { ChromiumPipe } from '../../main/printing/chromiumPipe';
 import { ElectronRasterizer } from '../../main/printing/electronRasterizer';
 import { encodePng } from '../../main/printing/png';
 import { PrintError } from '../../main/printing/printError';
@@ -20,6 +20,7 @@ import { RasterizeError } from '../../main/printing/rasterizeError';
 import { receiptDocument } from '../../main/printing/receiptJob';
 import { ReceiptPrinter } from '../../main/printing/receiptPrinter';
 import { openRawPrinter } from '../../native/printer/rawPrinter';
+import { CHROMIUM_ARGS } from '../e2e/till';
 import { decodedImagePng, decodeEscPos } from './escposDecoder';
 import { ElectronStandIn, injectRendererFault, type RendererFault } from './electronStandIn';
 import { FakeEscPosPrinter } from './fakeEscPosPrinter';
@@ -41,16 +42,22 @@ interface Rig {
 interface Transport {
   readonly name: string;
   /** A rasterizer whose pages start at `displayScale` (default 2, a 200 % display). */
-  rig(browser: Browser, options?: CdpRasterizerOptions, displayScale?: number): Rig;
+  rig(browsers: Browsers, options?: CdpRasterizerOptions, displayScale?: number): Rig;
 }
 
-const playwrightTransport: Transport = {
-  name: 'Chromium over a Playwright CDPSession',
-  rig(browser, options, displayScale = DISPLAY_SCALE) {
+/** One Chromium per transport: browser mode's over its pipe, and one Playwright drives for the Electron stand-in. */
+interface Browsers {
+  readonly pipe: ChromiumPipe;
+  readonly playwright: Browser;
+}
+
+const pipeTransport: Transport = {
+  name: 'Chromium over its DevTools pipe',
+  rig({ pipe }, options, displayScale = DISPLAY_SCALE) {
     let armed: { method: string; fault: RendererFault } | null = null;
     const pages: CdpPage[] = [];
     const open = async (): Promise<CdpPage> => {
-      const page = await openPlaywrightCdpPage(browser, { deviceScaleFactor: displayScale });
+      const page = await pipe.newPage({ deviceScaleFactor: displayScale });
       pages.push(page);
       const crashed = new Promise((resolve) => page.onGone(resolve));
       return {
@@ -77,8 +84,8 @@ const playwrightTransport: Transport = {
 
 const electronTransport: Transport = {
   name: 'Electron webContents.debugger (stand-in over Chromium)',
-  rig(browser, options, displayScale = DISPLAY_SCALE) {
-    const electron = new ElectronStandIn(browser, displayScale);
+  rig({ playwright }, options, displayScale = DISPLAY_SCALE) {
+    const electron = new ElectronStandIn(playwright, displayScale);
     return {
       rasterizer: new ElectronRasterizer(electron, options),
       failNext: (method, fault) => electron.failNext(method, fault),
@@ -88,11 +95,12 @@ const electronTransport: Transport = {
   },
 };
 
-let browser: Browser;
+let browser: Browsers;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const [pipe, playwright] = await Promise.all([ChromiumPipe.launch(), chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })]);
+  browser = { pipe, playwright };
 });
-afterAll(() => browser?.close());
+afterAll(() => Promise.all([browser?.pipe.close(), browser?.playwright.close()]));
 
 async function qrCodesIn(bitmap: RgbaBitmap): Promise<string[]> {
   return decodeQrWithZbar(encodePng(monoToRgba(toMonochrome(bitmap))));
@@ -103,7 +111,7 @@ function isWhiteRow(bitmap: RgbaBitmap, y: number): boolean {
   return true;
 }
 
-describe.each([playwrightTransport, electronTransport])('receipt rasterizer contract: $name', (transport) => {
+describe.each([pipeTransport, electronTransport])('receipt rasterizer contract: $name', (transport) => {
   let rig: Rig;
   beforeEach(() => {
     rig = transport.rig(browser);

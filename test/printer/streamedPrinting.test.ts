@@ -4,13 +4,13 @@
 // byte the job the whole capture sends (so the printed image is the same pixel for pixel), its first bands arrive
 // before the last strip is captured, and a receipt cut short — worker lost, Chromium crashed, QR self-check failed,
 // printer gone after the first strip went out — fails clearly, is cut off at the printer, and its retry prints it whole.
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DukkanError } from '../../app/errors/index';
 import { planQr } from '../../app/receipt/qrPlan';
 import type { ReceiptModel } from '../../app/receipt/receiptModel';
 import { CdpRasterizer } from '../../main/printing/cdpRasterizer';
-import { CHROMIUM_ARGS, ChromiumRasterizer, openPlaywrightCdpPage } from '../../main/printing/chromiumRasterizer';
+import { ChromiumPipe } from '../../main/printing/chromiumPipe';
+import { ChromiumRasterizer } from '../../main/printing/chromiumRasterizer';
 import type { CapturedStrip, ReceiptRasterizer } from '../../main/printing/rasterizer';
 import { ReceiptPrinter, type PrintEvent } from '../../main/printing/receiptPrinter';
 import { openDukkanWorkers, type DukkanWorkers } from '../../main/workers/dukkanWorkers';
@@ -170,17 +170,15 @@ describe('streamed printing', { timeout: 120_000 }, () => {
   it('Chromium crashing after the first strip was sent: the top is cut off, and the next attempt prints it whole', async () => {
     const model = sampleReceipt();
     const whole = await wholeJob(model, 384, false);
-    const browsers: Browser[] = [];
-    const launch = async () => (browsers.push(await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })), browsers.at(-1)!);
+    const browsers: ChromiumPipe[] = [];
+    const launch = async () => (browsers.push(await ChromiumPipe.launch()), browsers.at(-1)!);
     let shots = 0;
     let crash = true;
     const started = jobStarted();
     const crashing = new CdpRasterizer(async () => {
       // a crashed renderer can take this test's browser with it: the next page is then opened in a new one
       const current = browsers.at(-1);
-      const page = await openPlaywrightCdpPage(current?.isConnected() ? current : await launch(), { deviceScaleFactor: 1 }).catch(async () =>
-        openPlaywrightCdpPage(await launch(), { deviceScaleFactor: 1 }),
-      );
+      const page = await (current && !current.gone.isGone ? current : await launch()).newPage().catch(async () => (await launch()).newPage());
       const crashed = new Promise((resolve) => page.onGone(resolve));
       return {
         ...page,
@@ -211,7 +209,7 @@ describe('streamed printing', { timeout: 120_000 }, () => {
       expect(Buffer.compare(retried!.bytes, whole)).toBe(0);
     } finally {
       await crashing.close();
-      for (const browser of browsers) await browser.close().catch(() => undefined);
+      for (const browser of browsers) await browser.close();
     }
   });
 
