@@ -124,7 +124,16 @@ export class ChromiumPipe {
         const text = partial.length === 1 ? partial[0]!.toString('utf8') : Buffer.concat(partial).toString('utf8');
         partial = [];
         start = end + 1;
-        this.dispatch(JSON.parse(text) as Message);
+        let message: Message;
+        try {
+          message = JSON.parse(text) as Message;
+        } catch {
+          // a browser that garbles the protocol cannot be trusted with the next receipt either: it is replaced
+          this.lost('browser sent an unreadable message');
+          this.kill();
+          return;
+        }
+        this.dispatch(message);
       }
       if (start < chunk.length) partial.push(chunk.subarray(start));
     });
@@ -143,9 +152,8 @@ export class ChromiumPipe {
     );
     const browser = new ChromiumPipe(child, child.stdio[3] as Writable, child.stdio[4] as Readable, profileDir);
     try {
+      // the first answer says the pipe works; crashes and closed pages come on each page's session unasked
       await browser.send('Browser.getVersion');
-      // crashes and closed pages are reported per target only to a client that discovers targets
-      await browser.send('Target.setDiscoverTargets', { discover: true });
     } catch (e) {
       await browser.close();
       throw new Error(`Chromium did not start: ${(e as Error).message}${browser.stderrTail ? `\n${browser.stderrTail.trim()}` : ''}`, { cause: e });
