@@ -2,7 +2,8 @@
 // The one thing a receipt rasterizer needs from a browser: a blank page it can send DevTools protocol commands to,
 // and word when that page dies. Two transports implement it: Debian's Chromium over its own DevTools pipe
 // (chromiumPipe.ts, chromiumRasterizer.ts: browser mode, tests, benchmarks) and Electron's webContents.debugger
-// (electronRasterizer.ts: the desktop app). Everything else — fonts, layout, measuring, capturing, checking — is shared (cdpRasterizer.ts).
+// (electronRasterizer.ts: the desktop app). Everything else — fonts, layout, measuring, capturing, checking — is
+// shared (cdpRasterizer.ts).
 
 export interface CdpPage {
   /** Send one protocol command (protocol 1.3) to the page; resolves with its result. */

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: UNLICENSED
 // One rasterizer contract, run against both transports on real Chromium: the browser's own DevTools pipe (browser
-// mode, main/printing/chromiumPipe.ts) and the Electron rasterizer through test/printer/electronStandIn.ts (webContents.debugger calls answered by a real
-// page). Both start every page on a 200 % display, where capturePage gave 2× wide bitmaps; crashes and hangs are
-// real (Page.crash, an endless loop on the renderer's main thread), fired just before a chosen command so they land
-// in the middle of a job.
+// mode, main/printing/chromiumPipe.ts) and the Electron rasterizer through test/printer/electronStandIn.ts
+// (webContents.debugger calls answered by a real page). Both start every page on a 200 % display, where capturePage
+// gave 2× wide bitmaps; crashes and hangs are real (Page.crash, an endless loop on the renderer's main thread), fired
+// just before a chosen command so they land in the middle of a job.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
