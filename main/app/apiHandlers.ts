@@ -7,7 +7,7 @@ import type { AppEvent } from '../../app/contract/events';
 import type { AppMode, OnboardingEnvironment, StatusSnapshot } from '../../app/contract/types';
 import type { CatalogData } from '../catalog/catalogScanner';
 import type { CatalogStore } from '../catalog/catalogStore';
-import { createDispatcher, type ApiHandlers, type Dispatcher } from '../ipc/dispatcher';
+import { createDispatcher, type ApiHandlers, type CallActivity, type Dispatcher } from '../ipc/dispatcher';
 import type { Logger } from '../log/logger';
 import type { SaleDesk } from '../sale/index';
 import { openCartsOf } from '../sale/openCartStore';
@@ -169,11 +169,12 @@ function waitingForSaleDesk<H extends Partial<ApiHandlers>>(core: AppCore, handl
 }
 
 /** The one entry point of every call (Electron IPC, browser-mode HTTP) to these handlers. */
-export function createAppDispatcher(core: AppCore, logger: Logger): Dispatcher {
+export function createAppDispatcher(core: AppCore, logger: Logger, activity?: CallActivity): Dispatcher {
   const handlers = createApiHandlers(core);
   return createDispatcher({
     handlers: () => handlers,
     pinChangeRequired: (session) => core.pinChangeRequired(session.user),
     logger,
+    ...(activity ? { activity } : {}),
   });
 }

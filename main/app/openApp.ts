@@ -48,6 +48,7 @@ import { DocumentExporter } from '../export/documentExporter';
 import { TerminalSettings } from './terminalSettings';
 import { openTrainingFolder } from './trainingMode';
 import { saleDesk, saleDeskReady } from './saleDeskGate';
+import { QuietMoments } from './quietMoments';
 import { finishPendingRestore, stagedLedgerKeychain } from '../backup/pendingRestore';
 import { RestoreDesk } from '../backup/restoreDesk';
 import { storeCredentials } from '../backup/storeBackupRemote';
@@ -81,6 +82,8 @@ export interface AppOptions {
    * and exports on the main thread too (else each in a thread of its own, main/export/documentExporter.ts).
    */
   readonly workerThreads?: number;
+  /** How long no call must come before upkeep runs (main/app/quietMoments.ts, QUIET_MS; tests lengthen it). */
+  readonly quietMs?: number;
 }
 
 export interface DukkanApp {
@@ -161,7 +164,13 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
     ...(options.printRetryDelaysMs ? { retryDelaysMs: options.printRetryDelaysMs } : {}),
   });
 
-  const exporter = new DocumentExporter({ threads: options.workerThreads !== 0, logger: logger.child({ component: 'export' }) });
+  // upkeep that waits until no call is being answered (main/app/quietMoments.ts)
+  const quiet = new QuietMoments(options.quietMs !== undefined ? { quietMs: options.quietMs } : {});
+  const exporter = new DocumentExporter({
+    threads: options.workerThreads !== 0,
+    logger: logger.child({ component: 'export' }),
+    whenQuiet: (work) => quiet.whenQuiet(work),
+  });
 
   let sale: SaleDesk | null = null;
   const mode: ModeController<ModeServices> = new ModeController<ModeServices>({
@@ -250,7 +259,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
   };
 
   return {
-    dispatcher: createAppDispatcher(core, logger),
+    dispatcher: createAppDispatcher(core, logger, quiet),
     sessions,
     core,
     subscribe: (listener) => bus.subscribe(listener),
@@ -262,6 +271,7 @@ export async function openApp(options: AppOptions): Promise<DukkanApp> {
       await printing.close().catch((e: unknown) => log.warn('app.printer-close-failed', errorFields(e)));
       await workers?.close();
       await exporter.close();
+      quiet.close();
       await mode.close();
     },
   };

@@ -22,6 +22,11 @@ export interface DocumentExporterOptions {
   /** false: exports run on the main thread (openApp's `workerThreads: 0`). */
   readonly threads: boolean;
   readonly logger: Logger;
+  /**
+   * Where the memory release after an export waits for a quiet moment (main/app/quietMoments.ts: a sale answered
+   * while glibc trims costs the main thread more CPU); without it the release starts as the export ends.
+   */
+  readonly whenQuiet?: (work: () => void) => void;
 }
 
 export class DocumentExporter {
@@ -49,10 +54,13 @@ export class DocumentExporter {
     } finally {
       // what the export freed (its thread's memory among it) goes back to the system instead of staying in glibc's
       // arenas, where the till's memory kept the high-water mark of the day's biggest export (releaseFreeMemory.ts)
-      void releaseFreeMemory().then((outcome) => {
-        if (outcome === 'released') this.released++;
-        this.options.logger.info('export.memory-released', { outcome });
-      });
+      const release = () =>
+        void releaseFreeMemory().then((outcome) => {
+          if (outcome === 'released') this.released++;
+          this.options.logger.info('export.memory-released', { outcome });
+        });
+      if (this.options.whenQuiet) this.options.whenQuiet(release);
+      else release();
     }
   }
 

@@ -22,6 +22,12 @@ export type ApiHandlers = {
   readonly [M in MethodName]: (input: ParsedInput<M>, context: CallContext) => Promise<MethodOutput<M>> | MethodOutput<M>;
 };
 
+/** Told when each call starts and ends, whatever its outcome (main/app/quietMoments.ts waits for quiet moments). */
+export interface CallActivity {
+  started(): void;
+  ended(): void;
+}
+
 export interface Dispatcher {
   call(method: unknown, input: unknown, session: ClientSession): Promise<ApiResult<unknown>>;
 }
@@ -41,45 +47,57 @@ export interface DispatcherOptions {
    */
   readonly pinChangeRequired: (session: ClientSession) => boolean;
   readonly logger: Logger;
+  readonly activity?: CallActivity;
 }
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const log = options.logger.child({ component: 'api' });
+  const activity = options.activity;
   return {
     async call(method, input, session) {
-      if (!isMethodName(method)) {
-        log.warn('api.unknown-method', { method: typeof method === 'string' ? method.slice(0, 60) : typeof method });
-        return { ok: false, error: apiErrorOf(new DukkanError('api.unknown-method')) };
-      }
-      const definition = API[method];
-      // who may call comes first: a cashier probing a manager method learns nothing about its arguments
-      const denied =
-        allowed(definition.access, session) ??
-        (session.user && !ALLOWED_BEFORE_PIN_CHANGE.has(method) && options.pinChangeRequired(session)
-          ? new DukkanError('session.pin-change-required')
-          : undefined);
-      if (denied) {
-        log.info('api.denied', { method, code: denied.code });
-        return { ok: false, error: apiErrorOf(denied) };
-      }
-      const parsed = definition.input.safeParse(input ?? {});
-      if (!parsed.success) {
-        const fields = parsed.error.issues.flatMap((issue) => fieldErrorsOf(issue, definition.input));
-        log.info('api.invalid-input', { method, fields: fields.map((f) => `${f.path || '(argument)'} ${f.reason}`) });
-        const problems = fields.map((f) => ({ path: f.path, code: f.reason, params: f.params }));
-        return { ok: false, error: apiErrorOf(new DukkanError('api.invalid-input', { count: fields.length }, { problems })) };
-      }
-      const handler = options.handlers()[method] as (input: unknown, context: CallContext) => Promise<unknown>;
+      if (!activity) return answer(method, input, session);
+      activity.started();
       try {
-        return { ok: true, value: await handler(parsed.data, { session }) };
-      } catch (e) {
-        if (isDukkanError(e)) {
-          log.info('api.refused', { method, code: e.code });
-          return { ok: false, error: apiErrorOf(e) };
-        }
-        log.error('api.internal-error', { method, ...errorFields(e) });
-        return { ok: false, error: apiErrorOf(new DukkanError('api.internal')) };
+        return await answer(method, input, session);
+      } finally {
+        activity.ended();
       }
     },
   };
+
+  async function answer(method: unknown, input: unknown, session: ClientSession): Promise<ApiResult<unknown>> {
+    if (!isMethodName(method)) {
+      log.warn('api.unknown-method', { method: typeof method === 'string' ? method.slice(0, 60) : typeof method });
+      return { ok: false, error: apiErrorOf(new DukkanError('api.unknown-method')) };
+    }
+    const definition = API[method];
+    // who may call comes first: a cashier probing a manager method learns nothing about its arguments
+    const denied =
+      allowed(definition.access, session) ??
+      (session.user && !ALLOWED_BEFORE_PIN_CHANGE.has(method) && options.pinChangeRequired(session)
+        ? new DukkanError('session.pin-change-required')
+        : undefined);
+    if (denied) {
+      log.info('api.denied', { method, code: denied.code });
+      return { ok: false, error: apiErrorOf(denied) };
+    }
+    const parsed = definition.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const fields = parsed.error.issues.flatMap((issue) => fieldErrorsOf(issue, definition.input));
+      log.info('api.invalid-input', { method, fields: fields.map((f) => `${f.path || '(argument)'} ${f.reason}`) });
+      const problems = fields.map((f) => ({ path: f.path, code: f.reason, params: f.params }));
+      return { ok: false, error: apiErrorOf(new DukkanError('api.invalid-input', { count: fields.length }, { problems })) };
+    }
+    const handler = options.handlers()[method] as (input: unknown, context: CallContext) => Promise<unknown>;
+    try {
+      return { ok: true, value: await handler(parsed.data, { session }) };
+    } catch (e) {
+      if (isDukkanError(e)) {
+        log.info('api.refused', { method, code: e.code });
+        return { ok: false, error: apiErrorOf(e) };
+      }
+      log.error('api.internal-error', { method, ...errorFields(e) });
+      return { ok: false, error: apiErrorOf(new DukkanError('api.internal')) };
+    }
+  }
 }

@@ -173,4 +173,39 @@ describe('validated IPC', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toMatch(/SQLITE|SELECT|dukkan\.sqlite/);
   });
+
+  it('tells its activity when every call starts and ends, answered, refused or failed', async () => {
+    const sessions = new SessionStore(() => 'en');
+    let inFlight = 0;
+    const seen: number[] = [];
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const dispatcher = createDispatcher({
+      handlers: () =>
+        new Proxy({} as ApiHandlers, {
+          get: (_t, method: string) => async () => {
+            seen.push(inFlight);
+            if (method === 'catalog.list') await slow;
+            if (method === 'status.get') throw new Error('boom');
+            return {};
+          },
+        }),
+      pinChangeRequired: () => false,
+      logger: createLogger({ sink: () => undefined }),
+      activity: { started: () => inFlight++, ended: () => inFlight-- },
+    });
+    const session = sessions.get('x');
+    session.user = { id: 1, name: 'm', role: 'manager', active: true, defaultPin: false };
+    const pending = dispatcher.call('catalog.list', {}, session);
+    await new Promise((r) => setImmediate(r));
+    expect(inFlight).toBe(1); // the slow handler is still running
+    expect(await dispatcher.call('status.get', {}, session)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await dispatcher.call('no.such-method', {}, session)).toMatchObject({ ok: false });
+    expect(await dispatcher.call('catalog.list', { unknownKey: 1 }, sessions.get('signed-out'))).toMatchObject({ ok: false });
+    expect(inFlight).toBe(1);
+    release();
+    expect(await pending).toMatchObject({ ok: true });
+    expect(inFlight).toBe(0);
+    expect(seen).toEqual([1, 2]); // the refused calls never reached a handler, and still counted
+  });
 });
