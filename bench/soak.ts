@@ -210,7 +210,12 @@ async function runSoak(app: DukkanApp, printer: FakeEscPosPrinter, sales: number
   const warmUp = Math.max(200, Math.round(sales / 10));
   // each memory sample forces a full GC (sample()): the bench's own work, 50–200 ms that would otherwise count as a
   // stall of the sale or receipt before it; the watch does not see it (unseen)
-  const sampled = (sales: number) => samples.push(watch.unseen(() => sample(sales)));
+  // a sample right after an export would read the export's freed memory before the app gives it back, which it does
+  // once the till is quiet (main/app/quietMoments.ts): the sample waits for that, as a till between two customers
+  const sampled = async (sales: number) => {
+    await waitFor(() => app.core.exporter.pendingReleases === 0, 60_000, 'the memory release after the export');
+    samples.push(watch.unseen(() => sample(sales)));
+  };
   const saleMs: number[] = [];
   const periodic = new Map<string, number[]>([
     ['X report (reports.daily)', []],
@@ -249,9 +254,9 @@ async function runSoak(app: DukkanApp, printer: FakeEscPosPrinter, sales: number
         await timed('export of the day (export.documents)', () => manager.call('export.documents', { from: today, to: today }));
       }
       if (i === warmUp) {
-        sampled(i);
+        await sampled(i);
         watch.clear();
-      } else if (i > warmUp && (i % Math.max(every, Math.round(sales / 10)) === 0 || i === sales)) sampled(i);
+      } else if (i > warmUp && (i % Math.max(every, Math.round(sales / 10)) === 0 || i === sales)) await sampled(i);
     }
   } finally {
     watch.stop();

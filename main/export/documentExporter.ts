@@ -34,6 +34,7 @@ export class DocumentExporter {
   private closed = false;
   private inThreads = 0;
   private released = 0;
+  private releasing = 0;
 
   constructor(private readonly options: DocumentExporterOptions) {}
 
@@ -47,6 +48,11 @@ export class DocumentExporter {
     return this.released;
   }
 
+  /** Releases asked for that have not finished: waiting for a quiet moment or running (the soak bench reads it). */
+  get pendingReleases(): number {
+    return this.releasing;
+  }
+
   /** Exports the period of the ledger `db`, whose file is `dbFile`. */
   async export(db: SqliteDatabase, dbFile: string, options: ExportOptions): Promise<ExportResult> {
     try {
@@ -54,8 +60,10 @@ export class DocumentExporter {
     } finally {
       // what the export freed (its thread's memory among it) goes back to the system instead of staying in glibc's
       // arenas, where the till's memory kept the high-water mark of the day's biggest export (releaseFreeMemory.ts)
+      this.releasing++;
       const release = () =>
         void releaseFreeMemory().then((outcome) => {
+          this.releasing--;
           if (outcome === 'released') this.released++;
           this.options.logger.info('export.memory-released', { outcome });
         });

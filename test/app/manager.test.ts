@@ -215,7 +215,9 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(app.core.exporter.memoryReleases).toBe(releases);
+    expect(app.core.exporter.pendingReleases).toBe(1);
     await vi.waitFor(() => expect(app.core.exporter.memoryReleases).toBe(releases + 1), { timeout: 10_000 });
+    expect(app.core.exporter.pendingReleases).toBe(0);
     const names = execFileSync('unzip', ['-Z1', r.path]).toString().trim().split('\n');
     const inPeriod = app.core
       .current()
