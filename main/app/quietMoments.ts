@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: UNLICENSED
 // Upkeep that should not run beside a call from a till or the office: it waits until no call is being answered and
 // none has come for a little while. Giving an export's freed memory back to the system is such work: glibc's trim,
-// run in libuv's pool while the main thread answered the next sale, made that sale cost 6–17 ms more of the main
-// thread's CPU, more the bigger the export, and none once the trim had finished before the sale came
-// (BENCHMARKS.md, "A long day"). Between a cashier's scans, or while a receipt prints, the till is quiet for far
-// longer than the trim takes; on a till that is never quiet the work still runs, once it has waited `maxWaitMs`.
+// run in libuv's pool while the main thread answered the next sale, made that sale cost up to 47 ms of the main
+// thread's CPU instead of ~11, more the bigger the export, and nothing extra once the trim had finished before the
+// sale came (BENCHMARKS.md, "A long day"). Between a cashier's scans, or while a receipt prints, the till is quiet
+// for far longer than the trim takes; on a till that is never quiet the work still runs, once it has waited
+// `maxWaitMs`.
 import type { CallActivity } from '../ipc/dispatcher';
 
-/** No call for this long counts as quiet: shorter than the gap between two scans, longer than between a call's parts. */
+/** No call for this long counts as quiet: shorter than the gap between two scans, longer than a call's own pauses. */
 export const QUIET_MS = 100;
 
 /** The longest upkeep waits for a quiet moment before it runs anyway. */
@@ -69,8 +70,9 @@ export class QuietMoments implements CallActivity {
   private check(): void {
     const now = performance.now();
     const quietFor = this.inFlight > 0 ? 0 : now - this.lastCall;
-    const due = this.waiting.filter((w) => quietFor >= this.quietMs || now - w.since >= this.maxWaitMs);
-    for (const w of due) this.waiting.splice(this.waiting.indexOf(w), 1);
+    const isDue = (w: { readonly since: number }) => quietFor >= this.quietMs || now - w.since >= this.maxWaitMs;
+    const due = this.waiting.filter(isDue);
+    this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((w) => !isDue(w)));
     if (this.waiting.length > 0) {
       const oldest = Math.min(...this.waiting.map((w) => w.since));
       const untilQuiet = this.inFlight > 0 ? this.quietMs : this.quietMs - quietFor;

@@ -193,7 +193,7 @@ describe('manager screens (through the dispatcher)', { timeout: 60_000 }, () => 
     const before = app.core.current().documents.maxId();
     const inThreads = app.core.exporter.writtenInThreads;
     // the previous test's export gives its memory back once the till has been quiet for a second (quietMs above)
-    await new Promise((r) => setTimeout(r, 1_500));
+    await vi.waitFor(() => expect(app.core.exporter.pendingReleases).toBe(0), { timeout: 10_000 });
     const releases = app.core.exporter.memoryReleases;
     let loopTurned = false;
     const exporting = manager.call('export.documents', { from: today, to: today });
