@@ -2,7 +2,7 @@
 // Printing benchmark: time from "committed document's ReceiptModel in hand" to the first byte of the print job
 // arriving at a (fake, TCP on 127.0.0.1) printer, for a 5-line receipt on 58 mm paper, with a warm rasterizer.
 // The path measured is the real one: QR plan, template, Chromium render + capture, PNG decode, 1-bit, QR self-check
-// (jsqr), ESC/POS bands, the pre-flight DLE EOT status exchange, then the job's own connection. Target p50 ≤ 100 ms.
+// (ZXing), ESC/POS bands, the pre-flight DLE EOT status exchange, then the job's own connection. Target p50 ≤ 100 ms.
 // Three paths interleaved run by run: as the app prints (the receipt captured in strips, each strip's bands sent as
 // soon as the worker has made them: main/printing/receiptStream.ts), the receipt captured whole and then sent (the
 // worker path before streaming), and all on the main thread. Before them, a profile of one receipt step by step.
@@ -148,7 +148,7 @@ async function profileSteps(kit: ReturnType<typeof chromiumKit>, runs: number): 
     const mono = toMonochrome(bitmap);
     lap('1-bit conversion');
     await checkPrintedQr(mono, model.qr, measure.qrBox);
-    lap('QR self-check (jsQR on the QR box)');
+    lap('QR self-check (ZXing)');
     encodeReceiptJob(mono, { openDrawer: true });
     lap('ESC/POS bands');
     await send('Emulation.setDeviceMetricsOverride', { width: 384, height: 600, deviceScaleFactor: 1, mobile: false });

@@ -7,6 +7,8 @@
 //   electron/app.mjs        main process (main/window/electronMain.ts and all it imports, bundled as ESM)
 //   electron/dukkan-worker.mjs  the main process's worker thread (main/workers/dukkanWorker.ts, self-contained ESM;
 //                           unpacked from app.asar, electron-builder.yml asarUnpack, for Node's loader to read it)
+//   electron/zxing_reader.wasm  the receipt QR self-check's decoder (main/printing/qrSelfCheck.ts looks beside its
+//                           bundle, for the bundles have no node_modules beside them; unpacked with the worker)
 //   electron/preload.cjs    the sandboxed preload (main/preload/preload.ts; may only require 'electron')
 //   renderer/               index.html, app.js, app.css (the same bundle browser mode serves)
 //   resources/              a copy of main/resources/ (UBL schemas, receipt fonts, …)
@@ -15,6 +17,7 @@
 // repository's copies keep Node's ABI for the tests, the CLI and browser mode.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { register } from 'tsx/esm/api';
 
@@ -25,6 +28,9 @@ export const APP_DIR = path.join(root, 'dist', 'app');
 
 /** The worker thread's bundle name (main/workers/dukkanWorkers.ts WORKER_BUNDLE_NAME). */
 export const WORKER_BUNDLE_NAME = 'dukkan-worker';
+
+/** The QR self-check's decoder (main/printing/qrSelfCheck.ts QR_READER_WASM_NAME). */
+export const QR_READER_WASM_NAME = 'zxing_reader.wasm';
 
 /** Packages that cannot be bundled: native addons (rebuilt per platform and Electron ABI) and Electron itself. */
 export const ELECTRON_EXTERNALS = ['electron', 'better-sqlite3', '@napi-rs/keyring', 'koffi'];
@@ -183,6 +189,8 @@ export async function buildElectron({ outDir = APP_DIR, minify = true, nodeModul
   } finally {
     await unregister();
   }
+  // zxing-wasm is bundled, its WebAssembly is not: main/printing/qrSelfCheck.ts reads it beside the bundle
+  cpSync(createRequire(import.meta.url).resolve(`zxing-wasm/reader/${QR_READER_WASM_NAME}`), path.join(outDir, 'electron', QR_READER_WASM_NAME));
   // the whole folder: the main process finds its files at ../resources/ from electron/app.mjs
   cpSync(path.join(root, 'main', 'resources'), path.join(outDir, 'resources'), { recursive: true });
   writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(appPackageJson(), null, 2)}\n`);

@@ -16,6 +16,8 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from '../e2e/browserModeProcess';
 import { cspMeta } from '../../main/window/csp';
 import { planQr } from '../../app/receipt/qrPlan';
+import { encodePng } from '../../main/printing/png';
+import { qrImage } from '../workers/qrImage';
 import type { DukkanTasks } from '../../main/workers/dukkanTasks';
 import { WorkerPool } from '../../runtime/workers/workerPool';
 import { unpackedFromAsar } from '../../runtime/workers/workerEntry';
@@ -161,7 +163,7 @@ describe('electron-builder.yml', () => {
     // loaded by electron-builder's own loader: another instance of the same module
     const hook = await resolveFunction('module', config.beforePack, 'beforePack', ROOT);
     expect(typeof hook === 'function' && hook.toString()).toBe(beforePack.toString());
-    expect(config.asarUnpack).toEqual(['**/*.node', 'electron/dukkan-worker.mjs']);
+    expect(config.asarUnpack).toEqual(['**/*.node', 'electron/dukkan-worker.mjs', 'electron/zxing_reader.wasm']);
   });
 
   it('targets deb (not AppImage), NSIS, dmg', () => {
@@ -430,11 +432,19 @@ describe('the app folder (npm run build:electron)', { timeout: 180_000 }, () => 
     it('unpacks the worker thread’s bundle, and the app’s pool runs it from there by its path inside app.asar', async () => {
       const unpacked = filesUnder(path.join(resources, 'app.asar.unpacked')).map((f) => f.replaceAll('\\', '/'));
       expect(unpacked).toContain('electron/dukkan-worker.mjs');
+      // the QR self-check's decoder, which the worker reads beside itself (main/printing/qrSelfCheck.ts)
+      expect(unpacked).toContain('electron/zxing_reader.wasm');
       // as electron/app.mjs finds it: beside itself, inside app.asar (runtime/workers/workerEntry.ts)
       const pool = new WorkerPool<DukkanTasks>({ entry: { file: pathToFileURL(path.join(resources, 'app.asar', 'electron', 'dukkan-worker.mjs')) }, size: 1 });
       try {
         const text = 'AQ1E2YrZg9in2YYgfCBEdWtrYW4=';
-        expect(await pool.run('receipt.qr-plan', { text, paperDots: 384 })).toEqual(planQr(text, 384));
+        const plan = await pool.run('receipt.qr-plan', { text, paperDots: 384 });
+        expect(plan).toEqual(planQr(text, 384));
+        // a receipt's QR decoded back in the unpacked worker, with no zxing-wasm package beside it
+        const png = new Uint8Array(encodePng(qrImage(plan)));
+        const out = await pool.run('receipt.raster', { png, qr: { expected: text, box: null }, escpos: {} });
+        expect(out.qr).toEqual({ ok: true, decoded: text });
+        expect(out.bytes?.length).toBeGreaterThan(0);
       } finally {
         await pool.close();
       }

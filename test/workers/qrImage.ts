@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: UNLICENSED
 // A planned QR drawn black on white at 4 dots per module with its 4-module quiet zone: an image whose code any
-// decoder reads, for test/workers/bundleProbe.ts and the test that compares its output.
+// decoder reads, for test/workers/bundleProbe.ts and the tests that compare its output or decode it (the packaged
+// worker's in test/app/packaging.test.ts, the QR self-check's own).
 import type { RgbaBitmap } from '../../app/receipt/monochrome';
 import type { QrPlan } from '../../app/receipt/qrPlan';
 
