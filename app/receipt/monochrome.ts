@@ -26,26 +26,43 @@ export const DEFAULT_THRESHOLD = 160;
 
 export function toMonochrome(image: RgbaBitmap, threshold: number = DEFAULT_THRESHOLD): MonoBitmap {
   const { width, height, data } = image;
-  if (!Number.isInteger(width) || width <= 0 || !Number.isInteger(height) || height <= 0) {
-    throw new Error(`toMonochrome: width and height must be positive integers, got ${width}×${height}`);
-  }
+  const packer = new MonochromePacker(width, height, threshold);
   if (data.length !== width * height * 4) throw new Error(`toMonochrome: data must hold width×height×4 = ${width * height * 4} bytes, got ${data.length}`);
-  if (!(threshold > 0 && threshold < 256)) throw new Error(`toMonochrome: threshold must be in 1..255, got ${threshold}`);
-  const bytesPerRow = (width + 7) >> 3;
-  const bits = new Uint8Array(bytesPerRow * height);
-  // Luma ×1000 (BT.601 weights), composited over white paper: transparent pixels are paper.
-  const limit = threshold * 1000;
-  for (let y = 0; y < height; y++) {
-    let p = y * width * 4;
+  for (let y = 0; y < height; y++) packer.row(y, data, y * width * 4);
+  return packer.bitmap;
+}
+
+/**
+ * Packs RGBA rows into a 1-bit bitmap one at a time, exactly as toMonochrome does for a whole image: for decoders
+ * that produce rows (main/printing/png.ts) and need never hold the whole RGBA image.
+ */
+export class MonochromePacker {
+  readonly bitmap: MonoBitmap;
+  private readonly limit: number;
+
+  constructor(width: number, height: number, threshold: number = DEFAULT_THRESHOLD) {
+    if (!Number.isInteger(width) || width <= 0 || !Number.isInteger(height) || height <= 0) {
+      throw new Error(`toMonochrome: width and height must be positive integers, got ${width}×${height}`);
+    }
+    if (!(threshold > 0 && threshold < 256)) throw new Error(`toMonochrome: threshold must be in 1..255, got ${threshold}`);
+    const bytesPerRow = (width + 7) >> 3;
+    this.bitmap = { width, height, bytesPerRow, bits: new Uint8Array(bytesPerRow * height) };
+    // Luma ×1000 (BT.601 weights), composited over white paper: transparent pixels are paper.
+    this.limit = threshold * 1000;
+  }
+
+  /** Row `y` of the image, read as `width` RGBA pixels from `data` at byte `from`. */
+  row(y: number, data: Uint8Array | Uint8ClampedArray, from: number): void {
+    const { width, bytesPerRow, bits } = this.bitmap;
+    const limit = this.limit;
     const rowStart = y * bytesPerRow;
-    for (let x = 0; x < width; x++, p += 4) {
+    for (let x = 0, p = from; x < width; x++, p += 4) {
       const a = data[p + 3]!;
       const luma = 299 * data[p]! + 587 * data[p + 1]! + 114 * data[p + 2]!;
       const onWhite = (luma * a + 255_000 * (255 - a)) / 255;
       if (onWhite < limit) bits[rowStart + (x >> 3)]! |= 0x80 >> (x & 7);
     }
   }
-  return { width, height, bytesPerRow, bits };
 }
 
 export function monoPixel(image: MonoBitmap, x: number, y: number): boolean {

@@ -7,7 +7,7 @@ import { encodeReceiptJob, escAlign, escDrawerKick, escInit, gsCut, gsRasterBand
 import { concatBytes } from '../../app/bytes';
 import { defaultBandRows, sliceBands } from '../../app/receipt/rasterBands';
 import { toMonochrome, type MonoBitmap, type RgbaBitmap } from '../../app/receipt/monochrome';
-import { decodePng } from './png';
+import { decodePngToMonochrome } from './png';
 import { checkPrintedQr, type QrSelfCheckResult } from './qrSelfCheck';
 import type { PixelBox } from './rasterizer';
 
@@ -27,15 +27,18 @@ export interface RasterOutcome {
   readonly bytes: Uint8Array | null;
 }
 
-export async function finishRaster(bitmap: RgbaBitmap, finish: RasterFinish): Promise<RasterOutcome> {
-  const image = toMonochrome(bitmap, finish.threshold);
+export function finishRaster(bitmap: RgbaBitmap, finish: RasterFinish): Promise<RasterOutcome> {
+  return finishMonochrome(toMonochrome(bitmap, finish.threshold), finish);
+}
+
+async function finishMonochrome(image: MonoBitmap, finish: RasterFinish): Promise<RasterOutcome> {
   const qr = finish.qr ? await checkPrintedQr(image, finish.qr.expected, finish.qr.box) : null;
   return { image, qr, bytes: qr && !qr.ok ? null : encodeReceiptJob(image, finish.escpos) };
 }
 
 /** The worker's task: Chromium's screenshot as it came (a PNG), to the printer's bytes. */
 export function rasterFromPng(input: RasterFinish & { readonly png: Uint8Array }): Promise<RasterOutcome> {
-  return finishRaster(decodePng(input.png), input);
+  return finishMonochrome(decodePngToMonochrome(input.png, input.threshold), input);
 }
 
 /** One strip of a receipt captured in strips (rasterizer.ts CapturedStrip), for the worker to turn into its part of the job. */
@@ -54,7 +57,7 @@ export interface StripFinish extends RasterFinish {
  * to the strip) and no bytes come back unless it matches.
  */
 export async function stripFromPng(input: StripFinish): Promise<RasterOutcome> {
-  const image = toMonochrome(decodePng(input.png), input.threshold);
+  const image = decodePngToMonochrome(input.png, input.threshold);
   const qr = input.qr ? await checkPrintedQr(image, input.qr.expected, input.qr.box) : null;
   return { image, qr, bytes: qr && !qr.ok ? null : encodeJobPart(image, input.escpos, input.first, input.last) };
 }

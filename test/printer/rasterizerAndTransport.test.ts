@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: UNLICENSED
-// The parts around the happy path: our fast PNG decoder against pngjs, a crashed Chromium, a system print queue.
+// The parts around the happy path: our fast PNG decoders against pngjs, a crashed Chromium, a system print queue.
 import { execFileSync } from 'node:child_process';
+import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodePng } from '../../main/printing/png';
+import { toMonochrome } from '../../app/receipt/monochrome';
+import { decodePng, decodePngToMonochrome } from '../../main/printing/png';
 import { RasterizeError } from '../../main/printing/rasterizeError';
 import { receiptDocument } from '../../main/printing/receiptJob';
 import { ReceiptPrinter } from '../../main/printing/receiptPrinter';
@@ -43,6 +45,69 @@ describe('decodePng (the fast path for screenshots)', () => {
     const bytes = PNG.sync.write(grey, { colorType: 0 });
     expect(Buffer.from(decodePng(bytes).data)).toEqual(PNG.sync.read(bytes).data);
     expect(() => decodePng(Buffer.from('GIF89a not a png at all, really not'))).toThrow(/not a PNG/);
+  });
+});
+
+describe('decodePngToMonochrome (the worker’s decode, row by row, no RGBA image in between)', () => {
+  it('gives the bits of toMonochrome(pngjs’s decode) for RGB and RGBA, every filter, any threshold, split IDATs', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 17 }),
+        fc.constantFrom(0, 1, 2, 3, 4, -1),
+        fc.constantFrom(2 as const, 6 as const),
+        fc.integer({ min: 1, max: 255 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer(),
+        (width, height, filterType, colorType, threshold, idats, seed) => {
+          const png = new PNG({ width, height, filterType, colorType, inputHasAlpha: true });
+          for (let i = 0; i < png.data.length; i++) png.data[i] = (i * 2654435761 + seed) >>> 24;
+          const bytes = withIdatSplit(PNG.sync.write(png, { colorType, filterType }), idats);
+          const theirs = PNG.sync.read(bytes);
+          expect(idatCount(bytes)).toBe(idats);
+          const ours = decodePngToMonochrome(bytes, threshold);
+          expect(ours).toEqual(toMonochrome({ width, height, data: new Uint8Array(theirs.data) }, threshold));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  function idatCount(png: Buffer): number {
+    let n = 0;
+    for (let o = 8; o < png.length; o += 12 + png.readUInt32BE(o)) if (png.toString('latin1', o + 4, o + 8) === 'IDAT') n++;
+    return n;
+  }
+
+  /** The same PNG with its one IDAT cut into `pieces` IDATs (PNG spec §11.2.4: the data is their concatenation). */
+  function withIdatSplit(png: Buffer, pieces: number): Buffer {
+    const chunks: Buffer[] = [png.subarray(0, 8)];
+    for (let o = 8; o < png.length;) {
+      const len = png.readUInt32BE(o);
+      const type = png.subarray(o + 4, o + 8);
+      const data = png.subarray(o + 8, o + 8 + len);
+      const parts = type.toString('latin1') === 'IDAT' ? pieces : 1;
+      for (let i = 0; i < parts; i++) {
+        const part = data.subarray(Math.floor((len * i) / parts), Math.floor((len * (i + 1)) / parts));
+        const head = Buffer.alloc(8);
+        head.writeUInt32BE(part.length, 0);
+        type.copy(head, 4);
+        const crc = Buffer.alloc(4);
+        crc.writeUInt32BE(crc32(Buffer.concat([type, part])), 0);
+        chunks.push(head, part, crc);
+      }
+      o += 12 + len;
+    }
+    return Buffer.concat(chunks);
+  }
+
+  it('falls back to pngjs for other PNG kinds, and refuses what toMonochrome refuses', () => {
+    const grey = new PNG({ width: 11, height: 3, colorType: 0, inputHasAlpha: true });
+    for (let i = 0; i < grey.data.length; i++) grey.data[i] = (i * 37) & 255;
+    const bytes = PNG.sync.write(grey, { colorType: 0 });
+    expect(decodePngToMonochrome(bytes)).toEqual(toMonochrome({ width: 11, height: 3, data: new Uint8Array(PNG.sync.read(bytes).data) }));
+    expect(() => decodePngToMonochrome(bytes, 0)).toThrow(/threshold must be in 1\.\.255/);
+    expect(() => decodePngToMonochrome(Buffer.from('GIF89a not a png at all, really not'))).toThrow(/not a PNG/);
   });
 });
 
