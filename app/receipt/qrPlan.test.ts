@@ -20,16 +20,33 @@ describe('planQr', () => {
     expect(wide).toMatchObject({ version: 20, modules: 97, modulePx: 4, sizeDots: (97 + 8) * 4 });
   });
 
-  it('returns the same symbol qrcode builds, so the template draws exactly what was planned', () => {
+  it('returns the symbol qrcode builds of the text as one byte segment, so the template draws exactly what was planned', () => {
     const plan = planQr(sampleQr, 384);
-    const code = create(sampleQr, { errorCorrectionLevel: 'M' });
+    const code = create([{ data: new TextEncoder().encode(sampleQr), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+    expect(code.segments.map((s) => s.mode.id)).toEqual(['Byte']);
     expect(plan.matrix.size).toBe(code.modules.size);
     expect([...plan.matrix.dark]).toEqual([...code.modules.data].map((v) => (v ? 1 : 0)));
+    // qrcode's own split of the text into runs of other modes needs no smaller symbol for a real payload
+    expect(create(sampleQr, { errorCorrectionLevel: 'M' }).version).toBe(plan.version);
   });
 
-  it('fits every payload ZATCA accepts (≤ 1000 base64 chars, BR-CL-KSA-14) at the minimum module size or larger', () => {
+  it('takes the version from the length alone: 997 characters fit 58 mm at 3 dots, 998–1000 only 80 mm', () => {
+    const text = (length: number) => bytesToBase64(new Uint8Array(750).map((_, i) => (i * 151 + 7) & 255)).slice(0, length);
+    for (const digitsFirst of [false, true]) {
+      // a run of digits, which qrcode's default split would encode in numeric mode, changes nothing
+      const at = (length: number) => (digitsFirst ? '1234567890'.repeat(10) + text(length - 100) : text(length));
+      expect(planQr(at(911), 384)).toMatchObject({ version: 24, modulePx: 3 });
+      expect(planQr(at(997), 384)).toMatchObject({ version: 25, modulePx: 3, sizeDots: 375 });
+      expect(() => planQr(at(998), 384)).toThrow(QrCannotFitError);
+      expect(planQr(at(1000), 576)).toMatchObject({ version: 26, modulePx: 4, sizeDots: 516 });
+    }
+  });
+
+  it('fits every payload ZATCA accepts (≤ 1000 base64 chars, BR-CL-KSA-14) on 80 mm, and up to 997 on 58 mm', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 750 }), fc.constantFrom(384 as const, 576 as const), (bytes, paper) => {
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 750 }), fc.constantFrom(384 as const, 576 as const), (all, paper) => {
+        // 747 bytes are 996 base64 characters
+        const bytes = paper === 384 ? all.subarray(0, 747) : all;
         const text = bytesToBase64(bytes);
         const plan = planQr(text, paper);
         expect(plan.modulePx).toBeGreaterThanOrEqual(MIN_MODULE_DOTS[paper]);

@@ -10,12 +10,20 @@
 // (113) and at H version 28 (129), which at 3 dots per module no longer fits 58 mm paper with its quiet zone. M
 // restores ~15 % of damaged codewords, enough for a thermal smudge or fold; L (7 %) saves only three versions.
 //
+// Why one byte-mode segment: qrcode's default splits a text into numeric, alphanumeric and byte runs by a
+// shortest-path search over every split, which on a receipt's 500–1000 base64 characters took 4–7 ms and left ~3 MB
+// of garbage per receipt on the print path, and gave the same version as one byte segment for every random payload
+// measured (280 of 280, 504–1000 characters; BENCHMARKS.md, "Printing"). With one byte segment the version follows
+// from the length alone: up to 911 characters version 24 or less, 912–997 version 25, 998–1000 version 26.
+//
 // Why these minimum module sizes: thermal heads are 203 dpi (8 dots/mm) on both widths. One or two dots per
 // module are at the mercy of dot gain and a worn head; 3 dots is 0.375 mm, above the ~0.33 mm that phone cameras
-// resolve reliably at receipt-reading distance. On 58 mm paper (384 dots) 3 dots is the largest size at which every
-// payload ZATCA accepts still fits at M (1000 base64 chars → version 25, 117 + 8 quiet modules × 3 = 375 ≤ 384).
-// On 80 mm paper (576 dots) the same worst case fits at 4 dots (500 ≤ 576), so we ask for 0.5 mm there. A module
-// is capped at 4 dots (0.5 mm): bigger codes scan no better and only cost paper.
+// resolve reliably at receipt-reading distance. On 58 mm paper (384 dots) 3 dots is the largest size at which a
+// payload of up to 997 base64 characters fits at M (version 25, 117 + 8 quiet modules × 3 = 375 ≤ 384); the last
+// three lengths ZATCA accepts (998–1000, BR-CL-KSA-14) are version 26 (387 dots) and are refused on 58 mm with
+// receipt.qr-too-wide rather than printed below 3 dots. On 80 mm paper (576 dots) every length fits at 4 dots
+// (version 26: 516 ≤ 576), so we ask for 0.5 mm there. A module is capped at 4 dots (0.5 mm): bigger codes scan
+// no better and only cost paper.
 import { create } from 'qrcode';
 import { DukkanError, type ErrorCode, type ErrorParams } from '../errors';
 
@@ -61,8 +69,10 @@ export interface QrMatrix {
   readonly dark: Uint8Array;
 }
 
+/** The receipt's symbol for `text`: the whole text as one byte-mode segment (see above). */
 export function qrMatrix(text: string, errorCorrection: QrErrorCorrection = QR_ERROR_CORRECTION): QrMatrix {
-  const code = create(text, { errorCorrectionLevel: errorCorrection });
+  // as UTF-8 bytes (a QR payload is base64, so ASCII: one byte per character)
+  const code = create([{ data: new TextEncoder().encode(text), mode: 'byte' }], { errorCorrectionLevel: errorCorrection });
   return { version: code.version, size: code.modules.size, dark: Uint8Array.from(code.modules.data, (v) => (v ? 1 : 0)) };
 }
 

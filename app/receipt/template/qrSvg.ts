@@ -3,7 +3,7 @@
 // One <path> of unit squares in module coordinates, scaled by an integer and drawn with crispEdges: every module
 // rasterises to exactly modulePx × modulePx pure black dots (no grey edges for the 1-bit threshold to round), and
 // the PDF export keeps it as vectors.
-import { create } from 'qrcode';
+import { qrMatrix, type QrErrorCorrection } from '../qrPlan';
 
 export const QUIET_ZONE_MODULES = 4;
 
@@ -15,16 +15,16 @@ export interface QrSvg {
   readonly sizePx: number;
 }
 
-/** A QR symbol as computed by qrcode's create() (app/receipt/qrPlan returns one), row-major, 1 = dark. */
+/** A QR symbol as app/receipt/qrPlan computes it, row-major, 1 = dark. */
 export interface QrModules {
   readonly version: number;
   readonly size: number;
   readonly dark: Uint8Array;
 }
 
-export function qrModules(text: string, errorCorrection: 'L' | 'M' | 'Q' | 'H'): QrModules {
-  const code = create(text, { errorCorrectionLevel: errorCorrection });
-  return { version: code.version, size: code.modules.size, dark: code.modules.data };
+/** The same symbol a planned receipt prints (app/receipt/qrPlan qrMatrix), for paper that was not planned. */
+export function qrModules(text: string, errorCorrection: QrErrorCorrection): QrModules {
+  return qrMatrix(text, errorCorrection);
 }
 
 export function qrSvg(matrix: QrModules, modulePx: number): QrSvg {
