@@ -4,7 +4,8 @@
 // a standard invoice's QR is ZATCA's). Drawn by Chromium's print-to-PDF from this self-contained document, under the
 // receipt CSP (no script, no network; fonts are the host page's). Text is escaped; nothing is taken as markup.
 import type { DocumentInput } from '../../app/document/documentInput';
-import { qrModules, qrSvg } from '../../app/receipt/template/qrSvg';
+import { qrMatrix } from '../../app/receipt/qrPlan';
+import { qrSvg } from '../../app/receipt/template/qrSvg';
 import { RECEIPT_QR_ELEMENT_ID } from '../../app/receipt/template/renderReceiptHtml';
 import type { DocumentTotals } from '../../app/totals/computeTotals';
 
@@ -32,7 +33,7 @@ function party(
 }
 
 export function clearedInvoiceHtml(doc: DocumentInput, totals: DocumentTotals, qr: string, training: boolean): string {
-  const code = qrSvg(qrModules(qr, 'M'), 3);
+  const code = qrSvg(qrMatrix(qr, 'M'), 3);
   const rows = doc.lines
     .map(
       (l, i) =>

@@ -4,7 +4,7 @@
 // into the code, a threshold gone wrong) blocks the print rather than handing a customer an unverifiable receipt.
 //
 // The decoder is ZXing-C++ compiled to WebAssembly (zxing-wasm): on a receipt's version-20 code it decodes in
-// ~1.5 ms where jsQR took ~17–19 ms and left ~22 MB of garbage per receipt in the worker's heap (BENCHMARKS.md,
+// ~2 ms where jsQR took ~16–18 ms and left ~25 MB of garbage per receipt in the worker's heap (BENCHMARKS.md,
 // "Printing"). It is a decoder of its own, not the encoder's inverse: qrcode draws the code, ZXing reads it back.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

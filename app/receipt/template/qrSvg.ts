@@ -3,7 +3,7 @@
 // One <path> of unit squares in module coordinates, scaled by an integer and drawn with crispEdges: every module
 // rasterises to exactly modulePx × modulePx pure black dots (no grey edges for the 1-bit threshold to round), and
 // the PDF export keeps it as vectors.
-import { qrMatrix, type QrErrorCorrection } from '../qrPlan';
+import type { QrMatrix } from '../qrPlan';
 
 export const QUIET_ZONE_MODULES = 4;
 
@@ -15,17 +15,8 @@ export interface QrSvg {
   readonly sizePx: number;
 }
 
-/** A QR symbol as app/receipt/qrPlan computes it, row-major, 1 = dark. */
-export interface QrModules {
-  readonly version: number;
-  readonly size: number;
-  readonly dark: Uint8Array;
-}
-
-/** The same symbol a planned receipt prints (app/receipt/qrPlan qrMatrix), for paper that was not planned. */
-export function qrModules(text: string, errorCorrection: QrErrorCorrection): QrModules {
-  return qrMatrix(text, errorCorrection);
-}
+/** A QR symbol as app/receipt/qrPlan's qrMatrix computes it, row-major, 1 = dark. */
+export type QrModules = QrMatrix;
 
 export function qrSvg(matrix: QrModules, modulePx: number): QrSvg {
   if (!Number.isInteger(modulePx) || modulePx < 1) throw new Error(`qrSvg: qrModulePx must be a positive integer, got ${modulePx}`);

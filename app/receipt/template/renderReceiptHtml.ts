@@ -10,7 +10,8 @@
 // (= the signed XML), never reformatted.
 import type { ReceiptLine, ReceiptModel } from '../receiptModel';
 import { CURRENCY, LABELS, paymentLabel, TITLES, VAT_CATEGORY_LABELS, VOUCHER_BALANCE, type Bilingual } from './labels';
-import { qrModules, qrSvg, type QrModules } from './qrSvg';
+import { qrMatrix } from '../qrPlan';
+import { qrSvg, type QrModules } from './qrSvg';
 import { RECEIPT_CSP, RECEIPT_FONT_STACK } from './receiptFonts';
 
 export interface ReceiptRenderOptions {
@@ -97,7 +98,7 @@ export function renderReceiptHtml(model: ReceiptModel, options: ReceiptRenderOpt
   if (options.paperDots !== 384 && options.paperDots !== 576)
     throw new Error(`renderReceiptHtml: paperDots must be 384 or 576, got ${String(options.paperDots)}`);
   if (!model.qr) throw new Error('renderReceiptHtml: model.qr is empty; a receipt is printed only from a committed, stamped document');
-  const qr = qrSvg(options.qrMatrix ?? qrModules(model.qr, options.qrErrorCorrection ?? 'M'), options.qrModulePx);
+  const qr = qrSvg(options.qrMatrix ?? qrMatrix(model.qr, options.qrErrorCorrection ?? 'M'), options.qrModulePx);
   if (qr.sizePx > options.paperDots) {
     throw new Error(
       `renderReceiptHtml: QR (${qr.modules} modules at ${options.qrModulePx} px = ${qr.sizePx} px) is wider than ${options.paperDots} dots; plan it with planQr`,
