@@ -15,9 +15,16 @@ import { DATABASE_FILE_NAME, openDeviceDatabase } from '../../main/db/openDevice
 import { FakeEscPosPrinter } from '../printer/fakeEscPosPrinter';
 import { startBrowserModeProcess, type BrowserModeProcess } from './browserModeProcess';
 import { decodeQrWithJsqr } from '../printer/printingHarness';
+import { qrMatrix, type QrMatrix } from '../../app/receipt/qrPlan';
 import { launchChromium, screenshot, untilTrainingReady } from './till';
 
 const barcode = (name: string) => DEMO_PRODUCTS.find((p) => p.name.startsWith(name))!.barcodes[0]!;
+/** The dark modules of a symbol as "x,y" (quiet zone left out), in reading order. */
+function darkModules(matrix: QrMatrix): string[] {
+  const dark: string[] = [];
+  for (let y = 0; y < matrix.size; y++) for (let x = 0; x < matrix.size; x++) if (matrix.dark[y * matrix.size + x]) dark.push(`${x},${y}`);
+  return dark;
+}
 
 /** Waits until the till shows a quote with no line still being priced and the total `total`. */
 async function totalIs(page: Page, total: string): Promise<void> {
@@ -281,6 +288,11 @@ describe.each(['en', 'ar'] as const)('the touch till in %s', { timeout: 240_000 
     expect(await display.$$eval('.display-lines li', (li) => li.length)).toBe(11); // the last 11 of 13 lines
     expect(await display.textContent('.display-lines')).toContain('Salt 1 kg');
     expect(decodeQrWithJsqr(await display.locator('[data-test=display-qr] svg').screenshot())).toBe(storedQr(number));
+    // module for module the symbol the receipt prints, not another encoding of the same text
+    const printed = qrMatrix(storedQr(number));
+    const shownPath = (await display.getAttribute('[data-test=display-qr] path', 'd'))!;
+    const shown = [...shownPath.matchAll(/M(\d+) (\d+)/g)].map(([, x, y]) => `${Number(x) - 4},${Number(y) - 4}`);
+    expect(shown).toEqual(darkModules(printed));
     await screenshot(display, `touch-${locale}-5b-customer-display`);
     // the receipt fails in the background: the banner says why, in the screen's language, and offers a reprint
     await page.waitForSelector(`[data-test=unprinted-${number}]`, { timeout: 60_000 });
