@@ -15,10 +15,7 @@ export interface QrSvg {
   readonly sizePx: number;
 }
 
-/** A QR symbol as app/receipt/qrPlan's qrMatrix computes it, row-major, 1 = dark. */
-export type QrModules = QrMatrix;
-
-export function qrSvg(matrix: QrModules, modulePx: number): QrSvg {
+export function qrSvg(matrix: QrMatrix, modulePx: number): QrSvg {
   if (!Number.isInteger(modulePx) || modulePx < 1) throw new Error(`qrSvg: qrModulePx must be a positive integer, got ${modulePx}`);
   const n = matrix.size;
   if (matrix.dark.length !== n * n) throw new Error(`qrSvg: matrix must hold ${n}×${n} modules, got ${matrix.dark.length}`);

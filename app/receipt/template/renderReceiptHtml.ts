@@ -10,8 +10,8 @@
 // (= the signed XML), never reformatted.
 import type { ReceiptLine, ReceiptModel } from '../receiptModel';
 import { CURRENCY, LABELS, paymentLabel, TITLES, VAT_CATEGORY_LABELS, VOUCHER_BALANCE, type Bilingual } from './labels';
-import { qrMatrix } from '../qrPlan';
-import { qrSvg, type QrModules } from './qrSvg';
+import { qrMatrix, type QrMatrix } from '../qrPlan';
+import { qrSvg } from './qrSvg';
 import { RECEIPT_CSP, RECEIPT_FONT_STACK } from './receiptFonts';
 
 export interface ReceiptRenderOptions {
@@ -21,8 +21,8 @@ export interface ReceiptRenderOptions {
   readonly qrModulePx: number;
   /** Must match the level planQr used; M by default. Ignored when qrMatrix is given. */
   readonly qrErrorCorrection?: 'L' | 'M' | 'Q' | 'H';
-  /** The symbol planQr already computed for model.qr (saves computing it twice, ~10 ms). */
-  readonly qrMatrix?: QrModules;
+  /** The symbol planQr already computed for model.qr (saves computing it twice, ~4 ms: BENCHMARKS.md, "Printing"). */
+  readonly qrMatrix?: QrMatrix;
 }
 
 /** The element whose box the rasterizer reports, so the self-check can decode the QR from its own region. */
